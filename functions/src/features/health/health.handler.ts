@@ -1,0 +1,61 @@
+// Health check and ping: the walking skeleton that proves every wire (HTTPS → Firestore → trigger).
+// The handlers take their dependencies so unit tests and the emulator test run the same code.
+import { z } from 'zod';
+import type { Firestore } from 'firebase-admin/firestore';
+import { ApiError, invalidInput } from '../../platform/api-error.js';
+import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+
+export const HEALTH_PINGS = 'healthPings';
+
+export type HealthDeps = { db: () => Firestore; now: () => Date; region: string };
+
+export function getHealth(deps: Pick<HealthDeps, 'now' | 'region'>): ApiResult {
+  return {
+    status: 200,
+    body: {
+      status: 'ok',
+      service: 'motcua',
+      region: deps.region,
+      serverTime: deps.now().toISOString(),
+      message: { vi: 'Hệ thống đang hoạt động.', en: 'The system is up.' },
+    },
+  };
+}
+
+export const PingRequest = z.strictObject({
+  requestId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, 'Mã yêu cầu gồm 8–64 ký tự chữ, số, - hoặc _ / requestId must be 8–64 letters, digits, - or _')
+    .describe('Mã yêu cầu do máy khách sinh, để gửi lại an toàn / client-generated id that makes retries safe'),
+  note: z.string().max(200, 'Ghi chú tối đa 200 ký tự / note must be at most 200 characters').optional(),
+});
+export type PingRequest = z.infer<typeof PingRequest>;
+
+/**
+ * Records a ping; the Firestore trigger acknowledges it.
+ * @idempotent by `requestId`: the document id is the request id, so a retry returns the first answer.
+ */
+export async function postPing(req: ApiRequest, deps: HealthDeps): Promise<ApiResult> {
+  const parsed = PingRequest.safeParse(req.body ?? {});
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const { requestId, note } = parsed.data;
+  const ref = deps.db().collection(HEALTH_PINGS).doc(requestId);
+  const createdAt = deps.now();
+  const firstTime = await deps.db().runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    if (snap.exists) return false;
+    tx.create(ref, { note: note ?? null, createdAt });
+    return true;
+  });
+  if (!firstTime) {
+    const existing = await ref.get();
+    const data = existing.data();
+    if (data?.note !== (note ?? null)) {
+      throw new ApiError('conflict', {
+        vi: 'Mã yêu cầu này đã được dùng cho một yêu cầu khác.',
+        en: 'This requestId was already used for a different request.',
+      });
+    }
+  }
+  return { status: firstTime ? 201 : 200, body: { pingId: requestId, duplicate: !firstTime } };
+}

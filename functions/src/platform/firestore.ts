@@ -1,0 +1,13 @@
+// One Admin SDK app per process. Under the emulators the SDK reads FIRESTORE_EMULATOR_HOST and
+// FIREBASE_AUTH_EMULATOR_HOST from the environment, so the same code runs locally and in production.
+import { getApps, initializeApp, type App } from 'firebase-admin/app';
+import { getFirestore, type Firestore } from 'firebase-admin/firestore';
+
+// The functions emulator may register apps of its own, so look for the default app by name.
+function defaultApp(): App {
+  return getApps().find((app) => app.name === '[DEFAULT]') ?? initializeApp();
+}
+
+export function db(): Firestore {
+  return getFirestore(defaultApp());
+}

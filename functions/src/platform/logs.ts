@@ -1,0 +1,12 @@
+// Log vocabulary: business code calls these, never builds log strings itself. Fields are structured so
+// Cloud Logging can filter on them; personal data never goes into a log line.
+import { logger } from 'firebase-functions/v2';
+
+export const logs = {
+  requestRejected: (route: string, code: string, status: number) => logger.info('request rejected', { route, code, status }),
+  unexpectedError: (route: string, err: unknown) =>
+    logger.error('unexpected error', { route, error: err instanceof Error ? err.stack : String(err) }),
+  pingAcknowledged: (pingId: string, eventId: string) => logger.info('health ping acknowledged', { pingId, eventId }),
+  duplicateEvent: (what: string, eventId: string) => logger.info('duplicate event ignored', { what, eventId }),
+  heartbeat: (scheduleTime: string, recorded: boolean) => logger.info('heartbeat', { scheduleTime, recorded }),
+};

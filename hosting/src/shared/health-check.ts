@@ -1,0 +1,24 @@
+// The "check connection" button shared by both apps: it proves Hosting → function → answer.
+import { callApi, describeError, type Bilingual } from './api.js';
+
+type Health = { status: string; serverTime: string; message: Bilingual };
+
+export function mountHealthCheck(button: HTMLButtonElement, output: HTMLElement): void {
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    output.textContent = 'Đang kiểm tra… / Checking…';
+    output.dataset.state = 'pending';
+    try {
+      const health = await callApi<Health>('/health');
+      const time = new Date(health.serverTime).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+      output.textContent = `${health.message.vi} / ${health.message.en} (${time})`;
+      output.dataset.state = 'ok';
+    } catch (err) {
+      const message = describeError(err);
+      output.textContent = `${message.vi} / ${message.en}`;
+      output.dataset.state = 'error';
+    } finally {
+      button.disabled = false;
+    }
+  });
+}

@@ -1,0 +1,87 @@
+// `npm test`: typecheck → lint → unit → build → (emulator → browser, in one emulator start).
+// Ends with one line per layer and a total. Exits non-zero on any failure, and when a layer could
+// not run (e.g. no Firestore emulator on this machine): that is never reported as a full pass.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeMode, detectFirestoreEmulator } from './lib/emulator-env.js';
+import { execWithEmulators } from './lib/firebase-cli.js';
+import { run } from './lib/run.js';
+import { RESULTS_DIR, runLayer } from './lib/vitest-layer.js';
+import { add, formatCounts, ZERO, type LayerCounts } from './lib/vitest-report.js';
+
+const args = new Set(process.argv.slice(2));
+const only = (layer: string) => args.size === 0 || args.has(`--${layer}`);
+const started = Date.now();
+const problems: string[] = [];
+
+function banner(text: string): void {
+  const line = '!'.repeat(Math.min(100, text.length + 8));
+  console.log(`\n${line}\n!!! ${text} !!!\n${line}\n`);
+}
+
+async function step(name: string, command: string, commandArgs: string[]): Promise<void> {
+  console.log(`\n=== ${name} ===`);
+  const code = await run(command, commandArgs);
+  if (code !== 0) problems.push(`${name} failed (exit ${code})`);
+}
+
+if (only('static')) {
+  await step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+  await step('lint', 'npm', ['run', '--silent', 'lint']);
+}
+
+let unit: LayerCounts | undefined;
+if (only('unit')) {
+  console.log('\n=== unit (TZ=UTC) ===');
+  unit = await runLayer('unit', { env: { TZ: 'UTC' } });
+  // The deadline engine must not drift with the host's time zone: run its tests again in a zone with DST.
+  console.log('\n=== unit: time-zone drift check (TZ=America/New_York) ===');
+  unit = add(unit, await runLayer('unit', { label: 'unit-tz', filters: ['functions/src/domain'], env: { TZ: 'America/New_York' } }));
+}
+
+let emulator: LayerCounts | undefined;
+let browser: LayerCounts | undefined;
+const emuLayers = ['emulator', 'browser'].filter(only);
+if (emuLayers.length > 0) {
+  await step('build (functions and hosting)', 'npm', ['run', '--silent', 'build']);
+  const mode = detectFirestoreEmulator();
+  console.log(`\n=== ${emuLayers.join(' + ')} (one emulator start) ===\n${describeMode(mode)}`);
+  const marker = join(RESULTS_DIR, 'emulator-layers.json');
+  rmSync(marker, { force: true });
+  if (mode.mode === 'unavailable') {
+    problems.push(`NOT RUN: ${emuLayers.join(' and ')} layers — ${mode.reason}`);
+  } else {
+    const code = await execWithEmulators(`npx tsx scripts/emulator-layers.ts ${emuLayers.join(',')}`, mode);
+    if (!existsSync(marker)) {
+      problems.push(`NOT RUN: ${emuLayers.join(' and ')} layers — the Emulator Suite did not start (exit ${code}; see the log above and firestore-debug.log)`);
+    } else {
+      const result = JSON.parse(readFileSync(marker, 'utf8')) as Record<string, LayerCounts | undefined>;
+      emulator = result.emulator;
+      browser = result.browser;
+      if (code !== 0 && !emuLayers.some((l) => (result[l]?.failed ?? 0) > 0)) problems.push(`emulators:exec exited ${code}`);
+    }
+  }
+}
+
+const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+console.log(`\n=== summary (${minutes} min) ===`);
+for (const p of problems) {
+  if (p.startsWith('NOT RUN')) banner(p);
+  else console.log(`problem: ${p}`);
+}
+const layers: [string, LayerCounts | undefined][] = [
+  ['unit', unit],
+  ['emulator', emulator],
+  ['browser', browser],
+];
+let total = ZERO;
+for (const [name, counts] of layers) {
+  if (counts) {
+    console.log(formatCounts(name, counts));
+    total = add(total, counts);
+  } else if (only(name)) {
+    console.log(`${name}: NOT RUN`);
+  }
+}
+console.log(formatCounts('total', total));
+process.exit(problems.length > 0 || total.failed > 0 ? 1 : 0);

@@ -1,0 +1,108 @@
+// Walking skeleton, through the real Emulator Suite: Hosting rewrite → HTTPS function → Firestore →
+// trigger (observed through Firestore, not by calling the handler), and a scheduled function.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { acknowledgePing } from '../../functions/src/features/health/ping-ack.trigger.js';
+import { recordHeartbeat } from '../../functions/src/features/health/heartbeat.schedule.js';
+import { admin, deleteCollection, eventually, HOSTING_URL, runSchedule } from '../support/emulators.js';
+
+const { db } = admin();
+const postPing = (body: unknown) =>
+  fetch(`${HOSTING_URL}/api/health/pings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+beforeAll(async () => {
+  await deleteCollection(db, 'healthPings');
+  await db.doc('system/heartbeat').delete();
+});
+
+describe('GET /api/health', () => {
+  it('answers through the Hosting rewrite with a bilingual status', async () => {
+    const res = await fetch(`${HOSTING_URL}/api/health`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { status: string; region: string; message: { vi: string } };
+    expect(body.status).toBe('ok');
+    expect(body.region).toBe('asia-southeast1');
+    expect(body.message.vi).toBe('Hệ thống đang hoạt động.');
+  });
+
+  it('answers unknown paths and methods with structured errors', async () => {
+    const missing = await fetch(`${HOSTING_URL}/api/no-such-thing`);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not-found');
+    const wrongMethod = await fetch(`${HOSTING_URL}/api/health`, { method: 'POST' });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('GET');
+  });
+});
+
+describe('POST /api/health/pings and its trigger', () => {
+  it('stores the ping and the Firestore trigger acknowledges it', async () => {
+    const res = await postPing({ requestId: 'ping-wire-0001', note: 'xin chào' });
+    expect(res.status).toBe(201);
+    const acknowledgedBy = await eventually(
+      async () => (await db.doc('healthPings/ping-wire-0001').get()).get('acknowledgedBy') as string | undefined,
+      'the trigger to acknowledge the ping',
+    );
+    expect(acknowledgedBy).toMatch(/\S+/);
+  });
+
+  it('is idempotent by requestId: a retry returns the first answer and writes nothing new', async () => {
+    const first = await postPing({ requestId: 'ping-retry-0001', note: 'một lần' });
+    expect(first.status).toBe(201);
+    await eventually(async () => (await db.doc('healthPings/ping-retry-0001').get()).get('acknowledgedAt') as unknown, 'ack');
+    const before = await db.doc('healthPings/ping-retry-0001').get();
+    const retry = await postPing({ requestId: 'ping-retry-0001', note: 'một lần' });
+    expect(retry.status).toBe(200);
+    expect(await retry.json()).toEqual({ pingId: 'ping-retry-0001', duplicate: true });
+    const after = await db.doc('healthPings/ping-retry-0001').get();
+    expect(after.updateTime?.isEqual(before.updateTime!)).toBe(true);
+
+    const reused = await postPing({ requestId: 'ping-retry-0001', note: 'khác' });
+    expect(reused.status).toBe(409);
+  });
+
+  it('rejects invalid input with field details in Vietnamese and English, writing nothing', async () => {
+    const res = await postPing({ requestId: 'x', extra: true });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; fields: { path: string; message: { vi: string; en: string } }[] } };
+    expect(body.error.code).toBe('invalid-argument');
+    const paths = body.error.fields.map((f) => f.path).sort();
+    expect(paths).toEqual(['(body)', 'requestId']);
+    expect(body.error.fields.find((f) => f.path === 'requestId')?.message.vi).toContain('Mã yêu cầu');
+    expect((await db.doc('healthPings/x').get()).exists).toBe(false);
+  });
+
+  it('a replayed trigger event changes nothing', async () => {
+    await db.doc('healthPings/ping-replay-01').set({ note: null, createdAt: new Date() });
+    // The deployed trigger fires too; wait for it, then deliver the same kind of event again.
+    const firstBy = await eventually(
+      async () => (await db.doc('healthPings/ping-replay-01').get()).get('acknowledgedBy') as string | undefined,
+      'first acknowledgement',
+    );
+    const before = await db.doc('healthPings/ping-replay-01').get();
+    expect(await acknowledgePing(db, 'ping-replay-01', firstBy, '2026-11-28T00:00:00Z')).toBe(false);
+    expect(await acknowledgePing(db, 'ping-replay-01', 'another-delivery', '2026-11-28T00:00:00Z')).toBe(false);
+    const after = await db.doc('healthPings/ping-replay-01').get();
+    expect(after.updateTime?.isEqual(before.updateTime!)).toBe(true);
+  });
+});
+
+describe('scheduled heartbeat', () => {
+  it('runs through the functions emulator and records the schedule time, once', async () => {
+    const res = await runSchedule('heartbeat', '2026-11-28T01:15:00.000Z');
+    expect(res.status).toBe(200);
+    const snap = await db.doc('system/heartbeat').get();
+    expect((snap.get('lastScheduleTime') as { toDate(): Date }).toDate().toISOString()).toBe('2026-11-28T01:15:00.000Z');
+    expect(snap.get('runs')).toBe(1);
+
+    // A duplicate delivery and an older, late delivery leave it as it is.
+    expect(await recordHeartbeat(db, '2026-11-28T01:15:00.000Z')).toBe(false);
+    expect(await recordHeartbeat(db, '2026-11-28T01:00:00.000Z')).toBe(false);
+    expect((await db.doc('system/heartbeat').get()).get('runs')).toBe(1);
+    expect(await recordHeartbeat(db, '2026-11-28T01:30:00.000Z')).toBe(true);
+    expect((await db.doc('system/heartbeat').get()).get('runs')).toBe(2);
+  });
+});

@@ -1,0 +1,58 @@
+// Shared by every emulator and browser test: addresses of the running Emulator Suite (from
+// firebase.json) and an Admin SDK bound to it. Tests run under `firebase emulators:exec` (npm test).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getApps, initializeApp } from 'firebase-admin/app';
+import { getAuth, type Auth } from 'firebase-admin/auth';
+import { getFirestore, type Firestore } from 'firebase-admin/firestore';
+
+export const ROOT = join(import.meta.dirname, '../..');
+export const PROJECT_ID = 'demo-motcua';
+export const REGION = 'asia-southeast1';
+
+type EmulatorConfig = Record<'auth' | 'firestore' | 'functions' | 'hosting', { host: string; port: number }>;
+const config = (JSON.parse(readFileSync(join(ROOT, 'firebase.json'), 'utf8')) as { emulators: EmulatorConfig }).emulators;
+
+export const HOSTING_URL = `http://${config.hosting.host}:${config.hosting.port}`;
+export const FUNCTIONS_URL = `http://${config.functions.host}:${config.functions.port}/${PROJECT_ID}/${REGION}`;
+export const FIRESTORE_HOST = `${config.firestore.host}:${config.firestore.port}`;
+export const AUTH_HOST = `${config.auth.host}:${config.auth.port}`;
+
+export function requireEmulators(): void {
+  if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST) {
+    throw new Error('These tests need the Firebase Emulator Suite: run them with `npm test` (firebase emulators:exec).');
+  }
+}
+
+export function admin(): { db: Firestore; auth: Auth } {
+  requireEmulators();
+  const app = getApps()[0] ?? initializeApp({ projectId: PROJECT_ID });
+  return { db: getFirestore(app), auth: getAuth(app) };
+}
+
+/** Polls until `probe` returns a value other than undefined (the effect of a trigger, say). */
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Runs a scheduled function the way Cloud Scheduler does: an HTTP POST carrying the schedule time.
+ * The functions emulator exposes onSchedule functions (without the Pub/Sub emulator) under the
+ * trigger id `<name>-0`.
+ */
+export async function runSchedule(name: string, scheduleTime: string): Promise<Response> {
+  return fetch(`${FUNCTIONS_URL}/${name}-0`, {
+    method: 'POST',
+    headers: { 'X-CloudScheduler-ScheduleTime': scheduleTime, 'X-CloudScheduler-JobName': `firebase-schedule-${name}` },
+  });
+}
+
+export async function deleteCollection(db: Firestore, path: string): Promise<void> {
+  await db.recursiveDelete(db.collection(path));
+}
