@@ -1,0 +1,46 @@
+// `npm run bench` runs every script in bench/; `npm run bench -- <name>` runs bench/<name>.ts.
+// A script whose header says `@needs emulators` runs inside one `firebase emulators:exec`.
+// Each script prints its figures and ends with one line `<name>: <headline figure>`.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, describeMode, detectFirestoreEmulator } from './lib/emulator-env.js';
+import { execWithEmulators } from './lib/firebase-cli.js';
+import { run } from './lib/run.js';
+
+const BENCH_DIR = join(ROOT, 'bench');
+const all = readdirSync(BENCH_DIR)
+  .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
+  .map((f) => f.replace(/\.ts$/, ''))
+  .sort();
+const wanted = process.argv.slice(2);
+for (const name of wanted) {
+  if (!all.includes(name)) {
+    console.error(`No benchmark "${name}". Available: ${all.join(', ')}`);
+    process.exit(2);
+  }
+}
+const names = wanted.length > 0 ? wanted : all;
+const needsEmulators = (name: string) => /@needs emulators/.test(readFileSync(join(BENCH_DIR, `${name}.ts`), 'utf8').split('\n').slice(0, 8).join('\n'));
+
+let failed = 0;
+const plain = names.filter((n) => !needsEmulators(n));
+const withEmulators = names.filter(needsEmulators);
+for (const name of plain) {
+  console.log(`\n=== bench ${name} ===`);
+  if ((await run('npx', ['tsx', join('bench', `${name}.ts`)])) !== 0) failed += 1;
+}
+if (withEmulators.length > 0) {
+  if (!existsSync(join(ROOT, 'functions', 'lib', 'index.js')) || (await run('npm', ['run', '--silent', 'build'])) !== 0) {
+    if (!existsSync(join(ROOT, 'functions', 'lib', 'index.js'))) failed += 1;
+  }
+  const mode = detectFirestoreEmulator();
+  console.log(`\n=== bench ${withEmulators.join(', ')} (emulators) ===\n${describeMode(mode)}`);
+  if (mode.mode === 'unavailable') {
+    console.error(`NOT RUN: ${withEmulators.join(', ')} — ${mode.reason}`);
+    failed += withEmulators.length;
+  } else {
+    const script = withEmulators.map((n) => `npx tsx bench/${n}.ts`).join(' && ');
+    if ((await execWithEmulators(script, mode)) !== 0) failed += 1;
+  }
+}
+process.exit(failed > 0 ? 1 : 0);
