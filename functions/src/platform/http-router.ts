@@ -23,7 +23,7 @@ export type Route = {
   handle: (req: ApiRequest) => Promise<ApiResult>;
 };
 
-function normalisePath(path: string): string {
+export function normalisePath(path: string): string {
   const trimmed = path.replace(/\/+$/, '') || '/';
   return trimmed === '/api' ? '/' : trimmed.replace(/^\/api(?=\/)/, '');
 }
