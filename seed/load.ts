@@ -30,10 +30,13 @@ export async function loadDemoData(db: Firestore, auth: Auth, now = new Date()):
   const put = (path: string, data: object) => writes.push(writer.set(db.doc(path), data));
   for (const agency of demoAgencies) put(`agencies/${agency.id}`, agency);
   for (const calendar of demoCalendars) put(`calendars/${calendar.year}`, calendar);
+  // procedures/{code} holds the version in force for the catalogue; every version stays under versions/.
+  const latest = new Map<string, (typeof demoProcedures)[number]>();
   for (const procedure of demoProcedures) {
-    put(`procedures/${procedure.id}`, procedure);
-    put(`procedures/${procedure.id}/versions/${procedure.version}`, procedure);
+    put(`procedures/${procedure.code}/versions/${procedure.version}`, procedure);
+    if ((latest.get(procedure.code)?.version ?? 0) < procedure.version) latest.set(procedure.code, procedure);
   }
+  for (const [code, procedure] of latest) put(`procedures/${code}`, procedure);
   for (const account of demoAccounts) {
     put(`users/${account.uid}`, { displayName: account.displayName, email: account.email, role: account.role, agencyId: account.agencyId ?? null });
   }

@@ -8,6 +8,7 @@ import { createRouter } from './platform/http-router.js';
 import { getHealth, postPing, HEALTH_PINGS } from './features/health/health.handler.js';
 import { acknowledgePing } from './features/health/ping-ack.trigger.js';
 import { recordHeartbeat } from './features/health/heartbeat.schedule.js';
+import { listProcedures } from './features/catalog/list-procedures.handler.js';
 
 applyGlobalOptions();
 
@@ -18,6 +19,7 @@ export const api = onRequest(
   createRouter([
     { method: 'GET', path: '/health', handle: async () => getHealth(healthDeps) },
     { method: 'POST', path: '/health/pings', handle: (req) => postPing(req, healthDeps) },
+    { method: 'GET', path: '/procedures', handle: (req) => listProcedures(req, db()) },
   ]),
 );
 

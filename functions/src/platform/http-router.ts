@@ -15,7 +15,7 @@ export type ApiRequest = {
   header: (name: string) => string | undefined;
 };
 
-export type ApiResult = { status: number; body: unknown };
+export type ApiResult = { status: number; body: unknown; headers?: Record<string, string> };
 
 export type Route = {
   method: HttpMethod;
@@ -51,6 +51,7 @@ export function createRouter(routes: Route[]) {
         query: req.query as Record<string, unknown>,
         header: (name) => req.get(name) ?? undefined,
       });
+      for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
       res.status(result.status).json(result.body);
     } catch (err) {
       if (err instanceof ApiError) {
