@@ -1,0 +1,2 @@
+export * from './agency-id.js';
+export * from './agency.js';

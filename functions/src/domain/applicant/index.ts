@@ -1,0 +1,5 @@
+export * from './address.js';
+export * from './applicant.js';
+export * from './identity.js';
+export * from './person-name.js';
+export * from './phone.js';

@@ -1,0 +1,175 @@
+// The dossier (hồ sơ): one application for one procedure, from draft to returned result. It is the state
+// that `applyAction` folds the event log into; the service stores it (public projection + private part).
+import { z } from 'zod';
+import { AgencyId } from '../agency/agency-id.js';
+import { Applicant } from '../applicant/applicant.js';
+import { DossierCode } from '../dossier-code/dossier-code.js';
+import { SupplementItem } from '../lifecycle/actions.js';
+import { DossierStatus } from '../lifecycle/status.js';
+import { ProcedureCode, SupplementClockPolicy, type Procedure } from '../procedure/procedure.js';
+import { Bilingual } from '../shared/bilingual.js';
+import { AmountVnd, EntityId, Instant } from '../shared/primitives.js';
+import { RuleSet } from '../shared/rule-set.js';
+import { DossierComponents, type DossierComponent } from './component.js';
+
+export const Channel = z.enum(['desk', 'post', 'online']).describe('Kênh nộp / channel');
+export type Channel = z.infer<typeof Channel>;
+
+export const ResultDelivery = z.enum(['desk', 'post', 'online']).describe('Nơi nhận kết quả / where the result is delivered');
+export type ResultDelivery = z.infer<typeof ResultDelivery>;
+
+/** The procedure version and rule set pinned when the dossier was created; they never change afterwards. */
+export const PinnedProcedure = z.object({
+  code: ProcedureCode,
+  version: z.number().int().min(1),
+  name: Bilingual,
+  supplementClockPolicy: SupplementClockPolicy,
+});
+export type PinnedProcedure = z.infer<typeof PinnedProcedure>;
+
+/** Where the dossier is in its inter-agency route: the agency holding it and that agency's sub-deadline. */
+export const CurrentStep = z.object({
+  agencyId: AgencyId,
+  stepId: z.string().optional(),
+  task: z.string().optional(),
+  since: Instant.describe('Thời điểm giao / handed over at'),
+  dueAt: Instant.optional().describe('Hạn của cơ quan này / this agency’s sub-deadline'),
+  acknowledgedAt: Instant.optional().describe('Thời điểm nhận / acknowledged at'),
+  acknowledgedBy: EntityId.optional(),
+});
+export type CurrentStep = z.infer<typeof CurrentStep>;
+
+export const SupplementRequest = z.object({
+  requestedAt: Instant,
+  requestedBy: EntityId,
+  /** Where the dossier returns when the supplement arrives: reception check again, or handling. */
+  requestedInStatus: z.enum(['registered', 'processing']),
+  items: z.array(SupplementItem).min(1),
+  reason: z.string(),
+  guidance: z.string().optional(),
+  overrideReason: z.string().optional(),
+  submittedAt: Instant.optional(),
+});
+export type SupplementRequest = z.infer<typeof SupplementRequest>;
+
+export const OpinionRequest = z.object({
+  agencyId: AgencyId,
+  question: z.string(),
+  requestedAt: Instant,
+  requestedBy: EntityId,
+  dueAt: Instant,
+  answeredAt: Instant.optional(),
+  answer: z.string().optional(),
+});
+export type OpinionRequest = z.infer<typeof OpinionRequest>;
+
+export const PaymentRequest = z.object({
+  amountVnd: AmountVnd,
+  description: z.string(),
+  requestedAt: Instant,
+  paidAt: Instant.optional(),
+  reference: z.string().optional(),
+});
+export type PaymentRequest = z.infer<typeof PaymentRequest>;
+
+/** The one permitted new appointment (form 04): apology, reason, old and new dates. */
+export const Extension = z.object({
+  at: Instant,
+  by: EntityId,
+  previousDueAt: Instant,
+  newDueAt: Instant,
+  reason: z.string(),
+  apology: z.string(),
+});
+export type Extension = z.infer<typeof Extension>;
+
+export const Resolution = z.object({
+  outcome: z.enum(['approved', 'denied']),
+  at: Instant,
+  by: EntityId,
+  agencyId: AgencyId.optional(),
+  reason: z.string().optional(),
+  summary: z.string().optional(),
+});
+export type Resolution = z.infer<typeof Resolution>;
+
+export const Dossier = z.object({
+  id: EntityId,
+  code: DossierCode.optional().describe('Mã hồ sơ, cấp khi nộp / dossier code, issued on submission'),
+  /** Incremented by every applied action: the optimistic-concurrency token of the lifecycle service. */
+  version: z.number().int().min(0),
+  status: DossierStatus,
+  channel: Channel,
+  resultDelivery: ResultDelivery,
+  procedure: PinnedProcedure,
+  ruleSet: RuleSet,
+  receivingAgencyId: AgencyId.describe('Cơ quan tiếp nhận / receiving agency'),
+  /** Every agency that has held or been consulted on the dossier (for access rules and statistics). */
+  agencyIds: z.array(AgencyId).min(1),
+  currentStep: CurrentStep.optional(),
+  handlerId: EntityId.optional(),
+  /** The citizen's account, if submitted online or claimed; walk-in dossiers may have none. */
+  ownerUserId: EntityId.optional(),
+  applicant: Applicant,
+  components: DossierComponents,
+  createdAt: Instant,
+  updatedAt: Instant,
+  submittedAt: Instant.optional(),
+  receivedAt: Instant.optional(),
+  dueAt: Instant.optional().describe('Hạn trả kết quả hiện hành / current due time'),
+  dueExplanation: Bilingual.optional().describe('Cách tính hạn / how the due time was computed'),
+  /** The due time before any extension: what form 04 calls the original appointment. */
+  originalDueAt: Instant.optional(),
+  extensionCount: z.number().int().min(0),
+  extension: Extension.optional(),
+  /** Supplement rounds, at the reception check and after reception (each limited to one). */
+  supplementCount: z.strictObject({ reception: z.number().int().min(0), handling: z.number().int().min(0) }),
+  supplement: SupplementRequest.optional(),
+  opinions: z.array(OpinionRequest),
+  payment: PaymentRequest.optional(),
+  resolution: Resolution.optional(),
+  resultReturnedAt: Instant.optional(),
+  closedAt: Instant.optional().describe('Thời điểm kết thúc (trả, rút, dừng, từ chối) / closed at'),
+  closingReason: z.string().optional(),
+});
+export type Dossier = z.infer<typeof Dossier>;
+
+export interface NewDossierInput {
+  readonly id: string;
+  readonly procedure: Procedure;
+  readonly receivingAgencyId: string;
+  readonly applicant: Dossier['applicant'];
+  readonly components: readonly DossierComponent[];
+  readonly channel: Channel;
+  readonly resultDelivery: ResultDelivery;
+  readonly ownerUserId?: string;
+  readonly now: Date;
+}
+
+/** A draft pinned to the given procedure version; `submit` or `intake` turns it into a registered dossier. */
+export function newDraftDossier(input: NewDossierInput): Dossier {
+  return {
+    id: input.id,
+    version: 0,
+    status: 'draft',
+    channel: input.channel,
+    resultDelivery: input.resultDelivery,
+    procedure: {
+      code: input.procedure.code,
+      version: input.procedure.version,
+      name: input.procedure.name,
+      supplementClockPolicy: input.procedure.supplementClockPolicy,
+    },
+    ruleSet: input.procedure.ruleSet,
+    receivingAgencyId: input.receivingAgencyId,
+    agencyIds: [input.receivingAgencyId],
+    ...(input.ownerUserId === undefined ? {} : { ownerUserId: input.ownerUserId }),
+    applicant: input.applicant,
+    components: [...input.components],
+    createdAt: input.now,
+    updatedAt: input.now,
+    extensionCount: 0,
+    supplementCount: { reception: 0, handling: 0 },
+    opinions: [],
+  };
+}

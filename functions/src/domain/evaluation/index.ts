@@ -1,0 +1,4 @@
+export * from './aggregate.js';
+export * from './feedback.js';
+export * from './indices.js';
+export * from './rating.js';

@@ -1,0 +1,152 @@
+// Action payloads: what an actor asks to do to a dossier. One strict schema per action, discriminated on
+// `type`. Fields marked "set by the service" are filled by the lifecycle service (dossier code from the
+// daily counter, due dates from the deadline engine) before the action is applied; people never send them.
+import { z } from 'zod';
+import { AgencyId } from '../agency/agency-id.js';
+import { DossierCode } from '../dossier-code/dossier-code.js';
+import { DossierComponents } from '../dossier/component.js';
+import { ComponentId } from '../procedure/component.js';
+import { Bilingual, bi } from '../shared/bilingual.js';
+import { AmountVnd, EntityId, Instant, PlainText } from '../shared/primitives.js';
+
+const Reason = PlainText(2000).describe('Lý do / reason');
+
+/** A due date and why it is that date (the deadline engine's explanation, shown to citizen and officer). */
+export const DueDate = z.strictObject({
+  at: Instant.describe('Hạn giải quyết / due time'),
+  explanation: Bilingual.describe('Cách tính hạn / how the due time was computed'),
+});
+export type DueDate = z.infer<typeof DueDate>;
+
+/** One item of a supplement request (form 02): what is missing or wrong, in plain language. */
+export const SupplementItem = z.strictObject({
+  componentId: ComponentId.optional(),
+  name: PlainText(255).describe('Giấy tờ cần bổ sung / document to add or fix'),
+  problem: PlainText(1000).describe('Cần bổ sung, sửa gì / what is missing or wrong'),
+});
+export type SupplementItem = z.infer<typeof SupplementItem>;
+
+export const SubmitAction = z.strictObject({
+  type: z.literal('submit'),
+  code: DossierCode.describe('Mã hồ sơ (do hệ thống cấp) / dossier code, set by the service'),
+});
+export const IntakeAction = z.strictObject({
+  type: z.literal('intake'),
+  channel: z.enum(['desk', 'post']).describe('Kênh nộp / channel'),
+  code: DossierCode.describe('Mã hồ sơ (do hệ thống cấp) / dossier code, set by the service'),
+});
+export const ReceiveAction = z.strictObject({
+  type: z.literal('receive'),
+  due: DueDate.describe('Hạn trả kết quả (do hệ thống tính) / due date, set by the service'),
+  note: PlainText(1000).optional(),
+});
+export const RefuseAtReceptionAction = z.strictObject({ type: z.literal('refuseAtReception'), reason: Reason });
+export const RequestSupplementAction = z.strictObject({
+  type: z.literal('requestSupplement'),
+  items: z.array(SupplementItem).min(1, bi('Liệt kê đầy đủ giấy tờ cần bổ sung một lần', 'list everything missing at once')),
+  reason: Reason,
+  guidance: PlainText(2000).optional().describe('Hướng dẫn / guidance'),
+  /** A lead may request a further supplement only with a written reason. */
+  overrideReason: PlainText(2000).optional().describe('Lý do yêu cầu bổ sung thêm lần nữa / reason for another round'),
+});
+export const SubmitSupplementAction = z.strictObject({
+  type: z.literal('submitSupplement'),
+  components: DossierComponents.optional(),
+  due: DueDate.optional().describe('Hạn mới khi tiếp tục xử lý (do hệ thống tính) / new due date, set by the service'),
+});
+export const AssignAction = z.strictObject({ type: z.literal('assign'), handlerId: EntityId.describe('Chuyên viên thụ lý / handling officer') });
+export const TransferAction = z.strictObject({
+  type: z.literal('transfer'),
+  toAgencyId: AgencyId.describe('Chuyển đến cơ quan / to agency'),
+  stepId: z.string().min(1).max(64).optional(),
+  task: PlainText(1000).describe('Nội dung chuyển xử lý / task of the receiving agency'),
+  dueAt: Instant.optional().describe('Hạn của cơ quan nhận / sub-deadline of the receiving agency'),
+});
+export const AcknowledgeTransferAction = z.strictObject({ type: z.literal('acknowledgeTransfer') });
+export const RequestOpinionAction = z.strictObject({
+  type: z.literal('requestOpinion'),
+  agencyId: AgencyId.describe('Cơ quan được hỏi ý kiến / consulted agency'),
+  question: PlainText(2000).describe('Nội dung xin ý kiến / question'),
+  dueAt: Instant.describe('Hạn trả lời / answer due by'),
+});
+export const ProvideOpinionAction = z.strictObject({ type: z.literal('provideOpinion'), answer: PlainText(4000).describe('Ý kiến / opinion') });
+export const RequestPaymentAction = z.strictObject({
+  type: z.literal('requestPayment'),
+  amountVnd: AmountVnd.refine((n) => n > 0, bi('Số tiền phải lớn hơn 0', 'amount must be positive')),
+  description: PlainText(500).describe('Nghĩa vụ tài chính / financial obligation'),
+});
+export const ConfirmPaymentAction = z.strictObject({
+  type: z.literal('confirmPayment'),
+  reference: PlainText(100).optional().describe('Số chứng từ / payment reference'),
+  due: DueDate.optional().describe('Hạn mới nếu thời gian chờ nộp không tính (do hệ thống tính) / new due date, set by the service'),
+});
+export const ResolveAction = z
+  .strictObject({
+    type: z.literal('resolve'),
+    outcome: z.enum(['approved', 'denied']).describe('Kết quả / outcome'),
+    reason: Reason.optional(),
+    summary: PlainText(2000).optional().describe('Tóm tắt kết quả / summary of the result'),
+  })
+  .refine((a) => a.outcome !== 'denied' || a.reason !== undefined, {
+    path: ['reason'],
+    error: bi('Từ chối giải quyết phải nêu rõ lý do', 'a denial must state its reasons'),
+  });
+export const ExtendAction = z.strictObject({
+  type: z.literal('extend'),
+  newDueAt: Instant.describe('Ngày hẹn trả mới / new appointment'),
+  reason: Reason.describe('Lý do quá hạn / reason for the delay'),
+  apology: PlainText(2000).describe('Lời xin lỗi / apology'),
+  explanation: Bilingual.optional().describe('Cách tính hạn mới / how the new date was set'),
+});
+export const ReturnResultAction = z.strictObject({ type: z.literal('returnResult'), via: z.enum(['desk', 'post', 'online']).describe('Hình thức trả / delivered via') });
+export const WithdrawAction = z.strictObject({ type: z.literal('withdraw'), reason: Reason.optional() });
+export const StopAction = z.strictObject({ type: z.literal('stop'), reason: Reason });
+
+export const DossierAction = z.discriminatedUnion('type', [
+  SubmitAction,
+  IntakeAction,
+  ReceiveAction,
+  RefuseAtReceptionAction,
+  RequestSupplementAction,
+  SubmitSupplementAction,
+  AssignAction,
+  TransferAction,
+  AcknowledgeTransferAction,
+  RequestOpinionAction,
+  ProvideOpinionAction,
+  RequestPaymentAction,
+  ConfirmPaymentAction,
+  ResolveAction,
+  ExtendAction,
+  ReturnResultAction,
+  WithdrawAction,
+  StopAction,
+]);
+export type DossierAction = z.infer<typeof DossierAction>;
+/** What callers pass in: dates may still be ISO strings. */
+export type DossierActionInput = z.input<typeof DossierAction>;
+
+export const ActionType = z.enum(DossierAction.options.map((o) => o.shape.type.value) as [DossierAction['type'], ...DossierAction['type'][]]);
+export type ActionType = DossierAction['type'];
+export type ActionOf<T extends ActionType> = Extract<DossierAction, { type: T }>;
+
+export const ACTION_LABELS = {
+  submit: { vi: 'Nộp hồ sơ trực tuyến', en: 'Submit online' },
+  intake: { vi: 'Nhập hồ sơ nộp trực tiếp/bưu chính', en: 'Record a desk or postal application' },
+  receive: { vi: 'Tiếp nhận hồ sơ', en: 'Receive' },
+  refuseAtReception: { vi: 'Từ chối tiếp nhận', en: 'Refuse at reception' },
+  requestSupplement: { vi: 'Yêu cầu bổ sung hồ sơ', en: 'Request a supplement' },
+  submitSupplement: { vi: 'Nộp bổ sung hồ sơ', en: 'Submit the supplement' },
+  assign: { vi: 'Phân công thụ lý', en: 'Assign a handler' },
+  transfer: { vi: 'Chuyển xử lý', en: 'Transfer to another agency' },
+  acknowledgeTransfer: { vi: 'Xác nhận nhận hồ sơ chuyển đến', en: 'Acknowledge the transfer' },
+  requestOpinion: { vi: 'Xin ý kiến cơ quan khác', en: 'Request another agency’s opinion' },
+  provideOpinion: { vi: 'Trả lời xin ý kiến', en: 'Give an opinion' },
+  requestPayment: { vi: 'Thông báo nghĩa vụ tài chính', en: 'Request payment of a financial obligation' },
+  confirmPayment: { vi: 'Xác nhận đã nộp nghĩa vụ tài chính', en: 'Confirm payment' },
+  resolve: { vi: 'Giải quyết (phê duyệt hoặc từ chối)', en: 'Resolve (approve or deny)' },
+  extend: { vi: 'Xin lỗi và hẹn lại ngày trả', en: 'Apologise and set a new date' },
+  returnResult: { vi: 'Trả kết quả', en: 'Return the result' },
+  withdraw: { vi: 'Rút hồ sơ', en: 'Withdraw' },
+  stop: { vi: 'Dừng xử lý', en: 'Stop processing' },
+} as const satisfies Record<ActionType, Bilingual>;

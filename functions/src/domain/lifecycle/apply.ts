@@ -1,0 +1,169 @@
+// applyAction: the pure core of the lifecycle. Given a dossier and an action it returns the next dossier
+// and the event to append, or a TransitionConflict. It never mutates its input and never reads a clock.
+import type { Dossier, OpinionRequest } from '../dossier/dossier.js';
+import type { DossierEvent } from '../dossier/event.js';
+import { DomainError } from '../shared/domain-error.js';
+import { toFieldErrors } from '../shared/field-errors.js';
+import { DossierAction, type DossierActionInput } from './actions.js';
+import type { Actor } from './actor.js';
+import { TransitionConflict, type ConflictReason, type RuleCode } from './conflict.js';
+import { allowedActions, checkPayloadRules, checkStateRules, isInScope, supplementPhaseOf, type ActionContext } from './rules.js';
+import type { DossierStatus } from './status.js';
+import { findTransition } from './table.js';
+
+export type TransitionResult = { readonly ok: true; readonly dossier: Dossier; readonly event: DossierEvent } | { readonly ok: false; readonly error: TransitionConflict };
+
+export function applyAction(dossier: Dossier, action: DossierAction | DossierActionInput, actor: Actor, now: Date, context: ActionContext = {}): TransitionResult {
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
+    throw new DomainError('invalid-now', { vi: 'Thời điểm thực hiện không hợp lệ', en: 'Invalid action time' });
+  }
+  const refuse = (reason: ConflictReason, extra: { rule?: RuleCode; fieldErrors?: TransitionConflict['fieldErrors'] } = {}): TransitionResult => ({
+    ok: false,
+    error: new TransitionConflict({
+      status: dossier.status,
+      action: String(action.type),
+      reason,
+      allowedActions: allowedActions(dossier, actor, now, context),
+      ...extra,
+    }),
+  });
+
+  const transition = findTransition(dossier.status, action.type);
+  if (transition === undefined) return refuse('notInStatus');
+  if (!transition.roles.includes(actor.role)) return refuse('roleNotAllowed');
+  if (!isInScope(dossier, actor, transition.scope)) return refuse('outOfScope', actor.role === 'citizen' ? { rule: 'notOwner' } : {});
+
+  const parsed = DossierAction.safeParse(action);
+  if (!parsed.success) return refuse('invalidPayload', { fieldErrors: toFieldErrors(parsed.error) });
+  const payload = parsed.data;
+
+  const rule = checkStateRules(payload.type, dossier, actor, now, context) ?? checkPayloadRules(payload, dossier, actor, now);
+  if (rule !== undefined) return refuse('ruleViolated', { rule });
+
+  const next = transition.next === 'resume' ? (dossier.supplement?.requestedInStatus ?? 'processing') : transition.next;
+  const nextDossier = reduce(dossier, payload, actor, now, next);
+  const event: DossierEvent = {
+    dossierId: dossier.id,
+    version: nextDossier.version,
+    type: payload.type,
+    actor,
+    at: now,
+    from: dossier.status,
+    to: next,
+    payload,
+  };
+  return { ok: true, dossier: nextDossier, event };
+}
+
+/** Drops undefined members so stored documents never carry explicit undefined values. */
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function withAgency(ids: readonly string[], id: string): string[] {
+  return ids.includes(id) ? [...ids] : [...ids, id];
+}
+
+function reduce(d: Dossier, a: DossierAction, actor: Actor, now: Date, status: DossierStatus): Dossier {
+  const base: Dossier = { ...d, status, version: d.version + 1, updatedAt: now };
+  switch (a.type) {
+    case 'submit':
+      return { ...base, code: a.code, channel: 'online', submittedAt: now };
+    case 'intake':
+      return { ...base, code: a.code, channel: a.channel, submittedAt: now };
+    case 'receive':
+      return {
+        ...base,
+        receivedAt: now,
+        dueAt: a.due.at,
+        dueExplanation: a.due.explanation,
+        originalDueAt: a.due.at,
+        // The desk holds the dossier first; receiving it is its own acknowledgement.
+        currentStep: { agencyId: d.receivingAgencyId, since: now, acknowledgedAt: now, acknowledgedBy: actor.userId },
+      };
+    case 'refuseAtReception':
+    case 'stop':
+      return { ...base, closedAt: now, closingReason: a.reason };
+    case 'withdraw':
+      return defined({ ...base, closedAt: now, closingReason: a.reason });
+    case 'requestSupplement': {
+      const phase = supplementPhaseOf(d);
+      return {
+        ...base,
+        supplementCount: { ...d.supplementCount, [phase]: d.supplementCount[phase] + 1 },
+        supplement: defined({
+          requestedAt: now,
+          requestedBy: actor.userId,
+          requestedInStatus: d.status === 'registered' ? ('registered' as const) : ('processing' as const),
+          items: a.items.map((item) => defined({ ...item })),
+          reason: a.reason,
+          guidance: a.guidance,
+          overrideReason: a.overrideReason,
+        }),
+      };
+    }
+    case 'submitSupplement': {
+      const next: Dossier = { ...base, ...(a.components === undefined ? {} : { components: a.components }) };
+      if (d.supplement !== undefined) next.supplement = { ...d.supplement, submittedAt: now };
+      if (a.due !== undefined && status === 'processing') {
+        next.dueAt = a.due.at;
+        next.dueExplanation = a.due.explanation;
+        // Restarting the clock sets a new legal appointment; after an extension the original stays on record.
+        if (d.extensionCount === 0) next.originalDueAt = a.due.at;
+      }
+      return next;
+    }
+    case 'assign':
+      return { ...base, handlerId: a.handlerId };
+    case 'transfer': {
+      // The next agency assigns its own handler once it has acknowledged the dossier.
+      const { handlerId: _previousHandler, ...rest } = base;
+      return {
+        ...rest,
+        agencyIds: withAgency(d.agencyIds, a.toAgencyId),
+        currentStep: defined({ agencyId: a.toAgencyId, stepId: a.stepId, task: a.task, since: now, dueAt: a.dueAt }),
+      };
+    }
+    case 'acknowledgeTransfer':
+      return { ...base, currentStep: d.currentStep && { ...d.currentStep, acknowledgedAt: now, acknowledgedBy: actor.userId } };
+    case 'requestOpinion': {
+      const opinion: OpinionRequest = { agencyId: a.agencyId, question: a.question, requestedAt: now, requestedBy: actor.userId, dueAt: a.dueAt };
+      return { ...base, agencyIds: withAgency(d.agencyIds, a.agencyId), opinions: [...d.opinions, opinion] };
+    }
+    case 'provideOpinion':
+      return {
+        ...base,
+        opinions: d.opinions.map((o) => (o.agencyId === actor.agencyId && o.answeredAt === undefined ? { ...o, answeredAt: now, answer: a.answer } : o)),
+      };
+    case 'requestPayment':
+      return { ...base, payment: { amountVnd: a.amountVnd, description: a.description, requestedAt: now } };
+    case 'confirmPayment': {
+      const next: Dossier = { ...base };
+      if (d.payment !== undefined) next.payment = defined({ ...d.payment, paidAt: now, reference: a.reference });
+      if (a.due !== undefined) {
+        next.dueAt = a.due.at;
+        next.dueExplanation = a.due.explanation;
+      }
+      return next;
+    }
+    case 'resolve':
+      return {
+        ...base,
+        resolution: defined({ outcome: a.outcome, at: now, by: actor.userId, agencyId: actor.agencyId, reason: a.reason, summary: a.summary }),
+      };
+    case 'extend':
+      return {
+        ...base,
+        dueAt: a.newDueAt,
+        dueExplanation: a.explanation ?? {
+          vi: `Hẹn lại ngày trả kết quả theo phiếu xin lỗi. Lý do: ${a.reason}`,
+          en: `New appointment set by an apology letter. Reason (in Vietnamese): ${a.reason}`,
+        },
+        originalDueAt: d.originalDueAt ?? d.dueAt,
+        extensionCount: d.extensionCount + 1,
+        extension: { at: now, by: actor.userId, previousDueAt: d.dueAt ?? a.newDueAt, newDueAt: a.newDueAt, reason: a.reason, apology: a.apology },
+      };
+    case 'returnResult':
+      return { ...base, resultReturnedAt: now, closedAt: now };
+  }
+}

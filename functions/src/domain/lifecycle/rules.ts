@@ -1,0 +1,105 @@
+// Who may act on which dossier, and the rules of Decree 61/2018 (as amended) that depend on history or time.
+// State rules decide which actions are offered at all; payload rules check what the actor asked for.
+import type { Dossier } from '../dossier/dossier.js';
+import { localDateOf, previousWorkingDay, type WorkingCalendar } from '../time/index.js';
+import type { ActionType, DossierAction } from './actions.js';
+import type { Actor } from './actor.js';
+import type { RuleCode } from './conflict.js';
+import { actionsInStatus, findTransition, type AgencyScope } from './table.js';
+
+export interface ActionContext {
+  /** Needed for `extend` (the "1 working day before the due date" limit) and for calendar-aware flags. */
+  readonly calendar?: WorkingCalendar;
+}
+
+/** The agency holding the dossier: the one in its current step, or its receiving desk before reception. */
+export function currentAgencyOf(dossier: Dossier): string {
+  return dossier.currentStep?.agencyId ?? dossier.receivingAgencyId;
+}
+
+export function isInScope(dossier: Dossier, actor: Actor, scope: AgencyScope): boolean {
+  switch (actor.role) {
+    case 'citizen':
+      return dossier.ownerUserId !== undefined && dossier.ownerUserId === actor.userId;
+    case 'admin':
+    case 'system':
+      return true;
+    case 'monitor':
+      return false;
+    case 'receptionist':
+    case 'handler':
+    case 'lead':
+      if (actor.agencyId === undefined) return false;
+      if (scope === 'receiving') return actor.agencyId === dossier.receivingAgencyId;
+      if (scope === 'current') return actor.agencyId === currentAgencyOf(dossier);
+      return dossier.opinions.some((o) => o.agencyId === actor.agencyId && o.answeredAt === undefined);
+  }
+}
+
+/** Supplement rounds are counted separately at the reception check and after reception. */
+export function supplementPhaseOf(dossier: Dossier): 'reception' | 'handling' {
+  return dossier.status === 'registered' ? 'reception' : 'handling';
+}
+
+const NEEDS_ACKNOWLEDGED_STEP: ReadonlySet<ActionType> = new Set(['assign', 'transfer', 'requestOpinion', 'requestSupplement', 'requestPayment', 'resolve', 'extend']);
+
+/** Rules that depend only on the dossier, the actor and the time: an action failing one is not offered. */
+export function checkStateRules(type: ActionType, dossier: Dossier, actor: Actor, now: Date, context: ActionContext): RuleCode | undefined {
+  if (dossier.status === 'processing' && NEEDS_ACKNOWLEDGED_STEP.has(type) && dossier.currentStep !== undefined && dossier.currentStep.acknowledgedAt === undefined) {
+    return 'transferNotAcknowledged';
+  }
+  switch (type) {
+    case 'acknowledgeTransfer':
+      return dossier.currentStep === undefined || dossier.currentStep.acknowledgedAt !== undefined ? 'nothingToAcknowledge' : undefined;
+    case 'requestSupplement':
+      // "Hướng dẫn một lần, đầy đủ": one round per stage; a lead may override (with a reason, checked on the payload).
+      return dossier.supplementCount[supplementPhaseOf(dossier)] >= 1 && actor.role !== 'lead' ? 'supplementAlreadyRequested' : undefined;
+    case 'extend': {
+      if (dossier.extensionCount >= 1) return 'extensionAlreadyUsed';
+      if (dossier.dueAt === undefined) return 'noDueDate';
+      if (context.calendar === undefined) return 'calendarRequired';
+      // The apology must reach the applicant at least one working day before the due date.
+      const lastDay = previousWorkingDay(localDateOf(dossier.dueAt), context.calendar);
+      return localDateOf(now) <= lastDay ? undefined : 'extensionTooLate';
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Rules on what the actor asked for. */
+export function checkPayloadRules(action: DossierAction, dossier: Dossier, actor: Actor, now: Date): RuleCode | undefined {
+  switch (action.type) {
+    case 'requestSupplement':
+      return dossier.supplementCount[supplementPhaseOf(dossier)] >= 1 && (actor.role !== 'lead' || action.overrideReason === undefined)
+        ? 'supplementAlreadyRequested'
+        : undefined;
+    case 'extend':
+      return dossier.dueAt !== undefined && action.newDueAt.getTime() <= dossier.dueAt.getTime() ? 'extensionNotLater' : undefined;
+    case 'resolve':
+      return action.outcome === 'denied' && dossier.dueAt !== undefined && now.getTime() > dossier.dueAt.getTime() ? 'denialAfterDeadline' : undefined;
+    case 'transfer':
+      return action.toAgencyId === currentAgencyOf(dossier) ? 'transferToSelf' : undefined;
+    case 'requestOpinion':
+      if (action.agencyId === currentAgencyOf(dossier)) return 'opinionOfSelf';
+      return dossier.opinions.some((o) => o.agencyId === action.agencyId && o.answeredAt === undefined) ? 'opinionAlreadyPending' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The actions this actor may take on this dossier now (role, scope and state rules). The officer UI shows
+ * exactly these buttons; a refused action lists them.
+ */
+export function allowedActions(dossier: Dossier, actor: Actor, now: Date, context: ActionContext = {}): ActionType[] {
+  return actionsInStatus(dossier.status).filter((type) => {
+    const transition = findTransition(dossier.status, type);
+    return (
+      transition !== undefined &&
+      transition.roles.includes(actor.role) &&
+      isInScope(dossier, actor, transition.scope) &&
+      checkStateRules(type, dossier, actor, now, context) === undefined
+    );
+  });
+}

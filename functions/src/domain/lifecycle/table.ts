@@ -1,0 +1,89 @@
+// The lifecycle as data: for each status, the actions allowed in it, who may take them and the status that
+// follows. Read by applyAction, the tests, the officer UI (which buttons to show) and docs/DATA_MODEL.md.
+// Rules that depend on the dossier's history or on time (supplement once, extension once and in time,
+// denial before the deadline) are in rules.ts.
+import type { ActionType } from './actions.js';
+import type { Role } from './actor.js';
+import type { DossierStatus } from './status.js';
+
+/**
+ * Which agency an officer must belong to (citizens must own the dossier; admin and system act province-wide):
+ * - receiving: the agency whose desk received the dossier (it deals with the applicant),
+ * - current: the agency now holding the dossier in its route,
+ * - consulted: an agency with an unanswered opinion request on the dossier.
+ */
+export type AgencyScope = 'receiving' | 'current' | 'consulted';
+
+/** `resume`: back to the status the supplement was requested in (reception check or handling). */
+export type NextStatus = DossierStatus | 'resume';
+
+export interface Transition {
+  readonly roles: readonly Role[];
+  readonly scope: AgencyScope;
+  readonly next: NextStatus;
+}
+
+const withdraw = { roles: ['citizen', 'receptionist'], scope: 'receiving', next: 'withdrawn' } as const;
+const stop = { roles: ['lead', 'admin', 'system'], scope: 'current', next: 'stopped' } as const;
+
+export const LIFECYCLE = {
+  draft: {
+    submit: { roles: ['citizen'], scope: 'receiving', next: 'registered' },
+    intake: { roles: ['receptionist'], scope: 'receiving', next: 'registered' },
+  },
+  registered: {
+    receive: { roles: ['receptionist', 'lead'], scope: 'receiving', next: 'received' },
+    refuseAtReception: { roles: ['receptionist', 'lead'], scope: 'receiving', next: 'refused' },
+    requestSupplement: { roles: ['receptionist', 'lead'], scope: 'receiving', next: 'awaitingSupplement' },
+    withdraw,
+  },
+  received: {
+    assign: { roles: ['lead'], scope: 'current', next: 'processing' },
+    transfer: { roles: ['receptionist', 'handler', 'lead'], scope: 'current', next: 'processing' },
+    extend: { roles: ['lead'], scope: 'current', next: 'received' },
+    withdraw,
+    stop,
+  },
+  processing: {
+    acknowledgeTransfer: { roles: ['receptionist', 'handler', 'lead'], scope: 'current', next: 'processing' },
+    assign: { roles: ['lead'], scope: 'current', next: 'processing' },
+    transfer: { roles: ['handler', 'lead'], scope: 'current', next: 'processing' },
+    requestOpinion: { roles: ['handler', 'lead'], scope: 'current', next: 'processing' },
+    provideOpinion: { roles: ['handler', 'lead'], scope: 'consulted', next: 'processing' },
+    requestSupplement: { roles: ['handler', 'lead'], scope: 'current', next: 'awaitingSupplement' },
+    requestPayment: { roles: ['handler', 'lead'], scope: 'current', next: 'awaitingPayment' },
+    resolve: { roles: ['handler', 'lead'], scope: 'current', next: 'resolved' },
+    extend: { roles: ['lead'], scope: 'current', next: 'processing' },
+    withdraw,
+    stop,
+  },
+  awaitingSupplement: {
+    submitSupplement: { roles: ['citizen', 'receptionist'], scope: 'receiving', next: 'resume' },
+    withdraw,
+    stop,
+  },
+  awaitingPayment: {
+    confirmPayment: { roles: ['handler', 'lead', 'system'], scope: 'current', next: 'processing' },
+    extend: { roles: ['lead'], scope: 'current', next: 'awaitingPayment' },
+    withdraw,
+    stop,
+  },
+  resolved: {
+    returnResult: { roles: ['receptionist', 'system'], scope: 'receiving', next: 'returned' },
+  },
+  refused: {},
+  withdrawn: {},
+  stopped: {},
+  returned: {},
+} as const satisfies Record<DossierStatus, Partial<Record<ActionType, Transition>>>;
+
+/** The table entry for an action in a status, if the action exists there at all. */
+export function findTransition(status: DossierStatus, action: ActionType): Transition | undefined {
+  const row: Partial<Record<ActionType, Transition>> = LIFECYCLE[status];
+  return row[action];
+}
+
+/** Actions that exist in a status, whoever takes them. */
+export function actionsInStatus(status: DossierStatus): ActionType[] {
+  return Object.keys(LIFECYCLE[status]) as ActionType[];
+}

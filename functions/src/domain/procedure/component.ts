@@ -1,0 +1,26 @@
+// A required document (thành phần hồ sơ) as the procedure lists it: what to bring and in how many copies.
+import { z } from 'zod';
+import { Bilingual, bi } from '../shared/bilingual.js';
+
+const Count = z.number().int().min(0).max(20);
+
+export const ComponentId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,63}$/, bi('Mã thành phần: chữ thường, số, dấu gạch ngang', 'component id: lower-case letters, digits, hyphens'));
+export type ComponentId = z.infer<typeof ComponentId>;
+
+export const RequiredComponent = z
+  .strictObject({
+    id: ComponentId,
+    name: Bilingual.describe('Tên giấy tờ / document name'),
+    originals: Count.describe('Số bản chính / originals'),
+    certifiedCopies: Count.describe('Số bản sao chứng thực / certified copies'),
+    copies: Count.describe('Số bản sao / plain copies'),
+    mandatory: z.boolean().describe('Bắt buộc / mandatory'),
+    note: Bilingual.optional().describe('Ghi chú / note'),
+  })
+  .refine((c) => c.originals + c.certifiedCopies + c.copies > 0, {
+    path: ['originals'],
+    error: bi('Cần ít nhất một bản (chính, chứng thực hoặc sao)', 'at least one original, certified copy or copy'),
+  });
+export type RequiredComponent = z.infer<typeof RequiredComponent>;

@@ -1,0 +1,33 @@
+// Small value schemas used by several concepts.
+import { z } from 'zod';
+import { bi } from './bilingual.js';
+
+/** An instant. Accepts a Date (from storage) or an ISO-8601 string with an offset (from JSON). */
+export const Instant = z
+  .union([z.date(), z.iso.datetime({ offset: true, error: bi('Thời điểm phải theo ISO 8601 có múi giờ', 'instant must be ISO 8601 with an offset') })])
+  .transform((value) => (value instanceof Date ? value : new Date(value)))
+  .describe('Thời điểm / instant');
+export type Instant = z.infer<typeof Instant>;
+
+/** Free text written by a person (reasons, notes): trimmed, NFC, not blank. */
+export const PlainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .normalize('NFC')
+    .min(1, bi('Không được để trống', 'must not be blank'))
+    .max(max, bi(`Tối đa ${max} ký tự`, `at most ${max} characters`));
+
+/** Stable identifiers made by the system (user ids, dossier ids): no spaces, no path separators. */
+export const EntityId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,128}$/, bi('Mã định danh không hợp lệ', 'invalid identifier'));
+export type EntityId = z.infer<typeof EntityId>;
+
+/** Amount of money in Vietnamese đồng (no minor unit). */
+export const AmountVnd = z
+  .number()
+  .int(bi('Số tiền phải là số nguyên đồng', 'amount must be whole đồng'))
+  .min(0, bi('Số tiền không được âm', 'amount must not be negative'))
+  .describe('Số tiền (đồng) / amount in VND');
+export type AmountVnd = z.infer<typeof AmountVnd>;
