@@ -123,17 +123,23 @@ function pausedWorkingTime(engine: Engine, startMs: number, duration: Duration, 
 }
 
 /**
- * Calendar days: each pause that begins before the deadline pushes the last day by the whole days waited
- * (request date to receipt date); a pause that begins after the deadline changes nothing.
+ * Calendar days: the days counted before a request (request date − start date) are kept, and the rest
+ * resume from the date counting restarts after the receipt (its next working moment, as for a reception).
+ * A request made after the deadline changes nothing.
  */
 function pausedCalendarDays(engine: Engine, startMs: number, duration: Duration, rounds: readonly Round[], received: DeadlineTrailStep): DeadlineResult {
   const count = countDuration(engine, startMs, duration);
-  let lastDay = dayNumberOfInstant(count.startMs) + duration.value;
+  let anchorDay = dayNumberOfInstant(count.startMs);
+  let remainingDays = duration.value;
+  let lastDay = anchorDay + remainingDays;
   const pauses: DeadlineTrailStep[] = [];
   for (const round of rounds) {
     if (round.requestedMs >= lastDayDeadline(engine, lastDay, []).dueMs) break;
-    lastDay += dayNumberOfInstant(round.receivedMs) - dayNumberOfInstant(round.requestedMs);
-    pauses.push({ kind: 'clockPaused', from: new Date(round.requestedMs), to: new Date(round.receivedMs), resumedAt: new Date(round.receivedMs) });
+    remainingDays = Math.max(0, remainingDays - Math.max(0, dayNumberOfInstant(round.requestedMs) - anchorDay));
+    const resumedMs = walkWorkingTime(engine.info, engine.schedule, round.receivedMs, 0).end;
+    anchorDay = dayNumberOfInstant(resumedMs);
+    lastDay = anchorDay + remainingDays;
+    pauses.push({ kind: 'clockPaused', from: new Date(round.requestedMs), to: new Date(round.receivedMs), resumedAt: new Date(resumedMs) });
   }
   const startMarks = count.marks.filter((m) => m.phase === 'start');
   const end = lastDayDeadline(engine, lastDay, [...startMarks]);
