@@ -8,7 +8,7 @@ import { SupplementItem } from '../lifecycle/actions.js';
 import { DossierStatus } from '../lifecycle/status.js';
 import { ProcedureCode, SupplementClockPolicy, type Procedure } from '../procedure/procedure.js';
 import { Bilingual } from '../shared/bilingual.js';
-import { AmountVnd, EntityId, Instant } from '../shared/primitives.js';
+import { AmountVnd, EntityId, Instant, UserId } from '../shared/primitives.js';
 import { RuleSet } from '../shared/rule-set.js';
 import { DossierComponents, type DossierComponent } from './component.js';
 
@@ -35,13 +35,13 @@ export const CurrentStep = z.object({
   since: Instant.describe('Thời điểm giao / handed over at'),
   dueAt: Instant.optional().describe('Hạn của cơ quan này / this agency’s sub-deadline'),
   acknowledgedAt: Instant.optional().describe('Thời điểm nhận / acknowledged at'),
-  acknowledgedBy: EntityId.optional(),
+  acknowledgedBy: UserId.optional(),
 });
 export type CurrentStep = z.infer<typeof CurrentStep>;
 
 export const SupplementRequest = z.object({
   requestedAt: Instant,
-  requestedBy: EntityId,
+  requestedBy: UserId,
   /** Where the dossier returns when the supplement arrives: reception check again, or handling. */
   requestedInStatus: z.enum(['registered', 'processing']),
   items: z.array(SupplementItem).min(1),
@@ -56,7 +56,7 @@ export const OpinionRequest = z.object({
   agencyId: AgencyId,
   question: z.string(),
   requestedAt: Instant,
-  requestedBy: EntityId,
+  requestedBy: UserId,
   dueAt: Instant,
   answeredAt: Instant.optional(),
   answer: z.string().optional(),
@@ -75,7 +75,7 @@ export type PaymentRequest = z.infer<typeof PaymentRequest>;
 /** The one permitted new appointment (form 04): apology, reason, old and new dates. */
 export const Extension = z.object({
   at: Instant,
-  by: EntityId,
+  by: UserId,
   previousDueAt: Instant,
   newDueAt: Instant,
   reason: z.string(),
@@ -86,7 +86,7 @@ export type Extension = z.infer<typeof Extension>;
 export const Resolution = z.object({
   outcome: z.enum(['approved', 'denied']),
   at: Instant,
-  by: EntityId,
+  by: UserId,
   agencyId: AgencyId.optional(),
   reason: z.string().optional(),
   summary: z.string().optional(),
@@ -107,9 +107,9 @@ export const Dossier = z.object({
   /** Every agency that has held or been consulted on the dossier (for access rules and statistics). */
   agencyIds: z.array(AgencyId).min(1),
   currentStep: CurrentStep.optional(),
-  handlerId: EntityId.optional(),
+  handlerId: UserId.optional(),
   /** The citizen's account, if submitted online or claimed; walk-in dossiers may have none. */
-  ownerUserId: EntityId.optional(),
+  ownerUserId: UserId.optional(),
   applicant: Applicant,
   components: DossierComponents,
   createdAt: Instant,

@@ -7,7 +7,7 @@ import { DossierCode } from '../dossier-code/dossier-code.js';
 import { DossierComponents } from '../dossier/component.js';
 import { ComponentId } from '../procedure/component.js';
 import { Bilingual, bi } from '../shared/bilingual.js';
-import { AmountVnd, EntityId, Instant, PlainText } from '../shared/primitives.js';
+import { AmountVnd, Instant, PlainText, UserId } from '../shared/primitives.js';
 
 const Reason = PlainText(2000).describe('Lý do / reason');
 
@@ -54,7 +54,7 @@ export const SubmitSupplementAction = z.strictObject({
   components: DossierComponents.optional(),
   due: DueDate.optional().describe('Hạn mới khi tiếp tục xử lý (do hệ thống tính) / new due date, set by the service'),
 });
-export const AssignAction = z.strictObject({ type: z.literal('assign'), handlerId: EntityId.describe('Chuyên viên thụ lý / handling officer') });
+export const AssignAction = z.strictObject({ type: z.literal('assign'), handlerId: UserId.describe('Chuyên viên thụ lý / handling officer') });
 export const TransferAction = z.strictObject({
   type: z.literal('transfer'),
   toAgencyId: AgencyId.describe('Chuyển đến cơ quan / to agency'),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AgencyId } from '../agency/agency-id.js';
 import { bi, type Bilingual } from '../shared/bilingual.js';
-import { EntityId } from '../shared/primitives.js';
+import { UserId } from '../shared/primitives.js';
 
 export const Role = z.enum(['citizen', 'receptionist', 'handler', 'lead', 'admin', 'monitor', 'system']).describe('Vai trò / role');
 export type Role = z.infer<typeof Role>;
@@ -22,7 +22,7 @@ export const OFFICER_ROLES = ['receptionist', 'handler', 'lead'] as const satisf
 export const Actor = z
   .strictObject({
     role: Role,
-    userId: EntityId.describe('Mã người dùng / user id'),
+    userId: UserId.describe('Mã người dùng / user id'),
     agencyId: AgencyId.optional().describe('Cơ quan của cán bộ / officer’s agency'),
   })
   .refine((a) => !(OFFICER_ROLES as readonly Role[]).includes(a.role) || a.agencyId !== undefined, {

@@ -24,6 +24,14 @@ export const EntityId = z
   .regex(/^[A-Za-z0-9_-]{1,128}$/, bi('Mã định danh không hợp lệ', 'invalid identifier'));
 export type EntityId = z.infer<typeof EntityId>;
 
+/** User ids come from the identity provider (Firebase Auth allows up to 128 characters of any kind). */
+export const UserId = z
+  .string()
+  .min(1, bi('Thiếu mã người dùng', 'user id is required'))
+  .max(128, bi('Mã người dùng tối đa 128 ký tự', 'user id is at most 128 characters'))
+  .regex(/^[^/\s]+$/u, bi('Mã người dùng không được chứa dấu / hoặc khoảng trắng', 'user id must not contain / or spaces'));
+export type UserId = z.infer<typeof UserId>;
+
 /** Amount of money in Vietnamese đồng (no minor unit). */
 export const AmountVnd = z
   .number()
