@@ -21,16 +21,44 @@ describe('demo calendars', () => {
   it('enter the announced 2026 days off', () => {
     expect(daysOff('2026-01-01', '2026-01-01')).toEqual(['2026-01-01']);
     // Tết: nine days without work, Sat 14 – Sun 22 Feb.
-    expect(daysOff('2026-02-13', '2026-02-23')).toEqual([14, 15, 16, 17, 18, 19, 20, 21, 22].map((d) => `2026-02-${d}`));
-    expect(daysOff('2026-04-24', '2026-05-04')).toEqual(['2026-04-25', '2026-04-26', '2026-04-27', '2026-04-30', '2026-05-01', '2026-05-02', '2026-05-03']);
+    expect(daysOff('2026-02-13', '2026-02-23')).toEqual(
+      [14, 15, 16, 17, 18, 19, 20, 21, 22].map((d) => `2026-02-${d}`),
+    );
+    expect(daysOff('2026-04-24', '2026-05-04')).toEqual([
+      '2026-04-25',
+      '2026-04-26',
+      '2026-04-27',
+      '2026-04-30',
+      '2026-05-01',
+      '2026-05-02',
+      '2026-05-03',
+    ]);
     expect(daysOff('2026-09-01', '2026-09-04')).toEqual(['2026-09-02', '2026-09-03']);
   });
 
   it('enter the provisional 2027 days off', () => {
-    expect(daysOff('2027-02-03', '2027-02-11')).toEqual(['2027-02-04', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10']);
+    expect(daysOff('2027-02-03', '2027-02-11')).toEqual([
+      '2027-02-04',
+      '2027-02-05',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+      '2027-02-09',
+      '2027-02-10',
+    ]);
     expect(calendar.isWorkingDay('2027-04-16')).toBe(false);
-    expect(daysOff('2027-04-29', '2027-05-04')).toEqual(['2027-04-30', '2027-05-01', '2027-05-02', '2027-05-03']);
-    expect(daysOff('2027-09-01', '2027-09-06')).toEqual(['2027-09-02', '2027-09-03', '2027-09-04', '2027-09-05']);
+    expect(daysOff('2027-04-29', '2027-05-04')).toEqual([
+      '2027-04-30',
+      '2027-05-01',
+      '2027-05-02',
+      '2027-05-03',
+    ]);
+    expect(daysOff('2027-09-01', '2027-09-06')).toEqual([
+      '2027-09-02',
+      '2027-09-03',
+      '2027-09-04',
+      '2027-09-05',
+    ]);
   });
 
   it('say in their source what is unconfirmed or provisional', () => {
@@ -41,7 +69,11 @@ describe('demo calendars', () => {
   it('give the benchmark case a deadline across the year boundary', () => {
     // 60 working days from Fri 20 Nov 2026: 29 working days follow in 2026 (23 Nov – 31 Dec); in 2027
     // 1 Jan and Tết 4–10 Feb are off, and the 31st working day is Mon 22 Feb.
-    const { dueAt } = computeDeadline({ start: new Date('2026-11-20T09:00:00+07:00'), duration: { value: 60, unit: 'workingDays' }, calendar });
+    const { dueAt } = computeDeadline({
+      start: new Date('2026-11-20T09:00:00+07:00'),
+      duration: { value: 60, unit: 'workingDays' },
+      calendar,
+    });
     expect(dueAt).toEqual(new Date('2027-02-22T09:00:00+07:00'));
   });
 });

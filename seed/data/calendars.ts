@@ -14,7 +14,9 @@ export const calendar2026: Calendar = {
   holidays: [
     day('2026-01-01', 'Tết Dương lịch', "New Year's Day"),
     // Civil servants off Mon 16 – Fri 20 Feb; with the weekends, 14–22 Feb is nine days without work.
-    ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].map((d) => day(d, TET.vi, TET.en)),
+    ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].map((d) =>
+      day(d, TET.vi, TET.en),
+    ),
     // Hùng Kings' day (10/3 lunar) is Sun 26 Apr 2026: the day off moves to the next working day.
     day('2026-04-27', 'Nghỉ bù Giỗ Tổ Hùng Vương', "Hùng Kings' Commemoration (day in lieu)"),
     day('2026-04-30', 'Ngày Giải phóng miền Nam, thống nhất đất nước', 'Reunification Day'),
@@ -39,7 +41,9 @@ export const calendar2027: Calendar = {
     day('2027-01-01', 'Tết Dương lịch', "New Year's Day"),
     // Provisional: Lunar New Year's day is Sat 6 Feb 2027. Same pattern as 2024, when mùng 1 also fell on a
     // Saturday (10 Feb 2024) and civil servants were off Thu 8 – Wed 14 Feb: five working days, eve included.
-    ...['2027-02-04', '2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10'].map((d) => day(d, TET.vi, TET.en)),
+    ...['2027-02-04', '2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10'].map((d) =>
+      day(d, TET.vi, TET.en),
+    ),
     day('2027-04-16', 'Giỗ Tổ Hùng Vương', "Hùng Kings' Commemoration"),
     day('2027-04-30', 'Ngày Giải phóng miền Nam, thống nhất đất nước', 'Reunification Day'),
     // 1 May 2027 is a Saturday: the day off moves to Monday.

@@ -1,7 +1,12 @@
 // The working calendar: which local dates are working days. Built once from per-year data (weekly rest
 // days, holidays, make-up working days) into a flat day table, so the engine answers "is this a working
 // day?" with one array read; a 60-working-day deadline looks at ~90 days.
-import { CalendarDataError, CalendarNotCoveredError, InvalidInstantError, type CalendarIssue } from './errors.js';
+import {
+  CalendarDataError,
+  CalendarNotCoveredError,
+  InvalidInstantError,
+  type CalendarIssue,
+} from './errors.js';
 import { dateOfDayNumber, dayNumberOfDate, weekdayOfDayNumber, yearOfDayNumber } from './local-time.js';
 import { Calendar, LocalDate } from './schemas.js';
 
@@ -54,7 +59,10 @@ class DayTableCalendar implements WorkingCalendar {
 
 function dayNumberOfValidDate(date: LocalDate): number {
   if (!LocalDate.safeParse(date).success) {
-    throw new InvalidInstantError({ vi: `Ngày không hợp lệ: ${String(date)}`, en: `Invalid date: ${String(date)}` });
+    throw new InvalidInstantError({
+      vi: `Ngày không hợp lệ: ${String(date)}`,
+      en: `Invalid date: ${String(date)}`,
+    });
   }
   return dayNumberOfDate(date);
 }
@@ -79,7 +87,11 @@ export function buildWorkingCalendar(years: readonly Calendar[]): WorkingCalenda
     }
     const calendar = parsed.data;
     if (seenYears.has(calendar.year)) {
-      issues.push({ year: calendar.year, vi: `năm ${calendar.year} bị nhập hai lần`, en: `year ${calendar.year} is entered twice` });
+      issues.push({
+        year: calendar.year,
+        vi: `năm ${calendar.year} bị nhập hai lần`,
+        en: `year ${calendar.year} is entered twice`,
+      });
       continue;
     }
     seenYears.add(calendar.year);
@@ -95,25 +107,49 @@ function checkYear(calendar: Calendar, issues: CalendarIssue[]): void {
   const { year } = calendar;
   const rest = new Set(calendar.weeklyRestDays);
   if (rest.size !== calendar.weeklyRestDays.length) {
-    issues.push({ year, vi: `năm ${year}: ngày nghỉ hằng tuần bị lặp`, en: `year ${year}: weekly rest days repeat` });
+    issues.push({
+      year,
+      vi: `năm ${year}: ngày nghỉ hằng tuần bị lặp`,
+      en: `year ${year}: weekly rest days repeat`,
+    });
   }
   const holidays = new Set<string>();
   for (const { date } of calendar.holidays) {
     if (!date.startsWith(`${year}-`)) {
-      issues.push({ year, date, vi: `ngày nghỉ lễ ${date} không thuộc năm ${year}`, en: `holiday ${date} is not in ${year}` });
+      issues.push({
+        year,
+        date,
+        vi: `ngày nghỉ lễ ${date} không thuộc năm ${year}`,
+        en: `holiday ${date} is not in ${year}`,
+      });
     }
     if (holidays.has(date)) {
-      issues.push({ year, date, vi: `ngày nghỉ lễ ${date} bị nhập hai lần`, en: `holiday ${date} is entered twice` });
+      issues.push({
+        year,
+        date,
+        vi: `ngày nghỉ lễ ${date} bị nhập hai lần`,
+        en: `holiday ${date} is entered twice`,
+      });
     }
     holidays.add(date);
   }
   const makeUps = new Set<string>();
   for (const { date } of calendar.makeUpWorkingDays) {
     if (!date.startsWith(`${year}-`)) {
-      issues.push({ year, date, vi: `ngày làm bù ${date} không thuộc năm ${year}`, en: `make-up working day ${date} is not in ${year}` });
+      issues.push({
+        year,
+        date,
+        vi: `ngày làm bù ${date} không thuộc năm ${year}`,
+        en: `make-up working day ${date} is not in ${year}`,
+      });
     }
     if (makeUps.has(date)) {
-      issues.push({ year, date, vi: `ngày làm bù ${date} bị nhập hai lần`, en: `make-up working day ${date} is entered twice` });
+      issues.push({
+        year,
+        date,
+        vi: `ngày làm bù ${date} bị nhập hai lần`,
+        en: `make-up working day ${date} is entered twice`,
+      });
     }
     makeUps.add(date);
     if (holidays.has(date)) {
@@ -156,7 +192,11 @@ function indexYears(calendars: readonly Calendar[]): WorkingCalendar {
       infos[dayNumberOfDate(date) - firstDay] = Object.freeze({ working: false, kind: 'holiday', name });
     }
     for (const { date, name } of calendar.makeUpWorkingDays) {
-      infos[dayNumberOfDate(date) - firstDay] = Object.freeze({ working: true, kind: 'makeUpWorkingDay', name });
+      infos[dayNumberOfDate(date) - firstDay] = Object.freeze({
+        working: true,
+        kind: 'makeUpWorkingDay',
+        name,
+      });
     }
   }
   return new DayTableCalendar(

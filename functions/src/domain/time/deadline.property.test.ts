@@ -39,7 +39,8 @@ function oracle(years: readonly Calendar[]) {
     if (value === undefined) cache.set(date, (value = oracleIsWorkingDay(years, date)));
     return value;
   };
-  const workingMinute = (ms: number) => working(localDate(ms)) && PERIODS.some(([s, e]) => minuteOfDay(ms) >= s && minuteOfDay(ms) < e);
+  const workingMinute = (ms: number) =>
+    working(localDate(ms)) && PERIODS.some(([s, e]) => minuteOfDay(ms) >= s && minuteOfDay(ms) < e);
   return {
     working,
     /** End of the Nth working minute at or after `start` (start on a whole minute). */
@@ -51,21 +52,34 @@ function oracle(years: readonly Calendar[]) {
       let m = start;
       while (!workingMinute(m)) m += MIN;
       let date = new Date(Date.parse(`${localDate(m)}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-      while (!working(date)) date = new Date(Date.parse(`${date}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+      while (!working(date))
+        date = new Date(Date.parse(`${date}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
       return Date.parse(`${date}T17:00:00+07:00`);
     },
   };
 }
 
 /** A minute between 2026-01-01 and 2027-06-30, Vietnam time. */
-const startArb = fc.integer({ min: Date.parse('2026-01-01T00:00:00+07:00') / MIN, max: Date.parse('2027-06-30T00:00:00+07:00') / MIN }).map((m) => m * MIN);
-const dateIn2026Arb = fc.integer({ min: 0, max: 364 }).map((i) => new Date(Date.UTC(2026, 0, 1) + i * DAY).toISOString().slice(0, 10));
+const startArb = fc
+  .integer({
+    min: Date.parse('2026-01-01T00:00:00+07:00') / MIN,
+    max: Date.parse('2027-06-30T00:00:00+07:00') / MIN,
+  })
+  .map((m) => m * MIN);
+const dateIn2026Arb = fc
+  .integer({ min: 0, max: 364 })
+  .map((i) => new Date(Date.UTC(2026, 0, 1) + i * DAY).toISOString().slice(0, 10));
 const weekday2026Arb = dateIn2026Arb.filter((d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()));
-const saturday2026Arb = fc.integer({ min: 0, max: 51 }).map((w) => new Date(Date.UTC(2026, 0, 3) + w * 7 * DAY).toISOString().slice(0, 10));
+const saturday2026Arb = fc
+  .integer({ min: 0, max: 51 })
+  .map((w) => new Date(Date.UTC(2026, 0, 3) + w * 7 * DAY).toISOString().slice(0, 10));
 
 /** The fixture years plus random extra holidays (weekdays) and make-up Saturdays. */
 const yearsArb = fc
-  .record({ holidays: fc.uniqueArray(weekday2026Arb, { maxLength: 12 }), makeUp: fc.uniqueArray(saturday2026Arb, { maxLength: 4 }) })
+  .record({
+    holidays: fc.uniqueArray(weekday2026Arb, { maxLength: 12 }),
+    makeUp: fc.uniqueArray(saturday2026Arb, { maxLength: 4 }),
+  })
   .map(({ holidays, makeUp }) => [withDays(fixture2026, { holidays, makeUp }), fixture2027]);
 
 const durationArb = fc.oneof(
@@ -97,10 +111,16 @@ describe('deadline properties', () => {
 
   it('always ends inside working hours on a working day', () => {
     fc.assert(
-      fc.property(yearsArb, startArb, fc.integer({ min: 0, max: 59_999 }), durationArb, (years, start, ms, duration) => {
-        const { dueAt } = computeDeadline({ start: new Date(start + ms), duration, calendar: years });
-        expect(insideWorkingHours(years, dueAt.getTime())).toBe(true);
-      }),
+      fc.property(
+        yearsArb,
+        startArb,
+        fc.integer({ min: 0, max: 59_999 }),
+        durationArb,
+        (years, start, ms, duration) => {
+          const { dueAt } = computeDeadline({ start: new Date(start + ms), duration, calendar: years });
+          expect(insideWorkingHours(years, dueAt.getTime())).toBe(true);
+        },
+      ),
     );
   });
 
@@ -108,7 +128,11 @@ describe('deadline properties', () => {
     fc.assert(
       fc.property(startArb, durationArb, fc.integer({ min: 0, max: 20 }), (start, duration, extra) => {
         const step = duration.unit === 'calendarDays' ? 1 : 0.5;
-        const shorter = computeDeadline({ start: new Date(start), duration, calendar: [fixture2026, fixture2027] });
+        const shorter = computeDeadline({
+          start: new Date(start),
+          duration,
+          calendar: [fixture2026, fixture2027],
+        });
         const longer = computeDeadline({
           start: new Date(start),
           duration: { ...duration, value: duration.value + extra * step },
@@ -123,7 +147,12 @@ describe('deadline properties', () => {
     fc.assert(
       fc.property(yearsArb, weekday2026Arb, startArb, durationArb, (years, holiday, start, duration) => {
         const [year2026, year2027] = years as [Calendar, Calendar];
-        const more = [withDays(year2026, { holidays: year2026.makeUpWorkingDays.some((d) => d.date === holiday) ? [] : [holiday] }), year2027];
+        const more = [
+          withDays(year2026, {
+            holidays: year2026.makeUpWorkingDays.some((d) => d.date === holiday) ? [] : [holiday],
+          }),
+          year2027,
+        ];
         const before = computeDeadline({ start: new Date(start), duration, calendar: years });
         const after = computeDeadline({ start: new Date(start), duration, calendar: more });
         expect(after.dueAt.getTime()).toBeGreaterThanOrEqual(before.dueAt.getTime());
@@ -140,9 +169,14 @@ describe('deadline properties', () => {
         expect(workingTimeBetween(new Date(midnight), new Date(midnight + DAY), calendar).hours).toBe(8);
         // Half a working day started on the Saturday ends the same Saturday or on the next working day,
         // never on the Sunday.
-        const { dueAt } = computeDeadline({ start: new Date(midnight + minute * MIN), duration: { value: 0.5, unit: 'workingDays' }, calendar });
+        const { dueAt } = computeDeadline({
+          start: new Date(midnight + minute * MIN),
+          duration: { value: 0.5, unit: 'workingDays' },
+          calendar,
+        });
         expect(new Date(dueAt.getTime() + H7).getUTCDay()).not.toBe(0);
-        if (minute <= 11 * 60 + 30 - 240 || (minute >= 13 * 60 + 30 && minute <= 17 * 60 - 240)) expect(localDate(dueAt.getTime())).toBe(saturday);
+        if (minute <= 11 * 60 + 30 - 240 || (minute >= 13 * 60 + 30 && minute <= 17 * 60 - 240))
+          expect(localDate(dueAt.getTime())).toBe(saturday);
       }),
     );
   });
@@ -172,7 +206,9 @@ describe('supplement properties', () => {
           policy: 'restart',
           supplements: [{ requestedAt: new Date(requestedAt), receivedAt: new Date(receivedAt) }],
         });
-        expect(restarted.dueAt).toEqual(computeDeadline({ start: new Date(receivedAt), duration, calendar: years }).dueAt);
+        expect(restarted.dueAt).toEqual(
+          computeDeadline({ start: new Date(receivedAt), duration, calendar: years }).dueAt,
+        );
       }),
     );
   });
@@ -180,7 +216,12 @@ describe('supplement properties', () => {
   it('pause resumes the remaining time: never later than restart, never earlier than no supplement', () => {
     fc.assert(
       fc.property(scenarioArb, ({ start, duration, requestedAt, receivedAt }) => {
-        const input = { start: new Date(start), duration, calendar: years, supplements: [{ requestedAt: new Date(requestedAt), receivedAt: new Date(receivedAt) }] };
+        const input = {
+          start: new Date(start),
+          duration,
+          calendar: years,
+          supplements: [{ requestedAt: new Date(requestedAt), receivedAt: new Date(receivedAt) }],
+        };
         const paused = computeDeadlineWithSupplements({ ...input, policy: 'pause' }).dueAt.getTime();
         const restarted = computeDeadlineWithSupplements({ ...input, policy: 'restart' }).dueAt.getTime();
         const original = computeDeadline(input).dueAt.getTime();
@@ -212,9 +253,19 @@ describe('no time-zone drift', () => {
   it('gives identical results whatever the host TZ', () => {
     fc.assert(
       fc.property(startArb, durationArb, (start, duration) => {
-        const results = ['UTC', 'America/New_York', 'Asia/Ho_Chi_Minh', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'].map((tz) => {
+        const results = [
+          'UTC',
+          'America/New_York',
+          'Asia/Ho_Chi_Minh',
+          'Pacific/Kiritimati',
+          'Pacific/Pago_Pago',
+        ].map((tz) => {
           process.env.TZ = tz;
-          const r = computeDeadline({ start: new Date(start), duration, calendar: [fixture2026, fixture2027] });
+          const r = computeDeadline({
+            start: new Date(start),
+            duration,
+            calendar: [fixture2026, fixture2027],
+          });
           return { dueAt: r.dueAt.getTime(), explanation: r.explanation };
         });
         for (const r of results) expect(r).toEqual(results[0]);
@@ -226,7 +277,12 @@ describe('no time-zone drift', () => {
   it('classifies timeliness by the Vietnam date', () => {
     fc.assert(
       fc.property(startArb, startArb, (due, finished) => {
-        const expected = localDate(finished) < localDate(due) ? 'early' : localDate(finished) === localDate(due) ? 'onTime' : 'late';
+        const expected =
+          localDate(finished) < localDate(due)
+            ? 'early'
+            : localDate(finished) === localDate(due)
+              ? 'onTime'
+              : 'late';
         expect(classifyTimeliness(new Date(due), new Date(finished))).toBe(expected);
       }),
     );

@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkingCalendar } from './calendar.js';
 import { computeDeadline } from './deadline.js';
-import { CalendarNotCoveredError, InvalidDurationError, InvalidInstantError, InvalidWorkingHoursError } from './errors.js';
+import {
+  CalendarNotCoveredError,
+  InvalidDurationError,
+  InvalidInstantError,
+  InvalidWorkingHoursError,
+} from './errors.js';
 import type { Duration, WorkingHours } from './schemas.js';
 import { fixtureYears, plainYear, vn, withDays } from './test-calendars.js';
 
 const calendar = buildWorkingCalendar(fixtureYears);
 const due = (start: string, value: number, unit: Duration['unit'], workingHours?: WorkingHours) =>
-  computeDeadline({ start: vn(start), duration: { value, unit }, calendar, ...(workingHours ? { workingHours } : {}) });
+  computeDeadline({
+    start: vn(start),
+    duration: { value, unit },
+    calendar,
+    ...(workingHours ? { workingHours } : {}),
+  });
 
 describe('computeDeadline: working days', () => {
   it('ends at the same clock time on the Nth following working day (brief example)', () => {
@@ -85,7 +95,7 @@ describe('computeDeadline: working days', () => {
     const result = due('2026-12-31T10:00', 2, 'workingDays');
     expect(result.dueAt).toEqual(vn('2027-01-05T10:00'));
     expect(result.explanation.vi).toBe(
-      "2 ngày làm việc từ 10:00 31/12/2026 → 10:00 05/01/2027; không tính 01/01/2027 (Tết Dương lịch), 02–03/01/2027 (nghỉ cuối tuần)",
+      '2 ngày làm việc từ 10:00 31/12/2026 → 10:00 05/01/2027; không tính 01/01/2027 (Tết Dương lịch), 02–03/01/2027 (nghỉ cuối tuần)',
     );
   });
 
@@ -93,7 +103,12 @@ describe('computeDeadline: working days', () => {
     const mornings: WorkingHours = { periods: [{ start: '08:00', end: '12:00' }] };
     expect(due('2026-07-13T10:00', 1, 'workingDays', mornings).dueAt).toEqual(vn('2026-07-14T10:00'));
     expect(due('2026-07-13T13:00', 1, 'workingDays', mornings).dueAt).toEqual(vn('2026-07-14T12:00'));
-    const shifted: WorkingHours = { periods: [{ start: '07:30', end: '11:30' }, { start: '13:00', end: '17:00' }] };
+    const shifted: WorkingHours = {
+      periods: [
+        { start: '07:30', end: '11:30' },
+        { start: '13:00', end: '17:00' },
+      ],
+    };
     expect(due('2026-07-13T17:10', 0.5, 'workingDays', shifted).dueAt).toEqual(vn('2026-07-14T11:30'));
   });
 });
@@ -111,7 +126,12 @@ describe('computeDeadline: working hours', () => {
   it('starts at opening time when received before it', () => {
     const result = due('2026-07-15T06:00', 2.5, 'workingHours');
     expect(result.dueAt).toEqual(vn('2026-07-15T09:30'));
-    expect(result.trail).toContainEqual({ kind: 'startMoved', from: vn('2026-07-15T06:00'), to: vn('2026-07-15T07:00'), reason: 'beforeOpening' });
+    expect(result.trail).toContainEqual({
+      kind: 'startMoved',
+      from: vn('2026-07-15T06:00'),
+      to: vn('2026-07-15T07:00'),
+      reason: 'beforeOpening',
+    });
   });
 
   it('skips 30/04–01/05 2026 and the weekend after', () => {
@@ -123,9 +143,13 @@ describe('computeDeadline: working hours', () => {
   });
 
   it('keeps seconds: a count is exact to the millisecond', () => {
-    expect(computeDeadline({ start: new Date('2026-07-15T02:40:30.500Z'), duration: { value: 1, unit: 'workingHours' }, calendar }).dueAt).toEqual(
-      new Date('2026-07-15T03:40:30.500Z'),
-    );
+    expect(
+      computeDeadline({
+        start: new Date('2026-07-15T02:40:30.500Z'),
+        duration: { value: 1, unit: 'workingHours' },
+        calendar,
+      }).dueAt,
+    ).toEqual(new Date('2026-07-15T03:40:30.500Z'));
   });
 });
 
@@ -164,8 +188,20 @@ describe('computeDeadline: trail', () => {
     const { trail } = due('2026-02-13T16:30', 1, 'workingHours');
     expect(trail).toEqual([
       { kind: 'received', at: vn('2026-02-13T16:30') },
-      { kind: 'counted', from: vn('2026-02-13T16:30'), duration: { value: 1, unit: 'workingHours' }, workingMs: 3_600_000 },
-      { kind: 'skipped', from: '2026-02-14', to: '2026-02-15', days: 2, phase: 'count', reason: { kind: 'weeklyRest', weekend: true } },
+      {
+        kind: 'counted',
+        from: vn('2026-02-13T16:30'),
+        duration: { value: 1, unit: 'workingHours' },
+        workingMs: 3_600_000,
+      },
+      {
+        kind: 'skipped',
+        from: '2026-02-14',
+        to: '2026-02-15',
+        days: 2,
+        phase: 'count',
+        reason: { kind: 'weeklyRest', weekend: true },
+      },
       {
         kind: 'skipped',
         from: '2026-02-16',
@@ -174,17 +210,35 @@ describe('computeDeadline: trail', () => {
         phase: 'count',
         reason: { kind: 'holiday', name: { vi: 'Tết Nguyên đán', en: 'Lunar New Year' } },
       },
-      { kind: 'skipped', from: '2026-02-21', to: '2026-02-22', days: 2, phase: 'count', reason: { kind: 'weeklyRest', weekend: true } },
+      {
+        kind: 'skipped',
+        from: '2026-02-21',
+        to: '2026-02-22',
+        days: 2,
+        phase: 'count',
+        reason: { kind: 'weeklyRest', weekend: true },
+      },
       { kind: 'due', at: vn('2026-02-23T07:30') },
     ]);
   });
 
   it('counts a make-up Saturday as working and says so', () => {
-    const swapped = buildWorkingCalendar([withDays(fixtureYears[0]!, { makeUp: ['2026-02-07'], holidays: ['2026-02-13'] }), fixtureYears[1]!]);
-    const result = computeDeadline({ start: vn('2026-02-06T09:00'), duration: { value: 1, unit: 'workingDays' }, calendar: swapped });
+    const swapped = buildWorkingCalendar([
+      withDays(fixtureYears[0]!, { makeUp: ['2026-02-07'], holidays: ['2026-02-13'] }),
+      fixtureYears[1]!,
+    ]);
+    const result = computeDeadline({
+      start: vn('2026-02-06T09:00'),
+      duration: { value: 1, unit: 'workingDays' },
+      calendar: swapped,
+    });
     expect(result.dueAt).toEqual(vn('2026-02-07T09:00'));
-    expect(result.explanation.vi).toBe('1 ngày làm việc từ 09:00 06/02/2026 → 09:00 07/02/2026; tính cả ngày làm bù 07/02 (Làm bù)');
-    expect(result.explanation.en).toBe('1 working day from 09:00 06/02/2026 → 09:00 07/02/2026; including make-up working day 07/02 (Make-up day)');
+    expect(result.explanation.vi).toBe(
+      '1 ngày làm việc từ 09:00 06/02/2026 → 09:00 07/02/2026; tính cả ngày làm bù 07/02 (Làm bù)',
+    );
+    expect(result.explanation.en).toBe(
+      '1 working day from 09:00 06/02/2026 → 09:00 07/02/2026; including make-up working day 07/02 (Make-up day)',
+    );
   });
 });
 
@@ -211,7 +265,13 @@ describe('computeDeadline: invalid input', () => {
   });
 
   it('names the year that has no calendar', () => {
-    const error = captureError(() => computeDeadline({ start: vn('2027-12-20T09:00'), duration: { value: 20, unit: 'workingDays' }, calendar }));
+    const error = captureError(() =>
+      computeDeadline({
+        start: vn('2027-12-20T09:00'),
+        duration: { value: 20, unit: 'workingDays' },
+        calendar,
+      }),
+    );
     expect(error).toBeInstanceOf(CalendarNotCoveredError);
     expect((error as CalendarNotCoveredError).year).toBe(2028);
     expect((error as CalendarNotCoveredError).messages).toEqual({
@@ -222,30 +282,53 @@ describe('computeDeadline: invalid input', () => {
 
   it('reports a missing year in the middle of the data', () => {
     const gap = buildWorkingCalendar([plainYear(2026), plainYear(2028)]);
-    expect(() => computeDeadline({ start: vn('2026-12-30T09:00'), duration: { value: 5, unit: 'workingDays' }, calendar: gap })).toThrow(
-      CalendarNotCoveredError,
-    );
+    expect(() =>
+      computeDeadline({
+        start: vn('2026-12-30T09:00'),
+        duration: { value: 5, unit: 'workingDays' },
+        calendar: gap,
+      }),
+    ).toThrow(CalendarNotCoveredError);
   });
 
   it('rejects an invalid start Date', () => {
-    expect(() => computeDeadline({ start: new Date('nope'), duration: { value: 1, unit: 'workingDays' }, calendar })).toThrow(InvalidInstantError);
+    expect(() =>
+      computeDeadline({ start: new Date('nope'), duration: { value: 1, unit: 'workingDays' }, calendar }),
+    ).toThrow(InvalidInstantError);
   });
 
   it.each([
     [{ periods: [] }, 'Giờ làm việc trống'],
     [{ periods: [{ start: '11:00', end: '08:00' }] }, 'giờ kết thúc phải sau giờ bắt đầu'],
-    [{ periods: [{ start: '07:00', end: '12:00' }, { start: '11:00', end: '17:00' }] }, 'chồng lên'],
+    [
+      {
+        periods: [
+          { start: '07:00', end: '12:00' },
+          { start: '11:00', end: '17:00' },
+        ],
+      },
+      'chồng lên',
+    ],
     [{ periods: [{ start: '7:00', end: '12:00' }] }, 'HH:MM'],
   ])('rejects working hours %o', (workingHours, vi) => {
     const error = captureError(() =>
-      computeDeadline({ start: vn('2026-07-15T09:40'), duration: { value: 1, unit: 'workingDays' }, calendar, workingHours: workingHours as WorkingHours }),
+      computeDeadline({
+        start: vn('2026-07-15T09:40'),
+        duration: { value: 1, unit: 'workingDays' },
+        calendar,
+        workingHours: workingHours as WorkingHours,
+      }),
     );
     expect(error).toBeInstanceOf(InvalidWorkingHoursError);
     expect((error as InvalidWorkingHoursError).messages.vi).toContain(vi);
   });
 
   it('accepts the raw per-year data as well as a built calendar', () => {
-    const fromData = computeDeadline({ start: vn('2026-02-12T10:00'), duration: { value: 3, unit: 'workingDays' }, calendar: fixtureYears });
+    const fromData = computeDeadline({
+      start: vn('2026-02-12T10:00'),
+      duration: { value: 3, unit: 'workingDays' },
+      calendar: fixtureYears,
+    });
     expect(fromData.dueAt).toEqual(vn('2026-02-24T10:00'));
   });
 });

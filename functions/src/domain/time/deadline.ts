@@ -14,7 +14,15 @@ import { checkDuration } from './duration.js';
 import { explainTrail } from './explanation.js';
 import { dateOfDayNumber, dayNumberOfInstant, epochOf, instantAt } from './local-time.js';
 import type { Duration, WorkingHours } from './schemas.js';
-import { makeUpSteps, skippedSteps, startMovedSteps, walkMarks, type DeadlineText, type DeadlineTrailStep, type SkipMark } from './trail.js';
+import {
+  makeUpSteps,
+  skippedSteps,
+  startMovedSteps,
+  walkMarks,
+  type DeadlineText,
+  type DeadlineTrailStep,
+  type SkipMark,
+} from './trail.js';
 import { daySchedule, type DaySchedule } from './working-hours.js';
 import { walkWorkingTime } from './working-time.js';
 
@@ -73,7 +81,10 @@ export function countDuration(engine: Engine, fromMs: number, duration: Duration
   }
   const start = walkWorkingTime(engine.info, engine.schedule, fromMs, 0);
   const marks: SkipMark[] = start.skipped.map((day) => ({ day, phase: 'start' }));
-  return { ...lastDayDeadline(engine, dayNumberOfInstant(start.end) + duration.value, marks), startMs: start.end };
+  return {
+    ...lastDayDeadline(engine, dayNumberOfInstant(start.end) + duration.value, marks),
+    startMs: start.end,
+  };
 }
 
 /** Calendar days: closing time of `lastDay`, or of the next working day after it. */
@@ -92,7 +103,12 @@ export function lastDayDeadline(engine: Engine, lastDay: number, marks: SkipMark
 }
 
 /** Trail steps of a count, in reading order: start, count, calendar-day move, make-up days, skipped days. */
-export function countSteps(engine: Engine, fromMs: number, duration: Duration, count: Count): DeadlineTrailStep[] {
+export function countSteps(
+  engine: Engine,
+  fromMs: number,
+  duration: Duration,
+  count: Count,
+): DeadlineTrailStep[] {
   return [
     ...startMovedSteps(fromMs, count.startMs, engine.info, engine.schedule),
     {
@@ -103,7 +119,13 @@ export function countSteps(engine: Engine, fromMs: number, duration: Duration, c
     },
     ...(count.lastDayMoved === undefined
       ? []
-      : [{ kind: 'lastDayMoved', lastDay: dateOfDayNumber(count.lastDayMoved.from), to: dateOfDayNumber(count.lastDayMoved.to) } as const]),
+      : [
+          {
+            kind: 'lastDayMoved',
+            lastDay: dateOfDayNumber(count.lastDayMoved.from),
+            to: dateOfDayNumber(count.lastDayMoved.to),
+          } as const,
+        ]),
     ...makeUpSteps(count.makeUpDays, engine.info),
     ...skippedSteps(count.marks, engine.info),
   ];
@@ -125,5 +147,8 @@ export function computeDeadline(input: DeadlineInput): DeadlineResult {
   const fromMs = epochOf(input.start, 'start');
   const engine = engineOf(input.calendar, input.workingHours);
   const count = countDuration(engine, fromMs, duration);
-  return resultOf([{ kind: 'received', at: new Date(fromMs) }, ...countSteps(engine, fromMs, duration, count)], count.dueMs);
+  return resultOf(
+    [{ kind: 'received', at: new Date(fromMs) }, ...countSteps(engine, fromMs, duration, count)],
+    count.dueMs,
+  );
 }

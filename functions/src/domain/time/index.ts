@@ -38,6 +38,16 @@ export {
   type SupplementPolicy,
   type SupplementRound,
 } from './supplement.js';
-export { computeStepDeadlines, type RoutingStep, type StepDeadline, type StepDeadlinesInput } from './routing.js';
-export { latestTransferTime, TRANSFER_CUT_OFF, type TransferDeadline, type TransferInput } from './transfer.js';
+export {
+  computeStepDeadlines,
+  type RoutingStep,
+  type StepDeadline,
+  type StepDeadlinesInput,
+} from './routing.js';
+export {
+  latestTransferTime,
+  TRANSFER_CUT_OFF,
+  type TransferDeadline,
+  type TransferInput,
+} from './transfer.js';
 export { classifyTimeliness, type Timeliness } from './timeliness.js';

@@ -8,6 +8,8 @@ export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 export const DAY_MS = 86_400_000;
 export const MINUTE_MS = 60_000;
 
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
 /** Days since 1970-01-01 of the local date that contains the epoch instant `ms`. */
 export function dayNumberOfInstant(ms: number): number {
   return Math.floor((ms + VIETNAM_OFFSET_MS) / DAY_MS);
@@ -27,8 +29,43 @@ export function dayNumberOfDate(date: LocalDate): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 }
 
-export function dateOfDayNumber(day: number): LocalDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+/**
+ * Year, month, day of a day number, by integer arithmetic on the proleptic Gregorian calendar (400-year
+ * eras of 146,097 days, years counted from 1 March so the leap day ends the year). Far cheaper than
+ * formatting a Date, which matters when a trail names dozens of days.
+ */
+export function civilOfDayNumber(dayNumber: number): { year: number; month: number; day: number } {
+  const z = dayNumber + 719_468; // days since 0000-03-01
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153); // 0 = March … 11 = February
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  return {
+    year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0),
+    month,
+    day: dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1,
+  };
+}
+
+// Trails name the same few hundred days over and over: memoise their ISO strings (bounded).
+const isoCache = new Map<number, LocalDate>();
+
+export function dateOfDayNumber(dayNumber: number): LocalDate {
+  const cached = isoCache.get(dayNumber);
+  if (cached !== undefined) return cached;
+  const { year, month, day } = civilOfDayNumber(dayNumber);
+  const iso = `${year}-${pad2(month)}-${pad2(day)}`;
+  if (isoCache.size >= 4096) isoCache.clear();
+  isoCache.set(dayNumber, iso);
+  return iso;
 }
 
 /** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
@@ -37,7 +74,7 @@ export function weekdayOfDayNumber(day: number): number {
 }
 
 export function yearOfDayNumber(day: number): number {
-  return new Date(day * DAY_MS).getUTCFullYear();
+  return civilOfDayNumber(day).year;
 }
 
 /** The date of `instant` in Vietnam, e.g. 23:30 UTC on 1 Jan is 2 Jan in Vietnam. */
@@ -57,8 +94,6 @@ export function epochOf(instant: Date, what: string): number {
   return ms;
 }
 
-const pad2 = (n: number): string => String(n).padStart(2, '0');
-
 /** `HH:MM` local. Seconds are dropped: legal times are read to the minute. */
 export function formatLocalTime(ms: number): string {
   const minutes = Math.floor(timeOfDayMs(ms) / MINUTE_MS);
@@ -66,10 +101,9 @@ export function formatLocalTime(ms: number): string {
 }
 
 /** `DD/MM/YYYY` (Vietnamese order, used in both languages so the two texts compare line by line). */
-export function formatDayNumber(day: number, withYear = true): string {
-  const d = dateOfDayNumber(day);
-  const dm = `${d.slice(8, 10)}/${d.slice(5, 7)}`;
-  return withYear ? `${dm}/${d.slice(0, 4)}` : dm;
+export function formatDayNumber(dayNumber: number, withYear = true): string {
+  const { year, month, day } = civilOfDayNumber(dayNumber);
+  return withYear ? `${pad2(day)}/${pad2(month)}/${year}` : `${pad2(day)}/${pad2(month)}`;
 }
 
 /** `HH:MM DD/MM/YYYY` local. */

@@ -39,9 +39,15 @@ describe('computeStepDeadlines', () => {
   });
 
   it('rejects an empty routing and an invalid step duration', () => {
-    expect(() => computeStepDeadlines({ start: vn('2026-07-15T09:40'), calendar, steps: [] })).toThrow(InvalidDurationError);
+    expect(() => computeStepDeadlines({ start: vn('2026-07-15T09:40'), calendar, steps: [] })).toThrow(
+      InvalidDurationError,
+    );
     expect(() =>
-      computeStepDeadlines({ start: vn('2026-07-15T09:40'), calendar, steps: [{ key: 'a', duration: { value: -2, unit: 'workingDays' } }] }),
+      computeStepDeadlines({
+        start: vn('2026-07-15T09:40'),
+        calendar,
+        steps: [{ key: 'a', duration: { value: -2, unit: 'workingDays' } }],
+      }),
     ).toThrow(InvalidDurationError);
   });
 });

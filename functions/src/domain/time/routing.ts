@@ -28,16 +28,24 @@ export interface StepDeadlinesInput<Key extends string = string> {
 }
 
 /** @throws InvalidDurationError for an empty step list or an invalid step duration (plus the computeDeadline errors). */
-export function computeStepDeadlines<Key extends string>(input: StepDeadlinesInput<Key>): StepDeadline<Key>[] {
+export function computeStepDeadlines<Key extends string>(
+  input: StepDeadlinesInput<Key>,
+): StepDeadline<Key>[] {
   if (input.steps.length === 0) {
-    throw new InvalidDurationError({ vi: 'Quy trình liên thông không có bước nào', en: 'The routing has no steps' });
+    throw new InvalidDurationError({
+      vi: 'Quy trình liên thông không có bước nào',
+      en: 'The routing has no steps',
+    });
   }
   const engine = engineOf(input.calendar, input.workingHours);
   let fromMs = epochOf(input.start, 'start');
   return input.steps.map(({ key, duration }) => {
     checkDuration(duration);
     const count = countDuration(engine, fromMs, duration);
-    const result = resultOf([{ kind: 'received', at: new Date(fromMs) }, ...countSteps(engine, fromMs, duration, count)], count.dueMs);
+    const result = resultOf(
+      [{ kind: 'received', at: new Date(fromMs) }, ...countSteps(engine, fromMs, duration, count)],
+      count.dueMs,
+    );
     const step = { ...result, key, startsAt: new Date(fromMs) };
     fromMs = count.dueMs;
     return step;

@@ -18,7 +18,14 @@ import {
 import { InvalidInstantError } from './errors.js';
 import { dateOfDayNumber, dayNumberOfInstant, epochOf, formatLocalDateTime } from './local-time.js';
 import type { Duration } from './schemas.js';
-import { makeUpSteps, skippedSteps, startMovedSteps, walkMarks, type DeadlineTrailStep, type SkipMark } from './trail.js';
+import {
+  makeUpSteps,
+  skippedSteps,
+  startMovedSteps,
+  walkMarks,
+  type DeadlineTrailStep,
+  type SkipMark,
+} from './trail.js';
 import { walkWorkingTime } from './working-time.js';
 
 export type SupplementPolicy = 'restart' | 'pause';
@@ -52,7 +59,15 @@ export function computeDeadlineWithSupplements(input: SupplementDeadlineInput): 
     const fromMs = last?.receivedMs ?? startMs;
     const count = countDuration(engine, fromMs, duration);
     const restarted: DeadlineTrailStep[] =
-      last === undefined ? [] : [{ kind: 'clockRestarted', requestedAt: new Date(last.requestedMs), at: new Date(last.receivedMs) }];
+      last === undefined
+        ? []
+        : [
+            {
+              kind: 'clockRestarted',
+              requestedAt: new Date(last.requestedMs),
+              at: new Date(last.receivedMs),
+            },
+          ];
     return resultOf([received, ...restarted, ...countSteps(engine, fromMs, duration, count)], count.dueMs);
   }
   return duration.unit === 'calendarDays'
@@ -88,7 +103,13 @@ function checkRounds(startMs: number, supplements: readonly SupplementRound[]): 
 }
 
 /** Working units: consume working time up to each request, then resume the rest from the receipt. */
-function pausedWorkingTime(engine: Engine, startMs: number, duration: Duration, rounds: readonly Round[], received: DeadlineTrailStep): DeadlineResult {
+function pausedWorkingTime(
+  engine: Engine,
+  startMs: number,
+  duration: Duration,
+  rounds: readonly Round[],
+  received: DeadlineTrailStep,
+): DeadlineResult {
   const totalMs = workingMsOf(duration, engine.schedule);
   const marks: SkipMark[] = [];
   const makeUpDays: number[] = [];
@@ -117,7 +138,12 @@ function pausedWorkingTime(engine: Engine, startMs: number, duration: Duration, 
     remaining -= walk.consumed;
     fromMs = round.receivedMs;
     const resumedMs = walkWorkingTime(engine.info, engine.schedule, fromMs, 0).end;
-    pauses.push({ kind: 'clockPaused', from: new Date(round.requestedMs), to: new Date(round.receivedMs), resumedAt: new Date(resumedMs) });
+    pauses.push({
+      kind: 'clockPaused',
+      from: new Date(round.requestedMs),
+      to: new Date(round.receivedMs),
+      resumedAt: new Date(resumedMs),
+    });
   }
   throw new Error('unreachable: the last round is undefined');
 }
@@ -127,7 +153,13 @@ function pausedWorkingTime(engine: Engine, startMs: number, duration: Duration, 
  * resume from the date counting restarts after the receipt (its next working moment, as for a reception).
  * A request made after the deadline changes nothing.
  */
-function pausedCalendarDays(engine: Engine, startMs: number, duration: Duration, rounds: readonly Round[], received: DeadlineTrailStep): DeadlineResult {
+function pausedCalendarDays(
+  engine: Engine,
+  startMs: number,
+  duration: Duration,
+  rounds: readonly Round[],
+  received: DeadlineTrailStep,
+): DeadlineResult {
   const count = countDuration(engine, startMs, duration);
   let anchorDay = dayNumberOfInstant(count.startMs);
   let remainingDays = duration.value;
@@ -135,11 +167,19 @@ function pausedCalendarDays(engine: Engine, startMs: number, duration: Duration,
   const pauses: DeadlineTrailStep[] = [];
   for (const round of rounds) {
     if (round.requestedMs >= lastDayDeadline(engine, lastDay, []).dueMs) break;
-    remainingDays = Math.max(0, remainingDays - Math.max(0, dayNumberOfInstant(round.requestedMs) - anchorDay));
+    remainingDays = Math.max(
+      0,
+      remainingDays - Math.max(0, dayNumberOfInstant(round.requestedMs) - anchorDay),
+    );
     const resumedMs = walkWorkingTime(engine.info, engine.schedule, round.receivedMs, 0).end;
     anchorDay = dayNumberOfInstant(resumedMs);
     lastDay = anchorDay + remainingDays;
-    pauses.push({ kind: 'clockPaused', from: new Date(round.requestedMs), to: new Date(round.receivedMs), resumedAt: new Date(resumedMs) });
+    pauses.push({
+      kind: 'clockPaused',
+      from: new Date(round.requestedMs),
+      to: new Date(round.receivedMs),
+      resumedAt: new Date(resumedMs),
+    });
   }
   const startMarks = count.marks.filter((m) => m.phase === 'start');
   const end = lastDayDeadline(engine, lastDay, [...startMarks]);
@@ -151,7 +191,13 @@ function pausedCalendarDays(engine: Engine, startMs: number, duration: Duration,
       ...pauses,
       ...(end.lastDayMoved === undefined
         ? []
-        : [{ kind: 'lastDayMoved', lastDay: dateOfDayNumber(end.lastDayMoved.from), to: dateOfDayNumber(end.lastDayMoved.to) } as const]),
+        : [
+            {
+              kind: 'lastDayMoved',
+              lastDay: dateOfDayNumber(end.lastDayMoved.from),
+              to: dateOfDayNumber(end.lastDayMoved.to),
+            } as const,
+          ]),
       ...skippedSteps(end.marks, engine.info),
     ],
     end.dueMs,

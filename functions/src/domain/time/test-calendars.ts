@@ -3,7 +3,9 @@
 // synthetic variants (make-up Saturdays, extra holidays).
 import type { Calendar, CalendarDay } from './schemas.js';
 
-const named = (vi: string, en: string) => (date: string): CalendarDay => ({ date, name: { vi, en } });
+const named =
+  (vi: string, en: string) =>
+  (date: string): CalendarDay => ({ date, name: { vi, en } });
 const tet = named('Tết Nguyên đán', 'Lunar New Year');
 const nationalDay = named('Quốc khánh', 'National Day');
 
@@ -53,7 +55,10 @@ export function withDays(calendar: Calendar, extra: { holidays?: string[]; makeU
   return {
     ...calendar,
     holidays: [...calendar.holidays, ...fresh(extra.holidays).map(named('Nghỉ thử', 'Test holiday'))],
-    makeUpWorkingDays: [...calendar.makeUpWorkingDays, ...fresh(extra.makeUp).map(named('Làm bù', 'Make-up day'))],
+    makeUpWorkingDays: [
+      ...calendar.makeUpWorkingDays,
+      ...fresh(extra.makeUp).map(named('Làm bù', 'Make-up day')),
+    ],
   };
 }
 

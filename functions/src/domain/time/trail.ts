@@ -11,7 +11,9 @@ export interface DeadlineText {
 }
 
 /** Why a day was not counted: a weekly rest day, or a holiday (with the name entered in the calendar). */
-export type SkipReason = { readonly kind: 'weeklyRest'; readonly weekend: boolean } | { readonly kind: 'holiday'; readonly name: DeadlineText };
+export type SkipReason =
+  | { readonly kind: 'weeklyRest'; readonly weekend: boolean }
+  | { readonly kind: 'holiday'; readonly name: DeadlineText };
 
 /** Why counting did not start at the moment of reception. */
 export type StartMovedReason = 'nonWorkingDay' | 'beforeOpening' | 'betweenPeriods' | 'afterClosing';
@@ -27,10 +29,22 @@ export type DeadlineTrailStep =
   /** Restart policy: the whole duration counts again from the complete supplement's receipt. */
   | { readonly kind: 'clockRestarted'; readonly requestedAt: Date; readonly at: Date }
   | { readonly kind: 'startMoved'; readonly from: Date; readonly to: Date; readonly reason: StartMovedReason }
-  | { readonly kind: 'counted'; readonly from: Date; readonly duration: Duration; readonly workingMs?: number }
+  | {
+      readonly kind: 'counted';
+      readonly from: Date;
+      readonly duration: Duration;
+      readonly workingMs?: number;
+    }
   /** Pause policy: no time counted between the request and the receipt; counting resumes at `resumedAt`. */
   | { readonly kind: 'clockPaused'; readonly from: Date; readonly to: Date; readonly resumedAt: Date }
-  | { readonly kind: 'skipped'; readonly from: LocalDate; readonly to: LocalDate; readonly days: number; readonly phase: SkipPhase; readonly reason: SkipReason }
+  | {
+      readonly kind: 'skipped';
+      readonly from: LocalDate;
+      readonly to: LocalDate;
+      readonly days: number;
+      readonly phase: SkipPhase;
+      readonly reason: SkipReason;
+    }
   | { readonly kind: 'makeUpWorkingDay'; readonly date: LocalDate; readonly name: DeadlineText }
   /** Calendar days: the last day was not a working day, so the deadline is the end of the next working day. */
   | { readonly kind: 'lastDayMoved'; readonly lastDay: LocalDate; readonly to: LocalDate }
@@ -42,43 +56,65 @@ export interface SkipMark {
 }
 
 /** Groups skipped days into ranges of consecutive days with the same reason and phase. */
-export function skippedSteps(marks: readonly SkipMark[], info: (day: number) => CalendarDayInfo): DeadlineTrailStep[] {
-  const sorted = [...marks].sort((a, b) => a.day - b.day);
+export function skippedSteps(
+  marks: readonly SkipMark[],
+  info: (day: number) => CalendarDayInfo,
+): DeadlineTrailStep[] {
+  // Walks produce ascending days already; sort only what is not (cheap check on the hot path).
+  const sorted = marks.every((m, i) => i === 0 || marks[i - 1]!.day <= m.day)
+    ? marks
+    : [...marks].sort((a, b) => a.day - b.day);
   const steps: DeadlineTrailStep[] = [];
-  let open: { first: number; last: number; phase: SkipPhase; reason: SkipReason; key: string } | undefined;
+  let first = 0;
+  let last = Number.NaN;
+  let phase: SkipPhase = 'count';
+  let reason: SkipReason | undefined;
   const close = (): void => {
-    if (open === undefined) return;
+    if (reason === undefined) return;
     steps.push({
       kind: 'skipped',
-      from: dateOfDayNumber(open.first),
-      to: dateOfDayNumber(open.last),
-      days: open.last - open.first + 1,
-      phase: open.phase,
-      reason: open.reason,
+      from: dateOfDayNumber(first),
+      to: dateOfDayNumber(last),
+      days: last - first + 1,
+      phase,
+      reason,
     });
   };
-  for (const { day, phase } of sorted) {
-    if (open !== undefined && day === open.last) continue; // the same day reached twice (e.g. around a pause)
-    const reason = skipReason(day, info(day));
-    const key = `${phase}|${reason.kind === 'holiday' ? reason.name.vi : 'rest'}`;
-    if (open !== undefined && day === open.last + 1 && key === open.key) {
-      open.last = day;
+  for (const mark of sorted) {
+    if (mark.day === last) continue; // the same day reached twice (e.g. around a pause)
+    const next = skipReason(mark.day, info(mark.day));
+    if (reason !== undefined && mark.day === last + 1 && mark.phase === phase && sameReason(reason, next)) {
+      last = mark.day;
       continue;
     }
     close();
-    open = { first: day, last: day, phase, reason, key };
+    first = last = mark.day;
+    phase = mark.phase;
+    reason = next;
   }
   close();
   return steps;
 }
 
+const WEEKEND: SkipReason = Object.freeze({ kind: 'weeklyRest', weekend: true });
+const WEEKDAY_REST: SkipReason = Object.freeze({ kind: 'weeklyRest', weekend: false });
+
 function skipReason(day: number, info: CalendarDayInfo): SkipReason {
   if (info.kind === 'holiday' && info.name !== undefined) return { kind: 'holiday', name: info.name };
   const weekday = weekdayOfDayNumber(day);
-  return { kind: 'weeklyRest', weekend: weekday === 0 || weekday === 6 };
+  return weekday === 0 || weekday === 6 ? WEEKEND : WEEKDAY_REST;
 }
 
-export function makeUpSteps(days: readonly number[], info: (day: number) => CalendarDayInfo): DeadlineTrailStep[] {
+function sameReason(a: SkipReason, b: SkipReason): boolean {
+  if (a.kind === 'holiday') return b.kind === 'holiday' && a.name.vi === b.name.vi && a.name.en === b.name.en;
+  return b.kind === 'weeklyRest' && a.weekend === b.weekend;
+}
+
+export function makeUpSteps(
+  days: readonly number[],
+  info: (day: number) => CalendarDayInfo,
+): DeadlineTrailStep[] {
+  if (days.length === 0) return [];
   const unique = [...new Set(days)].sort((a, b) => a - b);
   return unique.map((day) => ({
     kind: 'makeUpWorkingDay',
@@ -108,6 +144,7 @@ export function startMovedSteps(
 
 /** Skip marks from a walk: days before the first working moment are the start phase. */
 export function walkMarks(skipped: readonly number[], firstWorkingMs: number | undefined): SkipMark[] {
-  const firstDay = firstWorkingMs === undefined ? Number.POSITIVE_INFINITY : dayNumberOfInstant(firstWorkingMs);
+  const firstDay =
+    firstWorkingMs === undefined ? Number.POSITIVE_INFINITY : dayNumberOfInstant(firstWorkingMs);
   return skipped.map((day) => ({ day, phase: day < firstDay ? 'start' : 'count' }));
 }

@@ -34,7 +34,9 @@ describe('latestTransferTime (15:00 cut-off)', () => {
   it('treats reception on a day off like a late reception', () => {
     const sunday = latest('2026-07-19T10:00');
     expect(sunday.latestAt).toEqual(vn('2026-07-20T07:00'));
-    expect(sunday.explanation.vi).toBe('Nhận lúc 10:00 19/07/2026, vào ngày nghỉ: chuyển vào đầu giờ ngày làm việc tiếp theo, 07:00 20/07/2026');
+    expect(sunday.explanation.vi).toBe(
+      'Nhận lúc 10:00 19/07/2026, vào ngày nghỉ: chuyển vào đầu giờ ngày làm việc tiếp theo, 07:00 20/07/2026',
+    );
   });
 
   it('accepts another cut-off and rejects a malformed one', () => {

@@ -3,7 +3,14 @@
 // the closing time of the reception day, or the opening time of the next working day.
 import { toWorkingCalendar, dayInfoReader, type CalendarInput } from './calendar.js';
 import { InvalidWorkingHoursError } from './errors.js';
-import { dayNumberOfInstant, epochOf, formatLocalDateTime, instantAt, parseLocalTime, timeOfDayMs } from './local-time.js';
+import {
+  dayNumberOfInstant,
+  epochOf,
+  formatLocalDateTime,
+  instantAt,
+  parseLocalTime,
+  timeOfDayMs,
+} from './local-time.js';
 import type { LocalTime, WorkingHours } from './schemas.js';
 import type { DeadlineText } from './trail.js';
 import { daySchedule } from './working-hours.js';
@@ -30,7 +37,10 @@ export function latestTransferTime(input: TransferInput): TransferDeadline {
   const info = dayInfoReader(toWorkingCalendar(input.calendar));
   const cutOffText = input.cutOff ?? TRANSFER_CUT_OFF;
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(cutOffText)) {
-    throw new InvalidWorkingHoursError({ vi: `Giờ chốt chuyển hồ sơ không hợp lệ: ${cutOffText}`, en: `Invalid transfer cut-off: ${cutOffText}` });
+    throw new InvalidWorkingHoursError({
+      vi: `Giờ chốt chuyển hồ sơ không hợp lệ: ${cutOffText}`,
+      en: `Invalid transfer cut-off: ${cutOffText}`,
+    });
   }
   const day = dayNumberOfInstant(receivedMs);
   const received = formatLocalDateTime(receivedMs);

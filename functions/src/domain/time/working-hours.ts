@@ -15,8 +15,28 @@ export interface DaySchedule {
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+// The last schedule built, with the exact strings it was built from: agencies reuse one hours object, so
+// the common case is a few string comparisons instead of a parse (and a mutated object is re-parsed).
+let last: { readonly key: readonly string[]; readonly schedule: DaySchedule } | undefined;
+
 /** @throws InvalidWorkingHoursError for malformed, empty, reversed or overlapping periods. */
 export function daySchedule(hours: WorkingHours = DEFAULT_WORKING_HOURS): DaySchedule {
+  if (last !== undefined && sameStrings(last.key, hours)) return last.schedule;
+  const schedule = buildSchedule(hours);
+  last = { key: hours.periods.flatMap((p) => [p.start, p.end]), schedule };
+  return schedule;
+}
+
+function sameStrings(key: readonly string[], hours: WorkingHours): boolean {
+  const periods = hours?.periods;
+  if (!Array.isArray(periods) || periods.length * 2 !== key.length) return false;
+  for (let i = 0; i < periods.length; i++) {
+    if (periods[i]?.start !== key[2 * i] || periods[i]?.end !== key[2 * i + 1]) return false;
+  }
+  return true;
+}
+
+function buildSchedule(hours: WorkingHours): DaySchedule {
   const list = hours?.periods;
   if (!Array.isArray(list) || list.length === 0) {
     throw new InvalidWorkingHoursError({ vi: 'Giờ làm việc trống', en: 'Working hours are empty' });

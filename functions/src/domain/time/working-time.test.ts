@@ -30,3 +30,12 @@ describe('workingTimeBetween', () => {
     expect(workingTimeBetween(vn('2026-07-16T09:40'), vn('2026-07-15T09:40'), calendar).milliseconds).toBe(0);
   });
 });
+
+describe('working hours objects', () => {
+  it('re-reads an hours object that was changed after use', () => {
+    const hours = { periods: [{ start: '08:00', end: '12:00' }] };
+    expect(nextWorkingMoment(vn('2026-07-15T07:30'), calendar, hours)).toEqual(vn('2026-07-15T08:00'));
+    hours.periods[0]!.start = '09:00';
+    expect(nextWorkingMoment(vn('2026-07-15T07:30'), calendar, hours)).toEqual(vn('2026-07-15T09:00'));
+  });
+});

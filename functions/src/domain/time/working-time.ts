@@ -45,7 +45,14 @@ export function walkWorkingTime(
   let remaining = amount;
   let consumed = 0;
   let firstWorkingMs: number | undefined;
-  const stopped = (): Walk => ({ end: stopAt, consumed, reached: false, firstWorkingMs, skipped, makeUpDays });
+  const stopped = (): Walk => ({
+    end: stopAt,
+    consumed,
+    reached: false,
+    firstWorkingMs,
+    skipped,
+    makeUpDays,
+  });
 
   for (;;) {
     const base = instantAt(day, 0);
@@ -61,9 +68,17 @@ export function walkWorkingTime(
         const segmentEnd = Math.min(base + end, stopAt);
         const available = segmentEnd - segmentStart;
         if (firstWorkingMs === undefined) firstWorkingMs = segmentStart;
-        if (today.kind === 'makeUpWorkingDay' && makeUpDays[makeUpDays.length - 1] !== day) makeUpDays.push(day);
+        if (today.kind === 'makeUpWorkingDay' && makeUpDays[makeUpDays.length - 1] !== day)
+          makeUpDays.push(day);
         if (remaining <= available) {
-          return { end: segmentStart + remaining, consumed: consumed + remaining, reached: true, firstWorkingMs, skipped, makeUpDays };
+          return {
+            end: segmentStart + remaining,
+            consumed: consumed + remaining,
+            reached: true,
+            firstWorkingMs,
+            skipped,
+            makeUpDays,
+          };
         }
         remaining -= available;
         consumed += available;
@@ -81,7 +96,12 @@ export function walkWorkingTime(
  * starts for something received then (evening → next working morning, lunch → afternoon opening).
  */
 export function nextWorkingMoment(instant: Date, calendar: CalendarInput, workingHours?: WorkingHours): Date {
-  const walk = walkWorkingTime(dayInfoReader(toWorkingCalendar(calendar)), daySchedule(workingHours), epochOf(instant, 'instant'), 0);
+  const walk = walkWorkingTime(
+    dayInfoReader(toWorkingCalendar(calendar)),
+    daySchedule(workingHours),
+    epochOf(instant, 'instant'),
+    0,
+  );
   return new Date(walk.end);
 }
 
@@ -93,12 +113,25 @@ export interface WorkingTimeSpan {
 }
 
 /** Working time between two instants (0 if `to` is not after `from`). */
-export function workingTimeBetween(from: Date, to: Date, calendar: CalendarInput, workingHours?: WorkingHours): WorkingTimeSpan {
+export function workingTimeBetween(
+  from: Date,
+  to: Date,
+  calendar: CalendarInput,
+  workingHours?: WorkingHours,
+): WorkingTimeSpan {
   const schedule = daySchedule(workingHours);
   const start = epochOf(from, 'from');
   const stop = epochOf(to, 'to');
   const ms =
-    stop <= start ? 0 : walkWorkingTime(dayInfoReader(toWorkingCalendar(calendar)), schedule, start, Number.POSITIVE_INFINITY, stop).consumed;
+    stop <= start
+      ? 0
+      : walkWorkingTime(
+          dayInfoReader(toWorkingCalendar(calendar)),
+          schedule,
+          start,
+          Number.POSITIVE_INFINITY,
+          stop,
+        ).consumed;
   return { milliseconds: ms, hours: ms / 3_600_000, workingDays: ms / schedule.dailyMs };
 }
 
