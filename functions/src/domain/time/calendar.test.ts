@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkingCalendar, nextWorkingDay, previousWorkingDay } from './calendar.js';
+import { isDomainError } from '../shared/domain-error.js';
 import { CalendarDataError, CalendarNotCoveredError, InvalidInstantError } from './errors.js';
 import type { Calendar } from './schemas.js';
 import { fixture2026, fixtureYears, plainYear, withDays } from './test-calendars.js';
@@ -57,7 +58,9 @@ describe('buildWorkingCalendar', () => {
       makeUpWorkingDays: [{ date: '2026-12-26', name: { vi: 'B', en: 'B' } }],
     };
     const error = dataError([year]);
+    expect(isDomainError(error)).toBe(true);
     expect(error.code).toBe('calendar-data-invalid');
+    expect(error.details).toEqual({ issues: error.issues });
     expect(error.issues).toContainEqual({
       year: 2026,
       date: '2026-12-26',

@@ -242,6 +242,25 @@ describe('computeDeadline: trail', () => {
   });
 });
 
+describe('computeDeadline: holiday entered on a rest day', () => {
+  it('names it instead of calling it a weekend', () => {
+    const labourDay = { date: '2027-05-01', name: { vi: 'Quốc tế Lao động', en: 'Labour Day' } };
+    const years = [
+      fixtureYears[0]!,
+      { ...fixtureYears[1]!, holidays: [...fixtureYears[1]!.holidays, labourDay] },
+    ];
+    const result = computeDeadline({
+      start: vn('2027-04-29T09:00'),
+      duration: { value: 1, unit: 'workingDays' },
+      calendar: years,
+    });
+    expect(result.dueAt).toEqual(vn('2027-05-04T09:00'));
+    expect(result.explanation.vi).toBe(
+      '1 ngày làm việc từ 09:00 29/04/2027 → 09:00 04/05/2027; không tính 30/04 (Ngày Giải phóng miền Nam), 01/05 (Quốc tế Lao động), 02/05 (nghỉ cuối tuần), 03/05 (Nghỉ bù Quốc tế Lao động)',
+    );
+  });
+});
+
 describe('computeDeadline: invalid input', () => {
   const attempt = (duration: unknown) => () =>
     computeDeadline({ start: vn('2026-07-15T09:40'), duration: duration as Duration, calendar });

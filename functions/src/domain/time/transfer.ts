@@ -1,4 +1,4 @@
-// Transfer to the handling agency (Decree 61/2018, Art. 19): a paper dossier goes the same working day,
+// Transfer to the handling agency (Decree 61/2018): a paper dossier goes the same working day,
 // or at the start of the next working day when received after 15:00. Read literally: the latest time is
 // the closing time of the reception day, or the opening time of the next working day.
 import { toWorkingCalendar, dayInfoReader, type CalendarInput } from './calendar.js';
