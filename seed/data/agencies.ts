@@ -2,9 +2,19 @@
 // Two-tier local government as from 01/07/2025 (province and commune), plus one abolished district kept
 // for the history of dossiers received under Decree 61/2018. Every person here is invented; phone numbers
 // use the 0298 area code, which (as far as we know) no province uses.
-import { DEFAULT_WORKING_HOURS, type Agency, type OfficerDirectoryEntry, type WorkingHours } from '../../functions/src/domain/index.js';
+import {
+  DEFAULT_WORKING_HOURS,
+  type Agency,
+  type OfficerDirectoryEntry,
+  type WorkingHours,
+} from '../../functions/src/domain/index.js';
 
-const officer = (fullName: string, title: string, field: string, phone: string): OfficerDirectoryEntry => ({ fullName, title, field, phone });
+const officer = (fullName: string, title: string, field: string, phone: string): OfficerDirectoryEntry => ({
+  fullName,
+  title,
+  field,
+  phone,
+});
 
 /** The service centre opens 07:30–11:30 and 13:00–17:00 (still 8 hours): a per-agency schedule. */
 const SERVICE_CENTRE_HOURS: WorkingHours = {
@@ -30,7 +40,10 @@ export const demoAgencies: Agency[] = [
   },
   {
     id: '000.00.01.H99',
-    name: { vi: 'Trung tâm Phục vụ hành chính công tỉnh Bình An', en: 'Bình An Provincial Public Administration Service Centre' },
+    name: {
+      vi: 'Trung tâm Phục vụ hành chính công tỉnh Bình An',
+      en: 'Bình An Provincial Public Administration Service Centre',
+    },
     level: 'province',
     parentId: '000.00.00.H99',
     effectiveFrom: '2018-01-01',
@@ -39,7 +52,12 @@ export const demoAgencies: Agency[] = [
     phone: '+842983800100',
     workingHours: SERVICE_CENTRE_HOURS,
     officers: [
-      officer('Nguyễn Thị Hồng', 'Chuyên viên tiếp nhận', 'Đất đai; Tài nguyên và môi trường', '+842983800101'),
+      officer(
+        'Nguyễn Thị Hồng',
+        'Chuyên viên tiếp nhận',
+        'Đất đai; Tài nguyên và môi trường',
+        '+842983800101',
+      ),
       officer('Phan Văn Khải', 'Chuyên viên tiếp nhận', 'Xây dựng', '+842983800102'),
       officer('Đỗ Thị Ngọc Ánh', 'Chuyên viên tiếp nhận', 'Đăng ký doanh nghiệp', '+842983800103'),
       officer('Lý Thành Nhân', 'Chuyên viên tiếp nhận', 'Tư pháp; Lý lịch tư pháp', '+842983800104'),
@@ -48,7 +66,10 @@ export const demoAgencies: Agency[] = [
   },
   {
     id: '000.00.10.H99',
-    name: { vi: 'Sở Nông nghiệp và Môi trường tỉnh Bình An', en: 'Bình An Department of Agriculture and Environment' },
+    name: {
+      vi: 'Sở Nông nghiệp và Môi trường tỉnh Bình An',
+      en: 'Bình An Department of Agriculture and Environment',
+    },
     level: 'province',
     parentId: '000.00.00.H99',
     effectiveFrom: '2025-03-01',
@@ -71,7 +92,14 @@ export const demoAgencies: Agency[] = [
     address: '12 đường Trần Phú, phường Đông Thành, tỉnh Bình An',
     phone: '+842983811000',
     workingHours: DEFAULT_WORKING_HOURS,
-    officers: [officer('Ngô Quang Vinh', 'Trưởng phòng Quản lý hoạt động xây dựng', 'Cấp phép xây dựng', '+842983811001')],
+    officers: [
+      officer(
+        'Ngô Quang Vinh',
+        'Trưởng phòng Quản lý hoạt động xây dựng',
+        'Cấp phép xây dựng',
+        '+842983811001',
+      ),
+    ],
   },
   {
     id: '000.00.12.H99',
@@ -83,7 +111,9 @@ export const demoAgencies: Agency[] = [
     address: '3 đường Nguyễn Huệ, phường Đông Thành, tỉnh Bình An',
     phone: '+842983812000',
     workingHours: DEFAULT_WORKING_HOURS,
-    officers: [officer('Tạ Minh Khoa', 'Trưởng phòng Đăng ký kinh doanh', 'Đăng ký doanh nghiệp', '+842983812001')],
+    officers: [
+      officer('Tạ Minh Khoa', 'Trưởng phòng Đăng ký kinh doanh', 'Đăng ký doanh nghiệp', '+842983812001'),
+    ],
   },
   {
     id: '000.00.13.H99',
@@ -164,7 +194,10 @@ export const demoAgencies: Agency[] = [
   {
     // Abolished with the district level on 01/07/2025; its territory and old dossiers went to xã An Phú.
     id: '000.20.00.H99',
-    name: { vi: 'Ủy ban nhân dân huyện An Phú (đã giải thể)', en: 'An Phú District People’s Committee (abolished)' },
+    name: {
+      vi: 'Ủy ban nhân dân huyện An Phú (đã giải thể)',
+      en: 'An Phú District People’s Committee (abolished)',
+    },
     level: 'district',
     parentId: '000.00.00.H99',
     effectiveFrom: '2018-01-01',

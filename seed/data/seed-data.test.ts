@@ -19,11 +19,14 @@ const REQUIRED_AGENCY_IDS = [
 ];
 
 describe('demo agencies', () => {
-  it.each(demoAgencies.map((a) => [a.id, a] as const))('%s passes the Agency schema unchanged', (_id, agency) => {
-    const parsed = Agency.safeParse(agency);
-    expect(parsed.success ? [] : toFieldErrors(parsed.error)).toEqual([]);
-    expect(parsed.data).toEqual(agency);
-  });
+  it.each(demoAgencies.map((a) => [a.id, a] as const))(
+    '%s passes the Agency schema unchanged',
+    (_id, agency) => {
+      const parsed = Agency.safeParse(agency);
+      expect(parsed.success ? [] : toFieldErrors(parsed.error)).toEqual([]);
+      expect(parsed.data).toEqual(agency);
+    },
+  );
 
   it('has unique ids, including every id the demo accounts use', () => {
     const ids = demoAgencies.map((a) => a.id);
@@ -40,7 +43,8 @@ describe('demo agencies', () => {
   });
 
   it('gives every commune a one-stop desk and the service centre one too', () => {
-    for (const a of demoAgencies.filter((x) => x.level === 'commune' || x.id === '000.00.01.H99')) expect(a.hasOneStopDesk, a.id).toBe(true);
+    for (const a of demoAgencies.filter((x) => x.level === 'commune' || x.id === '000.00.01.H99'))
+      expect(a.hasOneStopDesk, a.id).toBe(true);
   });
 
   it('keeps the district level only as history with a successor', () => {
@@ -52,11 +56,14 @@ describe('demo agencies', () => {
 });
 
 describe('demo procedures', () => {
-  it.each(demoProcedures.map((p) => [procedureVersionId(p.code, p.version), p] as const))('%s passes the Procedure schema unchanged', (_id, procedure) => {
-    const parsed = Procedure.safeParse(procedure);
-    expect(parsed.success ? [] : toFieldErrors(parsed.error)).toEqual([]);
-    expect(parsed.data).toEqual(procedure);
-  });
+  it.each(demoProcedures.map((p) => [procedureVersionId(p.code, p.version), p] as const))(
+    '%s passes the Procedure schema unchanged',
+    (_id, procedure) => {
+      const parsed = Procedure.safeParse(procedure);
+      expect(parsed.success ? [] : toFieldErrors(parsed.error)).toEqual([]);
+      expect(parsed.data).toEqual(procedure);
+    },
+  );
 
   it('has at least 12 procedures, unique by code and version', () => {
     const ids = demoProcedures.map((p) => procedureVersionId(p.code, p.version));
@@ -66,18 +73,31 @@ describe('demo procedures', () => {
 
   it('covers land, construction, business, civil status and justice', () => {
     const fields = new Set(demoProcedures.map((p) => p.field));
-    for (const f of ['land', 'construction', 'enterpriseRegistration', 'civilStatus', 'judicialRecord', 'certification'] as const) expect(fields).toContain(f);
+    for (const f of [
+      'land',
+      'construction',
+      'enterpriseRegistration',
+      'civilStatus',
+      'judicialRecord',
+      'certification',
+    ] as const)
+      expect(fields).toContain(f);
   });
 
   it('names only existing agencies in its steps', () => {
     const ids = new Set(demoAgencies.map((a) => a.id));
     for (const p of demoProcedures) {
-      for (const s of p.steps) if (s.performer.kind === 'agency') expect(ids, `${p.code} ${s.id}`).toContain(s.performer.agencyId);
+      for (const s of p.steps)
+        if (s.performer.kind === 'agency') expect(ids, `${p.code} ${s.id}`).toContain(s.performer.agencyId);
     }
   });
 
   it('has at least two inter-agency procedures', () => {
-    const interAgency = demoProcedures.filter((p) => p.steps.some((s) => s.performer.kind === 'agency' || s.performer.kind === 'external') && p.steps.some((s) => s.performer.kind === 'receiving'));
+    const interAgency = demoProcedures.filter(
+      (p) =>
+        p.steps.some((s) => s.performer.kind === 'agency' || s.performer.kind === 'external') &&
+        p.steps.some((s) => s.performer.kind === 'receiving'),
+    );
     expect(interAgency.length).toBeGreaterThanOrEqual(2);
   });
 

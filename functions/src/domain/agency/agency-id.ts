@@ -10,7 +10,10 @@ export const AGENCY_ID_PATTERN = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
 
 export const AgencyId = z
   .string()
-  .regex(AGENCY_ID_PATTERN, bi('Mã định danh cơ quan phải có dạng 000.00.00.H56', 'agency identifier must look like 000.00.00.H56'))
+  .regex(
+    AGENCY_ID_PATTERN,
+    bi('Mã định danh cơ quan phải có dạng 000.00.00.H56', 'agency identifier must look like 000.00.00.H56'),
+  )
   .describe('Mã định danh điện tử của cơ quan / agency electronic identifier');
 export type AgencyId = z.infer<typeof AgencyId>;
 

@@ -41,7 +41,9 @@ export const Agency = z
     address: z.string().trim().min(1).max(255).optional().describe('Địa chỉ trụ sở / address'),
     phone: VietnamesePhone.optional().describe('Điện thoại / phone'),
     workingHours: WorkingHours.describe('Giờ làm việc / working hours'),
-    officers: z.array(OfficerDirectoryEntry).describe('Danh sách công chức tại Bộ phận Một cửa / published officer directory'),
+    officers: z
+      .array(OfficerDirectoryEntry)
+      .describe('Danh sách công chức tại Bộ phận Một cửa / published officer directory'),
   })
   .refine((a) => a.effectiveTo === undefined || a.effectiveTo >= a.effectiveFrom, {
     path: ['effectiveTo'],
@@ -49,16 +51,26 @@ export const Agency = z
   })
   .refine((a) => a.successorId === undefined || a.effectiveTo !== undefined, {
     path: ['successorId'],
-    error: bi('Chỉ cơ quan đã ngừng hoạt động mới có cơ quan kế thừa', 'only an agency with an end date has a successor'),
+    error: bi(
+      'Chỉ cơ quan đã ngừng hoạt động mới có cơ quan kế thừa',
+      'only an agency with an end date has a successor',
+    ),
   })
   .refine((a) => a.successorId !== a.id && a.parentId !== a.id, {
     path: ['id'],
-    error: bi('Cơ quan không thể là cấp trên hoặc kế thừa của chính nó', 'an agency cannot be its own parent or successor'),
+    error: bi(
+      'Cơ quan không thể là cấp trên hoặc kế thừa của chính nó',
+      'an agency cannot be its own parent or successor',
+    ),
   })
-  .refine((a) => a.level !== 'district' || (a.effectiveTo !== undefined && a.effectiveTo <= DISTRICT_LEVEL_LAST_DAY), {
-    path: ['effectiveTo'],
-    error: bi('Cấp huyện chỉ tồn tại đến 30/06/2025', 'district-level agencies ended on 30/06/2025'),
-  });
+  .refine(
+    (a) =>
+      a.level !== 'district' || (a.effectiveTo !== undefined && a.effectiveTo <= DISTRICT_LEVEL_LAST_DAY),
+    {
+      path: ['effectiveTo'],
+      error: bi('Cấp huyện chỉ tồn tại đến 30/06/2025', 'district-level agencies ended on 30/06/2025'),
+    },
+  );
 export type Agency = z.infer<typeof Agency>;
 
 /** Whether the agency exists on a local date (both ends inclusive). */
@@ -70,7 +82,11 @@ export function isAgencyActiveOn(agency: Agency, date: LocalDate): boolean {
  * Follows successor links from an agency to the one that exists on `date` (e.g. where an old district
  * dossier's history now belongs). Undefined if the chain breaks or loops.
  */
-export function findAgencyInForce(agencies: ReadonlyMap<string, Agency>, id: AgencyId, date: LocalDate): Agency | undefined {
+export function findAgencyInForce(
+  agencies: ReadonlyMap<string, Agency>,
+  id: AgencyId,
+  date: LocalDate,
+): Agency | undefined {
   const seen = new Set<string>();
   let current = agencies.get(id);
   while (current && !seen.has(current.id)) {

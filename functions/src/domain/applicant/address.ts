@@ -13,15 +13,21 @@ const Name = (what: { vi: string; en: string }) =>
 
 export const Address = z
   .strictObject({
-    line: Name({ vi: 'số nhà, đường, thôn/tổ', en: 'street address' }).describe('Số nhà, đường, thôn/tổ dân phố / street address'),
+    line: Name({ vi: 'số nhà, đường, thôn/tổ', en: 'street address' }).describe(
+      'Số nhà, đường, thôn/tổ dân phố / street address',
+    ),
     communeName: Name({ vi: 'tên xã/phường', en: 'commune name' }).describe('Xã/phường/đặc khu / commune'),
     communeCode: z
       .string()
       .regex(/^\d{5}$/, bi('Mã xã gồm 5 chữ số', 'commune code is 5 digits'))
       .optional()
       .describe('Mã đơn vị hành chính cấp xã / commune code'),
-    districtName: Name({ vi: 'tên quận/huyện', en: 'district name' }).optional().describe('Quận/huyện (địa chỉ trước 01/07/2025) / district (pre-2025 addresses)'),
-    provinceName: Name({ vi: 'tên tỉnh/thành phố', en: 'province name' }).describe('Tỉnh/thành phố / province'),
+    districtName: Name({ vi: 'tên quận/huyện', en: 'district name' })
+      .optional()
+      .describe('Quận/huyện (địa chỉ trước 01/07/2025) / district (pre-2025 addresses)'),
+    provinceName: Name({ vi: 'tên tỉnh/thành phố', en: 'province name' }).describe(
+      'Tỉnh/thành phố / province',
+    ),
     provinceCode: z
       .string()
       .regex(/^\d{2}$/, bi('Mã tỉnh gồm 2 chữ số', 'province code is 2 digits'))

@@ -15,7 +15,17 @@ describe('PersonName', () => {
     expect(PersonName.parse('Nguyễn Thị Ánh')).toBe(parsed);
   });
 
-  it.each(['Trần Đức Thắng', 'Phạm Thị Hương Giang', "O'Neil Trần", 'Jean-Pierre Lê', 'Ng. Văn A', 'Đặng Hữu Phước', 'Hoàng Thu Trang', 'Ý Nhi', 'Lò Văn Páo'])('accepts %j', (name) => {
+  it.each([
+    'Trần Đức Thắng',
+    'Phạm Thị Hương Giang',
+    "O'Neil Trần",
+    'Jean-Pierre Lê',
+    'Ng. Văn A',
+    'Đặng Hữu Phước',
+    'Hoàng Thu Trang',
+    'Ý Nhi',
+    'Lò Văn Páo',
+  ])('accepts %j', (name) => {
     expect(PersonName.safeParse(name).success).toBe(true);
   });
 
@@ -23,7 +33,18 @@ describe('PersonName', () => {
     expect(PersonName.parse('  Lê   Minh\tChâu ')).toBe('Lê Minh Châu');
   });
 
-  it.each(['', 'A', 'Nguyễn 2', 'Lê_Văn', 'Trần@Bình', '--', 'A..B', "Lê ' Văn", '<script>', 'x'.repeat(101)])('rejects %j with a bilingual message', (name) => {
+  it.each([
+    '',
+    'A',
+    'Nguyễn 2',
+    'Lê_Văn',
+    'Trần@Bình',
+    '--',
+    'A..B',
+    "Lê ' Văn",
+    '<script>',
+    'x'.repeat(101),
+  ])('rejects %j with a bilingual message', (name) => {
     const result = PersonName.safeParse(name);
     expect(result.success).toBe(false);
     if (!result.success) {
@@ -68,7 +89,8 @@ describe('Vietnamese mobile numbers', () => {
     expect(normaliseVietnameseMobile(input)).toBeUndefined();
     const result = VietnameseMobile.safeParse(input);
     expect(result.success).toBe(false);
-    if (!result.success) expect(toFieldErrors(result.error)[0]?.message.vi).toContain('Số di động Việt Nam không hợp lệ');
+    if (!result.success)
+      expect(toFieldErrors(result.error)[0]?.message.vi).toContain('Số di động Việt Nam không hợp lệ');
   });
 
   it('desk phones may also be landlines (11 digits with a 02x area code)', () => {
@@ -82,13 +104,22 @@ describe('Vietnamese mobile numbers', () => {
 describe('identity documents', () => {
   it('a citizen identity number is exactly 12 digits', () => {
     expect(CitizenIdNumber.parse(' 001190012345 ')).toBe('001190012345');
-    for (const bad of ['00119001234', '0011900123456', '00119001234a', '123456789']) expect(CitizenIdNumber.safeParse(bad).success).toBe(false);
+    for (const bad of ['00119001234', '0011900123456', '00119001234a', '123456789'])
+      expect(CitizenIdNumber.safeParse(bad).success).toBe(false);
   });
 
   it('passports: 6–9 letters or digits, upper-cased, with an ISO country', () => {
-    expect(IdentityDocument.parse({ kind: 'passport', number: 'c1234567', country: 'VNM' })).toEqual({ kind: 'passport', number: 'C1234567', country: 'VNM' });
-    expect(IdentityDocument.safeParse({ kind: 'passport', number: 'C12', country: 'VNM' }).success).toBe(false);
-    expect(IdentityDocument.safeParse({ kind: 'passport', number: 'C1234567', country: 'vn' }).success).toBe(false);
+    expect(IdentityDocument.parse({ kind: 'passport', number: 'c1234567', country: 'VNM' })).toEqual({
+      kind: 'passport',
+      number: 'C1234567',
+      country: 'VNM',
+    });
+    expect(IdentityDocument.safeParse({ kind: 'passport', number: 'C12', country: 'VNM' }).success).toBe(
+      false,
+    );
+    expect(IdentityDocument.safeParse({ kind: 'passport', number: 'C1234567', country: 'vn' }).success).toBe(
+      false,
+    );
   });
 });
 
@@ -101,9 +132,12 @@ describe('TaxCode', () => {
     expect(TaxCode.parse(input)).toBe(expected);
   });
 
-  it.each(['012345678', '01234567890', '0123456789-01', '0123456789_001', 'ABCDEFGHIJ'])('rejects %j', (input) => {
-    expect(TaxCode.safeParse(input).success).toBe(false);
-  });
+  it.each(['012345678', '01234567890', '0123456789-01', '0123456789_001', 'ABCDEFGHIJ'])(
+    'rejects %j',
+    (input) => {
+      expect(TaxCode.safeParse(input).success).toBe(false);
+    },
+  );
 });
 
 describe('Applicant', () => {
@@ -118,19 +152,37 @@ describe('Applicant', () => {
   };
 
   it('normalises a person applicant', () => {
-    expect(Applicant.parse(person)).toMatchObject({ fullName: 'Bùi Thị Mai', phone: '+84987654321', email: 'mai.bui@example.vn' });
+    expect(Applicant.parse(person)).toMatchObject({
+      fullName: 'Bùi Thị Mai',
+      phone: '+84987654321',
+      email: 'mai.bui@example.vn',
+    });
   });
 
   it('is strict: unknown fields are refused with their names', () => {
     const result = Applicant.safeParse({ ...person, role: 'admin' });
     expect(result.success).toBe(false);
-    if (!result.success) expect(toFieldErrors(result.error)).toContainEqual({ path: '', message: { vi: 'Trường không được phép: role', en: 'Fields not allowed: role' } });
+    if (!result.success)
+      expect(toFieldErrors(result.error)).toContainEqual({
+        path: '',
+        message: { vi: 'Trường không được phép: role', en: 'Fields not allowed: role' },
+      });
   });
 
   it('lists every bad field with its path', () => {
-    const result = Applicant.safeParse({ ...person, phone: '123', email: 'not-an-email', address: { ...person.address, communeName: '' } });
+    const result = Applicant.safeParse({
+      ...person,
+      phone: '123',
+      email: 'not-an-email',
+      address: { ...person.address, communeName: '' },
+    });
     expect(result.success).toBe(false);
-    if (!result.success) expect(toFieldErrors(result.error).map((e) => e.path).sort()).toEqual(['address.communeName', 'email', 'phone']);
+    if (!result.success)
+      expect(
+        toFieldErrors(result.error)
+          .map((e) => e.path)
+          .sort(),
+      ).toEqual(['address.communeName', 'email', 'phone']);
   });
 
   it('accepts an organisation with its representative', () => {

@@ -27,7 +27,10 @@ export const TaxCode = z
       ctx.issues.push({
         code: 'custom',
         input,
-        message: bi('Mã số thuế gồm 10 chữ số, hoặc 13 chữ số dạng 0123456789-001', 'tax code is 10 digits, or 13 digits as 0123456789-001'),
+        message: bi(
+          'Mã số thuế gồm 10 chữ số, hoặc 13 chữ số dạng 0123456789-001',
+          'tax code is 10 digits, or 13 digits as 0123456789-001',
+        ),
       });
       return z.NEVER;
     }
@@ -70,7 +73,9 @@ export const OrganisationApplicant = z.strictObject({
 });
 export type OrganisationApplicant = z.infer<typeof OrganisationApplicant>;
 
-export const Applicant = z.discriminatedUnion('kind', [PersonApplicant, OrganisationApplicant]).describe('Người nộp hồ sơ / applicant');
+export const Applicant = z
+  .discriminatedUnion('kind', [PersonApplicant, OrganisationApplicant])
+  .describe('Người nộp hồ sơ / applicant');
 export type Applicant = z.infer<typeof Applicant>;
 
 /** The name printed on receipts: the person, or the organisation. */

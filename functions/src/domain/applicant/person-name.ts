@@ -16,6 +16,12 @@ export const PersonName = z
   .overwrite((s) => s.replace(/\s+/gu, ' '))
   .min(2, bi('Họ và tên quá ngắn', 'full name is too short'))
   .max(100, bi('Họ và tên tối đa 100 ký tự', 'full name is at most 100 characters'))
-  .regex(NAME_PATTERN, bi("Họ và tên chỉ gồm chữ cái, dấu cách và các dấu ' - .", "full name may contain only letters, spaces and ' - ."))
+  .regex(
+    NAME_PATTERN,
+    bi(
+      "Họ và tên chỉ gồm chữ cái, dấu cách và các dấu ' - .",
+      "full name may contain only letters, spaces and ' - .",
+    ),
+  )
   .describe('Họ và tên (giữ nguyên dấu) / full name (diacritics kept)');
 export type PersonName = z.infer<typeof PersonName>;

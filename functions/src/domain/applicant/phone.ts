@@ -25,7 +25,9 @@ export function normaliseVietnameseMobile(input: string): string | undefined {
 /** Mobile or landline (desk and officer phones are often landlines). */
 export function normaliseVietnamesePhone(input: string): string | undefined {
   const national = nationalPart(input);
-  return national !== undefined && (MOBILE_NATIONAL.test(national) || LANDLINE_NATIONAL.test(national)) ? `+84${national}` : undefined;
+  return national !== undefined && (MOBILE_NATIONAL.test(national) || LANDLINE_NATIONAL.test(national))
+    ? `+84${national}`
+    : undefined;
 }
 
 function phoneSchema(normalise: (input: string) => string | undefined, message: string, description: string) {
@@ -44,7 +46,10 @@ function phoneSchema(normalise: (input: string) => string | undefined, message: 
 
 export const VietnameseMobile = phoneSchema(
   normaliseVietnameseMobile,
-  bi('Số di động Việt Nam không hợp lệ (ví dụ 0912 345 678)', 'invalid Vietnamese mobile number (e.g. 0912 345 678)'),
+  bi(
+    'Số di động Việt Nam không hợp lệ (ví dụ 0912 345 678)',
+    'invalid Vietnamese mobile number (e.g. 0912 345 678)',
+  ),
   'Số điện thoại di động / mobile phone',
 );
 export type VietnameseMobile = z.infer<typeof VietnameseMobile>;

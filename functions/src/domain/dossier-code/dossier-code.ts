@@ -11,7 +11,11 @@ export const MAX_DAILY_SEQUENCE = 9999;
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const DOSSIER_CODE_PATTERN = /^(\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})-(\d{2})(\d{2})(\d{2})-(\d{4})$/;
 
-export type DossierCodeErrorCode = 'dossier-code-agency-invalid' | 'dossier-code-sequence-out-of-range' | 'dossier-code-date-invalid' | 'dossier-code-malformed';
+export type DossierCodeErrorCode =
+  | 'dossier-code-agency-invalid'
+  | 'dossier-code-sequence-out-of-range'
+  | 'dossier-code-date-invalid'
+  | 'dossier-code-malformed';
 
 export class DossierCodeError extends DomainError<DossierCodeErrorCode> {}
 
@@ -37,7 +41,10 @@ export function formatDossierCode(agencyCode: string, receivedAt: Date, sequence
   }
   const ms = receivedAt instanceof Date ? receivedAt.getTime() : Number.NaN;
   if (!Number.isFinite(ms)) {
-    throw new DossierCodeError('dossier-code-date-invalid', { vi: 'Thời điểm tiếp nhận không hợp lệ', en: 'Invalid reception time' });
+    throw new DossierCodeError('dossier-code-date-invalid', {
+      vi: 'Thời điểm tiếp nhận không hợp lệ',
+      en: 'Invalid reception time',
+    });
   }
   if (!Number.isInteger(sequence) || sequence < 1 || sequence > MAX_DAILY_SEQUENCE) {
     throw new DossierCodeError(
@@ -77,11 +84,22 @@ export function parseDossierCode(code: string): ParsedDossierCode {
   const date = `20${yy}-${mm}-${dd}`;
   const utc = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(utc.getTime()) || utc.toISOString().slice(0, 10) !== date) {
-    throw new DossierCodeError('dossier-code-date-invalid', { vi: `Mã hồ sơ "${code}" chứa ngày không tồn tại`, en: `Dossier code "${code}" contains a date that does not exist` }, { code });
+    throw new DossierCodeError(
+      'dossier-code-date-invalid',
+      {
+        vi: `Mã hồ sơ "${code}" chứa ngày không tồn tại`,
+        en: `Dossier code "${code}" contains a date that does not exist`,
+      },
+      { code },
+    );
   }
   const sequence = Number(seq);
   if (sequence < 1) {
-    throw new DossierCodeError('dossier-code-sequence-out-of-range', { vi: `Mã hồ sơ "${code}" có số thứ tự 0000`, en: `Dossier code "${code}" has sequence 0000` }, { code });
+    throw new DossierCodeError(
+      'dossier-code-sequence-out-of-range',
+      { vi: `Mã hồ sơ "${code}" có số thứ tự 0000`, en: `Dossier code "${code}" has sequence 0000` },
+      { code },
+    );
   }
   return { agencyCode, date, sequence };
 }
@@ -99,6 +117,9 @@ export function isDossierCode(code: string): boolean {
 export const DossierCode = z
   .string()
   .trim()
-  .refine(isDossierCode, bi('Mã hồ sơ có dạng 000.00.01.H99-260715-0042', 'dossier code looks like 000.00.01.H99-260715-0042'))
+  .refine(
+    isDossierCode,
+    bi('Mã hồ sơ có dạng 000.00.01.H99-260715-0042', 'dossier code looks like 000.00.01.H99-260715-0042'),
+  )
   .describe('Mã hồ sơ / dossier code');
 export type DossierCode = z.infer<typeof DossierCode>;

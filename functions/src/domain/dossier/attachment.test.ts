@@ -2,11 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { Attachment, MAX_ATTACHMENT_BYTES } from './attachment.js';
 import { DossierComponents } from './component.js';
 
-const file = { id: 'file-1', fileName: 'Đơn đăng ký.pdf', contentType: 'application/pdf', size: 1024, sha256: 'a'.repeat(64) };
+const file = {
+  id: 'file-1',
+  fileName: 'Đơn đăng ký.pdf',
+  contentType: 'application/pdf',
+  size: 1024,
+  sha256: 'a'.repeat(64),
+};
 
 describe('Attachment', () => {
   it('accepts PDF, JPEG and PNG up to 10 MB', () => {
-    for (const contentType of ['application/pdf', 'image/jpeg', 'image/png']) expect(Attachment.safeParse({ ...file, contentType }).success).toBe(true);
+    for (const contentType of ['application/pdf', 'image/jpeg', 'image/png'])
+      expect(Attachment.safeParse({ ...file, contentType }).success).toBe(true);
     expect(Attachment.safeParse({ ...file, size: MAX_ATTACHMENT_BYTES }).success).toBe(true);
   });
 
@@ -25,7 +32,13 @@ describe('Attachment', () => {
 
   it('caps a dossier at 50 MB and one entry per component', () => {
     const big = (i: number) => ({ ...file, id: `f${i}`, size: MAX_ATTACHMENT_BYTES });
-    const component = (id: string, n: number) => ({ componentId: id, originals: 1, certifiedCopies: 0, copies: 0, attachments: Array.from({ length: n }, (_, i) => big(i)) });
+    const component = (id: string, n: number) => ({
+      componentId: id,
+      originals: 1,
+      certifiedCopies: 0,
+      copies: 0,
+      attachments: Array.from({ length: n }, (_, i) => big(i)),
+    });
     expect(DossierComponents.safeParse([component('a', 5)]).success).toBe(true);
     expect(DossierComponents.safeParse([component('a', 5), component('b', 1)]).success).toBe(false);
     expect(DossierComponents.safeParse([component('a', 1), component('a', 1)]).success).toBe(false);

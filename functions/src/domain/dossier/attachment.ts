@@ -8,8 +8,14 @@ import { EntityId } from '../shared/primitives.js';
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_DOSSIER_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 
+// Path separators or control characters would let a name escape its folder or break a download header.
+// eslint-disable-next-line no-control-regex
+const SAFE_FILE_NAME = /^[^/\\\u0000-\u001f]+$/u;
+
 export const AttachmentContentType = z
-  .enum(['application/pdf', 'image/jpeg', 'image/png'], { error: bi('Chỉ nhận tệp PDF, JPEG hoặc PNG', 'only PDF, JPEG or PNG files are accepted') })
+  .enum(['application/pdf', 'image/jpeg', 'image/png'], {
+    error: bi('Chỉ nhận tệp PDF, JPEG hoặc PNG', 'only PDF, JPEG or PNG files are accepted'),
+  })
   .describe('Loại tệp / file type');
 export type AttachmentContentType = z.infer<typeof AttachmentContentType>;
 
@@ -21,8 +27,13 @@ export const Attachment = z.strictObject({
     .trim()
     .min(1, bi('Thiếu tên tệp', 'file name is required'))
     .max(255, bi('Tên tệp tối đa 255 ký tự', 'file name is at most 255 characters'))
-    // eslint-disable-next-line no-control-regex
-    .regex(/^[^/\\\u0000-\u001f]+$/u, bi('Tên tệp không được chứa / \\ hoặc ký tự điều khiển', 'file name must not contain / \\ or control characters'))
+    .regex(
+      SAFE_FILE_NAME,
+      bi(
+        'Tên tệp không được chứa / \\ hoặc ký tự điều khiển',
+        'file name must not contain / \\ or control characters',
+      ),
+    )
     .describe('Tên tệp / file name'),
   contentType: AttachmentContentType,
   size: z
@@ -33,7 +44,10 @@ export const Attachment = z.strictObject({
     .describe('Dung lượng (byte) / size in bytes'),
   sha256: z
     .string()
-    .regex(/^[0-9a-f]{64}$/, bi('Mã băm SHA-256 gồm 64 ký tự hex thường', 'SHA-256 is 64 lower-case hex characters'))
+    .regex(
+      /^[0-9a-f]{64}$/,
+      bi('Mã băm SHA-256 gồm 64 ký tự hex thường', 'SHA-256 is 64 lower-case hex characters'),
+    )
     .describe('Mã băm SHA-256 / SHA-256 digest'),
 });
 export type Attachment = z.infer<typeof Attachment>;

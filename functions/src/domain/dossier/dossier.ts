@@ -15,7 +15,9 @@ import { DossierComponents, type DossierComponent } from './component.js';
 export const Channel = z.enum(['desk', 'post', 'online']).describe('Kênh nộp / channel');
 export type Channel = z.infer<typeof Channel>;
 
-export const ResultDelivery = z.enum(['desk', 'post', 'online']).describe('Nơi nhận kết quả / where the result is delivered');
+export const ResultDelivery = z
+  .enum(['desk', 'post', 'online'])
+  .describe('Nơi nhận kết quả / where the result is delivered');
 export type ResultDelivery = z.infer<typeof ResultDelivery>;
 
 /** The procedure version and rule set pinned when the dossier was created; they never change afterwards. */

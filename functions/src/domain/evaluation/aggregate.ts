@@ -47,24 +47,44 @@ export interface AgencyLevelIndices {
 export interface AgencyEvaluation {
   readonly dossierCount: number;
   /** Averages to one decimal; undefined when no dossier had a value for the index. */
-  readonly averages: Readonly<Record<'index1' | 'index2' | 'index3' | 'index4' | 'index7', number | undefined>>;
+  readonly averages: Readonly<
+    Record<'index1' | 'index2' | 'index3' | 'index4' | 'index7', number | undefined>
+  >;
   /** Sum of all nine indices; undefined without the agency-level indices or any per-dossier average. */
   readonly total: number | undefined;
   readonly classification: EvaluationClass | undefined;
 }
 
-export function aggregateAgencyEvaluation(dossiers: readonly DossierIndices[], agencyLevel?: AgencyLevelIndices): AgencyEvaluation {
+export function aggregateAgencyEvaluation(
+  dossiers: readonly DossierIndices[],
+  agencyLevel?: AgencyLevelIndices,
+): AgencyEvaluation {
   const keys = ['index1', 'index2', 'index3', 'index4', 'index7'] as const;
   const tenths = Object.fromEntries(
-    keys.map((key) => [key, averageTenths(dossiers.map((d) => d[key]).filter((v): v is IndexScore => v !== undefined))]),
+    keys.map((key) => [
+      key,
+      averageTenths(dossiers.map((d) => d[key]).filter((v): v is IndexScore => v !== undefined)),
+    ]),
   ) as Record<(typeof keys)[number], number | undefined>;
-  const averages = Object.fromEntries(keys.map((key) => [key, tenths[key] === undefined ? undefined : tenths[key] / 10])) as AgencyEvaluation['averages'];
+  const averages = Object.fromEntries(
+    keys.map((key) => [key, tenths[key] === undefined ? undefined : tenths[key] / 10]),
+  ) as AgencyEvaluation['averages'];
 
   let total: number | undefined;
   if (agencyLevel !== undefined && keys.every((key) => tenths[key] !== undefined)) {
     const dossierPart = keys.reduce((s, key) => s + (tenths[key] ?? 0), 0);
-    const agencyPart = [agencyLevel.index5, agencyLevel.index6, agencyLevel.index8, agencyLevel.index9].reduce((s, x) => s + Math.round(x * 10), 0);
+    const agencyPart = [
+      agencyLevel.index5,
+      agencyLevel.index6,
+      agencyLevel.index8,
+      agencyLevel.index9,
+    ].reduce((s, x) => s + Math.round(x * 10), 0);
     total = (dossierPart + agencyPart) / 10;
   }
-  return { dossierCount: dossiers.length, averages, total, classification: total === undefined ? undefined : classifyEvaluationTotal(total) };
+  return {
+    dossierCount: dossiers.length,
+    averages,
+    total,
+    classification: total === undefined ? undefined : classifyEvaluationTotal(total),
+  };
 }

@@ -4,9 +4,23 @@ import type { DossierEvent } from '../dossier/event.js';
 import type { DossierActionInput } from '../lifecycle/actions.js';
 import type { Actor } from '../lifecycle/actor.js';
 import { applyAction } from '../lifecycle/apply.js';
-import { CALENDAR, DESK, DOSSIER_IN, OFFICE, DEPARTMENT, actor, validPayload, vnTime } from '../lifecycle/test-fixtures.js';
+import {
+  CALENDAR,
+  DESK,
+  DOSSIER_IN,
+  OFFICE,
+  DEPARTMENT,
+  actor,
+  validPayload,
+  vnTime,
+} from '../lifecycle/test-fixtures.js';
 import { EVALUATION_CLASS_LABELS, aggregateAgencyEvaluation, classifyEvaluationTotal } from './aggregate.js';
-import { evaluateDossier, scoreFeedbackHandlingIndex, scorePublicationIndex, type DossierIndices } from './indices.js';
+import {
+  evaluateDossier,
+  scoreFeedbackHandlingIndex,
+  scorePublicationIndex,
+  type DossierIndices,
+} from './indices.js';
 import { Rating, RatingSubmission, SATISFACTION_SCALE } from './rating.js';
 
 type Step = [at: string, action: DossierActionInput, who: Actor];
@@ -71,8 +85,16 @@ describe('index 1 (total time) and index 7 (attitude)', () => {
 });
 
 describe('index 2 (each agency vs its allotted time): the worst step counts', () => {
-  const transfer = (at: string, to: string, due: string, who: Actor): Step => [at, { type: 'transfer', toAgencyId: to, task: 'Thẩm định', dueAt: vnTime(due) }, who];
-  const ack = (at: string, agency: string): Step => [at, { type: 'acknowledgeTransfer' }, actor('handler', agency)];
+  const transfer = (at: string, to: string, due: string, who: Actor): Step => [
+    at,
+    { type: 'transfer', toAgencyId: to, task: 'Thẩm định', dueAt: vnTime(due) },
+    who,
+  ];
+  const ack = (at: string, agency: string): Step => [
+    at,
+    { type: 'acknowledgeTransfer' },
+    actor('handler', agency),
+  ];
 
   it.each([
     ['both agencies early', '2026-07-16T10:00', '2026-07-20T10:00', 2],
@@ -105,22 +127,54 @@ describe('index 3 (contacts) and index 4 (agencies dealt with)', () => {
     const steps: Step[] = [];
     for (let i = 0; i < rounds; i++) {
       const overrideReason = i > 0 ? { overrideReason: 'Lần bổ sung trước chưa đủ' } : {};
-      steps.push(['2026-07-14T08:10', { ...(validPayload('requestSupplement') as object), ...overrideReason } as DossierActionInput, actor('lead')]);
+      steps.push([
+        '2026-07-14T08:10',
+        { ...(validPayload('requestSupplement') as object), ...overrideReason } as DossierActionInput,
+        actor('lead'),
+      ]);
       steps.push(['2026-07-14T08:20', { type: 'submitSupplement' }, actor('citizen')]);
     }
     expect(evaluateDossier(history([...steps, receive])).index3).toBe(score);
   });
 
   it('only the desk → 2; one more agency dealing with the applicant → 1; two → 0', () => {
-    const base = [receive, ['2026-07-14T10:00', { type: 'transfer', toAgencyId: OFFICE, task: 'Xử lý' }, actor('receptionist')] as Step, ['2026-07-14T11:00', { type: 'acknowledgeTransfer' }, actor('handler', OFFICE)] as Step];
+    const base = [
+      receive,
+      [
+        '2026-07-14T10:00',
+        { type: 'transfer', toAgencyId: OFFICE, task: 'Xử lý' },
+        actor('receptionist'),
+      ] as Step,
+      ['2026-07-14T11:00', { type: 'acknowledgeTransfer' }, actor('handler', OFFICE)] as Step,
+    ];
     expect(evaluateDossier(history(base)).index4).toBe(2);
-    const officeAsksPayment: Step = ['2026-07-15T10:00', validPayload('requestPayment'), actor('handler', OFFICE)];
+    const officeAsksPayment: Step = [
+      '2026-07-15T10:00',
+      validPayload('requestPayment'),
+      actor('handler', OFFICE),
+    ];
     const paid: Step = ['2026-07-16T10:00', validPayload('confirmPayment'), actor('system')];
     expect(evaluateDossier(history([...base, officeAsksPayment, paid])).index4).toBe(1);
-    const toDepartment: Step = ['2026-07-16T11:00', { type: 'transfer', toAgencyId: DEPARTMENT, task: 'Phê duyệt' }, actor('handler', OFFICE)];
-    const departmentAck: Step = ['2026-07-16T12:00', { type: 'acknowledgeTransfer' }, actor('lead', DEPARTMENT)];
-    const departmentSupplement: Step = ['2026-07-16T14:00', validPayload('requestSupplement'), actor('lead', DEPARTMENT)];
-    expect(evaluateDossier(history([...base, officeAsksPayment, paid, toDepartment, departmentAck, departmentSupplement])).index4).toBe(0);
+    const toDepartment: Step = [
+      '2026-07-16T11:00',
+      { type: 'transfer', toAgencyId: DEPARTMENT, task: 'Phê duyệt' },
+      actor('handler', OFFICE),
+    ];
+    const departmentAck: Step = [
+      '2026-07-16T12:00',
+      { type: 'acknowledgeTransfer' },
+      actor('lead', DEPARTMENT),
+    ];
+    const departmentSupplement: Step = [
+      '2026-07-16T14:00',
+      validPayload('requestSupplement'),
+      actor('lead', DEPARTMENT),
+    ];
+    expect(
+      evaluateDossier(
+        history([...base, officeAsksPayment, paid, toDepartment, departmentAck, departmentSupplement]),
+      ).index4,
+    ).toBe(0);
   });
 });
 
@@ -165,7 +219,13 @@ describe('classification of an agency total (out of 18)', () => {
 });
 
 describe('aggregation per agency', () => {
-  const d = (index1: 0 | 1 | 2, index3: 0 | 1 | 2 = 2): DossierIndices => ({ index1, index2: index1, index3, index4: 2, index7: index1 });
+  const d = (index1: 0 | 1 | 2, index3: 0 | 1 | 2 = 2): DossierIndices => ({
+    index1,
+    index2: index1,
+    index3,
+    index4: 2,
+    index7: index1,
+  });
 
   it('averages to one decimal, half up, computed exactly', () => {
     // 29 points over 20 dossiers = 1.45 → 1.5 (floating point would give 1.4).
@@ -177,14 +237,25 @@ describe('aggregation per agency', () => {
   });
 
   it('adds the agency-level indices and classifies the total', () => {
-    const result = aggregateAgencyEvaluation([d(2), d(2), d(1, 1)], { index5: 2, index6: 1, index8: 1, index9: 1.5 });
+    const result = aggregateAgencyEvaluation([d(2), d(2), d(1, 1)], {
+      index5: 2,
+      index6: 1,
+      index8: 1,
+      index9: 1.5,
+    });
     expect(result.averages).toEqual({ index1: 1.7, index2: 1.7, index3: 1.7, index4: 2, index7: 1.7 });
     expect(result.total).toBe(14.3);
     expect(result.classification).toBe('good');
   });
 
   it('ignores unresolved dossiers per index; no total without agency-level indices', () => {
-    const open: DossierIndices = { index1: undefined, index2: undefined, index3: 2, index4: 2, index7: undefined };
+    const open: DossierIndices = {
+      index1: undefined,
+      index2: undefined,
+      index3: 2,
+      index4: 2,
+      index7: undefined,
+    };
     const result = aggregateAgencyEvaluation([d(2), open]);
     expect(result.dossierCount).toBe(2);
     expect(result.averages.index1).toBe(2);
@@ -197,13 +268,26 @@ describe('aggregation per agency', () => {
 
 describe('ratings', () => {
   it('has the five levels in order, in both languages', () => {
-    expect(Object.values(SATISFACTION_SCALE).map((l) => l.vi)).toEqual(['Rất hài lòng', 'Hài lòng', 'Bình thường', 'Không hài lòng', 'Rất không hài lòng']);
+    expect(Object.values(SATISFACTION_SCALE).map((l) => l.vi)).toEqual([
+      'Rất hài lòng',
+      'Hài lòng',
+      'Bình thường',
+      'Không hài lòng',
+      'Rất không hài lòng',
+    ]);
   });
 
   it('a submission is strict and carries no identity of the rater', () => {
-    expect(RatingSubmission.safeParse({ satisfaction: 'satisfied', officerAttitudeComplaint: false }).success).toBe(true);
-    expect(RatingSubmission.safeParse({ satisfaction: 'satisfied', officerAttitudeComplaint: false, userId: 'u1' }).success).toBe(false);
-    expect(RatingSubmission.safeParse({ satisfaction: 'great', officerAttitudeComplaint: false }).success).toBe(false);
+    expect(
+      RatingSubmission.safeParse({ satisfaction: 'satisfied', officerAttitudeComplaint: false }).success,
+    ).toBe(true);
+    expect(
+      RatingSubmission.safeParse({ satisfaction: 'satisfied', officerAttitudeComplaint: false, userId: 'u1' })
+        .success,
+    ).toBe(false);
+    expect(
+      RatingSubmission.safeParse({ satisfaction: 'great', officerAttitudeComplaint: false }).success,
+    ).toBe(false);
   });
 
   it('verification state matches whether a complaint was made', () => {

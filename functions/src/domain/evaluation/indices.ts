@@ -9,11 +9,20 @@ import type { Rating } from './rating.js';
 export type IndexScore = 0 | 1 | 2;
 
 export const EVALUATION_INDEX_LABELS = {
-  index1: { vi: 'Tổng thời gian giải quyết so với thời gian quy định', en: 'Total processing time vs legal time' },
-  index2: { vi: 'Thời gian thực hiện của từng cơ quan so với thời gian cho phép', en: 'Each agency’s time vs its allotted time' },
+  index1: {
+    vi: 'Tổng thời gian giải quyết so với thời gian quy định',
+    en: 'Total processing time vs legal time',
+  },
+  index2: {
+    vi: 'Thời gian thực hiện của từng cơ quan so với thời gian cho phép',
+    en: 'Each agency’s time vs its allotted time',
+  },
   index3: { vi: 'Số lần phải liên hệ để hoàn thiện hồ sơ', en: 'Contacts needed to complete the dossier' },
   index4: { vi: 'Số cơ quan phải liên hệ', en: 'Agencies the applicant had to deal with' },
-  index5: { vi: 'Thủ tục giải quyết trọn vẹn tại Bộ phận Một cửa', en: 'Procedures fully handled at the desk' },
+  index5: {
+    vi: 'Thủ tục giải quyết trọn vẹn tại Bộ phận Một cửa',
+    en: 'Procedures fully handled at the desk',
+  },
   index6: { vi: 'Công khai thủ tục hành chính', en: 'Publication of procedures' },
   index7: { vi: 'Thái độ của cán bộ', en: 'Officer attitude' },
   index8: { vi: 'Xử lý phản ánh, kiến nghị đúng hạn', en: 'Feedback handled on time' },
@@ -28,7 +37,15 @@ function countScore(count: number): IndexScore {
 }
 
 /** Actions in which an agency deals with the applicant directly. */
-const APPLICANT_FACING = new Set<DossierEvent['type']>(['intake', 'receive', 'refuseAtReception', 'requestSupplement', 'requestPayment', 'extend', 'returnResult']);
+const APPLICANT_FACING = new Set<DossierEvent['type']>([
+  'intake',
+  'receive',
+  'refuseAtReception',
+  'requestSupplement',
+  'requestPayment',
+  'extend',
+  'returnResult',
+]);
 
 export interface DossierIndices {
   /** Undefined until the dossier is resolved. */
@@ -66,10 +83,14 @@ export function evaluateDossier(events: readonly DossierEvent[], rating?: Rating
 
   for (const event of ordered) {
     const p = event.payload;
-    if (p.type === 'receive' || ((p.type === 'submitSupplement' || p.type === 'confirmPayment') && p.due !== undefined)) {
+    if (
+      p.type === 'receive' ||
+      ((p.type === 'submitSupplement' || p.type === 'confirmPayment') && p.due !== undefined)
+    ) {
       legalDue = p.due?.at ?? legalDue;
     }
-    if ((p.type === 'intake' || p.type === 'receive') && receivingAgency === undefined) receivingAgency = event.actor.agencyId;
+    if ((p.type === 'intake' || p.type === 'receive') && receivingAgency === undefined)
+      receivingAgency = event.actor.agencyId;
     if (p.type === 'requestSupplement') supplements++;
     if (APPLICANT_FACING.has(p.type) && event.actor.agencyId !== undefined) facing.add(event.actor.agencyId);
     if (p.type === 'transfer' || p.type === 'resolve') {
@@ -81,20 +102,30 @@ export function evaluateDossier(events: readonly DossierEvent[], rating?: Rating
   }
   if (receivingAgency !== undefined) facing.delete(receivingAgency);
 
-  const index1 = legalDue !== undefined && resolvedAt !== undefined ? TIMELINESS_SCORE[classifyTimeliness(legalDue, resolvedAt)] : undefined;
-  const timed = steps.filter((s): s is Required<Step> & { dueAt: Date } => s.dueAt !== undefined && s.closedAt !== undefined);
+  const index1 =
+    legalDue !== undefined && resolvedAt !== undefined
+      ? TIMELINESS_SCORE[classifyTimeliness(legalDue, resolvedAt)]
+      : undefined;
+  const timed = steps.filter(
+    (s): s is Required<Step> & { dueAt: Date } => s.dueAt !== undefined && s.closedAt !== undefined,
+  );
   const index2 =
     resolvedAt === undefined
       ? undefined
       : timed.length === 0
         ? index1
-        : (Math.min(...timed.map((s) => TIMELINESS_SCORE[classifyTimeliness(s.dueAt, s.closedAt)])) as IndexScore);
+        : (Math.min(
+            ...timed.map((s) => TIMELINESS_SCORE[classifyTimeliness(s.dueAt, s.closedAt)]),
+          ) as IndexScore);
   const index7 = rating?.complaintVerification === 'verified' ? 0 : index1;
   return { index1, index2, index3: countScore(supplements), index4: countScore(facing.size), index7 };
 }
 
 /** Index 6: procedures posted at the desk and published online → 2; one of the two → 1; neither → 0. */
-export function scorePublicationIndex(publication: { readonly postedAtDesk: boolean; readonly publishedOnline: boolean }): IndexScore {
+export function scorePublicationIndex(publication: {
+  readonly postedAtDesk: boolean;
+  readonly publishedOnline: boolean;
+}): IndexScore {
   return ((publication.postedAtDesk ? 1 : 0) + (publication.publishedOnline ? 1 : 0)) as IndexScore;
 }
 

@@ -2,7 +2,7 @@
 // to the rater's identity: evaluations must protect the rater's confidentiality.
 import { z } from 'zod';
 import { AgencyId } from '../agency/agency-id.js';
-import type { Bilingual} from '../shared/bilingual.js';
+import type { Bilingual } from '../shared/bilingual.js';
 import { bi } from '../shared/bilingual.js';
 import { EntityId, Instant, PlainText } from '../shared/primitives.js';
 
@@ -22,13 +22,17 @@ export const SATISFACTION_SCALE = {
   veryDissatisfied: { vi: 'Rất không hài lòng', en: 'Very dissatisfied' },
 } as const satisfies Record<Satisfaction, Bilingual>;
 
-export const RatingChannel = z.enum(['paperSlip', 'deskDevice', 'online']).describe('Kênh đánh giá / rating channel');
+export const RatingChannel = z
+  .enum(['paperSlip', 'deskDevice', 'online'])
+  .describe('Kênh đánh giá / rating channel');
 export type RatingChannel = z.infer<typeof RatingChannel>;
 
 /** What the applicant sends (strict: nothing else is accepted). */
 export const RatingSubmission = z.strictObject({
   satisfaction: Satisfaction,
-  officerAttitudeComplaint: z.boolean().describe('Phản ánh về thái độ của cán bộ / complaint about an officer’s attitude'),
+  officerAttitudeComplaint: z
+    .boolean()
+    .describe('Phản ánh về thái độ của cán bộ / complaint about an officer’s attitude'),
   comment: PlainText(2000).optional().describe('Ý kiến khác / comment'),
 });
 export type RatingSubmission = z.infer<typeof RatingSubmission>;
@@ -50,6 +54,9 @@ export const Rating = z
   })
   .refine((r) => r.officerAttitudeComplaint === (r.complaintVerification !== 'none'), {
     path: ['complaintVerification'],
-    error: bi('Trạng thái xác minh phải khớp với việc có phản ánh', 'verification state must match whether a complaint was made'),
+    error: bi(
+      'Trạng thái xác minh phải khớp với việc có phản ánh',
+      'verification state must match whether a complaint was made',
+    ),
   });
 export type Rating = z.infer<typeof Rating>;

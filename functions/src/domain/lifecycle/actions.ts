@@ -40,21 +40,33 @@ export const ReceiveAction = z.strictObject({
   due: DueDate.describe('Hạn trả kết quả (do hệ thống tính) / due date, set by the service'),
   note: PlainText(1000).optional(),
 });
-export const RefuseAtReceptionAction = z.strictObject({ type: z.literal('refuseAtReception'), reason: Reason });
+export const RefuseAtReceptionAction = z.strictObject({
+  type: z.literal('refuseAtReception'),
+  reason: Reason,
+});
 export const RequestSupplementAction = z.strictObject({
   type: z.literal('requestSupplement'),
-  items: z.array(SupplementItem).min(1, bi('Liệt kê đầy đủ giấy tờ cần bổ sung một lần', 'list everything missing at once')),
+  items: z
+    .array(SupplementItem)
+    .min(1, bi('Liệt kê đầy đủ giấy tờ cần bổ sung một lần', 'list everything missing at once')),
   reason: Reason,
   guidance: PlainText(2000).optional().describe('Hướng dẫn / guidance'),
   /** A lead may request a further supplement only with a written reason. */
-  overrideReason: PlainText(2000).optional().describe('Lý do yêu cầu bổ sung thêm lần nữa / reason for another round'),
+  overrideReason: PlainText(2000)
+    .optional()
+    .describe('Lý do yêu cầu bổ sung thêm lần nữa / reason for another round'),
 });
 export const SubmitSupplementAction = z.strictObject({
   type: z.literal('submitSupplement'),
   components: DossierComponents.optional(),
-  due: DueDate.optional().describe('Hạn mới khi tiếp tục xử lý (do hệ thống tính) / new due date, set by the service'),
+  due: DueDate.optional().describe(
+    'Hạn mới khi tiếp tục xử lý (do hệ thống tính) / new due date, set by the service',
+  ),
 });
-export const AssignAction = z.strictObject({ type: z.literal('assign'), handlerId: UserId.describe('Chuyên viên thụ lý / handling officer') });
+export const AssignAction = z.strictObject({
+  type: z.literal('assign'),
+  handlerId: UserId.describe('Chuyên viên thụ lý / handling officer'),
+});
 export const TransferAction = z.strictObject({
   type: z.literal('transfer'),
   toAgencyId: AgencyId.describe('Chuyển đến cơ quan / to agency'),
@@ -69,7 +81,10 @@ export const RequestOpinionAction = z.strictObject({
   question: PlainText(2000).describe('Nội dung xin ý kiến / question'),
   dueAt: Instant.describe('Hạn trả lời / answer due by'),
 });
-export const ProvideOpinionAction = z.strictObject({ type: z.literal('provideOpinion'), answer: PlainText(4000).describe('Ý kiến / opinion') });
+export const ProvideOpinionAction = z.strictObject({
+  type: z.literal('provideOpinion'),
+  answer: PlainText(4000).describe('Ý kiến / opinion'),
+});
 export const RequestPaymentAction = z.strictObject({
   type: z.literal('requestPayment'),
   amountVnd: AmountVnd.refine((n) => n > 0, bi('Số tiền phải lớn hơn 0', 'amount must be positive')),
@@ -78,7 +93,9 @@ export const RequestPaymentAction = z.strictObject({
 export const ConfirmPaymentAction = z.strictObject({
   type: z.literal('confirmPayment'),
   reference: PlainText(100).optional().describe('Số chứng từ / payment reference'),
-  due: DueDate.optional().describe('Hạn mới nếu thời gian chờ nộp không tính (do hệ thống tính) / new due date, set by the service'),
+  due: DueDate.optional().describe(
+    'Hạn mới nếu thời gian chờ nộp không tính (do hệ thống tính) / new due date, set by the service',
+  ),
 });
 export const ResolveAction = z
   .strictObject({
@@ -98,7 +115,10 @@ export const ExtendAction = z.strictObject({
   apology: PlainText(2000).describe('Lời xin lỗi / apology'),
   explanation: Bilingual.optional().describe('Cách tính hạn mới / how the new date was set'),
 });
-export const ReturnResultAction = z.strictObject({ type: z.literal('returnResult'), via: z.enum(['desk', 'post', 'online']).describe('Hình thức trả / delivered via') });
+export const ReturnResultAction = z.strictObject({
+  type: z.literal('returnResult'),
+  via: z.enum(['desk', 'post', 'online']).describe('Hình thức trả / delivered via'),
+});
 export const WithdrawAction = z.strictObject({ type: z.literal('withdraw'), reason: Reason.optional() });
 export const StopAction = z.strictObject({ type: z.literal('stop'), reason: Reason });
 
@@ -126,7 +146,9 @@ export type DossierAction = z.infer<typeof DossierAction>;
 /** What callers pass in: dates may still be ISO strings. */
 export type DossierActionInput = z.input<typeof DossierAction>;
 
-export const ActionType = z.enum(DossierAction.options.map((o) => o.shape.type.value) as [DossierAction['type'], ...DossierAction['type'][]]);
+export const ActionType = z.enum(
+  DossierAction.options.map((o) => o.shape.type.value) as [DossierAction['type'], ...DossierAction['type'][]],
+);
 export type ActionType = DossierAction['type'];
 export type ActionOf<T extends ActionType> = Extract<DossierAction, { type: T }>;
 

@@ -4,7 +4,9 @@ import { AgencyId } from '../agency/agency-id.js';
 import { bi, type Bilingual } from '../shared/bilingual.js';
 import { UserId } from '../shared/primitives.js';
 
-export const Role = z.enum(['citizen', 'receptionist', 'handler', 'lead', 'admin', 'monitor', 'system']).describe('Vai trò / role');
+export const Role = z
+  .enum(['citizen', 'receptionist', 'handler', 'lead', 'admin', 'monitor', 'system'])
+  .describe('Vai trò / role');
 export type Role = z.infer<typeof Role>;
 
 export const ROLE_LABELS = {

@@ -7,17 +7,38 @@ import { toFieldErrors } from '../shared/field-errors.js';
 import { DossierAction, type DossierActionInput } from './actions.js';
 import type { Actor } from './actor.js';
 import { TransitionConflict, type ConflictReason, type RuleCode } from './conflict.js';
-import { allowedActions, checkPayloadRules, checkStateRules, isInScope, supplementPhaseOf, type ActionContext } from './rules.js';
+import {
+  allowedActions,
+  checkPayloadRules,
+  checkStateRules,
+  isInScope,
+  supplementPhaseOf,
+  type ActionContext,
+} from './rules.js';
 import type { DossierStatus } from './status.js';
 import { findTransition } from './table.js';
 
-export type TransitionResult = { readonly ok: true; readonly dossier: Dossier; readonly event: DossierEvent } | { readonly ok: false; readonly error: TransitionConflict };
+export type TransitionResult =
+  | { readonly ok: true; readonly dossier: Dossier; readonly event: DossierEvent }
+  | { readonly ok: false; readonly error: TransitionConflict };
 
-export function applyAction(dossier: Dossier, action: DossierAction | DossierActionInput, actor: Actor, now: Date, context: ActionContext = {}): TransitionResult {
+export function applyAction(
+  dossier: Dossier,
+  action: DossierAction | DossierActionInput,
+  actor: Actor,
+  now: Date,
+  context: ActionContext = {},
+): TransitionResult {
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
-    throw new DomainError('invalid-now', { vi: 'Thời điểm thực hiện không hợp lệ', en: 'Invalid action time' });
+    throw new DomainError('invalid-now', {
+      vi: 'Thời điểm thực hiện không hợp lệ',
+      en: 'Invalid action time',
+    });
   }
-  const refuse = (reason: ConflictReason, extra: { rule?: RuleCode; fieldErrors?: TransitionConflict['fieldErrors'] } = {}): TransitionResult => ({
+  const refuse = (
+    reason: ConflictReason,
+    extra: { rule?: RuleCode; fieldErrors?: TransitionConflict['fieldErrors'] } = {},
+  ): TransitionResult => ({
     ok: false,
     error: new TransitionConflict({
       status: dossier.status,
@@ -31,16 +52,20 @@ export function applyAction(dossier: Dossier, action: DossierAction | DossierAct
   const transition = findTransition(dossier.status, action.type);
   if (transition === undefined) return refuse('notInStatus');
   if (!transition.roles.includes(actor.role)) return refuse('roleNotAllowed');
-  if (!isInScope(dossier, actor, transition.scope)) return refuse('outOfScope', actor.role === 'citizen' ? { rule: 'notOwner' } : {});
+  if (!isInScope(dossier, actor, transition.scope))
+    return refuse('outOfScope', actor.role === 'citizen' ? { rule: 'notOwner' } : {});
 
   const parsed = DossierAction.safeParse(action);
   if (!parsed.success) return refuse('invalidPayload', { fieldErrors: toFieldErrors(parsed.error) });
   const payload = parsed.data;
 
-  const rule = checkStateRules(payload.type, dossier, actor, now, context) ?? checkPayloadRules(payload, dossier, actor, now);
+  const rule =
+    checkStateRules(payload.type, dossier, actor, now, context) ??
+    checkPayloadRules(payload, dossier, actor, now);
   if (rule !== undefined) return refuse('ruleViolated', { rule });
 
-  const next = transition.next === 'resume' ? (dossier.supplement?.requestedInStatus ?? 'processing') : transition.next;
+  const next =
+    transition.next === 'resume' ? (dossier.supplement?.requestedInStatus ?? 'processing') : transition.next;
   const nextDossier = reduce(dossier, payload, actor, now, next);
   const event: DossierEvent = {
     dossierId: dossier.id,
@@ -79,7 +104,12 @@ function reduce(d: Dossier, a: DossierAction, actor: Actor, now: Date, status: D
         dueExplanation: a.due.explanation,
         originalDueAt: a.due.at,
         // The desk holds the dossier first; receiving it is its own acknowledgement.
-        currentStep: { agencyId: d.receivingAgencyId, since: now, acknowledgedAt: now, acknowledgedBy: actor.userId },
+        currentStep: {
+          agencyId: d.receivingAgencyId,
+          since: now,
+          acknowledgedAt: now,
+          acknowledgedBy: actor.userId,
+        },
       };
     case 'refuseAtReception':
     case 'stop':
@@ -121,25 +151,45 @@ function reduce(d: Dossier, a: DossierAction, actor: Actor, now: Date, status: D
       return {
         ...rest,
         agencyIds: withAgency(d.agencyIds, a.toAgencyId),
-        currentStep: defined({ agencyId: a.toAgencyId, stepId: a.stepId, task: a.task, since: now, dueAt: a.dueAt }),
+        currentStep: defined({
+          agencyId: a.toAgencyId,
+          stepId: a.stepId,
+          task: a.task,
+          since: now,
+          dueAt: a.dueAt,
+        }),
       };
     }
     case 'acknowledgeTransfer':
-      return { ...base, currentStep: d.currentStep && { ...d.currentStep, acknowledgedAt: now, acknowledgedBy: actor.userId } };
+      return {
+        ...base,
+        currentStep: d.currentStep && { ...d.currentStep, acknowledgedAt: now, acknowledgedBy: actor.userId },
+      };
     case 'requestOpinion': {
-      const opinion: OpinionRequest = { agencyId: a.agencyId, question: a.question, requestedAt: now, requestedBy: actor.userId, dueAt: a.dueAt };
+      const opinion: OpinionRequest = {
+        agencyId: a.agencyId,
+        question: a.question,
+        requestedAt: now,
+        requestedBy: actor.userId,
+        dueAt: a.dueAt,
+      };
       return { ...base, agencyIds: withAgency(d.agencyIds, a.agencyId), opinions: [...d.opinions, opinion] };
     }
     case 'provideOpinion':
       return {
         ...base,
-        opinions: d.opinions.map((o) => (o.agencyId === actor.agencyId && o.answeredAt === undefined ? { ...o, answeredAt: now, answer: a.answer } : o)),
+        opinions: d.opinions.map((o) =>
+          o.agencyId === actor.agencyId && o.answeredAt === undefined
+            ? { ...o, answeredAt: now, answer: a.answer }
+            : o,
+        ),
       };
     case 'requestPayment':
       return { ...base, payment: { amountVnd: a.amountVnd, description: a.description, requestedAt: now } };
     case 'confirmPayment': {
       const next: Dossier = { ...base };
-      if (d.payment !== undefined) next.payment = defined({ ...d.payment, paidAt: now, reference: a.reference });
+      if (d.payment !== undefined)
+        next.payment = defined({ ...d.payment, paidAt: now, reference: a.reference });
       if (a.due !== undefined) {
         next.dueAt = a.due.at;
         next.dueExplanation = a.due.explanation;
@@ -149,7 +199,14 @@ function reduce(d: Dossier, a: DossierAction, actor: Actor, now: Date, status: D
     case 'resolve':
       return {
         ...base,
-        resolution: defined({ outcome: a.outcome, at: now, by: actor.userId, agencyId: actor.agencyId, reason: a.reason, summary: a.summary }),
+        resolution: defined({
+          outcome: a.outcome,
+          at: now,
+          by: actor.userId,
+          agencyId: actor.agencyId,
+          reason: a.reason,
+          summary: a.summary,
+        }),
       };
     case 'extend':
       return {
@@ -161,7 +218,14 @@ function reduce(d: Dossier, a: DossierAction, actor: Actor, now: Date, status: D
         },
         originalDueAt: d.originalDueAt ?? d.dueAt,
         extensionCount: d.extensionCount + 1,
-        extension: { at: now, by: actor.userId, previousDueAt: d.dueAt ?? a.newDueAt, newDueAt: a.newDueAt, reason: a.reason, apology: a.apology },
+        extension: {
+          at: now,
+          by: actor.userId,
+          previousDueAt: d.dueAt ?? a.newDueAt,
+          newDueAt: a.newDueAt,
+          reason: a.reason,
+          apology: a.apology,
+        },
       };
     case 'returnResult':
       return { ...base, resultReturnedAt: now, closedAt: now };

@@ -6,37 +6,71 @@ import type { FieldError } from '../shared/field-errors.js';
 import { ACTION_LABELS, type ActionType } from './actions.js';
 import { STATUS_INFO, type DossierStatus } from './status.js';
 
-export type ConflictReason = 'notInStatus' | 'roleNotAllowed' | 'outOfScope' | 'ruleViolated' | 'invalidPayload';
+export type ConflictReason =
+  'notInStatus' | 'roleNotAllowed' | 'outOfScope' | 'ruleViolated' | 'invalidPayload';
 
 export const RULE_MESSAGES = {
-  notOwner: { vi: 'Chỉ chủ hồ sơ mới thực hiện được thao tác này', en: 'Only the dossier’s owner may do this' },
+  notOwner: {
+    vi: 'Chỉ chủ hồ sơ mới thực hiện được thao tác này',
+    en: 'Only the dossier’s owner may do this',
+  },
   supplementAlreadyRequested: {
     vi: 'Đã yêu cầu bổ sung một lần ở giai đoạn này; chỉ lãnh đạo được yêu cầu thêm và phải nêu lý do',
     en: 'A supplement was already requested at this stage; only a lead may request another, with a reason',
   },
-  extensionAlreadyUsed: { vi: 'Chỉ được hẹn lại ngày trả kết quả một lần', en: 'The appointment may be reset only once' },
+  extensionAlreadyUsed: {
+    vi: 'Chỉ được hẹn lại ngày trả kết quả một lần',
+    en: 'The appointment may be reset only once',
+  },
   extensionTooLate: {
     vi: 'Phải gửi phiếu xin lỗi và hẹn lại chậm nhất 1 ngày làm việc trước hạn trả kết quả',
     en: 'The apology with a new date must be sent at least 1 working day before the due date',
   },
-  extensionNotLater: { vi: 'Ngày hẹn mới phải sau hạn hiện tại', en: 'The new date must be later than the current due time' },
+  extensionNotLater: {
+    vi: 'Ngày hẹn mới phải sau hạn hiện tại',
+    en: 'The new date must be later than the current due time',
+  },
   noDueDate: { vi: 'Hồ sơ chưa có hạn giải quyết', en: 'The dossier has no due time yet' },
-  calendarRequired: { vi: 'Cần lịch làm việc để kiểm tra thời hạn', en: 'A working calendar is needed to check the time limit' },
+  calendarRequired: {
+    vi: 'Cần lịch làm việc để kiểm tra thời hạn',
+    en: 'A working calendar is needed to check the time limit',
+  },
   denialAfterDeadline: {
     vi: 'Chỉ được từ chối giải quyết trong thời hạn giải quyết; đã quá hạn',
     en: 'A denial is allowed only within the processing time, which has passed',
   },
-  transferNotAcknowledged: { vi: 'Cơ quan nhận chưa xác nhận nhận hồ sơ chuyển đến', en: 'The receiving agency has not acknowledged the transfer yet' },
-  nothingToAcknowledge: { vi: 'Không có hồ sơ chuyển đến chờ xác nhận', en: 'There is no pending transfer to acknowledge' },
-  transferToSelf: { vi: 'Không thể chuyển hồ sơ cho chính cơ quan đang xử lý', en: 'Cannot transfer the dossier to the agency already holding it' },
-  opinionAlreadyPending: { vi: 'Đã có yêu cầu xin ý kiến cơ quan này chưa được trả lời', en: 'An opinion request to this agency is still unanswered' },
-  opinionOfSelf: { vi: 'Không xin ý kiến chính cơ quan đang xử lý', en: 'Cannot ask the agency holding the dossier for an opinion' },
+  transferNotAcknowledged: {
+    vi: 'Cơ quan nhận chưa xác nhận nhận hồ sơ chuyển đến',
+    en: 'The receiving agency has not acknowledged the transfer yet',
+  },
+  nothingToAcknowledge: {
+    vi: 'Không có hồ sơ chuyển đến chờ xác nhận',
+    en: 'There is no pending transfer to acknowledge',
+  },
+  transferToSelf: {
+    vi: 'Không thể chuyển hồ sơ cho chính cơ quan đang xử lý',
+    en: 'Cannot transfer the dossier to the agency already holding it',
+  },
+  opinionAlreadyPending: {
+    vi: 'Đã có yêu cầu xin ý kiến cơ quan này chưa được trả lời',
+    en: 'An opinion request to this agency is still unanswered',
+  },
+  opinionOfSelf: {
+    vi: 'Không xin ý kiến chính cơ quan đang xử lý',
+    en: 'Cannot ask the agency holding the dossier for an opinion',
+  },
 } as const satisfies Record<string, Bilingual>;
 export type RuleCode = keyof typeof RULE_MESSAGES;
 
 const REASON_MESSAGES = {
-  notInStatus: { vi: 'Thao tác không áp dụng ở trạng thái hiện tại', en: 'The action does not apply in the current status' },
-  roleNotAllowed: { vi: 'Vai trò của bạn không được thực hiện thao tác này', en: 'Your role may not take this action' },
+  notInStatus: {
+    vi: 'Thao tác không áp dụng ở trạng thái hiện tại',
+    en: 'The action does not apply in the current status',
+  },
+  roleNotAllowed: {
+    vi: 'Vai trò của bạn không được thực hiện thao tác này',
+    en: 'Your role may not take this action',
+  },
   outOfScope: { vi: 'Hồ sơ không thuộc phạm vi của bạn', en: 'The dossier is outside your scope' },
   ruleViolated: { vi: 'Thao tác vi phạm quy định', en: 'The action breaks a rule' },
   invalidPayload: { vi: 'Dữ liệu của thao tác không hợp lệ', en: 'The action’s data is invalid' },
@@ -62,7 +96,10 @@ export class TransitionConflict extends DomainError<'transition-conflict'> {
   constructor(init: TransitionConflictInit) {
     const why = init.rule === undefined ? REASON_MESSAGES[init.reason] : RULE_MESSAGES[init.rule];
     const label = STATUS_INFO[init.status].label;
-    const actionLabel = (ACTION_LABELS as Record<string, Bilingual | undefined>)[init.action] ?? { vi: init.action, en: init.action };
+    const actionLabel = (ACTION_LABELS as Record<string, Bilingual | undefined>)[init.action] ?? {
+      vi: init.action,
+      en: init.action,
+    };
     const allowedVi = init.allowedActions.map((a) => ACTION_LABELS[a].vi).join(', ') || 'không có';
     const allowedEn = init.allowedActions.map((a) => ACTION_LABELS[a].en).join(', ') || 'none';
     super(
@@ -71,7 +108,13 @@ export class TransitionConflict extends DomainError<'transition-conflict'> {
         vi: `Không thể "${actionLabel.vi}": ${why.vi}. Trạng thái hiện tại: ${label.vi}. Thao tác được phép: ${allowedVi}`,
         en: `Cannot "${actionLabel.en}": ${why.en}. Current status: ${label.en}. Allowed actions: ${allowedEn}`,
       },
-      { status: init.status, action: init.action, reason: init.reason, rule: init.rule, allowedActions: init.allowedActions },
+      {
+        status: init.status,
+        action: init.action,
+        reason: init.reason,
+        rule: init.rule,
+        allowedActions: init.allowedActions,
+      },
     );
     this.status = init.status;
     this.action = init.action;

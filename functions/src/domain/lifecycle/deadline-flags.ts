@@ -1,7 +1,13 @@
 // Overdue, due soon and extended are facts about the deadline, not statuses: they are derived whenever
 // needed (list views, statistics, reminders) and never stored as the dossier's state.
 import type { Dossier } from '../dossier/dossier.js';
-import { classifyTimeliness, localDateOf, previousWorkingDay, type Timeliness, type WorkingCalendar } from '../time/index.js';
+import {
+  classifyTimeliness,
+  localDateOf,
+  previousWorkingDay,
+  type Timeliness,
+  type WorkingCalendar,
+} from '../time/index.js';
 import type { DossierStatus } from './status.js';
 
 /** Statuses in which the processing clock runs. While a supplement is awaited it is stopped (or paused). */
@@ -22,10 +28,15 @@ export interface DeadlineFlags {
   readonly extended: boolean;
 }
 
-export function deadlineFlags(dossier: Dossier, now: Date, options: { readonly calendar?: WorkingCalendar } = {}): DeadlineFlags {
+export function deadlineFlags(
+  dossier: Dossier,
+  now: Date,
+  options: { readonly calendar?: WorkingCalendar } = {},
+): DeadlineFlags {
   const extended = dossier.extensionCount > 0;
   const dueAt = dossier.dueAt;
-  if (dueAt === undefined || !CLOCK_RUNNING.has(dossier.status)) return { overdue: false, dueSoon: false, extended };
+  if (dueAt === undefined || !CLOCK_RUNNING.has(dossier.status))
+    return { overdue: false, dueSoon: false, extended };
   const overdue = now.getTime() > dueAt.getTime();
   const dueSoon =
     !overdue &&

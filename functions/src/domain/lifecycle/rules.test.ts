@@ -6,7 +6,20 @@ import { ActionType, type DossierActionInput } from './actions.js';
 import { Role, type Actor } from './actor.js';
 import { applyAction, type TransitionResult } from './apply.js';
 import { allowedActions } from './rules.js';
-import { CALENDAR, CONSULTED, DEPARTMENT, DESK, DOSSIER_IN, DUE_AT, NOW, OFFICE, PENDING_TRANSFER, actor, validPayload, vnTime } from './test-fixtures.js';
+import {
+  CALENDAR,
+  CONSULTED,
+  DEPARTMENT,
+  DESK,
+  DOSSIER_IN,
+  DUE_AT,
+  NOW,
+  OFFICE,
+  PENDING_TRANSFER,
+  actor,
+  validPayload,
+  vnTime,
+} from './test-fixtures.js';
 
 const ctx = { calendar: CALENDAR };
 
@@ -20,7 +33,9 @@ function expectRefused(result: TransitionResult) {
   return result.error;
 }
 
-const supplement = (extra: Partial<Extract<DossierActionInput, { type: 'requestSupplement' }>> = {}): DossierActionInput => ({
+const supplement = (
+  extra: Partial<Extract<DossierActionInput, { type: 'requestSupplement' }>> = {},
+): DossierActionInput => ({
   ...(validPayload('requestSupplement') as Extract<DossierActionInput, { type: 'requestSupplement' }>),
   ...extra,
 });
@@ -49,7 +64,9 @@ describe('supplement: once per stage unless a lead overrides with a reason', () 
     const back = expectOk(applyAction(asked, { type: 'submitSupplement' }, citizen, NOW));
     expect(allowedActions(back, lead, NOW)).toContain('requestSupplement');
     expect(expectRefused(applyAction(back, supplement(), lead, NOW)).rule).toBe('supplementAlreadyRequested');
-    const overridden = expectOk(applyAction(back, supplement({ overrideReason: 'Người nộp nộp nhầm bản vẽ khi bổ sung' }), lead, NOW));
+    const overridden = expectOk(
+      applyAction(back, supplement({ overrideReason: 'Người nộp nộp nhầm bản vẽ khi bổ sung' }), lead, NOW),
+    );
     expect(overridden.supplementCount.reception).toBe(2);
     expect(overridden.supplement?.overrideReason).toBe('Người nộp nộp nhầm bản vẽ khi bổ sung');
   });
@@ -60,17 +77,29 @@ describe('supplement: once per stage unless a lead overrides with a reason', () 
     const asked = expectOk(applyAction(afterReception, supplement(), handler, NOW));
     expect(asked.supplementCount).toEqual({ reception: 1, handling: 1 });
     const newDue = vnTime('2026-07-29T10:00');
-    const back = expectOk(applyAction(asked, { type: 'submitSupplement', due: { at: newDue, explanation: { vi: 'Tính lại', en: 'Restarted' } } }, citizen, NOW));
+    const back = expectOk(
+      applyAction(
+        asked,
+        { type: 'submitSupplement', due: { at: newDue, explanation: { vi: 'Tính lại', en: 'Restarted' } } },
+        citizen,
+        NOW,
+      ),
+    );
     expect(back.status).toBe('processing');
     expect(back.dueAt).toEqual(newDue);
     expect(back.originalDueAt).toEqual(newDue);
-    expect(expectRefused(applyAction(back, supplement(), handler, NOW)).rule).toBe('supplementAlreadyRequested');
+    expect(expectRefused(applyAction(back, supplement(), handler, NOW)).rule).toBe(
+      'supplementAlreadyRequested',
+    );
   });
 });
 
 describe('extension: once, with apology and a later date, until 1 working day before the due date', () => {
   const lead = actor('lead');
-  const extend = (newDueAt: Date): DossierActionInput => ({ ...(validPayload('extend') as Extract<DossierActionInput, { type: 'extend' }>), newDueAt });
+  const extend = (newDueAt: Date): DossierActionInput => ({
+    ...(validPayload('extend') as Extract<DossierActionInput, { type: 'extend' }>),
+    newDueAt,
+  });
   const dueOn = (dueAt: Date): Dossier => ({ ...DOSSIER_IN.processing, dueAt, originalDueAt: dueAt });
 
   it('records the apology and keeps the original appointment', () => {
@@ -78,7 +107,11 @@ describe('extension: once, with apology and a later date, until 1 working day be
     expect(next.extensionCount).toBe(1);
     expect(next.dueAt).toEqual(vnTime('2026-07-29T16:10'));
     expect(next.originalDueAt).toEqual(DUE_AT);
-    expect(next.extension).toMatchObject({ previousDueAt: DUE_AT, newDueAt: vnTime('2026-07-29T16:10'), by: lead.userId });
+    expect(next.extension).toMatchObject({
+      previousDueAt: DUE_AT,
+      newDueAt: vnTime('2026-07-29T16:10'),
+      by: lead.userId,
+    });
     expect(next.dueExplanation?.vi).toContain('Chờ kết quả đo đạc');
   });
 
@@ -90,7 +123,9 @@ describe('extension: once, with apology and a later date, until 1 working day be
   });
 
   it('the new date must be later than the current due time', () => {
-    expect(expectRefused(applyAction(DOSSIER_IN.processing, extend(DUE_AT), lead, NOW, ctx)).rule).toBe('extensionNotLater');
+    expect(expectRefused(applyAction(DOSSIER_IN.processing, extend(DUE_AT), lead, NOW, ctx)).rule).toBe(
+      'extensionNotLater',
+    );
   });
 
   // Due Monday 27/07/2026: the last day for an apology is Friday 24/07 (the weekend does not count).
@@ -100,25 +135,42 @@ describe('extension: once, with apology and a later date, until 1 working day be
     ['Saturday', '2026-07-25T09:00', false],
     ['the due date itself', '2026-07-27T08:00', false],
   ])('due Monday 27/07, asked on %s → allowed %s', (_label, at, allowed) => {
-    const result = applyAction(dueOn(vnTime('2026-07-27T16:00')), extend(vnTime('2026-07-31T16:00')), lead, vnTime(at), ctx);
+    const result = applyAction(
+      dueOn(vnTime('2026-07-27T16:00')),
+      extend(vnTime('2026-07-31T16:00')),
+      lead,
+      vnTime(at),
+      ctx,
+    );
     expect(result.ok).toBe(allowed);
     if (!result.ok) expect(result.error.rule).toBe('extensionTooLate');
   });
 
   it('holidays count: due Fri 04/09/2026 after the National Day break → last day Tue 01/09', () => {
     const dossier = dueOn(vnTime('2026-09-04T10:00'));
-    expect(applyAction(dossier, extend(vnTime('2026-09-10T10:00')), lead, vnTime('2026-09-01T16:00'), ctx).ok).toBe(true);
-    expect(expectRefused(applyAction(dossier, extend(vnTime('2026-09-10T10:00')), lead, vnTime('2026-09-02T09:00'), ctx)).rule).toBe('extensionTooLate');
+    expect(
+      applyAction(dossier, extend(vnTime('2026-09-10T10:00')), lead, vnTime('2026-09-01T16:00'), ctx).ok,
+    ).toBe(true);
+    expect(
+      expectRefused(
+        applyAction(dossier, extend(vnTime('2026-09-10T10:00')), lead, vnTime('2026-09-02T09:00'), ctx),
+      ).rule,
+    ).toBe('extensionTooLate');
   });
 
   it('needs the working calendar and a due date', () => {
-    expect(expectRefused(applyAction(DOSSIER_IN.processing, validPayload('extend'), lead, NOW)).rule).toBe('calendarRequired');
+    expect(expectRefused(applyAction(DOSSIER_IN.processing, validPayload('extend'), lead, NOW)).rule).toBe(
+      'calendarRequired',
+    );
     const { dueAt: _d, ...noDue } = DOSSIER_IN.processing;
     expect(expectRefused(applyAction(noDue, validPayload('extend'), lead, NOW, ctx)).rule).toBe('noDueDate');
   });
 
   it('a handler may not sign the apology', () => {
-    expect(expectRefused(applyAction(DOSSIER_IN.processing, validPayload('extend'), actor('handler'), NOW, ctx)).reason).toBe('roleNotAllowed');
+    expect(
+      expectRefused(applyAction(DOSSIER_IN.processing, validPayload('extend'), actor('handler'), NOW, ctx))
+        .reason,
+    ).toBe('roleNotAllowed');
   });
 });
 
@@ -127,18 +179,25 @@ describe('refusal after appraisal only before the deadline', () => {
   const deny = { type: 'resolve', outcome: 'denied', reason: 'Đất đang có tranh chấp' } as const;
 
   it('a denial before the due time is accepted, and on the due minute too', () => {
-    expect(expectOk(applyAction(DOSSIER_IN.processing, deny, handler, NOW)).resolution).toMatchObject({ outcome: 'denied', reason: 'Đất đang có tranh chấp' });
+    expect(expectOk(applyAction(DOSSIER_IN.processing, deny, handler, NOW)).resolution).toMatchObject({
+      outcome: 'denied',
+      reason: 'Đất đang có tranh chấp',
+    });
     expect(applyAction(DOSSIER_IN.processing, deny, handler, DUE_AT).ok).toBe(true);
   });
 
   it('a denial after the due time is refused; an approval is not', () => {
     const late = new Date(DUE_AT.getTime() + 60_000);
-    expect(expectRefused(applyAction(DOSSIER_IN.processing, deny, handler, late)).rule).toBe('denialAfterDeadline');
+    expect(expectRefused(applyAction(DOSSIER_IN.processing, deny, handler, late)).rule).toBe(
+      'denialAfterDeadline',
+    );
     expect(applyAction(DOSSIER_IN.processing, validPayload('resolve'), handler, late).ok).toBe(true);
   });
 
   it('a denial without reasons is invalid input', () => {
-    const error = expectRefused(applyAction(DOSSIER_IN.processing, { type: 'resolve', outcome: 'denied' }, handler, NOW));
+    const error = expectRefused(
+      applyAction(DOSSIER_IN.processing, { type: 'resolve', outcome: 'denied' }, handler, NOW),
+    );
     expect(error.reason).toBe('invalidPayload');
     expect(error.fieldErrors.map((f) => f.path)).toContain('reason');
   });
@@ -146,27 +205,46 @@ describe('refusal after appraisal only before the deadline', () => {
 
 describe('inter-agency routing', () => {
   it('transfer → the receiver must acknowledge before handling; the sender loses the dossier', () => {
-    const transferred = expectOk(applyAction(DOSSIER_IN.processing, validPayload('transfer'), actor('handler'), NOW));
-    expect(transferred.currentStep).toMatchObject({ agencyId: OFFICE, since: NOW, dueAt: vnTime('2026-07-21T17:00') });
+    const transferred = expectOk(
+      applyAction(DOSSIER_IN.processing, validPayload('transfer'), actor('handler'), NOW),
+    );
+    expect(transferred.currentStep).toMatchObject({
+      agencyId: OFFICE,
+      since: NOW,
+      dueAt: vnTime('2026-07-21T17:00'),
+    });
     expect(transferred.currentStep?.acknowledgedAt).toBeUndefined();
     expect(transferred.handlerId).toBeUndefined();
     expect(transferred.agencyIds).toContain(OFFICE);
 
-    expect(expectRefused(applyAction(transferred, validPayload('resolve'), actor('handler'), NOW)).reason).toBe('outOfScope');
+    expect(
+      expectRefused(applyAction(transferred, validPayload('resolve'), actor('handler'), NOW)).reason,
+    ).toBe('outOfScope');
     const officeHandler = actor('handler', OFFICE);
     const early = expectRefused(applyAction(transferred, validPayload('resolve'), officeHandler, NOW));
     expect(early.rule).toBe('transferNotAcknowledged');
     expect(early.allowedActions).toEqual(['acknowledgeTransfer']);
 
-    const acknowledged = expectOk(applyAction(transferred, { type: 'acknowledgeTransfer' }, officeHandler, NOW));
-    expect(acknowledged.currentStep).toMatchObject({ acknowledgedAt: NOW, acknowledgedBy: officeHandler.userId });
-    expect(expectRefused(applyAction(acknowledged, { type: 'acknowledgeTransfer' }, officeHandler, NOW)).rule).toBe('nothingToAcknowledge');
-    expect(expectOk(applyAction(acknowledged, validPayload('resolve'), officeHandler, NOW)).status).toBe('resolved');
+    const acknowledged = expectOk(
+      applyAction(transferred, { type: 'acknowledgeTransfer' }, officeHandler, NOW),
+    );
+    expect(acknowledged.currentStep).toMatchObject({
+      acknowledgedAt: NOW,
+      acknowledgedBy: officeHandler.userId,
+    });
+    expect(
+      expectRefused(applyAction(acknowledged, { type: 'acknowledgeTransfer' }, officeHandler, NOW)).rule,
+    ).toBe('nothingToAcknowledge');
+    expect(expectOk(applyAction(acknowledged, validPayload('resolve'), officeHandler, NOW)).status).toBe(
+      'resolved',
+    );
   });
 
   it('no transfer to the agency already holding the dossier', () => {
     const toSelf = { type: 'transfer', toAgencyId: DESK, task: 'Xử lý' } as const;
-    expect(expectRefused(applyAction(DOSSIER_IN.processing, toSelf, actor('handler'), NOW)).rule).toBe('transferToSelf');
+    expect(expectRefused(applyAction(DOSSIER_IN.processing, toSelf, actor('handler'), NOW)).rule).toBe(
+      'transferToSelf',
+    );
   });
 
   it('opinions: asked once per agency at a time, answered by that agency only', () => {
@@ -174,20 +252,45 @@ describe('inter-agency routing', () => {
     const asked = expectOk(applyAction(DOSSIER_IN.processing, validPayload('requestOpinion'), lead, NOW));
     expect(asked.opinions.map((o) => o.agencyId)).toEqual([CONSULTED, DEPARTMENT]);
     expect(asked.agencyIds).toContain(DEPARTMENT);
-    expect(expectRefused(applyAction(asked, validPayload('requestOpinion'), lead, NOW)).rule).toBe('opinionAlreadyPending');
-    expect(expectRefused(applyAction(asked, { type: 'requestOpinion', agencyId: DESK, question: 'Ý kiến?', dueAt: NOW }, lead, NOW)).rule).toBe('opinionOfSelf');
+    expect(expectRefused(applyAction(asked, validPayload('requestOpinion'), lead, NOW)).rule).toBe(
+      'opinionAlreadyPending',
+    );
+    expect(
+      expectRefused(
+        applyAction(
+          asked,
+          { type: 'requestOpinion', agencyId: DESK, question: 'Ý kiến?', dueAt: NOW },
+          lead,
+          NOW,
+        ),
+      ).rule,
+    ).toBe('opinionOfSelf');
 
-    expect(expectRefused(applyAction(asked, validPayload('provideOpinion'), actor('handler', OFFICE), NOW)).reason).toBe('outOfScope');
-    const answered = expectOk(applyAction(asked, validPayload('provideOpinion'), actor('handler', DEPARTMENT), NOW));
-    expect(answered.opinions.find((o) => o.agencyId === DEPARTMENT)).toMatchObject({ answeredAt: NOW, answer: 'Phù hợp quy hoạch' });
+    expect(
+      expectRefused(applyAction(asked, validPayload('provideOpinion'), actor('handler', OFFICE), NOW)).reason,
+    ).toBe('outOfScope');
+    const answered = expectOk(
+      applyAction(asked, validPayload('provideOpinion'), actor('handler', DEPARTMENT), NOW),
+    );
+    expect(answered.opinions.find((o) => o.agencyId === DEPARTMENT)).toMatchObject({
+      answeredAt: NOW,
+      answer: 'Phù hợp quy hoạch',
+    });
     expect(answered.opinions.find((o) => o.agencyId === CONSULTED)?.answeredAt).toBeUndefined();
   });
 
   it('payment: awaiting payment, then back to processing with the service’s new due date', () => {
-    const waiting = expectOk(applyAction(DOSSIER_IN.processing, validPayload('requestPayment'), actor('handler'), NOW));
+    const waiting = expectOk(
+      applyAction(DOSSIER_IN.processing, validPayload('requestPayment'), actor('handler'), NOW),
+    );
     expect(waiting.status).toBe('awaitingPayment');
-    const due = { at: vnTime('2026-07-27T10:00'), explanation: { vi: 'Không tính thời gian chờ nộp', en: 'Waiting time not counted' } };
-    const paid = expectOk(applyAction(waiting, { type: 'confirmPayment', reference: 'KB-1', due }, actor('system'), NOW));
+    const due = {
+      at: vnTime('2026-07-27T10:00'),
+      explanation: { vi: 'Không tính thời gian chờ nộp', en: 'Waiting time not counted' },
+    };
+    const paid = expectOk(
+      applyAction(waiting, { type: 'confirmPayment', reference: 'KB-1', due }, actor('system'), NOW),
+    );
     expect(paid.status).toBe('processing');
     expect(paid.payment).toMatchObject({ paidAt: NOW, reference: 'KB-1' });
     expect(paid.dueAt).toEqual(due.at);
@@ -202,7 +305,9 @@ describe('who may act', () => {
     expect(error.rule).toBe('notOwner');
     expect(error.allowedActions).toEqual([]);
     const { ownerUserId: _o, ...walkIn } = DOSSIER_IN.registered;
-    expect(expectRefused(applyAction(walkIn, validPayload('withdraw'), actor('citizen'), NOW)).reason).toBe('outOfScope');
+    expect(expectRefused(applyAction(walkIn, validPayload('withdraw'), actor('citizen'), NOW)).reason).toBe(
+      'outOfScope',
+    );
   });
 
   it('officers of another agency are out of scope and are offered nothing', () => {
@@ -213,7 +318,9 @@ describe('who may act', () => {
   });
 
   it('an officer without an agency is out of scope', () => {
-    const error = expectRefused(applyAction(DOSSIER_IN.registered, validPayload('receive'), { role: 'receptionist', userId: 'x' }, NOW));
+    const error = expectRefused(
+      applyAction(DOSSIER_IN.registered, validPayload('receive'), { role: 'receptionist', userId: 'x' }, NOW),
+    );
     expect(error.reason).toBe('outOfScope');
   });
 });
@@ -222,8 +329,19 @@ describe('applyAction', () => {
   it('receives: due date, explanation, original due date and the desk as first holder', () => {
     const receptionist = actor('receptionist');
     const next = expectOk(applyAction(DOSSIER_IN.registered, validPayload('receive'), receptionist, NOW));
-    expect(next).toMatchObject({ status: 'received', receivedAt: NOW, dueAt: DUE_AT, originalDueAt: DUE_AT, dueExplanation: { vi: '8 ngày làm việc', en: '8 working days' } });
-    expect(next.currentStep).toEqual({ agencyId: DESK, since: NOW, acknowledgedAt: NOW, acknowledgedBy: receptionist.userId });
+    expect(next).toMatchObject({
+      status: 'received',
+      receivedAt: NOW,
+      dueAt: DUE_AT,
+      originalDueAt: DUE_AT,
+      dueExplanation: { vi: '8 ngày làm việc', en: '8 working days' },
+    });
+    expect(next.currentStep).toEqual({
+      agencyId: DESK,
+      since: NOW,
+      acknowledgedAt: NOW,
+      acknowledgedBy: receptionist.userId,
+    });
   });
 
   it('never mutates its input', () => {
@@ -234,12 +352,27 @@ describe('applyAction', () => {
   });
 
   it('accepts ISO strings for dates in the payload and stores Dates', () => {
-    const next = expectOk(applyAction(DOSSIER_IN.registered, { type: 'receive', due: { at: '2026-07-24T16:10:00+07:00', explanation: { vi: 'a', en: 'b' } } }, actor('receptionist'), NOW));
+    const next = expectOk(
+      applyAction(
+        DOSSIER_IN.registered,
+        { type: 'receive', due: { at: '2026-07-24T16:10:00+07:00', explanation: { vi: 'a', en: 'b' } } },
+        actor('receptionist'),
+        NOW,
+      ),
+    );
     expect(next.dueAt).toEqual(DUE_AT);
   });
 
   it('an unknown action is not in the status; a conflict explains itself in both languages', () => {
-    const error = expectRefused(applyAction(DOSSIER_IN.received, { type: 'fly' } as unknown as DossierActionInput, actor('lead'), NOW, ctx));
+    const error = expectRefused(
+      applyAction(
+        DOSSIER_IN.received,
+        { type: 'fly' } as unknown as DossierActionInput,
+        actor('lead'),
+        NOW,
+        ctx,
+      ),
+    );
     expect(error.reason).toBe('notInStatus');
     expect(error.code).toBe('transition-conflict');
     expect(error.messages.vi).toContain('Trạng thái hiện tại: Đã tiếp nhận');
@@ -250,38 +383,61 @@ describe('applyAction', () => {
   });
 
   it('a final status offers nothing', () => {
-    const error = expectRefused(applyAction(DOSSIER_IN.returned, validPayload('withdraw'), actor('citizen'), NOW));
+    const error = expectRefused(
+      applyAction(DOSSIER_IN.returned, validPayload('withdraw'), actor('citizen'), NOW),
+    );
     expect(error.allowedActions).toEqual([]);
     expect(error.messages.en).toContain('Allowed actions: none');
   });
 
   it('rejects an invalid clock reading', () => {
-    expect(() => applyAction(DOSSIER_IN.registered, validPayload('receive'), actor('receptionist'), new Date(Number.NaN))).toThrow(/Invalid action time/);
+    expect(() =>
+      applyAction(
+        DOSSIER_IN.registered,
+        validPayload('receive'),
+        actor('receptionist'),
+        new Date(Number.NaN),
+      ),
+    ).toThrow(/Invalid action time/);
   });
 
   it('property: any sequence of actions by anyone keeps a valid dossier and a gap-free version', () => {
     const agencies = [DESK, OFFICE, DEPARTMENT, CONSULTED];
-    const step = fc.record({ type: fc.constantFrom(...ActionType.options), role: fc.constantFrom(...Role.options), agency: fc.constantFrom(...agencies) });
+    const step = fc.record({
+      type: fc.constantFrom(...ActionType.options),
+      role: fc.constantFrom(...Role.options),
+      agency: fc.constantFrom(...agencies),
+    });
     fc.assert(
-      fc.property(fc.constantFrom(DOSSIER_IN.draft, DOSSIER_IN.registered, DOSSIER_IN.processing, PENDING_TRANSFER), fc.array(step, { maxLength: 25 }), (start, steps) => {
-        let dossier = start;
-        for (const s of steps) {
-          const who = actor(s.role, s.agency);
-          const allowed = allowedActions(dossier, who, NOW, ctx);
-          const payload = s.type === 'transfer' ? { ...validPayload('transfer'), toAgencyId: agencies.find((a) => a !== (dossier.currentStep?.agencyId ?? DESK)) ?? OFFICE } : validPayload(s.type);
-          const result = applyAction(dossier, payload as DossierActionInput, who, NOW, ctx);
-          if (result.ok) {
-            // Anything that succeeds was offered; an offered action may still fail on its payload.
-            expect(allowed).toContain(s.type);
-            expect(result.dossier.version).toBe(dossier.version + 1);
-            expect(result.event.version).toBe(result.dossier.version);
-            expect(Dossier.safeParse(result.dossier).success).toBe(true);
-            dossier = result.dossier;
-          } else {
-            expect(result.error.allowedActions).toEqual(allowed);
+      fc.property(
+        fc.constantFrom(DOSSIER_IN.draft, DOSSIER_IN.registered, DOSSIER_IN.processing, PENDING_TRANSFER),
+        fc.array(step, { maxLength: 25 }),
+        (start, steps) => {
+          let dossier = start;
+          for (const s of steps) {
+            const who = actor(s.role, s.agency);
+            const allowed = allowedActions(dossier, who, NOW, ctx);
+            const payload =
+              s.type === 'transfer'
+                ? {
+                    ...validPayload('transfer'),
+                    toAgencyId: agencies.find((a) => a !== (dossier.currentStep?.agencyId ?? DESK)) ?? OFFICE,
+                  }
+                : validPayload(s.type);
+            const result = applyAction(dossier, payload as DossierActionInput, who, NOW, ctx);
+            if (result.ok) {
+              // Anything that succeeds was offered; an offered action may still fail on its payload.
+              expect(allowed).toContain(s.type);
+              expect(result.dossier.version).toBe(dossier.version + 1);
+              expect(result.event.version).toBe(result.dossier.version);
+              expect(Dossier.safeParse(result.dossier).success).toBe(true);
+              dossier = result.dossier;
+            } else {
+              expect(result.error.allowedActions).toEqual(allowed);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -41,19 +41,42 @@ export function supplementPhaseOf(dossier: Dossier): 'reception' | 'handling' {
   return dossier.status === 'registered' ? 'reception' : 'handling';
 }
 
-const NEEDS_ACKNOWLEDGED_STEP: ReadonlySet<ActionType> = new Set(['assign', 'transfer', 'requestOpinion', 'requestSupplement', 'requestPayment', 'resolve', 'extend']);
+const NEEDS_ACKNOWLEDGED_STEP: ReadonlySet<ActionType> = new Set([
+  'assign',
+  'transfer',
+  'requestOpinion',
+  'requestSupplement',
+  'requestPayment',
+  'resolve',
+  'extend',
+]);
 
 /** Rules that depend only on the dossier, the actor and the time: an action failing one is not offered. */
-export function checkStateRules(type: ActionType, dossier: Dossier, actor: Actor, now: Date, context: ActionContext): RuleCode | undefined {
-  if (dossier.status === 'processing' && NEEDS_ACKNOWLEDGED_STEP.has(type) && dossier.currentStep !== undefined && dossier.currentStep.acknowledgedAt === undefined) {
+export function checkStateRules(
+  type: ActionType,
+  dossier: Dossier,
+  actor: Actor,
+  now: Date,
+  context: ActionContext,
+): RuleCode | undefined {
+  if (
+    dossier.status === 'processing' &&
+    NEEDS_ACKNOWLEDGED_STEP.has(type) &&
+    dossier.currentStep !== undefined &&
+    dossier.currentStep.acknowledgedAt === undefined
+  ) {
     return 'transferNotAcknowledged';
   }
   switch (type) {
     case 'acknowledgeTransfer':
-      return dossier.currentStep === undefined || dossier.currentStep.acknowledgedAt !== undefined ? 'nothingToAcknowledge' : undefined;
+      return dossier.currentStep === undefined || dossier.currentStep.acknowledgedAt !== undefined
+        ? 'nothingToAcknowledge'
+        : undefined;
     case 'requestSupplement':
       // "Hướng dẫn một lần, đầy đủ": one round per stage; a lead may override (with a reason, checked on the payload).
-      return dossier.supplementCount[supplementPhaseOf(dossier)] >= 1 && actor.role !== 'lead' ? 'supplementAlreadyRequested' : undefined;
+      return dossier.supplementCount[supplementPhaseOf(dossier)] >= 1 && actor.role !== 'lead'
+        ? 'supplementAlreadyRequested'
+        : undefined;
     case 'extend': {
       if (dossier.extensionCount >= 1) return 'extensionAlreadyUsed';
       if (dossier.dueAt === undefined) return 'noDueDate';
@@ -68,21 +91,35 @@ export function checkStateRules(type: ActionType, dossier: Dossier, actor: Actor
 }
 
 /** Rules on what the actor asked for. */
-export function checkPayloadRules(action: DossierAction, dossier: Dossier, actor: Actor, now: Date): RuleCode | undefined {
+export function checkPayloadRules(
+  action: DossierAction,
+  dossier: Dossier,
+  actor: Actor,
+  now: Date,
+): RuleCode | undefined {
   switch (action.type) {
     case 'requestSupplement':
-      return dossier.supplementCount[supplementPhaseOf(dossier)] >= 1 && (actor.role !== 'lead' || action.overrideReason === undefined)
+      return dossier.supplementCount[supplementPhaseOf(dossier)] >= 1 &&
+        (actor.role !== 'lead' || action.overrideReason === undefined)
         ? 'supplementAlreadyRequested'
         : undefined;
     case 'extend':
-      return dossier.dueAt !== undefined && action.newDueAt.getTime() <= dossier.dueAt.getTime() ? 'extensionNotLater' : undefined;
+      return dossier.dueAt !== undefined && action.newDueAt.getTime() <= dossier.dueAt.getTime()
+        ? 'extensionNotLater'
+        : undefined;
     case 'resolve':
-      return action.outcome === 'denied' && dossier.dueAt !== undefined && now.getTime() > dossier.dueAt.getTime() ? 'denialAfterDeadline' : undefined;
+      return action.outcome === 'denied' &&
+        dossier.dueAt !== undefined &&
+        now.getTime() > dossier.dueAt.getTime()
+        ? 'denialAfterDeadline'
+        : undefined;
     case 'transfer':
       return action.toAgencyId === currentAgencyOf(dossier) ? 'transferToSelf' : undefined;
     case 'requestOpinion':
       if (action.agencyId === currentAgencyOf(dossier)) return 'opinionOfSelf';
-      return dossier.opinions.some((o) => o.agencyId === action.agencyId && o.answeredAt === undefined) ? 'opinionAlreadyPending' : undefined;
+      return dossier.opinions.some((o) => o.agencyId === action.agencyId && o.answeredAt === undefined)
+        ? 'opinionAlreadyPending'
+        : undefined;
     default:
       return undefined;
   }
@@ -92,7 +129,12 @@ export function checkPayloadRules(action: DossierAction, dossier: Dossier, actor
  * The actions this actor may take on this dossier now (role, scope and state rules). The officer UI shows
  * exactly these buttons; a refused action lists them.
  */
-export function allowedActions(dossier: Dossier, actor: Actor, now: Date, context: ActionContext = {}): ActionType[] {
+export function allowedActions(
+  dossier: Dossier,
+  actor: Actor,
+  now: Date,
+  context: ActionContext = {},
+): ActionType[] {
   return actionsInStatus(dossier.status).filter((type) => {
     const transition = findTransition(dossier.status, type);
     return (

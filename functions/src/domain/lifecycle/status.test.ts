@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Dossier } from '../dossier/dossier.js';
 import { deadlineFlags, findResolutionTimeliness } from './deadline-flags.js';
-import { DossierStatus, STATUS_INFO, findPortalStatusCode, findStatusByPortalCode, isFinalStatus } from './status.js';
+import {
+  DossierStatus,
+  STATUS_INFO,
+  findPortalStatusCode,
+  findStatusByPortalCode,
+  isFinalStatus,
+} from './status.js';
 import { CALENDAR, DOSSIER_IN, DUE_AT, vnTime } from './test-fixtures.js';
 
 describe('national portal status mapping', () => {
   it('maps the ten synced statuses one to one onto codes 1–10 and the sync vocabulary', () => {
     const synced = DossierStatus.options.filter((s) => s !== 'draft');
-    expect(synced.map(findPortalStatusCode).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(synced.map(findPortalStatusCode).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+    ]);
     expect(new Set(synced.map((s) => STATUS_INFO[s].sync)).size).toBe(10);
     for (const s of synced) expect(findStatusByPortalCode(findPortalStatusCode(s) ?? 0)).toBe(s);
   });
@@ -35,7 +43,12 @@ describe('national portal status mapping', () => {
   });
 
   it('final statuses are refused, withdrawn, stopped and returned', () => {
-    expect(DossierStatus.options.filter(isFinalStatus)).toEqual(['refused', 'withdrawn', 'stopped', 'returned']);
+    expect(DossierStatus.options.filter(isFinalStatus)).toEqual([
+      'refused',
+      'withdrawn',
+      'stopped',
+      'returned',
+    ]);
   });
 });
 
@@ -48,7 +61,10 @@ describe('deadline flags are derived, not stored', () => {
     ['on the due date before the time', '2026-07-24T16:00', { overdue: false, dueSoon: true }],
     ['one minute late', '2026-07-24T16:11', { overdue: true, dueSoon: false }],
   ])('%s', (_label, at, expected) => {
-    expect(deadlineFlags(processing, vnTime(at), { calendar: CALENDAR })).toEqual({ ...expected, extended: false });
+    expect(deadlineFlags(processing, vnTime(at), { calendar: CALENDAR })).toEqual({
+      ...expected,
+      extended: false,
+    });
   });
 
   it('without a calendar, due soon means within 24 hours', () => {
@@ -64,7 +80,9 @@ describe('deadline flags are derived, not stored', () => {
   });
 
   it('extended is a flag of its own', () => {
-    expect(deadlineFlags({ ...processing, extensionCount: 1 }, vnTime('2026-07-17T09:00')).extended).toBe(true);
+    expect(deadlineFlags({ ...processing, extensionCount: 1 }, vnTime('2026-07-17T09:00')).extended).toBe(
+      true,
+    );
   });
 
   it('timeliness of a resolution is judged against the original appointment', () => {
@@ -75,7 +93,11 @@ describe('deadline flags are derived, not stored', () => {
     });
     expect(findResolutionTimeliness(resolvedOn('2026-07-23T10:00'))).toBe('early');
     expect(findResolutionTimeliness(resolvedOn('2026-07-24T16:59'))).toBe('onTime');
-    expect(findResolutionTimeliness(resolvedOn('2026-07-27T08:00', { dueAt: vnTime('2026-07-29T16:00'), originalDueAt: DUE_AT }))).toBe('late');
+    expect(
+      findResolutionTimeliness(
+        resolvedOn('2026-07-27T08:00', { dueAt: vnTime('2026-07-29T16:00'), originalDueAt: DUE_AT }),
+      ),
+    ).toBe('late');
     expect(findResolutionTimeliness(DOSSIER_IN.processing)).toBeUndefined();
   });
 });

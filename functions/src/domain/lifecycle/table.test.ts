@@ -9,7 +9,17 @@ import { applyAction } from './apply.js';
 import { TransitionConflict } from './conflict.js';
 import { DossierStatus } from './status.js';
 import { LIFECYCLE, findTransition, type AgencyScope, type Transition } from './table.js';
-import { CALENDAR, CONSULTED, DESK, DOSSIER_IN, NOW, OFFICE, PENDING_TRANSFER, actor, validPayload } from './test-fixtures.js';
+import {
+  CALENDAR,
+  CONSULTED,
+  DESK,
+  DOSSIER_IN,
+  NOW,
+  OFFICE,
+  PENDING_TRANSFER,
+  actor,
+  validPayload,
+} from './test-fixtures.js';
 
 /** Fixture and actor's agency for a combination: the actor sits where the action's scope points. */
 function setup(status: DossierStatus, type: ActionType, role: Role): { dossier: Dossier; who: Actor } {
@@ -21,7 +31,15 @@ function setup(status: DossierStatus, type: ActionType, role: Role): { dossier: 
 }
 
 // Actions a fixture deliberately cannot offer because of its history (see rules.ts for the rules).
-const BLOCKED_WHILE_PENDING: readonly ActionType[] = ['assign', 'transfer', 'requestOpinion', 'requestSupplement', 'requestPayment', 'resolve', 'extend'];
+const BLOCKED_WHILE_PENDING: readonly ActionType[] = [
+  'assign',
+  'transfer',
+  'requestOpinion',
+  'requestSupplement',
+  'requestPayment',
+  'resolve',
+  'extend',
+];
 
 function expectedAllowed(dossier: Dossier, who: Actor): ActionType[] {
   const row: Partial<Record<ActionType, Transition>> = LIFECYCLE[dossier.status];
@@ -36,7 +54,8 @@ function expectedAllowed(dossier: Dossier, who: Actor): ActionType[] {
         who.role === 'system' ||
         (t.scope === 'receiving' && who.agencyId === dossier.receivingAgencyId) ||
         (t.scope === 'current' && who.agencyId === holder) ||
-        (t.scope === 'consulted' && dossier.opinions.some((o) => o.agencyId === who.agencyId && o.answeredAt === undefined));
+        (t.scope === 'consulted' &&
+          dossier.opinions.some((o) => o.agencyId === who.agencyId && o.answeredAt === undefined));
       if (!inScope) return false;
       if (dossier.status === 'processing' && type === 'acknowledgeTransfer') return pending;
       if (dossier.status === 'processing' && pending) return !BLOCKED_WHILE_PENDING.includes(type);
@@ -45,7 +64,9 @@ function expectedAllowed(dossier: Dossier, who: Actor): ActionType[] {
     .map(([type]) => type);
 }
 
-const cases = DossierStatus.options.flatMap((status) => ActionType.options.flatMap((type) => Role.options.map((role) => [status, type, role] as const)));
+const cases = DossierStatus.options.flatMap((status) =>
+  ActionType.options.flatMap((type) => Role.options.map((role) => [status, type, role] as const)),
+);
 
 describe('transition table: every status × action × role', () => {
   it('covers all combinations', () => {
@@ -62,7 +83,14 @@ describe('transition table: every status × action × role', () => {
       const next = transition.next === 'resume' ? dossier.supplement?.requestedInStatus : transition.next;
       expect(result.dossier.status).toBe(next);
       expect(result.dossier.version).toBe(dossier.version + 1);
-      expect(result.event).toMatchObject({ type, from: status, to: next, version: dossier.version + 1, at: NOW, actor: who });
+      expect(result.event).toMatchObject({
+        type,
+        from: status,
+        to: next,
+        version: dossier.version + 1,
+        at: NOW,
+        actor: who,
+      });
       expect(Dossier.safeParse(result.dossier).success).toBe(true);
     } else {
       expect(result.ok).toBe(false);
@@ -97,7 +125,8 @@ describe('table shape', () => {
   it('every status except draft is reachable', () => {
     const reached = new Set<string>(['draft']);
     for (const status of DossierStatus.options) {
-      for (const t of Object.values(LIFECYCLE[status]) as Transition[]) if (t.next !== 'resume') reached.add(t.next);
+      for (const t of Object.values(LIFECYCLE[status]) as Transition[])
+        if (t.next !== 'resume') reached.add(t.next);
     }
     expect([...reached].sort()).toEqual([...DossierStatus.options].sort());
   });

@@ -27,7 +27,10 @@ const calendar2026: Calendar = {
   weeklyRestDays: [0, 6],
   holidays: [
     { date: '2026-01-01', name: { vi: 'Tết Dương lịch', en: 'New Year' } },
-    ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].map((date) => ({ date, name: { vi: 'Tết Nguyên đán', en: 'Lunar New Year' } })),
+    ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].map((date) => ({
+      date,
+      name: { vi: 'Tết Nguyên đán', en: 'Lunar New Year' },
+    })),
     { date: '2026-04-27', name: { vi: 'Nghỉ bù Giỗ Tổ', en: 'Hùng Kings (in lieu)' } },
     { date: '2026-04-30', name: { vi: 'Giải phóng miền Nam', en: 'Reunification Day' } },
     { date: '2026-05-01', name: { vi: 'Quốc tế Lao động', en: 'Labour Day' } },
@@ -49,9 +52,26 @@ export const PROCEDURE: Procedure = {
   effectiveFrom: '2025-07-01',
   legalDuration: { value: 8, unit: 'workingDays' },
   fees: [],
-  components: [{ id: 'application-form', name: { vi: 'Đơn', en: 'Form' }, originals: 1, certifiedCopies: 0, copies: 0, mandatory: true }],
+  components: [
+    {
+      id: 'application-form',
+      name: { vi: 'Đơn', en: 'Form' },
+      originals: 1,
+      certifiedCopies: 0,
+      copies: 0,
+      mandatory: true,
+    },
+  ],
   onlineLevel: 'partial',
-  steps: [{ id: 'reception', role: 'reception', performer: { kind: 'receiving' }, description: { vi: 'Tiếp nhận', en: 'Reception' }, budget: { value: 1, unit: 'workingDays' } }],
+  steps: [
+    {
+      id: 'reception',
+      role: 'reception',
+      performer: { kind: 'receiving' },
+      description: { vi: 'Tiếp nhận', en: 'Reception' },
+      budget: { value: 1, unit: 'workingDays' },
+    },
+  ],
   supplementClockPolicy: 'restart',
   legalBasis: ['test'],
 };
@@ -74,7 +94,9 @@ const draft: Dossier = {
     phone: '+84912345678',
     address: { line: '12 Lê Lợi', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' },
   },
-  components: [{ componentId: 'application-form', originals: 1, certifiedCopies: 0, copies: 0, attachments: [] }],
+  components: [
+    { componentId: 'application-form', originals: 1, certifiedCopies: 0, copies: 0, attachments: [] },
+  ],
   createdAt: vnTime('2026-07-13T20:00'),
   updatedAt: vnTime('2026-07-13T20:00'),
   extensionCount: 0,
@@ -82,7 +104,13 @@ const draft: Dossier = {
   opinions: [],
 };
 
-const registered: Dossier = { ...draft, version: 1, status: 'registered', code: '000.00.01.H99-260714-0001', submittedAt: vnTime('2026-07-14T08:00') };
+const registered: Dossier = {
+  ...draft,
+  version: 1,
+  status: 'registered',
+  code: '000.00.01.H99-260714-0001',
+  submittedAt: vnTime('2026-07-14T08:00'),
+};
 
 const received: Dossier = {
   ...registered,
@@ -92,7 +120,12 @@ const received: Dossier = {
   dueAt: DUE_AT,
   originalDueAt: DUE_AT,
   dueExplanation: { vi: '8 ngày làm việc', en: '8 working days' },
-  currentStep: { agencyId: DESK, since: RECEIVED_AT, acknowledgedAt: RECEIVED_AT, acknowledgedBy: 'receptionist-desk' },
+  currentStep: {
+    agencyId: DESK,
+    since: RECEIVED_AT,
+    acknowledgedAt: RECEIVED_AT,
+    acknowledgedBy: 'receptionist-desk',
+  },
 };
 
 /** Being handled at the desk's agency, with an unanswered opinion request to CONSULTED. */
@@ -102,7 +135,15 @@ const processing: Dossier = {
   status: 'processing',
   handlerId: 'handler-desk',
   agencyIds: [DESK, CONSULTED],
-  opinions: [{ agencyId: CONSULTED, question: 'Xác minh?', requestedAt: RECEIVED_AT, requestedBy: 'handler-desk', dueAt: vnTime('2026-07-20T17:00') }],
+  opinions: [
+    {
+      agencyId: CONSULTED,
+      question: 'Xác minh?',
+      requestedAt: RECEIVED_AT,
+      requestedBy: 'handler-desk',
+      dueAt: vnTime('2026-07-20T17:00'),
+    },
+  ],
 };
 
 const awaitingSupplement: Dossier = {
@@ -133,7 +174,12 @@ const resolved: Dossier = {
   resolution: { outcome: 'approved', at: vnTime('2026-07-15T08:30'), by: 'handler-desk', agencyId: DESK },
 };
 
-const closed = (status: DossierStatus, from: Dossier): Dossier => ({ ...from, version: from.version + 1, status, closedAt: vnTime('2026-07-15T08:30') });
+const closed = (status: DossierStatus, from: Dossier): Dossier => ({
+  ...from,
+  version: from.version + 1,
+  status,
+  closedAt: vnTime('2026-07-15T08:30'),
+});
 
 export const DOSSIER_IN: Record<DossierStatus, Dossier> = {
   draft,
@@ -154,7 +200,12 @@ export const PENDING_TRANSFER: Dossier = {
   ...processing,
   version: 5,
   agencyIds: [DESK, CONSULTED, OFFICE],
-  currentStep: { agencyId: OFFICE, since: vnTime('2026-07-15T08:00'), task: 'Thẩm định', dueAt: vnTime('2026-07-21T17:00') },
+  currentStep: {
+    agencyId: OFFICE,
+    since: vnTime('2026-07-15T08:00'),
+    task: 'Thẩm định',
+    dueAt: vnTime('2026-07-21T17:00'),
+  },
 };
 
 const OFFICER_ROLES: readonly Role[] = ['receptionist', 'handler', 'lead'];
@@ -179,7 +230,13 @@ export function validPayload(type: ActionType): DossierActionInput {
     case 'refuseAtReception':
       return { type, reason: 'Thủ tục không thuộc thẩm quyền của cơ quan' };
     case 'requestSupplement':
-      return { type, items: [{ componentId: 'application-form', name: 'Đơn đăng ký', problem: 'Thiếu chữ ký của người nộp' }], reason: 'Đơn chưa được ký' };
+      return {
+        type,
+        items: [
+          { componentId: 'application-form', name: 'Đơn đăng ký', problem: 'Thiếu chữ ký của người nộp' },
+        ],
+        reason: 'Đơn chưa được ký',
+      };
     case 'submitSupplement':
       return { type };
     case 'assign':
@@ -189,7 +246,12 @@ export function validPayload(type: ActionType): DossierActionInput {
     case 'acknowledgeTransfer':
       return { type };
     case 'requestOpinion':
-      return { type, agencyId: DEPARTMENT, question: 'Đề nghị cho ý kiến về quy hoạch', dueAt: vnTime('2026-07-20T17:00') };
+      return {
+        type,
+        agencyId: DEPARTMENT,
+        question: 'Đề nghị cho ý kiến về quy hoạch',
+        dueAt: vnTime('2026-07-20T17:00'),
+      };
     case 'provideOpinion':
       return { type, answer: 'Phù hợp quy hoạch' };
     case 'requestPayment':
@@ -199,7 +261,12 @@ export function validPayload(type: ActionType): DossierActionInput {
     case 'resolve':
       return { type, outcome: 'approved', summary: 'Cấp Giấy chứng nhận' };
     case 'extend':
-      return { type, newDueAt: vnTime('2026-07-29T16:10'), reason: 'Chờ kết quả đo đạc', apology: 'Cơ quan xin lỗi ông/bà vì sự chậm trễ' };
+      return {
+        type,
+        newDueAt: vnTime('2026-07-29T16:10'),
+        reason: 'Chờ kết quả đo đạc',
+        apology: 'Cơ quan xin lỗi ông/bà vì sự chậm trễ',
+      };
     case 'returnResult':
       return { type, via: 'desk' };
     case 'withdraw':

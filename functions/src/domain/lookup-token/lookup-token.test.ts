@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LOOKUP_TOKEN_LENGTH, LookupTokenError, base64UrlEncode, signLookupToken, verifyLookupToken } from './lookup-token.js';
+import {
+  LOOKUP_TOKEN_LENGTH,
+  LookupTokenError,
+  base64UrlEncode,
+  signLookupToken,
+  verifyLookupToken,
+} from './lookup-token.js';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
 
@@ -40,21 +46,30 @@ describe('lookup tokens', () => {
 
   it('property: a random token never verifies; distinct ids get distinct tokens', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 40 }), fc.string({ minLength: 1, maxLength: 40 }), fc.string({ minLength: 22, maxLength: 22 }), (a, b, random) => {
-        const ta = signLookupToken(a, SECRET);
-        if (a !== b) expect(signLookupToken(b, SECRET)).not.toBe(ta);
-        if (random !== ta) expect(verifyLookupToken(a, random, SECRET)).toBe(false);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 40 }),
+        fc.string({ minLength: 1, maxLength: 40 }),
+        fc.string({ minLength: 22, maxLength: 22 }),
+        (a, b, random) => {
+          const ta = signLookupToken(a, SECRET);
+          if (a !== b) expect(signLookupToken(b, SECRET)).not.toBe(ta);
+          if (random !== ta) expect(verifyLookupToken(a, random, SECRET)).toBe(false);
+        },
+      ),
     );
   });
 
   it.each(['', 'short', 'x'.repeat(31)])('reject a secret shorter than 32 bytes (%j)', (secret) => {
     expect(() => signLookupToken('dossier-1', secret)).toThrow(LookupTokenError);
-    expect(() => verifyLookupToken('dossier-1', 'AAAAAAAAAAAAAAAAAAAAAA', secret)).toThrow(expect.objectContaining({ code: 'lookup-secret-too-short' }));
+    expect(() => verifyLookupToken('dossier-1', 'AAAAAAAAAAAAAAAAAAAAAA', secret)).toThrow(
+      expect.objectContaining({ code: 'lookup-secret-too-short' }),
+    );
   });
 
   it('reject an empty dossier id when signing', () => {
-    expect(() => signLookupToken('', SECRET)).toThrow(expect.objectContaining({ code: 'lookup-dossier-id-empty' }));
+    expect(() => signLookupToken('', SECRET)).toThrow(
+      expect.objectContaining({ code: 'lookup-dossier-id-empty' }),
+    );
   });
 
   // RFC 4648 §10 test vectors, without padding, plus the two characters that differ from base64.

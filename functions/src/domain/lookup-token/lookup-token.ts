@@ -48,7 +48,10 @@ function keyOf(secret: string): Uint8Array {
 export function signLookupToken(dossierId: string, secret: string): string {
   const key = keyOf(secret);
   if (dossierId.length === 0) {
-    throw new LookupTokenError('lookup-dossier-id-empty', { vi: 'Thiếu mã định danh hồ sơ', en: 'The dossier id is empty' });
+    throw new LookupTokenError('lookup-dossier-id-empty', {
+      vi: 'Thiếu mã định danh hồ sơ',
+      en: 'The dossier id is empty',
+    });
   }
   const mac = hmac(sha256, key, encoder.encode(DOMAIN_PREFIX + dossierId));
   return base64UrlEncode(mac.subarray(0, LOOKUP_TOKEN_BYTES));

@@ -6,7 +6,10 @@ const Count = z.number().int().min(0).max(20);
 
 export const ComponentId = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{0,63}$/, bi('Mã thành phần: chữ thường, số, dấu gạch ngang', 'component id: lower-case letters, digits, hyphens'));
+  .regex(
+    /^[a-z][a-z0-9-]{0,63}$/,
+    bi('Mã thành phần: chữ thường, số, dấu gạch ngang', 'component id: lower-case letters, digits, hyphens'),
+  );
 export type ComponentId = z.infer<typeof ComponentId>;
 
 export const RequiredComponent = z
@@ -21,6 +24,9 @@ export const RequiredComponent = z
   })
   .refine((c) => c.originals + c.certifiedCopies + c.copies > 0, {
     path: ['originals'],
-    error: bi('Cần ít nhất một bản (chính, chứng thực hoặc sao)', 'at least one original, certified copy or copy'),
+    error: bi(
+      'Cần ít nhất một bản (chính, chứng thực hoặc sao)',
+      'at least one original, certified copy or copy',
+    ),
   });
 export type RequiredComponent = z.infer<typeof RequiredComponent>;

@@ -19,6 +19,8 @@ export const PROCEDURE_FIELDS = {
 } as const satisfies Record<string, Bilingual>;
 
 export const ProcedureField = z
-  .enum(Object.keys(PROCEDURE_FIELDS) as [keyof typeof PROCEDURE_FIELDS, ...(keyof typeof PROCEDURE_FIELDS)[]])
+  .enum(
+    Object.keys(PROCEDURE_FIELDS) as [keyof typeof PROCEDURE_FIELDS, ...(keyof typeof PROCEDURE_FIELDS)[]],
+  )
   .describe('Lĩnh vực / field');
 export type ProcedureField = z.infer<typeof ProcedureField>;

@@ -12,11 +12,32 @@ const base = {
   effectiveFrom: '2025-07-01',
   legalDuration: { value: 1, unit: 'workingDays' },
   fees: [],
-  components: [{ id: 'declaration', name: { vi: 'Tờ khai', en: 'Declaration' }, originals: 1, certifiedCopies: 0, copies: 0, mandatory: true }],
+  components: [
+    {
+      id: 'declaration',
+      name: { vi: 'Tờ khai', en: 'Declaration' },
+      originals: 1,
+      certifiedCopies: 0,
+      copies: 0,
+      mandatory: true,
+    },
+  ],
   onlineLevel: 'full',
   steps: [
-    { id: 'reception', role: 'reception', performer: { kind: 'receiving' }, description: { vi: 'Tiếp nhận', en: 'Reception' }, budget: { value: 0.5, unit: 'workingDays' } },
-    { id: 'handling', role: 'handling', performer: { kind: 'receiving' }, description: { vi: 'Thụ lý', en: 'Handling' }, budget: { value: 0.5, unit: 'workingDays' } },
+    {
+      id: 'reception',
+      role: 'reception',
+      performer: { kind: 'receiving' },
+      description: { vi: 'Tiếp nhận', en: 'Reception' },
+      budget: { value: 0.5, unit: 'workingDays' },
+    },
+    {
+      id: 'handling',
+      role: 'handling',
+      performer: { kind: 'receiving' },
+      description: { vi: 'Thụ lý', en: 'Handling' },
+      budget: { value: 0.5, unit: 'workingDays' },
+    },
   ],
   legalBasis: ['Luật Hộ tịch năm 2014'],
 };
@@ -33,10 +54,18 @@ describe('Procedure', () => {
     ['a district level under the 2025 rule set', { competentLevels: ['district'] }, 'competentLevels'],
     ['a 2025 rule set before it existed', { effectiveFrom: '2025-06-30' }, 'effectiveFrom'],
     ['duplicate component ids', { components: [base.components[0], base.components[0]] }, 'components'],
-    ['a component with no copies at all', { components: [{ ...base.components[0], originals: 0 }] }, 'components.0.originals'],
+    [
+      'a component with no copies at all',
+      { components: [{ ...base.components[0], originals: 0 }] },
+      'components.0.originals',
+    ],
     ['an unknown field', { field: 'astrology' }, 'field'],
     ['a negative fee', { fees: [{ amountVnd: -1, description: { vi: 'x', en: 'x' } }] }, 'fees.0.amountVnd'],
-    ['a fee in fractions of a đồng', { fees: [{ amountVnd: 1.5, description: { vi: 'x', en: 'x' } }] }, 'fees.0.amountVnd'],
+    [
+      'a fee in fractions of a đồng',
+      { fees: [{ amountVnd: 1.5, description: { vi: 'x', en: 'x' } }] },
+      'fees.0.amountVnd',
+    ],
     ['an end before the start', { effectiveTo: '2025-01-01' }, 'effectiveTo'],
   ])('refuses %s', (_label, patch, path) => {
     const result = Procedure.safeParse({ ...base, ...patch });
@@ -50,7 +79,13 @@ describe('Procedure', () => {
   });
 
   it('finds the version in force on a date', () => {
-    const v1 = Procedure.parse({ ...base, ruleSet: 'nd61-2018', competentLevels: ['district'], effectiveFrom: '2021-01-01', effectiveTo: '2025-06-30' });
+    const v1 = Procedure.parse({
+      ...base,
+      ruleSet: 'nd61-2018',
+      competentLevels: ['district'],
+      effectiveFrom: '2021-01-01',
+      effectiveTo: '2025-06-30',
+    });
     const v2 = Procedure.parse({ ...base, version: 2 });
     expect(findProcedureVersionOn([v1, v2], '2024-12-31')?.version).toBe(1);
     expect(findProcedureVersionOn([v1, v2], '2025-07-01')?.version).toBe(2);
@@ -59,6 +94,13 @@ describe('Procedure', () => {
   });
 
   it('totals fees', () => {
-    expect(totalFeeVnd({ fees: [{ amountVnd: 50_000, description: { vi: 'a', en: 'a' } }, { amountVnd: 100_000, description: { vi: 'b', en: 'b' } }] })).toBe(150_000);
+    expect(
+      totalFeeVnd({
+        fees: [
+          { amountVnd: 50_000, description: { vi: 'a', en: 'a' } },
+          { amountVnd: 100_000, description: { vi: 'b', en: 'b' } },
+        ],
+      }),
+    ).toBe(150_000);
   });
 });

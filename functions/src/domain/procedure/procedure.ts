@@ -18,7 +18,9 @@ export const ProcedureCode = z
   .describe('Mã thủ tục hành chính / national procedure code');
 export type ProcedureCode = z.infer<typeof ProcedureCode>;
 
-export const OnlineLevel = z.enum(['full', 'partial']).describe('Dịch vụ công trực tuyến toàn trình / một phần — fully or partly online');
+export const OnlineLevel = z
+  .enum(['full', 'partial'])
+  .describe('Dịch vụ công trực tuyến toàn trình / một phần — fully or partly online');
 export type OnlineLevel = z.infer<typeof OnlineLevel>;
 
 export const ONLINE_LEVEL_LABELS = {
@@ -30,7 +32,9 @@ export const ONLINE_LEVEL_LABELS = {
  * What happens to the clock when a supplement arrives after appraisal started: `restart` from zero (Decree
  * 61/2018 Art. 19(4), the default) or `pause` and resume where it stopped (some sectoral laws).
  */
-export const SupplementClockPolicy = z.enum(['restart', 'pause']).describe('Cách tính thời gian khi bổ sung hồ sơ / clock policy on supplement');
+export const SupplementClockPolicy = z
+  .enum(['restart', 'pause'])
+  .describe('Cách tính thời gian khi bổ sung hồ sơ / clock policy on supplement');
 export type SupplementClockPolicy = z.infer<typeof SupplementClockPolicy>;
 
 export const Fee = z.strictObject({
@@ -58,16 +62,32 @@ export const Procedure = z
     legalBasis: z.array(z.string().trim().min(1)).min(1).describe('Căn cứ pháp lý / legal basis'),
   })
   .superRefine((p, ctx) => {
-    const issue = (path: PropertyKey[], vi: string, en: string) => ctx.addIssue({ code: 'custom', path, message: bi(vi, en), input: p });
+    const issue = (path: PropertyKey[], vi: string, en: string) =>
+      ctx.addIssue({ code: 'custom', path, message: bi(vi, en), input: p });
     if (p.effectiveTo !== undefined && p.effectiveTo < p.effectiveFrom) {
-      issue(['effectiveTo'], 'Ngày kết thúc phải sau ngày bắt đầu', 'effectiveTo must not precede effectiveFrom');
+      issue(
+        ['effectiveTo'],
+        'Ngày kết thúc phải sau ngày bắt đầu',
+        'effectiveTo must not precede effectiveFrom',
+      );
     }
     const ruleSet = RULE_SETS[p.ruleSet];
-    if (p.effectiveFrom < ruleSet.effectiveFrom || (ruleSet.effectiveTo !== undefined && p.effectiveFrom > ruleSet.effectiveTo)) {
-      issue(['effectiveFrom'], 'Ngày áp dụng nằm ngoài hiệu lực của bộ quy định', 'effectiveFrom is outside the rule set’s period');
+    if (
+      p.effectiveFrom < ruleSet.effectiveFrom ||
+      (ruleSet.effectiveTo !== undefined && p.effectiveFrom > ruleSet.effectiveTo)
+    ) {
+      issue(
+        ['effectiveFrom'],
+        'Ngày áp dụng nằm ngoài hiệu lực của bộ quy định',
+        'effectiveFrom is outside the rule set’s period',
+      );
     }
     if (p.ruleSet !== 'nd61-2018' && p.competentLevels.includes('district')) {
-      issue(['competentLevels'], 'Cấp huyện không còn từ 01/07/2025', 'the district level no longer exists from 01/07/2025');
+      issue(
+        ['competentLevels'],
+        'Cấp huyện không còn từ 01/07/2025',
+        'the district level no longer exists from 01/07/2025',
+      );
     }
     for (const [key, ids] of [
       ['components', p.components.map((c) => c.id)],
@@ -82,7 +102,11 @@ export const Procedure = z
     if (sameUnit.length === p.steps.length) {
       const total = sameUnit.reduce((sum, s) => sum + s.budget.value, 0);
       if (total > p.legalDuration.value + 1e-9) {
-        issue(['steps'], `Tổng thời gian các bước (${total}) vượt thời hạn giải quyết (${p.legalDuration.value})`, `step budgets (${total}) exceed the legal time (${p.legalDuration.value})`);
+        issue(
+          ['steps'],
+          `Tổng thời gian các bước (${total}) vượt thời hạn giải quyết (${p.legalDuration.value})`,
+          `step budgets (${total}) exceed the legal time (${p.legalDuration.value})`,
+        );
       }
     }
   });
@@ -99,6 +123,11 @@ export function totalFeeVnd(procedure: Pick<Procedure, 'fees'>): number {
 }
 
 /** The version of a procedure in force on a local date, among the given versions of one code. */
-export function findProcedureVersionOn(versions: readonly Procedure[], date: LocalDate): Procedure | undefined {
-  return versions.find((p) => date >= p.effectiveFrom && (p.effectiveTo === undefined || date <= p.effectiveTo));
+export function findProcedureVersionOn(
+  versions: readonly Procedure[],
+  date: LocalDate,
+): Procedure | undefined {
+  return versions.find(
+    (p) => date >= p.effectiveFrom && (p.effectiveTo === undefined || date <= p.effectiveTo),
+  );
 }

@@ -7,7 +7,9 @@ import { AgencyLevel } from '../agency/agency.js';
 import { Bilingual, bi } from '../shared/bilingual.js';
 import { Duration } from '../time/schemas.js';
 
-export const StepRole = z.enum(['reception', 'handling', 'appraisal', 'opinion', 'approval', 'return']).describe('Vai trò của bước / role of the step');
+export const StepRole = z
+  .enum(['reception', 'handling', 'appraisal', 'opinion', 'approval', 'return'])
+  .describe('Vai trò của bước / role of the step');
 export type StepRole = z.infer<typeof StepRole>;
 
 export const STEP_ROLE_LABELS = {
@@ -24,12 +26,20 @@ export const StepPerformer = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('receiving') }),
   z.strictObject({ kind: z.literal('agency'), agencyId: AgencyId }),
   z.strictObject({ kind: z.literal('competent'), level: AgencyLevel }),
-  z.strictObject({ kind: z.literal('external'), name: Bilingual.describe('Cơ quan ngoài hệ thống / body outside the platform') }),
+  z.strictObject({
+    kind: z.literal('external'),
+    name: Bilingual.describe('Cơ quan ngoài hệ thống / body outside the platform'),
+  }),
 ]);
 export type StepPerformer = z.infer<typeof StepPerformer>;
 
 export const ProcessStep = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, bi('Mã bước: chữ thường, số, dấu gạch ngang', 'step id: lower-case letters, digits, hyphens')),
+  id: z
+    .string()
+    .regex(
+      /^[a-z][a-z0-9-]{0,63}$/,
+      bi('Mã bước: chữ thường, số, dấu gạch ngang', 'step id: lower-case letters, digits, hyphens'),
+    ),
   role: StepRole,
   performer: StepPerformer,
   description: Bilingual.describe('Nội dung công việc / task'),

@@ -13,7 +13,14 @@ describe('toFieldErrors', () => {
   });
 
   it('splits our "vi / en" messages and translates zod’s own', () => {
-    const result = Schema.safeParse({ name: 'x', age: 200, tags: [], kind: 'c', nested: { when: 'soon' }, extra: 1 });
+    const result = Schema.safeParse({
+      name: 'x',
+      age: 200,
+      tags: [],
+      kind: 'c',
+      nested: { when: 'soon' },
+      extra: 1,
+    });
     expect(result.success).toBe(false);
     if (result.success) return;
     const byPath = Object.fromEntries(toFieldErrors(result.error).map((e) => [e.path, e.message]));
@@ -28,11 +35,17 @@ describe('toFieldErrors', () => {
   it('reports missing fields as required', () => {
     const result = z.strictObject({ a: z.string() }).safeParse({});
     expect(result.success).toBe(false);
-    if (!result.success) expect(toFieldErrors(result.error)).toEqual([{ path: 'a', message: { vi: 'Thông tin bắt buộc', en: 'Required' } }]);
+    if (!result.success)
+      expect(toFieldErrors(result.error)).toEqual([
+        { path: 'a', message: { vi: 'Thông tin bắt buộc', en: 'Required' } },
+      ]);
   });
 
   it('splits at the first separator only', () => {
-    expect(splitMessage('Ngày phải có dạng YYYY-MM-DD / date must be YYYY-MM-DD / strictly')).toEqual({ vi: 'Ngày phải có dạng YYYY-MM-DD', en: 'date must be YYYY-MM-DD / strictly' });
+    expect(splitMessage('Ngày phải có dạng YYYY-MM-DD / date must be YYYY-MM-DD / strictly')).toEqual({
+      vi: 'Ngày phải có dạng YYYY-MM-DD',
+      en: 'date must be YYYY-MM-DD / strictly',
+    });
     expect(splitMessage('plain')).toEqual({ vi: 'plain', en: 'plain' });
   });
 });

@@ -4,7 +4,13 @@ import { bi } from './bilingual.js';
 
 /** An instant. Accepts a Date (from storage) or an ISO-8601 string with an offset (from JSON). */
 export const Instant = z
-  .union([z.date(), z.iso.datetime({ offset: true, error: bi('Thời điểm phải theo ISO 8601 có múi giờ', 'instant must be ISO 8601 with an offset') })])
+  .union([
+    z.date(),
+    z.iso.datetime({
+      offset: true,
+      error: bi('Thời điểm phải theo ISO 8601 có múi giờ', 'instant must be ISO 8601 with an offset'),
+    }),
+  ])
   .transform((value) => (value instanceof Date ? value : new Date(value)))
   .describe('Thời điểm / instant');
 export type Instant = z.infer<typeof Instant>;
@@ -29,7 +35,10 @@ export const UserId = z
   .string()
   .min(1, bi('Thiếu mã người dùng', 'user id is required'))
   .max(128, bi('Mã người dùng tối đa 128 ký tự', 'user id is at most 128 characters'))
-  .regex(/^[^/\s]+$/u, bi('Mã người dùng không được chứa dấu / hoặc khoảng trắng', 'user id must not contain / or spaces'));
+  .regex(
+    /^[^/\s]+$/u,
+    bi('Mã người dùng không được chứa dấu / hoặc khoảng trắng', 'user id must not contain / or spaces'),
+  );
 export type UserId = z.infer<typeof UserId>;
 
 /** Amount of money in Vietnamese đồng (no minor unit). */

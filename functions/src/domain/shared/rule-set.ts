@@ -16,14 +16,20 @@ export const RULE_SETS = {
   'nd61-2018': {
     effectiveFrom: '2018-06-21',
     effectiveTo: '2025-06-30',
-    label: { vi: 'Nghị định 61/2018/NĐ-CP (sửa đổi bởi Nghị định 107/2021/NĐ-CP)', en: 'Decree 61/2018 (amended by Decree 107/2021)' },
+    label: {
+      vi: 'Nghị định 61/2018/NĐ-CP (sửa đổi bởi Nghị định 107/2021/NĐ-CP)',
+      en: 'Decree 61/2018 (amended by Decree 107/2021)',
+    },
   },
   'nd118-2025': {
     effectiveFrom: '2025-07-01',
     effectiveTo: undefined,
     label: { vi: 'Nghị định 118/2025/NĐ-CP', en: 'Decree 118/2025' },
   },
-} as const satisfies Record<RuleSet, { effectiveFrom: LocalDate; effectiveTo: LocalDate | undefined; label: { vi: string; en: string } }>;
+} as const satisfies Record<
+  RuleSet,
+  { effectiveFrom: LocalDate; effectiveTo: LocalDate | undefined; label: { vi: string; en: string } }
+>;
 
 /** Last day on which district-level agencies existed (two-tier local government from 01/07/2025). */
 export const DISTRICT_LEVEL_LAST_DAY: LocalDate = '2025-06-30';
