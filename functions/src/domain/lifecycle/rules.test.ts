@@ -382,6 +382,22 @@ describe('applyAction', () => {
     expect(error.details).toMatchObject({ status: 'received', action: 'fly' });
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'an action named %j is simply not in the status',
+    (type) => {
+      const error = expectRefused(
+        applyAction(
+          DOSSIER_IN.processing,
+          { type } as unknown as DossierActionInput,
+          actor('lead'),
+          NOW,
+          ctx,
+        ),
+      );
+      expect(error.reason).toBe('notInStatus');
+    },
+  );
+
   it('a final status offers nothing', () => {
     const error = expectRefused(
       applyAction(DOSSIER_IN.returned, validPayload('withdraw'), actor('citizen'), NOW),

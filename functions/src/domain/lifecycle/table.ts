@@ -80,7 +80,8 @@ export const LIFECYCLE = {
 /** The table entry for an action in a status, if the action exists there at all. */
 export function findTransition(status: DossierStatus, action: ActionType): Transition | undefined {
   const row: Partial<Record<ActionType, Transition>> = LIFECYCLE[status];
-  return row[action];
+  // Own keys only: an action type arriving as "constructor" or "toString" must not find Object's members.
+  return Object.hasOwn(row, action) ? row[action] : undefined;
 }
 
 /** Actions that exist in a status, whoever takes them. */
