@@ -11,6 +11,7 @@ import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 import { DATA_DIR, EMULATORS, FIREBASE_BIN, PROJECT_ID, ROOT, describeMode, detectFirestoreEmulator, emulatorEnv } from './lib/emulator-env.js';
 import { run } from './lib/run.js';
+import { REGION } from '../functions/src/config.js';
 import { demoAccounts, DEMO_PASSWORD } from '../seed/data/officers.js';
 import { isSeeded, loadDemoData } from '../seed/load.js';
 
@@ -34,7 +35,7 @@ async function waitUntilUp(child: ChildProcess, url: string, timeoutMs = 180_000
     if (child.exitCode !== null) throw new Error(`the emulators stopped while starting (exit ${child.exitCode})`);
     const ok = await fetch(url).then((r) => r.ok, () => false);
     if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 1000));
   }
   throw new Error(`the emulators did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
@@ -81,7 +82,9 @@ firebase.on('exit', (code) => process.exit(stopping ? 0 : (code ?? 1)));
 
 try {
   const hosting = `http://${emu.hosting.host}:${emu.hosting.port}`;
-  await waitUntilUp(firebase, `${hosting}/api/health`);
+  // Ask the functions emulator directly: it answers once the functions are loaded, and polling it
+  // does not fill the Hosting log.
+  await waitUntilUp(firebase, `http://${emu.functions.host}:${emu.functions.port}/${PROJECT_ID}/${REGION}/api/health`);
   process.env.FIRESTORE_EMULATOR_HOST = `${emu.firestore.host}:${emu.firestore.port}`;
   process.env.FIREBASE_AUTH_EMULATOR_HOST = `${emu.auth.host}:${emu.auth.port}`;
   const app = getApps()[0] ?? initializeApp({ projectId: PROJECT_ID });

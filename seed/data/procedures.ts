@@ -515,7 +515,7 @@ const HOUSEHOLD_BUSINESS: Procedure = {
 };
 
 const communeCivilStatusSteps = (what: { vi: string; en: string }): ProcessStep[] => [
-  receptionStep(wd(0.25)),
+  receptionStep(wh(2)),
   {
     id: 'civil-status-registration',
     role: 'handling',
@@ -526,7 +526,7 @@ const communeCivilStatusSteps = (what: { vi: string; en: string }): ProcessStep[
     },
     budget: wd(0.5),
   },
-  returnStep(wd(0.25)),
+  returnStep(wh(2)),
 ];
 
 const BIRTH_REGISTRATION: Procedure = {
@@ -781,7 +781,7 @@ const COPY_CERTIFICATION: Procedure = {
   ],
   onlineLevel: 'partial',
   steps: [
-    receptionStep(wd(0.25)),
+    receptionStep(wh(2)),
     {
       id: 'certification',
       role: 'handling',
@@ -792,7 +792,7 @@ const COPY_CERTIFICATION: Procedure = {
       },
       budget: wd(0.5),
     },
-    returnStep(wd(0.25)),
+    returnStep(wh(2)),
   ],
   supplementClockPolicy: 'restart',
   legalBasis: ['Nghị định 23/2015/NĐ-CP', 'Thông tư 226/2016/TT-BTC'],

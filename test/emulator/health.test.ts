@@ -70,7 +70,7 @@ describe('POST /api/health/pings and its trigger', () => {
     const body = (await res.json()) as { error: { code: string; fields: { path: string; message: { vi: string; en: string } }[] } };
     expect(body.error.code).toBe('invalid-argument');
     const paths = body.error.fields.map((f) => f.path).sort();
-    expect(paths).toEqual(['(body)', 'requestId']);
+    expect(paths).toEqual(['', 'requestId']);
     expect(body.error.fields.find((f) => f.path === 'requestId')?.message.vi).toContain('Mã yêu cầu');
     expect((await db.doc('healthPings/x').get()).exists).toBe(false);
   });

@@ -1,9 +1,9 @@
 // The one shape every client-facing error takes: a stable code, a message in Vietnamese and English,
 // and field details. Client mistakes are 4xx with this body; nothing a client sends may become a 500.
 import type { z } from 'zod';
+import { toFieldErrors, type Bilingual, type FieldError } from '../domain/index.js';
 
-export type Bilingual = { vi: string; en: string };
-export type FieldError = { path: string; message: Bilingual };
+export type { Bilingual, FieldError };
 
 export const API_ERROR_STATUS = {
   'invalid-argument': 400,
@@ -23,7 +23,7 @@ export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     readonly bilingual: Bilingual,
-    readonly fields: FieldError[] = [],
+    readonly fields: readonly FieldError[] = [],
     readonly details: Record<string, unknown> = {},
   ) {
     super(bilingual.en);
@@ -34,27 +34,15 @@ export class ApiError extends Error {
     return API_ERROR_STATUS[this.code];
   }
 
-  toBody(): { error: { code: ApiErrorCode; message: Bilingual; fields: FieldError[] } & Record<string, unknown> } {
+  toBody(): { error: { code: ApiErrorCode; message: Bilingual; fields: readonly FieldError[] } & Record<string, unknown> } {
     return { error: { code: this.code, message: this.bilingual, fields: this.fields, ...this.details } };
   }
-}
-
-/**
- * Turns a zod failure into field errors. Schemas write their messages as "tiếng Việt / English";
- * a message without the separator is zod's own (English) and gets a generic Vietnamese lead.
- */
-export function fieldErrorsOf(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.') || '(body)';
-    const [vi, en] = issue.message.includes(' / ') ? issue.message.split(' / ', 2) : [undefined, issue.message];
-    return { path, message: { vi: vi ?? `Giá trị không hợp lệ (${issue.code})`, en: en ?? issue.message } };
-  });
 }
 
 export function invalidInput(error: z.ZodError): ApiError {
   return new ApiError(
     'invalid-argument',
     { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The submitted data is invalid.' },
-    fieldErrorsOf(error),
+    toFieldErrors(error),
   );
 }

@@ -58,9 +58,17 @@ export const DEFAULT_WORKING_HOURS: WorkingHours = {
 export const DurationUnit = z.enum(['workingDays', 'calendarDays', 'workingHours']);
 export type DurationUnit = z.infer<typeof DurationUnit>;
 
-/** A legal duration: value + unit. Fractions are allowed only for working days (e.g. ½ day). */
-export const Duration = z.strictObject({
-  value: z.number().positive(),
-  unit: DurationUnit,
-});
+/**
+ * A legal duration: value + unit. Working days and working hours may have halves (½ day is common);
+ * calendar days are whole. The deadline engine applies the same rule (time/duration.ts: checkDuration).
+ */
+export const Duration = z
+  .strictObject({
+    value: z.number().positive('Thời hạn phải là số dương / a duration must be positive'),
+    unit: DurationUnit,
+  })
+  .refine((d) => (d.unit === 'calendarDays' ? Number.isInteger(d.value) : Number.isInteger(d.value * 2)), {
+    path: ['value'],
+    message: 'Ngày theo lịch phải là số nguyên; ngày và giờ làm việc chỉ lẻ nửa đơn vị / calendar days must be whole; working days and hours may only have halves',
+  });
 export type Duration = z.infer<typeof Duration>;
