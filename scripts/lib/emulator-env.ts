@@ -6,6 +6,7 @@
 //  firebase-managed  no SDK jar: firebase-tools uses (or downloads) its own jar (laptops with internet)
 //  unavailable       no Java at all: no Firestore emulator can run
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,8 +61,19 @@ export function detectFirestoreEmulator(): FirestoreEmulatorMode {
   return { mode: 'firebase-managed' };
 }
 
+/**
+ * Secrets of the functions under the emulators come from functions/.secret.local (git-ignored). A random
+ * one is made on first use, so no secret is ever committed; tests read the same file.
+ */
+export const DEV_SECRETS_FILE = join(ROOT, 'functions', '.secret.local');
+export function ensureDevSecrets(): void {
+  if (existsSync(DEV_SECRETS_FILE)) return;
+  writeFileSync(DEV_SECRETS_FILE, `LOOKUP_TOKEN_SECRET=${randomBytes(32).toString('base64url')}\n`, { mode: 0o600 });
+}
+
 /** Environment for every firebase-tools call: demo project, no metadata probes, the launcher jar. */
 export function emulatorEnv(mode: FirestoreEmulatorMode): NodeJS.ProcessEnv {
+  ensureDevSecrets();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     METADATA_SERVER_DETECTION: 'none',

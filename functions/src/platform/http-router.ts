@@ -10,6 +10,10 @@ export type HttpMethod = 'GET' | 'POST';
 export type ApiRequest = {
   method: HttpMethod;
   path: string;
+  /** Values of the `:name` segments of the route's path. */
+  params: Record<string, string>;
+  /** The raw body (multipart uploads parse it themselves). */
+  rawBody?: Buffer;
   body: unknown;
   query: Record<string, unknown>;
   header: (name: string) => string | undefined;
@@ -19,6 +23,7 @@ export type ApiResult = { status: number; body: unknown; headers?: Record<string
 
 export type Route = {
   method: HttpMethod;
+  /** e.g. `/dossiers/:dossierId/actions`; a `:name` segment matches one non-empty path segment. */
   path: string;
   handle: (req: ApiRequest) => Promise<ApiResult>;
 };
@@ -28,25 +33,48 @@ export function normalisePath(path: string): string {
   return trimmed === '/api' ? '/' : trimmed.replace(/^\/api(?=\/)/, '');
 }
 
+/** The params of `path` under the route pattern, or undefined when it does not match. */
+export function matchPath(pattern: string, path: string): Record<string, string> | undefined {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [i, segment] of want.entries()) {
+    const value = got[i]!;
+    if (segment.startsWith(':')) {
+      if (value === '') return undefined;
+      try {
+        params[segment.slice(1)] = decodeURIComponent(value);
+      } catch {
+        return undefined; // malformed percent-encoding: no such resource
+      }
+    } else if (segment !== value) return undefined;
+  }
+  return params;
+}
+
 export function createRouter(routes: Route[]) {
   return async (req: Request, res: Response): Promise<void> => {
     const path = normalisePath(req.path);
     try {
-      const sameRoute = routes.filter((r) => r.path === path);
+      const sameRoute = routes.map((r) => ({ r, params: matchPath(r.path, path) })).filter((m) => m.params !== undefined);
       if (sameRoute.length === 0) {
         throw new ApiError('not-found', { vi: 'Không có địa chỉ này.', en: 'No such endpoint.' });
       }
-      const route = sameRoute.find((r) => r.method === req.method);
-      if (!route) {
-        res.setHeader('Allow', sameRoute.map((r) => r.method).join(', '));
+      const matched = sameRoute.find((m) => m.r.method === req.method);
+      if (!matched) {
+        res.setHeader('Allow', sameRoute.map((m) => m.r.method).join(', '));
         throw new ApiError('method-not-allowed', {
           vi: 'Phương thức không được hỗ trợ.',
           en: 'Method not allowed.',
         });
       }
+      const route = matched.r;
       const result = await route.handle({
         method: route.method,
         path,
+        params: matched.params!,
+        rawBody: req.rawBody,
         body: req.body as unknown,
         query: req.query as Record<string, unknown>,
         header: (name) => req.get(name) ?? undefined,

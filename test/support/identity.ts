@@ -1,0 +1,51 @@
+// ID tokens from the Auth emulator for any test identity: the user is created (or updated) through the
+// Admin SDK with the given claims, then signs in with a custom token over the emulator's REST API.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { admin, AUTH_HOST, ROOT } from './emulators.js';
+
+export type TestIdentity = { uid: string; claims?: { role: string; agencyId?: string } };
+
+export const IDENTITIES = {
+  citizenA: { uid: 'test-citizen-a' },
+  citizenB: { uid: 'test-citizen-b' },
+  receptionistX: { uid: 'test-receptionist-x', claims: { role: 'receptionist', agencyId: '000.00.01.H99' } },
+  handlerY: { uid: 'test-handler-y', claims: { role: 'handler', agencyId: '000.00.14.H99' } },
+  leadX: { uid: 'test-lead-x', claims: { role: 'lead', agencyId: '000.00.01.H99' } },
+  leadY: { uid: 'test-lead-y', claims: { role: 'lead', agencyId: '000.00.14.H99' } },
+  admin: { uid: 'test-admin', claims: { role: 'admin', agencyId: '000.00.00.H99' } },
+  monitor: { uid: 'test-monitor', claims: { role: 'monitor', agencyId: '000.00.00.H99' } },
+} as const satisfies Record<string, TestIdentity>;
+
+const cache = new Map<string, string>();
+
+export async function idTokenFor(identity: TestIdentity): Promise<string> {
+  const key = JSON.stringify(identity);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const { auth } = admin();
+  await auth.getUser(identity.uid).catch(async () => auth.createUser({ uid: identity.uid }));
+  await auth.setCustomUserClaims(identity.uid, identity.claims ?? null);
+  const customToken = await auth.createCustomToken(identity.uid);
+  const res = await fetch(`http://${AUTH_HOST}/identitytoolkit.googleapis.com/v1/accounts:signInWithCustomToken?key=demo-api-key`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: customToken, returnSecureToken: true }),
+  });
+  const body = (await res.json()) as { idToken?: string };
+  if (!body.idToken) throw new Error(`Auth emulator refused the custom token of ${identity.uid}: ${JSON.stringify(body)}`);
+  cache.set(key, body.idToken);
+  return body.idToken;
+}
+
+export async function authHeader(identity: TestIdentity): Promise<Record<string, string>> {
+  return { authorization: `Bearer ${await idTokenFor(identity)}` };
+}
+
+/** The lookup-token secret the functions emulator runs with (functions/.secret.local). */
+export function lookupSecret(): string {
+  const text = readFileSync(join(ROOT, 'functions', '.secret.local'), 'utf8');
+  const value = /^LOOKUP_TOKEN_SECRET=(.+)$/m.exec(text)?.[1];
+  if (!value) throw new Error('functions/.secret.local has no LOOKUP_TOKEN_SECRET');
+  return value.trim();
+}
