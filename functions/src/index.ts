@@ -2,24 +2,43 @@
 import { onRequest } from 'firebase-functions/v2/https';
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
-import { applyGlobalOptions, REGION, TIME_ZONE } from './config.js';
+import { applyGlobalOptions, LOOKUP_TOKEN_SECRET, REGION, TIME_ZONE } from './config.js';
 import { db } from './platform/firestore.js';
 import { createRouter } from './platform/http-router.js';
 import { getHealth, postPing, HEALTH_PINGS } from './features/health/health.handler.js';
 import { acknowledgePing } from './features/health/ping-ack.trigger.js';
 import { recordHeartbeat } from './features/health/heartbeat.schedule.js';
 import { listProcedures } from './features/catalog/list-procedures.handler.js';
+import { postUploads } from './features/uploads/upload.handler.js';
+import { getUpload } from './features/uploads/download.handler.js';
+import { fileStore } from './platform/file-store/index.js';
+import { lookupDossier } from './features/lookup/lookup-dossier.handler.js';
+import { DEFAULT_LOOKUP_LIMIT_PER_MINUTE } from './features/lookup/rate-limit.js';
+import { recordEventStats } from './features/stats/record-event-stats.js';
+import { actOnDossier } from './features/dossiers/act.handler.js';
+import { getDossier } from './features/dossiers/get.handler.js';
+import { intakeDossier, submitDossier } from './features/dossiers/submit.handler.js';
+import { dossierDeps } from './features/dossiers/wiring.js';
 
 applyGlobalOptions();
 
 const healthDeps = { db, now: () => new Date(), region: REGION };
+const uploadDeps = { db, files: fileStore(), now: () => new Date() };
+const lookupDeps = () => ({ db: db(), now: () => new Date(), secret: () => LOOKUP_TOKEN_SECRET.value(), limitPerMinute: DEFAULT_LOOKUP_LIMIT_PER_MINUTE });
 
 export const api = onRequest(
-  { cors: false },
+  { cors: false, secrets: [LOOKUP_TOKEN_SECRET] },
   createRouter([
     { method: 'GET', path: '/health', handle: async () => getHealth(healthDeps) },
     { method: 'POST', path: '/health/pings', handle: (req) => postPing(req, healthDeps) },
     { method: 'GET', path: '/procedures', handle: (req) => listProcedures(req, db()) },
+    { method: 'POST', path: '/uploads', handle: (req) => postUploads(req, uploadDeps) },
+    { method: 'GET', path: '/uploads/:uploadId', handle: (req) => getUpload(req, uploadDeps) },
+    { method: 'GET', path: '/lookup/:code', handle: (req) => lookupDossier(req, lookupDeps()) },
+    { method: 'POST', path: '/dossiers', handle: (req) => submitDossier(req, dossierDeps()) },
+    { method: 'POST', path: '/desk/dossiers', handle: (req) => intakeDossier(req, dossierDeps()) },
+    { method: 'GET', path: '/dossiers/:dossierId', handle: (req) => getDossier(req, dossierDeps()) },
+    { method: 'POST', path: '/dossiers/:dossierId/actions', handle: (req) => actOnDossier(req, dossierDeps()) },
   ]),
 );
 
@@ -29,4 +48,8 @@ export const onHealthPingCreated = onDocumentCreated(`${HEALTH_PINGS}/{pingId}`,
 
 export const heartbeat = onSchedule({ schedule: 'every 15 minutes', timeZone: TIME_ZONE }, async (event) => {
   await recordHeartbeat(db(), event.scheduleTime);
+});
+
+export const onDossierEventForStats = onDocumentCreated('dossiers/{dossierId}/events/{version}', async (event) => {
+  await recordEventStats(db(), { dossierId: event.params.dossierId, eventId: event.params.version, event: event.data?.data() });
 });

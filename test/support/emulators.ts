@@ -24,10 +24,16 @@ export function requireEmulators(): void {
   }
 }
 
+let handles: { db: Firestore; auth: Auth } | undefined;
+
 export function admin(): { db: Firestore; auth: Auth } {
   requireEmulators();
+  if (handles) return handles;
   const app = getApps()[0] ?? initializeApp({ projectId: PROJECT_ID });
-  return { db: getFirestore(app), auth: getAuth(app) };
+  const db = getFirestore(app);
+  db.settings({ ignoreUndefinedProperties: true }); // as the functions do (platform/firestore.ts)
+  handles = { db, auth: getAuth(app) };
+  return handles;
 }
 
 /** Polls until `probe` returns a value other than undefined (the effect of a trigger, say). */

@@ -8,6 +8,12 @@ function defaultApp(): App {
   return getApps().find((app) => app.name === '[DEFAULT]') ?? initializeApp();
 }
 
+let configured: Firestore | undefined;
+
 export function db(): Firestore {
-  return getFirestore(defaultApp());
+  if (configured) return configured;
+  configured = getFirestore(defaultApp());
+  // Domain objects use optional fields; an absent value is simply not stored.
+  configured.settings({ ignoreUndefinedProperties: true });
+  return configured;
 }

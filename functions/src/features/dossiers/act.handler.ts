@@ -1,0 +1,56 @@
+// POST /api/dossiers/:dossierId/actions — every action after creation: receive, refuse, supplements,
+// assign, transfer and acknowledge, opinions, payment, resolve, extend, return, withdraw, stop.
+import { ApiError } from '../../platform/api-error.js';
+import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+import type { DossierActionInput } from '../../domain/index.js';
+import type { DossierDeps } from './dossier-deps.js';
+import { workingCalendar } from './reference-data.js';
+import { ActOnDossierRequest, DossierIdParam } from './requests.js';
+import { runTransition } from './run-transition.js';
+import { dueAfterSupplement, dueAtReception, SERVICE_FIELDS } from './service-fields.js';
+import { parseBody } from './submit.handler.js';
+
+function refuseServiceFields(action: Record<string, unknown>): void {
+  const sent = SERVICE_FIELDS.filter((f) => f in action);
+  if (action.type === 'submit' || action.type === 'intake') {
+    throw new ApiError('invalid-argument', { vi: 'Dùng địa chỉ nộp hồ sơ để tạo hồ sơ.', en: 'Use the submission endpoints to create a dossier.' }, [
+      { path: 'action.type', message: { vi: 'Không dùng ở đây', en: 'not accepted here' } },
+    ]);
+  }
+  if (sent.length > 0) {
+    throw new ApiError(
+      'invalid-argument',
+      { vi: 'Một số trường do hệ thống tự tính.', en: 'Some fields are set by the system.' },
+      sent.map((f) => ({ path: `action.${f}`, message: { vi: 'Do hệ thống tính, không gửi lên', en: 'set by the system; do not send it' } })),
+    );
+  }
+}
+
+export async function actOnDossier(req: ApiRequest, deps: DossierDeps): Promise<ApiResult> {
+  const caller = await deps.caller(req);
+  const { dossierId } = parseBody(DossierIdParam, req.params);
+  const body = parseBody(ActOnDossierRequest, req.body);
+  refuseServiceFields(body.action);
+  const calendar = await workingCalendar(deps.db);
+  const clientAction = body.action as DossierActionInput;
+  return runTransition(
+    { db: deps.db, now: deps.now, calendar },
+    {
+      dossierId,
+      requestId: body.requestId,
+      caller,
+      fingerprintOf: { expectedVersion: body.expectedVersion, action: body.action },
+      expectedVersion: body.expectedVersion,
+      enrich: async (dossier, _tx, now) => {
+        if (clientAction.type === 'receive' && dossier.status === 'registered') {
+          return { action: { ...clientAction, due: await dueAtReception(deps.db, dossier, calendar, now) } };
+        }
+        if (clientAction.type === 'submitSupplement' && dossier.status === 'awaitingSupplement') {
+          const due = await dueAfterSupplement(deps.db, dossier, calendar, now);
+          return { action: due ? { ...clientAction, due } : clientAction };
+        }
+        return { action: clientAction };
+      },
+    },
+  );
+}

@@ -1,0 +1,59 @@
+// Reference data the lifecycle needs (calendars, procedure versions, agencies), read outside the
+// action transaction and cached per instance: versions never change; calendars and agencies may be
+// corrected by an administrator, so they are kept for five minutes only.
+import type { Firestore } from 'firebase-admin/firestore';
+import {
+  buildWorkingCalendar,
+  Calendar,
+  DEFAULT_WORKING_HOURS,
+  type Agency,
+  type Procedure,
+  type WorkingCalendar,
+  type WorkingHours,
+} from '../../domain/index.js';
+import { ApiError } from '../../platform/api-error.js';
+import { revive } from './stored-dossier.js';
+
+const FIVE_MINUTES = 5 * 60_000;
+type Cached<T> = { value: T; until: number };
+let calendarCache: Cached<WorkingCalendar> | undefined;
+const procedureCache = new Map<string, Procedure>();
+const agencyCache = new Map<string, Cached<Agency | undefined>>();
+
+export async function workingCalendar(db: Firestore, now = Date.now()): Promise<WorkingCalendar> {
+  if (calendarCache && calendarCache.until > now) return calendarCache.value;
+  const snap = await db.collection('calendars').get();
+  const years = snap.docs.map((d) => Calendar.parse(revive(d.data())));
+  const value = buildWorkingCalendar(years);
+  calendarCache = { value, until: now + FIVE_MINUTES };
+  return value;
+}
+
+export async function procedureVersion(db: Firestore, code: string, version?: number): Promise<Procedure> {
+  const key = `${code}@${version ?? 'current'}`;
+  const cached = procedureCache.get(key);
+  if (cached) return cached;
+  const ref = version === undefined ? db.doc(`procedures/${code}`) : db.doc(`procedures/${code}/versions/${version}`);
+  const snap = await ref.get();
+  if (!snap.exists) {
+    throw new ApiError('not-found', { vi: `Không có thủ tục ${code}.`, en: `No procedure ${code}.` }, [
+      { path: 'procedureCode', message: { vi: 'Không có thủ tục này', en: 'No such procedure' } },
+    ]);
+  }
+  const procedure = revive(snap.data()) as Procedure;
+  if (version !== undefined) procedureCache.set(key, procedure); // only pinned versions are immutable
+  return procedure;
+}
+
+export async function findAgency(db: Firestore, id: string, now = Date.now()): Promise<Agency | undefined> {
+  const cached = agencyCache.get(id);
+  if (cached && cached.until > now) return cached.value;
+  const snap = await db.doc(`agencies/${id}`).get();
+  const value = snap.exists ? (revive(snap.data()) as Agency) : undefined;
+  agencyCache.set(id, { value, until: now + FIVE_MINUTES });
+  return value;
+}
+
+export async function workingHoursOf(db: Firestore, agencyId: string): Promise<WorkingHours> {
+  return (await findAgency(db, agencyId))?.workingHours ?? DEFAULT_WORKING_HOURS;
+}

@@ -1,0 +1,270 @@
+// The lifecycle service through the real Emulator Suite: Hosting → api function → Firestore
+// transaction, with real ID tokens from the Auth emulator.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseDossierCode } from '../../functions/src/domain/index.js';
+import { verifyChain, type ChainedEvent } from '../../functions/src/features/dossiers/event-chain.js';
+import { revive } from '../../functions/src/features/dossiers/stored-dossier.js';
+import { actOnDossier } from '../../functions/src/features/dossiers/act.handler.js';
+import type { DossierDeps } from '../../functions/src/features/dossiers/dossier-deps.js';
+import type { ApiError } from '../../functions/src/platform/api-error.js';
+import { loadDemoData } from '../../seed/load.js';
+import { admin, HOSTING_URL } from '../support/emulators.js';
+import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
+
+const { db, auth } = admin();
+const PROVINCE_DESK = '000.00.01.H99';
+const LAND_OFFICE = '000.00.14.H99';
+let seq = 0;
+const rid = (label: string) => `${label}-${Date.now().toString(36)}-${(seq++).toString(36)}`.slice(0, 64);
+
+type Answer = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+async function call(method: 'GET' | 'POST', path: string, as: TestIdentity | undefined, body?: unknown): Promise<Answer> {
+  const res = await fetch(`${HOSTING_URL}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(as ? await authHeader(as) : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+const APPLICANT = {
+  kind: 'person',
+  fullName: 'Nguyễn Thị Hoà',
+  identity: { kind: 'citizenId', number: '001190012345' },
+  phone: '0912345678',
+  email: 'hoa.nguyen@example.vn',
+  address: { line: 'Số 12 đường Lê Lợi', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' },
+};
+
+function landRenewal(requestId: string) {
+  return {
+    requestId,
+    procedureCode: '1.012792',
+    receivingAgencyId: PROVINCE_DESK,
+    applicant: APPLICANT,
+    components: [
+      { componentId: 'renewal-application', originals: 1 },
+      { componentId: 'certificate', originals: 1 },
+    ],
+    resultDelivery: 'desk',
+  };
+}
+
+async function submit(): Promise<{ id: string; code: string; version: number }> {
+  const res = await call('POST', '/dossiers', IDENTITIES.citizenA, landRenewal(rid('submit')));
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return { id: res.body.dossier.id, code: res.body.dossier.code, version: res.body.dossier.version };
+}
+
+async function act(id: string, version: number, as: TestIdentity, action: object, requestId = rid('act')): Promise<Answer> {
+  return call('POST', `/dossiers/${id}/actions`, as, { requestId, expectedVersion: version, action });
+}
+
+async function expectOk(answer: Promise<Answer>, status: string): Promise<number> {
+  const res = await answer;
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.body.dossier.status).toBe(status);
+  return res.body.dossier.version as number;
+}
+
+async function storedEvents(id: string): Promise<ChainedEvent[]> {
+  const snap = await db.collection(`dossiers/${id}/events`).orderBy('version').get();
+  return snap.docs.map((d) => revive(d.data()) as ChainedEvent);
+}
+
+beforeAll(async () => {
+  await loadDemoData(db, auth);
+});
+
+describe('authorization comes first', () => {
+  it('refuses anonymous callers and officers submitting as citizens', async () => {
+    expect((await call('POST', '/dossiers', undefined, landRenewal(rid('anon')))).status).toBe(401);
+    const asOfficer = await call('POST', '/dossiers', IDENTITIES.receptionistX, landRenewal(rid('officer')));
+    expect(asOfficer.status).toBe(403);
+    expect(asOfficer.body.error.code).toBe('permission-denied');
+  });
+
+  it('shows a dossier only to its owner and to officers in scope', async () => {
+    const { id } = await submit();
+    expect((await call('GET', `/dossiers/${id}`, IDENTITIES.citizenA)).body.dossier.applicant.fullName).toBe('Nguyễn Thị Hoà');
+    expect((await call('GET', `/dossiers/${id}`, IDENTITIES.receptionistX)).status).toBe(200);
+    expect((await call('GET', `/dossiers/${id}`, IDENTITIES.citizenB)).status).toBe(404);
+    expect((await call('GET', `/dossiers/${id}`, IDENTITIES.handlerY)).status).toBe(404); // not routed to Y yet
+    const monitor = await call('GET', `/dossiers/${id}`, IDENTITIES.monitor);
+    expect(monitor.status).toBe(200);
+    expect(monitor.body.dossier.applicant).toBeUndefined();
+  });
+});
+
+describe('the full path', () => {
+  it('submit → receive → assign → transfer → acknowledge → resolve → return', async () => {
+    const { id, code, version } = await submit();
+    expect(parseDossierCode(code).agencyCode).toBe(PROVINCE_DESK);
+    expect(version).toBe(1);
+    expect((await db.doc(`dossiers/${id}`).get()).get('applicant')).toBeUndefined(); // no personal data on the public doc
+    expect((await db.doc(`dossiers/${id}/private/personal`).get()).get('applicant.fullName')).toBe('Nguyễn Thị Hoà');
+
+    const received = await act(id, 1, IDENTITIES.receptionistX, { type: 'receive' });
+    expect(received.status, JSON.stringify(received.body)).toBe(200);
+    expect(received.body.dossier.status).toBe('received');
+    expect(new Date(received.body.dossier.dueAt).getTime()).toBeGreaterThan(Date.now());
+    expect(received.body.dossier.dueExplanation.vi).toContain('7 ngày làm việc');
+    let v = received.body.dossier.version as number;
+
+    v = await expectOk(act(id, v, IDENTITIES.leadX, { type: 'assign', handlerId: 'handler-at-desk' }), 'processing');
+    const transferDue = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    v = await expectOk(
+      act(id, v, IDENTITIES.leadX, { type: 'transfer', toAgencyId: LAND_OFFICE, task: 'Thẩm định hồ sơ gia hạn', dueAt: transferDue }),
+      'processing',
+    );
+    expect((await call('GET', `/dossiers/${id}`, IDENTITIES.handlerY)).status).toBe(200); // now in Y's scope
+    v = await expectOk(act(id, v, IDENTITIES.handlerY, { type: 'acknowledgeTransfer' }), 'processing');
+    v = await expectOk(act(id, v, IDENTITIES.handlerY, { type: 'resolve', outcome: 'approved', summary: 'Đồng ý gia hạn' }), 'resolved');
+    v = await expectOk(act(id, v, IDENTITIES.receptionistX, { type: 'returnResult', via: 'desk' }), 'returned');
+    expect(v).toBe(7);
+
+    const events = await storedEvents(id);
+    expect(events.map((e) => e.type)).toEqual(['submit', 'receive', 'assign', 'transfer', 'acknowledgeTransfer', 'resolve', 'returnResult']);
+    expect(verifyChain(events)).toEqual({ ok: true, length: 7 });
+
+    const handoffs = (await db.collection(`dossiers/${id}/handoffs`).get()).docs.map((d) => d.data());
+    expect(handoffs).toHaveLength(1);
+    expect(handoffs[0]).toMatchObject({ fromAgencyId: PROVINCE_DESK, toAgencyId: LAND_OFFICE, acknowledgedBy: IDENTITIES.handlerY.uid });
+    expect(['early', 'onTime']).toContain(handoffs[0]!.result);
+
+    const slips = (await db.collection('slipRequests').where('dossierId', '==', id).get()).docs.map((d) => d.get('form') as string);
+    expect(slips.sort()).toEqual(['01', '05', '05']);
+    const notices = (await db.collection('notificationRequests').where('dossierId', '==', id).get()).docs.map((d) => d.get('eventType') as string);
+    expect(notices.sort()).toEqual(['receive', 'resolve', 'returnResult', 'submit']);
+  });
+
+  it('detects an edited event through the hash chain', async () => {
+    const { id } = await submit();
+    await act(id, 1, IDENTITIES.receptionistX, { type: 'receive' });
+    expect(verifyChain(await storedEvents(id)).ok).toBe(true);
+    await db.doc(`dossiers/${id}/events/000001`).update({ 'actor.userId': 'someone-else' });
+    expect(verifyChain(await storedEvents(id))).toEqual({ ok: false, brokenAtVersion: 1, length: 2 });
+  });
+});
+
+describe('rules of the law', () => {
+  it('allows one supplement request after reception and refuses a second', async () => {
+    const { id } = await submit();
+    let v = await expectOk(act(id, 1, IDENTITIES.receptionistX, { type: 'receive' }), 'received');
+    v = await expectOk(act(id, v, IDENTITIES.leadX, { type: 'assign', handlerId: 'handler-at-desk' }), 'processing');
+    const items = [{ name: 'Giấy chứng nhận', problem: 'Bản chụp bị mờ, cần bản rõ' }];
+    v = await expectOk(act(id, v, IDENTITIES.leadX, { type: 'requestSupplement', items, reason: 'Thiếu bản rõ nét' }), 'awaitingSupplement');
+    const before = (await db.doc(`dossiers/${id}`).get()).get('dueAt').toDate() as Date;
+    v = await expectOk(act(id, v, IDENTITIES.citizenA, { type: 'submitSupplement' }), 'processing');
+    const after = (await db.doc(`dossiers/${id}`).get()).get('dueAt').toDate() as Date;
+    expect(after.getTime()).toBeGreaterThanOrEqual(before.getTime()); // the clock restarted (policy: restart)
+
+    const second = await act(id, v, IDENTITIES.leadX, { type: 'requestSupplement', items, reason: 'Lần hai' });
+    expect(second.status).toBe(409);
+    expect(second.body.error).toMatchObject({ currentStatus: 'processing', rule: 'supplementAlreadyRequested' });
+    expect(second.body.error.allowedActions).toContain('resolve');
+    // Only a lead, with a written reason, may ask again.
+    await expectOk(
+      act(id, v, IDENTITIES.leadX, { type: 'requestSupplement', items, reason: 'Lần hai', overrideReason: 'Phát hiện sai sót mới khi thẩm định' }),
+      'awaitingSupplement',
+    );
+  });
+
+  it('allows one extension with a later date and refuses a second', async () => {
+    const { id } = await submit();
+    const received = await act(id, 1, IDENTITIES.receptionistX, { type: 'receive' });
+    const due = new Date(received.body.dossier.dueAt as string);
+    const extension = { reason: 'Chờ xác minh thực địa', apology: 'Cơ quan xin lỗi ông/bà vì sự chậm trễ' };
+    const v = await expectOk(
+      act(id, 2, IDENTITIES.leadX, { type: 'extend', newDueAt: new Date(due.getTime() + 5 * 86_400_000).toISOString(), ...extension }),
+      'received',
+    );
+    const again = await act(id, v, IDENTITIES.leadX, {
+      type: 'extend',
+      newDueAt: new Date(due.getTime() + 9 * 86_400_000).toISOString(),
+      ...extension,
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.rule).toBe('extensionAlreadyUsed');
+  });
+
+  it('refuses service-set fields from clients', async () => {
+    const { id } = await submit();
+    const res = await act(id, 1, IDENTITIES.receptionistX, { type: 'receive', due: { at: '2030-01-01T00:00:00Z', explanation: { vi: 'x', en: 'x' } } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0].path).toBe('action.due');
+  });
+});
+
+describe('concurrency and retries', () => {
+  // The functions emulator starts one worker process per in-flight request (production serves many per
+  // instance), so the race is run on the handler itself, against the same real Firestore emulator.
+  it('lets exactly one of 50 conflicting actions win', async () => {
+    const { id } = await submit();
+    const v = await expectOk(act(id, 1, IDENTITIES.receptionistX, { type: 'receive' }), 'received');
+    const { userId, agencyId } = { userId: IDENTITIES.leadX.uid, agencyId: IDENTITIES.leadX.claims.agencyId };
+    const deps: DossierDeps = {
+      db,
+      now: () => new Date(),
+      caller: async () => ({ role: 'lead', userId, agencyId }),
+      resolveUploads: async () => [],
+    };
+    const outcomes = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        actOnDossier(
+          { method: 'POST', path: '', params: { dossierId: id }, query: {}, header: () => undefined, body: { requestId: rid(`race${i}`), expectedVersion: v, action: { type: 'assign', handlerId: `handler-${i}` } } },
+          deps,
+        ).then(
+          (r) => ({ status: r.status, error: undefined }),
+          (e: unknown) => ({ status: (e as ApiError).status, error: e as ApiError }),
+        ),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === 200)).toHaveLength(1);
+    const losers = outcomes.filter((o) => o.status === 409);
+    expect(losers).toHaveLength(49);
+    expect(losers[0]!.error!.toBody().error).toMatchObject({ reason: 'staleVersion', currentStatus: 'processing', currentVersion: v + 1 });
+    expect(await storedEvents(id)).toHaveLength(3);
+  });
+
+  it('answers a retried request with the first answer and writes nothing new', async () => {
+    const { id } = await submit();
+    const requestId = rid('retry');
+    const first = await act(id, 1, IDENTITIES.receptionistX, { type: 'receive' }, requestId);
+    const again = await act(id, 1, IDENTITIES.receptionistX, { type: 'receive' }, requestId);
+    expect(again.status).toBe(200);
+    expect(again.body.duplicate).toBe(true);
+    expect(again.body.dossier).toEqual(first.body.dossier);
+    expect(await storedEvents(id)).toHaveLength(2);
+    const reused = await act(id, 2, IDENTITIES.receptionistX, { type: 'withdraw' }, requestId);
+    expect(reused.status).toBe(409);
+  });
+
+  it('gives a retried submission the same dossier and code', async () => {
+    const body = landRenewal(rid('resubmit'));
+    const first = await call('POST', '/dossiers', IDENTITIES.citizenA, body);
+    const again = await call('POST', '/dossiers', IDENTITIES.citizenA, body);
+    expect(first.status).toBe(201);
+    expect(again.body.dossier.code).toBe(first.body.dossier.code);
+    expect(again.body.duplicate).toBe(true);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['not an object', ['hello']],
+    ['unknown procedure', { ...landRenewal('bad-proc-0001'), procedureCode: '9.999999' }],
+    ['missing mandatory component', { ...landRenewal('bad-comp-0001'), components: [{ componentId: 'certificate', originals: 1 }] }],
+    ['agency without desk', { ...landRenewal('bad-agen-0001'), receivingAgencyId: '000.00.10.H99' }],
+    ['invalid phone', { ...landRenewal('bad-phon-0001'), applicant: { ...APPLICANT, phone: '12345' } }],
+    ['extra field', { ...landRenewal('bad-extr-0001'), status: 'returned' }],
+  ])('%s → structured 4xx, nothing written', async (_label, body) => {
+    const before = (await db.collection('dossiers').count().get()).data().count;
+    const res = await call('POST', '/dossiers', IDENTITIES.citizenA, body);
+    expect([400, 404]).toContain(res.status);
+    expect(res.body.error.message.vi.length).toBeGreaterThan(0);
+    expect(res.body.error.message.en.length).toBeGreaterThan(0);
+    expect((await db.collection('dossiers').count().get()).data().count).toBe(before);
+  });
+});
