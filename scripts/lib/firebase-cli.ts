@@ -1,6 +1,8 @@
 // Runs firebase-tools with the emulator environment. Every command that needs the emulators goes
 // through here, so the launcher-jar logic lives in one place.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
 import { EMULATORS, FIREBASE_BIN, PROJECT_ID, ROOT, emulatorEnv, type FirestoreEmulatorMode } from './emulator-env.js';
 
 export function spawnFirebase(
@@ -22,7 +24,50 @@ export function waitForExit(child: ChildProcess): Promise<number> {
   });
 }
 
+const LOCK = join(ROOT, '.cache', 'emulators.lock');
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One Emulator Suite per machine at a time (the ports are fixed in firebase.json): a second test or
+ * bench run waits for the first instead of failing on a taken port. A lock left by a dead process is
+ * taken over.
+ */
+async function withEmulatorLock<T>(run: () => Promise<T>): Promise<T> {
+  mkdirSync(join(ROOT, '.cache'), { recursive: true });
+  let announced = false;
+  for (;;) {
+    try {
+      const fd = openSync(LOCK, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      break;
+    } catch {
+      const holder = Number(readFileSync(LOCK, 'utf8').trim() || '0');
+      if (!holder || !alive(holder)) {
+        rmSync(LOCK, { force: true });
+        continue;
+      }
+      if (!announced) console.log(`Waiting for another emulator run (pid ${holder}) to finish…`);
+      announced = true;
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+  try {
+    return await run();
+  } finally {
+    rmSync(LOCK, { force: true });
+  }
+}
+
 /** `firebase emulators:exec`: starts the suite once, runs `script`, stops it, passes the exit code on. */
 export async function execWithEmulators(script: string, mode: FirestoreEmulatorMode, only = EMULATORS): Promise<number> {
-  return waitForExit(spawnFirebase(['emulators:exec', '--only', only, script], mode));
+  return withEmulatorLock(() => waitForExit(spawnFirebase(['emulators:exec', '--only', only, script], mode)));
 }
