@@ -19,7 +19,13 @@ export type ApiRequest = {
   header: (name: string) => string | undefined;
 };
 
-export type ApiResult = { status: number; body: unknown; headers?: Record<string, string> };
+export type ApiResult = {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  /** Bytes to send as they are instead of `body` as JSON (file downloads). */
+  raw?: { bytes: Buffer; contentType: string };
+};
 
 export type Route = {
   method: HttpMethod;
@@ -80,7 +86,8 @@ export function createRouter(routes: Route[]) {
         header: (name) => req.get(name) ?? undefined,
       });
       for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
-      res.status(result.status).json(result.body);
+      if (result.raw) res.status(result.status).type(result.raw.contentType).end(result.raw.bytes);
+      else res.status(result.status).json(result.body);
     } catch (err) {
       if (err instanceof ApiError) {
         logs.requestRejected(path, err.code, err.status);

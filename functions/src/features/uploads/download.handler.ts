@@ -1,0 +1,58 @@
+// GET /api/uploads/:uploadId: the bytes of one upload, for its owner, for officers of an agency in
+// the linked dossier's scope, and for admins. Monitors see statistics, not citizens' documents.
+// Everyone else is told there is no such file, so ids cannot be probed.
+import { z } from 'zod';
+import type { Firestore } from 'firebase-admin/firestore';
+import { EntityId } from '../../domain/index.js';
+import { ApiError, invalidInput } from '../../platform/api-error.js';
+import { getCaller, type Caller } from '../../platform/auth.js';
+import type { FileStore } from '../../platform/file-store/index.js';
+import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+import { contentDisposition } from './file-name.js';
+import { uploadLogs } from './upload-logs.js';
+import { UploadRecord, UPLOADS } from './upload-record.js';
+
+export type DownloadDeps = { db: () => Firestore; files: FileStore };
+
+export const DownloadParams = z.strictObject({ uploadId: EntityId.describe('Mã tệp / upload id') });
+export type DownloadParams = z.infer<typeof DownloadParams>;
+
+const OFFICERS_IN_SCOPE = new Set<Caller['role']>(['receptionist', 'handler', 'lead']);
+
+function noSuchFile(): ApiError {
+  return new ApiError('not-found', { vi: 'Không tìm thấy tệp.', en: 'No such file.' });
+}
+
+async function mayRead(db: Firestore, caller: Caller, record: UploadRecord): Promise<boolean> {
+  if (caller.userId === record.ownerUserId || caller.role === 'admin') return true;
+  if (!OFFICERS_IN_SCOPE.has(caller.role) || !caller.agencyId || !record.dossierId) return false;
+  const agencyIds: unknown = (await db.collection('dossiers').doc(record.dossierId).get()).get('agencyIds');
+  return Array.isArray(agencyIds) && agencyIds.includes(caller.agencyId);
+}
+
+export async function getUpload(req: ApiRequest, deps: DownloadDeps): Promise<ApiResult> {
+  const caller = await getCaller(req);
+  const params = DownloadParams.safeParse(req.params);
+  if (!params.success) throw invalidInput(params.error);
+  const { uploadId } = params.data;
+  const db = deps.db();
+  const snap = await db.collection(UPLOADS).doc(uploadId).get();
+  const record = UploadRecord.safeParse(snap.data());
+  if (!record.success || !(await mayRead(db, caller, record.data))) throw noSuchFile();
+  const file = await deps.files.get(record.data.storagePath);
+  if (!file) {
+    uploadLogs.bytesMissing(uploadId, record.data.storagePath);
+    throw noSuchFile();
+  }
+  return {
+    status: 200,
+    body: null,
+    // The recorded type was detected from the content; the stored one is only a copy of it.
+    raw: { bytes: file.bytes, contentType: record.data.contentType },
+    headers: {
+      'Content-Disposition': contentDisposition(record.data.fileName),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    },
+  };
+}

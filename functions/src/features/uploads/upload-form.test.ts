@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Attachment } from '../../domain/index.js';
+import { ApiError } from '../../platform/api-error.js';
+import { declarationAgrees, detectContentType } from './file-content.js';
+import { contentDisposition, sanitiseFileName } from './file-name.js';
+import { readUploadForm } from './upload.handler.js';
+import { BOUNDARY, minimalJpeg, minimalPdf, minimalPng, MULTIPART_TYPE, multipartBody } from './test-files.js';
+
+const codeOf = async (promise: Promise<unknown>) => {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ApiError);
+  return (err as ApiError).code;
+};
+
+describe('detectContentType', () => {
+  it('recognises PDF, JPEG and PNG by their first bytes', () => {
+    expect(detectContentType(minimalPdf())).toBe('application/pdf');
+    expect(detectContentType(minimalJpeg())).toBe('image/jpeg');
+    expect(detectContentType(minimalPng())).toBe('image/png');
+  });
+  it.each([
+    ['text', Buffer.from('hello, this is not a pdf')],
+    ['a PDF signature not at the start', Buffer.from(' %PDF-1.4')],
+    ['a truncated PNG signature', minimalPng().subarray(0, 7)],
+    ['two JPEG bytes', Buffer.from([0xff, 0xd8])],
+    ['empty', Buffer.alloc(0)],
+    ['GIF', Buffer.from('GIF89a')],
+  ])('refuses %s', (_, bytes) => {
+    expect(detectContentType(bytes)).toBeUndefined();
+  });
+});
+
+describe('declarationAgrees', () => {
+  it.each([
+    ['application/pdf', 'a.pdf', true],
+    ['application/octet-stream', 'a.PDF', true],
+    ['', 'no-extension', true],
+    ['application/pdf; charset=binary', 'a.pdf', true],
+    ['image/png', 'a.pdf', false],
+    ['application/pdf', 'a.png', false],
+    ['text/plain', 'a.pdf', false],
+    ['application/pdf', 'a.txt', false],
+  ])('PDF declared %j named %j → %s', (declared, name, agrees) => {
+    expect(declarationAgrees('application/pdf', declared, name)).toBe(agrees);
+  });
+  it('accepts the usual JPEG spellings', () => {
+    expect(declarationAgrees('image/jpeg', 'image/jpg', 'ảnh.JPEG')).toBe(true);
+    expect(declarationAgrees('image/jpeg', 'image/jpeg', 'anh.jpg')).toBe(true);
+  });
+});
+
+describe('sanitiseFileName', () => {
+  it.each([
+    ['../../etc/passwd.pdf', 'passwd.pdf'],
+    ['C:\\Users\\an\\Giấy khai sinh.pdf', 'Giấy khai sinh.pdf'],
+    ['..', 'tep-dinh-kem.pdf'],
+    ['', 'tep-dinh-kem.pdf'],
+    ['giay\u0000to\n\r.pdf', 'giayto.pdf'],
+    ['hoa-don\u202Efdp.exe', 'hoa-donfdp.exe'],
+    ['.hidden.pdf', 'hidden.pdf'],
+    ['scan', 'scan.pdf'],
+    ['  spaced   name .pdf  ', 'spaced name .pdf'],
+  ])('%j → %j', (raw, expected) => {
+    expect(sanitiseFileName(raw, 'pdf')).toBe(expected);
+  });
+  it('normalises to NFC (a decomposed "ế" becomes one code point)', () => {
+    expect(sanitiseFileName('Bie\u0302\u0301n.pdf', 'pdf')).toBe('Biến.pdf');
+  });
+  it('cuts long names to 255 keeping the extension and whole code points', () => {
+    const name = sanitiseFileName(`${'😀'.repeat(200)}.pdf`, 'pdf');
+    expect(name.length).toBeLessThanOrEqual(255);
+    expect(name.endsWith('😀.pdf')).toBe(true);
+  });
+  it('always yields a name the domain Attachment accepts', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (raw) => {
+        const name = sanitiseFileName(raw, 'png');
+        const parsed = Attachment.shape.fileName.safeParse(name);
+        expect(parsed.success && parsed.data).toBe(name);
+      }),
+    );
+  });
+});
+
+describe('contentDisposition', () => {
+  it('gives an ASCII fallback and the exact UTF-8 name, percent-encoded', () => {
+    const header = contentDisposition('Đơn (bản 2).pdf');
+    expect(header).toBe(`attachment; filename="Don (ban 2).pdf"; filename*=UTF-8''%C4%90%C6%A1n%20%28b%E1%BA%A3n%202%29.pdf`);
+    expect(decodeURIComponent(contentDisposition('a"b;c\'.pdf').split("''")[1]!)).toBe('a"b;c\'.pdf');
+    expect(contentDisposition('a"b.pdf')).toContain('filename="a_b.pdf"');
+  });
+});
+
+describe('readUploadForm', () => {
+  it('accepts several files with a draft id, hashing each', async () => {
+    const pdf = minimalPdf();
+    const body = multipartBody([
+      { name: 'draftId', value: 'draft-123' },
+      { name: 'file', fileName: 'Đơn.pdf', contentType: 'application/pdf', bytes: pdf },
+      { name: 'file', fileName: 'ảnh.png', contentType: 'image/png', bytes: minimalPng() },
+    ]);
+    const form = await readUploadForm(body, MULTIPART_TYPE);
+    expect(form.fields).toEqual({ draftId: 'draft-123' });
+    expect(form.files.map((f) => [f.fileName, f.contentType])).toEqual([
+      ['Đơn.pdf', 'application/pdf'],
+      ['ảnh.png', 'image/png'],
+    ]);
+    expect(form.files[0]!.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
+    expect(form.files[0]!.bytes.equals(pdf)).toBe(true);
+  });
+
+  it.each([
+    ['a PNG declared as PDF', { contentType: 'application/pdf', fileName: 'x.pdf', bytes: minimalPng() }],
+    ['text renamed .pdf', { contentType: 'application/pdf', fileName: 'x.pdf', bytes: Buffer.from('just text') }],
+    ['a PDF named .png', { contentType: 'application/octet-stream', fileName: 'x.png', bytes: minimalPdf() }],
+  ])('refuses %s with 415', async (_, file) => {
+    expect(await codeOf(readUploadForm(multipartBody([{ name: 'file', ...file }]), MULTIPART_TYPE))).toBe('unsupported-media-type');
+  });
+
+  it.each([
+    ['JSON content type', Buffer.from('{}'), 'application/json'],
+    ['no content type', Buffer.from('x'), undefined],
+    ['no boundary', Buffer.from('x'), 'multipart/form-data'],
+    ['an empty body', Buffer.alloc(0), MULTIPART_TYPE],
+    ['a body without parts', Buffer.from(`--${BOUNDARY}--\r\n`), MULTIPART_TYPE],
+    ['a truncated body', multipartBody([{ name: 'file', fileName: 'a.pdf', bytes: minimalPdf() }]).subarray(0, 120), MULTIPART_TYPE],
+    ['an empty file', multipartBody([{ name: 'file', fileName: 'a.pdf', bytes: Buffer.alloc(0) }]), MULTIPART_TYPE],
+    ['a file under another field name', multipartBody([{ name: 'doc', fileName: 'a.pdf', bytes: minimalPdf() }]), MULTIPART_TYPE],
+    ['only text fields', multipartBody([{ name: 'draftId', value: 'd1' }]), MULTIPART_TYPE],
+    ['an unknown field', multipartBody([{ name: 'owner', value: 'x' }, { name: 'file', fileName: 'a.pdf', bytes: minimalPdf() }]), MULTIPART_TYPE],
+    ['a bad draft id', multipartBody([{ name: 'draftId', value: '../x' }, { name: 'file', fileName: 'a.pdf', bytes: minimalPdf() }]), MULTIPART_TYPE],
+    ['too many files', multipartBody(Array.from({ length: 11 }, () => ({ name: 'file', fileName: 'a.pdf', bytes: minimalPdf() }))), MULTIPART_TYPE],
+  ])('refuses %s with 400', async (_, body, type) => {
+    expect(await codeOf(readUploadForm(body, type))).toBe('invalid-argument');
+  });
+
+  it('refuses a file over 10 MB with 413, and accepts exactly 10 MB', async () => {
+    const big = Buffer.concat([minimalPdf(), Buffer.alloc(10 * 1024 * 1024 - minimalPdf().length + 1)]);
+    expect(await codeOf(readUploadForm(multipartBody([{ name: 'file', fileName: 'a.pdf', bytes: big }]), MULTIPART_TYPE))).toBe(
+      'payload-too-large',
+    );
+    const exact = big.subarray(0, 10 * 1024 * 1024);
+    expect((await readUploadForm(multipartBody([{ name: 'file', fileName: 'a.pdf', bytes: exact }]), MULTIPART_TYPE)).files[0]!.size).toBe(
+      exact.length,
+    );
+  });
+
+  it('reads a Vietnamese file name sent as UTF-8 and neutralises a path in it', async () => {
+    const body = multipartBody([{ name: 'file', fileName: '../../../Giấy tờ.pdf', bytes: minimalPdf() }]);
+    expect((await readUploadForm(body, MULTIPART_TYPE)).files[0]!.fileName).toBe('Giấy tờ.pdf');
+  });
+
+  it('turns any garbage into an ApiError, never anything else', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), fc.constantFrom(MULTIPART_TYPE, 'multipart/form-data; boundary=x'), async (bytes, type) => {
+        const result = await readUploadForm(Buffer.from(bytes), type).then(
+          () => 'accepted',
+          (e: unknown) => e,
+        );
+        expect(result).toBeInstanceOf(ApiError);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

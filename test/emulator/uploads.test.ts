@@ -1,0 +1,350 @@
+// Attachments through the real Emulator Suite: Hosting rewrite → `api` function → Firestore and the
+// local FileStore (the Storage emulator cannot run here). Every refusal is checked for the one error
+// shape and for leaving nothing behind, in Firestore and in the file store.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../../functions/src/platform/api-error.js';
+import { LocalFileStore, localFileStoreRoot } from '../../functions/src/platform/file-store/index.js';
+import { attachUploads, loadUploadsForSubmission } from '../../functions/src/features/uploads/submission.js';
+import {
+  minimalJpeg,
+  minimalPdf,
+  minimalPng,
+  MULTIPART_TYPE,
+  multipartBody,
+  type Part,
+} from '../../functions/src/features/uploads/test-files.js';
+import { admin, HOSTING_URL } from '../support/emulators.js';
+import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
+
+const { db } = admin();
+const store = new LocalFileStore(localFileStoreRoot());
+
+// Owners of their own, so other test files' uploads never mix into the counts checked here.
+const OWNER: TestIdentity = { uid: 'test-uploads-owner' };
+const REFUSED: TestIdentity = { uid: 'test-uploads-refused' };
+const QUOTA: TestIdentity = { uid: 'test-uploads-quota' };
+const FUZZ: TestIdentity = { uid: 'test-uploads-fuzz' };
+const MINE = [OWNER, REFUSED, QUOTA, FUZZ].map((i) => i.uid);
+const DOSSIER_ID = 'test-uploads-dossier-x';
+
+type ErrorBody = { error: { code: string; message: { vi: string; en: string }; fields: { path: string; message: { vi: string; en: string } }[] } };
+type UploadBody = { uploads: { uploadId: string; fileName: string; contentType: string; size: number; sha256: string }[] };
+
+async function post(identity: TestIdentity | undefined, body: Buffer | string, contentType = MULTIPART_TYPE): Promise<Response> {
+  return fetch(`${HOSTING_URL}/api/uploads`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, ...(identity ? await authHeader(identity) : {}) },
+    body,
+  });
+}
+const upload = (identity: TestIdentity | undefined, parts: Part[]) => post(identity, multipartBody(parts));
+async function download(identity: TestIdentity | undefined, uploadId: string): Promise<Response> {
+  return fetch(`${HOSTING_URL}/api/uploads/${encodeURIComponent(uploadId)}`, { headers: identity ? await authHeader(identity) : {} });
+}
+
+async function expectError(res: Response, status: number, code: string): Promise<ErrorBody> {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  const body = (await res.json()) as ErrorBody;
+  expect(body.error.code).toBe(code);
+  expect(body.error.message.vi.length).toBeGreaterThan(0);
+  expect(body.error.message.en.length).toBeGreaterThan(0);
+  expect(Array.isArray(body.error.fields)).toBe(true);
+  return body;
+}
+
+/** What an owner has in Firestore and in the file store. */
+async function footprint(uid: string): Promise<{ docs: number; files: number }> {
+  const docs = (await db.collection('uploads').where('ownerUserId', '==', uid).get()).size;
+  const dir = join(store.rootDir, 'objects', 'uploads', uid);
+  return { docs, files: existsSync(dir) ? readdirSync(dir).length : 0 };
+}
+
+async function clearOwner(uid: string): Promise<void> {
+  const snaps = await db.collection('uploads').where('ownerUserId', '==', uid).get();
+  await Promise.all(snaps.docs.map(async (d) => Promise.all([d.ref.delete(), store.delete(`uploads/${uid}/${d.id}`)])));
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+beforeAll(async () => {
+  await Promise.all(MINE.map(clearOwner));
+  await db.doc(`dossiers/${DOSSIER_ID}`).delete();
+});
+
+describe('authorization', () => {
+  it('refuses anonymous uploads and downloads with 401, writing nothing', async () => {
+    await expectError(await upload(undefined, [{ name: 'file', fileName: 'a.pdf', bytes: minimalPdf() }]), 401, 'unauthenticated');
+    await expectError(await download(undefined, 'anything'), 401, 'unauthenticated');
+    const badToken = await fetch(`${HOSTING_URL}/api/uploads`, {
+      method: 'POST',
+      headers: { 'content-type': MULTIPART_TYPE, authorization: 'Bearer not-a-token' },
+      body: multipartBody([{ name: 'file', fileName: 'a.pdf', bytes: minimalPdf() }]),
+    });
+    await expectError(badToken, 401, 'unauthenticated');
+  });
+});
+
+describe('POST /api/uploads then GET /api/uploads/:id', () => {
+  let uploaded: UploadBody['uploads'];
+  const files = { pdf: minimalPdf(), jpeg: minimalJpeg(), png: minimalPng() };
+
+  beforeAll(async () => {
+    const res = await upload(OWNER, [
+      { name: 'draftId', value: 'test-uploads-draft' },
+      { name: 'file', fileName: 'Đơn đề nghị.pdf', contentType: 'application/pdf', bytes: files.pdf },
+      { name: 'file', fileName: 'ảnh chân dung.jpg', contentType: 'image/jpeg', bytes: files.jpeg },
+      { name: 'file', fileName: 'sơ đồ', contentType: 'application/octet-stream', bytes: files.png },
+    ]);
+    expect(res.status).toBe(201);
+    uploaded = ((await res.json()) as UploadBody).uploads;
+  });
+
+  it('answers each file with its detected type, size and SHA-256', () => {
+    expect(uploaded.map(({ fileName, contentType, size, sha256: h }) => ({ fileName, contentType, size, sha256: h }))).toEqual([
+      { fileName: 'Đơn đề nghị.pdf', contentType: 'application/pdf', size: files.pdf.length, sha256: sha256(files.pdf) },
+      { fileName: 'ảnh chân dung.jpg', contentType: 'image/jpeg', size: files.jpeg.length, sha256: sha256(files.jpeg) },
+      { fileName: 'sơ đồ.png', contentType: 'image/png', size: files.png.length, sha256: sha256(files.png) },
+    ]);
+    expect(new Set(uploaded.map((u) => u.uploadId)).size).toBe(3);
+  });
+
+  it('records each upload in Firestore, pending, and its bytes in the file store', async () => {
+    for (const [i, bytes] of [files.pdf, files.jpeg, files.png].entries()) {
+      const u = uploaded[i]!;
+      const doc = (await db.doc(`uploads/${u.uploadId}`).get()).data()!;
+      expect(doc).toMatchObject({
+        ownerUserId: OWNER.uid,
+        fileName: u.fileName,
+        contentType: u.contentType,
+        size: bytes.length,
+        sha256: sha256(bytes),
+        storagePath: `uploads/${OWNER.uid}/${u.uploadId}`,
+        dossierId: null,
+        draftId: 'test-uploads-draft',
+      });
+      expect((doc.createdAt as { toDate(): Date }).toDate().getTime()).toBeGreaterThan(Date.now() - 60_000);
+      const stored = await store.get(doc.storagePath as string);
+      expect(stored?.bytes.equals(bytes)).toBe(true);
+    }
+  });
+
+  it('gives the owner the exact bytes with safe download headers', async () => {
+    for (const [i, bytes] of [files.pdf, files.jpeg, files.png].entries()) {
+      const u = uploaded[i]!;
+      const res = await download(OWNER, u.uploadId);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe(u.contentType);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('cache-control')).toBe('private, no-store');
+      const disposition = res.headers.get('content-disposition')!;
+      expect(disposition).toMatch(/^attachment; /);
+      expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(disposition)![1]!)).toBe(u.fileName);
+      const got = Buffer.from(await res.arrayBuffer());
+      expect(sha256(got)).toBe(sha256(bytes));
+    }
+  });
+
+  it('answers 404 to everyone else while the upload is pending, as for a missing id', async () => {
+    const id = uploaded[0]!.uploadId;
+    for (const who of [IDENTITIES.citizenB, IDENTITIES.receptionistX, IDENTITIES.handlerY, IDENTITIES.monitor]) {
+      await expectError(await download(who, id), 404, 'not-found');
+    }
+    await expectError(await download(OWNER, 'no-such-upload-id'), 404, 'not-found');
+    await expectError(await download(OWNER, 'bad.id'), 400, 'invalid-argument');
+  });
+
+  it('once attached: officers of an agency of the dossier and admins may read; other agencies and monitors may not', async () => {
+    await db.doc(`dossiers/${DOSSIER_ID}`).set({ agencyIds: ['000.00.01.H99'], ownerUserId: OWNER.uid });
+    const ids = [uploaded[1]!.uploadId];
+    await db.runTransaction(async (tx) => {
+      const attachments = await loadUploadsForSubmission(db, OWNER.uid, ids, tx);
+      expect(attachments.map((a) => a.id)).toEqual(ids);
+      attachUploads(tx, ids, DOSSIER_ID, db);
+    });
+    expect((await db.doc(`uploads/${ids[0]}`).get()).get('dossierId')).toBe(DOSSIER_ID);
+    for (const who of [OWNER, IDENTITIES.receptionistX, IDENTITIES.leadX, IDENTITIES.admin]) {
+      expect((await download(who, ids[0]!)).status).toBe(200);
+    }
+    for (const who of [IDENTITIES.handlerY, IDENTITIES.leadY, IDENTITIES.monitor, IDENTITIES.citizenB]) {
+      await expectError(await download(who, ids[0]!), 404, 'not-found');
+    }
+  });
+
+  it('neutralises a path in the file name: the name is a label, the storage path is the server’s', async () => {
+    const res = await upload(OWNER, [{ name: 'file', fileName: '../../../../etc/passwd.pdf', bytes: minimalPdf() }]);
+    expect(res.status).toBe(201);
+    const [u] = ((await res.json()) as UploadBody).uploads;
+    expect(u!.fileName).toBe('passwd.pdf');
+    expect((await db.doc(`uploads/${u!.uploadId}`).get()).get('storagePath')).toBe(`uploads/${OWNER.uid}/${u!.uploadId}`);
+    const backslashes = await upload(OWNER, [{ name: 'file', fileName: '..\\..\\x.pdf', bytes: minimalPdf() }]);
+    expect(((await backslashes.json()) as UploadBody).uploads[0]!.fileName).toBe('x.pdf');
+  });
+});
+
+describe('refusals leave nothing behind', () => {
+  const refusedWith = async (status: number, code: string, send: () => Promise<Response>) => {
+    const before = await footprint(REFUSED.uid);
+    const body = await expectError(await send(), status, code);
+    expect(await footprint(REFUSED.uid)).toEqual(before);
+    return body;
+  };
+
+  it('a file over 10 MB → 413, even after a valid one in the same request', async () => {
+    const big = Buffer.concat([minimalPdf(), Buffer.alloc(10 * 1024 * 1024)]);
+    await refusedWith(413, 'payload-too-large', () =>
+      upload(REFUSED, [
+        { name: 'file', fileName: 'ok.png', bytes: minimalPng() },
+        { name: 'file', fileName: 'big.pdf', bytes: big },
+      ]),
+    );
+  });
+
+  it('a PNG declared as PDF, a text file renamed .pdf, a PDF named .jpg → 415', async () => {
+    const cases: Part[] = [
+      { name: 'file', fileName: 'scan.pdf', contentType: 'application/pdf', bytes: minimalPng() },
+      { name: 'file', fileName: 'notes.pdf', contentType: 'application/pdf', bytes: Buffer.from('Xin chào, đây là văn bản.\n') },
+      { name: 'file', fileName: 'photo.jpg', contentType: 'application/octet-stream', bytes: minimalPdf() },
+    ];
+    for (const part of cases) {
+      const body = await refusedWith(415, 'unsupported-media-type', () => upload(REFUSED, [part]));
+      expect(body.error.fields[0]?.path).toBe('file.0');
+    }
+  });
+
+  it('malformed multipart, no file, an empty file, a wrong content type → 400', async () => {
+    const pdfPart: Part = { name: 'file', fileName: 'a.pdf', bytes: minimalPdf() };
+    await refusedWith(400, 'invalid-argument', () => post(REFUSED, multipartBody([pdfPart]).subarray(0, 150)));
+    await refusedWith(400, 'invalid-argument', () => post(REFUSED, multipartBody([pdfPart]), 'multipart/form-data'));
+    await refusedWith(400, 'invalid-argument', () => upload(REFUSED, [{ name: 'draftId', value: 'd-1' }]));
+    await refusedWith(400, 'invalid-argument', () => upload(REFUSED, [{ ...pdfPart, bytes: Buffer.alloc(0) }]));
+    await refusedWith(400, 'invalid-argument', () => post(REFUSED, JSON.stringify({ file: 'JVBERi0=' }), 'application/json'));
+    await refusedWith(400, 'invalid-argument', () => upload(REFUSED, [{ name: 'draftId', value: '../../x' }, pdfPart]));
+  });
+
+  it('the pending total of one owner stays within 50 MB', async () => {
+    // Stands for earlier uploads not yet attached (the bytes do not matter for the count).
+    await db.doc('uploads/test-uploads-quota-seed').set({
+      ownerUserId: QUOTA.uid,
+      fileName: 'earlier.pdf',
+      contentType: 'application/pdf',
+      size: 50 * 1024 * 1024 - 100,
+      sha256: 'a'.repeat(64),
+      storagePath: `uploads/${QUOTA.uid}/test-uploads-quota-seed`,
+      createdAt: new Date(),
+      dossierId: null,
+    });
+    const before = await footprint(QUOTA.uid);
+    await expectError(await upload(QUOTA, [{ name: 'file', fileName: 'more.pdf', bytes: minimalPdf() }]), 413, 'payload-too-large');
+    expect(await footprint(QUOTA.uid)).toEqual(before);
+    // Once attached to a dossier it no longer counts.
+    await db.doc('uploads/test-uploads-quota-seed').update({ dossierId: 'test-uploads-dossier-q' });
+    expect((await upload(QUOTA, [{ name: 'file', fileName: 'more.pdf', bytes: minimalPdf() }])).status).toBe(201);
+  });
+});
+
+describe('loadUploadsForSubmission', () => {
+  const uploadOne = async (identity: TestIdentity) => {
+    const res = await upload(identity, [{ name: 'file', fileName: 'a.png', bytes: minimalPng() }]);
+    return ((await res.json()) as UploadBody).uploads[0]!.uploadId;
+  };
+  const codeOf = (p: Promise<unknown>) =>
+    p.then(
+      () => 'ok',
+      (e: unknown) => (e instanceof ApiError ? e.code : String(e)),
+    );
+
+  it('returns attachments of the owner, and refuses others’, missing, duplicate and attached ones', async () => {
+    const mine = await uploadOne(OWNER);
+    const theirs = await uploadOne(FUZZ);
+    const [attachment] = await loadUploadsForSubmission(db, OWNER.uid, [mine]);
+    expect(attachment).toEqual({ id: mine, fileName: 'a.png', contentType: 'image/png', size: minimalPng().length, sha256: sha256(minimalPng()) });
+    expect(await loadUploadsForSubmission(db, OWNER.uid, [])).toEqual([]);
+    expect(await codeOf(loadUploadsForSubmission(db, OWNER.uid, [theirs]))).toBe('invalid-argument');
+    expect(await codeOf(loadUploadsForSubmission(db, OWNER.uid, ['missing-upload']))).toBe('invalid-argument');
+    expect(await codeOf(loadUploadsForSubmission(db, OWNER.uid, ['../x']))).toBe('invalid-argument');
+    expect(await codeOf(loadUploadsForSubmission(db, OWNER.uid, [mine, mine]))).toBe('invalid-argument');
+    await db.runTransaction(async (tx) => attachUploads(tx, [mine], 'test-uploads-dossier-y', db));
+    expect(await codeOf(loadUploadsForSubmission(db, OWNER.uid, [mine]))).toBe('conflict');
+  });
+
+  it('refuses more than 50 MB for one dossier', async () => {
+    const ids = ['test-uploads-big-1', 'test-uploads-big-2'];
+    await Promise.all(
+      ids.map((id) =>
+        db.doc(`uploads/${id}`).set({
+          ownerUserId: FUZZ.uid,
+          fileName: `${id}.pdf`,
+          contentType: 'application/pdf',
+          size: 10 * 1024 * 1024,
+          sha256: 'b'.repeat(64),
+          storagePath: `uploads/${FUZZ.uid}/${id}`,
+          createdAt: new Date(),
+          dossierId: null,
+        }),
+      ),
+    );
+    expect(await loadUploadsForSubmission(db, FUZZ.uid, ids)).toHaveLength(2);
+    const many = Array.from({ length: 6 }, (_, i) => `test-uploads-big-${i + 1}`);
+    await Promise.all(
+      many.slice(2).map((id) => db.doc(`uploads/${ids[0]}`).get().then((s) => db.doc(`uploads/${id}`).set({ ...s.data(), fileName: `${id}.pdf` }))),
+    );
+    expect(await codeOf(loadUploadsForSubmission(db, FUZZ.uid, many))).toBe('payload-too-large');
+    await Promise.all(many.map((id) => db.doc(`uploads/${id}`).delete()));
+  });
+});
+
+describe('generated garbage', () => {
+  const unchanged = async (send: () => Promise<Response>) => {
+    const before = await footprint(FUZZ.uid);
+    const res = await send();
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    const body = (await res.json()) as ErrorBody;
+    expect(Object.keys(body)).toEqual(['error']);
+    expect(typeof body.error.code).toBe('string');
+    expect(typeof body.error.message.vi).toBe('string');
+    expect(typeof body.error.message.en).toBe('string');
+    expect(Array.isArray(body.error.fields)).toBe(true);
+    expect(await footprint(FUZZ.uid)).toEqual(before);
+  };
+
+  it('random bytes sent as multipart: never a 500, always the error shape, nothing written', async () => {
+    const boundary = fc.constantFrom(MULTIPART_TYPE, 'multipart/form-data; boundary=x', 'multipart/form-data; boundary="a b"');
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 3000 }), boundary, async (bytes, type) =>
+        unchanged(() => post(FUZZ, Buffer.from(bytes), type)),
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('multipart with garbled parts (random names, types, bytes): refused or accepted, never a 500', async () => {
+    const part = fc.record({
+      name: fc.constantFrom('file', 'draftId', 'other'),
+      fileName: fc.string({ maxLength: 40 }),
+      contentType: fc.constantFrom('application/pdf', 'image/png', 'text/plain', 'application/octet-stream'),
+      bytes: fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(part, { maxLength: 3 }), async (parts) => {
+        // Without a valid signature no file can be accepted, so every request must be refused.
+        const safe = parts.map((p) => ({ ...p, fileName: p.fileName.replace(/["\r\n]/g, '') }));
+        await unchanged(() => upload(FUZZ, safe));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('random JSON: never a 500, always the error shape, nothing written', async () => {
+    const json = fc.oneof(fc.dictionary(fc.string(), fc.jsonValue()), fc.array(fc.jsonValue()));
+    await fc.assert(
+      fc.asyncProperty(json, async (value) => unchanged(() => post(FUZZ, JSON.stringify(value), 'application/json'))),
+      { numRuns: 30 },
+    );
+  });
+});
