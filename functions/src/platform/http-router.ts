@@ -17,6 +17,8 @@ export type ApiRequest = {
   body: unknown;
   query: Record<string, unknown>;
   header: (name: string) => string | undefined;
+  /** The peer address as the platform sees it (behind Hosting: a proxy); see X-Forwarded-For. */
+  ip?: string;
 };
 
 export type ApiResult = {
@@ -84,6 +86,7 @@ export function createRouter(routes: Route[]) {
         body: req.body as unknown,
         query: req.query as Record<string, unknown>,
         header: (name) => req.get(name) ?? undefined,
+        ...(req.ip ? { ip: req.ip } : {}),
       });
       for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
       if (result.raw) res.status(result.status).type(result.raw.contentType).end(result.raw.bytes);

@@ -9,4 +9,7 @@ export const logs = {
   pingAcknowledged: (pingId: string, eventId: string) => logger.info('health ping acknowledged', { pingId, eventId }),
   duplicateEvent: (what: string, eventId: string) => logger.info('duplicate event ignored', { what, eventId }),
   heartbeat: (scheduleTime: string, recorded: boolean) => logger.info('heartbeat', { scheduleTime, recorded }),
+  statsCounted: (dossierId: string, eventId: string, statsId: string) => logger.info('stats counted', { dossierId, eventId, statsId }),
+  statsEventIgnored: (dossierId: string, eventId: string, why: string) => logger.warn('stats event ignored', { dossierId, eventId, why }),
+  lookupRateLimited: (clientKey: string, count: number) => logger.info('lookup rate limited', { clientKey, count }),
 };

@@ -1,0 +1,98 @@
+// Statistics trigger: every new dossier event moves the counters of its receiving agency, procedure field
+// and month (Vietnam time). The handler is exported apart from the trigger so tests can replay an event.
+import { FieldValue, Timestamp, type DocumentData, type Firestore } from 'firebase-admin/firestore';
+import { z } from 'zod';
+import { ActionType, AgencyId } from '../../domain/index.js';
+import { logs } from '../../platform/logs.js';
+import { counterDeltas, STATS, statsDocId, statsMonthOf, type DossierFacts } from './stats-counters.js';
+
+export const PROCESSED_EVENTS = 'processedEvents';
+const CONSUMER = 'stats';
+/** Counted under this field when the procedure is missing from the catalogue, so totals stay right. */
+export const UNKNOWN_FIELD = 'unknown';
+
+/** Firestore hands back Timestamps; Dates are accepted too (an event built in memory). */
+const StoredInstant = z.union([z.instanceof(Timestamp).transform((t) => t.toDate()), z.date()]);
+
+/** The part of a stored event the statistics need. */
+export const StatsEvent = z.object({ type: ActionType, at: StoredInstant });
+export type StatsEvent = z.infer<typeof StatsEvent>;
+
+/** The part of `dossiers/{id}` the statistics need. */
+export const StatsDossier = z.object({
+  receivingAgencyId: AgencyId,
+  procedure: z.object({ code: z.string().min(1) }),
+  receivedAt: StoredInstant.optional(),
+  dueAt: StoredInstant.optional(),
+  originalDueAt: StoredInstant.optional(),
+});
+export type StatsDossier = z.infer<typeof StatsDossier>;
+
+export type StatsOutcome = 'counted' | 'duplicate' | 'ignored';
+
+// Procedure code → field. A procedure's field does not change within a version's life, and an instance
+// lives minutes to hours, so a per-instance cache saves one read per event.
+const fieldCache = new Map<string, string>();
+
+async function fieldOf(db: Firestore, procedureCode: string): Promise<string> {
+  const cached = fieldCache.get(procedureCode);
+  if (cached !== undefined) return cached;
+  const field = (await db.collection('procedures').doc(procedureCode).get()).get('field') as unknown;
+  if (typeof field !== 'string' || field === '') return UNKNOWN_FIELD; // not cached: the catalogue may be fixed
+  fieldCache.set(procedureCode, field);
+  return field;
+}
+
+/**
+ * Counts one event of `dossiers/{dossierId}/events/{eventId}`.
+ *
+ * The dossier document may already be at a later version than the event. That does not matter for the
+ * facts read here: `dueAt`/`originalDueAt` change only on receive, submitSupplement, confirmPayment and
+ * extend, none of which can follow a resolve (only returnResult can); and returned, withdrawn and stopped
+ * are final, so at those events the document is exactly the state the event produced. `receivedAt` is
+ * compared with the event time anyway.
+ *
+ * @idempotent by `processedEvents/stats_{dossierId}_{eventId}`: the marker is created in the same
+ * transaction as the increments; a replayed event finds it and changes nothing.
+ */
+export async function recordEventStats(
+  db: Firestore,
+  input: { dossierId: string; eventId: string; event: DocumentData | undefined },
+): Promise<StatsOutcome> {
+  const event = StatsEvent.safeParse(input.event);
+  if (!event.success) {
+    logs.statsEventIgnored(input.dossierId, input.eventId, 'malformed event');
+    return 'ignored';
+  }
+  const { type, at } = event.data;
+  const dossierSnap = await db.collection('dossiers').doc(input.dossierId).get();
+  const dossier = StatsDossier.safeParse(dossierSnap.data());
+  if (!dossier.success) {
+    logs.statsEventIgnored(input.dossierId, input.eventId, dossierSnap.exists ? 'malformed dossier' : 'no dossier');
+    return 'ignored';
+  }
+  const { receivingAgencyId, procedure, ...dates } = dossier.data;
+  const facts: DossierFacts = dates;
+  const deltas = counterDeltas(type, at, facts);
+  if (Object.keys(deltas).length === 0) return 'ignored'; // assign, transfer…: nothing to count, no marker
+
+  const field = await fieldOf(db, procedure.code);
+  const month = statsMonthOf(at);
+  const marker = db.collection(PROCESSED_EVENTS).doc(`${CONSUMER}_${input.dossierId}_${input.eventId}`);
+  const stats = db.collection(STATS).doc(statsDocId(receivingAgencyId, field, month));
+  // Only the marker is read in the transaction; the counters are blind increments, so events of one busy
+  // agency-month do not contend on the stats document.
+  const counted = await db.runTransaction(async (tx) => {
+    if ((await tx.get(marker)).exists) return false;
+    tx.create(marker, { consumer: CONSUMER, dossierId: input.dossierId, eventId: input.eventId, processedAt: FieldValue.serverTimestamp() });
+    const increments = Object.fromEntries(Object.entries(deltas).map(([k, n]) => [k, FieldValue.increment(n)]));
+    tx.set(stats, { agencyId: receivingAgencyId, field, month, ...increments, updatedAt: FieldValue.serverTimestamp() }, { merge: true });
+    return true;
+  });
+  if (!counted) {
+    logs.duplicateEvent('stats', `${input.dossierId}/${input.eventId}`);
+    return 'duplicate';
+  }
+  logs.statsCounted(input.dossierId, input.eventId, statsDocId(receivingAgencyId, field, month));
+  return 'counted';
+}

@@ -1,0 +1,80 @@
+// Which statistics counters one dossier event moves. Pure: the trigger reads the facts, this decides.
+// Counters are per receiving agency, procedure field and month of the event in Vietnam time.
+import { classifyTimeliness, localDateOf, type ActionType } from '../../domain/index.js';
+
+export const STATS = 'stats';
+
+export const STATS_COUNTERS = [
+  'received',
+  'refused',
+  'resolvedEarly',
+  'resolvedOnTime',
+  'resolvedLate',
+  'returned',
+  'withdrawn',
+  'stopped',
+  'inProgress',
+] as const;
+export type StatsCounter = (typeof STATS_COUNTERS)[number];
+export type CounterDeltas = Partial<Record<StatsCounter, number>>;
+
+/** What the trigger knows about the dossier when it counts an event (read from `dossiers/{id}`). */
+export type DossierFacts = {
+  receivedAt?: Date;
+  dueAt?: Date;
+  /** The due time before any extension (the original appointment of form 04). */
+  originalDueAt?: Date;
+};
+
+/** `YYYY-MM` of the instant in Vietnam: 2026-11-30T18:00Z is 1 December 01:00 there, so `2026-12`. */
+export function statsMonthOf(at: Date): string {
+  return localDateOf(at).slice(0, 7);
+}
+
+/** `stats/{agencyId}_{field}_{YYYY-MM}`; agency ids contain only digits, dots and letters, so `_` separates. */
+export function statsDocId(agencyId: string, field: string, month: string): string {
+  return `${agencyId}_${field}_${month}`;
+}
+
+/**
+ * The counter changes of one event, or an empty object when the event counts for nothing.
+ *
+ * `inProgress` is a gauge kept as monthly deltas: +1 when a dossier is received, −1 when a received
+ * dossier is closed (returned, withdrawn, stopped). In progress at the end of month M = the sum of
+ * `inProgress` over months ≤ M. Whether those dossiers are on time or late depends on the clock, not on
+ * an event, so that split is left to the scheduled sweep.
+ *
+ * Resolution timeliness is judged by date against the original appointment (`originalDueAt`, falling back
+ * to `dueAt`), as `findResolutionTimeliness` of the domain does: an apology with a new date keeps the
+ * dossier lawful but does not make it on time.
+ */
+export function counterDeltas(type: ActionType, at: Date, dossier: DossierFacts): CounterDeltas {
+  // A close after reception only: a dossier withdrawn before reception never entered the gauge.
+  const wasReceived = dossier.receivedAt !== undefined && dossier.receivedAt.getTime() <= at.getTime();
+  const close = (counter: 'returned' | 'withdrawn' | 'stopped'): CounterDeltas =>
+    wasReceived ? { [counter]: 1, inProgress: -1 } : { [counter]: 1 };
+  switch (type) {
+    case 'receive':
+      return { received: 1, inProgress: 1 };
+    case 'refuseAtReception':
+      return { refused: 1 };
+    case 'resolve': {
+      const due = dossier.originalDueAt ?? dossier.dueAt;
+      if (due === undefined) return {}; // cannot happen through the lifecycle: resolve needs a received dossier
+      const timeliness = classifyTimeliness(due, at);
+      return timeliness === 'early'
+        ? { resolvedEarly: 1 }
+        : timeliness === 'onTime'
+          ? { resolvedOnTime: 1 }
+          : { resolvedLate: 1 };
+    }
+    case 'returnResult':
+      return close('returned');
+    case 'withdraw':
+      return close('withdrawn');
+    case 'stop':
+      return close('stopped');
+    default:
+      return {};
+  }
+}

@@ -1,0 +1,200 @@
+// Public lookup through Hosting → api function → Firestore: the full view with the receipt's token, the
+// basic view (Circular 01 Art. 16) without it or with a wrong one, misses, bad input, the per-client
+// rate limit, and generated garbage.
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signLookupToken } from '../../functions/src/domain/index.js';
+import { BASIC_VIEW_KEYS, FULL_VIEW_KEYS } from '../../functions/src/features/lookup/lookup-view.js';
+import { DEFAULT_LOOKUP_LIMIT_PER_MINUTE } from '../../functions/src/features/lookup/rate-limit.js';
+import { demoProcedures } from '../../seed/data/procedures.js';
+import { loadDemoData } from '../../seed/load.js';
+import { admin, HOSTING_URL } from '../support/emulators.js';
+import { lookupSecret } from '../support/identity.js';
+
+const { db, auth } = admin();
+const RECEIVING = '000.00.01.H99';
+const HANDLING = '000.00.10.H99';
+const procedure = demoProcedures.find((p) => p.code === '1.012790')!;
+const stepId = procedure.steps[1]!.id;
+const run = randomUUID().slice(0, 8);
+const ID = `lookup-test-${run}-1`;
+// Year 2035: no dossier of the service or of another test has these codes.
+const CODE = '000.00.01.H99-351130-0001';
+const MISSING_CODE = '000.00.01.H99-351130-0999';
+const PERSONAL = ['Nguyễn Văn Lookup', '079099001234', 'lookup-test-citizen', 'lookup-test-officer', 'vắng nhà', 'ông Lookup'];
+
+/** A fresh client each call unless one is named: the rate limit counts per client. */
+const fakeIp = () => `198.18.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
+const lookup = (path: string, ip = fakeIp()) => fetch(`${HOSTING_URL}/api/lookup/${path}`, { headers: { 'x-forwarded-for': `${ip}, 10.0.0.1` } });
+type ErrorBody = { error: { code: string; message: { vi: string; en: string }; fields: { path: string }[]; retryAfterSeconds?: number } };
+
+beforeAll(async () => {
+  await loadDemoData(db, auth); // agency names, procedure versions with their steps
+  const stale = await db.collection('dossiers').where('code', 'in', [CODE, MISSING_CODE]).get();
+  await Promise.all(stale.docs.map((doc) => db.recursiveDelete(doc.ref)));
+  await db.doc(`dossiers/${ID}`).set({
+    id: ID,
+    code: CODE,
+    version: 6,
+    status: 'processing',
+    channel: 'desk',
+    resultDelivery: 'desk',
+    procedure: { code: procedure.code, version: procedure.version, name: procedure.name, supplementClockPolicy: 'restart' },
+    ruleSet: 'nd118-2025',
+    receivingAgencyId: RECEIVING,
+    agencyIds: [RECEIVING, HANDLING],
+    currentStep: {
+      agencyId: HANDLING,
+      stepId,
+      task: 'Xác minh đất của ông Lookup',
+      since: new Date('2035-12-01T02:00:00Z'),
+      dueAt: new Date('2035-12-05T10:00:00Z'),
+      acknowledgedAt: new Date('2035-12-01T03:00:00Z'),
+      acknowledgedBy: 'lookup-test-officer',
+    },
+    handlerId: 'lookup-test-officer',
+    ownerUserId: 'lookup-test-citizen',
+    createdAt: new Date('2035-11-30T01:00:00Z'),
+    updatedAt: new Date('2035-12-01T03:00:00Z'),
+    submittedAt: new Date('2035-11-30T01:00:00Z'),
+    receivedAt: new Date('2035-11-30T02:00:00Z'),
+    dueAt: new Date('2035-12-28T10:00:00Z'),
+    dueExplanation: { vi: 'Hạn tính theo 20 ngày làm việc', en: 'Due after 20 working days' },
+    originalDueAt: new Date('2035-12-28T10:00:00Z'),
+    extensionCount: 0,
+    supplementCount: { reception: 0, handling: 0 },
+    supplement: {
+      requestedAt: new Date('2035-11-30T01:30:00Z'),
+      requestedBy: 'lookup-test-officer',
+      requestedInStatus: 'registered',
+      items: [{ name: 'Sổ hộ khẩu', problem: 'ông Lookup vắng nhà' }],
+      reason: 'vắng nhà',
+    },
+    opinions: [],
+    lastEventHash: 'a'.repeat(64),
+  });
+  // The personal part lives beside it and must never leak through the lookup.
+  await db.doc(`dossiers/${ID}/private/personal`).set({
+    applicant: { kind: 'person', fullName: 'Nguyễn Văn Lookup', identity: { kind: 'citizenId', number: '079099001234' } },
+    components: [],
+  });
+});
+
+afterAll(async () => {
+  await db.recursiveDelete(db.doc(`dossiers/${ID}`));
+});
+
+describe('GET /api/lookup/:code', () => {
+  it('with the receipt token: the full view, with names, step and due-time explanation, and no personal data', async () => {
+    const res = await lookup(`${CODE}?t=${signLookupToken(ID, lookupSecret())}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const text = await res.text();
+    const body = JSON.parse(text) as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual([...FULL_VIEW_KEYS].sort());
+    expect(body).toMatchObject({
+      view: 'full',
+      code: CODE,
+      status: 'processing',
+      statusLabel: { vi: 'Đang xử lý', en: 'In progress' },
+      nationalStatusCode: 4,
+      procedure: { code: procedure.code, name: procedure.name },
+      receivingAgency: { id: RECEIVING, name: { vi: expect.any(String) as string, en: expect.any(String) as string } },
+      currentAgency: { id: HANDLING },
+      step: { id: stepId, role: procedure.steps[1]!.role, description: procedure.steps[1]!.description, since: '2035-12-01T02:00:00.000Z', dueAt: '2035-12-05T10:00:00.000Z' },
+      receivedAt: '2035-11-30T02:00:00.000Z',
+      dueAt: '2035-12-28T10:00:00.000Z',
+      dueExplanation: { vi: 'Hạn tính theo 20 ngày làm việc', en: 'Due after 20 working days' },
+      extended: false,
+      completed: false,
+      resultReturnedAt: null,
+    });
+    for (const secret of PERSONAL) expect(text).not.toContain(secret);
+  });
+
+  it('without a token or with a wrong one: the same basic view, status and completion only', async () => {
+    const bare = await lookup(CODE);
+    const wrong = await lookup(`${CODE}?t=${signLookupToken('another-dossier', lookupSecret())}`);
+    const garbled = await lookup(`${CODE}?t=AAAA`);
+    const empty = await lookup(`${CODE}?t=`);
+    const bodies = await Promise.all([bare, wrong, garbled, empty].map(async (r) => ({ status: r.status, text: await r.text() })));
+    for (const b of bodies) expect(b).toEqual(bodies[0]);
+    expect(bodies[0]!.status).toBe(200);
+    const body = JSON.parse(bodies[0]!.text) as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual([...BASIC_VIEW_KEYS].sort());
+    expect(body).toEqual({ view: 'basic', code: CODE, status: 'processing', statusLabel: { vi: 'Đang xử lý', en: 'In progress' }, completed: false });
+    for (const secret of PERSONAL) expect(bodies[0]!.text).not.toContain(secret);
+  });
+
+  it('a code of the right form that no dossier has: a structured 404, with or without a token', async () => {
+    const bare = await lookup(MISSING_CODE);
+    const withToken = await lookup(`${MISSING_CODE}?t=${signLookupToken(ID, lookupSecret())}`);
+    expect(bare.status).toBe(404);
+    expect(withToken.status).toBe(404);
+    const body = (await bare.json()) as ErrorBody;
+    expect(body.error.code).toBe('not-found');
+    expect(body.error.message.vi).toMatch(/Không tìm thấy/);
+    expect(await withToken.json()).toEqual(body);
+  });
+
+  it.each([
+    ['not-a-code', 'code'],
+    ['000.00.01.H99-351131-0001', 'code'], // 31 November does not exist
+    ['000.00.01.H99-351130-0000', 'code'],
+    [`${CODE}?t=${'A'.repeat(65)}`, 'query.t'],
+    [`${CODE}?t=not%20base64!`, 'query.t'],
+    [`${CODE}?t=a&t=b`, 'query.t'],
+    [`${CODE}?x=1`, 'query'],
+  ])('%s → a structured 400 at %s', async (path, field) => {
+    const res = await lookup(path);
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as ErrorBody;
+    expect(body.error.code).toBe('invalid-argument');
+    expect(body.error.fields.map((f) => f.path)).toContain(field);
+  });
+
+  it('rate-limits per client: the request after the limit gets a 429 with Retry-After; another client still passes', async () => {
+    // Stay inside one minute window: start with at least 20 seconds of it left.
+    const left = 60_000 - (Date.now() % 60_000);
+    if (left < 20_000) await new Promise((r) => setTimeout(r, left + 100));
+    const client = fakeIp();
+    for (let i = 0; i < DEFAULT_LOOKUP_LIMIT_PER_MINUTE; i++) {
+      const res = await lookup(CODE, client);
+      expect(res.status, `request ${i + 1}`).toBe(200);
+    }
+    const refused = await lookup(CODE, client);
+    expect(refused.status).toBe(429);
+    const body = (await refused.json()) as ErrorBody;
+    expect(body.error.code).toBe('resource-exhausted');
+    expect(body.error.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(body.error.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(refused.headers.get('retry-after')).toBe(String(body.error.retryAfterSeconds));
+    expect((await lookup('not-a-code', client)).status).toBe(429); // garbage counts too
+    expect((await lookup(CODE, fakeIp())).status).toBe(200);
+    // Counted under a keyed hash: no stored window holds the address.
+    const windows = await db.collection('rateLimits').get();
+    expect(windows.docs.some((doc) => doc.id.startsWith('lookup_') && doc.get('count') === DEFAULT_LOOKUP_LIMIT_PER_MINUTE)).toBe(true);
+    for (const doc of windows.docs) expect(JSON.stringify({ id: doc.id, ...doc.data() })).not.toContain(client);
+    expect(windows.docs.every((doc) => doc.get('expiresAt') !== undefined)).toBe(true);
+  }, 60_000);
+
+  it('never answers a 500 to generated garbage codes and tokens', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string(), fc.constant(CODE), fc.stringMatching(/^[0-9.A-Z-]{1,30}$/)), fc.option(fc.string(), { nil: undefined }), async (code, t) => {
+        const res = await lookup(`${encodeURIComponent(code)}${t === undefined ? '' : `?t=${encodeURIComponent(t)}`}`);
+        expect(res.status).toBeLessThan(500);
+        // Hosting answers some paths itself (dot segments, hidden files) with its HTML 404 page.
+        if (!res.headers.get('content-type')?.includes('application/json')) {
+          expect(res.status).toBe(404);
+          return;
+        }
+        const body = (await res.json()) as Partial<ErrorBody> & { view?: string };
+        if (res.status === 200) expect(body.view === 'basic' || body.view === 'full').toBe(true);
+        else expect(body.error?.message.vi.length).toBeGreaterThan(0);
+        if (body.view === 'full') expect(t).toBe(signLookupToken(ID, lookupSecret()));
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+});
