@@ -2,7 +2,7 @@
 // local FileStore (the Storage emulator cannot run here). Every refusal is checked for the one error
 // shape and for leaving nothing behind, in Firestore and in the file store.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -64,9 +64,11 @@ async function footprint(uid: string): Promise<{ docs: number; files: number }> 
   return { docs, files: existsSync(dir) ? readdirSync(dir).length : 0 };
 }
 
+/** Removes an owner's uploads; the whole folder, since the file store outlives an emulator run. */
 async function clearOwner(uid: string): Promise<void> {
   const snaps = await db.collection('uploads').where('ownerUserId', '==', uid).get();
-  await Promise.all(snaps.docs.map(async (d) => Promise.all([d.ref.delete(), store.delete(`uploads/${uid}/${d.id}`)])));
+  await Promise.all(snaps.docs.map((d) => d.ref.delete()));
+  for (const tree of ['objects', 'meta']) rmSync(join(store.rootDir, tree, 'uploads', uid), { recursive: true, force: true });
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -244,6 +246,25 @@ describe('refusals leave nothing behind', () => {
     // Once attached to a dossier it no longer counts.
     await db.doc('uploads/test-uploads-quota-seed').update({ dossierId: 'test-uploads-dossier-q' });
     expect((await upload(QUOTA, [{ name: 'file', fileName: 'more.pdf', bytes: minimalPdf() }])).status).toBe(201);
+  });
+
+  it('concurrent uploads cannot together pass the pending limit: room for one, eight tries, one wins', async () => {
+    await clearOwner(QUOTA.uid);
+    const pdf = minimalPdf();
+    await db.doc('uploads/test-uploads-quota-seed').set({
+      ownerUserId: QUOTA.uid,
+      fileName: 'earlier.pdf',
+      contentType: 'application/pdf',
+      size: 50 * 1024 * 1024 - Math.floor(pdf.length * 1.5),
+      sha256: 'a'.repeat(64),
+      storagePath: `uploads/${QUOTA.uid}/test-uploads-quota-seed`,
+      createdAt: new Date(),
+      dossierId: null,
+    });
+    const results = await Promise.all(Array.from({ length: 8 }, () => upload(QUOTA, [{ name: 'file', fileName: 'race.pdf', bytes: pdf }])));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 413, 413, 413, 413, 413, 413, 413]);
+    expect(await footprint(QUOTA.uid)).toEqual({ docs: 2, files: 1 });
   });
 });
 

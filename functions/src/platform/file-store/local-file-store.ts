@@ -18,11 +18,11 @@ export class LocalFileStore implements FileStore {
 
   async put(path: string, bytes: Buffer, contentType: string): Promise<void> {
     const { object, meta } = this.locate(path);
-    const meta_: Meta = { contentType, size: bytes.length };
+    const record: Meta = { contentType, size: bytes.length };
     // Bytes first, metadata last: an object exists only once its metadata does, so a crash in
     // between leaves an invisible orphan rather than a file without a type.
     await this.writeAtomically(object, bytes);
-    await this.writeAtomically(meta, Buffer.from(JSON.stringify(meta_)));
+    await this.writeAtomically(meta, Buffer.from(JSON.stringify(record)));
   }
 
   async get(path: string): Promise<StoredFile | undefined> {
