@@ -1,83 +1,84 @@
-// Security rules of the catalog and platform collections, against the real Firestore emulator:
-// every role × collection × operation cell is asserted.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
-import { doc, getDoc, setDoc, deleteDoc, setLogLevel } from 'firebase/firestore';
+// Security rules of the public catalogue (agencies, procedures and their versions, calendars) and of
+// user profiles, against the real Firestore emulator: every actor × document × operation cell asserted.
+import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
+import { collection, deleteDoc, doc, getDoc, getDocs, limit, query, setDoc, updateDoc, type Firestore } from 'firebase/firestore';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { FIRESTORE_HOST, PROJECT_ID, ROOT, requireEmulators } from '../support/emulators.js';
+import { ACTOR_NAMES, allowedOnly, expectRule, firestoreAs, NOBODY, rulesEnv, seed, teardown, uidOf, type Actor } from './_env.js';
 
-let env: RulesTestEnvironment;
-// Denied writes are the expected outcome here; keep the SDK from logging each one.
-setLogLevel('silent');
+let env: RulesTestEnvironment | undefined;
+const db = (actor: Actor): Firestore => {
+  if (!env) throw new Error('rules environment not started');
+  return firestoreAs(env, actor);
+};
 
-const ACTORS = {
-  anonymous: undefined,
-  citizen: { uid: 'citizen-a', claims: {} },
-  receptionist: { uid: 'officer-r', claims: { role: 'receptionist', agencyId: '000.00.01.H99' } },
-  admin: { uid: 'officer-admin', claims: { role: 'admin', agencyId: '000.00.00.H99' } },
+const PUBLIC_CATALOG = {
+  'agencies/rules-agency': { name: { vi: 'Cơ quan thử', en: 'Test agency' } },
+  'procedures/rules-proc': { code: '1.000001', name: { vi: 'Thủ tục thử', en: 'Test procedure' } },
+  'procedures/rules-proc/versions/1': { code: '1.000001', version: 1 },
+  'calendars/rules-2099': { year: 2099 },
 } as const;
-type Actor = keyof typeof ACTORS;
+type CatalogPath = keyof typeof PUBLIC_CATALOG;
+const CATALOG_PATHS = Object.keys(PUBLIC_CATALOG) as CatalogPath[];
+const parentOf = (path: string) => path.slice(0, path.lastIndexOf('/'));
 
-function firestoreAs(actor: Actor) {
-  const who = ACTORS[actor];
-  return who ? env.authenticatedContext(who.uid, who.claims).firestore() : env.unauthenticatedContext().firestore();
-}
+/** Profiles of two actors: each readable by its own user only. */
+const PROFILES = {
+  [`users/${uidOf('citizenA')}`]: { role: null, displayName: 'Citizen A' },
+  [`users/${uidOf('receptionistX')}`]: { role: 'receptionist', agencyId: '000.00.01.H99' },
+};
+const PROFILE_READS: Record<string, Record<Actor, boolean>> = {
+  [`users/${uidOf('citizenA')}`]: allowedOnly('citizenA'),
+  [`users/${uidOf('receptionistX')}`]: allowedOnly('receptionistX'),
+};
+const PROFILE_PATHS = Object.keys(PROFILES);
+
+const cells = <T>(rows: T[]) => ACTOR_NAMES.flatMap((actor) => rows.map((row) => [actor, row] as const));
 
 beforeAll(async () => {
-  requireEmulators();
-  const [host, port] = FIRESTORE_HOST.split(':') as [string, string];
-  env = await initializeTestEnvironment({
-    projectId: PROJECT_ID,
-    firestore: { host, port: Number(port), rules: readFileSync(join(ROOT, 'firestore.rules'), 'utf8') },
-  });
-  await env.withSecurityRulesDisabled(async (ctx) => {
-    const db = ctx.firestore();
-    await setDoc(doc(db, 'agencies/rules-test-agency'), { name: 'test' });
-    await setDoc(doc(db, 'procedures/rules-test-proc'), { name: 'test' });
-    await setDoc(doc(db, 'procedures/rules-test-proc/versions/1'), { name: 'test' });
-    await setDoc(doc(db, 'calendars/2099'), { year: 2099 });
-    await setDoc(doc(db, 'users/citizen-a'), { role: 'citizen' });
-    await setDoc(doc(db, 'users/officer-r'), { role: 'receptionist' });
-    await setDoc(doc(db, 'healthPings/rules-test-ping'), { note: null });
-    await setDoc(doc(db, 'system/rules-test'), { x: 1 });
-  });
+  env = await rulesEnv();
+  await seed(env, { ...PUBLIC_CATALOG, ...PROFILES });
 });
 
 afterAll(async () => {
-  await env?.withSecurityRulesDisabled(async (ctx) => {
-    const db = ctx.firestore();
-    for (const path of ['agencies/rules-test-agency', 'procedures/rules-test-proc/versions/1', 'procedures/rules-test-proc', 'calendars/2099', 'users/citizen-a', 'users/officer-r', 'healthPings/rules-test-ping', 'system/rules-test']) {
-      await deleteDoc(doc(db, path));
-    }
-  });
-  await env?.cleanup();
+  const wronglyCreated = [...CATALOG_PATHS, ...PROFILE_PATHS].map((p) => `${parentOf(p)}/rules-new`);
+  const ownProfiles = ACTOR_NAMES.flatMap((a) => (a === 'anonymous' ? [] : [`users/${uidOf(a)}`]));
+  await teardown(env, [...wronglyCreated, ...Object.keys(PUBLIC_CATALOG).reverse(), ...ownProfiles]);
 });
 
-const PUBLIC_CATALOG = ['agencies/rules-test-agency', 'procedures/rules-test-proc', 'procedures/rules-test-proc/versions/1', 'calendars/2099'];
-const SERVER_ONLY = ['healthPings/rules-test-ping', 'system/rules-test'];
-
-describe.each(Object.keys(ACTORS) as Actor[])('as %s', (actor) => {
-  it.each(PUBLIC_CATALOG)('reads but never writes %s', async (path) => {
-    const db = firestoreAs(actor);
-    await assertSucceeds(getDoc(doc(db, path)));
-    await assertFails(setDoc(doc(db, path), { name: 'changed' }));
-    await assertFails(deleteDoc(doc(db, path)));
+describe('public catalogue', () => {
+  it.each(cells(CATALOG_PATHS))('%s get %s', async (actor, path) => {
+    await expectRule(getDoc(doc(db(actor), path)), true);
   });
-
-  it.each(SERVER_ONLY)('neither reads nor writes %s', async (path) => {
-    const db = firestoreAs(actor);
-    await assertFails(getDoc(doc(db, path)));
-    await assertFails(setDoc(doc(db, path), { x: 2 }));
+  it.each(cells(CATALOG_PATHS))('%s list the collection of %s', async (actor, path) => {
+    await expectRule(getDocs(query(collection(db(actor), parentOf(path)), limit(5))), true);
   });
+  it.each(cells(CATALOG_PATHS))('%s may not create next to %s', async (actor, path) => {
+    await expectRule(setDoc(doc(db(actor), `${parentOf(path)}/rules-new`), { name: 'new' }), false);
+  });
+  it.each(cells(CATALOG_PATHS))('%s may not update %s', async (actor, path) => {
+    await expectRule(updateDoc(doc(db(actor), path), { name: 'changed' }), false);
+  });
+  it.each(cells(CATALOG_PATHS))('%s may not delete %s', async (actor, path) => {
+    await expectRule(deleteDoc(doc(db(actor), path)), false);
+  });
+});
 
-  it('reads only its own user profile and writes none', async () => {
-    const db = firestoreAs(actor);
-    const own = ACTORS[actor]?.uid;
-    for (const uid of ['citizen-a', 'officer-r']) {
-      if (uid === own) await assertSucceeds(getDoc(doc(db, `users/${uid}`)));
-      else await assertFails(getDoc(doc(db, `users/${uid}`)));
-      await assertFails(setDoc(doc(db, `users/${uid}`), { role: 'admin' }));
-    }
+describe('users/{uid}', () => {
+  it.each(cells(PROFILE_PATHS))('%s get %s', async (actor, path) => {
+    await expectRule(getDoc(doc(db(actor), path)), PROFILE_READS[path]?.[actor] ?? false);
+  });
+  it.each(ACTOR_NAMES)('%s may not list users', async (actor) => {
+    await expectRule(getDocs(query(collection(db(actor), 'users'), limit(5))), NOBODY[actor]);
+  });
+  it.each(ACTOR_NAMES)('%s may not create its own profile', async (actor) => {
+    const uid = actor === 'anonymous' ? 'rules-new' : uidOf(actor);
+    // Seeded profiles exist; for the others this is a create. Either way: no client writes a profile.
+    await expectRule(setDoc(doc(db(actor), `users/${uid}`), { role: 'admin', agencyId: '000.00.01.H99' }), false);
+  });
+  it.each(cells(PROFILE_PATHS))('%s may not update %s (no self-promotion)', async (actor, path) => {
+    await expectRule(updateDoc(doc(db(actor), path), { role: 'admin' }), false);
+  });
+  it.each(cells(PROFILE_PATHS))('%s may not delete %s', async (actor, path) => {
+    await expectRule(deleteDoc(doc(db(actor), path)), false);
   });
 });

@@ -1,0 +1,55 @@
+// Collections only the server touches (Admin SDK): closed to every client, for every operation.
+import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
+import { collection, deleteDoc, doc, getDoc, getDocs, limit, query, setDoc, updateDoc, type Firestore } from 'firebase/firestore';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { ACTOR_NAMES, expectRule, firestoreAs, rulesEnv, seed, teardown, type Actor } from './_env.js';
+
+let env: RulesTestEnvironment | undefined;
+const db = (actor: Actor): Firestore => {
+  if (!env) throw new Error('rules environment not started');
+  return firestoreAs(env, actor);
+};
+
+/** One seeded document per server-only collection (dossiers/{id}/requests is in dossiers.rules.test.ts). */
+const SERVER_ONLY = {
+  counters: { id: 'rules-000.00.01.H99_260302', data: { next: 7 } },
+  processedEvents: { id: 'rules-stats_d1_000001', data: { at: new Date('2026-03-02T02:00:00Z') } },
+  slipRequests: { id: 'rules-d1_000002', data: { dossierId: 'rules-d1', version: 2, status: 'pending' } },
+  notificationRequests: { id: 'rules-d1_000002', data: { dossierId: 'rules-d1', version: 2, status: 'pending' } },
+  uploads: { id: 'rules-upload-1', data: { ownerUserId: 'rules-citizen-a', fileName: 'cccd.pdf', size: 1024, dossierId: null } },
+  rateLimits: { id: 'rules-203.0.113.7_202603020200', data: { count: 3 } },
+  healthPings: { id: 'rules-ping', data: { note: null } },
+  system: { id: 'rules-heartbeat', data: { at: new Date('2026-03-02T02:00:00Z') } },
+} as const;
+type Collection = keyof typeof SERVER_ONLY;
+const COLLECTIONS = Object.keys(SERVER_ONLY) as Collection[];
+const pathOf = (c: Collection) => `${c}/${SERVER_ONLY[c].id}`;
+
+beforeAll(async () => {
+  env = await rulesEnv();
+  await seed(env, Object.fromEntries(COLLECTIONS.map((c) => [pathOf(c), SERVER_ONLY[c].data])));
+});
+
+afterAll(async () => {
+  await teardown(env, [...COLLECTIONS.map(pathOf), ...COLLECTIONS.map((c) => `${c}/rules-new`)]);
+});
+
+const cells = ACTOR_NAMES.flatMap((actor) => COLLECTIONS.map((c) => [actor, c] as const));
+
+describe('server-only collections', () => {
+  it.each(cells)('%s may not get from %s', async (actor, c) => {
+    await expectRule(getDoc(doc(db(actor), pathOf(c))), false);
+  });
+  it.each(cells)('%s may not list %s', async (actor, c) => {
+    await expectRule(getDocs(query(collection(db(actor), c), limit(5))), false);
+  });
+  it.each(cells)('%s may not create in %s', async (actor, c) => {
+    await expectRule(setDoc(doc(db(actor), `${c}/rules-new`), { forged: true }), false);
+  });
+  it.each(cells)('%s may not update %s', async (actor, c) => {
+    await expectRule(updateDoc(doc(db(actor), pathOf(c)), { forged: true }), false);
+  });
+  it.each(cells)('%s may not delete from %s', async (actor, c) => {
+    await expectRule(deleteDoc(doc(db(actor), pathOf(c))), false);
+  });
+});
