@@ -19,6 +19,9 @@ import { actOnDossier } from './features/dossiers/act.handler.js';
 import { getDossier } from './features/dossiers/get.handler.js';
 import { intakeDossier, submitDossier } from './features/dossiers/submit.handler.js';
 import { dossierDeps } from './features/dossiers/wiring.js';
+import { provisionOfficer } from './features/officers/provision-officer.handler.js';
+import { getAuth } from 'firebase-admin/auth';
+import { getCaller } from './platform/auth.js';
 
 applyGlobalOptions();
 
@@ -39,6 +42,11 @@ export const api = onRequest(
     { method: 'POST', path: '/desk/dossiers', handle: (req) => intakeDossier(req, dossierDeps()) },
     { method: 'GET', path: '/dossiers/:dossierId', handle: (req) => getDossier(req, dossierDeps()) },
     { method: 'POST', path: '/dossiers/:dossierId/actions', handle: (req) => actOnDossier(req, dossierDeps()) },
+    {
+      method: 'POST',
+      path: '/admin/officers',
+      handle: (req) => provisionOfficer(req, { db: db(), auth: getAuth(), now: () => new Date(), caller: getCaller }),
+    },
   ]),
 );
 

@@ -7,6 +7,7 @@ import { revive } from '../../functions/src/features/dossiers/stored-dossier.js'
 import { actOnDossier } from '../../functions/src/features/dossiers/act.handler.js';
 import type { DossierDeps } from '../../functions/src/features/dossiers/dossier-deps.js';
 import type { ApiError } from '../../functions/src/platform/api-error.js';
+import { minimalPdf, multipartBody, MULTIPART_TYPE } from '../../functions/src/features/uploads/test-files.js';
 import { loadDemoData } from '../../seed/load.js';
 import { admin, HOSTING_URL } from '../support/emulators.js';
 import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
@@ -19,7 +20,12 @@ const rid = (label: string) => `${label}-${Date.now().toString(36)}-${(seq++).to
 
 type Answer = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-async function call(method: 'GET' | 'POST', path: string, as: TestIdentity | undefined, body?: unknown): Promise<Answer> {
+async function call(
+  method: 'GET' | 'POST',
+  path: string,
+  as: TestIdentity | undefined,
+  body?: unknown,
+): Promise<Answer> {
   const res = await fetch(`${HOSTING_URL}/api${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...(as ? await authHeader(as) : {}) },
@@ -57,7 +63,13 @@ async function submit(): Promise<{ id: string; code: string; version: number }> 
   return { id: res.body.dossier.id, code: res.body.dossier.code, version: res.body.dossier.version };
 }
 
-async function act(id: string, version: number, as: TestIdentity, action: object, requestId = rid('act')): Promise<Answer> {
+async function act(
+  id: string,
+  version: number,
+  as: TestIdentity,
+  action: object,
+  requestId = rid('act'),
+): Promise<Answer> {
   return call('POST', `/dossiers/${id}/actions`, as, { requestId, expectedVersion: version, action });
 }
 
@@ -87,7 +99,9 @@ describe('authorization comes first', () => {
 
   it('shows a dossier only to its owner and to officers in scope', async () => {
     const { id } = await submit();
-    expect((await call('GET', `/dossiers/${id}`, IDENTITIES.citizenA)).body.dossier.applicant.fullName).toBe('Nguyễn Thị Hoà');
+    expect((await call('GET', `/dossiers/${id}`, IDENTITIES.citizenA)).body.dossier.applicant.fullName).toBe(
+      'Nguyễn Thị Hoà',
+    );
     expect((await call('GET', `/dossiers/${id}`, IDENTITIES.receptionistX)).status).toBe(200);
     expect((await call('GET', `/dossiers/${id}`, IDENTITIES.citizenB)).status).toBe(404);
     expect((await call('GET', `/dossiers/${id}`, IDENTITIES.handlerY)).status).toBe(404); // not routed to Y yet
@@ -103,7 +117,9 @@ describe('the full path', () => {
     expect(parseDossierCode(code).agencyCode).toBe(PROVINCE_DESK);
     expect(version).toBe(1);
     expect((await db.doc(`dossiers/${id}`).get()).get('applicant')).toBeUndefined(); // no personal data on the public doc
-    expect((await db.doc(`dossiers/${id}/private/personal`).get()).get('applicant.fullName')).toBe('Nguyễn Thị Hoà');
+    expect((await db.doc(`dossiers/${id}/private/personal`).get()).get('applicant.fullName')).toBe(
+      'Nguyễn Thị Hoà',
+    );
 
     const received = await act(id, 1, IDENTITIES.receptionistX, { type: 'receive' });
     expect(received.status, JSON.stringify(received.body)).toBe(200);
@@ -112,30 +128,60 @@ describe('the full path', () => {
     expect(received.body.dossier.dueExplanation.vi).toContain('7 ngày làm việc');
     let v = received.body.dossier.version as number;
 
-    v = await expectOk(act(id, v, IDENTITIES.leadX, { type: 'assign', handlerId: 'handler-at-desk' }), 'processing');
+    v = await expectOk(
+      act(id, v, IDENTITIES.leadX, { type: 'assign', handlerId: 'handler-at-desk' }),
+      'processing',
+    );
     const transferDue = new Date(Date.now() + 3 * 86_400_000).toISOString();
     v = await expectOk(
-      act(id, v, IDENTITIES.leadX, { type: 'transfer', toAgencyId: LAND_OFFICE, task: 'Thẩm định hồ sơ gia hạn', dueAt: transferDue }),
+      act(id, v, IDENTITIES.leadX, {
+        type: 'transfer',
+        toAgencyId: LAND_OFFICE,
+        task: 'Thẩm định hồ sơ gia hạn',
+        dueAt: transferDue,
+      }),
       'processing',
     );
     expect((await call('GET', `/dossiers/${id}`, IDENTITIES.handlerY)).status).toBe(200); // now in Y's scope
     v = await expectOk(act(id, v, IDENTITIES.handlerY, { type: 'acknowledgeTransfer' }), 'processing');
-    v = await expectOk(act(id, v, IDENTITIES.handlerY, { type: 'resolve', outcome: 'approved', summary: 'Đồng ý gia hạn' }), 'resolved');
-    v = await expectOk(act(id, v, IDENTITIES.receptionistX, { type: 'returnResult', via: 'desk' }), 'returned');
+    v = await expectOk(
+      act(id, v, IDENTITIES.handlerY, { type: 'resolve', outcome: 'approved', summary: 'Đồng ý gia hạn' }),
+      'resolved',
+    );
+    v = await expectOk(
+      act(id, v, IDENTITIES.receptionistX, { type: 'returnResult', via: 'desk' }),
+      'returned',
+    );
     expect(v).toBe(7);
 
     const events = await storedEvents(id);
-    expect(events.map((e) => e.type)).toEqual(['submit', 'receive', 'assign', 'transfer', 'acknowledgeTransfer', 'resolve', 'returnResult']);
+    expect(events.map((e) => e.type)).toEqual([
+      'submit',
+      'receive',
+      'assign',
+      'transfer',
+      'acknowledgeTransfer',
+      'resolve',
+      'returnResult',
+    ]);
     expect(verifyChain(events)).toEqual({ ok: true, length: 7 });
 
     const handoffs = (await db.collection(`dossiers/${id}/handoffs`).get()).docs.map((d) => d.data());
     expect(handoffs).toHaveLength(1);
-    expect(handoffs[0]).toMatchObject({ fromAgencyId: PROVINCE_DESK, toAgencyId: LAND_OFFICE, acknowledgedBy: IDENTITIES.handlerY.uid });
+    expect(handoffs[0]).toMatchObject({
+      fromAgencyId: PROVINCE_DESK,
+      toAgencyId: LAND_OFFICE,
+      acknowledgedBy: IDENTITIES.handlerY.uid,
+    });
     expect(['early', 'onTime']).toContain(handoffs[0]!.result);
 
-    const slips = (await db.collection('slipRequests').where('dossierId', '==', id).get()).docs.map((d) => d.get('form') as string);
+    const slips = (await db.collection('slipRequests').where('dossierId', '==', id).get()).docs.map(
+      (d) => d.get('form') as string,
+    );
     expect(slips.sort()).toEqual(['01', '05', '05']);
-    const notices = (await db.collection('notificationRequests').where('dossierId', '==', id).get()).docs.map((d) => d.get('eventType') as string);
+    const notices = (await db.collection('notificationRequests').where('dossierId', '==', id).get()).docs.map(
+      (d) => d.get('eventType') as string,
+    );
     expect(notices.sort()).toEqual(['receive', 'resolve', 'returnResult', 'submit']);
   });
 
@@ -148,25 +194,67 @@ describe('the full path', () => {
   });
 });
 
+describe('files', () => {
+  it('attaches an uploaded file to the submitted dossier, once', async () => {
+    const up = await fetch(`${HOSTING_URL}/api/uploads`, {
+      method: 'POST',
+      headers: { 'content-type': MULTIPART_TYPE, ...(await authHeader(IDENTITIES.citizenA)) },
+      body: multipartBody([{ name: 'file', fileName: 'Đơn đề nghị gia hạn.pdf', contentType: 'application/pdf', bytes: minimalPdf() }]),
+    });
+    expect(up.status).toBe(201);
+    const { uploadId, sha256 } = ((await up.json()) as { uploads: { uploadId: string; sha256: string }[] }).uploads[0]!;
+    const body = landRenewal(rid('with-file'));
+    body.components[0] = { ...body.components[0]!, uploadIds: [uploadId] } as (typeof body.components)[number];
+    const res = await call('POST', '/dossiers', IDENTITIES.citizenA, body);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const personal = (await db.doc(`dossiers/${res.body.dossier.id}/private/personal`).get()).data()!;
+    expect(personal.components[0].attachments[0]).toMatchObject({ id: uploadId, sha256, fileName: 'Đơn đề nghị gia hạn.pdf', contentType: 'application/pdf' });
+    expect((await db.doc(`uploads/${uploadId}`).get()).get('dossierId')).toBe(res.body.dossier.id);
+
+    const twice = await call('POST', '/dossiers', IDENTITIES.citizenA, { ...body, requestId: rid('same-file') });
+    expect(twice.status).toBe(409);
+    const otherOwner = await call('POST', '/dossiers', IDENTITIES.citizenB, { ...body, requestId: rid('not-mine') });
+    expect(otherOwner.status).toBe(400);
+  });
+});
+
 describe('rules of the law', () => {
   it('allows one supplement request after reception and refuses a second', async () => {
     const { id } = await submit();
     let v = await expectOk(act(id, 1, IDENTITIES.receptionistX, { type: 'receive' }), 'received');
-    v = await expectOk(act(id, v, IDENTITIES.leadX, { type: 'assign', handlerId: 'handler-at-desk' }), 'processing');
+    v = await expectOk(
+      act(id, v, IDENTITIES.leadX, { type: 'assign', handlerId: 'handler-at-desk' }),
+      'processing',
+    );
     const items = [{ name: 'Giấy chứng nhận', problem: 'Bản chụp bị mờ, cần bản rõ' }];
-    v = await expectOk(act(id, v, IDENTITIES.leadX, { type: 'requestSupplement', items, reason: 'Thiếu bản rõ nét' }), 'awaitingSupplement');
+    v = await expectOk(
+      act(id, v, IDENTITIES.leadX, { type: 'requestSupplement', items, reason: 'Thiếu bản rõ nét' }),
+      'awaitingSupplement',
+    );
     const before = (await db.doc(`dossiers/${id}`).get()).get('dueAt').toDate() as Date;
     v = await expectOk(act(id, v, IDENTITIES.citizenA, { type: 'submitSupplement' }), 'processing');
     const after = (await db.doc(`dossiers/${id}`).get()).get('dueAt').toDate() as Date;
     expect(after.getTime()).toBeGreaterThanOrEqual(before.getTime()); // the clock restarted (policy: restart)
 
-    const second = await act(id, v, IDENTITIES.leadX, { type: 'requestSupplement', items, reason: 'Lần hai' });
+    const second = await act(id, v, IDENTITIES.leadX, {
+      type: 'requestSupplement',
+      items,
+      reason: 'Lần hai',
+    });
     expect(second.status).toBe(409);
-    expect(second.body.error).toMatchObject({ currentStatus: 'processing', rule: 'supplementAlreadyRequested' });
+    expect(second.body.error).toMatchObject({
+      currentStatus: 'processing',
+      rule: 'supplementAlreadyRequested',
+    });
     expect(second.body.error.allowedActions).toContain('resolve');
     // Only a lead, with a written reason, may ask again.
     await expectOk(
-      act(id, v, IDENTITIES.leadX, { type: 'requestSupplement', items, reason: 'Lần hai', overrideReason: 'Phát hiện sai sót mới khi thẩm định' }),
+      act(id, v, IDENTITIES.leadX, {
+        type: 'requestSupplement',
+        items,
+        reason: 'Lần hai',
+        overrideReason: 'Phát hiện sai sót mới khi thẩm định',
+      }),
       'awaitingSupplement',
     );
   });
@@ -177,7 +265,11 @@ describe('rules of the law', () => {
     const due = new Date(received.body.dossier.dueAt as string);
     const extension = { reason: 'Chờ xác minh thực địa', apology: 'Cơ quan xin lỗi ông/bà vì sự chậm trễ' };
     const v = await expectOk(
-      act(id, 2, IDENTITIES.leadX, { type: 'extend', newDueAt: new Date(due.getTime() + 5 * 86_400_000).toISOString(), ...extension }),
+      act(id, 2, IDENTITIES.leadX, {
+        type: 'extend',
+        newDueAt: new Date(due.getTime() + 5 * 86_400_000).toISOString(),
+        ...extension,
+      }),
       'received',
     );
     const again = await act(id, v, IDENTITIES.leadX, {
@@ -191,7 +283,10 @@ describe('rules of the law', () => {
 
   it('refuses service-set fields from clients', async () => {
     const { id } = await submit();
-    const res = await act(id, 1, IDENTITIES.receptionistX, { type: 'receive', due: { at: '2030-01-01T00:00:00Z', explanation: { vi: 'x', en: 'x' } } });
+    const res = await act(id, 1, IDENTITIES.receptionistX, {
+      type: 'receive',
+      due: { at: '2030-01-01T00:00:00Z', explanation: { vi: 'x', en: 'x' } },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0].path).toBe('action.due');
   });
@@ -208,12 +303,22 @@ describe('concurrency and retries', () => {
       db,
       now: () => new Date(),
       caller: async () => ({ role: 'lead', userId, agencyId }),
-      resolveUploads: async () => [],
     };
     const outcomes = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         actOnDossier(
-          { method: 'POST', path: '', params: { dossierId: id }, query: {}, header: () => undefined, body: { requestId: rid(`race${i}`), expectedVersion: v, action: { type: 'assign', handlerId: `handler-${i}` } } },
+          {
+            method: 'POST',
+            path: '',
+            params: { dossierId: id },
+            query: {},
+            header: () => undefined,
+            body: {
+              requestId: rid(`race${i}`),
+              expectedVersion: v,
+              action: { type: 'assign', handlerId: `handler-${i}` },
+            },
+          },
           deps,
         ).then(
           (r) => ({ status: r.status, error: undefined }),
@@ -224,7 +329,11 @@ describe('concurrency and retries', () => {
     expect(outcomes.filter((o) => o.status === 200)).toHaveLength(1);
     const losers = outcomes.filter((o) => o.status === 409);
     expect(losers).toHaveLength(49);
-    expect(losers[0]!.error!.toBody().error).toMatchObject({ reason: 'staleVersion', currentStatus: 'processing', currentVersion: v + 1 });
+    expect(losers[0]!.error!.toBody().error).toMatchObject({
+      reason: 'staleVersion',
+      currentStatus: 'processing',
+      currentVersion: v + 1,
+    });
     expect(await storedEvents(id)).toHaveLength(3);
   });
 
@@ -255,7 +364,10 @@ describe('bad input', () => {
   it.each([
     ['not an object', ['hello']],
     ['unknown procedure', { ...landRenewal('bad-proc-0001'), procedureCode: '9.999999' }],
-    ['missing mandatory component', { ...landRenewal('bad-comp-0001'), components: [{ componentId: 'certificate', originals: 1 }] }],
+    [
+      'missing mandatory component',
+      { ...landRenewal('bad-comp-0001'), components: [{ componentId: 'certificate', originals: 1 }] },
+    ],
     ['agency without desk', { ...landRenewal('bad-agen-0001'), receivingAgencyId: '000.00.10.H99' }],
     ['invalid phone', { ...landRenewal('bad-phon-0001'), applicant: { ...APPLICANT, phone: '12345' } }],
     ['extra field', { ...landRenewal('bad-extr-0001'), status: 'returned' }],

@@ -13,15 +13,20 @@ import { parseBody } from './submit.handler.js';
 function refuseServiceFields(action: Record<string, unknown>): void {
   const sent = SERVICE_FIELDS.filter((f) => f in action);
   if (action.type === 'submit' || action.type === 'intake') {
-    throw new ApiError('invalid-argument', { vi: 'Dùng địa chỉ nộp hồ sơ để tạo hồ sơ.', en: 'Use the submission endpoints to create a dossier.' }, [
-      { path: 'action.type', message: { vi: 'Không dùng ở đây', en: 'not accepted here' } },
-    ]);
+    throw new ApiError(
+      'invalid-argument',
+      { vi: 'Dùng địa chỉ nộp hồ sơ để tạo hồ sơ.', en: 'Use the submission endpoints to create a dossier.' },
+      [{ path: 'action.type', message: { vi: 'Không dùng ở đây', en: 'not accepted here' } }],
+    );
   }
   if (sent.length > 0) {
     throw new ApiError(
       'invalid-argument',
       { vi: 'Một số trường do hệ thống tự tính.', en: 'Some fields are set by the system.' },
-      sent.map((f) => ({ path: `action.${f}`, message: { vi: 'Do hệ thống tính, không gửi lên', en: 'set by the system; do not send it' } })),
+      sent.map((f) => ({
+        path: `action.${f}`,
+        message: { vi: 'Do hệ thống tính, không gửi lên', en: 'set by the system; do not send it' },
+      })),
     );
   }
 }

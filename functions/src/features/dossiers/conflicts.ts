@@ -11,7 +11,8 @@ export function conflictError(conflict: TransitionConflict, currentVersion: numb
     currentVersion,
     allowedActions: conflict.allowedActions,
   };
-  if (conflict.reason === 'invalidPayload') return new ApiError('invalid-argument', conflict.messages, conflict.fieldErrors, details);
+  if (conflict.reason === 'invalidPayload')
+    return new ApiError('invalid-argument', conflict.messages, conflict.fieldErrors, details);
   if (conflict.reason === 'roleNotAllowed' || conflict.reason === 'outOfScope') {
     return new ApiError('permission-denied', conflict.messages, [], details);
   }
@@ -29,15 +30,25 @@ export function staleVersionError(
       en: `The dossier was changed by another action (version ${current.version}, you sent ${expected}). Please reload.`,
     },
     [],
-    { reason: 'staleVersion', currentStatus: current.status, currentVersion: current.version, allowedActions: current.allowedActions },
+    {
+      reason: 'staleVersion',
+      currentStatus: current.status,
+      currentVersion: current.version,
+      allowedActions: current.allowedActions,
+    },
   );
 }
 
 export function requestIdReused(): ApiError {
-  return new ApiError('conflict', {
-    vi: 'Mã yêu cầu này đã được dùng cho một yêu cầu khác.',
-    en: 'This requestId was already used for a different request.',
-  }, [], { reason: 'requestIdReused' });
+  return new ApiError(
+    'conflict',
+    {
+      vi: 'Mã yêu cầu này đã được dùng cho một yêu cầu khác.',
+      en: 'This requestId was already used for a different request.',
+    },
+    [],
+    { reason: 'requestIdReused' },
+  );
 }
 
 export function dossierNotFound(): ApiError {

@@ -1,6 +1,5 @@
 // What the dossier handlers need from the outside world, passed in so tests can pin the clock.
 import type { Firestore } from 'firebase-admin/firestore';
-import type { Attachment } from '../../domain/index.js';
 import type { ApiRequest } from '../../platform/http-router.js';
 import type { Caller } from '../../platform/auth.js';
 
@@ -8,6 +7,4 @@ export type DossierDeps = {
   db: Firestore;
   now: () => Date;
   caller: (req: ApiRequest) => Promise<Caller>;
-  /** Turns upload ids into attachments the caller owns and may attach (features/uploads). */
-  resolveUploads: (db: Firestore, ownerUid: string, uploadIds: string[]) => Promise<Attachment[]>;
 };

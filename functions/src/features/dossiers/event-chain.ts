@@ -23,7 +23,8 @@ export function hashEvent(prevHash: string, event: DossierEvent): string {
 
 export type ChainedEvent = DossierEvent & { prevHash: string; hash: string };
 
-export type ChainCheck = { ok: true; length: number } | { ok: false; brokenAtVersion: number; length: number };
+export type ChainCheck =
+  { ok: true; length: number } | { ok: false; brokenAtVersion: number; length: number };
 
 /** Verifies a dossier's events in version order: links, hashes and gap-free versions. */
 export function verifyChain(events: readonly ChainedEvent[]): ChainCheck {

@@ -23,7 +23,10 @@ export function accessOf(dossier: Pick<Dossier, 'ownerUserId' | 'agencyIds'>, ca
 export async function getDossier(req: ApiRequest, deps: DossierDeps): Promise<ApiResult> {
   const caller = await deps.caller(req);
   const { dossierId } = parseBody(DossierIdParam, req.params);
-  const [snap, personalSnap] = await deps.db.getAll(dossierRef(deps.db, dossierId), personalRef(deps.db, dossierId));
+  const [snap, personalSnap] = await deps.db.getAll(
+    dossierRef(deps.db, dossierId),
+    personalRef(deps.db, dossierId),
+  );
   // Someone without access learns nothing, not even that the dossier exists.
   if (!snap!.exists) throw dossierNotFound();
   const { dossier } = joinDossier(snap!.data()!, personalSnap!.data());

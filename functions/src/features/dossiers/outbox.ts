@@ -29,4 +29,5 @@ export const NOTIFY_APPLICANT: ReadonlySet<ActionType> = new Set<ActionType>([
   'stop',
 ]);
 
-export const outboxId = (dossierId: string, version: number) => `${dossierId}_${String(version).padStart(6, '0')}`;
+export const outboxId = (dossierId: string, version: number) =>
+  `${dossierId}_${String(version).padStart(6, '0')}`;

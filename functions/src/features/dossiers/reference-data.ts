@@ -33,7 +33,8 @@ export async function procedureVersion(db: Firestore, code: string, version?: nu
   const key = `${code}@${version ?? 'current'}`;
   const cached = procedureCache.get(key);
   if (cached) return cached;
-  const ref = version === undefined ? db.doc(`procedures/${code}`) : db.doc(`procedures/${code}/versions/${version}`);
+  const ref =
+    version === undefined ? db.doc(`procedures/${code}`) : db.doc(`procedures/${code}/versions/${version}`);
   const snap = await ref.get();
   if (!snap.exists) {
     throw new ApiError('not-found', { vi: `Không có thủ tục ${code}.`, en: `No procedure ${code}.` }, [

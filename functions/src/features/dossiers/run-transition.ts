@@ -37,7 +37,11 @@ export type TransitionDeps = { db: Firestore; now: () => Date; calendar: Working
  * Fills the fields only the service may set (codes, due dates) once the current dossier is known. It may
  * read in the transaction; its writes are returned and run after every read, as transactions require.
  */
-export type Enrich = (dossier: Dossier, tx: Transaction, now: Date) => Promise<{ action: DossierActionInput; writes?: (() => void)[] }>;
+export type Enrich = (
+  dossier: Dossier,
+  tx: Transaction,
+  now: Date,
+) => Promise<{ action: DossierActionInput; writes?: (() => void)[] }>;
 
 export type TransitionRequest = {
   dossierId: string;
@@ -48,8 +52,8 @@ export type TransitionRequest = {
   /** The version the caller saw; undefined only when the dossier is being created. */
   expectedVersion: number | undefined;
   enrich: Enrich;
-  /** For creation: the draft to start from when the dossier does not exist yet. */
-  draft?: (now: Date) => Dossier;
+  /** For creation: the draft to start from when the dossier does not exist yet (may read in `tx`). */
+  draft?: (tx: Transaction, now: Date) => Promise<Dossier>;
 };
 
 const requestRef = (db: Firestore, dossierId: string, uid: string, requestId: string) =>
@@ -79,7 +83,11 @@ export async function runTransition(deps: TransitionDeps, req: TransitionRequest
     async (tx) => {
       const dRef = dossierRef(db, req.dossierId);
       const rRef = requestRef(db, req.dossierId, req.caller.userId, req.requestId);
-      const [requestSnap, dossierSnap, personalSnap] = await tx.getAll(rRef, dRef, personalRef(db, req.dossierId));
+      const [requestSnap, dossierSnap, personalSnap] = await tx.getAll(
+        rRef,
+        dRef,
+        personalRef(db, req.dossierId),
+      );
       if (requestSnap!.exists) {
         if (requestSnap!.get('fingerprint') !== print) throw requestIdReused();
         return { status: 200, body: { ...(revive(requestSnap!.get('body')) as object), duplicate: true } };
@@ -99,7 +107,7 @@ export async function runTransition(deps: TransitionDeps, req: TransitionRequest
         }
       } else {
         if (!req.draft) throw dossierNotFound();
-        current = req.draft(now);
+        current = await req.draft(tx, now);
         extras = { lastEventHash: GENESIS_HASH, handoffCount: 0 };
       }
 
@@ -121,8 +129,13 @@ export async function runTransition(deps: TransitionDeps, req: TransitionRequest
       // Writes (all reads are done above, as transactions require).
       for (const write of enrichWrites) write();
       tx.set(dRef, publicDoc);
-      if (!personalSnap!.exists || event.type === 'submitSupplement') tx.set(personalRef(db, req.dossierId), personal);
-      tx.create(eventRef(db, req.dossierId, event.version), { ...event, prevHash: extras.lastEventHash, hash });
+      if (!personalSnap!.exists || event.type === 'submitSupplement')
+        tx.set(personalRef(db, req.dossierId), personal);
+      tx.create(eventRef(db, req.dossierId, event.version), {
+        ...event,
+        prevHash: extras.lastEventHash,
+        hash,
+      });
       for (const write of handoffs.writes) write();
       writeOutbox(db, tx, next, event);
       tx.create(rRef, { fingerprint: print, at: now, status: dossierSnap!.exists ? 200 : 201, body });
@@ -148,12 +161,18 @@ async function planHandoffs(
   const writes: (() => void)[] = [];
   let count = extras.handoffCount;
   const open: DocumentReference | undefined = count > 0 ? handoffRef(db, before.id, count) : undefined;
-  const openSnap = open && ['transfer', 'acknowledgeTransfer', 'resolve'].includes(event.type) ? await tx.get(open) : undefined;
+  const openSnap =
+    open && ['transfer', 'acknowledgeTransfer', 'resolve'].includes(event.type)
+      ? await tx.get(open)
+      : undefined;
   const closeOpen = () => {
     if (!open || !openSnap?.exists || openSnap.get('completedAt')) return;
     const dueAt = openSnap.get('dueAt') as { toDate(): Date } | null;
     writes.push(() =>
-      tx.update(open, { completedAt: event.at, result: dueAt ? classifyTimeliness(dueAt.toDate(), event.at) : null }),
+      tx.update(open, {
+        completedAt: event.at,
+        result: dueAt ? classifyTimeliness(dueAt.toDate(), event.at) : null,
+      }),
     );
   };
   if (event.type === 'transfer' && event.payload.type === 'transfer') {
@@ -184,7 +203,13 @@ async function planHandoffs(
 
 function writeOutbox(db: Firestore, tx: Transaction, dossier: Dossier, event: DossierEvent): void {
   const id = outboxId(dossier.id, event.version);
-  const base = { dossierId: dossier.id, version: event.version, eventType: event.type, at: event.at, state: 'pending' };
+  const base = {
+    dossierId: dossier.id,
+    version: event.version,
+    eventType: event.type,
+    at: event.at,
+    state: 'pending',
+  };
   const form = SLIP_FOR_ACTION[event.type as ActionType];
   if (form) tx.create(db.collection('slipRequests').doc(id), { ...base, form });
   if (NOTIFY_APPLICANT.has(event.type)) {

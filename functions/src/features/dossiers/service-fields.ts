@@ -33,7 +33,12 @@ export async function reserveDossierCode(
 }
 
 /** The due date at reception: the procedure's legal time from now, in the agency's working hours. */
-export async function dueAtReception(db: Firestore, dossier: Dossier, calendar: WorkingCalendar, now: Date): Promise<DueDate> {
+export async function dueAtReception(
+  db: Firestore,
+  dossier: Dossier,
+  calendar: WorkingCalendar,
+  now: Date,
+): Promise<DueDate> {
   const procedure = await procedureVersion(db, dossier.procedure.code, dossier.procedure.version);
   const workingHours = await workingHoursOf(db, dossier.receivingAgencyId);
   const result = computeDeadline({ start: now, duration: procedure.legalDuration, calendar, workingHours });

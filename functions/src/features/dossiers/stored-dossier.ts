@@ -13,13 +13,17 @@ export type PublicDossier = Omit<Dossier, 'applicant' | 'components'> & StoredEx
 export type PersonalPart = Pick<Dossier, 'applicant' | 'components'>;
 
 export const dossierRef = (db: Firestore, id: string) => db.collection(DOSSIERS).doc(id);
-export const personalRef = (db: Firestore, id: string) => dossierRef(db, id).collection('private').doc('personal');
+export const personalRef = (db: Firestore, id: string) =>
+  dossierRef(db, id).collection('private').doc('personal');
 export const eventRef = (db: Firestore, id: string, version: number) =>
   dossierRef(db, id).collection('events').doc(String(version).padStart(6, '0'));
 export const handoffRef = (db: Firestore, id: string, n: number) =>
   dossierRef(db, id).collection('handoffs').doc(String(n).padStart(3, '0'));
 
-export function splitDossier(dossier: Dossier, extras: StoredExtras): { publicDoc: PublicDossier; personal: PersonalPart } {
+export function splitDossier(
+  dossier: Dossier,
+  extras: StoredExtras,
+): { publicDoc: PublicDossier; personal: PersonalPart } {
   const { applicant, components, ...rest } = dossier;
   return { publicDoc: { ...rest, ...extras }, personal: { applicant, components } };
 }
@@ -34,9 +38,19 @@ export function revive<T>(value: T): T {
   return value;
 }
 
-export function joinDossier(publicData: DocumentData, personalData: DocumentData | undefined): { dossier: Dossier; extras: StoredExtras } {
+export function joinDossier(
+  publicData: DocumentData,
+  personalData: DocumentData | undefined,
+): { dossier: Dossier; extras: StoredExtras } {
   const { lastEventHash, handoffCount, ...rest } = revive(publicData) as PublicDossier;
   const personal = revive(personalData ?? {}) as Partial<PersonalPart>;
-  const dossier = { ...rest, applicant: personal.applicant, components: personal.components ?? [] } as Dossier;
-  return { dossier, extras: { lastEventHash: lastEventHash ?? GENESIS_HASH, handoffCount: handoffCount ?? 0 } };
+  const dossier = {
+    ...rest,
+    applicant: personal.applicant,
+    components: personal.components ?? [],
+  } as Dossier;
+  return {
+    dossier,
+    extras: { lastEventHash: lastEventHash ?? GENESIS_HASH, handoffCount: handoffCount ?? 0 },
+  };
 }

@@ -3,15 +3,24 @@
 // in the same transaction that creates the dossier.
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { newDraftDossier, type Agency, type Attachment, type DossierComponent, type Procedure } from '../../domain/index.js';
+import {
+  newDraftDossier,
+  type Agency,
+  type Attachment,
+  type DossierComponent,
+  type Procedure,
+} from '../../domain/index.js';
 import { ApiError, invalidInput, type FieldError } from '../../platform/api-error.js';
 import { requireRole, type Caller } from '../../platform/auth.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+import { withKeyLock } from '../../platform/key-lock.js';
 import type { DossierDeps } from './dossier-deps.js';
 import { findAgency, procedureVersion, workingCalendar } from './reference-data.js';
 import { IntakeDossierRequest, SubmitDossierRequest, type ComponentInput } from './requests.js';
 import { runTransition } from './run-transition.js';
 import { reserveDossierCode } from './service-fields.js';
+import { attachUploads, loadUploadsForSubmission } from '../uploads/submission.js';
+import type { Transaction } from 'firebase-admin/firestore';
 
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const parsed = schema.safeParse(body ?? {});
@@ -25,18 +34,29 @@ export function dossierIdFor(uid: string, requestId: string): string {
 }
 
 function badField(path: string, vi: string, en: string): ApiError {
-  return new ApiError('invalid-argument', { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The submitted data is invalid.' }, [
-    { path, message: { vi, en } },
-  ]);
+  return new ApiError(
+    'invalid-argument',
+    { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The submitted data is invalid.' },
+    [{ path, message: { vi, en } }],
+  );
 }
 
-async function receivingAgency(deps: DossierDeps, agencyId: string, procedure: Procedure, path: string): Promise<Agency> {
+async function receivingAgency(
+  deps: DossierDeps,
+  agencyId: string,
+  procedure: Procedure,
+  path: string,
+): Promise<Agency> {
   const agency = await findAgency(deps.db, agencyId);
   if (!agency || !agency.hasOneStopDesk) {
     throw badField(path, 'Cơ quan này không tiếp nhận hồ sơ', 'this agency does not receive dossiers');
   }
   if (!procedure.competentLevels.includes(agency.level)) {
-    throw badField(path, 'Thủ tục này không nộp tại cấp của cơ quan đã chọn', 'this procedure is not received at that level');
+    throw badField(
+      path,
+      'Thủ tục này không nộp tại cấp của cơ quan đã chọn',
+      'this procedure is not received at that level',
+    );
   }
   return agency;
 }
@@ -47,21 +67,47 @@ function checkComponents(procedure: Procedure, components: ComponentInput[]): vo
   const errors: FieldError[] = [];
   components.forEach((c, i) => {
     if (!known.has(c.componentId)) {
-      errors.push({ path: `components.${i}.componentId`, message: { vi: 'Thủ tục không có thành phần này', en: 'not a component of this procedure' } });
+      errors.push({
+        path: `components.${i}.componentId`,
+        message: { vi: 'Thủ tục không có thành phần này', en: 'not a component of this procedure' },
+      });
     }
   });
   const given = new Set(components.map((c) => c.componentId));
   for (const required of procedure.components.filter((c) => c.mandatory && !given.has(c.id))) {
-    errors.push({ path: 'components', message: { vi: `Thiếu thành phần bắt buộc: ${required.name.vi}`, en: `Missing mandatory component: ${required.name.en}` } });
+    errors.push({
+      path: 'components',
+      message: {
+        vi: `Thiếu thành phần bắt buộc: ${required.name.vi}`,
+        en: `Missing mandatory component: ${required.name.en}`,
+      },
+    });
   }
-  if (errors.length > 0) throw new ApiError('invalid-argument', { vi: 'Hồ sơ chưa đủ thành phần.', en: 'The dossier is incomplete.' }, errors);
+  if (errors.length > 0)
+    throw new ApiError(
+      'invalid-argument',
+      { vi: 'Hồ sơ chưa đủ thành phần.', en: 'The dossier is incomplete.' },
+      errors,
+    );
 }
 
-async function toDossierComponents(deps: DossierDeps, caller: Caller, inputs: ComponentInput[]): Promise<DossierComponent[]> {
+/**
+ * The components with their files. Reads the uploads inside the creating transaction, so the same
+ * upload can never end up in two dossiers.
+ */
+async function toDossierComponents(
+  deps: DossierDeps,
+  tx: Transaction,
+  caller: Caller,
+  inputs: ComponentInput[],
+): Promise<DossierComponent[]> {
   const ids = inputs.flatMap((c) => c.uploadIds);
-  const attachments = ids.length > 0 ? await deps.resolveUploads(deps.db, caller.userId, ids) : [];
+  const attachments = ids.length > 0 ? await loadUploadsForSubmission(deps.db, caller.userId, ids, tx) : [];
   const byId = new Map<string, Attachment>(attachments.map((a) => [a.id, a]));
-  return inputs.map(({ uploadIds, ...counts }) => ({ ...counts, attachments: uploadIds.map((id) => byId.get(id)!) }));
+  return inputs.map(({ uploadIds, ...counts }) => ({
+    ...counts,
+    attachments: uploadIds.map((id) => byId.get(id)!),
+  }));
 }
 
 async function create(
@@ -72,38 +118,48 @@ async function create(
   kind: 'submit' | 'intake',
 ): Promise<ApiResult> {
   const procedure = await procedureVersion(deps.db, body.procedureCode);
-  await receivingAgency(deps, agencyId, procedure, kind === 'submit' ? 'receivingAgencyId' : '(caller agency)');
+  await receivingAgency(
+    deps,
+    agencyId,
+    procedure,
+    kind === 'submit' ? 'receivingAgencyId' : '(caller agency)',
+  );
   checkComponents(procedure, body.components);
-  const components = await toDossierComponents(deps, caller, body.components);
   const calendar = await workingCalendar(deps.db);
   const dossierId = dossierIdFor(caller.userId, body.requestId);
-  return runTransition(
-    { db: deps.db, now: deps.now, calendar },
-    {
-      dossierId,
-      requestId: body.requestId,
-      caller,
-      fingerprintOf: { kind, body },
-      expectedVersion: undefined,
-      draft: (now) =>
-        newDraftDossier({
-          id: dossierId,
-          procedure,
-          receivingAgencyId: agencyId,
-          applicant: body.applicant,
-          components,
-          channel: kind === 'submit' ? 'online' : (body as IntakeDossierRequest).channel,
-          resultDelivery: body.resultDelivery,
-          ...(kind === 'submit' ? { ownerUserId: caller.userId } : {}),
-          now,
-        }),
-      enrich: async (_draft, tx, now) => {
-        const { code, write } = await reserveDossierCode(deps.db, tx, agencyId, now);
-        const action =
-          kind === 'submit' ? { type: 'submit' as const, code } : { type: 'intake' as const, code, channel: (body as IntakeDossierRequest).channel };
-        return { action, writes: [write] };
+  // Every creation at one agency touches its daily counter: queue them in this instance.
+  return withKeyLock(`dossier-code:${agencyId}`, () =>
+    runTransition(
+      { db: deps.db, now: deps.now, calendar },
+      {
+        dossierId,
+        requestId: body.requestId,
+        caller,
+        fingerprintOf: { kind, body },
+        expectedVersion: undefined,
+        draft: async (tx, now) =>
+          newDraftDossier({
+            id: dossierId,
+            procedure,
+            receivingAgencyId: agencyId,
+            applicant: body.applicant,
+            components: await toDossierComponents(deps, tx, caller, body.components),
+            channel: kind === 'submit' ? 'online' : (body as IntakeDossierRequest).channel,
+            resultDelivery: body.resultDelivery,
+            ...(kind === 'submit' ? { ownerUserId: caller.userId } : {}),
+            now,
+          }),
+        enrich: async (_draft, tx, now) => {
+          const { code, write } = await reserveDossierCode(deps.db, tx, agencyId, now);
+          const action =
+            kind === 'submit'
+              ? { type: 'submit' as const, code }
+              : { type: 'intake' as const, code, channel: (body as IntakeDossierRequest).channel };
+          const uploadIds = body.components.flatMap((c) => c.uploadIds);
+          return { action, writes: [write, () => attachUploads(tx, uploadIds, dossierId, deps.db)] };
+        },
       },
-    },
+    ),
   );
 }
 
