@@ -70,7 +70,9 @@ async function loadedRules(): Promise<string | undefined> {
 export async function rulesEnv(): Promise<RulesTestEnvironment> {
   const [host, port] = FIRESTORE_HOST.split(':') as [string, string];
   if (!process.env.FIRESTORE_EMULATOR_HOST) {
-    throw new Error('The rules tests need the Firestore emulator: run them with `npm test` (firebase emulators:exec).');
+    throw new Error(
+      'The rules tests need the Firestore emulator: run them with `npm test` (firebase emulators:exec).',
+    );
   }
   const current = await loadedRules();
   return initializeTestEnvironment({
@@ -135,7 +137,10 @@ export async function saveCoverage(): Promise<string> {
 }
 
 /** Ends a rules file: deletes its documents, saves the coverage report, closes the environment. */
-export async function teardown(env: RulesTestEnvironment | undefined, paths: Iterable<string>): Promise<void> {
+export async function teardown(
+  env: RulesTestEnvironment | undefined,
+  paths: Iterable<string>,
+): Promise<void> {
   if (!env) return;
   await remove(env, paths);
   await saveCoverage();

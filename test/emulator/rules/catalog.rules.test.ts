@@ -1,9 +1,31 @@
 // Security rules of the public catalogue (agencies, procedures and their versions, calendars) and of
 // user profiles, against the real Firestore emulator: every actor × document × operation cell asserted.
 import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
-import { collection, deleteDoc, doc, getDoc, getDocs, limit, query, setDoc, updateDoc, type Firestore } from 'firebase/firestore';
+import {
+  collection,
+  deleteDoc,
+  doc,
+  getDoc,
+  getDocs,
+  limit,
+  query,
+  setDoc,
+  updateDoc,
+  type Firestore,
+} from 'firebase/firestore';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { ACTOR_NAMES, allowedOnly, expectRule, firestoreAs, NOBODY, rulesEnv, seed, teardown, uidOf, type Actor } from './_env.js';
+import {
+  ACTOR_NAMES,
+  allowedOnly,
+  expectRule,
+  firestoreAs,
+  NOBODY,
+  rulesEnv,
+  seed,
+  teardown,
+  uidOf,
+  type Actor,
+} from './_env.js';
 
 let env: RulesTestEnvironment | undefined;
 const db = (actor: Actor): Firestore => {
@@ -73,7 +95,10 @@ describe('users/{uid}', () => {
   it.each(ACTOR_NAMES)('%s may not create its own profile', async (actor) => {
     const uid = actor === 'anonymous' ? 'rules-new' : uidOf(actor);
     // Seeded profiles exist; for the others this is a create. Either way: no client writes a profile.
-    await expectRule(setDoc(doc(db(actor), `users/${uid}`), { role: 'admin', agencyId: '000.00.01.H99' }), false);
+    await expectRule(
+      setDoc(doc(db(actor), `users/${uid}`), { role: 'admin', agencyId: '000.00.01.H99' }),
+      false,
+    );
   });
   it.each(cells(PROFILE_PATHS))('%s may not update %s (no self-promotion)', async (actor, path) => {
     await expectRule(updateDoc(doc(db(actor), path), { role: 'admin' }), false);

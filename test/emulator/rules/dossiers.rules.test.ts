@@ -38,14 +38,24 @@ const db = (actor: Actor): Firestore => {
 };
 
 const at = new Date('2026-03-02T02:00:00Z');
-function projection(fields: { receivingAgencyId: string; agencyIds: string[]; ownerUserId?: string; current: string }) {
+function projection(fields: {
+  receivingAgencyId: string;
+  agencyIds: string[];
+  ownerUserId?: string;
+  current: string;
+}) {
   return {
     code: `${fields.receivingAgencyId}-260302-0001`,
     version: 3,
     status: 'processing',
     channel: 'online',
     resultDelivery: 'desk',
-    procedure: { code: '1.000001', version: 1, name: { vi: 'Thủ tục thử', en: 'Test procedure' }, supplementClockPolicy: 'restart' },
+    procedure: {
+      code: '1.000001',
+      version: 1,
+      name: { vi: 'Thủ tục thử', en: 'Test procedure' },
+      supplementClockPolicy: 'restart',
+    },
     ruleSet: 'nd118-2025',
     receivingAgencyId: fields.receivingAgencyId,
     agencyIds: fields.agencyIds,
@@ -65,8 +75,18 @@ function projection(fields: { receivingAgencyId: string; agencyIds: string[]; ow
  * owned by citizen B; d3 a walk-in (no owner) at an unrelated agency Z.
  */
 const DOSSIERS = {
-  'rules-d1': projection({ receivingAgencyId: AGENCY_X, agencyIds: [AGENCY_X, AGENCY_Y], ownerUserId: uidOf('citizenA'), current: AGENCY_Y }),
-  'rules-d2': projection({ receivingAgencyId: AGENCY_X, agencyIds: [AGENCY_X], ownerUserId: uidOf('citizenB'), current: AGENCY_X }),
+  'rules-d1': projection({
+    receivingAgencyId: AGENCY_X,
+    agencyIds: [AGENCY_X, AGENCY_Y],
+    ownerUserId: uidOf('citizenA'),
+    current: AGENCY_Y,
+  }),
+  'rules-d2': projection({
+    receivingAgencyId: AGENCY_X,
+    agencyIds: [AGENCY_X],
+    ownerUserId: uidOf('citizenB'),
+    current: AGENCY_X,
+  }),
   'rules-d3': projection({ receivingAgencyId: AGENCY_Z, agencyIds: [AGENCY_Z], current: AGENCY_Z }),
 } as const;
 type DossierId = keyof typeof DOSSIERS;
@@ -86,11 +106,27 @@ const PRIVATE_READS: Record<DossierId, Record<Actor, boolean>> = {
 };
 
 const SUBCOLLECTIONS = {
-  private: { docId: 'personal', reads: PRIVATE_READS, data: { applicant: { kind: 'person', fullName: 'Bùi Thị Mai' }, components: [] } },
-  events: { docId: '000001', reads: READS, data: { version: 1, type: 'submit', at, prevHash: '', hash: 'cd'.repeat(32) } },
+  private: {
+    docId: 'personal',
+    reads: PRIVATE_READS,
+    data: { applicant: { kind: 'person', fullName: 'Bùi Thị Mai' }, components: [] },
+  },
+  events: {
+    docId: '000001',
+    reads: READS,
+    data: { version: 1, type: 'submit', at, prevHash: '', hash: 'cd'.repeat(32) },
+  },
   // A handoff row on each fixture, so that a read is refused by the rules and not by a missing document.
-  handoffs: { docId: '001', reads: READS, data: { fromAgencyId: AGENCY_X, toAgencyId: AGENCY_Y, handedOverAt: at } },
-  requests: { docId: 'rules-req-1', reads: { 'rules-d1': NOBODY, 'rules-d2': NOBODY, 'rules-d3': NOBODY }, data: { uid: 'x', answer: {} } },
+  handoffs: {
+    docId: '001',
+    reads: READS,
+    data: { fromAgencyId: AGENCY_X, toAgencyId: AGENCY_Y, handedOverAt: at },
+  },
+  requests: {
+    docId: 'rules-req-1',
+    reads: { 'rules-d1': NOBODY, 'rules-d2': NOBODY, 'rules-d3': NOBODY },
+    data: { uid: 'x', answer: {} },
+  },
 } as const;
 type Sub = keyof typeof SUBCOLLECTIONS;
 const SUB_NAMES = Object.keys(SUBCOLLECTIONS) as Sub[];
@@ -101,7 +137,8 @@ beforeAll(async () => {
   const docs: Record<string, object> = {};
   for (const id of DOSSIER_IDS) {
     docs[`dossiers/${id}`] = DOSSIERS[id];
-    for (const sub of SUB_NAMES) docs[`dossiers/${id}/${sub}/${SUBCOLLECTIONS[sub].docId}`] = SUBCOLLECTIONS[sub].data;
+    for (const sub of SUB_NAMES)
+      docs[`dossiers/${id}/${sub}/${SUBCOLLECTIONS[sub].docId}`] = SUBCOLLECTIONS[sub].data;
   }
   await seed(env, docs);
   seeded.push(...Object.keys(docs));
@@ -110,7 +147,11 @@ beforeAll(async () => {
 afterAll(async () => {
   // Paths a wrongly allowed create would have written, then the fixtures (children first).
   const created = DOSSIER_IDS.flatMap((id) => SUB_NAMES.map((sub) => `dossiers/${id}/${sub}/rules-new`));
-  await teardown(env, [...created, ...ACTOR_NAMES.map((a) => `dossiers/rules-new-${a}`), ...seeded.reverse()]);
+  await teardown(env, [
+    ...created,
+    ...ACTOR_NAMES.map((a) => `dossiers/rules-new-${a}`),
+    ...seeded.reverse(),
+  ]);
 });
 
 const cells = <T>(rows: T[]) => ACTOR_NAMES.flatMap((actor) => rows.map((row) => [actor, row] as const));
@@ -130,7 +171,10 @@ describe('dossiers/{id}', () => {
 
   it.each(ACTOR_NAMES)('%s may not create a dossier, not even one it would own', async (actor) => {
     const owner = actor === 'anonymous' ? {} : { ownerUserId: uidOf(actor) };
-    const data = { ...projection({ receivingAgencyId: AGENCY_X, agencyIds: [AGENCY_X], current: AGENCY_X }), ...owner };
+    const data = {
+      ...projection({ receivingAgencyId: AGENCY_X, agencyIds: [AGENCY_X], current: AGENCY_X }),
+      ...owner,
+    };
     await expectRule(setDoc(doc(db(actor), `dossiers/rules-new-${actor}`), data), false);
   });
 });
@@ -147,17 +191,26 @@ describe('dossier queries', () => {
   });
   const A_BY_OWNER = allowedOnly('citizenA', 'admin', 'monitor');
   it.each(ACTOR_NAMES)("%s lists citizen A's dossiers by owner", async (actor) => {
-    await expectRule(getDocs(query(dossiers(actor), where('ownerUserId', '==', uidOf('citizenA')))), A_BY_OWNER[actor]);
+    await expectRule(
+      getDocs(query(dossiers(actor), where('ownerUserId', '==', uidOf('citizenA')))),
+      A_BY_OWNER[actor],
+    );
   });
 
   // An officer lists the dossiers of their agency; another agency's list is refused.
   const X_BY_AGENCY = allowedOnly('receptionistX', 'leadX', 'admin', 'monitor');
   it.each(ACTOR_NAMES)('%s lists dossiers where agencyIds contains X', async (actor) => {
-    await expectRule(getDocs(query(dossiers(actor), where('agencyIds', 'array-contains', AGENCY_X))), X_BY_AGENCY[actor]);
+    await expectRule(
+      getDocs(query(dossiers(actor), where('agencyIds', 'array-contains', AGENCY_X))),
+      X_BY_AGENCY[actor],
+    );
   });
   const Y_BY_AGENCY = allowedOnly('handlerY', 'admin', 'monitor');
   it.each(ACTOR_NAMES)('%s lists dossiers where agencyIds contains Y', async (actor) => {
-    await expectRule(getDocs(query(dossiers(actor), where('agencyIds', 'array-contains', AGENCY_Y))), Y_BY_AGENCY[actor]);
+    await expectRule(
+      getDocs(query(dossiers(actor), where('agencyIds', 'array-contains', AGENCY_Y))),
+      Y_BY_AGENCY[actor],
+    );
   });
 
   // Province-wide lists: monitors and admins only.
@@ -168,7 +221,10 @@ describe('dossier queries', () => {
 
   it('an officer sees exactly the fixtures of its agency, a citizen exactly their own', async () => {
     const ids = async (actor: Actor, field: string, op: '==' | 'array-contains', value: string) =>
-      (await getDocs(query(dossiers(actor), where(field, op, value)))).docs.map((d) => d.id).filter((id) => id.startsWith('rules-d')).sort();
+      (await getDocs(query(dossiers(actor), where(field, op, value)))).docs
+        .map((d) => d.id)
+        .filter((id) => id.startsWith('rules-d'))
+        .sort();
     const same = (a: string[], b: string[]) => JSON.stringify(a) === JSON.stringify(b);
     const x = await ids('receptionistX', 'agencyIds', 'array-contains', AGENCY_X);
     const y = await ids('handlerY', 'agencyIds', 'array-contains', AGENCY_Y);

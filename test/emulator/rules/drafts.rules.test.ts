@@ -18,7 +18,19 @@ import {
 } from 'firebase/firestore';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { ACTOR_NAMES, AGENCY_X, allowedOnly, expectRule, firestoreAs, NOBODY, rulesEnv, seed, teardown, uidOf, type Actor } from './_env.js';
+import {
+  ACTOR_NAMES,
+  AGENCY_X,
+  allowedOnly,
+  expectRule,
+  firestoreAs,
+  NOBODY,
+  rulesEnv,
+  seed,
+  teardown,
+  uidOf,
+  type Actor,
+} from './_env.js';
 
 let env: RulesTestEnvironment | undefined;
 const db = (actor: Actor): Firestore => {
@@ -39,12 +51,28 @@ const organisation = {
   kind: 'organisation',
   name: 'Công ty TNHH Bình An Xanh',
   taxCode: '0123456789-001',
-  representative: { fullName: 'Lê Minh Châu', title: 'Giám đốc', identity: { kind: 'passport', number: 'C1234567', country: 'VNM' } },
+  representative: {
+    fullName: 'Lê Minh Châu',
+    title: 'Giám đốc',
+    identity: { kind: 'passport', number: 'C1234567', country: 'VNM' },
+  },
   phone: '+84912345678',
   email: 'lienhe@binhanxanh.vn',
-  address: { line: '2 Lê Lợi', communeName: 'Phường Đông Thành', communeCode: '12345', provinceName: 'Tỉnh Bình An', provinceCode: '99' },
+  address: {
+    line: '2 Lê Lợi',
+    communeName: 'Phường Đông Thành',
+    communeCode: '12345',
+    provinceName: 'Tỉnh Bình An',
+    provinceCode: '99',
+  },
 };
-const component = (i: number) => ({ componentId: `c${i}`, originals: 1, certifiedCopies: 0, copies: 0, attachments: [] });
+const component = (i: number) => ({
+  componentId: `c${i}`,
+  originals: 1,
+  certifiedCopies: 0,
+  copies: 0,
+  attachments: [],
+});
 
 /** A complete, valid draft as the web app writes it (server timestamps for both times). */
 function draft(owner: string, overrides: Record<string, unknown> = {}): DocumentData {
@@ -67,10 +95,12 @@ const FIXTURES: Record<string, DocumentData> = {
   'drafts/rules-draft-a': stored(uidOf('citizenA')),
   'drafts/rules-draft-b': stored(uidOf('citizenB')),
   // Disposable drafts each actor tries to delete: one of citizen A and one of citizen B per actor.
-  ...Object.fromEntries(ACTOR_NAMES.flatMap((a) => [
-    [`drafts/rules-del-${a}-a`, stored(uidOf('citizenA'))],
-    [`drafts/rules-del-${a}-b`, stored(uidOf('citizenB'))],
-  ])),
+  ...Object.fromEntries(
+    ACTOR_NAMES.flatMap((a) => [
+      [`drafts/rules-del-${a}-a`, stored(uidOf('citizenA'))],
+      [`drafts/rules-del-${a}-b`, stored(uidOf('citizenB'))],
+    ]),
+  ),
 };
 const created = new Set<string>();
 
@@ -140,7 +170,16 @@ describe('drafts: field checks on create (citizen A)', () => {
   };
   const cases: [string, DocumentData, boolean][] = [
     ['a complete draft', draft(A), true],
-    ['the four required fields only', { ownerUserId: A, procedureCode: '1.000001', createdAt: serverTimestamp(), updatedAt: serverTimestamp() }, true],
+    [
+      'the four required fields only',
+      {
+        ownerUserId: A,
+        procedureCode: '1.000001',
+        createdAt: serverTimestamp(),
+        updatedAt: serverTimestamp(),
+      },
+      true,
+    ],
     ['an organisation applicant', draft(A, { applicant: organisation }), true],
     ['a partial applicant (just a name)', draft(A, { applicant: { fullName: 'Bùi' } }), true],
     ['no procedureCode', without('procedureCode'), false],
@@ -163,21 +202,44 @@ describe('drafts: field checks on create (citizen A)', () => {
     ['applicant kind not person/organisation', draft(A, { applicant: { ...person, kind: 'robot' } }), false],
     ['fullName of 100 characters', draft(A, { applicant: { ...person, fullName: 'a'.repeat(100) } }), true],
     ['fullName of 101 characters', draft(A, { applicant: { ...person, fullName: 'a'.repeat(101) } }), false],
-    ['organisation name of 300 KB', draft(A, { applicant: { ...organisation, name: 'x'.repeat(300_000) } }), false],
-    ['address with an unknown key', draft(A, { applicant: { ...person, address: { ...person.address, gps: '1,2' } } }), false],
-    ['address line of 1000 characters', draft(A, { applicant: { ...person, address: { ...person.address, line: 'x'.repeat(1000) } } }), false],
+    [
+      'organisation name of 300 KB',
+      draft(A, { applicant: { ...organisation, name: 'x'.repeat(300_000) } }),
+      false,
+    ],
+    [
+      'address with an unknown key',
+      draft(A, { applicant: { ...person, address: { ...person.address, gps: '1,2' } } }),
+      false,
+    ],
+    [
+      'address line of 1000 characters',
+      draft(A, { applicant: { ...person, address: { ...person.address, line: 'x'.repeat(1000) } } }),
+      false,
+    ],
     ['identity not a map', draft(A, { applicant: { ...person, identity: '079190001234' } }), false],
-    ['identity number of 500 characters', draft(A, { applicant: { ...person, identity: { kind: 'citizenId', number: '1'.repeat(500) } } }), false],
-    ['representative with an unknown key', draft(A, { applicant: { ...organisation, representative: { fullName: 'Lê', salary: 1 } } }), false],
+    [
+      'identity number of 500 characters',
+      draft(A, { applicant: { ...person, identity: { kind: 'citizenId', number: '1'.repeat(500) } } }),
+      false,
+    ],
+    [
+      'representative with an unknown key',
+      draft(A, { applicant: { ...organisation, representative: { fullName: 'Lê', salary: 1 } } }),
+      false,
+    ],
     ['components as a map', draft(A, { components: { c1: component(1) } }), false],
     ['50 components', draft(A, { components: Array.from({ length: 50 }, (_, i) => component(i)) }), true],
     ['51 components', draft(A, { components: Array.from({ length: 51 }, (_, i) => component(i)) }), false],
   ];
-  it.each(cases.map(([name, data, ok], i) => [name, ok, data, i] as const))('%s → allowed: %s', async (_name, ok, data, i) => {
-    const path = `drafts/rules-field-${i}`;
-    created.add(path);
-    await expectRule(setDoc(doc(db('citizenA'), path), data), ok);
-  });
+  it.each(cases.map(([name, data, ok], i) => [name, ok, data, i] as const))(
+    '%s → allowed: %s',
+    async (_name, ok, data, i) => {
+      const path = `drafts/rules-field-${i}`;
+      created.add(path);
+      await expectRule(setDoc(doc(db('citizenA'), path), data), ok);
+    },
+  );
 });
 
 describe('drafts: field checks on update (citizen A, own draft)', () => {
@@ -193,13 +255,21 @@ describe('drafts: field checks on update (citizen A, own draft)', () => {
     ['removing an optional field', { receivingAgencyId: deleteField(), updatedAt: serverTimestamp() }, true],
     ['without touching updatedAt', { resultDelivery: 'post' }, false],
     ['updatedAt from the client clock', { resultDelivery: 'post', updatedAt: new Date() }, false],
-    ['handing the draft to citizen B', { ownerUserId: uidOf('citizenB'), updatedAt: serverTimestamp() }, false],
+    [
+      'handing the draft to citizen B',
+      { ownerUserId: uidOf('citizenB'), updatedAt: serverTimestamp() },
+      false,
+    ],
     ['resetting createdAt', { createdAt: serverTimestamp(), updatedAt: serverTimestamp() }, false],
     ['removing createdAt', { createdAt: deleteField(), updatedAt: serverTimestamp() }, false],
     ['removing procedureCode', { procedureCode: deleteField(), updatedAt: serverTimestamp() }, false],
     ['an invalid procedureCode', { procedureCode: '1.0001', updatedAt: serverTimestamp() }, false],
     ['an unknown field', { status: 'registered', updatedAt: serverTimestamp() }, false],
-    ['51 components', { components: Array.from({ length: 51 }, (_, i) => component(i)), updatedAt: serverTimestamp() }, false],
+    [
+      '51 components',
+      { components: Array.from({ length: 51 }, (_, i) => component(i)), updatedAt: serverTimestamp() },
+      false,
+    ],
   ];
   it.each(cases)('%s', async (_name, patch, ok) => {
     await expectRule(updateDoc(doc(db('citizenA'), path), patch), ok);
@@ -209,8 +279,10 @@ describe('drafts: field checks on update (citizen A, own draft)', () => {
 describe('drafts: generated (fast-check) — a create is allowed iff the draft is valid', () => {
   type Field = { value?: unknown; ok: boolean };
   const absent = (ok: boolean): fc.Arbitrary<Field> => fc.constant({ ok });
-  const valid = (arb: fc.Arbitrary<unknown>): fc.Arbitrary<Field> => arb.map((value) => ({ value, ok: true }));
-  const invalid = (arb: fc.Arbitrary<unknown>): fc.Arbitrary<Field> => arb.map((value) => ({ value, ok: false }));
+  const valid = (arb: fc.Arbitrary<unknown>): fc.Arbitrary<Field> =>
+    arb.map((value) => ({ value, ok: true }));
+  const invalid = (arb: fc.Arbitrary<unknown>): fc.Arbitrary<Field> =>
+    arb.map((value) => ({ value, ok: false }));
 
   const PROCEDURE = /^[0-9]\.[0-9]{6}$/;
   const AGENCY = /^[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}$/;
@@ -222,22 +294,39 @@ describe('drafts: generated (fast-check) — a create is allowed iff the draft i
     email: shortString(254),
     name: shortString(255),
     taxCode: shortString(14),
-    address: fc.record({ line: shortString(100), communeName: shortString(100), provinceCode: shortString(2) }, { requiredKeys: [] }),
+    address: fc.record(
+      { line: shortString(100), communeName: shortString(100), provinceCode: shortString(2) },
+      { requiredKeys: [] },
+    ),
   };
 
   const fields = {
-    ownerUserId: fc.oneof(valid(fc.constant(uidOf('citizenA'))), invalid(fc.constant(uidOf('citizenB'))), absent(false)),
+    ownerUserId: fc.oneof(
+      valid(fc.constant(uidOf('citizenA'))),
+      invalid(fc.constant(uidOf('citizenB'))),
+      absent(false),
+    ),
     procedureCode: fc.oneof(
       valid(fc.stringMatching(PROCEDURE)),
       invalid(fc.string({ maxLength: 10 }).filter((s) => !PROCEDURE.test(s))),
       invalid(fc.integer()),
       absent(false),
     ),
-    receivingAgencyId: fc.oneof(valid(fc.stringMatching(AGENCY)), invalid(fc.string({ maxLength: 14 }).filter((s) => !AGENCY.test(s))), absent(true)),
+    receivingAgencyId: fc.oneof(
+      valid(fc.stringMatching(AGENCY)),
+      invalid(fc.string({ maxLength: 14 }).filter((s) => !AGENCY.test(s))),
+      absent(true),
+    ),
     applicant: fc.oneof(
       valid(fc.record(applicantFields, { requiredKeys: [] })),
       invalid(fc.record({ ...applicantFields, fullName: fc.string({ minLength: 101, maxLength: 120 }) })),
-      invalid(fc.record({ kind: fc.string({ minLength: 1, maxLength: 8 }).filter((k) => k !== 'person' && k !== 'organisation') })),
+      invalid(
+        fc.record({
+          kind: fc
+            .string({ minLength: 1, maxLength: 8 })
+            .filter((k) => k !== 'person' && k !== 'organisation'),
+        }),
+      ),
       invalid(fc.record({ fullName: shortString(20), secret: fc.string() })),
       invalid(fc.oneof(fc.string(), fc.integer(), fc.constant(null))),
       absent(true),
@@ -269,7 +358,8 @@ describe('drafts: generated (fast-check) — a create is allowed iff the draft i
         for (const [key, field] of Object.entries(generated)) {
           if (!('value' in field)) continue;
           if (key === 'extra') Object.assign(data, field.value);
-          else if (key === 'createdAt' || key === 'updatedAt') data[key] = field.value === 'server' ? serverTimestamp() : field.value;
+          else if (key === 'createdAt' || key === 'updatedAt')
+            data[key] = field.value === 'server' ? serverTimestamp() : field.value;
           else data[key] = field.value;
         }
         const ok = Object.values(generated).every((f) => f.ok);

@@ -1,6 +1,17 @@
 // Collections only the server touches (Admin SDK): closed to every client, for every operation.
 import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
-import { collection, deleteDoc, doc, getDoc, getDocs, limit, query, setDoc, updateDoc, type Firestore } from 'firebase/firestore';
+import {
+  collection,
+  deleteDoc,
+  doc,
+  getDoc,
+  getDocs,
+  limit,
+  query,
+  setDoc,
+  updateDoc,
+  type Firestore,
+} from 'firebase/firestore';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ACTOR_NAMES, expectRule, firestoreAs, rulesEnv, seed, teardown, type Actor } from './_env.js';
 
@@ -15,8 +26,14 @@ const SERVER_ONLY = {
   counters: { id: 'rules-000.00.01.H99_260302', data: { next: 7 } },
   processedEvents: { id: 'rules-stats_d1_000001', data: { at: new Date('2026-03-02T02:00:00Z') } },
   slipRequests: { id: 'rules-d1_000002', data: { dossierId: 'rules-d1', version: 2, status: 'pending' } },
-  notificationRequests: { id: 'rules-d1_000002', data: { dossierId: 'rules-d1', version: 2, status: 'pending' } },
-  uploads: { id: 'rules-upload-1', data: { ownerUserId: 'rules-citizen-a', fileName: 'cccd.pdf', size: 1024, dossierId: null } },
+  notificationRequests: {
+    id: 'rules-d1_000002',
+    data: { dossierId: 'rules-d1', version: 2, status: 'pending' },
+  },
+  uploads: {
+    id: 'rules-upload-1',
+    data: { ownerUserId: 'rules-citizen-a', fileName: 'cccd.pdf', size: 1024, dossierId: null },
+  },
   rateLimits: { id: 'rules-203.0.113.7_202603020200', data: { count: 3 } },
   healthPings: { id: 'rules-ping', data: { note: null } },
   system: { id: 'rules-heartbeat', data: { at: new Date('2026-03-02T02:00:00Z') } },

@@ -1,9 +1,32 @@
 // Security rules of the figures (stats) and the evaluation documents (ratings, feedback): readable by
 // the officers of the agency the document names, by monitors and by admins; written only by the server.
 import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
-import { collection, deleteDoc, doc, getDoc, getDocs, limit, query, setDoc, updateDoc, where, type Firestore } from 'firebase/firestore';
+import {
+  collection,
+  deleteDoc,
+  doc,
+  getDoc,
+  getDocs,
+  limit,
+  query,
+  setDoc,
+  updateDoc,
+  where,
+  type Firestore,
+} from 'firebase/firestore';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { ACTOR_NAMES, AGENCY_X, AGENCY_Y, allowedOnly, expectRule, firestoreAs, rulesEnv, seed, teardown, type Actor } from './_env.js';
+import {
+  ACTOR_NAMES,
+  AGENCY_X,
+  AGENCY_Y,
+  allowedOnly,
+  expectRule,
+  firestoreAs,
+  rulesEnv,
+  seed,
+  teardown,
+  type Actor,
+} from './_env.js';
 
 let env: RulesTestEnvironment | undefined;
 const db = (actor: Actor): Firestore => {
@@ -18,13 +41,34 @@ const PROVINCE = allowedOnly('admin', 'monitor');
 
 /** Each document with who may read it. Feedback need not name an agency: then only province-wide readers. */
 const DOCS: Record<string, { data: object; reads: Record<Actor, boolean> }> = {
-  [`stats/rules-${AGENCY_X}_land_2026-03`]: { data: { agencyId: AGENCY_X, field: 'land', month: '2026-03', received: 4 }, reads: OF_X },
-  [`stats/rules-${AGENCY_Y}_land_2026-03`]: { data: { agencyId: AGENCY_Y, field: 'land', month: '2026-03', received: 1 }, reads: OF_Y },
-  'ratings/rules-d1': { data: { dossierId: 'rules-d1', agencyId: AGENCY_X, level: 5, channel: 'online', at }, reads: OF_X },
-  'ratings/rules-d4': { data: { dossierId: 'rules-d4', agencyId: AGENCY_Y, level: 2, channel: 'desk', at }, reads: OF_Y },
-  'feedback/rules-fb-x': { data: { kind: 'complaint', subject: 's', body: 'b', agencyId: AGENCY_X, receivedAt: at }, reads: OF_X },
-  'feedback/rules-fb-y': { data: { kind: 'question', subject: 's', body: 'b', agencyId: AGENCY_Y, receivedAt: at }, reads: OF_Y },
-  'feedback/rules-fb-none': { data: { kind: 'suggestion', subject: 's', body: 'b', receivedAt: at }, reads: PROVINCE },
+  [`stats/rules-${AGENCY_X}_land_2026-03`]: {
+    data: { agencyId: AGENCY_X, field: 'land', month: '2026-03', received: 4 },
+    reads: OF_X,
+  },
+  [`stats/rules-${AGENCY_Y}_land_2026-03`]: {
+    data: { agencyId: AGENCY_Y, field: 'land', month: '2026-03', received: 1 },
+    reads: OF_Y,
+  },
+  'ratings/rules-d1': {
+    data: { dossierId: 'rules-d1', agencyId: AGENCY_X, level: 5, channel: 'online', at },
+    reads: OF_X,
+  },
+  'ratings/rules-d4': {
+    data: { dossierId: 'rules-d4', agencyId: AGENCY_Y, level: 2, channel: 'desk', at },
+    reads: OF_Y,
+  },
+  'feedback/rules-fb-x': {
+    data: { kind: 'complaint', subject: 's', body: 'b', agencyId: AGENCY_X, receivedAt: at },
+    reads: OF_X,
+  },
+  'feedback/rules-fb-y': {
+    data: { kind: 'question', subject: 's', body: 'b', agencyId: AGENCY_Y, receivedAt: at },
+    reads: OF_Y,
+  },
+  'feedback/rules-fb-none': {
+    data: { kind: 'suggestion', subject: 's', body: 'b', receivedAt: at },
+    reads: PROVINCE,
+  },
 };
 const PATHS = Object.keys(DOCS);
 const COLLECTIONS = ['stats', 'ratings', 'feedback'] as const;
@@ -38,7 +82,8 @@ afterAll(async () => {
   await teardown(env, [...PATHS, ...COLLECTIONS.map((c) => `${c}/rules-new`)]);
 });
 
-const cells = <T>(rows: readonly T[]) => ACTOR_NAMES.flatMap((actor) => rows.map((row) => [actor, row] as const));
+const cells = <T>(rows: readonly T[]) =>
+  ACTOR_NAMES.flatMap((actor) => rows.map((row) => [actor, row] as const));
 
 describe('documents', () => {
   it.each(cells(PATHS))('%s get %s', async (actor, path) => {
@@ -57,10 +102,16 @@ describe('documents', () => {
 
 describe('queries', () => {
   it.each(cells(COLLECTIONS))('%s lists %s where agencyId == X', async (actor, c) => {
-    await expectRule(getDocs(query(collection(db(actor), c), where('agencyId', '==', AGENCY_X))), OF_X[actor]);
+    await expectRule(
+      getDocs(query(collection(db(actor), c), where('agencyId', '==', AGENCY_X))),
+      OF_X[actor],
+    );
   });
   it.each(cells(COLLECTIONS))('%s lists %s where agencyId == Y', async (actor, c) => {
-    await expectRule(getDocs(query(collection(db(actor), c), where('agencyId', '==', AGENCY_Y))), OF_Y[actor]);
+    await expectRule(
+      getDocs(query(collection(db(actor), c), where('agencyId', '==', AGENCY_Y))),
+      OF_Y[actor],
+    );
   });
   it.each(cells(COLLECTIONS))('%s lists all of %s', async (actor, c) => {
     await expectRule(getDocs(query(collection(db(actor), c), limit(20))), PROVINCE[actor]);
