@@ -17,7 +17,7 @@ import { revive } from './stored-dossier.js';
 const FIVE_MINUTES = 5 * 60_000;
 type Cached<T> = { value: T; until: number };
 let calendarCache: Cached<WorkingCalendar> | undefined;
-const procedureCache = new Map<string, Procedure>();
+const procedureCache = new Map<string, Cached<Procedure>>();
 const agencyCache = new Map<string, Cached<Agency | undefined>>();
 
 export async function workingCalendar(db: Firestore, now = Date.now()): Promise<WorkingCalendar> {
@@ -29,10 +29,10 @@ export async function workingCalendar(db: Firestore, now = Date.now()): Promise<
   return value;
 }
 
-export async function procedureVersion(db: Firestore, code: string, version?: number): Promise<Procedure> {
+export async function procedureVersion(db: Firestore, code: string, version?: number, now = Date.now()): Promise<Procedure> {
   const key = `${code}@${version ?? 'current'}`;
   const cached = procedureCache.get(key);
-  if (cached) return cached;
+  if (cached && (version !== undefined || cached.until > now)) return cached.value;
   const ref =
     version === undefined ? db.doc(`procedures/${code}`) : db.doc(`procedures/${code}/versions/${version}`);
   const snap = await ref.get();
@@ -42,7 +42,8 @@ export async function procedureVersion(db: Firestore, code: string, version?: nu
     ]);
   }
   const procedure = revive(snap.data()) as Procedure;
-  if (version !== undefined) procedureCache.set(key, procedure); // only pinned versions are immutable
+  // A pinned version never changes; the version in force may be replaced by an administrator.
+  procedureCache.set(key, { value: procedure, until: version === undefined ? now + FIVE_MINUTES : Infinity });
   return procedure;
 }
 
