@@ -292,6 +292,41 @@ describe('rules of the law', () => {
   });
 });
 
+describe('other paths', () => {
+  it('refuses at reception with a reason, and the dossier is closed', async () => {
+    const { id } = await submit();
+    const res = await act(id, 1, IDENTITIES.receptionistX, { type: 'refuseAtReception', reason: 'Thủ tục không thuộc thẩm quyền tiếp nhận' });
+    expect(res.status).toBe(200);
+    expect(res.body.dossier.status).toBe('refused');
+    expect(res.body.allowedActions).toEqual([]);
+    const slips = (await db.collection('slipRequests').where('dossierId', '==', id).get()).docs.map((d) => d.get('form') as string);
+    expect(slips).toEqual(['03']);
+  });
+
+  it('lets the citizen withdraw, and nobody else on their behalf online', async () => {
+    const { id } = await submit();
+    const other = await act(id, 1, IDENTITIES.citizenB, { type: 'withdraw', reason: 'Không còn nhu cầu' });
+    expect(other.status).toBe(403);
+    await expectOk(act(id, 1, IDENTITIES.citizenA, { type: 'withdraw', reason: 'Không còn nhu cầu' }), 'withdrawn');
+  });
+
+  it('asks another agency for its opinion, which that agency answers', async () => {
+    const { id } = await submit();
+    let v = await expectOk(act(id, 1, IDENTITIES.receptionistX, { type: 'receive' }), 'received');
+    v = await expectOk(act(id, v, IDENTITIES.leadX, { type: 'assign', handlerId: 'handler-at-desk' }), 'processing');
+    const dueAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    v = await expectOk(
+      act(id, v, IDENTITIES.leadX, { type: 'requestOpinion', agencyId: LAND_OFFICE, question: 'Thửa đất có tranh chấp không?', dueAt }),
+      'processing',
+    );
+    expect((await call('GET', `/dossiers/${id}`, IDENTITIES.handlerY)).status).toBe(200); // consulted agencies may read it
+    v = await expectOk(act(id, v, IDENTITIES.handlerY, { type: 'provideOpinion', answer: 'Không có tranh chấp.' }), 'processing');
+    const dossier = (await call('GET', `/dossiers/${id}`, IDENTITIES.leadX)).body.dossier;
+    expect(dossier.opinions[0]).toMatchObject({ agencyId: LAND_OFFICE, answer: 'Không có tranh chấp.' });
+    await expectOk(act(id, v, IDENTITIES.leadX, { type: 'stop', reason: 'Người nộp đề nghị dừng' }), 'stopped');
+  });
+});
+
 describe('concurrency and retries', () => {
   // The functions emulator starts one worker process per in-flight request (production serves many per
   // instance), so the race is run on the handler itself, against the same real Firestore emulator.

@@ -1,0 +1,62 @@
+// Citizens sign in with a phone number or an email through the Auth emulator, and the API takes such a
+// token as a citizen's (no role claim).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoData } from '../../seed/load.js';
+import { admin, AUTH_HOST, HOSTING_URL, PROJECT_ID } from '../support/emulators.js';
+
+const { db, auth } = admin();
+const identityToolkit = (method: string) => `http://${AUTH_HOST}/identitytoolkit.googleapis.com/v1/accounts:${method}?key=demo-api-key`;
+
+async function post<T>(url: string, body: unknown): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await res.json()) as T;
+  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function submitAs(idToken: string, requestId: string): Promise<Response> {
+  return fetch(`${HOSTING_URL}/api/dossiers`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${idToken}` },
+    body: JSON.stringify({
+      requestId,
+      procedureCode: '2.000884',
+      receivingAgencyId: '000.21.01.H99',
+      applicant: { kind: 'person', fullName: 'Đỗ Gia Bảo', identity: { kind: 'citizenId', number: '031099004321' }, phone: '0912000111', address: { line: '3 Hai Bà Trưng', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' } },
+      components: [{ componentId: 'document', originals: 1 }, { componentId: 'identity', copies: 1 }],
+    }),
+  });
+}
+
+beforeAll(async () => {
+  await loadDemoData(db, auth);
+});
+
+describe('citizen sign-in', () => {
+  it('signs in with a Vietnamese mobile number and submits as a citizen', async () => {
+    const phoneNumber = `+8491${String(Date.now()).slice(-7)}`;
+    const { sessionInfo } = await post<{ sessionInfo: string }>(identityToolkit('sendVerificationCode'), { phoneNumber, recaptchaToken: 'emulator' });
+    const codes = (await (await fetch(`http://${AUTH_HOST}/emulator/v1/projects/${PROJECT_ID}/verificationCodes`)).json()) as {
+      verificationCodes: { sessionInfo: string; code: string }[];
+    };
+    const code = codes.verificationCodes.find((c) => c.sessionInfo === sessionInfo)!.code;
+    const { idToken, phoneNumber: signedIn } = await post<{ idToken: string; phoneNumber: string }>(identityToolkit('signInWithPhoneNumber'), { sessionInfo, code });
+    expect(signedIn).toBe(phoneNumber);
+    const res = await submitAs(idToken, `phone-${Date.now().toString(36)}`);
+    expect(res.status, await res.clone().text()).toBe(201);
+    const decoded = await auth.verifyIdToken(idToken);
+    expect(((await res.json()) as { dossier: { ownerUserId: string } }).dossier.ownerUserId).toBe(decoded.uid);
+  });
+
+  it('signs up with an email and password and submits as a citizen', async () => {
+    const email = `citizen-${Date.now().toString(36)}@example.vn`;
+    const { idToken } = await post<{ idToken: string }>(identityToolkit('signUp'), { email, password: 'mat-khau-cong-dan', returnSecureToken: true });
+    expect((await submitAs(idToken, `email-${Date.now().toString(36)}`)).status).toBe(201);
+  });
+
+  it('refuses a token that is not a valid ID token', async () => {
+    const res = await submitAs('not.a.token', 'bad-token-0001');
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { message: { vi: string } } }).error.message.vi).toBe('Vui lòng đăng nhập lại.');
+  });
+});
