@@ -13,6 +13,7 @@ export default defineConfig({
       input: {
         portal: resolve(__dirname, 'index.html'),
         officer: resolve(__dirname, 'can-bo/index.html'),
+        lookup: resolve(__dirname, 'tra-cuu/index.html'),
       },
     },
   },

@@ -1,0 +1,82 @@
+// The receipt's QR address in a real browser: with the token the citizen sees progress and the due date
+// with its explanation; with the code alone only the status.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { signLookupToken } from '../../functions/src/domain/index.js';
+import { loadDemoData } from '../../seed/load.js';
+import { launchBrowser } from '../support/browser.js';
+import { join } from 'node:path';
+import { admin, HOSTING_URL, ROOT } from '../support/emulators.js';
+import { authHeader, IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
+
+let browser: Browser;
+let page: Page;
+let dossier: { id: string; code: string };
+
+async function post(path: string, as: TestIdentity, body: unknown): Promise<{ dossier: { id: string; code: string; version: number } }> {
+  const res = await fetch(`${HOSTING_URL}/api${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await authHeader(as)) },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { dossier: { id: string; code: string; version: number } };
+}
+
+beforeAll(async () => {
+  const { db, auth } = admin();
+  await loadDemoData(db, auth);
+  const created = await post('/dossiers', IDENTITIES.citizenA, {
+    requestId: `browser-lookup-${Date.now().toString(36)}`,
+    procedureCode: '1.012792',
+    receivingAgencyId: '000.00.01.H99',
+    applicant: { kind: 'person', fullName: 'Hoàng Thị Yến', identity: { kind: 'citizenId', number: '038187005566' }, phone: '0977000111', address: { line: '21 Lý Thường Kiệt', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' } },
+    components: [{ componentId: 'renewal-application', originals: 1 }, { componentId: 'certificate', originals: 1 }],
+  });
+  await post(`/dossiers/${created.dossier.id}/actions`, IDENTITIES.receptionistX, { requestId: `browser-receive-${Date.now().toString(36)}`, expectedVersion: 1, action: { type: 'receive' } });
+  dossier = created.dossier;
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage();
+});
+afterEach(async () => {
+  await page?.close();
+});
+
+describe('public lookup page /tra-cuu', () => {
+  it('opened from the QR (with the token) shows progress, the due date and how it was computed', async () => {
+    const token = signLookupToken(dossier.id, lookupSecret());
+    await page.goto(`${HOSTING_URL}/tra-cuu/${dossier.code}?t=${token}`);
+    await page.locator('#result[data-state="ok"]').waitFor();
+    expect(await page.locator('[data-testid="status"]').textContent()).toBe('Đã tiếp nhận / Received');
+    expect(await page.locator('[data-testid="procedure"]').textContent()).toBe('Cấp đổi Giấy chứng nhận quyền sử dụng đất');
+    expect(await page.locator('[data-testid="explanation"]').textContent()).toContain('7 ngày làm việc');
+    await page.setViewportSize({ width: 360, height: 740 }); // a cheap phone
+    await page.screenshot({ path: join(ROOT, 'test-results', 'screenshots', 'tra-cuu-full.png'), fullPage: true });
+    const text = (await page.locator('#result').textContent()) ?? '';
+    expect(text).not.toContain('Hoàng Thị Yến'); // never personal data
+  });
+
+  it('typed code alone shows only the status', async () => {
+    await page.goto(`${HOSTING_URL}/tra-cuu`);
+    await page.fill('#code', dossier.code);
+    await page.click('#lookup-form button[type="submit"]');
+    await page.locator('#result[data-state="ok"]').waitFor();
+    expect(await page.locator('[data-testid="status"]').textContent()).toBe('Đã tiếp nhận / Received');
+    expect(await page.locator('[data-testid="due"]').count()).toBe(0);
+  });
+
+  it('says clearly when the code is empty or unknown', async () => {
+    await page.goto(`${HOSTING_URL}/tra-cuu`);
+    await page.click('#lookup-form button[type="submit"]');
+    expect(await page.locator('#result[data-state="error"]').textContent()).toBe('Vui lòng nhập mã hồ sơ. / Please enter the dossier code.');
+    await page.fill('#code', '000.00.01.H99-200101-9999');
+    await page.click('#lookup-form button[type="submit"]');
+    await page.locator('#result[data-state="error"]').waitFor();
+    expect(await page.locator('#result').textContent()).toMatch(/không tìm thấy|Không tìm thấy/i);
+  });
+});
