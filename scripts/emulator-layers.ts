@@ -1,15 +1,21 @@
 // Runs inside `firebase emulators:exec` (one emulator start): the emulator layer, then the browser
 // layer. Writes the counts for scripts/test.ts, which prints the summary.
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RESULTS_DIR, runLayer } from './lib/vitest-layer.js';
+import { startSmtpCatcher } from './lib/smtp-catcher.js';
 
 const layers = (process.argv[2] ?? 'emulator,browser').split(',') as ('emulator' | 'browser')[];
 // The marker proves that the emulators started and this script ran.
 const counts: Record<string, unknown> = { started: true };
+// The functions emulator sends mail to 127.0.0.1:2525 (functions/.env.local); tests read the .eml files.
+const mailDir = join(RESULTS_DIR, 'mail');
+rmSync(mailDir, { recursive: true, force: true });
+const catcher = await startSmtpCatcher({ dir: mailDir });
 for (const layer of layers) {
-  counts[layer] = await runLayer(layer);
+  counts[layer] = await runLayer(layer, { env: { MAIL_CATCHER_DIR: mailDir } });
 }
+await catcher.close();
 writeFileSync(join(RESULTS_DIR, 'emulator-layers.json'), JSON.stringify(counts));
 const failed = layers.some((l) => (counts[l] as { failed: number }).failed > 0);
 process.exit(failed ? 1 : 0);

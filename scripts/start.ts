@@ -11,6 +11,7 @@ import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 import { DATA_DIR, EMULATORS, FIREBASE_BIN, PROJECT_ID, ROOT, describeMode, detectFirestoreEmulator, emulatorEnv } from './lib/emulator-env.js';
 import { run } from './lib/run.js';
+import { startSmtpCatcher } from './lib/smtp-catcher.js';
 import { REGION } from '../functions/src/config.js';
 import { demoAccounts, DEMO_PASSWORD } from '../seed/data/officers.js';
 import { isSeeded, loadDemoData } from '../seed/load.js';
@@ -52,6 +53,9 @@ if (mode.mode === 'unavailable') {
   process.exit(1);
 }
 
+// Every email the functions send lands here (functions/.env.local points SMTP at it).
+const mail = await startSmtpCatcher({ dir: join(DATA_DIR, 'mail') });
+
 console.log('Building functions and web apps…');
 if ((await run('npm', ['run', '--silent', 'build'])) !== 0) process.exit(1);
 
@@ -78,7 +82,7 @@ const stop = (signal: NodeJS.Signals) => {
 };
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
-firebase.on('exit', (code) => process.exit(stopping ? 0 : (code ?? 1)));
+firebase.on('exit', (code) => void mail.close().finally(() => process.exit(stopping ? 0 : (code ?? 1))));
 
 try {
   const hosting = `http://${emu.hosting.host}:${emu.hosting.port}`;
@@ -104,6 +108,7 @@ try {
   Cổng công dân / Citizen portal:        ${hosting}/
   Trang cán bộ / Officer dashboard:      ${hosting}/can-bo/
   API:                                   ${hosting}/api/health
+  Thư đi / Outgoing mail (.eml):         ${mail.dir} (SMTP 127.0.0.1:${mail.port})
   Emulators: Firestore ${emu.firestore.host}:${emu.firestore.port} · Auth ${emu.auth.host}:${emu.auth.port} · Functions ${emu.functions.host}:${emu.functions.port}
 
   Tài khoản demo / Demo logins (mật khẩu / password: ${DEMO_PASSWORD})

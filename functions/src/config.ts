@@ -1,7 +1,7 @@
 // Deployment configuration in one place. Secrets (added by later features) are declared here with
 // defineSecret and never logged.
 import { setGlobalOptions } from 'firebase-functions/v2';
-import { defineSecret } from 'firebase-functions/params';
+import { defineInt, defineSecret, defineString } from 'firebase-functions/params';
 
 /** Singapore is the closest Cloud Functions region to Vietnam. */
 export const REGION = 'asia-southeast1';
@@ -20,3 +20,16 @@ export function applyGlobalOptions(): void {
  * functions/.secret.local. Rotating it invalidates every printed QR link.
  */
 export const LOOKUP_TOKEN_SECRET = defineSecret('LOOKUP_TOKEN_SECRET');
+
+/**
+ * Outgoing mail (SMTP relay). Under the emulators functions/.env.local points these at the local catcher
+ * (scripts/lib/smtp-catcher.ts, 127.0.0.1:2525); in production set them in functions/.env.<project>.
+ * Port 465 means TLS from the start; other ports negotiate STARTTLS (a local catcher: plain).
+ * An empty SMTP_HOST makes every email fail permanently (visible as `failure: 'permanent'`), never silently.
+ */
+export const SMTP_HOST = defineString('SMTP_HOST', { default: '', description: 'SMTP relay host' });
+export const SMTP_PORT = defineInt('SMTP_PORT', { default: 587, description: 'SMTP relay port' });
+export const MAIL_FROM = defineString('MAIL_FROM', {
+  default: 'Một cửa <no-reply@motcua.invalid>',
+  description: 'Sender of notification emails',
+});

@@ -20,6 +20,13 @@ import { getDossier } from './features/dossiers/get.handler.js';
 import { intakeDossier, submitDossier } from './features/dossiers/submit.handler.js';
 import { dossierDeps } from './features/dossiers/wiring.js';
 import { provisionOfficer } from './features/officers/provision-officer.handler.js';
+import { runDeadlineSweep } from './features/sweep/deadline-sweep.schedule.js';
+import { sweepDeps } from './features/sweep/wiring.js';
+import { onNotificationRequest } from './features/notifications/notify.trigger.js';
+import { deliverDueNotifications } from './features/notifications/deliver.js';
+import { deliveryDeps } from './features/notifications/wiring.js';
+import { putNotificationPreferences } from './features/notifications/preferences.handler.js';
+import { logs } from './platform/logs.js';
 import { getAuth } from 'firebase-admin/auth';
 import { getCaller } from './platform/auth.js';
 
@@ -42,6 +49,7 @@ export const api = onRequest(
     { method: 'POST', path: '/desk/dossiers', handle: (req) => intakeDossier(req, dossierDeps()) },
     { method: 'GET', path: '/dossiers/:dossierId', handle: (req) => getDossier(req, dossierDeps()) },
     { method: 'POST', path: '/dossiers/:dossierId/actions', handle: (req) => actOnDossier(req, dossierDeps()) },
+    { method: 'PUT', path: '/me/notification-preferences', handle: (req) => putNotificationPreferences(req, { db: db(), caller: getCaller }) },
     {
       method: 'POST',
       path: '/admin/officers',
@@ -60,4 +68,20 @@ export const heartbeat = onSchedule({ schedule: 'every 15 minutes', timeZone: TI
 
 export const onDossierEventForStats = onDocumentCreated('dossiers/{dossierId}/events/{version}', async (event) => {
   await recordEventStats(db(), { dossierId: event.params.dossierId, eventId: event.params.version, event: event.data?.data() });
+});
+
+// Deadline sweep: every 15 minutes in office hours (Saturdays too, for make-up working days) and nightly.
+export const deadlineSweep = onSchedule({ schedule: '*/15 7-17 * * 1-6', timeZone: TIME_ZONE }, async (event) => {
+  logs.deadlineSweep(await runDeadlineSweep(await sweepDeps(), event.scheduleTime));
+});
+export const deadlineSweepNightly = onSchedule({ schedule: '30 0 * * *', timeZone: TIME_ZONE }, async (event) => {
+  logs.deadlineSweep(await runDeadlineSweep(await sweepDeps(), event.scheduleTime));
+});
+
+export const onNotificationRequestCreated = onDocumentCreated('notificationRequests/{requestId}', async (event) => {
+  await onNotificationRequest(deliveryDeps(), event.params.requestId, event.data?.data());
+});
+
+export const retryNotifications = onSchedule({ schedule: 'every 5 minutes', timeZone: TIME_ZONE }, async (event) => {
+  logs.notificationRetrySweep(await deliverDueNotifications({ ...deliveryDeps(), now: () => new Date(event.scheduleTime) }));
 });

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { ApiError } from './api-error.js';
 import { logs } from './logs.js';
 
-export type HttpMethod = 'GET' | 'POST';
+export type HttpMethod = 'GET' | 'POST' | 'PUT';
 
 export type ApiRequest = {
   method: HttpMethod;

@@ -11,5 +11,10 @@ export const logs = {
   heartbeat: (scheduleTime: string, recorded: boolean) => logger.info('heartbeat', { scheduleTime, recorded }),
   statsCounted: (dossierId: string, eventId: string, statsId: string) => logger.info('stats counted', { dossierId, eventId, statsId }),
   statsEventIgnored: (dossierId: string, eventId: string, why: string) => logger.warn('stats event ignored', { dossierId, eventId, why }),
+  deadlineSweep: (result: object) => logger.info('deadline sweep', result),
+  notificationsFannedOut: (requestId: string, created: number, existing: number, commits: number) =>
+    logger.info('notifications fanned out', { requestId, created, existing, commits }),
+  notificationDelivery: (notificationId: string, outcome: string) => logger.info('notification delivery', { notificationId, outcome }),
+  notificationRetrySweep: (result: object) => logger.info('notification retry sweep', result),
   lookupRateLimited: (clientKey: string, count: number) => logger.info('lookup rate limited', { clientKey, count }),
 };

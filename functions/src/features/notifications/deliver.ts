@@ -1,0 +1,106 @@
+// Delivery of queued notifications (email, SMS) with a lease: a transaction moves a document from
+// `queued` to `sending` and stamps a lease id, so two workers (the trigger and the retry sweep, or two
+// retried invocations) never both send it. The outcome is written only by the lease holder.
+import { randomUUID } from 'node:crypto';
+import type { Firestore } from 'firebase-admin/firestore';
+import { z } from 'zod';
+import { revive } from '../dossiers/stored-dossier.js';
+import { backoffMs, DELIVERY_POLICY } from './delivery-policy.js';
+import { NOTIFICATIONS } from './fan-out.js';
+import { emailText, smsText, type Message } from './templates.js';
+import { DeliveryError, type Transports } from './transports.js';
+
+export type DeliveryDeps = { db: Firestore; now: () => Date; transports: Transports; random: () => number };
+
+export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'skipped';
+
+const Stored = z.looseObject({
+  channel: z.enum(['inApp', 'email', 'sms']),
+  state: z.enum(['queued', 'sending', 'sent', 'failed']),
+  to: z.string().nullable(),
+  attempts: z.number().int().min(0),
+  nextAttemptAt: z.date().nullable(),
+  leaseId: z.string().optional(),
+  subject: z.object({ vi: z.string(), en: z.string() }),
+  body: z.object({ vi: z.string(), en: z.string() }),
+});
+
+/**
+ * Sends one notification if it is due.
+ * @idempotent by notification id: final states (`sent`, `failed`) return at once; a live lease held by
+ * someone else means skip. (A worker that dies after sending but before recording lets the lease expire and
+ * the message may go out again: at-least-once, as every SMTP client is.)
+ */
+export async function deliverNotification(deps: DeliveryDeps, id: string): Promise<DeliveryOutcome> {
+  const { db } = deps;
+  const ref = db.collection(NOTIFICATIONS).doc(id);
+  const now = deps.now();
+  const leaseId = randomUUID();
+  const taken = await db.runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    if (!snap.exists) return undefined;
+    const n = Stored.parse(revive(snap.data()));
+    if (n.channel === 'inApp' || n.state === 'sent' || n.state === 'failed') return undefined;
+    // `nextAttemptAt` is the retry time while queued and the lease expiry while sending.
+    if (n.nextAttemptAt && n.nextAttemptAt.getTime() > now.getTime()) return undefined;
+    const leaseUntil = new Date(now.getTime() + DELIVERY_POLICY.leaseMs);
+    tx.update(ref, { state: 'sending', leaseId, attempts: n.attempts + 1, nextAttemptAt: leaseUntil });
+    return { ...n, attempts: n.attempts + 1 };
+  });
+  if (!taken) return 'skipped';
+
+  let error: DeliveryError | undefined;
+  try {
+    await send(deps, id, taken);
+  } catch (err) {
+    error = err instanceof DeliveryError ? err : new DeliveryError('temporary', err instanceof Error ? err.message : String(err));
+  }
+
+  const finishedAt = deps.now();
+  return db.runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    if (snap.get('leaseId') !== leaseId) return 'skipped'; // another worker took over after our lease expired
+    if (!error) {
+      tx.update(ref, { state: 'sent', sentAt: finishedAt, nextAttemptAt: null, failure: null, lastError: null });
+      return 'sent';
+    }
+    const giveUp = error.kind === 'permanent' || taken.attempts >= DELIVERY_POLICY.maxAttempts;
+    if (giveUp) {
+      tx.update(ref, { state: 'failed', failure: error.kind, lastError: error.message, failedAt: finishedAt, nextAttemptAt: null });
+      return 'failed';
+    }
+    const retryAt = new Date(finishedAt.getTime() + backoffMs(taken.attempts, deps.random()));
+    tx.update(ref, { state: 'queued', failure: 'temporary', lastError: error.message, nextAttemptAt: retryAt });
+    return 'retry';
+  });
+}
+
+async function send(deps: DeliveryDeps, id: string, n: z.infer<typeof Stored>): Promise<void> {
+  if (!n.to) throw new DeliveryError('permanent', 'no address');
+  const message: Message = { subject: n.subject, body: n.body };
+  if (n.channel === 'email') {
+    await deps.transports.email.send({ to: n.to, subject: message.subject.vi, text: emailText(message), messageId: id });
+  } else {
+    await deps.transports.sms.send({ to: n.to, text: smsText(message), notificationId: id });
+  }
+}
+
+export type RetrySweepResult = { due: number; sent: number; retry: number; failed: number; skipped: number };
+
+/**
+ * The retry sweep: every notification whose attempt time has come (queued for retry or a quiet-hours SMS,
+ * or `sending` with an expired lease). Index: `state ASC, nextAttemptAt ASC`.
+ * @idempotent by notification id, through the lease of `deliverNotification`.
+ */
+export async function deliverDueNotifications(deps: DeliveryDeps, limit = 200): Promise<RetrySweepResult> {
+  const snap = await deps.db
+    .collection(NOTIFICATIONS)
+    .where('state', 'in', ['queued', 'sending'])
+    .where('nextAttemptAt', '<=', deps.now())
+    .orderBy('nextAttemptAt')
+    .limit(limit)
+    .get();
+  const result: RetrySweepResult = { due: snap.size, sent: 0, retry: 0, failed: 0, skipped: 0 };
+  for (const doc of snap.docs) result[await deliverNotification(deps, doc.id)] += 1;
+  return result;
+}

@@ -1,0 +1,176 @@
+// Fan-out: one notification request becomes one `notifications/{id}` document per (channel, recipient).
+// The id is a hash of (dossier, event key, channel, recipient), so a replayed request finds its documents
+// and creates nothing; the notification documents are then the delivery ledger.
+import { createHash } from 'node:crypto';
+import type { DocumentData, DocumentReference, Firestore } from 'firebase-admin/firestore';
+import { revive } from '../dossiers/stored-dossier.js';
+import { afterQuietHours } from './delivery-policy.js';
+import { NotificationPrefs, NotificationRequest, type Channel } from './notification-request.js';
+import { renderMessage, TEMPLATE_VERSION } from './templates.js';
+
+export const NOTIFICATIONS = 'notifications';
+const BATCH = 500;
+
+export type FanOutDeps = { db: Firestore; now: () => Date };
+
+type Recipient = { channel: Channel; uid: string | null; to: string | null };
+
+export function notificationId(dossierId: string, key: string, channel: Channel, recipient: string): string {
+  return createHash('sha256').update(`${dossierId}\u0000${key}\u0000${channel}\u0000${recipient}`).digest('hex').slice(0, 40);
+}
+
+const prefsOf = (data: DocumentData | undefined): NotificationPrefs => {
+  const parsed = NotificationPrefs.safeParse(data?.notificationPrefs ?? {});
+  return parsed.success ? parsed.data : {};
+};
+
+/** The applicant: in-app (with an account) and email (when known) unless they chose otherwise; SMS on request. */
+async function applicantRecipients(db: Firestore, req: NotificationRequest): Promise<Recipient[]> {
+  const uid = req.ownerUserId ?? null;
+  const [personal, user] = await Promise.all([
+    db.doc(`dossiers/${req.dossierId}/private/personal`).get(),
+    uid ? db.doc(`users/${uid}`).get() : Promise.resolve(undefined),
+  ]);
+  const applicant = (personal.get('applicant') ?? {}) as { email?: string; phone?: string };
+  const prefs = prefsOf(user?.data());
+  const out: Recipient[] = [];
+  if (uid && (prefs.inApp ?? true)) out.push({ channel: 'inApp', uid, to: null });
+  if (applicant.email && (prefs.email ?? true)) out.push({ channel: 'email', uid, to: applicant.email });
+  if (applicant.phone && (prefs.sms ?? false)) out.push({ channel: 'sms', uid, to: applicant.phone });
+  return out;
+}
+
+/** An officer: the in-app inbox unless turned off, email only when asked for. */
+function officerRecipients(uid: string, data: DocumentData | undefined): Recipient[] {
+  const prefs = prefsOf(data);
+  const out: Recipient[] = [];
+  if (prefs.inApp ?? true) out.push({ channel: 'inApp', uid, to: null });
+  const email = data?.email as string | undefined;
+  if (email && (prefs.email ?? false)) out.push({ channel: 'email', uid, to: email });
+  return out;
+}
+
+async function recipientsOf(db: Firestore, req: NotificationRequest, agencyId: string | undefined): Promise<Recipient[]> {
+  const out: Recipient[] = [];
+  if (req.audience === 'applicant') {
+    out.push(...(await applicantRecipients(db, req)));
+    // Officers who follow the agency now holding the dossier see its transitions too.
+    if (agencyId) {
+      const followers = await db.collection('users').where('agencyId', '==', agencyId).where('followAgency', '==', true).get();
+      for (const doc of followers.docs) if (doc.id !== req.ownerUserId) out.push(...officerRecipients(doc.id, doc.data()));
+    }
+  } else {
+    const uids = [...new Set(req.recipientUids ?? [])];
+    const users = uids.length ? await db.getAll(...uids.map((u) => db.doc(`users/${u}`))) : [];
+    users.forEach((snap, i) => out.push(...officerRecipients(uids[i]!, snap.data())));
+  }
+  const seen = new Set<string>();
+  return out.filter((r) => {
+    const k = `${r.channel}:${r.uid ?? r.to}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export type FanOutResult = { created: string[]; existing: number; commits: number; deliverNow: string[] };
+
+/**
+ * Writes the notifications of one request.
+ * @idempotent by notification id = hash(dossierId, version or sweep key, channel, recipient): documents that
+ * exist are skipped; the request is marked `done` in the last batch, and a done request returns at once.
+ */
+export async function fanOutRequest(deps: FanOutDeps, requestId: string, raw: unknown): Promise<FanOutResult> {
+  const { db } = deps;
+  const none: FanOutResult = { created: [], existing: 0, commits: 0, deliverNow: [] };
+  // A final state returns first: a replayed event of a done request needs nothing else from its data.
+  if ((raw as { state?: unknown } | undefined)?.state === 'done') return none;
+  const req = NotificationRequest.parse(revive(raw));
+  const now = deps.now();
+  const dossier = (revive((await db.doc(`dossiers/${req.dossierId}`).get()).data()) ?? {}) as {
+    code?: string;
+    dueAt?: Date;
+    receivingAgencyId?: string;
+    currentStep?: { agencyId?: string };
+  };
+  const key = req.version !== undefined ? `v${String(req.version).padStart(6, '0')}` : (req.key ?? requestId);
+  const message = renderMessage(req.eventType, {
+    code: dossier.code ?? req.dossierId,
+    dueAt: req.dueAt ?? dossier.dueAt ?? null,
+    level: req.level ?? null,
+    overdueWorkingDays: typeof req.overdueWorkingDays === 'number' ? req.overdueWorkingDays : null,
+  });
+  const recipients = await recipientsOf(db, req, dossier.currentStep?.agencyId ?? dossier.receivingAgencyId);
+  const planned = recipients.map((r) => ({
+    r,
+    ref: db.collection(NOTIFICATIONS).doc(notificationId(req.dossierId, key, r.channel, r.uid ?? r.to ?? '')),
+  }));
+
+  const requestRef = db.collection('notificationRequests').doc(requestId);
+  const result: FanOutResult = { ...none };
+  // A concurrent replay may create some documents between our read and our batch (the batch then fails as a
+  // whole on `create`): read again and write what is still missing.
+  for (let attempt = 0; ; attempt++) {
+    const missing: typeof planned = [];
+    for (let i = 0; i < planned.length; i += BATCH) {
+      const chunk = planned.slice(i, i + BATCH);
+      const snaps = await db.getAll(...chunk.map((p) => p.ref));
+      chunk.forEach((p, j) => (snaps[j]!.exists ? result.existing++ : missing.push(p)));
+    }
+    try {
+      await writeBatches(db, missing, requestRef, (p) => docOf(req, requestId, p.r, message, now), result);
+      result.created.push(...missing.map((p) => p.ref.id));
+      result.deliverNow.push(
+        ...missing.filter((p) => p.r.channel !== 'inApp' && nextAttemptOf(p.r.channel, now).getTime() <= now.getTime()).map((p) => p.ref.id),
+      );
+      return result;
+    } catch (err) {
+      if ((err as { code?: number }).code !== 6 || attempt >= 2) throw err; // 6 = ALREADY_EXISTS
+      result.existing = 0;
+    }
+  }
+}
+
+async function writeBatches(
+  db: Firestore,
+  missing: { r: Recipient; ref: DocumentReference }[],
+  requestRef: DocumentReference,
+  docOf: (p: { r: Recipient; ref: DocumentReference }) => object,
+  result: FanOutResult,
+): Promise<void> {
+  // The request's own `done` mark rides in the last batch (or alone when nothing is missing).
+  const total = missing.length + 1;
+  for (let i = 0; i < total; i += BATCH) {
+    const batch = db.batch();
+    for (const p of missing.slice(i, i + BATCH)) batch.create(p.ref, docOf(p));
+    if (i + BATCH >= total) batch.set(requestRef, { state: 'done', notificationCount: missing.length }, { merge: true });
+    await batch.commit();
+    result.commits += 1;
+  }
+}
+
+const nextAttemptOf = (channel: Channel, now: Date) => (channel === 'sms' ? afterQuietHours(now) : now);
+
+function docOf(req: NotificationRequest, requestId: string, r: Recipient, message: ReturnType<typeof renderMessage>, now: Date) {
+  const inApp = r.channel === 'inApp';
+  return {
+    dossierId: req.dossierId,
+    requestId,
+    eventType: req.eventType,
+    channel: r.channel,
+    recipientUid: r.uid,
+    to: r.to,
+    templateVersion: TEMPLATE_VERSION,
+    subject: message.subject,
+    body: message.body,
+    createdAt: now,
+    // The in-app document is the inbox entry itself: delivered once written.
+    state: inApp ? 'sent' : 'queued',
+    attempts: 0,
+    nextAttemptAt: inApp ? null : nextAttemptOf(r.channel, now),
+    sentAt: inApp ? now : null,
+    readAt: null,
+    failure: null,
+    lastError: null,
+  };
+}

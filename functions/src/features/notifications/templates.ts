@@ -1,0 +1,94 @@
+// Message texts per event type, Vietnamese first, English second. Bump TEMPLATE_VERSION when a text
+// changes: every notification stores the version it was written with, so a complaint about a message can
+// be matched with the exact wording sent.
+import { formatLocalDateTime } from '../../domain/time/local-time.js';
+
+export const TEMPLATE_VERSION = 1;
+
+export type Bilingual = { vi: string; en: string };
+export type Message = { subject: Bilingual; body: Bilingual };
+
+export type TemplateContext = {
+  /** The dossier code, or its id while it has none. */
+  code: string;
+  dueAt?: Date | null;
+  level?: number | null;
+  overdueWorkingDays?: number | null;
+};
+
+const at = (d: Date | null | undefined) => (d ? formatLocalDateTime(d.getTime()) : '—');
+
+type Template = (c: TemplateContext) => Bilingual;
+
+const TEMPLATES: Record<string, Template> = {
+  submit: (c) => ({
+    vi: `Hồ sơ ${c.code} đã được gửi đến cơ quan tiếp nhận và đang chờ kiểm tra.`,
+    en: `Dossier ${c.code} has been sent to the receiving agency and awaits checking.`,
+  }),
+  intake: (c) => ({
+    vi: `Hồ sơ ${c.code} đã được ghi nhận tại bộ phận một cửa và đang chờ kiểm tra.`,
+    en: `Dossier ${c.code} has been recorded at the one-stop desk and awaits checking.`,
+  }),
+  receive: (c) => ({
+    vi: `Hồ sơ ${c.code} đã được tiếp nhận, hẹn trả kết quả ${at(c.dueAt)}.`,
+    en: `Dossier ${c.code} has been received; result due ${at(c.dueAt)}.`,
+  }),
+  refuseAtReception: (c) => ({
+    vi: `Hồ sơ ${c.code} không được tiếp nhận. Vui lòng xem phiếu từ chối để biết lý do.`,
+    en: `Dossier ${c.code} was refused at reception. Please see the refusal slip for the reason.`,
+  }),
+  requestSupplement: (c) => ({
+    vi: `Hồ sơ ${c.code} cần bổ sung, hoàn thiện. Vui lòng xem phiếu yêu cầu bổ sung.`,
+    en: `Dossier ${c.code} needs additional documents. Please see the supplement request.`,
+  }),
+  submitSupplement: (c) => ({
+    vi: `Hồ sơ ${c.code} đã nhận phần bổ sung.`,
+    en: `The supplement to dossier ${c.code} has been received.`,
+  }),
+  requestPayment: (c) => ({
+    vi: `Hồ sơ ${c.code} đang chờ thực hiện nghĩa vụ tài chính.`,
+    en: `Dossier ${c.code} awaits payment of the financial obligation.`,
+  }),
+  resolve: (c) => ({
+    vi: `Hồ sơ ${c.code} đã có kết quả, mời ông/bà nhận kết quả.`,
+    en: `The result of dossier ${c.code} is ready to be collected.`,
+  }),
+  extend: (c) => ({
+    vi: `Cơ quan xin lỗi vì hồ sơ ${c.code} chậm; hẹn lại ngày trả kết quả ${at(c.dueAt)}.`,
+    en: `The agency apologises for the delay of dossier ${c.code}; the new result date is ${at(c.dueAt)}.`,
+  }),
+  returnResult: (c) => ({
+    vi: `Kết quả hồ sơ ${c.code} đã được trả.`,
+    en: `The result of dossier ${c.code} has been returned.`,
+  }),
+  withdraw: (c) => ({ vi: `Hồ sơ ${c.code} đã được rút.`, en: `Dossier ${c.code} has been withdrawn.` }),
+  stop: (c) => ({ vi: `Hồ sơ ${c.code} đã dừng xử lý.`, en: `Processing of dossier ${c.code} has stopped.` }),
+  dueSoon: (c) => ({
+    vi: `Hồ sơ ${c.code} sắp đến hạn (${at(c.dueAt)}). Hôm nay là ngày cuối để gửi phiếu xin lỗi và hẹn lại ngày trả kết quả nếu cần.`,
+    en: `Dossier ${c.code} is due soon (${at(c.dueAt)}). Today is the last day to send an apology with a new date if needed.`,
+  }),
+  overdue: (c) => ({
+    vi: `Hồ sơ ${c.code} đã quá hạn ${c.overdueWorkingDays ?? 0} ngày làm việc (hạn ${at(c.dueAt)}); cảnh báo cấp ${c.level ?? 1}.`,
+    en: `Dossier ${c.code} is ${c.overdueWorkingDays ?? 0} working days overdue (due ${at(c.dueAt)}); escalation level ${c.level ?? 1}.`,
+  }),
+};
+
+export function renderMessage(eventType: string, context: TemplateContext): Message {
+  const body = (TEMPLATES[eventType] ?? fallback(eventType))(context);
+  return {
+    subject: { vi: `[Một cửa] Hồ sơ ${context.code}`, en: `[One-stop] Dossier ${context.code}` },
+    body,
+  };
+}
+
+const fallback =
+  (eventType: string): Template =>
+  (c) => ({ vi: `Hồ sơ ${c.code} có cập nhật (${eventType}).`, en: `Dossier ${c.code} has an update (${eventType}).` });
+
+/** Email text: Vietnamese, then English. */
+export function emailText(message: Message): string {
+  return `${message.body.vi}\n\n${message.body.en}\n`;
+}
+
+/** SMS is short: Vietnamese only. */
+export const smsText = (message: Message) => message.body.vi;

@@ -1,0 +1,75 @@
+// Channel adapters. Delivery code sees only these interfaces, so tests inject a failing transport and
+// production swaps providers without touching the ledger logic.
+import type { Firestore } from 'firebase-admin/firestore';
+import { createTransport } from 'nodemailer';
+
+export type OutgoingEmail = { to: string; subject: string; text: string; messageId: string };
+export type OutgoingSms = { to: string; text: string; notificationId: string };
+
+/** Thrown by a transport: `temporary` failures are retried, `permanent` ones stop. */
+export class DeliveryError extends Error {
+  constructor(
+    readonly kind: 'temporary' | 'permanent',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}
+
+export interface EmailTransport {
+  send(mail: OutgoingEmail): Promise<void>;
+}
+export interface SmsSender {
+  send(sms: OutgoingSms): Promise<void>;
+}
+export type Transports = { email: EmailTransport; sms: SmsSender };
+
+export type SmtpSettings = { host: string; port: number; from: string; secure: boolean };
+
+/**
+ * SMTP through nodemailer. SMTP 5xx replies are permanent (bad address, refused); 4xx replies and network
+ * errors are temporary.
+ */
+export function smtpTransport(settings: SmtpSettings): EmailTransport {
+  const transporter = createTransport({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.secure,
+    // A local catcher has no certificate; a production relay negotiates STARTTLS itself.
+    ignoreTLS: !settings.secure && ['127.0.0.1', 'localhost'].includes(settings.host),
+    connectionTimeout: 10_000,
+  });
+  return {
+    async send(mail) {
+      if (!settings.host) throw new DeliveryError('permanent', 'SMTP_HOST is not configured');
+      try {
+        await transporter.sendMail({
+          from: settings.from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          messageId: `<${mail.messageId}@motcua>`,
+        });
+      } catch (err) {
+        const code = (err as { responseCode?: number }).responseCode;
+        const kind = code !== undefined && code >= 500 ? 'permanent' : 'temporary';
+        throw new DeliveryError(kind, err instanceof Error ? err.message : String(err));
+      }
+    },
+  };
+}
+
+export const SMS_SINK = 'smsSink';
+
+/**
+ * Local SMS sink: under the emulators (and until a provider adapter is configured) messages are written to
+ * `smsSink/{notificationId}` so a developer can read them. Keyed by the notification, so a re-send overwrites.
+ */
+export function smsSink(db: Firestore, now: () => Date): SmsSender {
+  return {
+    async send(sms) {
+      await db.collection(SMS_SINK).doc(sms.notificationId).set({ to: sms.to, text: sms.text, at: now() });
+    },
+  };
+}

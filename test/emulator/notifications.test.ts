@@ -1,0 +1,243 @@
+// Notification fan-out and delivery: a real transition through the emulators sends a real email to the local
+// SMTP catcher (started by scripts/emulator-layers.ts); the ledger's retries, failures and lease run the
+// same handlers in-process with injected transports against the Firestore emulator. Ids: `notif-test-…`.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatLocalDateTime } from '../../functions/src/domain/time/local-time.js';
+import { deliverDueNotifications, deliverNotification, type DeliveryDeps } from '../../functions/src/features/notifications/deliver.js';
+import { fanOutRequest, notificationId } from '../../functions/src/features/notifications/fan-out.js';
+import { DeliveryError, type OutgoingEmail, type OutgoingSms, type Transports } from '../../functions/src/features/notifications/transports.js';
+import { loadDemoData } from '../../seed/load.js';
+import { admin, eventually, HOSTING_URL } from '../support/emulators.js';
+import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
+
+const { db, auth } = admin();
+const run = Date.now().toString(36);
+let seq = 0;
+const rid = (label: string) => `${label}-${run}-${(seq++).toString(36)}`;
+type Answer = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+async function call(method: 'POST' | 'PUT', path: string, as: TestIdentity, body: unknown): Promise<Answer> {
+  const res = await fetch(`${HOSTING_URL}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(await authHeader(as)) },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+const APPLICANT_EMAIL = `hoa.${run}@example.vn`;
+const landRenewal = (requestId: string) => ({
+  requestId,
+  procedureCode: '1.012792',
+  receivingAgencyId: '000.00.01.H99',
+  applicant: {
+    kind: 'person',
+    fullName: 'Nguyễn Thị Hoà',
+    identity: { kind: 'citizenId', number: '001190012345' },
+    phone: '0912345678',
+    email: APPLICANT_EMAIL,
+    address: { line: 'Số 12 đường Lê Lợi', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' },
+  },
+  components: [
+    { componentId: 'renewal-application', originals: 1 },
+    { componentId: 'certificate', originals: 1 },
+  ],
+  resultDelivery: 'desk',
+});
+
+/** Transports that record what they send and fail as told (a queue of outcomes, then success). */
+function fakeTransports(failures: ('temporary' | 'permanent')[] = []) {
+  const sent: (OutgoingEmail | OutgoingSms)[] = [];
+  const attempt = async (m: OutgoingEmail | OutgoingSms) => {
+    await new Promise((r) => setTimeout(r, 20)); // long enough for a concurrent worker to try its lease
+    const failure = failures.shift();
+    if (failure) throw new DeliveryError(failure, `injected ${failure} failure`);
+    sent.push(m);
+  };
+  const transports: Transports = { email: { send: attempt }, sms: { send: attempt } };
+  return { sent, transports };
+}
+
+const deps = (now: string, transports: Transports): DeliveryDeps => ({ db, now: () => new Date(now), transports, random: () => 0.5 });
+
+async function queuedEmail(label: string, nextAttemptAt: string): Promise<string> {
+  const id = `notif-test-${run}-${label}`;
+  await db.doc(`notifications/${id}`).set({
+    dossierId: `notif-test-${run}`,
+    requestId: 'notif-test',
+    eventType: 'receive',
+    channel: 'email',
+    recipientUid: null,
+    to: 'someone@example.vn',
+    templateVersion: 1,
+    subject: { vi: 'Chủ đề', en: 'Subject' },
+    body: { vi: 'Nội dung', en: 'Body' },
+    createdAt: new Date(nextAttemptAt),
+    state: 'queued',
+    attempts: 0,
+    nextAttemptAt: new Date(nextAttemptAt),
+    sentAt: null,
+    readAt: null,
+    failure: null,
+    lastError: null,
+  });
+  return id;
+}
+
+beforeAll(async () => {
+  await loadDemoData(db, auth);
+});
+
+describe('fan-out from a transition', () => {
+  it('emails the applicant the receipt with the appointment, in Vietnamese, through the local SMTP catcher', async () => {
+    const mailDir = process.env.MAIL_CATCHER_DIR;
+    expect(mailDir, 'MAIL_CATCHER_DIR: run through `npx tsx scripts/test.ts --emulator`').toBeTruthy();
+    const submitted = await call('POST', '/dossiers', IDENTITIES.citizenA, landRenewal(rid('submit')));
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+    const { id, code } = submitted.body.dossier as { id: string; code: string };
+    const received = await call('POST', `/dossiers/${id}/actions`, IDENTITIES.receptionistX, {
+      requestId: rid('receive'),
+      expectedVersion: 1,
+      action: { type: 'receive' },
+    });
+    expect(received.status, JSON.stringify(received.body)).toBe(200);
+    const due = formatLocalDateTime(new Date(received.body.dossier.dueAt as string).getTime());
+
+    const mail = await eventually(async () => {
+      for (const file of readdirSync(mailDir!)) {
+        const parsed = await simpleParser(readFileSync(join(mailDir!, file)));
+        if (parsed.text?.includes(`${code} đã được tiếp nhận`)) return parsed;
+      }
+      return undefined;
+    }, 'the receipt email in the catcher');
+    expect(mail.text).toContain(`Hồ sơ ${code} đã được tiếp nhận, hẹn trả kết quả ${due}.`);
+    expect(mail.text).toContain(`Dossier ${code} has been received; result due ${due}.`);
+    expect(mail.subject).toBe(`[Một cửa] Hồ sơ ${code}`);
+    expect((Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text).toBe(APPLICANT_EMAIL);
+
+    // The ledger: one in-app entry and one sent email per transition for the owner.
+    const ledger = await eventually(async () => {
+      const snap = await db.collection('notifications').where('dossierId', '==', id).get();
+      const docs = snap.docs.map((d) => d.data());
+      return docs.filter((d) => d.state === 'sent').length === 4 ? docs : undefined;
+    }, 'four sent notifications (submit and receive × inApp and email)');
+    expect(ledger.map((d) => `${d.eventType}:${d.channel}`).sort()).toEqual(['receive:email', 'receive:inApp', 'submit:email', 'submit:inApp']);
+    const inbox = ledger.find((d) => d.channel === 'inApp' && d.eventType === 'receive')!;
+    expect(inbox).toMatchObject({ recipientUid: IDENTITIES.citizenA.uid, readAt: null, templateVersion: 1 });
+
+    // A replayed request creates nothing and sends nothing.
+    const requestId = `${id}_000002`;
+    const request = (await db.doc(`notificationRequests/${requestId}`).get()).data();
+    expect(request?.state).toBe('done');
+    const replay = await fanOutRequest({ db, now: () => new Date() }, requestId, { ...request, state: 'pending' });
+    expect(replay.created).toEqual([]);
+    expect(replay.existing).toBe(2);
+    const texts = await Promise.all(readdirSync(mailDir!).map(async (f) => (await simpleParser(readFileSync(join(mailDir!, f)))).text ?? ''));
+    expect(texts.filter((t) => t.includes(`Hồ sơ ${code} `))).toHaveLength(2); // submit and receive, once each
+  });
+
+  it('follows the channel preferences set through the API, and holds SMS during quiet hours', async () => {
+    const bad = await call('PUT', '/me/notification-preferences', IDENTITIES.citizenB, { sms: 'yes' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].path).toBe('sms');
+    const unknownKey = await call('PUT', '/me/notification-preferences', IDENTITIES.citizenB, { fax: true });
+    expect(unknownKey.status).toBe(400);
+    const ok = await call('PUT', '/me/notification-preferences', IDENTITIES.citizenB, { email: false, sms: true });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect((await db.doc(`users/${IDENTITIES.citizenB.uid}`).get()).get('notificationPrefs')).toEqual({ email: false, sms: true });
+
+    const dossierId = `notif-test-${run}-prefs`;
+    await db.doc(`dossiers/${dossierId}`).set({ id: dossierId, code: '000.00.01.H99-261128-9999', status: 'received', receivingAgencyId: '000.00.96.H99', ownerUserId: IDENTITIES.citizenB.uid });
+    await db.doc(`dossiers/${dossierId}/private/personal`).set({ applicant: { email: 'b@example.vn', phone: '+84912345679' }, components: [] });
+    const nightNow = new Date('2026-11-28T15:30:00Z'); // 22:30 in Vietnam
+    const result = await fanOutRequest({ db, now: () => nightNow }, `${dossierId}_000002`, {
+      dossierId,
+      version: 2,
+      eventType: 'receive',
+      at: nightNow,
+      state: 'pending',
+      audience: 'applicant',
+      ownerUserId: IDENTITIES.citizenB.uid,
+      status: 'received',
+    });
+    const docs = (await db.getAll(...result.created.map((i) => db.doc(`notifications/${i}`)))).map((s) => s.data()!);
+    expect(docs.map((d) => d.channel).sort()).toEqual(['inApp', 'sms']);
+    const sms = docs.find((d) => d.channel === 'sms')!;
+    expect(sms.state).toBe('queued');
+    expect((sms.nextAttemptAt as { toDate(): Date }).toDate().toISOString()).toBe('2026-11-29T00:00:00.000Z'); // 07:00
+    expect(result.deliverNow).toEqual([]);
+    expect(result.created).toContain(notificationId(dossierId, 'v000002', 'sms', IDENTITIES.citizenB.uid));
+  });
+
+  it('fans out to every officer who follows the agency, in batches of at most 500', async () => {
+    const agency = '000.00.95.H99';
+    const batch = db.batch();
+    for (let i = 0; i < 520; i++) batch.set(db.doc(`users/notif-test-follower-${i}`), { role: 'handler', agencyId: agency, followAgency: true });
+    batch.set(db.doc('users/notif-test-not-following'), { role: 'handler', agencyId: agency, followAgency: false });
+    await batch.commit();
+    const dossierId = `notif-test-${run}-followers`;
+    await db.doc(`dossiers/${dossierId}`).set({ id: dossierId, code: '000.00.95.H99-261128-0001', status: 'processing', receivingAgencyId: agency });
+    const request = { dossierId, version: 4, eventType: 'resolve', at: new Date(), state: 'pending', audience: 'applicant', ownerUserId: null, status: 'resolved' };
+    const first = await fanOutRequest({ db, now: () => new Date() }, `${dossierId}_000004`, request);
+    expect(first.created).toHaveLength(520);
+    expect(first.commits).toBe(2);
+    const again = await fanOutRequest({ db, now: () => new Date() }, `${dossierId}_000004`, request);
+    expect(again).toMatchObject({ created: [], existing: 520 });
+  });
+});
+
+describe('delivery ledger', () => {
+  it('retries a temporary failure with backoff, then sends it', async () => {
+    const id = await queuedEmail('retry', '2026-01-05T03:00:00Z');
+    const flaky = fakeTransports(['temporary']);
+    expect(await deliverNotification(deps('2026-01-05T03:00:00Z', flaky.transports), id)).toBe('retry');
+    const queued = (await db.doc(`notifications/${id}`).get()).data()!;
+    expect(queued).toMatchObject({ state: 'queued', attempts: 1, failure: 'temporary', lastError: 'injected temporary failure' });
+    const retryAt = (queued.nextAttemptAt as { toDate(): Date }).toDate();
+    expect(retryAt.toISOString()).toBe('2026-01-05T03:01:15.000Z'); // 60 s × (1 + 0.5 × 0.5)
+
+    // Not yet due: the retry sweep leaves it.
+    expect((await deliverDueNotifications(deps('2026-01-05T03:01:00Z', flaky.transports))).sent).toBe(0);
+    const sweep = await deliverDueNotifications(deps('2026-01-05T03:01:15Z', flaky.transports));
+    expect(sweep.sent).toBe(1);
+    expect(flaky.sent).toHaveLength(1);
+    expect((await db.doc(`notifications/${id}`).get()).data()).toMatchObject({ state: 'sent', attempts: 2, failure: null, nextAttemptAt: null });
+    // A final state is final.
+    expect(await deliverNotification(deps('2026-01-06T03:00:00Z', flaky.transports), id)).toBe('skipped');
+    expect(flaky.sent).toHaveLength(1);
+  });
+
+  it('stops at a permanent failure and shows it', async () => {
+    const id = await queuedEmail('permanent', '2026-01-05T03:00:00Z');
+    const broken = fakeTransports(['permanent']);
+    expect(await deliverNotification(deps('2026-01-05T03:00:00Z', broken.transports), id)).toBe('failed');
+    expect((await db.doc(`notifications/${id}`).get()).data()).toMatchObject({ state: 'failed', failure: 'permanent', lastError: 'injected permanent failure', nextAttemptAt: null });
+    expect(await deliverNotification(deps('2026-01-07T03:00:00Z', broken.transports), id)).toBe('skipped');
+    expect(broken.sent).toHaveLength(0);
+  });
+
+  it('gives up after the last temporary attempt', async () => {
+    const id = await queuedEmail('exhausted', '2026-01-05T03:00:00Z');
+    const down = fakeTransports(Array(5).fill('temporary'));
+    let t = new Date('2026-01-05T03:00:00Z').getTime();
+    const outcomes: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      outcomes.push(await deliverNotification(deps(new Date(t).toISOString(), down.transports), id));
+      t += 2 * 3_600_000;
+    }
+    expect(outcomes).toEqual(['retry', 'retry', 'retry', 'retry', 'failed']);
+    expect((await db.doc(`notifications/${id}`).get()).data()).toMatchObject({ state: 'failed', failure: 'temporary', attempts: 5 });
+  });
+
+  it('never sends one notification twice when two workers race (lease)', async () => {
+    const id = await queuedEmail('race', '2026-01-05T03:00:00Z');
+    const counting = fakeTransports();
+    const outcomes = await Promise.all(Array.from({ length: 4 }, () => deliverNotification(deps('2026-01-05T03:00:00Z', counting.transports), id)));
+    expect(outcomes.filter((o) => o === 'sent')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'skipped')).toHaveLength(3);
+    expect(counting.sent).toHaveLength(1);
+  });
+});
