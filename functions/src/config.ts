@@ -33,3 +33,12 @@ export const MAIL_FROM = defineString('MAIL_FROM', {
   default: 'Một cửa <no-reply@motcua.invalid>',
   description: 'Sender of notification emails',
 });
+
+/**
+ * Public origin of the web app (Hosting), printed on slips and encoded in their QR codes:
+ * `<origin>/tra-cuu/<code>?t=<token>`. Set it per project in functions/.env.<project>.
+ */
+export const PUBLIC_ORIGIN = defineString('PUBLIC_ORIGIN', {
+  default: 'http://127.0.0.1:5000',
+  description: 'Địa chỉ công khai của trang web (in trên phiếu, mã QR) / public web origin printed on slips',
+});

@@ -20,6 +20,10 @@ import { getDossier } from './features/dossiers/get.handler.js';
 import { intakeDossier, submitDossier } from './features/dossiers/submit.handler.js';
 import { dossierDeps } from './features/dossiers/wiring.js';
 import { provisionOfficer } from './features/officers/provision-officer.handler.js';
+import { downloadSlip } from './features/slips/download-slip.handler.js';
+import { generateSlip } from './features/slips/generate-slip.js';
+import { getRegister } from './features/slips/register.handler.js';
+import { downloadSlipDeps, registerDeps, slipDeps } from './features/slips/wiring.js';
 import { runDeadlineSweep } from './features/sweep/deadline-sweep.schedule.js';
 import { sweepDeps } from './features/sweep/wiring.js';
 import { onNotificationRequest } from './features/notifications/notify.trigger.js';
@@ -49,6 +53,8 @@ export const api = onRequest(
     { method: 'POST', path: '/desk/dossiers', handle: (req) => intakeDossier(req, dossierDeps()) },
     { method: 'GET', path: '/dossiers/:dossierId', handle: (req) => getDossier(req, dossierDeps()) },
     { method: 'POST', path: '/dossiers/:dossierId/actions', handle: (req) => actOnDossier(req, dossierDeps()) },
+    { method: 'GET', path: '/dossiers/:dossierId/slips/:slipId', handle: (req) => downloadSlip(req, downloadSlipDeps()) },
+    { method: 'GET', path: '/agencies/:agencyId/register', handle: (req) => getRegister(req, registerDeps()) },
     { method: 'PUT', path: '/me/notification-preferences', handle: (req) => putNotificationPreferences(req, { db: db(), caller: getCaller }) },
     {
       method: 'POST',
@@ -64,6 +70,10 @@ export const onHealthPingCreated = onDocumentCreated(`${HEALTH_PINGS}/{pingId}`,
 
 export const heartbeat = onSchedule({ schedule: 'every 15 minutes', timeZone: TIME_ZONE }, async (event) => {
   await recordHeartbeat(db(), event.scheduleTime);
+});
+
+export const onSlipRequestCreated = onDocumentCreated({ document: 'slipRequests/{requestId}', secrets: [LOOKUP_TOKEN_SECRET] }, async (event) => {
+  await generateSlip(slipDeps(), event.params.requestId);
 });
 
 export const onDossierEventForStats = onDocumentCreated('dossiers/{dossierId}/events/{version}', async (event) => {

@@ -1,0 +1,191 @@
+// Forms 01–05 of Circular 01/2018 on A5: pure functions from SlipData to PDF bytes. The field lists
+// follow the legal model (shared reference, section "Forms").
+import { FORM_TITLES, type ApologySlip, type ControlSlip, type ReceiptSlip, type RefusalSlip, type SlipComponentRow, type SlipData, type SupplementSlip } from './slip-data.js';
+import { date, dateTime, longDate, longDateTime } from './slip-time.js';
+import { SlipWriter } from './slip-writer.js';
+
+const SIGN = '(Ký và ghi rõ họ tên)';
+
+function opening(w: SlipWriter, data: SlipData, subtitle?: string): void {
+  w.nationalHeader(data.agency);
+  w.title(FORM_TITLES[data.form], subtitle);
+}
+
+function applicantFields(w: SlipWriter, data: SlipData): void {
+  const a = data.applicant;
+  w.field('Người nộp hồ sơ', a.name);
+  if (a.identity) w.text(a.identity);
+  w.field('Địa chỉ', a.address);
+  w.field('Số điện thoại', a.phone);
+  if (a.email) w.field('Email', a.email);
+}
+
+function componentTable(w: SlipWriter, components: SlipComponentRow[]): void {
+  const width = w.contentWidth;
+  const num = 50;
+  w.table(
+    [
+      { header: 'TT', width: 20, align: 'center' },
+      { header: 'Tên giấy tờ', width: width - 20 - 3 * num },
+      { header: 'Bản chính', width: num, align: 'center' },
+      { header: 'Bản sao chứng thực', width: num, align: 'center' },
+      { header: 'Bản sao', width: num, align: 'center' },
+    ],
+    components.map((c, i) => [String(i + 1), c.name, String(c.originals), String(c.certifiedCopies), String(c.copies)]),
+  );
+}
+
+function lookupLines(w: SlipWriter, url: string): void {
+  w.clearFloat();
+  w.text(`Tra cứu hồ sơ / Lookup: ${url}`, { size: 7 });
+}
+
+function dateLine(data: SlipData): string {
+  return `${data.agency.place ? `${data.agency.place}, ` : ''}${longDate(data.issuedAt)}`;
+}
+
+function receipt(w: SlipWriter, d: ReceiptSlip): void {
+  opening(w, d);
+  w.floatQr(d.lookupUrl);
+  w.field('Mã hồ sơ', d.code);
+  w.field('Quyển sổ', d.register.book);
+  w.field('Số thứ tự trong sổ', d.register.entry);
+  w.text(`${d.agency.name} tiếp nhận hồ sơ của:`);
+  applicantFields(w, d);
+  w.field('Nội dung yêu cầu giải quyết', d.procedureName);
+  lookupLines(w, d.lookupUrl);
+  w.text('1. Thành phần hồ sơ nộp gồm:');
+  componentTable(w, d.components);
+  w.field('2. Số lượng hồ sơ', `${String(d.sets).padStart(2, '0')} (bộ)`);
+  w.field('3. Thời gian giải quyết hồ sơ theo quy định', d.legalDuration);
+  w.field('4. Thời gian nhận hồ sơ', longDateTime(d.receivedAt));
+  w.field('5. Thời gian trả kết quả giải quyết hồ sơ', longDateTime(d.dueAt));
+  w.field('6. Nhận kết quả tại', d.resultDelivery);
+  w.field('7. Phí, lệ phí', d.fee);
+  w.text(`Đánh giá sự hài lòng / Rate the service: ${d.ratingUrl}`, { size: 7 });
+  w.text('Vào Sổ theo dõi hồ sơ. Người nộp giữ giấy này để nhận kết quả và tra cứu tiến độ.', { size: 7, gap: 0.3 });
+  w.signatures(
+    [
+      { title: 'NGƯỜI NỘP HỒ SƠ', note: SIGN },
+      { title: 'NGƯỜI TIẾP NHẬN HỒ SƠ', note: SIGN, ...(d.officerName ? { name: d.officerName } : {}) },
+    ],
+    dateLine(d),
+  );
+}
+
+function supplement(w: SlipWriter, d: SupplementSlip): void {
+  opening(w, d);
+  w.floatQr(d.lookupUrl);
+  w.field('Mã hồ sơ', d.code);
+  w.text(`${d.agency.name} tiếp nhận hồ sơ của:`);
+  applicantFields(w, d);
+  w.field('Nội dung yêu cầu giải quyết', d.procedureName);
+  lookupLines(w, d.lookupUrl);
+  w.text('Sau khi kiểm tra, hồ sơ cần bổ sung, hoàn thiện các nội dung sau:');
+  const width = w.contentWidth;
+  w.table(
+    [
+      { header: 'TT', width: 20, align: 'center' },
+      { header: 'Giấy tờ cần bổ sung, hoàn thiện', width: (width - 20) * 0.4 },
+      { header: 'Nội dung cần bổ sung, sửa đổi', width: (width - 20) * 0.6 },
+    ],
+    d.items.map((item, i) => [String(i + 1), item.name, item.problem]),
+  );
+  w.field('Lý do', d.reason);
+  if (d.guidance) w.field('Hướng dẫn', d.guidance);
+  w.text('Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, xin liên hệ:');
+  w.field('Cán bộ hướng dẫn', d.officer.name ?? '……………………');
+  w.field('Số điện thoại', d.officer.phone ?? '……………………');
+  w.signatures([{ title: 'NGƯỜI HƯỚNG DẪN', note: SIGN, ...(d.officer.name ? { name: d.officer.name } : {}) }], dateLine(d));
+}
+
+function refusal(w: SlipWriter, d: RefusalSlip): void {
+  opening(w, d);
+  w.floatQr(d.lookupUrl);
+  w.field('Mã hồ sơ', d.code);
+  w.text(`${d.agency.name} tiếp nhận hồ sơ của:`);
+  applicantFields(w, d);
+  w.field('Nội dung yêu cầu giải quyết', d.procedureName);
+  lookupLines(w, d.lookupUrl);
+  w.text('Sau khi nghiên cứu, đối chiếu với quy định, hồ sơ không đủ điều kiện tiếp nhận giải quyết với lý do cụ thể như sau:');
+  w.text(d.reason, { gap: 0.3 });
+  w.text('Quy định về thủ tục này có tại:', { weight: 'bold' });
+  for (const place of d.rulesAt) w.text(`– ${place}`);
+  w.text('Xin thông báo để ông/bà/tổ chức được biết và thực hiện.', { gap: 0.3 });
+  w.signatures([{ title: 'NGƯỜI TIẾP NHẬN HỒ SƠ', note: SIGN, ...(d.officerName ? { name: d.officerName } : {}) }], dateLine(d));
+}
+
+function apology(w: SlipWriter, d: ApologySlip): void {
+  opening(w, d);
+  w.field('Mã hồ sơ', d.code);
+  w.text(`${d.agency.name} xin gửi tới:`);
+  applicantFields(w, d);
+  w.field('Nội dung yêu cầu giải quyết', d.procedureName);
+  if (d.receivedAt) w.field('Ngày tiếp nhận hồ sơ', longDateTime(d.receivedAt));
+  if (d.originalDueAt) w.field('Hẹn trả kết quả', longDateTime(d.originalDueAt));
+  w.field('Lý do chậm trả kết quả', d.reason);
+  w.text(d.apology, { gap: 0.2 });
+  w.field('Hẹn lại ngày trả kết quả', longDateTime(d.newDueAt));
+  w.text('Cơ quan, đơn vị xin lỗi ông/bà/tổ chức vì sự chậm trễ này và mong nhận được sự thông cảm.', { gap: 0.3 });
+  w.signatures([{ title: 'THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ', note: '(Ký, ghi rõ họ tên và đóng dấu)' }], dateLine(d));
+}
+
+function control(w: SlipWriter, d: ControlSlip): void {
+  opening(w, d);
+  w.floatQr(d.lookupUrl);
+  w.field('Mã hồ sơ', d.code);
+  w.field('Cơ quan tiếp nhận', d.agency.name);
+  applicantFields(w, d);
+  w.field('Nội dung yêu cầu giải quyết', d.procedureName);
+  lookupLines(w, d.lookupUrl);
+  if (d.receivedAt) w.field('Thời gian nhận hồ sơ', longDateTime(d.receivedAt));
+  w.field('Thời gian giải quyết theo quy định', d.legalDuration);
+  if (d.dueAt) w.field('Thời gian trả kết quả', longDateTime(d.dueAt));
+  if (d.returnBy) w.field('Thời gian chuyển kết quả về bộ phận một cửa', longDateTime(d.returnBy));
+  w.text('Thành phần hồ sơ:');
+  componentTable(w, d.components);
+  w.text('Quá trình giải quyết hồ sơ:', { weight: 'bold' });
+  const width = w.contentWidth;
+  const rest = width - 60 - 60 - 56 - 50;
+  w.table(
+    [
+      { header: 'Tên cơ quan, đơn vị', width: rest },
+      { header: 'Thời gian giao nhận', width: 60 },
+      { header: 'Thời gian nhận', width: 60 },
+      { header: 'Kết quả giải quyết', width: 56 },
+      { header: 'Ghi chú', width: 50 },
+    ],
+    d.handoffs.map((h) => [
+      `Giao: ${h.fromAgency}\nNgười giao: ……\nNhận: ${h.toAgency}\nNgười nhận: ……`,
+      dateTime(h.handedOverAt),
+      h.receivedAt ? dateTime(h.receivedAt) : '',
+      h.result ?? '',
+      h.note ?? '',
+    ]),
+    7,
+  );
+  w.text(`Lập ngày ${date(d.issuedAt)}`, { size: 7 });
+}
+
+/** The PDF of one slip. Deterministic: the same data always gives the same bytes. */
+export async function renderSlip(data: SlipData): Promise<Buffer> {
+  const w = new SlipWriter({ size: 'A5', title: `${FORM_TITLES[data.form]} – ${data.code}`, at: data.issuedAt });
+  switch (data.form) {
+    case '01':
+      receipt(w, data);
+      break;
+    case '02':
+      supplement(w, data);
+      break;
+    case '03':
+      refusal(w, data);
+      break;
+    case '04':
+      apology(w, data);
+      break;
+    case '05':
+      control(w, data);
+      break;
+  }
+  return w.finish();
+}

@@ -1,0 +1,218 @@
+// Gathers what one slip shows from Firestore (dossier, its event, the pinned procedure version, agency
+// names, handoff rows) and turns it into plain SlipData. The event fixes the slip's content in time:
+// payload fields and dates come from the event, and handoff rows later than the event are left out,
+// so rendering the same request again gives the same bytes.
+import type { Firestore } from 'firebase-admin/firestore';
+import {
+  applicantDisplayName,
+  signLookupToken,
+  type Address,
+  type Agency,
+  type Applicant,
+  type Dossier,
+  type DossierEvent,
+  type Procedure,
+} from '../../domain/index.js';
+import { formatDuration } from '../../domain/time/duration.js';
+import { findAgency, procedureVersion } from '../dossiers/reference-data.js';
+import { dossierRef, eventRef, joinDossier, personalRef, revive } from '../dossiers/stored-dossier.js';
+import type { HandoffRow, SlipAgency, SlipApplicant, SlipComponentRow, SlipData, SlipForm } from './slip-data.js';
+import { lookupUrl, procedureUrl, ratingUrl } from './slip-links.js';
+import { date } from './slip-time.js';
+
+export type SlipRequest = { dossierId: string; version: number; form: SlipForm; eventType: string; at: Date };
+
+export const RESULT_DELIVERY_LABELS = {
+  desk: 'Bộ phận Một cửa (nhận trực tiếp)',
+  post: 'Qua dịch vụ bưu chính công ích',
+  online: 'Trực tuyến (Cổng dịch vụ công)',
+} as const satisfies Record<Dossier['resultDelivery'], string>;
+
+export const TIMELINESS_LABELS = { early: 'Sớm hạn', onTime: 'Đúng hạn', late: 'Quá hạn' } as const;
+
+export function formatAddress(address: Address): string {
+  return [address.line, address.communeName, address.districtName, address.provinceName].filter(Boolean).join(', ');
+}
+
+export function slipApplicant(applicant: Applicant): SlipApplicant {
+  const identity =
+    applicant.kind === 'person'
+      ? applicant.identity.kind === 'citizenId'
+        ? `Số căn cước công dân: ${applicant.identity.number}`
+        : `Hộ chiếu số: ${applicant.identity.number} (${applicant.identity.country})`
+      : `Mã số thuế: ${applicant.taxCode}; người đại diện: ${applicant.representative.fullName}, ${applicant.representative.title}`;
+  return {
+    name: applicantDisplayName(applicant),
+    address: formatAddress(applicant.address),
+    phone: applicant.phone,
+    ...(applicant.email ? { email: applicant.email } : {}),
+    identity,
+  };
+}
+
+const vnd = (amount: number) => `${amount.toLocaleString('de-DE')} đồng`; // 1.000.000 đồng
+
+export function feeText(procedure: Pick<Procedure, 'fees'>): string {
+  return procedure.fees.length === 0 ? 'Không thu phí' : procedure.fees.map((f) => `${vnd(f.amountVnd)} (${f.description.vi})`).join('; ');
+}
+
+export function componentRows(dossier: Pick<Dossier, 'components'>, procedure: Pick<Procedure, 'components'>): SlipComponentRow[] {
+  const names = new Map(procedure.components.map((c) => [c.id, c.name.vi]));
+  return dossier.components.map((c) => ({
+    name: names.get(c.componentId) ?? c.componentId,
+    originals: c.originals,
+    certifiedCopies: c.certifiedCopies,
+    copies: c.copies,
+  }));
+}
+
+export async function agencyOf(db: Firestore, id: string): Promise<SlipAgency> {
+  const agency: Agency | undefined = await findAgency(db, id);
+  if (!agency) return { name: id };
+  const parent = agency.parentId ? await findAgency(db, agency.parentId) : undefined;
+  return { name: agency.name.vi, ...(parent ? { parentName: parent.name.vi } : {}), ...(agency.phone ? { phone: agency.phone } : {}) };
+}
+
+async function displayNameOf(db: Firestore, uid: string): Promise<string | undefined> {
+  const name: unknown = (await db.doc(`users/${uid}`).get()).get('displayName');
+  return typeof name === 'string' && name.trim() !== '' ? name : undefined;
+}
+
+async function handoffRows(db: Firestore, dossierId: string, until: Date): Promise<HandoffRow[]> {
+  const snap = await dossierRef(db, dossierId).collection('handoffs').orderBy('n').get();
+  const rows: HandoffRow[] = [];
+  for (const doc of snap.docs) {
+    const h = revive(doc.data()) as {
+      fromAgencyId: string;
+      toAgencyId: string;
+      handedOverAt: Date;
+      acknowledgedAt: Date | null;
+      completedAt: Date | null;
+      result: keyof typeof TIMELINESS_LABELS | null;
+      task?: string;
+    };
+    if (h.handedOverAt > until) continue; // later than the event this slip records
+    const [from, to] = await Promise.all([agencyOf(db, h.fromAgencyId), agencyOf(db, h.toAgencyId)]);
+    const done = h.completedAt !== null && h.completedAt <= until;
+    rows.push({
+      fromAgency: from.name,
+      toAgency: to.name,
+      handedOverAt: h.handedOverAt,
+      ...(h.acknowledgedAt && h.acknowledgedAt <= until ? { receivedAt: h.acknowledgedAt } : {}),
+      ...(done && h.result ? { result: TIMELINESS_LABELS[h.result] } : {}),
+      ...(h.task ? { note: h.task } : {}),
+    });
+  }
+  return rows;
+}
+
+export class SlipSourceMissing extends Error {
+  constructor(what: string) {
+    super(`slip source missing: ${what}`);
+    this.name = 'SlipSourceMissing';
+  }
+}
+
+/** Everything the renderer needs for one slip request. */
+export async function loadSlipData(
+  db: Firestore,
+  request: SlipRequest,
+  links: { origin: string; secret: string },
+): Promise<SlipData> {
+  const [publicSnap, personalSnap, eventSnap] = await db.getAll(
+    dossierRef(db, request.dossierId),
+    personalRef(db, request.dossierId),
+    eventRef(db, request.dossierId, request.version),
+  );
+  if (!publicSnap!.exists) throw new SlipSourceMissing(`dossier ${request.dossierId}`);
+  if (!eventSnap!.exists) throw new SlipSourceMissing(`event ${request.version} of ${request.dossierId}`);
+  const { dossier } = joinDossier(publicSnap!.data()!, personalSnap!.data());
+  const event = revive(eventSnap!.data()) as DossierEvent;
+  if (!dossier.code) throw new SlipSourceMissing(`code of ${request.dossierId}`);
+  const procedure = await procedureVersion(db, dossier.procedure.code, dossier.procedure.version);
+  const agency = await agencyOf(db, dossier.receivingAgencyId);
+  const token = signLookupToken(dossier.id, links.secret);
+  const base = {
+    agency,
+    code: dossier.code,
+    applicant: slipApplicant(dossier.applicant),
+    procedureName: dossier.procedure.name.vi,
+    issuedAt: event.at,
+  };
+  const lookup = lookupUrl(links.origin, dossier.code, token);
+  const officerName = await displayNameOf(db, event.actor.userId);
+  const legalDuration = formatDuration(procedure.legalDuration, 'vi');
+  const p = event.payload;
+  switch (request.form) {
+    case '01': {
+      const dueAt = p.type === 'receive' ? p.due.at : dossier.originalDueAt ?? dossier.dueAt;
+      if (!dueAt) throw new SlipSourceMissing(`due date of ${request.dossierId}`);
+      return {
+        ...base,
+        form: '01',
+        components: componentRows(dossier, procedure),
+        sets: 1,
+        legalDuration,
+        receivedAt: event.at,
+        dueAt,
+        resultDelivery: RESULT_DELIVERY_LABELS[dossier.resultDelivery],
+        fee: feeText(procedure),
+        lookupUrl: lookup,
+        ratingUrl: ratingUrl(links.origin, dossier.code, token),
+        register: { book: `Sổ theo dõi hồ sơ năm ${date(event.at).slice(6)}`, entry: dossier.code },
+        ...(officerName ? { officerName } : {}),
+      };
+    }
+    case '02': {
+      if (p.type !== 'requestSupplement') throw new SlipSourceMissing(`supplement request in event ${request.version}`);
+      return {
+        ...base,
+        form: '02',
+        items: p.items.map((i) => ({ name: i.name, problem: i.problem })),
+        reason: p.reason,
+        ...(p.guidance ? { guidance: p.guidance } : {}),
+        officer: { ...(officerName ? { name: officerName } : {}), ...(agency.phone ? { phone: agency.phone } : {}) },
+        lookupUrl: lookup,
+      };
+    }
+    case '03': {
+      if (p.type !== 'refuseAtReception') throw new SlipSourceMissing(`refusal in event ${request.version}`);
+      return {
+        ...base,
+        form: '03',
+        reason: p.reason,
+        rulesAt: [...procedure.legalBasis, procedureUrl(links.origin, procedure.code)],
+        ...(officerName ? { officerName } : {}),
+        lookupUrl: lookup,
+      };
+    }
+    case '04': {
+      if (p.type !== 'extend') throw new SlipSourceMissing(`extension in event ${request.version}`);
+      const previous = dossier.extension?.previousDueAt ?? dossier.originalDueAt;
+      return {
+        ...base,
+        form: '04',
+        ...(dossier.receivedAt ? { receivedAt: dossier.receivedAt } : {}),
+        ...(previous ? { originalDueAt: previous } : {}),
+        reason: p.reason,
+        apology: p.apology,
+        newDueAt: p.newDueAt,
+      };
+    }
+    case '05': {
+      const handoffs = await handoffRows(db, dossier.id, event.at);
+      const returnBy = handoffs.length > 0 ? dossier.currentStep?.dueAt : undefined;
+      return {
+        ...base,
+        form: '05',
+        ...(dossier.receivedAt ? { receivedAt: dossier.receivedAt } : {}),
+        legalDuration,
+        ...(dossier.originalDueAt ?? dossier.dueAt ? { dueAt: (dossier.originalDueAt ?? dossier.dueAt)! } : {}),
+        ...(returnBy ? { returnBy } : {}),
+        components: componentRows(dossier, procedure),
+        handoffs,
+        lookupUrl: lookup,
+      };
+    }
+  }
+}

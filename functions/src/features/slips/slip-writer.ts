@@ -1,0 +1,262 @@
+// A small layout layer over pdfkit shared by every form: the national header, titles, labelled fields,
+// tables that wrap and continue on new pages, signature blocks and a vector QR code. Every string drawn
+// goes through `checkGlyphs` first.
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { fontBytes, MissingGlyphError, type FontWeight } from './slip-font.js';
+
+export type PageSize = 'A5' | 'A4';
+export type Column = { header: string; width: number; align?: 'left' | 'center' | 'right' };
+
+type FontkitFont = { hasGlyphForCodePoint(codePoint: number): boolean };
+/** The part of pdfkit's (untyped) embedded font this file relies on. */
+type EmbeddedFont = { font?: Partial<FontkitFont>; layoutRun?: (text: string, features?: unknown) => unknown };
+
+const MARGIN = 28;
+const TEXT_SIZE = 9;
+
+export class SlipWriter {
+  readonly doc: PDFKit.PDFDocument;
+  private readonly glyphs: Record<FontWeight, FontkitFont>;
+  /** While the cursor is above this line, flowing text leaves room on the right for a floated QR code. */
+  private floatBottom = 0;
+  private floatWidth = 0;
+
+  constructor(options: { size: PageSize; landscape?: boolean; title: string; at: Date }) {
+    this.doc = new PDFDocument({
+      size: options.size,
+      layout: options.landscape ? 'landscape' : 'portrait',
+      margin: MARGIN,
+      // Pinned dates make the file ID (an MD5 of the info) and so the whole file deterministic.
+      info: { Title: options.title, Producer: 'motcua', Creator: 'motcua', CreationDate: options.at, ModDate: options.at },
+      pdfVersion: '1.7',
+    });
+    this.doc.registerFont('regular', fontBytes('regular'));
+    this.doc.registerFont('bold', fontBytes('bold'));
+    this.glyphs = { regular: this.fontkitOf('regular'), bold: this.fontkitOf('bold') };
+    this.doc.font('regular').fontSize(TEXT_SIZE);
+  }
+
+  private fontkitOf(name: FontWeight): FontkitFont {
+    this.doc.font(name);
+    const embedded = (this.doc as unknown as { _font?: EmbeddedFont })._font;
+    const font = embedded?.font;
+    if (typeof font?.hasGlyphForCodePoint !== 'function' || typeof embedded?.layoutRun !== 'function') {
+      throw new Error('pdfkit did not load the slip font through fontkit');
+    }
+    // fontkit's default `ccmp` feature splits "ụ", "ị"… into a base letter and a combining dot, and
+    // pdfkit then maps the base glyph back to the plain letter: copied or extracted text loses its
+    // diacritics. The font has every precomposed Vietnamese letter, so shape without ccmp (a fresh
+    // object each time: fontkit fills it in).
+    const layoutRun = embedded.layoutRun.bind(embedded);
+    embedded.layoutRun = (text, features) => layoutRun(text, features ?? { ccmp: false });
+    return font as FontkitFont;
+  }
+
+  /** Throws MissingGlyphError rather than let a character fall back to nothing. */
+  checkGlyphs(text: string, weight: FontWeight): string {
+    const normalised = text.normalize('NFC');
+    for (const char of normalised) {
+      const cp = char.codePointAt(0)!;
+      if (cp < 0x20) continue; // line breaks are layout, not glyphs
+      if (!this.glyphs[weight].hasGlyphForCodePoint(cp)) throw new MissingGlyphError(cp, text);
+    }
+    return normalised;
+  }
+
+  get left(): number {
+    return this.doc.page.margins.left;
+  }
+  get contentWidth(): number {
+    return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
+  }
+  private get bottom(): number {
+    return this.doc.page.height - this.doc.page.margins.bottom;
+  }
+
+  /** Starts a new page unless `height` still fits below the cursor. */
+  ensure(height: number): void {
+    if (this.doc.y + height > this.bottom) {
+      this.doc.addPage();
+      this.floatBottom = 0;
+    }
+  }
+
+  private flowWidth(): number {
+    return this.doc.y < this.floatBottom ? this.contentWidth - this.floatWidth : this.contentWidth;
+  }
+
+  /** A paragraph at the cursor. */
+  text(
+    value: string,
+    opts: { weight?: FontWeight; size?: number; align?: 'left' | 'center' | 'right' | 'justify'; gap?: number } = {},
+  ): this {
+    const weight = opts.weight ?? 'regular';
+    const safe = this.checkGlyphs(value, weight);
+    this.doc
+      .font(weight)
+      .fontSize(opts.size ?? TEXT_SIZE)
+      .text(safe, this.left, this.doc.y, { width: this.flowWidth(), align: opts.align ?? 'left' });
+    if (opts.gap) this.doc.moveDown(opts.gap);
+    return this;
+  }
+
+  /** `Label: value`, the label in bold; long values wrap under it. */
+  field(label: string, value: string, size = TEXT_SIZE): this {
+    const l = this.checkGlyphs(`${label}: `, 'bold');
+    const v = this.checkGlyphs(value, 'regular');
+    this.doc
+      .fontSize(size)
+      .font('bold')
+      .text(l, this.left, this.doc.y, { width: this.flowWidth(), continued: true })
+      .font('regular')
+      .text(v);
+    return this;
+  }
+
+  /** Agency on the left, the national motto on the right (Circular 01/2018 layout). */
+  nationalHeader(agency: { name: string; parentName?: string }): this {
+    const top = this.doc.y;
+    const leftWidth = this.contentWidth * 0.42;
+    const rightX = this.left + leftWidth;
+    const rightWidth = this.contentWidth - leftWidth;
+    this.doc.fontSize(7.5);
+    if (agency.parentName) {
+      this.doc.font('regular').text(this.checkGlyphs(agency.parentName.toUpperCase(), 'regular'), this.left, top, { width: leftWidth, align: 'center' });
+    }
+    this.doc.font('bold').text(this.checkGlyphs(agency.name.toUpperCase(), 'bold'), this.left, agency.parentName ? this.doc.y : top, {
+      width: leftWidth,
+      align: 'center',
+    });
+    const leftBottom = this.doc.y;
+    this.rule(this.left + leftWidth / 2 - 30, leftBottom + 1, 60);
+    this.doc.font('bold').text(this.checkGlyphs('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'bold'), rightX, top, { width: rightWidth, align: 'center' });
+    this.doc.font('bold').text(this.checkGlyphs('Độc lập - Tự do - Hạnh phúc', 'bold'), rightX, this.doc.y, { width: rightWidth, align: 'center' });
+    const rightBottom = this.doc.y;
+    this.rule(rightX + rightWidth / 2 - 55, rightBottom + 1, 110);
+    this.doc.x = this.left;
+    this.doc.y = Math.max(leftBottom, rightBottom) + 6;
+    this.doc.fontSize(TEXT_SIZE);
+    return this;
+  }
+
+  private rule(x: number, y: number, width: number): void {
+    this.doc.moveTo(x, y).lineTo(x + width, y).lineWidth(0.5).stroke();
+  }
+
+  title(value: string, subtitle?: string): this {
+    this.doc.moveDown(0.3);
+    this.text(value, { weight: 'bold', size: 11, align: 'center' });
+    if (subtitle) this.text(subtitle, { size: 8, align: 'center' });
+    this.doc.moveDown(0.4);
+    return this;
+  }
+
+  /** A bordered table; rows wrap their cells, and the header repeats on every new page. */
+  table(columns: Column[], rows: string[][], size = 8): this {
+    const pad = 2;
+    const heightOf = (cells: string[], weight: FontWeight) => {
+      this.doc.font(weight).fontSize(size);
+      return Math.max(...cells.map((c, i) => this.doc.heightOfString(c, { width: columns[i]!.width - 2 * pad }))) + 2 * pad;
+    };
+    const drawRow = (cells: string[], weight: FontWeight, height: number) => {
+      const y = this.doc.y;
+      let x = this.left;
+      cells.forEach((cell, i) => {
+        const col = columns[i]!;
+        this.doc.lineWidth(0.5).rect(x, y, col.width, height).stroke();
+        this.doc
+          .font(weight)
+          .fontSize(size)
+          .text(this.checkGlyphs(cell, weight), x + pad, y + pad, { width: col.width - 2 * pad, align: col.align ?? 'left', height: height - 2 * pad });
+        x += col.width;
+      });
+      this.doc.x = this.left;
+      this.doc.y = y + height;
+    };
+    const headers = columns.map((c) => c.header);
+    const headerHeight = heightOf(headers, 'bold');
+    this.ensure(headerHeight * 2);
+    drawRow(headers, 'bold', headerHeight);
+    for (const row of rows) {
+      const safe = row.map((c) => c.normalize('NFC'));
+      // A cell taller than a page is cut to the page (pdfkit's `height` stops the text there).
+      const height = Math.min(heightOf(safe, 'regular'), this.bottom - this.doc.page.margins.top - headerHeight);
+      if (this.doc.y + height > this.bottom) {
+        this.doc.addPage();
+        drawRow(headers, 'bold', headerHeight);
+      }
+      drawRow(safe, 'regular', height);
+    }
+    this.doc.moveDown(0.4);
+    return this;
+  }
+
+  /** Signature blocks side by side: title, how to sign, room for the signature, printed name. */
+  signatures(blocks: { title: string; note: string; name?: string }[], dateLine?: string): this {
+    const needed = 95;
+    this.ensure(needed);
+    if (dateLine) this.text(dateLine, { size: 8, align: 'right' });
+    const top = this.doc.y + 4;
+    const width = this.contentWidth / blocks.length;
+    blocks.forEach((block, i) => {
+      const x = this.left + i * width;
+      this.doc.font('bold').fontSize(8).text(this.checkGlyphs(block.title, 'bold'), x, top, { width, align: 'center' });
+      this.doc.font('regular').fontSize(7).text(this.checkGlyphs(block.note, 'regular'), x, this.doc.y, { width, align: 'center' });
+      if (block.name) {
+        this.doc.font('bold').fontSize(8).text(this.checkGlyphs(block.name, 'bold'), x, this.doc.y + 48, { width, align: 'center' });
+      }
+    });
+    this.doc.x = this.left;
+    this.doc.y = top + needed - 10;
+    this.doc.fontSize(TEXT_SIZE);
+    return this;
+  }
+
+  /**
+   * A QR code floated at the right of the cursor; the next lines flow to its left. Drawn as vector
+   * squares (one per run of dark modules): sharp at any zoom, small, and deterministic.
+   */
+  floatQr(url: string, size = 84): this {
+    const qr = QRCode.create(url, { errorCorrectionLevel: 'M' });
+    const n = qr.modules.size;
+    const quiet = 2;
+    const unit = size / (n + 2 * quiet);
+    const x0 = this.left + this.contentWidth - size;
+    const y0 = this.doc.y;
+    this.doc.save().rect(x0, y0, size, size).fill('#ffffff').fillColor('#000000');
+    for (let r = 0; r < n; r++) {
+      let c = 0;
+      while (c < n) {
+        if (!qr.modules.get(r, c)) {
+          c++;
+          continue;
+        }
+        const start = c;
+        while (c < n && qr.modules.get(r, c)) c++;
+        this.doc.rect(x0 + (quiet + start) * unit, y0 + (quiet + r) * unit, (c - start) * unit, unit);
+      }
+    }
+    this.doc.fill('#000000').restore();
+    this.floatBottom = y0 + size;
+    this.floatWidth = size + 8;
+    return this;
+  }
+
+  /** Moves the cursor below a floated QR code. */
+  clearFloat(): this {
+    if (this.doc.y < this.floatBottom) this.doc.y = this.floatBottom + 2;
+    this.floatBottom = 0;
+    return this;
+  }
+
+  finish(): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      this.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+      this.doc.on('end', () => resolve(Buffer.concat(chunks)));
+      this.doc.on('error', reject);
+      this.doc.end();
+    });
+  }
+}

@@ -1,0 +1,205 @@
+// Official slips through the real Emulator Suite: a reception through the API makes the trigger render
+// form 01, store it and record it; the PDF downloads for the people entitled to it, and a replayed
+// request makes nothing new.
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signLookupToken, verifyLookupToken } from '../../functions/src/domain/index.js';
+import { generateSlip, type GenerateSlipDeps } from '../../functions/src/features/slips/generate-slip.js';
+import { pdfText, qrOnPage1 } from '../../functions/src/features/slips/pdf-probe.js';
+import { noSignature } from '../../functions/src/features/slips/slip-signer.js';
+import { LocalFileStore, localFileStoreRoot } from '../../functions/src/platform/file-store/index.js';
+import { loadDemoData } from '../../seed/load.js';
+import { admin, eventually, HOSTING_URL } from '../support/emulators.js';
+import { authHeader, IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
+
+const { db, auth } = admin();
+const PROVINCE_DESK = '000.00.01.H99';
+let seq = 0;
+const rid = (label: string) => `${label}-${Date.now().toString(36)}-${(seq++).toString(36)}`.slice(0, 64);
+
+type Json = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+async function call(method: 'GET' | 'POST', path: string, as: TestIdentity | undefined, body?: unknown): Promise<Json> {
+  const res = await fetch(`${HOSTING_URL}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(as ? await authHeader(as) : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+async function download(path: string, as?: TestIdentity): Promise<{ status: number; type: string | null; bytes: Buffer }> {
+  const res = await fetch(`${HOSTING_URL}/api${path}`, { headers: as ? await authHeader(as) : {} });
+  return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+const APPLICANT = {
+  kind: 'person',
+  fullName: 'Nguyễn Thị Hoà',
+  identity: { kind: 'citizenId', number: '001190012345' },
+  phone: '0912345678',
+  email: 'hoa.nguyen@example.vn',
+  address: { line: 'Số 12 đường Lê Lợi', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' },
+};
+
+async function submitAndReceive(): Promise<{ id: string; code: string }> {
+  const submitted = await call('POST', '/dossiers', IDENTITIES.citizenA, {
+    requestId: rid('slip-submit'),
+    procedureCode: '1.012792',
+    receivingAgencyId: PROVINCE_DESK,
+    applicant: APPLICANT,
+    components: [
+      { componentId: 'renewal-application', originals: 1 },
+      { componentId: 'certificate', originals: 1 },
+    ],
+    resultDelivery: 'desk',
+  });
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+  const { id, code, version } = submitted.body.dossier as { id: string; code: string; version: number };
+  const received = await call('POST', `/dossiers/${id}/actions`, IDENTITIES.receptionistX, {
+    requestId: rid('slip-receive'),
+    expectedVersion: version,
+    action: { type: 'receive' },
+  });
+  expect(received.status, JSON.stringify(received.body)).toBe(200);
+  return { id, code };
+}
+
+const testDeps = (): GenerateSlipDeps => ({
+  db,
+  files: new LocalFileStore(localFileStoreRoot()),
+  now: () => new Date(),
+  secret: lookupSecret,
+  origin: () => 'http://127.0.0.1:5000',
+  signer: noSignature,
+});
+
+let dossier: { id: string; code: string };
+const SLIP_ID = '01-000002';
+const REQUEST_ID = () => `${dossier.id}_000002`;
+let slipRecord: { sha256: string; size: number; storagePath: string; form: string; eventType: string; createdAt: { toDate(): Date } };
+
+beforeAll(async () => {
+  await loadDemoData(db, auth);
+  dossier = await submitAndReceive();
+  slipRecord = await eventually(async () => {
+    const snap = await db.doc(`dossiers/${dossier.id}/slips/${SLIP_ID}`).get();
+    return snap.exists ? (snap.data() as typeof slipRecord) : undefined;
+  }, 'the receipt (form 01) of the received dossier', 30_000);
+});
+
+describe('who may download a slip', () => {
+  it('refuses citizen B, a monitor, an officer out of scope and anonymous callers alike (404)', async () => {
+    for (const who of [IDENTITIES.citizenB, IDENTITIES.monitor, IDENTITIES.handlerY, undefined]) {
+      const res = await call('GET', `/dossiers/${dossier.id}/slips/${SLIP_ID}`, who);
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe('not-found');
+    }
+  });
+
+  it('refuses a wrong token, and a malformed slip id with a structured 400', async () => {
+    const wrong = signLookupToken('some-other-dossier', lookupSecret());
+    expect((await call('GET', `/dossiers/${dossier.id}/slips/${SLIP_ID}?t=${wrong}`, undefined)).status).toBe(404);
+    const bad = await call('GET', `/dossiers/${dossier.id}/slips/06-1`, IDENTITIES.citizenA);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].path).toContain('slipId');
+  });
+});
+
+describe('form 01 from a reception', () => {
+  it('is recorded with its event and stored bytes whose sha256 the owner’s download matches', async () => {
+    expect(slipRecord).toMatchObject({ form: '01', eventType: 'receive', storagePath: `slips/${dossier.id}/${SLIP_ID}.pdf` });
+    const event = await db.doc(`dossiers/${dossier.id}/events/000002`).get();
+    expect(slipRecord.createdAt.toDate().getTime()).toBe(event.get('at').toDate().getTime());
+    expect((await db.doc(`slipRequests/${REQUEST_ID()}`).get()).get('state')).toBe('done');
+
+    const res = await download(`/dossiers/${dossier.id}/slips/${SLIP_ID}`, IDENTITIES.citizenA);
+    expect(res.status).toBe(200);
+    expect(res.type).toBe('application/pdf');
+    expect(res.bytes.length).toBe(slipRecord.size);
+    expect(createHash('sha256').update(res.bytes).digest('hex')).toBe(slipRecord.sha256);
+
+    const text = pdfText(res.bytes).replace(/[ \t]+/g, ' ');
+    expect(text).toContain(`Mã hồ sơ: ${dossier.code}`);
+    expect(text).toContain('Người nộp hồ sơ: Nguyễn Thị Hoà');
+    expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    const qr = qrOnPage1(res.bytes)!;
+    expect(qr.startsWith(`http://127.0.0.1:5000/tra-cuu/${dossier.code}?t=`)).toBe(true);
+    expect(verifyLookupToken(dossier.id, new URL(qr).searchParams.get('t')!, lookupSecret())).toBe(true);
+  });
+
+  it('downloads with the token of the QR code, without signing in', async () => {
+    const token = signLookupToken(dossier.id, lookupSecret());
+    const res = await download(`/dossiers/${dossier.id}/slips/${SLIP_ID}?t=${token}`);
+    expect(res.status).toBe(200);
+    expect(createHash('sha256').update(res.bytes).digest('hex')).toBe(slipRecord.sha256);
+  });
+
+  it('is reprinted by an officer in scope: the same bytes', async () => {
+    const res = await download(`/dossiers/${dossier.id}/slips/${SLIP_ID}`, IDENTITIES.receptionistX);
+    expect(res.status).toBe(200);
+    expect(createHash('sha256').update(res.bytes).digest('hex')).toBe(slipRecord.sha256);
+  });
+
+  it('a replayed request creates nothing new', async () => {
+    const before = await db.doc(`slipRequests/${REQUEST_ID()}`).get();
+    const slipBefore = await db.doc(`dossiers/${dossier.id}/slips/${SLIP_ID}`).get();
+    expect(await generateSlip(testDeps(), REQUEST_ID())).toBe('duplicate');
+    expect(await generateSlip(testDeps(), REQUEST_ID())).toBe('duplicate');
+    const after = await db.doc(`slipRequests/${REQUEST_ID()}`).get();
+    const slipAfter = await db.doc(`dossiers/${dossier.id}/slips/${SLIP_ID}`).get();
+    expect(after.updateTime!.isEqual(before.updateTime!)).toBe(true);
+    expect(slipAfter.updateTime!.isEqual(slipBefore.updateTime!)).toBe(true);
+    expect((await db.collection(`dossiers/${dossier.id}/slips`).get()).size).toBe(1);
+  });
+
+  it('concurrent deliveries of a fresh request render it once, with the same bytes as the trigger', async () => {
+    // A copy of the real request under a new dossier version id would not match an event; instead take
+    // the stored request back to `pending` and deliver it twice at once.
+    const ref = db.doc(`slipRequests/${REQUEST_ID()}`);
+    await ref.update({ state: 'pending', leaseUntil: null });
+    await db.doc(`dossiers/${dossier.id}/slips/${SLIP_ID}`).delete();
+    const outcomes = await Promise.all([generateSlip(testDeps(), REQUEST_ID()), generateSlip(testDeps(), REQUEST_ID())]);
+    expect(outcomes.filter((o) => o === 'generated')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'busy' || o === 'duplicate')).toHaveLength(1);
+    const again = await db.doc(`dossiers/${dossier.id}/slips/${SLIP_ID}`).get();
+    expect(again.get('sha256')).toBe(slipRecord.sha256); // deterministic: same event, same bytes
+    expect((await ref.get()).get('state')).toBe('done');
+  });
+
+  it('a request whose dossier is gone is marked failed with the error, not retried forever', async () => {
+    const id = `missing_${Date.now()}_000001`;
+    await db.doc(`slipRequests/${id}`).set({ dossierId: `missing${Date.now()}`, version: 1, eventType: 'receive', at: new Date(), state: 'pending', form: '01' });
+    // The trigger also receives this creation: whichever delivery takes the lease records the failure.
+    expect(['failed', 'busy', 'duplicate']).toContain(await generateSlip(testDeps(), id));
+    const snap = await eventually(async () => {
+      const s = await db.doc(`slipRequests/${id}`).get();
+      return s.get('state') === 'failed' ? s : undefined;
+    }, 'the failed state');
+    expect(snap.get('error.message')).toContain('slip source missing');
+    expect(await generateSlip(testDeps(), id)).toBe('duplicate');
+  });
+});
+
+describe('register 06 on demand', () => {
+  const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+  it('lists the received dossier for an officer of the agency', async () => {
+    const res = await download(`/agencies/${PROVINCE_DESK}/register?from=${today()}&to=${today()}`, IDENTITIES.receptionistX);
+    expect(res.status).toBe(200);
+    expect(res.type).toBe('application/pdf');
+    const text = pdfText(res.bytes).replace(/[ \t]+/g, ' ');
+    expect(text).toContain('SỔ THEO DÕI HỒ SƠ');
+    expect(text).toContain(dossier.code);
+  });
+
+  it('refuses officers of another agency and citizens (403), and bad periods (400)', async () => {
+    const path = `/agencies/${PROVINCE_DESK}/register?from=${today()}&to=${today()}`;
+    expect((await call('GET', path, IDENTITIES.handlerY)).status).toBe(403);
+    expect((await call('GET', path, IDENTITIES.citizenA)).status).toBe(403);
+    const reversed = await call('GET', `/agencies/${PROVINCE_DESK}/register?from=2026-12-01&to=2026-11-01`, IDENTITIES.receptionistX);
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.error.fields[0].path).toContain('to');
+    expect((await call('GET', `/agencies/${PROVINCE_DESK}/register?from=2026-13-01&to=2026-12-01`, IDENTITIES.monitor)).status).toBe(400);
+  });
+});
