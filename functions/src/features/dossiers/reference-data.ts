@@ -29,7 +29,12 @@ export async function workingCalendar(db: Firestore, now = Date.now()): Promise<
   return value;
 }
 
-export async function procedureVersion(db: Firestore, code: string, version?: number, now = Date.now()): Promise<Procedure> {
+export async function procedureVersion(
+  db: Firestore,
+  code: string,
+  version?: number,
+  now = Date.now(),
+): Promise<Procedure> {
   const key = `${code}@${version ?? 'current'}`;
   const cached = procedureCache.get(key);
   if (cached && (version !== undefined || cached.until > now)) return cached.value;

@@ -3,7 +3,7 @@
 // and writes the new state, the hash-chained event, the control-slip rows, the outbox requests and the
 // idempotency record together. Either all of it is stored or none of it.
 import { createHash } from 'node:crypto';
-import type { DocumentReference, Firestore, Transaction } from 'firebase-admin/firestore';
+import type { DocumentReference, DocumentSnapshot, Firestore, Transaction } from 'firebase-admin/firestore';
 import {
   allowedActions,
   applyAction,
@@ -41,6 +41,7 @@ export type Enrich = (
   dossier: Dossier,
   tx: Transaction,
   now: Date,
+  prefetched: readonly DocumentSnapshot[],
 ) => Promise<{ action: DossierActionInput; writes?: (() => void)[] }>;
 
 export type TransitionRequest = {
@@ -52,6 +53,8 @@ export type TransitionRequest = {
   /** The version the caller saw; undefined only when the dossier is being created. */
   expectedVersion: number | undefined;
   enrich: Enrich;
+  /** Documents `enrich` will need, read in the transaction's first round trip (e.g. the code counter). */
+  prefetch?: (now: Date) => DocumentReference[];
   /** For creation: the draft to start from when the dossier does not exist yet (may read in `tx`). */
   draft?: (tx: Transaction, now: Date) => Promise<Dossier>;
 };
@@ -83,10 +86,11 @@ export async function runTransition(deps: TransitionDeps, req: TransitionRequest
     async (tx) => {
       const dRef = dossierRef(db, req.dossierId);
       const rRef = requestRef(db, req.dossierId, req.caller.userId, req.requestId);
-      const [requestSnap, dossierSnap, personalSnap] = await tx.getAll(
+      const [requestSnap, dossierSnap, personalSnap, ...prefetched] = await tx.getAll(
         rRef,
         dRef,
         personalRef(db, req.dossierId),
+        ...(req.prefetch?.(now) ?? []),
       );
       if (requestSnap!.exists) {
         if (requestSnap!.get('fingerprint') !== print) throw requestIdReused();
@@ -111,7 +115,7 @@ export async function runTransition(deps: TransitionDeps, req: TransitionRequest
         extras = { lastEventHash: GENESIS_HASH, handoffCount: 0 };
       }
 
-      const { action, writes: enrichWrites = [] } = await req.enrich(current, tx, now);
+      const { action, writes: enrichWrites = [] } = await req.enrich(current, tx, now, prefetched);
       const result = applyAction(current, action, req.caller, now, { calendar });
       if (!result.ok) throw conflictError(result.error, current.version);
       const { dossier: next, event } = result;

@@ -1,6 +1,6 @@
 // Values of an action that only the service may set: the dossier code from the agency's daily counter,
 // and due dates from the deadline engine. Clients never send them.
-import type { Firestore, Transaction } from 'firebase-admin/firestore';
+import type { DocumentSnapshot, Firestore, Transaction } from 'firebase-admin/firestore';
 import {
   computeDeadline,
   computeDeadlineWithSupplements,
@@ -14,22 +14,26 @@ import { procedureVersion, workingHoursOf } from './reference-data.js';
 
 export const SERVICE_FIELDS = ['code', 'due'] as const;
 
+/** The agency's counter of the day (Vietnam date) that numbers its dossier codes. */
+export function counterRef(db: Firestore, agencyId: string, now: Date) {
+  const day = localDateOf(now).replaceAll('-', '').slice(2); // YYMMDD
+  return db.collection('counters').doc(`${agencyId}_${day}`);
+}
+
 /**
- * Reserves the next code of the agency's day (Vietnam date) inside the caller's transaction: codes are
- * unique and gap-free because the counter and the dossier are written together.
+ * Reserves the next code of the agency's day inside the caller's transaction, from the counter read in
+ * that transaction: codes are unique and gap-free because the counter and the dossier are written together.
  */
-export async function reserveDossierCode(
-  db: Firestore,
+export function reserveDossierCode(
   tx: Transaction,
+  counter: DocumentSnapshot,
   agencyId: string,
   now: Date,
-): Promise<{ code: string; write: () => void }> {
-  const day = localDateOf(now).replaceAll('-', '').slice(2); // YYMMDD
-  const ref = db.collection('counters').doc(`${agencyId}_${day}`);
-  const snap = await tx.get(ref);
-  const sequence = ((snap.get('next') as number | undefined) ?? 0) + 1;
+): { code: string; write: () => void } {
+  const sequence = ((counter.get('next') as number | undefined) ?? 0) + 1;
   const code = formatDossierCode(agencyId, now, sequence); // throws past 9999, with a clear message
-  return { code, write: () => tx.set(ref, { agencyId, day, next: sequence, updatedAt: now }) };
+  const day = counter.ref.id.slice(agencyId.length + 1);
+  return { code, write: () => tx.set(counter.ref, { agencyId, day, next: sequence, updatedAt: now }) };
 }
 
 /** The due date at reception: the procedure's legal time from now, in the agency's working hours. */

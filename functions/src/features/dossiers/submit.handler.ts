@@ -18,7 +18,7 @@ import type { DossierDeps } from './dossier-deps.js';
 import { findAgency, procedureVersion, workingCalendar } from './reference-data.js';
 import { IntakeDossierRequest, SubmitDossierRequest, type ComponentInput } from './requests.js';
 import { runTransition } from './run-transition.js';
-import { reserveDossierCode } from './service-fields.js';
+import { counterRef, reserveDossierCode } from './service-fields.js';
 import { attachUploads, loadUploadsForSubmission } from '../uploads/submission.js';
 import type { Transaction } from 'firebase-admin/firestore';
 
@@ -149,8 +149,9 @@ async function create(
             ...(kind === 'submit' ? { ownerUserId: caller.userId } : {}),
             now,
           }),
-        enrich: async (_draft, tx, now) => {
-          const { code, write } = await reserveDossierCode(deps.db, tx, agencyId, now);
+        prefetch: (now) => [counterRef(deps.db, agencyId, now)],
+        enrich: async (_draft, tx, now, [counter]) => {
+          const { code, write } = reserveDossierCode(tx, counter!, agencyId, now);
           const action =
             kind === 'submit'
               ? { type: 'submit' as const, code }
