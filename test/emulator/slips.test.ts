@@ -203,3 +203,70 @@ describe('register 06 on demand', () => {
     expect((await call('GET', `/agencies/${PROVINCE_DESK}/register?from=2026-13-01&to=2026-12-01`, IDENTITIES.monitor)).status).toBe(400);
   });
 });
+
+describe('forms 03 and 05 from other transitions', () => {
+  async function submitOnly(): Promise<{ id: string; code: string }> {
+    const res = await call('POST', '/dossiers', IDENTITIES.citizenA, {
+      requestId: rid('slip-submit'),
+      procedureCode: '1.012792',
+      receivingAgencyId: PROVINCE_DESK,
+      applicant: APPLICANT,
+      components: [
+        { componentId: 'renewal-application', originals: 1 },
+        { componentId: 'certificate', originals: 1 },
+      ],
+      resultDelivery: 'desk',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return { id: res.body.dossier.id, code: res.body.dossier.code };
+  }
+  const act = async (id: string, version: number, as: TestIdentity, action: object) => {
+    const res = await call('POST', `/dossiers/${id}/actions`, as, { requestId: rid('slip-act'), expectedVersion: version, action });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body.dossier.version as number;
+  };
+  const slipOf = (id: string, slipId: string) =>
+    eventually(async () => {
+      const snap = await db.doc(`dossiers/${id}/slips/${slipId}`).get();
+      return snap.exists ? (snap.data() as { sha256: string; form: string }) : undefined;
+    }, `slip ${slipId} of ${id}`, 30_000);
+
+  it('a refusal at reception gives form 03 with the reason, downloadable with the token', async () => {
+    const { id, code } = await submitOnly();
+    const reason = 'Hồ sơ không thuộc thẩm quyền giải quyết của cơ quan tiếp nhận.';
+    await act(id, 1, IDENTITIES.receptionistX, { type: 'refuseAtReception', reason });
+    const record = await slipOf(id, '03-000002');
+    expect(record.form).toBe('03');
+    const res = await download(`/dossiers/${id}/slips/03-000002?t=${signLookupToken(id, lookupSecret())}`);
+    expect(res.status).toBe(200);
+    expect(createHash('sha256').update(res.bytes).digest('hex')).toBe(record.sha256);
+    const text = pdfText(res.bytes).replace(/[ \t]+/g, ' ');
+    expect(text).toContain('PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ');
+    expect(text).toContain(`Mã hồ sơ: ${code}`);
+    expect(text).toContain('Hồ sơ không thuộc thẩm quyền giải quyết của cơ quan');
+  });
+
+  it('a transfer gives form 05 with the handoff row; the token does not open it, the receiving officer may', async () => {
+    const { id } = await submitOnly();
+    let v = await act(id, 1, IDENTITIES.receptionistX, { type: 'receive' });
+    v = await act(id, v, IDENTITIES.leadX, { type: 'assign', handlerId: 'handler-at-desk' });
+    v = await act(id, v, IDENTITIES.leadX, {
+      type: 'transfer',
+      toAgencyId: '000.00.14.H99',
+      task: 'Thẩm định hồ sơ gia hạn',
+      dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+    });
+    const slipId = `05-${String(v).padStart(6, '0')}`;
+    const record = await slipOf(id, slipId);
+    expect(record.form).toBe('05');
+    const token = signLookupToken(id, lookupSecret());
+    expect((await download(`/dossiers/${id}/slips/${slipId}?t=${token}`)).status).toBe(404);
+    const res = await download(`/dossiers/${id}/slips/${slipId}`, IDENTITIES.handlerY);
+    expect(res.status).toBe(200);
+    const text = pdfText(res.bytes).replace(/[ \t]+/g, ' ');
+    expect(text).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ');
+    expect(text).toContain('Nhận: Văn phòng Đăng ký đất đai tỉnh');
+    expect(text).toContain('Thẩm định'); // the task, wrapped in the note column
+    expect(qrOnPage1(res.bytes)).toContain('/tra-cuu/');
+  });
+});
