@@ -370,7 +370,7 @@ describe('concurrency and retries', () => {
       currentVersion: v + 1,
     });
     expect(await storedEvents(id)).toHaveLength(3);
-  });
+  }, 120_000); // 50 transactions on one document, while the triggers of other tests share two cores
 
   it('answers a retried request with the first answer and writes nothing new', async () => {
     const { id } = await submit();
