@@ -189,6 +189,16 @@ describe('fan-out from a transition', () => {
   });
 });
 
+describe('malformed requests', () => {
+  it('are marked failed with the reason, once, instead of failing the trigger forever', async () => {
+    const ref = db.collection('notificationRequests').doc(`notify-test-malformed-${Date.now().toString(36)}`);
+    await ref.set({ dossierId: 42, state: 'pending' });
+    const failed = await eventually(async () => ((await ref.get()).get('state') === 'failed' ? (await ref.get()).data() : undefined), 'the request to be marked failed');
+    expect(String(failed!.error)).toContain('dossierId');
+    await ref.delete();
+  });
+});
+
 describe('delivery ledger', () => {
   it('retries a temporary failure with backoff, then sends it', async () => {
     const id = await queuedEmail('retry', '2026-01-05T03:00:00Z');

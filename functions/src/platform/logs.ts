@@ -14,6 +14,7 @@ export const logs = {
   deadlineSweep: (result: object) => logger.info('deadline sweep', result),
   notificationsFannedOut: (requestId: string, created: number, existing: number, commits: number) =>
     logger.info('notifications fanned out', { requestId, created, existing, commits }),
+  notificationRequestRejected: (requestId: string, error: string) => logger.error('notification request rejected', { requestId, error }),
   notificationDelivery: (notificationId: string, outcome: string) => logger.info('notification delivery', { notificationId, outcome }),
   notificationRetrySweep: (result: object) => logger.info('notification retry sweep', result),
   lookupRateLimited: (clientKey: string, count: number) => logger.info('lookup rate limited', { clientKey, count }),

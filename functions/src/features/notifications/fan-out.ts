@@ -1,6 +1,7 @@
 // Fan-out: one notification request becomes one `notifications/{id}` document per (channel, recipient).
 // The id is a hash of (dossier, event key, channel, recipient), so a replayed request finds its documents
 // and creates nothing; the notification documents are then the delivery ledger.
+import { logs } from '../../platform/logs.js';
 import { createHash } from 'node:crypto';
 import type { DocumentData, DocumentReference, Firestore } from 'firebase-admin/firestore';
 import { revive } from '../dossiers/stored-dossier.js';
@@ -85,7 +86,21 @@ export async function fanOutRequest(deps: FanOutDeps, requestId: string, raw: un
   const none: FanOutResult = { created: [], existing: 0, commits: 0, deliverNow: [] };
   // A final state returns first: a replayed event of a done request needs nothing else from its data.
   if ((raw as { state?: unknown } | undefined)?.state === 'done') return none;
-  const req = NotificationRequest.parse(revive(raw));
+  const parsed = NotificationRequest.safeParse(revive(raw));
+  if (!parsed.success) {
+    // A malformed request can never succeed: record why once instead of failing (and retrying) forever.
+    if (raw !== undefined) {
+      const error = parsed.error.issues.map((i) => `${i.path.join('.') || '(request)'}: ${i.message}`).join('; ');
+      await db
+        .collection('notificationRequests')
+        .doc(requestId)
+        .update({ state: 'failed', error })
+        .catch(() => undefined); // deleted meanwhile: nothing to record
+      logs.notificationRequestRejected(requestId, error);
+    }
+    return none;
+  }
+  const req = parsed.data;
   const now = deps.now();
   const dossier = (revive((await db.doc(`dossiers/${req.dossierId}`).get()).data()) ?? {}) as {
     code?: string;
