@@ -4,7 +4,7 @@
 // Parts, in this order, each present only when it applies: the count; restart; where counting started;
 // pauses; a calendar-day last day moved; make-up days counted; days not counted. Dates are DD/MM in both
 // languages; the year is added when it differs from the year counting began.
-import { dayNumberOfInstant, formatLocalDateTime, yearOfDayNumber } from './local-time.js';
+import { dayNumberOfDate, dayNumberOfInstant, formatLocalDateTime, yearOfDayNumber } from './local-time.js';
 import { formatDuration } from './duration.js';
 import type { DeadlineText, DeadlineTrailStep, SkipReason, StartMovedReason } from './trail.js';
 
@@ -104,7 +104,24 @@ export function explainTrail(trail: readonly DeadlineTrailStep[]): DeadlineText 
     vi.push(`tính cả ngày làm bù ${list('vi')}`);
     en.push(`including make-up working ${makeUps.length === 1 ? 'day' : 'days'} ${list('en')}`);
   }
-  if (skipped.length > 0) {
+  // Long durations cross many weekends: beyond a few, name only the holidays and count the rest days,
+  // so the sentence stays readable on a receipt and a phone.
+  const restDays = skipped.filter((s) => s.reason.kind !== 'holiday');
+  if (restDays.length > MAX_LISTED_REST_RANGES) {
+    const days = restDays.reduce((n, s) => n + dayNumberOfDate(s.to) - dayNumberOfDate(s.from) + 1, 0);
+    const weekend = restDays.every((s) => s.reason.kind !== 'holiday' && s.reason.weekend);
+    const listed = skipped.filter((s) => s.reason.kind === 'holiday');
+    const holidays = (language: 'vi' | 'en') =>
+      listed
+        .map((s) => `${formatRange(s.from, s.to, refYear)} (${reasonText(s.reason)[language]})`)
+        .join(', ');
+    vi.push(
+      `không tính ${days} ngày ${weekend ? 'nghỉ cuối tuần' : 'nghỉ hằng tuần'}${listed.length > 0 ? ` và ${holidays('vi')}` : ''}`,
+    );
+    en.push(
+      `excluding ${days} ${weekend ? 'weekend days' : 'weekly rest days'}${listed.length > 0 ? ` and ${holidays('en')}` : ''}`,
+    );
+  } else if (skipped.length > 0) {
     let listVi = '';
     let listEn = '';
     for (const s of skipped) {
@@ -119,6 +136,9 @@ export function explainTrail(trail: readonly DeadlineTrailStep[]): DeadlineText 
   }
   return { vi: vi.join('; '), en: en.join('; ') };
 }
+
+/** Up to this many weekend ranges are listed one by one; more are counted. */
+const MAX_LISTED_REST_RANGES = 3;
 
 const WEEKEND_TEXT: DeadlineText = { vi: 'nghỉ cuối tuần', en: 'weekend' };
 const WEEKLY_REST_TEXT: DeadlineText = { vi: 'nghỉ hằng tuần', en: 'weekly rest day' };
