@@ -8,16 +8,8 @@ import {
   EntityId,
   ProcedureCode,
   ResultDelivery,
-  bi,
 } from '../../domain/index.js';
-
-export const RequestId = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9_-]{8,64}$/,
-    bi('Mã yêu cầu gồm 8–64 ký tự chữ, số, - hoặc _', 'requestId must be 8–64 letters, digits, - or _'),
-  )
-  .describe('Mã yêu cầu do máy khách sinh, để gửi lại an toàn / client-generated id that makes retries safe');
+import { RequestId } from '../../platform/request-id.js';
 
 const Count = z.number().int().min(0).max(20);
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Firestore } from 'firebase-admin/firestore';
 import { ApiError, invalidInput } from '../../platform/api-error.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+import { RequestId } from '../../platform/request-id.js';
 
 export const HEALTH_PINGS = 'healthPings';
 
@@ -23,10 +24,7 @@ export function getHealth(deps: Pick<HealthDeps, 'now' | 'region'>): ApiResult {
 }
 
 export const PingRequest = z.strictObject({
-  requestId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{8,64}$/, 'Mã yêu cầu gồm 8–64 ký tự chữ, số, - hoặc _ / requestId must be 8–64 letters, digits, - or _')
-    .describe('Mã yêu cầu do máy khách sinh, để gửi lại an toàn / client-generated id that makes retries safe'),
+  requestId: RequestId,
   note: z.string().max(200, 'Ghi chú tối đa 200 ký tự / note must be at most 200 characters').optional(),
 });
 export type PingRequest = z.infer<typeof PingRequest>;
