@@ -6,6 +6,7 @@ import { RESULTS_DIR, runLayer } from './lib/vitest-layer.js';
 import { startSmtpCatcher } from './lib/smtp-catcher.js';
 
 const layers = (process.argv[2] ?? 'emulator,browser').split(',') as ('emulator' | 'browser')[];
+const filters = process.argv.slice(3);
 // The marker proves that the emulators started and this script ran.
 const counts: Record<string, unknown> = { started: true };
 // The functions emulator sends mail to 127.0.0.1:2525 (functions/.env.local); tests read the .eml files.
@@ -13,7 +14,7 @@ const mailDir = join(RESULTS_DIR, 'mail');
 rmSync(mailDir, { recursive: true, force: true });
 const catcher = await startSmtpCatcher({ dir: mailDir });
 for (const layer of layers) {
-  counts[layer] = await runLayer(layer, { env: { MAIL_CATCHER_DIR: mailDir } });
+  counts[layer] = await runLayer(layer, { filters, env: { MAIL_CATCHER_DIR: mailDir } });
 }
 await catcher.close();
 writeFileSync(join(RESULTS_DIR, 'emulator-layers.json'), JSON.stringify(counts));

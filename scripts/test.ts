@@ -9,7 +9,11 @@ import { run } from './lib/run.js';
 import { RESULTS_DIR, runLayer } from './lib/vitest-layer.js';
 import { add, formatCounts, ZERO, type LayerCounts } from './lib/vitest-report.js';
 
-const args = new Set(process.argv.slice(2));
+// Flags pick layers (`--static --unit --emulator --browser`); other arguments are test-file filters
+// passed to vitest, e.g. `npm test -- --browser test/browser/officer` while working on one page.
+const argv = process.argv.slice(2);
+const args = new Set(argv.filter((a) => a.startsWith('--')));
+const filters = argv.filter((a) => !a.startsWith('--'));
 const only = (layer: string) => args.size === 0 || args.has(`--${layer}`);
 const started = Date.now();
 const problems: string[] = [];
@@ -51,7 +55,7 @@ if (emuLayers.length > 0) {
   if (mode.mode === 'unavailable') {
     problems.push(`NOT RUN: ${emuLayers.join(' and ')} layers — ${mode.reason}`);
   } else {
-    const code = await execWithEmulators(`npx tsx scripts/emulator-layers.ts ${emuLayers.join(',')}`, mode);
+    const code = await execWithEmulators(`npx tsx scripts/emulator-layers.ts ${emuLayers.join(',')} ${filters.join(' ')}`.trim(), mode);
     if (!existsSync(marker)) {
       problems.push(`NOT RUN: ${emuLayers.join(' and ')} layers — the Emulator Suite did not start (exit ${code}; see the log above and firestore-debug.log)`);
     } else {

@@ -1,7 +1,8 @@
 // Runs firebase-tools with the emulator environment. Every command that needs the emulators goes
 // through here, so the launcher-jar logic lives in one place.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EMULATORS, FIREBASE_BIN, PROJECT_ID, ROOT, emulatorEnv, type FirestoreEmulatorMode } from './emulator-env.js';
 
@@ -24,7 +25,8 @@ export function waitForExit(child: ChildProcess): Promise<number> {
   });
 }
 
-const LOCK = join(ROOT, '.cache', 'emulators.lock');
+// Machine-wide (not per checkout): two clones or worktrees share the same fixed ports.
+const LOCK = join(tmpdir(), 'motcua-emulators.lock');
 
 function alive(pid: number): boolean {
   try {
@@ -41,7 +43,6 @@ function alive(pid: number): boolean {
  * taken over.
  */
 async function withEmulatorLock<T>(run: () => Promise<T>): Promise<T> {
-  mkdirSync(join(ROOT, '.cache'), { recursive: true });
   let announced = false;
   for (;;) {
     try {

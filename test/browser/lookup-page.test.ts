@@ -5,8 +5,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { signLookupToken } from '../../functions/src/domain/index.js';
 import { loadDemoData } from '../../seed/load.js';
 import { launchBrowser } from '../support/browser.js';
-import { join } from 'node:path';
-import { admin, HOSTING_URL, ROOT } from '../support/emulators.js';
+import { checkPage, describeViolations } from '../support/page-checks.js';
+import { admin, HOSTING_URL } from '../support/emulators.js';
 import { authHeader, IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
 
 let browser: Browser;
@@ -56,7 +56,7 @@ describe('public lookup page /tra-cuu', () => {
     expect(await page.locator('[data-testid="procedure"]').textContent()).toBe('Cấp đổi Giấy chứng nhận quyền sử dụng đất');
     expect(await page.locator('[data-testid="explanation"]').textContent()).toContain('7 ngày làm việc');
     await page.setViewportSize({ width: 360, height: 740 }); // a cheap phone
-    await page.screenshot({ path: join(ROOT, 'test-results', 'screenshots', 'tra-cuu-full.png'), fullPage: true });
+    expect(describeViolations(await checkPage(page, 'tra-cuu-full'))).toBe('');
     const text = (await page.locator('#result').textContent()) ?? '';
     expect(text).not.toContain('Hoàng Thị Yến'); // never personal data
   });
@@ -68,6 +68,7 @@ describe('public lookup page /tra-cuu', () => {
     await page.locator('#result[data-state="ok"]').waitFor();
     expect(await page.locator('[data-testid="status"]').textContent()).toBe('Đã tiếp nhận / Received');
     expect(await page.locator('[data-testid="due"]').count()).toBe(0);
+    expect(describeViolations(await checkPage(page, 'tra-cuu-status-only'))).toBe('');
   });
 
   it('says clearly when the code is empty or unknown', async () => {
