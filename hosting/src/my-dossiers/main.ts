@@ -64,7 +64,8 @@ let events: EventDoc[] = [];
 let api: ApiDossier | undefined;
 let apiError: Bilingual | undefined;
 let listError: Bilingual | undefined;
-let message: { state: 'ok' | 'error'; text: Bilingual } | undefined;
+/** A message about the citizen's own last action, shown until the dossier moves past it. */
+let message: { state: 'ok' | 'error'; text: Bilingual; untilVersion: number } | undefined;
 /** New files per component for the supplement answer, kept across live re-renders. */
 const supplementFiles = new Map<string, UploadAnswer[]>();
 let supplementRequestId: string | undefined;
@@ -167,6 +168,7 @@ async function watchDossier(uid: string): Promise<void> {
       doc(db, 'dossiers', dossierId),
       (snap) => {
         current = snap.exists() ? { ...(snap.data() as Omit<DossierDoc, 'id'>), id: snap.id } : null;
+        if (message && current && current.version > message.untilVersion) message = undefined;
         renderDossier();
         // Slips and the personal part come from the API: refresh them when the dossier moves.
         if (current && current.version !== lastVersion) {
@@ -345,16 +347,16 @@ async function sendSupplement(d: DossierDoc, button: HTMLButtonElement): Promise
     await callApiAs(user!, `/dossiers/${encodeURIComponent(dossierId)}/actions`, jsonPost({ requestId: supplementRequestId, expectedVersion: d.version, action: { type: 'submitSupplement', components: componentsWithSupplement(d) } }));
     supplementFiles.clear();
     supplementRequestId = undefined;
-    message = { state: 'ok', text: { vi: 'Đã gửi hồ sơ bổ sung. Cơ quan sẽ tiếp tục giải quyết.', en: 'Supplement sent. The agency will carry on.' } };
+    message = { state: 'ok', text: { vi: 'Đã gửi hồ sơ bổ sung. Cơ quan sẽ tiếp tục giải quyết.', en: 'Supplement sent. The agency will carry on.' }, untilVersion: d.version + 1 };
   } catch (err) {
     button.disabled = false;
     const body = err instanceof ApiCallError ? err.body : undefined;
     if (body && (body.error as { reason?: string }).reason === 'staleVersion') {
       supplementRequestId = undefined;
-      message = { state: 'error', text: { vi: 'Hồ sơ vừa được cập nhật. Trang đã tải lại; vui lòng kiểm tra và gửi lại.', en: 'The dossier has just changed. The page has been reloaded; please check and send again.' } };
+      message = { state: 'error', text: { vi: 'Hồ sơ vừa được cập nhật. Trang đã tải lại; vui lòng kiểm tra và gửi lại.', en: 'The dossier has just changed. The page has been reloaded; please check and send again.' }, untilVersion: Number.MAX_SAFE_INTEGER };
       await loadApi();
     } else {
-      message = { state: 'error', text: describeError(err) };
+      message = { state: 'error', text: describeError(err), untilVersion: d.version };
       if (body?.error.fields.length) showFieldErrors(form, body.error.fields.map((f) => ({ inputId: '', message: f.message })));
     }
   }
