@@ -153,7 +153,7 @@ async function send(f: HTMLElement, button: HTMLButtonElement): Promise<void> {
 }
 
 function render(): void {
-  const title = h('h2', { id: 'rating-title', tabindex: '-1' }, t({ vi: 'Đánh giá sự hài lòng', en: 'Rate the service' }));
+  const title = h('h2', { id: 'rating-title', tabindex: '-1' }, t({ vi: 'Hồ sơ của bạn', en: 'Your dossier' }));
   if (failure) {
     app.dataset.state = 'error';
     app.replaceChildren(title, h('p', { class: 'status', 'data-state': 'error' }, t(failure)));
