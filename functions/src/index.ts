@@ -34,7 +34,8 @@ import { deliveryDeps } from './features/notifications/wiring.js';
 import { putNotificationPreferences } from './features/notifications/preferences.handler.js';
 import { logs } from './platform/logs.js';
 import { getAuth } from 'firebase-admin/auth';
-import { getCaller } from './platform/auth.js';
+import { findCaller, getCaller } from './platform/auth.js';
+import { submitRating } from './features/ratings/submit-rating.handler.js';
 
 applyGlobalOptions();
 
@@ -53,6 +54,7 @@ export const api = onRequest(
     { method: 'POST', path: '/uploads', handle: (req) => postUploads(req, uploadDeps) },
     { method: 'GET', path: '/uploads/:uploadId', handle: (req) => getUpload(req, uploadDeps) },
     { method: 'GET', path: '/lookup/:code', handle: (req) => lookupDossier(req, lookupDeps()) },
+    { method: 'POST', path: '/ratings', handle: (req) => submitRating(req, { ...lookupDeps(), findCaller }) },
     { method: 'POST', path: '/dossiers', handle: (req) => submitDossier(req, dossierDeps()) },
     { method: 'POST', path: '/desk/dossiers', handle: (req) => intakeDossier(req, dossierDeps()) },
     { method: 'GET', path: '/dossiers/:dossierId', handle: (req) => getDossier(req, dossierDeps()) },

@@ -3,7 +3,7 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { allowedActions, type Dossier } from '../../domain/index.js';
-import type { Caller } from '../../platform/auth.js';
+import { refuseKiosk, type Caller } from '../../platform/auth.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
 import { dossierNotFound } from './conflicts.js';
 import type { DossierDeps } from './dossier-deps.js';
@@ -27,6 +27,7 @@ export function accessOf(dossier: Pick<Dossier, 'ownerUserId' | 'agencyIds'>, ca
     case 'handler':
     case 'lead':
       return caller.agencyId !== undefined && dossier.agencyIds.includes(caller.agencyId) ? 'personal' : 'none';
+    case 'kiosk': // a desk rating device never reads dossiers
     case 'system':
       return 'none';
   }
@@ -61,6 +62,7 @@ export async function listSlips(db: Firestore, dossierId: string): Promise<SlipL
 
 export async function getDossier(req: ApiRequest, deps: DossierDeps): Promise<ApiResult> {
   const caller = await deps.caller(req);
+  refuseKiosk(caller);
   const { dossierId } = parseBody(DossierIdParam, req.params);
   const [snap, personalSnap] = await deps.db.getAll(
     dossierRef(deps.db, dossierId),
