@@ -2,7 +2,7 @@
 import { onRequest } from 'firebase-functions/v2/https';
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
-import { applyGlobalOptions, LOOKUP_TOKEN_SECRET, REGION, TIME_ZONE } from './config.js';
+import { applyGlobalOptions, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, REGION, TIME_ZONE } from './config.js';
 import { db } from './platform/firestore.js';
 import { createRouter } from './platform/http-router.js';
 import { getHealth, postPing, HEALTH_PINGS } from './features/health/health.handler.js';
@@ -32,6 +32,8 @@ import { onNotificationRequest } from './features/notifications/notify.trigger.j
 import { deliverDueNotifications } from './features/notifications/deliver.js';
 import { deliveryDeps } from './features/notifications/wiring.js';
 import { putNotificationPreferences } from './features/notifications/preferences.handler.js';
+import { markNotificationRead } from './features/notifications/inbox.handler.js';
+import { putDossierFollow } from './features/notifications/follow.handler.js';
 import { logs } from './platform/logs.js';
 import { getAuth } from 'firebase-admin/auth';
 import { findCaller, getCaller } from './platform/auth.js';
@@ -64,6 +66,8 @@ export const api = onRequest(
     { method: 'GET', path: '/dossiers/:dossierId/slips/:slipId', handle: (req) => downloadSlip(req, downloadSlipDeps()) },
     { method: 'GET', path: '/agencies/:agencyId/register', handle: (req) => getRegister(req, registerDeps()) },
     { method: 'PUT', path: '/me/notification-preferences', handle: (req) => putNotificationPreferences(req, { db: db(), caller: getCaller }) },
+    { method: 'POST', path: '/me/notifications/:notificationId/read', handle: (req) => markNotificationRead(req, { db: db(), now: () => new Date(), caller: getCaller }) },
+    { method: 'PUT', path: '/dossiers/:dossierId/follow', handle: (req) => putDossierFollow(req, { db: db(), caller: getCaller }) },
     {
       method: 'POST',
       path: '/admin/officers',
@@ -96,10 +100,10 @@ export const deadlineSweepNightly = onSchedule({ schedule: '30 0 * * *', timeZon
   logs.deadlineSweep(await runDeadlineSweep(await sweepDeps(), event.scheduleTime));
 });
 
-export const onNotificationRequestCreated = onDocumentCreated('notificationRequests/{requestId}', async (event) => {
+export const onNotificationRequestCreated = onDocumentCreated({ document: 'notificationRequests/{requestId}', secrets: NOTIFICATION_SECRETS }, async (event) => {
   await onNotificationRequest(deliveryDeps(), event.params.requestId, event.data?.data());
 });
 
-export const retryNotifications = onSchedule({ schedule: 'every 5 minutes', timeZone: TIME_ZONE }, async (event) => {
+export const retryNotifications = onSchedule({ schedule: 'every 5 minutes', timeZone: TIME_ZONE, secrets: NOTIFICATION_SECRETS }, async (event) => {
   logs.notificationRetrySweep(await deliverDueNotifications({ ...deliveryDeps(), now: () => new Date(event.scheduleTime) }));
 });
