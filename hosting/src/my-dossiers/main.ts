@@ -10,6 +10,7 @@ import { ACTION_LABEL_TEXT } from '../../../functions/src/domain/lifecycle/actio
 import { STATUS_INFO } from '../../../functions/src/domain/lifecycle/status-info.js';
 import { ApiCallError, describeError, type Bilingual } from '../shared/api.js';
 import { withCitizen } from '../shared/citizen-session.js';
+import { mountInbox } from './inbox.js';
 import { byId, formatDateTime, h, newRequestId } from '../shared/dom.js';
 import { firestore } from '../shared/firestore.js';
 import { clearFieldErrors, showFieldErrors, type FieldProblem } from '../shared/form-errors.js';
@@ -425,7 +426,10 @@ function startFor(signedIn: User): void {
   stop = [];
   user = signedIn;
   if (dossierId) void watchDossier(signedIn.uid);
-  else void watchList(signedIn.uid);
+  else {
+    void watchList(signedIn.uid);
+    void mountInbox(byId('inbox'), signedIn).then((unsubscribe) => stop.push(unsubscribe));
+  }
 }
 
 onLangChange(() => (dossierId ? renderDossier() : renderList()));
@@ -435,4 +439,5 @@ void withCitizen(app, startFor, { vi: 'Đăng nhập để xem các hồ sơ b�
   user = undefined;
   listItems = undefined;
   current = undefined;
+  byId('inbox').replaceChildren();
 });

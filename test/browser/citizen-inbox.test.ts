@@ -1,0 +1,69 @@
+// The citizen's inbox and channel choices on /ho-so/: a transition made by an officer appears without a
+// reload, is marked read from the page, and the channel form saves through the API.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoData } from '../../seed/load.js';
+import { landRenewal, rid } from '../support/api.js';
+import { launchBrowser } from '../support/browser.js';
+import { admin, eventually, HOSTING_URL } from '../support/emulators.js';
+import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
+import { checkPage, describeViolations } from '../support/page-checks.js';
+
+const RUN = Date.now().toString(36);
+const CITIZEN = { email: `inbox-${RUN}@example.vn`, password: 'mat-khau-rat-dai-2' };
+let browser: Browser;
+let page: Page;
+let uid: string;
+
+async function post(path: string, as: TestIdentity, body: unknown): Promise<{ dossier: { id: string; version: number } }> {
+  const res = await fetch(`${HOSTING_URL}/api${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await authHeader(as)) },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { dossier: { id: string; version: number } };
+}
+
+beforeAll(async () => {
+  const { db, auth } = admin();
+  await loadDemoData(db, auth);
+  uid = (await auth.createUser({ email: CITIZEN.email, password: CITIZEN.password })).uid;
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('inbox on /ho-so/', () => {
+  it('shows a new notification live, marks it read, and saves channel choices', async () => {
+    await page.goto(`${HOSTING_URL}/ho-so/`);
+    await page.locator('#sign-in-form').waitFor();
+    await page.fill('#sign-in-email', CITIZEN.email);
+    await page.fill('#sign-in-password', CITIZEN.password);
+    await page.click('#sign-in-form button[type="submit"]');
+    await page.locator('#prefs-form').waitFor();
+
+    // The citizen submits (through the API, as this account) and the desk receives it.
+    const me = { uid } as TestIdentity;
+    const created = await post('/dossiers', me, landRenewal(rid('inbox-submit')));
+    await post(`/dossiers/${created.dossier.id}/actions`, IDENTITIES.receptionistX, { requestId: rid('inbox-receive'), expectedVersion: 1, action: { type: 'receive' } });
+    const unread = page.locator('#inbox-list li.unread');
+    await eventually(async () => ((await unread.count()) >= 2 ? true : undefined), 'two unread entries (submitted, received)');
+    expect(await page.locator('#inbox-list').textContent()).toContain('đã được tiếp nhận');
+    expect(describeViolations(await checkPage(page, 'ho-so-inbox'))).toBe('');
+
+    await unread.first().locator('button.mark-read').click();
+    await eventually(async () => ((await page.locator('#inbox-list li.read').count()) === 1 ? true : undefined), 'one entry read');
+    const { db } = admin();
+    const read = await db.collection('notifications').where('recipientUid', '==', uid).where('channel', '==', 'inApp').get();
+    expect(read.docs.filter((d) => d.get('readAt')).length).toBe(1);
+
+    await page.check('#prefs-form input[name="zalo"]');
+    await page.uncheck('#prefs-form input[name="email"]');
+    await page.click('#prefs-form button[type="submit"]');
+    await page.locator('#prefs-form [role="status"][data-state="ok"]').waitFor();
+    expect((await db.doc(`users/${uid}`).get()).get('notificationPrefs')).toEqual({ inApp: true, email: false, sms: false, zalo: true });
+  });
+});
