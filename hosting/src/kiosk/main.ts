@@ -415,6 +415,15 @@ onLangChange(render);
 // Any touch or key press counts as activity: a citizen still filling the form is not interrupted.
 for (const type of ['pointerdown', 'keydown'] as const) document.addEventListener(type, armIdle, { capture: true, passive: true });
 
+// A handheld scanner types wherever the focus is: on the start screen, send its keystrokes to the code
+// field even after someone touched another button.
+document.addEventListener('keydown', (event) => {
+  if (screen.kind !== 'start' || event.key.length !== 1 || event.ctrlKey || event.altKey || event.metaKey) return;
+  const active = document.activeElement;
+  if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) return;
+  document.getElementById('kiosk-code')?.focus();
+});
+
 render();
 void firebaseApp().then(({ auth }) =>
   onAuthStateChanged(auth, async (user) => {

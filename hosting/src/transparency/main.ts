@@ -68,8 +68,8 @@ const monthLabel = (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}
 
 function status(key: keyof typeof errors, loading: boolean): HTMLElement | null {
   const error = errors[key];
-  if (error) return h('p', { class: 'status', 'data-state': 'error' }, t(error));
-  return loading ? h('p', { class: 'status' }, t(LOADING)) : null;
+  if (error) return h('p', { class: 'status', role: 'alert', 'data-state': 'error' }, t(error));
+  return loading ? h('p', { class: 'status', role: 'status' }, t(LOADING)) : null;
 }
 
 /** replaceChildren that skips the sections left out (null). */
