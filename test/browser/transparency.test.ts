@@ -4,7 +4,7 @@
 // and against the statistics the triggers wrote for dossiers driven through the HTTP API here.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVALUATION_INDEX_LABELS } from '../../functions/src/domain/evaluation/indices.js';
+import { EVALUATION_INDEX_LABELS } from '../../functions/src/domain/evaluation/index-labels.js';
 import { localDateOf } from '../../functions/src/domain/index.js';
 import { demoAgencies } from '../../seed/data/agencies.js';
 import { demoProcedures } from '../../seed/data/procedures.js';

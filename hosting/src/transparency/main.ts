@@ -7,6 +7,7 @@ import './page.css';
 import { callApi, describeError, type Bilingual } from '../shared/api.js';
 import { byId, formatVnd, h } from '../shared/dom.js';
 import { lang, mountLangSwitch, onLangChange, t } from '../shared/i18n.js';
+import { EVALUATION_INDEX_LABELS } from '../../../functions/src/domain/evaluation/index-labels.js';
 import { formatPercent, percentBarChart } from './chart.js';
 
 // ---- answers (docs/API.md) ----
@@ -37,7 +38,7 @@ type AgencyPublic = {
 
 type MonthFigures = { month: string; received: number; resolved: number; resolvedOnTime: number; resolvedLate: number; onTimeRate: number | null };
 type AgencyFigures = { agencyId: string; name: Bilingual | null; months: MonthFigures[]; indices: Record<string, number | null> };
-type Transparency = { from: string; to: string; agencies: AgencyFigures[]; province: Omit<AgencyFigures, 'agencyId' | 'name'>; indexLabels: Record<string, Bilingual> };
+type Transparency = { from: string; to: string; agencies: AgencyFigures[]; province: Omit<AgencyFigures, 'agencyId' | 'name'>; indexLabels?: Record<string, Bilingual> };
 
 // ---- state ----
 
@@ -319,7 +320,8 @@ function renderFigures(): void {
     figures
       ? indicesTable(
           [{ name: t({ vi: 'Toàn tỉnh', en: 'Province' }), indices: figures.province.indices }, ...withData.map((f) => ({ name: nameOf(f), indices: f.indices }))],
-          figures.indexLabels,
+          // The answer's labels if it has them, else the domain's (the same text).
+          figures.indexLabels ?? EVALUATION_INDEX_LABELS,
         )
       : null,
   );
