@@ -2,7 +2,7 @@
 import { onRequest } from 'firebase-functions/v2/https';
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
-import { applyGlobalOptions, LOOKUP_TOKEN_SECRET, REGION, TIME_ZONE } from './config.js';
+import { applyGlobalOptions, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, REGION, TIME_ZONE } from './config.js';
 import { db } from './platform/firestore.js';
 import { createRouter } from './platform/http-router.js';
 import { getHealth, postPing, HEALTH_PINGS } from './features/health/health.handler.js';
@@ -92,10 +92,10 @@ export const deadlineSweepNightly = onSchedule({ schedule: '30 0 * * *', timeZon
   logs.deadlineSweep(await runDeadlineSweep(await sweepDeps(), event.scheduleTime));
 });
 
-export const onNotificationRequestCreated = onDocumentCreated('notificationRequests/{requestId}', async (event) => {
+export const onNotificationRequestCreated = onDocumentCreated({ document: 'notificationRequests/{requestId}', secrets: NOTIFICATION_SECRETS }, async (event) => {
   await onNotificationRequest(deliveryDeps(), event.params.requestId, event.data?.data());
 });
 
-export const retryNotifications = onSchedule({ schedule: 'every 5 minutes', timeZone: TIME_ZONE }, async (event) => {
+export const retryNotifications = onSchedule({ schedule: 'every 5 minutes', timeZone: TIME_ZONE, secrets: NOTIFICATION_SECRETS }, async (event) => {
   logs.notificationRetrySweep(await deliverDueNotifications({ ...deliveryDeps(), now: () => new Date(event.scheduleTime) }));
 });
