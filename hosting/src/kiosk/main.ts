@@ -327,7 +327,7 @@ function rateView(draft: Draft): HTMLElement {
     fieldError('err-officerAttitudeComplaint', draft.errors.officerAttitudeComplaint),
   );
 
-  const comment = h('textarea', { id: 'kiosk-comment', name: 'comment', rows: 3, maxlength: 2000, 'aria-describedby': 'err-comment' });
+  const comment = h('textarea', { id: 'kiosk-comment', name: 'comment', rows: 2, maxlength: 2000, 'aria-describedby': 'err-comment' });
   comment.value = draft.comment;
   comment.addEventListener('input', () => {
     draft.comment = comment.value;
