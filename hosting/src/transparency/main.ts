@@ -36,9 +36,26 @@ type AgencyPublic = {
   effectiveTo?: string;
 };
 
-type MonthFigures = { month: string; received: number; resolved: number; resolvedOnTime: number; resolvedLate: number; onTimeRate: number | null };
-type AgencyFigures = { agencyId: string; name: Bilingual | null; months: MonthFigures[]; indices: Record<string, number | null> };
-type Transparency = { from: string; to: string; agencies: AgencyFigures[]; province: Omit<AgencyFigures, 'agencyId' | 'name'>; indexLabels?: Record<string, Bilingual> };
+type Figures = {
+  received: number;
+  resolved: number;
+  resolvedOnTime: number;
+  resolvedLate: number;
+  /** resolvedOnTime / resolved, 0–1; null when nothing was resolved. */
+  onTimeRate: number | null;
+  ratings: Record<string, number>;
+  indices: Record<string, number | null>;
+};
+type MonthFigures = Figures & { month: string };
+type AgencyFigures = { agencyId: string; name: Bilingual | null; months: MonthFigures[]; total: Figures };
+type Transparency = {
+  from: string;
+  to: string;
+  agencies: AgencyFigures[];
+  province: { months: MonthFigures[]; total: Figures };
+  indexLabels?: Record<string, Bilingual>;
+  satisfactionLabels?: Record<string, Bilingual>;
+};
 
 // ---- state ----
 
@@ -293,7 +310,7 @@ function indicesTable(rows: { name: string; indices: Record<string, number | nul
             h('th', { scope: 'row' }, `${i + 1}. ${t(labels[key]!)}`),
             ...rows.map((r) => {
               const value = r.indices[key];
-              return h('td', { class: 'num' }, value === null || value === undefined ? notComputed : value.toFixed(2).replace('.', lang() === 'vi' ? ',' : '.'));
+              return h('td', { class: 'num' }, value === null || value === undefined ? notComputed : value.toFixed(1).replace('.', lang() === 'vi' ? ',' : '.'));
             }),
           ),
         ),
@@ -319,11 +336,32 @@ function renderFigures(): void {
     status('figures', figures === null),
     figures
       ? indicesTable(
-          [{ name: t({ vi: 'Toàn tỉnh', en: 'Province' }), indices: figures.province.indices }, ...withData.map((f) => ({ name: nameOf(f), indices: f.indices }))],
+          [{ name: t({ vi: 'Toàn tỉnh', en: 'Province' }), indices: figures.province.total.indices }, ...withData.map((f) => ({ name: nameOf(f), indices: f.total.indices }))],
           // The answer's labels if it has them, else the domain's (the same text).
           figures.indexLabels ?? EVALUATION_INDEX_LABELS,
         )
       : null,
+    figures?.satisfactionLabels ? ratingsTable(figures, withData) : null,
+  );
+}
+
+/** Ratings received in the period by satisfaction level: the province, then each agency. */
+function ratingsTable(f: Transparency, agencies: AgencyFigures[]): HTMLElement {
+  const columns = [{ name: t({ vi: 'Toàn tỉnh', en: 'Province' }), ratings: f.province.total.ratings }, ...agencies.map((a) => ({ name: nameOf(a), ratings: a.total.ratings }))];
+  const rows: [string, Bilingual][] = [
+    ...Object.entries(f.satisfactionLabels ?? {}),
+    ['total', { vi: 'Tổng số lượt đánh giá', en: 'Ratings in total' }],
+  ];
+  return h(
+    'div',
+    { class: 'scroll' },
+    h(
+      'table',
+      { 'data-testid': 'ratings' },
+      h('caption', {}, t({ vi: 'Mức độ hài lòng của người dân (số lượt đánh giá)', en: 'Citizen satisfaction (number of ratings)' })),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t({ vi: 'Mức độ', en: 'Level' })), ...columns.map((c) => h('th', { scope: 'col', class: 'num' }, c.name)))),
+      h('tbody', {}, ...rows.map(([key, label]) => h('tr', { 'data-level': key }, h('th', { scope: 'row' }, t(label)), ...columns.map((c) => h('td', { class: 'num' }, c.ratings[key] ?? 0))))),
+    ),
   );
 }
 
