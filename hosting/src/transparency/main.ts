@@ -90,6 +90,15 @@ function status(key: keyof typeof errors, loading: boolean): HTMLElement | null 
   return loading ? h('p', { class: 'status', role: 'status' }, t(LOADING)) : null;
 }
 
+/**
+ * A wide table scrolls sideways on a phone inside this box; the box takes the keyboard focus (so it can
+ * be scrolled without a mouse) and is named after the table's caption.
+ */
+function scrollBox(table: HTMLTableElement): HTMLElement {
+  const name = table.querySelector('caption')?.textContent ?? '';
+  return h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': name }, table);
+}
+
 /** replaceChildren that skips the sections left out (null). */
 function put(el: HTMLElement, ...children: (Node | null)[]): void {
   el.replaceChildren(...children.filter((c): c is Node => c !== null));
@@ -141,7 +150,7 @@ function renderProcedures(): void {
     : null;
   put(section, 
     h('h2', {}, t({ vi: 'Thủ tục hành chính và phí, lệ phí', en: 'Procedures and fees' })),
-    procedures.length > 0 ? h('div', { class: 'scroll' }, table) : null,
+    procedures.length > 0 ? scrollBox(table) : null,
     status('procedures', procedures.length === 0),
     more,
   );
@@ -188,9 +197,7 @@ function renderAgencies(): void {
           : null,
         a.officers.length === 0
           ? h('p', { class: 'en' }, t({ vi: 'Chưa công bố danh sách công chức.', en: 'No officer list published yet.' }))
-          : h(
-              'div',
-              { class: 'scroll' },
+          : scrollBox(
               h(
                 'table',
                 { 'data-testid': 'officers' },
@@ -247,9 +254,7 @@ function onTimeBlock(f: AgencyFigures, index: number): HTMLElement {
     { class: 'agency', 'data-agency': f.agencyId },
     h('h3', {}, nameOf(f)),
     percentBarChart(bars, { title, describedBy: tableId, noValue: '—' }),
-    h(
-      'div',
-      { class: 'scroll' },
+    scrollBox(
       h(
         'table',
         { id: tableId, 'data-testid': 'ontime-table' },
@@ -292,9 +297,7 @@ function onTimeBlock(f: AgencyFigures, index: number): HTMLElement {
 function indicesTable(rows: { name: string; indices: Record<string, number | null> }[], labels: Record<string, Bilingual>): HTMLElement {
   const keys = Object.keys(labels);
   const notComputed = t({ vi: 'Chưa tính được', en: 'Not computed' });
-  return h(
-    'div',
-    { class: 'scroll' },
+  return scrollBox(
     h(
       'table',
       { 'data-testid': 'indices' },
@@ -352,9 +355,7 @@ function ratingsTable(f: Transparency, agencies: AgencyFigures[]): HTMLElement {
     ...Object.entries(f.satisfactionLabels ?? {}),
     ['total', { vi: 'Tổng số lượt đánh giá', en: 'Ratings in total' }],
   ];
-  return h(
-    'div',
-    { class: 'scroll' },
+  return scrollBox(
     h(
       'table',
       { 'data-testid': 'ratings' },
