@@ -5,13 +5,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVALUATION_INDEX_LABELS } from '../../functions/src/domain/evaluation/index-labels.js';
-import { localDateOf } from '../../functions/src/domain/index.js';
+import { localDateOf, signLookupToken } from '../../functions/src/domain/index.js';
 import { demoAgencies } from '../../seed/data/agencies.js';
 import { demoProcedures } from '../../seed/data/procedures.js';
 import { loadDemoData } from '../../seed/load.js';
 import { launchBrowser } from '../support/browser.js';
 import { admin, eventually, HOSTING_URL } from '../support/emulators.js';
-import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
+import { authHeader, IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
 import { checkPage, describeViolations } from '../support/page-checks.js';
 
 const PHONE = { width: 360, height: 740 };
@@ -81,9 +81,21 @@ beforeAll(async () => {
   const resolvedId = await receivedDossier();
   const v = await act(resolvedId, 2, IDENTITIES.leadX, { type: 'assign', handlerId: 'handler-at-desk' });
   await act(resolvedId, v, IDENTITIES.leadX, { type: 'resolve', outcome: 'approved', summary: 'Đã cấp đổi' });
+  // A third one returned and rated online with its receipt token, so the ratings table has something to count.
+  const ratedId = await receivedDossier();
+  let w = await act(ratedId, 2, IDENTITIES.leadX, { type: 'assign', handlerId: 'handler-at-desk' });
+  w = await act(ratedId, w, IDENTITIES.leadX, { type: 'resolve', outcome: 'approved', summary: 'Đã cấp đổi' });
+  await act(ratedId, w, IDENTITIES.receptionistX, { type: 'returnResult', via: 'desk' });
+  const code = (await db.doc(`dossiers/${ratedId}`).get()).get('code') as string;
+  const rated = await fetch(`${HOSTING_URL}/api/ratings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ requestId: `transp-${runId}-${n++}`, code, token: signLookupToken(ratedId, lookupSecret()), channel: 'online', satisfaction: 'verySatisfied', officerAttitudeComplaint: false }),
+  });
+  expect(rated.status, await rated.text()).toBe(201);
   totals = await eventually(async () => {
     const now = await deskMonth(month);
-    return now.received >= before.received + 2 && now.resolved >= before.resolved + 1 ? now : undefined;
+    return now.received >= before.received + 3 && now.resolved >= before.resolved + 2 ? now : undefined;
   }, 'the stats trigger counted the driven dossiers');
   expect(totals.onTime).toBeGreaterThanOrEqual(before.onTime + 1);
 
@@ -167,7 +179,14 @@ describe('transparency page /minh-bach/', () => {
     expect(await totalRow.first().textContent()).toBe(String(stored));
     const levels = await page.locator('[data-testid="ratings"] tbody tr:not([data-level="total"]) td:first-of-type').allTextContents();
     expect(levels.reduce((sum, x) => sum + Number(x), 0)).toBe(stored);
+    expect(stored).toBeGreaterThanOrEqual(1);
     expect(await page.locator('[data-testid="ratings"] tbody th').first().textContent()).toBe('Rất hài lòng');
+    // The desk's column: its "very satisfied" ratings, as stored (the one given above among them).
+    // Header cells: the level, the province, then one per agency; data cells start at the province.
+    const column = (await page.locator('[data-testid="ratings"] thead th').allTextContents()).indexOf(demoAgencies.find((a) => a.id === DESK)!.name.vi);
+    expect(column).toBeGreaterThan(1);
+    const deskVerySatisfied = (await admin().db.collection('ratings').where('agencyId', '==', DESK).where('satisfaction', '==', 'verySatisfied').count().get()).data().count;
+    expect(await page.locator(`[data-testid="ratings"] tr[data-level="verySatisfied"] td:nth-of-type(${column})`).textContent()).toBe(String(deskVerySatisfied));
   });
 
   it('reads well on a desktop and in English', async () => {
