@@ -30,8 +30,9 @@ for (const name of plain) {
   if ((await run('npx', ['tsx', join('bench', `${name}.ts`)])) !== 0) failed += 1;
 }
 if (withEmulators.length > 0) {
-  if (!existsSync(join(ROOT, 'functions', 'lib', 'index.js')) || (await run('npm', ['run', '--silent', 'build'])) !== 0) {
-    if (!existsSync(join(ROOT, 'functions', 'lib', 'index.js'))) failed += 1;
+  // Build first so the emulators run the current code; an old build still serves if this one fails.
+  if ((await run('npm', ['run', '--silent', 'build'])) !== 0 && !existsSync(join(ROOT, 'functions', 'lib', 'index.js'))) {
+    failed += 1;
   }
   const mode = detectFirestoreEmulator();
   console.log(`\n=== bench ${withEmulators.join(', ')} (emulators) ===\n${describeMode(mode)}`);

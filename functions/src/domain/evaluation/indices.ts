@@ -2,32 +2,13 @@
 // dossier's event log and index 7 from its rating; 5, 6, 8 and 9 are agency-level figures supplied by the
 // caller. See docs/GLOSSARY.md for the exact rules chosen where the Circular leaves room.
 import type { DossierEvent } from '../dossier/event.js';
-import type { Bilingual } from '../shared/bilingual.js';
 import { classifyTimeliness, type Timeliness } from '../time/index.js';
 import type { Rating } from './rating.js';
 
 export type IndexScore = 0 | 1 | 2;
 
-export const EVALUATION_INDEX_LABELS = {
-  index1: {
-    vi: 'Tổng thời gian giải quyết so với thời gian quy định',
-    en: 'Total processing time vs legal time',
-  },
-  index2: {
-    vi: 'Thời gian thực hiện của từng cơ quan so với thời gian cho phép',
-    en: 'Each agency’s time vs its allotted time',
-  },
-  index3: { vi: 'Số lần phải liên hệ để hoàn thiện hồ sơ', en: 'Contacts needed to complete the dossier' },
-  index4: { vi: 'Số cơ quan phải liên hệ', en: 'Agencies the applicant had to deal with' },
-  index5: {
-    vi: 'Thủ tục giải quyết trọn vẹn tại Bộ phận Một cửa',
-    en: 'Procedures fully handled at the desk',
-  },
-  index6: { vi: 'Công khai thủ tục hành chính', en: 'Publication of procedures' },
-  index7: { vi: 'Thái độ của cán bộ', en: 'Officer attitude' },
-  index8: { vi: 'Xử lý phản ánh, kiến nghị đúng hạn', en: 'Feedback handled on time' },
-  index9: { vi: 'Tiếp nhận hồ sơ trực tuyến', en: 'Online service uptake' },
-} as const satisfies Record<string, Bilingual>;
+// The labels live in their own file so a web page can show them without the evaluation code and zod.
+export { EVALUATION_INDEX_LABELS } from './index-labels.js';
 
 const TIMELINESS_SCORE = { early: 2, onTime: 1, late: 0 } as const satisfies Record<Timeliness, IndexScore>;
 

@@ -1,0 +1,190 @@
+// The desk kiosk in a real browser on a landscape tablet: IT signs it in with the kiosk account, a
+// citizen scans the receipt QR of a dossier whose result was returned, rates it, sees the thank-you
+// screen, and the screen clears itself; a second rating of the same dossier is refused as already rated;
+// an officer's session on the kiosk page never collects ratings.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signLookupToken } from '../../functions/src/domain/index.js';
+import { loadDemoData } from '../../seed/load.js';
+import { launchBrowser } from '../support/browser.js';
+import { admin, HOSTING_URL } from '../support/emulators.js';
+import { authHeader, IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
+import { checkPage, describeViolations } from '../support/page-checks.js';
+
+const KIOSK = { email: 'kiosk.tinh@motcua.demo', password: 'motcua-demo' };
+const OFFICER = { email: 'tiepnhan.tinh@motcua.demo', password: 'motcua-demo' };
+const TABLET = { width: 1280, height: 800 };
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let returned: { id: string; code: string };
+const runId = Date.now().toString(36);
+let n = 0;
+
+type Answer = { status: number; body: { dossier: { id: string; code: string; version: number } } };
+
+async function post(path: string, as: TestIdentity, body: unknown): Promise<Answer['body']> {
+  const res = await fetch(`${HOSTING_URL}/api${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await authHeader(as)) },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Answer['body'];
+}
+
+async function act(id: string, version: number, as: TestIdentity, action: Record<string, unknown>): Promise<number> {
+  const { dossier } = await post(`/dossiers/${id}/actions`, as, { requestId: `kiosk-${runId}-${n++}`, expectedVersion: version, action });
+  return dossier.version;
+}
+
+/** A land-certificate renewal submitted online and driven through the HTTP API to "result returned". */
+async function returnedDossier(): Promise<{ id: string; code: string }> {
+  const { dossier } = await post('/dossiers', IDENTITIES.citizenA, {
+    requestId: `kiosk-${runId}-${n++}`,
+    procedureCode: '1.012792',
+    receivingAgencyId: '000.00.01.H99',
+    applicant: { kind: 'person', fullName: 'Đinh Văn Khải', identity: { kind: 'citizenId', number: '038187004455' }, phone: '0977000222', address: { line: '8 Trần Phú', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' } },
+    components: [{ componentId: 'renewal-application', originals: 1 }, { componentId: 'certificate', originals: 1 }],
+  });
+  let v = await act(dossier.id, 1, IDENTITIES.receptionistX, { type: 'receive' });
+  v = await act(dossier.id, v, IDENTITIES.leadX, { type: 'assign', handlerId: 'handler-at-desk' });
+  v = await act(dossier.id, v, IDENTITIES.leadX, { type: 'resolve', outcome: 'approved', summary: 'Đã cấp đổi' });
+  await act(dossier.id, v, IDENTITIES.receptionistX, { type: 'returnResult', via: 'desk' });
+  return { id: dossier.id, code: dossier.code };
+}
+
+async function lookupRating(code: string, token: string): Promise<{ rateable: boolean; rated: boolean } | undefined> {
+  const res = await fetch(`${HOSTING_URL}/api/lookup/${code}?t=${token}`);
+  return ((await res.json()) as { rating?: { rateable: boolean; rated: boolean } }).rating;
+}
+
+async function expectClean(name: string): Promise<void> {
+  expect(describeViolations(await checkPage(page, name))).toBe('');
+}
+
+async function signIn(p: Page, account: { email: string; password: string }): Promise<void> {
+  await p.locator('#kiosk-signin').waitFor();
+  await p.fill('#kiosk-email', account.email);
+  await p.fill('#kiosk-password', account.password);
+  await p.click('#kiosk-signin button[type="submit"]');
+}
+
+beforeAll(async () => {
+  const { db, auth } = admin();
+  await loadDemoData(db, auth);
+  returned = await returnedDossier();
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: TABLET });
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('desk kiosk /kiosk/', () => {
+  it('is signed in once by IT with the kiosk account, and stays signed in', async () => {
+    await page.goto(`${HOSTING_URL}/kiosk/`);
+    await page.locator('#kiosk-signin').waitFor();
+    await expectClean('kiosk-setup');
+    await signIn(page, { ...KIOSK, password: 'wrong-password' });
+    await page.locator('#kiosk-signin-status:has-text("Sai thư điện tử hoặc mật khẩu.")').waitFor();
+    await signIn(page, KIOSK);
+    await page.locator('#kiosk-code').waitFor();
+    await page.reload();
+    await page.locator('#kiosk-code').waitFor(); // persisted on the device
+    await expectClean('kiosk-start');
+  });
+
+  it('a scanned receipt QR is rated, thanked, and the screen clears itself', async () => {
+    const token = signLookupToken(returned.id, lookupSecret());
+    expect(await lookupRating(returned.code, token)).toEqual({ rateable: true, rated: false });
+    // A handheld scanner "types" the QR address, then Enter.
+    await page.locator('#kiosk-code').focus();
+    await page.keyboard.type(`http://dichvucong.binhan.example/tra-cuu/${returned.code}?t=${token}`);
+    await page.keyboard.press('Enter');
+    await page.locator('#kiosk-rate').waitFor();
+    expect(await page.locator('[data-testid="code"]').textContent()).toBe(returned.code);
+    expect(await page.locator('[data-testid="procedure"]').textContent()).toBe('Cấp đổi Giấy chứng nhận quyền sử dụng đất');
+    expect(await page.locator('[data-testid="status"]').textContent()).toBe('Đã trả kết quả');
+    expect(await page.locator('.kiosk-level').count()).toBe(5);
+    const box = await page.locator('.kiosk-level').first().boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(64);
+    expect(box!.width).toBeGreaterThanOrEqual(64);
+    await expectClean('kiosk-rate');
+
+    // Nothing chosen: a message next to each required choice.
+    await page.click('#kiosk-submit');
+    expect(await page.locator('#err-satisfaction').textContent()).toBe('Vui lòng chọn một mức độ hài lòng.');
+    expect(await page.locator('#err-officerAttitudeComplaint').textContent()).toBe('Vui lòng chọn Có hoặc Không.');
+    await expectClean('kiosk-rate-errors');
+
+    // English on request, with the choices kept.
+    await page.click('label[for="sat-satisfied"]');
+    await page.click('#lang-switch');
+    expect(await page.locator('label[for="sat-satisfied"]').textContent()).toContain('Satisfied');
+    expect(await page.locator('#sat-satisfied').isChecked()).toBe(true);
+    await expectClean('kiosk-rate-en');
+    await page.click('#lang-switch');
+
+    await page.click('label[for="complaint-no"]');
+    await page.fill('#kiosk-comment', 'Cán bộ hướng dẫn tận tình.');
+    await page.click('#kiosk-submit');
+    await page.locator('[data-testid="thanks"]').waitFor();
+    expect(await page.locator('[data-testid="thanks"] h2').textContent()).toBe('Cảm ơn ông/bà đã đánh giá!');
+    await expectClean('kiosk-thanks');
+    expect(await lookupRating(returned.code, token)).toEqual({ rateable: false, rated: true });
+
+    // About 10 s without a touch: back to an empty start screen, nothing of this citizen left.
+    await page.locator('#kiosk-code').waitFor({ timeout: 15_000 });
+    expect(await page.inputValue('#kiosk-code')).toBe('');
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).not.toContain(returned.code);
+    expect(text).not.toContain('Cấp đổi');
+  });
+
+  it('a second rating of the same dossier, typed on the keypad, is refused as already rated', async () => {
+    // Digits only: the kiosk completes the code with its own agency.
+    const [, date, seq] = /-(\d{6})-(\d{4})$/.exec(returned.code)!;
+    for (const key of `${date}-${seq}`) await page.click(`.kiosk-key:text-is("${key}")`);
+    expect(await page.inputValue('#kiosk-code')).toBe(`${date}-${seq}`);
+    await page.click('#kiosk-go');
+    await page.locator('#kiosk-rate').waitFor();
+    await page.click('label[for="sat-dissatisfied"]');
+    await page.click('label[for="complaint-yes"]');
+    await page.click('#kiosk-submit');
+    await page.locator('[data-testid="already-rated"]').waitFor();
+    expect(await page.locator('[data-testid="already-rated"] h2').textContent()).toBe('Hồ sơ này đã được đánh giá');
+    await expectClean('kiosk-already-rated');
+    await page.click('[data-testid="already-rated"] button');
+    await page.locator('#kiosk-code').waitFor();
+  });
+
+  it('says so when the code is not a dossier code or unknown', async () => {
+    await page.fill('#kiosk-code', '12345');
+    await page.keyboard.press('Enter');
+    await page.locator('#kiosk-code-error:has-text("Mã hồ sơ không hợp lệ")').waitFor();
+    await page.fill('#kiosk-code', '000.00.01.H99-200101-9999');
+    await page.keyboard.press('Enter');
+    await page.locator('#kiosk-code-error:has-text("Không tìm thấy hồ sơ")').waitFor();
+    expect(await page.getAttribute('#kiosk-code', 'aria-invalid')).toBe('true');
+    await expectClean('kiosk-unknown-code');
+  });
+
+  it('refuses to collect ratings in an officer’s session', async () => {
+    const officerContext = await browser.newContext({ viewport: TABLET });
+    const officerPage = await officerContext.newPage();
+    try {
+      await officerPage.goto(`${HOSTING_URL}/kiosk/`);
+      await signIn(officerPage, OFFICER);
+      await officerPage.locator('[data-testid="refused"]').waitFor();
+      expect(await officerPage.locator('[data-testid="refused"]').textContent()).toContain('không phải tài khoản máy đánh giá');
+      expect(await officerPage.locator('#kiosk-code').count()).toBe(0);
+      expect(await officerPage.locator('#kiosk-rate').count()).toBe(0);
+      expect(describeViolations(await checkPage(officerPage, 'kiosk-refused-officer'))).toBe('');
+    } finally {
+      await officerContext.close();
+    }
+  });
+});
