@@ -99,16 +99,50 @@ describe('officer dashboard /can-bo/', () => {
   });
 
   it('shows a citizen submission in the receptionist queue without reload; receiving it makes the receipt PDF', async () => {
+    // Two open dossiers of the agency near and past their due time (seeded: the API computes due dates
+    // from now, so a late one cannot be made through it).
+    const { db } = admin();
+    const hour = 3_600_000;
+    for (const [key, dueAt] of [['overdue', new Date(Date.now() - 2 * hour)], ['due-soon', new Date(Date.now() + 2 * hour)]] as const) {
+      await db.doc(`dossiers/seed-${key}-${run}`).set({
+        id: `seed-${key}-${run}`,
+        code: `${PROVINCE_DESK}-250101-${key === 'overdue' ? '9001' : '9002'}`,
+        version: 3,
+        status: 'processing',
+        channel: 'desk',
+        resultDelivery: 'desk',
+        procedure: { code: '1.012792', version: 1, name: { vi: 'Cấp đổi Giấy chứng nhận quyền sử dụng đất', en: 'Replacement of a land-use right certificate' }, supplementClockPolicy: 'restart' },
+        receivingAgencyId: PROVINCE_DESK,
+        agencyIds: [PROVINCE_DESK],
+        createdAt: new Date(Date.now() - 200 * hour),
+        updatedAt: new Date(Date.now() - 100 * hour),
+        receivedAt: new Date(Date.now() - 200 * hour),
+        dueAt,
+        extensionCount: 0,
+        supplementCount: { reception: 0, handling: 0 },
+        opinions: [],
+      });
+    }
     desk = await signIn(RECEPTIONIST.email);
     await desk.locator('#queue-summary[data-loaded]').waitFor();
-    await desk.locator('#queue-table').waitFor();
-    await expectAccessible(desk, 'can-bo-queue');
+    const overdue = desk.locator(`tr[data-dossier-id="seed-overdue-${run}"] [data-flag="overdue"]`);
+    await overdue.waitFor();
+    expect(await overdue.textContent()).toBe('Quá hạn'); // text, not colour alone
+    expect(await desk.locator(`tr[data-dossier-id="seed-due-soon-${run}"] [data-flag="dueSoon"]`).textContent()).toBe('Sắp đến hạn');
+    // Late work comes first, then what is due soon, then the rest.
+    const order = await desk.locator('#queue-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-dossier-id')));
+    expect(order.indexOf(`seed-overdue-${run}`)).toBeLessThan(order.indexOf(`seed-due-soon-${run}`));
+    await desk.click('.tabs button[data-tab="attention"]');
+    await expect.poll(() => desk.locator('#queue-table tbody tr:not(.row-overdue):not(.row-dueSoon)').count()).toBe(0);
+    expect(await desk.locator(`tr[data-dossier-id="seed-due-soon-${run}"]`).count()).toBe(1);
+    await desk.click('.tabs button[data-tab="open"]');
 
     const submitted = await citizenSubmits();
     const row = desk.locator(`tr[data-dossier-id="${submitted.id}"]`);
     await row.waitFor({ timeout: 20_000 }); // the listener, not a reload
     expect(await row.locator('.badge-new').textContent()).toBe('Mới');
     expect(await row.textContent()).toContain('Mới đăng ký');
+    await expectAccessible(desk, 'can-bo-queue');
     // Search by code narrows the list to it.
     await desk.fill('#queue-search', submitted.code);
     await expect.poll(() => desk.locator('#queue-table tbody tr').count()).toBe(1);
@@ -190,7 +224,7 @@ describe('officer dashboard /can-bo/', () => {
     });
     await handler.locator('[data-testid="status"][data-status="resolved"]').waitFor();
     expect(await handler.locator('[data-testid="resolution"]').textContent()).toContain('Đã cấp đổi Giấy chứng nhận');
-    expect(await handler.locator('#dossier-handoffs').textContent()).toContain(LAND_OFFICE);
+    await expect.poll(() => handler.locator('#dossier-handoffs').textContent()).toContain(LAND_OFFICE);
 
     await desk.reload();
     await desk.locator('[data-testid="status"][data-status="resolved"]').waitFor();

@@ -11,7 +11,7 @@ import { buildActionForm, type AgencyOption } from './action-forms.js';
 import type { ViewContext, ViewFactory } from './context.js';
 import { computeFlags, FLAG_TEXT } from './deadlines.js';
 import { clearFieldErrors, showFieldErrors } from './forms.js';
-import { actionLabel, CHANNEL_LABELS, isFinal, SLIP_FORM_OF_EVENT, SLIP_FORMS, slipId, statusLabel, statusLabelBoth, tx } from './labels.js';
+import { actionLabel, CHANNEL_LABELS, ROLE_LABELS, isFinal, SLIP_FORM_OF_EVENT, SLIP_FORMS, slipId, statusLabel, statusLabelBoth, tx } from './labels.js';
 import { fetchBlob, saveBlob } from './officer-api.js';
 
 type Attachment = { id: string; fileName: string; contentType: string; size: number };
@@ -41,6 +41,8 @@ export type DossierAnswer = {
   allowedActions: string[];
   slips?: Slip[];
 };
+
+const roleName = (role: string): string => t(ROLE_LABELS[role] ?? (role === 'citizen' ? { vi: 'Công dân', en: 'Citizen' } : role === 'system' ? { vi: 'Hệ thống', en: 'System' } : { vi: role, en: role }));
 
 const toDate = (v: unknown): Date | undefined => (v && typeof (v as Timestamp).toDate === 'function' ? (v as Timestamp).toDate() : undefined);
 
@@ -234,7 +236,7 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
                 ' — ',
                 at ? formatDateTime(at) : '',
                 h('br'),
-                h('span', { class: 'en' }, `${e.from ? statusLabel(String(e.from)) : '∅'} → ${statusLabel(String(e.to))} · ${String(e.actor?.role ?? '')} ${String(e.actor?.agencyId ?? '')}`),
+                h('span', { class: 'en' }, `${e.from ? statusLabel(String(e.from)) : '∅'} → ${statusLabel(String(e.to))} · ${roleName(String(e.actor?.role ?? ''))} ${String(e.actor?.agencyId ?? '')}`),
                 detail ? h('span', { class: 'detail' }, ` · ${detail}`) : null,
               );
             }),
