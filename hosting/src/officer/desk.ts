@@ -49,10 +49,39 @@ export const mountDesk: ViewFactory = (root, ctx) => {
   const line = textInput({ name: 'line', maxlength: 100, required: true });
   const commune = textInput({ name: 'communeName', maxlength: 100, required: true });
   const province = textInput({ name: 'provinceName', maxlength: 100, required: true, value: 'Tỉnh Bình An' });
+  const kind = select([
+    { value: 'person', label: tx('Cá nhân', 'A person') },
+    { value: 'organisation', label: tx('Tổ chức, doanh nghiệp', 'An organisation') },
+  ]);
+  const orgName = textInput({ name: 'orgName', maxlength: 255 });
+  const taxCode = textInput({ name: 'taxCode', maxlength: 14, inputmode: 'numeric' });
+  const repName = textInput({ name: 'repName', maxlength: 100 });
+  const repTitle = textInput({ name: 'repTitle', maxlength: 100 });
   const summary = h('p', { class: 'form-summary field-error', hidden: true, role: 'alert' });
   const countryWrap = field({ vi: 'Quốc gia cấp hộ chiếu (mã 3 chữ)', en: 'Passport country (3-letter code)' }, idCountry, 'applicant.identity.country');
   countryWrap.hidden = true;
   idKind.addEventListener('change', () => (countryWrap.hidden = idKind.value !== 'passport'));
+
+  const personFields = h(
+    'div',
+    { id: 'desk-person' },
+    field({ vi: 'Họ và tên (có dấu)', en: 'Full name (with diacritics)' }, fullName, 'applicant.fullName'),
+    field({ vi: 'Loại giấy tờ', en: 'Identity document' }, idKind, 'applicant.identity.kind'),
+    field({ vi: 'Số giấy tờ', en: 'Document number' }, idNumber, 'applicant.identity.number'),
+    countryWrap,
+  );
+  const orgFields = h(
+    'div',
+    { id: 'desk-organisation', hidden: true },
+    field({ vi: 'Tên tổ chức', en: 'Organisation name' }, orgName, 'applicant.name'),
+    field({ vi: 'Mã số thuế', en: 'Tax code' }, taxCode, 'applicant.taxCode', { vi: '10 chữ số, hoặc 0123456789-001', en: '10 digits, or 0123456789-001' }),
+    field({ vi: 'Người đại diện', en: 'Representative' }, repName, 'applicant.representative.fullName'),
+    field({ vi: 'Chức vụ người đại diện', en: 'Representative’s title' }, repTitle, 'applicant.representative.title'),
+  );
+  kind.addEventListener('change', () => {
+    personFields.hidden = kind.value !== 'person';
+    orgFields.hidden = kind.value !== 'organisation';
+  });
 
   const form = h(
     'form',
@@ -61,11 +90,10 @@ export const mountDesk: ViewFactory = (root, ctx) => {
     h(
       'fieldset',
       {},
-      h('legend', {}, tx('Người nộp (cá nhân)', 'Applicant (person)')),
-      field({ vi: 'Họ và tên (có dấu)', en: 'Full name (with diacritics)' }, fullName, 'applicant.fullName'),
-      field({ vi: 'Loại giấy tờ', en: 'Identity document' }, idKind, 'applicant.identity.kind'),
-      field({ vi: 'Số giấy tờ', en: 'Document number' }, idNumber, 'applicant.identity.number'),
-      countryWrap,
+      h('legend', {}, tx('Người nộp hồ sơ', 'Applicant')),
+      field({ vi: 'Người nộp là', en: 'The applicant is' }, kind, 'applicant.kind'),
+      personFields,
+      orgFields,
       field({ vi: 'Số điện thoại di động', en: 'Mobile phone' }, phone, 'applicant.phone', { vi: 'Ví dụ 0912345678', en: 'e.g. 0912345678' }),
       field({ vi: 'Email (không bắt buộc)', en: 'Email (optional)' }, email, 'applicant.email'),
       field({ vi: 'Số nhà, đường', en: 'Street address' }, line, 'applicant.address.line'),
@@ -149,12 +177,19 @@ export const mountDesk: ViewFactory = (root, ctx) => {
       return value.trim();
     };
     const procedureCode = need(procedureSelect.value, 'procedureCode');
-    const identity: Record<string, string> = { kind: idKind.value, number: need(idNumber.value, 'applicant.identity.number') };
-    if (idKind.value === 'passport') identity.country = idCountry.value.trim().toUpperCase() || 'VNM';
+    const who: Record<string, unknown> = { kind: kind.value };
+    if (kind.value === 'person') {
+      const identity: Record<string, string> = { kind: idKind.value, number: need(idNumber.value, 'applicant.identity.number') };
+      if (idKind.value === 'passport') identity.country = idCountry.value.trim().toUpperCase() || 'VNM';
+      who.fullName = need(fullName.value, 'applicant.fullName');
+      who.identity = identity;
+    } else {
+      who.name = need(orgName.value, 'applicant.name');
+      who.taxCode = need(taxCode.value, 'applicant.taxCode');
+      who.representative = { fullName: need(repName.value, 'applicant.representative.fullName'), title: need(repTitle.value, 'applicant.representative.title') };
+    }
     const applicant: Record<string, unknown> = {
-      kind: 'person',
-      fullName: need(fullName.value, 'applicant.fullName'),
-      identity,
+      ...who,
       phone: need(phone.value, 'applicant.phone'),
       address: {
         line: need(line.value, 'applicant.address.line'),
