@@ -143,6 +143,9 @@ describe('officer dashboard /can-bo/', () => {
     expect(await row.locator('.badge-new').textContent()).toBe('Mới');
     expect(await row.textContent()).toContain('Mới đăng ký');
     await expectAccessible(desk, 'can-bo-queue');
+    await desk.setViewportSize({ width: 360, height: 740 }); // a cheap phone
+    await expectAccessible(desk, 'can-bo-queue-phone');
+    await desk.setViewportSize({ width: 1280, height: 900 });
     // Search by code narrows the list to it.
     await desk.fill('#queue-search', submitted.code);
     await expect.poll(() => desk.locator('#queue-table tbody tr').count()).toBe(1);
@@ -281,7 +284,7 @@ describe('officer dashboard /can-bo/', () => {
     await task.waitFor();
     expect(await task.textContent()).toContain('Xin lỗi và hẹn lại ngày trả');
     expect(await task.locator('a').getAttribute('href')).toBe(`/can-bo/ho-so/${received.id}`);
-    expect(await task.locator('a').textContent()).toContain(received.code);
+    await expect.poll(() => task.locator('a').textContent()).toContain(received.code); // codes read better than ids
     await expectAccessible(desk, 'can-bo-tasks');
   });
 
@@ -301,5 +304,12 @@ describe('officer dashboard /can-bo/', () => {
     expect(await jan.locator('[data-col="rate"]').textContent()).toBe('87,5 %');
     expect(await desk.locator('#stats-table tr[data-month="2025-02"] [data-col="inProgress"]').textContent()).toBe('4');
     await expectAccessible(desk, 'can-bo-stats');
+    // The header's switch re-renders the view in English.
+    await desk.click('#lang-switch');
+    await expect.poll(() => desk.locator('#stats-title').textContent()).toContain('Monthly statistics');
+    await desk.locator('#stats-table tr[data-month="2025-01"] [data-col="rate"]').waitFor();
+    await expectAccessible(desk, 'can-bo-stats-en');
+    await desk.click('#lang-switch');
+    await expect.poll(() => desk.locator('#stats-title').textContent()).toContain('Thống kê theo tháng');
   });
 });
