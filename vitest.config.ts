@@ -21,8 +21,9 @@ export default defineConfig({
           environment: 'node',
           // One emulator suite is shared by every file; files clear only the collections they own.
           fileParallelism: false,
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Room for trigger chains on a loaded two-core machine; a passing test is not slowed by it.
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
         },
       },
       {
@@ -31,8 +32,8 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          testTimeout: 120_000,
+          hookTimeout: 90_000,
         },
       },
     ],

@@ -30,6 +30,8 @@ import { onNotificationRequest } from './features/notifications/notify.trigger.j
 import { deliverDueNotifications } from './features/notifications/deliver.js';
 import { deliveryDeps } from './features/notifications/wiring.js';
 import { putNotificationPreferences } from './features/notifications/preferences.handler.js';
+import { markNotificationRead } from './features/notifications/inbox.handler.js';
+import { putDossierFollow } from './features/notifications/follow.handler.js';
 import { logs } from './platform/logs.js';
 import { getAuth } from 'firebase-admin/auth';
 import { getCaller } from './platform/auth.js';
@@ -56,6 +58,8 @@ export const api = onRequest(
     { method: 'GET', path: '/dossiers/:dossierId/slips/:slipId', handle: (req) => downloadSlip(req, downloadSlipDeps()) },
     { method: 'GET', path: '/agencies/:agencyId/register', handle: (req) => getRegister(req, registerDeps()) },
     { method: 'PUT', path: '/me/notification-preferences', handle: (req) => putNotificationPreferences(req, { db: db(), caller: getCaller }) },
+    { method: 'POST', path: '/me/notifications/:notificationId/read', handle: (req) => markNotificationRead(req, { db: db(), now: () => new Date(), caller: getCaller }) },
+    { method: 'PUT', path: '/dossiers/:dossierId/follow', handle: (req) => putDossierFollow(req, { db: db(), caller: getCaller }) },
     {
       method: 'POST',
       path: '/admin/officers',

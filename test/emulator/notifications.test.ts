@@ -189,6 +189,55 @@ describe('fan-out from a transition', () => {
   });
 });
 
+describe('following a dossier and the inbox', () => {
+  it('an officer in scope follows one dossier and gets its transitions in the inbox; others are refused', async () => {
+    const submitted = await call('POST', '/dossiers', IDENTITIES.citizenA, landRenewal(rid('follow-submit')));
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+    const { id } = submitted.body.dossier as { id: string };
+
+    const bad = await call('PUT', `/dossiers/${id}/follow`, IDENTITIES.leadX, { follow: 'yes' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].path).toBe('follow');
+    // Out of scope (another agency), or a citizen: as if the dossier did not exist.
+    expect((await call('PUT', `/dossiers/${id}/follow`, IDENTITIES.handlerY, { follow: true })).status).toBe(404);
+    expect((await call('PUT', `/dossiers/${id}/follow`, IDENTITIES.citizenA, { follow: true })).status).toBe(404);
+    const follow = await call('PUT', `/dossiers/${id}/follow`, IDENTITIES.leadX, { follow: true });
+    expect(follow.status, JSON.stringify(follow.body)).toBe(200);
+    expect((await call('PUT', `/dossiers/${id}/follow`, IDENTITIES.leadX, { follow: true })).status).toBe(200); // again: no change
+    expect((await db.doc(`users/${IDENTITIES.leadX.uid}`).get()).get('followedDossierIds')).toEqual([id]);
+
+    const received = await call('POST', `/dossiers/${id}/actions`, IDENTITIES.receptionistX, { requestId: rid('follow-receive'), expectedVersion: 1, action: { type: 'receive' } });
+    expect(received.status, JSON.stringify(received.body)).toBe(200);
+    const entry = await eventually(async () => {
+      const snap = await db.collection('notifications').where('recipientUid', '==', IDENTITIES.leadX.uid).where('dossierId', '==', id).get();
+      return snap.docs.find((d) => d.get('eventType') === 'receive');
+    }, "the lead's inbox entry for the receipt");
+    expect(entry.get('channel')).toBe('inApp');
+
+    // Marking read: only the recipient; the first time is kept.
+    expect((await call('POST', `/me/notifications/${entry.id}/read`, IDENTITIES.citizenA, {})).status).toBe(404);
+    expect((await call('POST', '/me/notifications/not-an-id/read', IDENTITIES.leadX, {})).status).toBe(400);
+    const read = await call('POST', `/me/notifications/${entry.id}/read`, IDENTITIES.leadX, {});
+    expect(read.status, JSON.stringify(read.body)).toBe(200);
+    const again = await call('POST', `/me/notifications/${entry.id}/read`, IDENTITIES.leadX, {});
+    expect(again.body.notification.readAt).toBe(read.body.notification.readAt);
+    expect((await db.doc(`notifications/${entry.id}`).get()).get('readAt').toDate().toISOString()).toBe(read.body.notification.readAt);
+
+    // Unfollowed: the next transition does not reach the lead.
+    expect((await call('PUT', `/dossiers/${id}/follow`, IDENTITIES.leadX, { follow: false })).status).toBe(200);
+    expect((await db.doc(`users/${IDENTITIES.leadX.uid}`).get()).get('followedDossierIds')).toEqual([]);
+    const withdrawn = await call('POST', `/dossiers/${id}/actions`, IDENTITIES.receptionistX, {
+      requestId: rid('follow-withdraw'),
+      expectedVersion: 2,
+      action: { type: 'withdraw', reason: 'Công dân xin rút hồ sơ' },
+    });
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    await eventually(async () => ((await db.doc(`notificationRequests/${id}_000003`).get()).get('state') === 'done' ? true : undefined), 'the third request fanned out');
+    const snap = await db.collection('notifications').where('recipientUid', '==', IDENTITIES.leadX.uid).where('dossierId', '==', id).get();
+    expect(snap.docs.map((d) => d.get('eventType'))).toEqual(['receive']);
+  });
+});
+
 describe('malformed requests', () => {
   it('are marked failed with the reason, once, instead of failing the trigger forever', async () => {
     const ref = db.collection('notificationRequests').doc(`notify-test-malformed-${Date.now().toString(36)}`);

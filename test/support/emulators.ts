@@ -37,7 +37,8 @@ export function admin(): { db: Firestore; auth: Auth } {
 }
 
 /** Polls until `probe` returns a value other than undefined (the effect of a trigger, say). */
-export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
+// Generous: a trigger chain on a loaded two-core machine (cold workers) can take many seconds.
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 40_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

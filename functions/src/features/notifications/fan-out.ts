@@ -55,10 +55,14 @@ async function recipientsOf(db: Firestore, req: NotificationRequest, agencyId: s
   const out: Recipient[] = [];
   if (req.audience === 'applicant') {
     out.push(...(await applicantRecipients(db, req)));
-    // Officers who follow the agency now holding the dossier see its transitions too.
-    if (agencyId) {
-      const followers = await db.collection('users').where('agencyId', '==', agencyId).where('followAgency', '==', true).get();
-      for (const doc of followers.docs) if (doc.id !== req.ownerUserId) out.push(...officerRecipients(doc.id, doc.data()));
+    // Officers who follow the agency now holding the dossier, or this dossier, see its transitions too.
+    const users = db.collection('users');
+    const [agencyFollowers, dossierFollowers] = await Promise.all([
+      agencyId ? users.where('agencyId', '==', agencyId).where('followAgency', '==', true).get() : undefined,
+      users.where('followedDossierIds', 'array-contains', req.dossierId).get(),
+    ]);
+    for (const doc of [...(agencyFollowers?.docs ?? []), ...dossierFollowers.docs]) {
+      if (doc.id !== req.ownerUserId) out.push(...officerRecipients(doc.id, doc.data()));
     }
   } else {
     const uids = [...new Set(req.recipientUids ?? [])];
