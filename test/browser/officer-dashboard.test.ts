@@ -172,6 +172,11 @@ describe('officer dashboard /can-bo/', () => {
     expect(await desk.locator('[data-testid="explanation"]').textContent()).toContain('7 ngày làm việc');
     expect(await pdfHead(desk, '[data-slip-link="01-000002"][data-ready]')).toBe('%PDF-');
     await expectAccessible(desk, 'can-bo-dossier-received');
+    // Follow it: the user document lists it (the inbox fan-out reads that list).
+    await desk.click('#dossier-follow');
+    await desk.locator('#dossier-follow[aria-pressed="true"]').waitFor();
+    const me = await admin().db.doc(`users/${RECEPTIONIST.uid}`).get();
+    expect(me.get('followedDossierIds')).toContain(submitted.id);
     received = submitted;
   });
 

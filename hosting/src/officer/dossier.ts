@@ -95,12 +95,29 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
   const notice = h('div', { id: 'dossier-notice', class: 'notice-area', role: 'status', 'aria-live': 'polite' });
   const body = h('div', { id: 'dossier-body' }, h('p', { class: 'loading' }, tx('Đang tải hồ sơ…', 'Loading the dossier…')));
   const changed = h('p', { id: 'dossier-changed', class: 'notice', hidden: true });
+  // Following a dossier puts each of its transitions in the officer's inbox (PUT /api/dossiers/:id/follow).
+  const follow = h('button', { type: 'button', id: 'dossier-follow', class: 'secondary', 'aria-pressed': 'false', hidden: true }, tx('Theo dõi hồ sơ này', 'Follow this dossier'));
+  const followState = h('span', { class: 'en', 'aria-live': 'polite' });
+  follow.addEventListener('click', async () => {
+    const next = follow.getAttribute('aria-pressed') !== 'true';
+    follow.disabled = true;
+    try {
+      await callApiAs(ctx.officer.user, `/dossiers/${encodeURIComponent(id)}/follow`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ follow: next }) });
+      follow.setAttribute('aria-pressed', String(next));
+      followState.textContent = next ? tx(' Đang theo dõi: bạn sẽ nhận thông báo khi hồ sơ chuyển bước.', ' Following: you will be told when it moves.') : tx(' Đã bỏ theo dõi.', ' No longer following.');
+    } catch (err) {
+      followState.textContent = ` ${t(describeError(err))}`;
+    } finally {
+      follow.disabled = false;
+    }
+  });
   root.append(
     h(
       'section',
       { 'aria-labelledby': 'dossier-title', class: 'dossier-view' },
       h('p', {}, h('a', { href: '/can-bo/', class: 'back' }, tx('← Danh sách hồ sơ', '← Dossier list'))),
       h('h2', { id: 'dossier-title' }, tx('Hồ sơ', 'Dossier')),
+      h('p', {}, follow, followState),
       notice,
       changed,
       body,
@@ -535,6 +552,13 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
     // Component names and the agencies the procedure routes to (suggested targets for a transfer).
     await load();
     if (!answer || unmounted) return;
+    void getDoc(doc(db, 'users', ctx.officer.uid))
+      .then((me) => {
+        const followed = (me.get('followedDossierIds') as string[] | undefined) ?? [];
+        follow.setAttribute('aria-pressed', String(followed.includes(id)));
+        follow.hidden = false;
+      })
+      .catch(() => undefined);
     try {
       const p = await getDoc(doc(db, `procedures/${answer.dossier.procedure.code}/versions/${answer.dossier.procedure.version}`));
       const components = (p.get('components') as { id: string; name: Bilingual }[] | undefined) ?? [];
