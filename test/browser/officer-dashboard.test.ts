@@ -146,11 +146,14 @@ describe('officer dashboard /can-bo/', () => {
     await desk.setViewportSize({ width: 360, height: 740 }); // a cheap phone
     await expectAccessible(desk, 'can-bo-queue-phone');
     await desk.setViewportSize({ width: 1280, height: 900 });
-    // Search by code narrows the list to it.
-    await desk.fill('#queue-search', submitted.code);
+    // Keyboard only: "/" jumps to the search, the code narrows the list, ↓ reaches the row, Enter opens it.
+    await desk.click('#queue-title');
+    await desk.keyboard.press('/');
+    expect(await desk.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe('queue-search');
+    await desk.keyboard.type(submitted.code);
     await expect.poll(() => desk.locator('#queue-table tbody tr').count()).toBe(1);
-
-    await row.locator('a.code').click();
+    await desk.keyboard.press('ArrowDown');
+    await desk.keyboard.press('Enter');
     await desk.locator('[data-testid="status"][data-status="registered"]').waitFor();
     expect(desk.url()).toBe(`${HOSTING_URL}/can-bo/ho-so/${submitted.id}`);
     expect(await desk.locator('[data-testid="applicant"]').textContent()).toContain('Đỗ Thị Thu Hà');

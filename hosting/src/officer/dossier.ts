@@ -46,14 +46,18 @@ const roleName = (role: string): string => t(ROLE_LABELS[role] ?? (role === 'cit
 
 const toDate = (v: unknown): Date | undefined => (v && typeof (v as Timestamp).toDate === 'function' ? (v as Timestamp).toDate() : undefined);
 
-let agencyCache: Promise<AgencyOption[]> | undefined;
-function loadAgencies(): Promise<AgencyOption[]> {
+type AgencyRecord = AgencyOption & { active: boolean };
+let agencyCache: Promise<AgencyRecord[]> | undefined;
+function allAgencies(): Promise<AgencyRecord[]> {
+  const today = new Date().toISOString().slice(0, 10);
   agencyCache ??= firestore()
     .then((db) => getDocs(collection(db, 'agencies')))
     .then((snap) =>
-      snap.docs
-        .filter((d) => !d.get('effectiveTo') || String(d.get('effectiveTo')) >= new Date().toISOString().slice(0, 10))
-        .map((d) => ({ id: d.id, name: (d.get('name') as Bilingual) ?? { vi: d.id, en: d.id } })),
+      snap.docs.map((d) => ({
+        id: d.id,
+        name: (d.get('name') as Bilingual | undefined) ?? { vi: d.id, en: d.id },
+        active: !d.get('effectiveTo') || String(d.get('effectiveTo')) >= today,
+      })),
     )
     .catch((err: unknown) => {
       agencyCache = undefined;
@@ -61,6 +65,13 @@ function loadAgencies(): Promise<AgencyOption[]> {
     });
   return agencyCache;
 }
+/** Agencies in operation: the targets a transfer or opinion request may name. */
+const loadAgencies = async (): Promise<AgencyOption[]> => (await allAgencies()).filter((a) => a.active);
+const agencyNames = new Map<string, Bilingual>();
+/** "Văn phòng Đăng ký đất đai (000.00.14.H99)" once the names are loaded; the id alone before. */
+const holderText = (step: { agencyId: string; dueAt?: string }): string =>
+  `${agencyLabel(step.agencyId)}${step.dueAt ? ` · ${tx('hạn bước', 'step due')} ${formatDateTime(step.dueAt)}` : ''}`;
+const agencyLabel = (id: string): string => (agencyNames.has(id) ? `${t(agencyNames.get(id)!)} (${id})` : id);
 
 function applicantRows(a: Record<string, unknown> | undefined): HTMLElement {
   if (!a) return h('p', {}, tx('Không có thông tin người nộp.', 'No applicant details.'));
@@ -293,7 +304,7 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
         d.dueExplanation ? h('dt', {}, tx('Cách tính hạn', 'How the due date was computed')) : null,
         d.dueExplanation ? h('dd', { 'data-testid': 'explanation', class: 'explanation' }, t(d.dueExplanation)) : null,
         d.currentStep ? h('dt', {}, tx('Đang ở cơ quan', 'Now held by')) : null,
-        d.currentStep ? h('dd', {}, `${d.currentStep.agencyId}${d.currentStep.dueAt ? ` · ${tx('hạn bước', 'step due')} ${formatDateTime(d.currentStep.dueAt)}` : ''}`) : null,
+        d.currentStep ? h('dd', { 'data-testid': 'holder' }, holderText(d.currentStep)) : null,
         d.resolution ? h('dt', {}, tx('Kết quả', 'Result')) : null,
         d.resolution ? h('dd', { 'data-testid': 'resolution' }, `${d.resolution.outcome === 'approved' ? tx('Phê duyệt', 'Approved') : tx('Từ chối', 'Denied')}${d.resolution.summary ? ` — ${d.resolution.summary}` : ''}${d.resolution.reason ? ` — ${d.resolution.reason}` : ''}`) : null,
       ),
@@ -385,7 +396,7 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
                 {},
                 ...rows.map((r) => {
                   const cell = (v: unknown) => h('td', {}, toDate(v) ? formatDateTime(toDate(v)!) : '—');
-                  return h('tr', {}, h('td', {}, String(r.fromAgencyId ?? '')), h('td', {}, String(r.toAgencyId ?? '')), cell(r.handedOverAt), cell(r.dueAt), cell(r.acknowledgedAt), h('td', {}, String(r.result ?? '—')));
+                  return h('tr', {}, h('td', {}, agencyLabel(String(r.fromAgencyId ?? ''))), h('td', {}, agencyLabel(String(r.toAgencyId ?? ''))), cell(r.handedOverAt), cell(r.dueAt), cell(r.acknowledgedAt), h('td', {}, String(r.result ?? '—')));
                 }),
               ),
             ),
@@ -552,6 +563,19 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
     // Component names and the agencies the procedure routes to (suggested targets for a transfer).
     await load();
     if (!answer || unmounted) return;
+    if (agencyNames.size === 0) {
+      void allAgencies()
+        .then((list) => {
+          for (const a of list) agencyNames.set(a.id, a.name);
+          // Only the agency cells: a full render would close a form the officer has opened meanwhile.
+          if (unmounted || !answer) return;
+          const step = answer.dossier.currentStep;
+          const holder = root.querySelector('[data-testid="holder"]');
+          if (holder && step) holder.textContent = holderText(step);
+          void renderHandoffs();
+        })
+        .catch(() => undefined);
+    }
     void getDoc(doc(db, 'users', ctx.officer.uid))
       .then((me) => {
         const followed = (me.get('followedDossierIds') as string[] | undefined) ?? [];

@@ -169,6 +169,9 @@ export const mountQueue: ViewFactory = (root, ctx) => {
       .map((r) => ({ r, f: flagsOf(r, now) }))
       .filter(({ r, f }) => matchesTab(r, f) && (!state.procedure || r.procedureCode === state.procedure) && (!needle || r.code.toUpperCase().includes(needle)))
       .sort((a, b) => rank(a.f) - rank(b.f) || (a.r.dueAt?.getTime() ?? Infinity) - (b.r.dueAt?.getTime() ?? Infinity) || (b.r.createdAt?.getTime() ?? 0) - (a.r.createdAt?.getTime() ?? 0));
+    // Live updates must not steal the keyboard: keep focus on the row it was on.
+    const focusedId = (document.activeElement as HTMLElement | null)?.closest?.('tr')?.getAttribute('data-dossier-id');
+    const hadFocus = focusedId !== undefined && focusedId !== null && tableBody.contains(document.activeElement);
     tableBody.replaceChildren(
       ...shown.map(({ r, f }) => {
         const badge = f.overdue ? 'overdue' : f.dueSoon ? 'dueSoon' : undefined;
@@ -192,6 +195,7 @@ export const mountQueue: ViewFactory = (root, ctx) => {
         );
       }),
     );
+    if (hadFocus) tableBody.querySelector<HTMLElement>(`tr[data-dossier-id="${CSS.escape(focusedId)}"] a.code`)?.focus();
     if (error) {
       summary.dataset.state = 'error';
       summary.textContent = error;
