@@ -139,10 +139,13 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
     notice.replaceChildren(h('p', { class: `notice notice-${kind}`, 'data-kind': kind }, text));
   }
 
-  async function load(): Promise<void> {
+  const fetchAnswer = () => callApiAs<DossierAnswer>(ctx.officer.user, `/dossiers/${encodeURIComponent(id)}`);
+
+  async function load(pending: Promise<DossierAnswer | undefined> = fetchAnswer()): Promise<void> {
     try {
-      const fresh = await callApiAs<DossierAnswer>(ctx.officer.user, `/dossiers/${encodeURIComponent(id)}`);
+      const fresh = await pending;
       if (unmounted) return;
+      if (!fresh) throw firstError;
       answer = fresh;
       changed.hidden = true;
       render();
@@ -541,6 +544,13 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
     }
   }
 
+  // The first answer is asked at once, in parallel with the SDK and the reference reads.
+  let firstError: unknown;
+  const answerPromise: Promise<DossierAnswer | undefined> = fetchAnswer().catch((err: unknown) => {
+    firstError = err;
+    return undefined;
+  });
+
   // Live timeline: also tells the officer when someone else changes the dossier under their eyes.
   void firestore().then(async (db) => {
     if (unmounted) return;
@@ -560,42 +570,25 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
         () => undefined,
       ),
     );
-    // Component names and the agencies the procedure routes to (suggested targets for a transfer).
-    await load();
-    if (!answer || unmounted) return;
-    if (agencyNames.size === 0) {
-      void allAgencies()
-        .then((list) => {
-          for (const a of list) agencyNames.set(a.id, a.name);
-          // Only the agency cells: a full render would close a form the officer has opened meanwhile.
-          if (unmounted || !answer) return;
-          const step = answer.dossier.currentStep;
-          const holder = root.querySelector('[data-testid="holder"]');
-          if (holder && step) holder.textContent = holderText(step);
-          void renderHandoffs();
-        })
-        .catch(() => undefined);
+    // Everything the first render needs is read together, so nothing shifts under the officer's pointer
+    // afterwards: component names and the procedure's route (suggested transfer targets), agency names,
+    // and whether the officer follows the dossier. Each is optional: the page works without it.
+    const [procedure, agencies, me] = await Promise.all([
+      answerPromise.then((a) => (a ? getDoc(doc(db, `procedures/${a.dossier.procedure.code}/versions/${a.dossier.procedure.version}`)) : undefined)).catch(() => undefined),
+      agencyNames.size > 0 ? Promise.resolve(undefined) : allAgencies().catch(() => undefined),
+      getDoc(doc(db, 'users', ctx.officer.uid)).catch(() => undefined),
+    ]);
+    for (const a of agencies ?? []) agencyNames.set(a.id, a.name);
+    const components = (procedure?.get('components') as { id: string; name: Bilingual }[] | undefined) ?? [];
+    componentNames = new Map(components.map((c) => [c.id, c.name]));
+    const steps = (procedure?.get('steps') as { performer?: { kind?: string; agencyId?: string } }[] | undefined) ?? [];
+    suggestedAgencies = steps.map((s) => s.performer?.agencyId).filter((x): x is string => typeof x === 'string');
+    if (me) {
+      const followed = (me.get('followedDossierIds') as string[] | undefined) ?? [];
+      follow.setAttribute('aria-pressed', String(followed.includes(id)));
+      follow.hidden = false;
     }
-    void getDoc(doc(db, 'users', ctx.officer.uid))
-      .then((me) => {
-        const followed = (me.get('followedDossierIds') as string[] | undefined) ?? [];
-        follow.setAttribute('aria-pressed', String(followed.includes(id)));
-        follow.hidden = false;
-      })
-      .catch(() => undefined);
-    try {
-      const p = await getDoc(doc(db, `procedures/${answer.dossier.procedure.code}/versions/${answer.dossier.procedure.version}`));
-      const components = (p.get('components') as { id: string; name: Bilingual }[] | undefined) ?? [];
-      componentNames = new Map(components.map((c) => [c.id, c.name]));
-      const steps = (p.get('steps') as { performer?: { kind?: string; agencyId?: string } }[] | undefined) ?? [];
-      suggestedAgencies = steps.map((s) => s.performer?.agencyId).filter((x): x is string => typeof x === 'string');
-      if (!unmounted && componentNames.size > 0) {
-        const section = root.querySelector('[aria-labelledby="components-title"]');
-        section?.replaceWith(componentsSection(answer.dossier.components ?? []));
-      }
-    } catch {
-      // names stay as ids; nothing else depends on them
-    }
+    await load(answerPromise);
   });
 
   return {
