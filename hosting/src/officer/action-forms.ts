@@ -298,6 +298,11 @@ const SPECS: Partial<Record<string, Spec>> = {
   stop: () => simple('stop', [text('reason', { vi: 'Lý do dừng xử lý', en: 'Reason for stopping' }, { required: true, long: true })]),
 };
 
+/** Whether the dashboard has a form for the action (submit and intake are made elsewhere). */
+export function hasActionForm(type: string): boolean {
+  return Object.hasOwn(SPECS, type);
+}
+
 /** The form for an action the officer may take, or undefined for actions officers never post here. */
 export function buildActionForm(type: string, ctx: FormContext): BuiltForm | undefined {
   return SPECS[type]?.(ctx);

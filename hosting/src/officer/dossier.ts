@@ -7,7 +7,7 @@ import { formatDateTime, h, newRequestId } from '../shared/dom.js';
 import { firestore } from '../shared/firestore.js';
 import { t } from '../shared/i18n.js';
 import { callApiAs, jsonPost } from '../shared/session.js';
-import { buildActionForm, type AgencyOption } from './action-forms.js';
+import { buildActionForm, hasActionForm, type AgencyOption } from './action-forms.js';
 import type { ViewContext, ViewFactory } from './context.js';
 import { computeFlags, FLAG_TEXT } from './deadlines.js';
 import { clearFieldErrors, showFieldErrors } from './forms.js';
@@ -411,7 +411,7 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
 
   function actionsSection(): HTMLElement {
     const a = answer!;
-    const actions = a.allowedActions.filter((x) => buildActionForm(x, formContext()) !== undefined);
+    const actions = a.allowedActions.filter(hasActionForm);
     const panel = h('div', { id: 'action-panel' });
     return h(
       'section',
