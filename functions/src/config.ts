@@ -1,7 +1,7 @@
 // Deployment configuration in one place. Secrets (added by later features) are declared here with
 // defineSecret and never logged.
 import { setGlobalOptions } from 'firebase-functions/v2';
-import { defineInt, defineSecret, defineString } from 'firebase-functions/params';
+import { defineBoolean, defineInt, defineSecret, defineString } from 'firebase-functions/params';
 
 /** Singapore is the closest Cloud Functions region to Vietnam. */
 export const REGION = 'asia-southeast1';
@@ -29,6 +29,9 @@ export const LOOKUP_TOKEN_SECRET = defineSecret('LOOKUP_TOKEN_SECRET');
  */
 export const SMTP_HOST = defineString('SMTP_HOST', { default: '', description: 'SMTP relay host' });
 export const SMTP_PORT = defineInt('SMTP_PORT', { default: 587, description: 'SMTP relay port' });
+/** Login for relays that need one (empty: none). The password is a secret: `firebase functions:secrets:set SMTP_PASSWORD`. */
+export const SMTP_USER = defineString('SMTP_USER', { default: '', description: 'SMTP login (empty: no login)' });
+export const SMTP_PASSWORD = defineSecret('SMTP_PASSWORD');
 export const MAIL_FROM = defineString('MAIL_FROM', {
   default: 'Một cửa <no-reply@motcua.invalid>',
   description: 'Sender of notification emails',
@@ -42,3 +45,30 @@ export const PUBLIC_ORIGIN = defineString('PUBLIC_ORIGIN', {
   default: 'http://127.0.0.1:5000',
   description: 'Địa chỉ công khai của trang web (in trên phiếu, mã QR) / public web origin printed on slips',
 });
+
+/**
+ * Text messages. `sink` writes them to Firestore `smsSink/` (the emulators, or a province without a
+ * contract yet); `esms` sends through eSMS.vn with a registered brandname. Keys are secrets:
+ * `firebase functions:secrets:set SMS_API_KEY` and `SMS_SECRET_KEY` (set them to `none` with `sink`).
+ */
+export const SMS_PROVIDER = defineString('SMS_PROVIDER', { default: 'sink', description: 'sink | esms' });
+export const SMS_BRANDNAME = defineString('SMS_BRANDNAME', { default: '', description: 'Registered SMS brandname' });
+export const SMS_API_BASE = defineString('SMS_API_BASE', { default: 'https://rest.esms.vn', description: 'eSMS API base URL' });
+export const SMS_SANDBOX = defineBoolean('SMS_SANDBOX', { default: false, description: 'eSMS sandbox: validated, not sent' });
+export const SMS_API_KEY = defineSecret('SMS_API_KEY');
+export const SMS_SECRET_KEY = defineSecret('SMS_SECRET_KEY');
+
+/**
+ * Zalo messages (ZNS) from the province's Official Account. `sink` writes them to `zaloSink/`; `zns`
+ * sends them. The app secret is a secret (`ZALO_APP_SECRET`); the OA's tokens live in Firestore
+ * `system/zaloOaToken` because Zalo rotates them daily (features/notifications/zalo-token.ts).
+ */
+export const ZALO_PROVIDER = defineString('ZALO_PROVIDER', { default: 'sink', description: 'sink | zns' });
+export const ZALO_APP_ID = defineString('ZALO_APP_ID', { default: '', description: 'Zalo app id' });
+export const ZALO_ZNS_TEMPLATE_ID = defineString('ZALO_ZNS_TEMPLATE_ID', { default: '', description: 'ZNS template (params ma_ho_so, noi_dung)' });
+export const ZALO_API_BASE = defineString('ZALO_API_BASE', { default: 'https://business.openapi.zalo.me', description: 'ZNS API base URL' });
+export const ZALO_OAUTH_BASE = defineString('ZALO_OAUTH_BASE', { default: 'https://oauth.zaloapp.com', description: 'Zalo OAuth base URL' });
+export const ZALO_APP_SECRET = defineSecret('ZALO_APP_SECRET');
+
+/** Every secret the notification functions read: bound to them in index.ts. */
+export const NOTIFICATION_SECRETS = [SMTP_PASSWORD, SMS_API_KEY, SMS_SECRET_KEY, ZALO_APP_SECRET];

@@ -2,13 +2,15 @@
 import { onRequest } from 'firebase-functions/v2/https';
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
-import { applyGlobalOptions, LOOKUP_TOKEN_SECRET, REGION, TIME_ZONE } from './config.js';
+import { applyGlobalOptions, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, REGION, TIME_ZONE } from './config.js';
 import { db } from './platform/firestore.js';
 import { createRouter } from './platform/http-router.js';
 import { getHealth, postPing, HEALTH_PINGS } from './features/health/health.handler.js';
 import { acknowledgePing } from './features/health/ping-ack.trigger.js';
 import { recordHeartbeat } from './features/health/heartbeat.schedule.js';
 import { listProcedures } from './features/catalog/list-procedures.handler.js';
+import { getProcedure } from './features/catalog/get-procedure.handler.js';
+import { listAgencies } from './features/agencies/list-agencies.handler.js';
 import { postUploads } from './features/uploads/upload.handler.js';
 import { getUpload } from './features/uploads/download.handler.js';
 import { fileStore } from './platform/file-store/index.js';
@@ -34,7 +36,8 @@ import { markNotificationRead } from './features/notifications/inbox.handler.js'
 import { putDossierFollow } from './features/notifications/follow.handler.js';
 import { logs } from './platform/logs.js';
 import { getAuth } from 'firebase-admin/auth';
-import { getCaller } from './platform/auth.js';
+import { findCaller, getCaller } from './platform/auth.js';
+import { submitRating } from './features/ratings/submit-rating.handler.js';
 
 applyGlobalOptions();
 
@@ -48,9 +51,12 @@ export const api = onRequest(
     { method: 'GET', path: '/health', handle: async () => getHealth(healthDeps) },
     { method: 'POST', path: '/health/pings', handle: (req) => postPing(req, healthDeps) },
     { method: 'GET', path: '/procedures', handle: (req) => listProcedures(req, db()) },
+    { method: 'GET', path: '/procedures/:code', handle: (req) => getProcedure(req, { db: db(), now: () => new Date() }) },
+    { method: 'GET', path: '/agencies', handle: (req) => listAgencies(req, db()) },
     { method: 'POST', path: '/uploads', handle: (req) => postUploads(req, uploadDeps) },
     { method: 'GET', path: '/uploads/:uploadId', handle: (req) => getUpload(req, uploadDeps) },
     { method: 'GET', path: '/lookup/:code', handle: (req) => lookupDossier(req, lookupDeps()) },
+    { method: 'POST', path: '/ratings', handle: (req) => submitRating(req, { ...lookupDeps(), findCaller }) },
     { method: 'POST', path: '/dossiers', handle: (req) => submitDossier(req, dossierDeps()) },
     { method: 'POST', path: '/desk/dossiers', handle: (req) => intakeDossier(req, dossierDeps()) },
     { method: 'GET', path: '/dossiers/:dossierId', handle: (req) => getDossier(req, dossierDeps()) },
@@ -92,10 +98,10 @@ export const deadlineSweepNightly = onSchedule({ schedule: '30 0 * * *', timeZon
   logs.deadlineSweep(await runDeadlineSweep(await sweepDeps(), event.scheduleTime));
 });
 
-export const onNotificationRequestCreated = onDocumentCreated('notificationRequests/{requestId}', async (event) => {
+export const onNotificationRequestCreated = onDocumentCreated({ document: 'notificationRequests/{requestId}', secrets: NOTIFICATION_SECRETS }, async (event) => {
   await onNotificationRequest(deliveryDeps(), event.params.requestId, event.data?.data());
 });
 
-export const retryNotifications = onSchedule({ schedule: 'every 5 minutes', timeZone: TIME_ZONE }, async (event) => {
+export const retryNotifications = onSchedule({ schedule: 'every 5 minutes', timeZone: TIME_ZONE, secrets: NOTIFICATION_SECRETS }, async (event) => {
   logs.notificationRetrySweep(await deliverDueNotifications({ ...deliveryDeps(), now: () => new Date(event.scheduleTime) }));
 });

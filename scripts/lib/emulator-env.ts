@@ -67,8 +67,21 @@ export function detectFirestoreEmulator(): FirestoreEmulatorMode {
  */
 export const DEV_SECRETS_FILE = join(ROOT, 'functions', '.secret.local');
 export function ensureDevSecrets(): void {
-  if (existsSync(DEV_SECRETS_FILE)) return;
-  writeFileSync(DEV_SECRETS_FILE, `LOOKUP_TOKEN_SECRET=${randomBytes(32).toString('base64url')}\n`, { mode: 0o600 });
+  const existing = existsSync(DEV_SECRETS_FILE) ? readFileSync(DEV_SECRETS_FILE, 'utf8') : '';
+  const has = (name: string) => new RegExp(`^${name}=`, 'm').test(existing);
+  // Provider keys are unused under the emulators (local sinks and catcher) but every declared secret
+  // needs a value, or the functions emulator refuses to load the functions that bind it.
+  const wanted: [string, () => string][] = [
+    ['LOOKUP_TOKEN_SECRET', () => randomBytes(32).toString('base64url')],
+    ['SMTP_PASSWORD', () => 'unused-under-emulators'],
+    ['SMS_API_KEY', () => 'unused-under-emulators'],
+    ['SMS_SECRET_KEY', () => 'unused-under-emulators'],
+    ['ZALO_APP_SECRET', () => 'unused-under-emulators'],
+  ];
+  const missing = wanted.filter(([name]) => !has(name)).map(([name, value]) => `${name}=${value()}\n`);
+  if (missing.length === 0) return;
+  const prefix = existing && !existing.endsWith('\n') ? '\n' : '';
+  writeFileSync(DEV_SECRETS_FILE, existing + prefix + missing.join(''), { mode: 0o600 });
 }
 
 /** Environment for every firebase-tools call: demo project, no metadata probes, the launcher jar. */

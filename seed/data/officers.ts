@@ -1,12 +1,12 @@
 // Demo accounts (Auth emulator only). Every officer carries custom claims { role, agencyId }; the
-// citizen has none. Agency ids are those of seed/data/agencies.ts.
+// citizen has none. The kiosk is the rating device at the province service centre's desk. Agency ids are those of seed/data/agencies.ts.
 export const DEMO_PASSWORD = 'motcua-demo';
 
 export type DemoAccount = {
   uid: string;
   email: string;
   displayName: string;
-  role: 'citizen' | 'receptionist' | 'handler' | 'lead' | 'admin' | 'monitor';
+  role: 'citizen' | 'receptionist' | 'handler' | 'lead' | 'admin' | 'monitor' | 'kiosk';
   agencyId?: string;
   note: string;
 };
@@ -19,5 +19,6 @@ export const demoAccounts: DemoAccount[] = [
   { uid: 'demo-lead-snnmt', email: 'lanhdao.snnmt@motcua.demo', displayName: 'Võ Thị Lan', role: 'lead', agencyId: '000.00.10.H99', note: 'Lãnh đạo Sở Nông nghiệp và Môi trường / department lead' },
   { uid: 'demo-admin', email: 'quantri@motcua.demo', displayName: 'Đặng Hữu Phước', role: 'admin', agencyId: '000.00.00.H99', note: 'Quản trị hệ thống / administrator' },
   { uid: 'demo-monitor', email: 'giamsat@motcua.demo', displayName: 'Hoàng Thu Trang', role: 'monitor', agencyId: '000.00.00.H99', note: 'Giám sát toàn tỉnh / province-wide monitor' },
+  { uid: 'demo-kiosk-tinh', email: 'kiosk.tinh@motcua.demo', displayName: 'Thiết bị đánh giá — Trung tâm PVHCC tỉnh', role: 'kiosk', agencyId: '000.00.01.H99', note: 'Thiết bị đánh giá tại quầy / desk rating device, province service centre' },
   { uid: 'demo-citizen', email: 'congdan@motcua.demo', displayName: 'Bùi Thị Mai', role: 'citizen', note: 'Công dân / citizen' },
 ];

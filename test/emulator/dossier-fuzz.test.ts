@@ -10,12 +10,12 @@ const { db, auth } = admin();
 let existingDossierId = '';
 
 async function counts(): Promise<number[]> {
-  const [dossiers, events, counters] = await Promise.all(
-    [db.collection('dossiers'), db.collectionGroup('events'), db.collection('counters')].map(
+  const [dossiers, events, counters, ratings] = await Promise.all(
+    [db.collection('dossiers'), db.collectionGroup('events'), db.collection('counters'), db.collection('ratings')].map(
       async (q) => (await q.count().get()).data().count,
     ),
   );
-  return [dossiers!, events!, counters!];
+  return [dossiers!, events!, counters!, ratings!];
 }
 
 async function send(method: 'GET' | 'POST', path: string, as: TestIdentity, body?: unknown) {
@@ -55,6 +55,19 @@ const garbage = fc.oneof(
     expectedVersion: fc.oneof(fc.integer(), fc.double(), fc.string()),
     action: fc.jsonValue({ maxDepth: 3 }),
   }),
+  // Rating-shaped: right keys, wrong values (a valid code of a dossier that does not exist at most).
+  fc.record(
+    {
+      requestId: fc.oneof(fc.string(), fc.constant('fuzz-rating-0001')),
+      code: fc.oneof(fc.string(), fc.constant('000.00.01.H99-351130-0999')),
+      token: fc.oneof(fc.string(), fc.constant('AAAAAAAAAAAAAAAAAAAAAA')),
+      channel: fc.oneof(fc.string(), fc.constantFrom('online', 'deskDevice', 'paperSlip')),
+      satisfaction: fc.oneof(fc.string(), fc.constantFrom('satisfied', 'veryDissatisfied')),
+      officerAttitudeComplaint: fc.oneof(fc.boolean(), fc.jsonValue({ maxDepth: 1 })),
+      comment: fc.jsonValue({ maxDepth: 1 }),
+    },
+    { requiredKeys: [] },
+  ),
   fc.record({
     requestId: fc.constant('fuzz-request-01'),
     expectedVersion: fc.constant(1),
@@ -107,6 +120,9 @@ describe('generated garbage never causes a 500 nor a write', () => {
       IDENTITIES.leadX,
     ],
     ['POST /admin/officers (admin)', 'POST', () => '/admin/officers', IDENTITIES.admin],
+    ['POST /ratings (citizen)', 'POST', () => '/ratings', IDENTITIES.citizenA],
+    ['POST /ratings (kiosk)', 'POST', () => '/ratings', IDENTITIES.kioskX],
+    ['POST /ratings (lead)', 'POST', () => '/ratings', IDENTITIES.leadX],
   ];
   it.each(cases)(
     '%s',

@@ -9,6 +9,7 @@ import { formatLocalDateTime } from '../../functions/src/domain/time/local-time.
 import { deliverDueNotifications, deliverNotification, type DeliveryDeps } from '../../functions/src/features/notifications/deliver.js';
 import { fanOutRequest, notificationId } from '../../functions/src/features/notifications/fan-out.js';
 import { DeliveryError, type OutgoingEmail, type OutgoingSms, type Transports } from '../../functions/src/features/notifications/transports.js';
+import type { OutgoingZalo } from '../../functions/src/features/notifications/zalo-zns.js';
 import { loadDemoData } from '../../seed/load.js';
 import { admin, eventually, HOSTING_URL } from '../support/emulators.js';
 import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
@@ -50,14 +51,14 @@ const landRenewal = (requestId: string) => ({
 
 /** Transports that record what they send and fail as told (a queue of outcomes, then success). */
 function fakeTransports(failures: ('temporary' | 'permanent')[] = []) {
-  const sent: (OutgoingEmail | OutgoingSms)[] = [];
-  const attempt = async (m: OutgoingEmail | OutgoingSms) => {
+  const sent: (OutgoingEmail | OutgoingSms | OutgoingZalo)[] = [];
+  const attempt = async (m: OutgoingEmail | OutgoingSms | OutgoingZalo) => {
     await new Promise((r) => setTimeout(r, 20)); // long enough for a concurrent worker to try its lease
     const failure = failures.shift();
     if (failure) throw new DeliveryError(failure, `injected ${failure} failure`);
     sent.push(m);
   };
-  const transports: Transports = { email: { send: attempt }, sms: { send: attempt } };
+  const transports: Transports = { email: { send: attempt }, sms: { send: attempt }, zalo: { send: attempt } };
   return { sent, transports };
 }
 

@@ -15,6 +15,8 @@ export const IDENTITIES = {
   leadY: { uid: 'test-lead-y', claims: { role: 'lead', agencyId: '000.00.14.H99' } },
   admin: { uid: 'test-admin', claims: { role: 'admin', agencyId: '000.00.00.H99' } },
   monitor: { uid: 'test-monitor', claims: { role: 'monitor', agencyId: '000.00.00.H99' } },
+  kioskX: { uid: 'test-kiosk-x', claims: { role: 'kiosk', agencyId: '000.00.01.H99' } },
+  kioskY: { uid: 'test-kiosk-y', claims: { role: 'kiosk', agencyId: '000.00.14.H99' } },
 } as const satisfies Record<string, TestIdentity>;
 
 const cache = new Map<string, string>();

@@ -1,5 +1,7 @@
 // Who is calling: a Firebase ID token in `Authorization: Bearer …`. Officers carry custom claims
-// { role, agencyId }; a signed-in user without a role claim is a citizen.
+// { role, agencyId }; a signed-in user without a role claim is a citizen. A desk rating device carries
+// { role: 'kiosk', agencyId }: neither citizen nor officer. Any other role claim is refused outright,
+// so a claim this code does not know never falls back to citizen (firestore.rules agree).
 import { getAuth } from 'firebase-admin/auth';
 import { Role, type Actor } from '../domain/index.js';
 import { ApiError } from './api-error.js';
@@ -8,7 +10,7 @@ import type { ApiRequest } from './http-router.js';
 
 export type Caller = Actor & { userId: string };
 
-const OFFICER_ROLES = new Set<Role>(['receptionist', 'handler', 'lead', 'admin', 'monitor']);
+const STAFF_ROLES = new Set<Role>(['receptionist', 'handler', 'lead', 'admin', 'monitor']);
 
 export function unauthenticated(): ApiError {
   return new ApiError('unauthenticated', {
@@ -29,12 +31,15 @@ export async function findCaller(req: ApiRequest): Promise<Caller | undefined> {
     .catch(() => {
       throw unauthenticated();
     });
-  const role = Role.safeParse(decoded.role);
-  if (role.success && OFFICER_ROLES.has(role.data)) {
-    const agencyId = typeof decoded.agencyId === 'string' ? decoded.agencyId : undefined;
+  const claim: unknown = decoded.role;
+  if (claim === undefined || claim === null) return { role: 'citizen', userId: decoded.uid };
+  const role = Role.safeParse(claim);
+  const agencyId = typeof decoded.agencyId === 'string' ? decoded.agencyId : undefined;
+  if (role.success && STAFF_ROLES.has(role.data)) {
     return { role: role.data, userId: decoded.uid, ...(agencyId ? { agencyId } : {}) };
   }
-  return { role: 'citizen', userId: decoded.uid };
+  if (role.success && role.data === 'kiosk' && agencyId !== undefined) return { role: 'kiosk', userId: decoded.uid, agencyId };
+  throw permissionDenied();
 }
 
 /** The caller; refuses anonymous requests. */
@@ -44,11 +49,18 @@ export async function getCaller(req: ApiRequest): Promise<Caller> {
   return caller;
 }
 
+export function permissionDenied(): ApiError {
+  return new ApiError('permission-denied', {
+    vi: 'Bạn không có quyền thực hiện thao tác này.',
+    en: 'You are not allowed to do this.',
+  });
+}
+
 export function requireRole(caller: Caller, roles: readonly Role[]): void {
-  if (!roles.includes(caller.role)) {
-    throw new ApiError('permission-denied', {
-      vi: 'Bạn không có quyền thực hiện thao tác này.',
-      en: 'You are not allowed to do this.',
-    });
-  }
+  if (!roles.includes(caller.role)) throw permissionDenied();
+}
+
+/** For endpoints open to every signed-in person: a desk rating device is not a person and may only rate. */
+export function refuseKiosk(caller: Caller): void {
+  if (caller.role === 'kiosk') throw permissionDenied();
 }

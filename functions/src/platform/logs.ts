@@ -18,4 +18,7 @@ export const logs = {
   notificationDelivery: (notificationId: string, outcome: string) => logger.info('notification delivery', { notificationId, outcome }),
   notificationRetrySweep: (result: object) => logger.info('notification retry sweep', result),
   lookupRateLimited: (clientKey: string, count: number) => logger.info('lookup rate limited', { clientKey, count }),
+  storedDocumentSkipped: (path: string, why: string) => logger.warn('stored document skipped', { path, why }),
+  ratingRecorded: (dossierId: string, agencyId: string, channel: string) => logger.info('rating recorded', { dossierId, agencyId, channel }),
+  evaluationCounted: (dossierId: string, eventId: string, indices: string) => logger.info('evaluation counted', { dossierId, eventId, indices }),
 };

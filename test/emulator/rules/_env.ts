@@ -36,6 +36,8 @@ export const ACTORS = {
   leadX: { uid: 'rules-lead-x', claims: { role: 'lead', agencyId: AGENCY_X } },
   admin: { uid: 'rules-admin', claims: { role: 'admin', agencyId: '000.00.00.H99' } },
   monitor: { uid: 'rules-monitor', claims: { role: 'monitor', agencyId: '000.00.00.H99' } },
+  // The desk rating device of agency X: neither citizen nor officer, so only what everyone gets.
+  kioskX: { uid: 'rules-kiosk-x', claims: { role: 'kiosk', agencyId: AGENCY_X } },
 } as const satisfies Record<string, ActorToken | undefined>;
 export type Actor = keyof typeof ACTORS;
 export const ACTOR_NAMES = Object.keys(ACTORS) as Actor[];

@@ -25,6 +25,7 @@ export function isInScope(dossier: Dossier, actor: Actor, scope: AgencyScope): b
     case 'system':
       return true;
     case 'monitor':
+    case 'kiosk':
       return false;
     case 'receptionist':
     case 'handler':

@@ -70,7 +70,7 @@ const cases = DossierStatus.options.flatMap((status) =>
 
 describe('transition table: every status × action × role', () => {
   it('covers all combinations', () => {
-    expect(cases).toHaveLength(11 * 18 * 7);
+    expect(cases).toHaveLength(11 * 18 * 8); // statuses × actions × roles (kiosk included: refused everywhere)
   });
 
   it.each(cases)('%s · %s · %s', (status, type, role) => {
@@ -111,11 +111,12 @@ describe('table shape', () => {
     }
   });
 
-  it('monitors never act; every action is reachable from some status', () => {
+  it('monitors and kiosks never act; every action is reachable from some status', () => {
     const used = new Set<string>();
     for (const status of DossierStatus.options) {
       for (const [type, t] of Object.entries(LIFECYCLE[status]) as [string, Transition][]) {
         expect(t.roles).not.toContain('monitor');
+        expect(t.roles).not.toContain('kiosk');
         used.add(type);
       }
     }

@@ -208,7 +208,8 @@ export const PENDING_TRANSFER: Dossier = {
   },
 };
 
-const OFFICER_ROLES: readonly Role[] = ['receptionist', 'handler', 'lead'];
+// A kiosk sits at the desk too: placing it in the receiving agency makes its refusals meaningful.
+const OFFICER_ROLES: readonly Role[] = ['receptionist', 'handler', 'lead', 'kiosk'];
 
 export function actor(role: Role, agencyId?: string): Actor {
   if (role === 'citizen') return { role, userId: OWNER };

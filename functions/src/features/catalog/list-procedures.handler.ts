@@ -26,6 +26,8 @@ export type ProcedureSummary = {
   name: { vi: string; en: string };
   field: string;
   fieldName: { vi: string; en: string };
+  /** Levels of government that handle it (province, commune; district only in history). */
+  competentLevels: string[];
   durationText: { vi: string; en: string };
   onlineLevel: string;
   feeVnd: number;
@@ -38,6 +40,7 @@ export function summarise(p: Procedure): ProcedureSummary {
     name: p.name,
     field: p.field,
     fieldName: PROCEDURE_FIELDS[p.field],
+    competentLevels: [...p.competentLevels],
     durationText: { vi: formatDuration(p.legalDuration, 'vi'), en: formatDuration(p.legalDuration, 'en') },
     onlineLevel: p.onlineLevel,
     feeVnd: p.fees.reduce((sum, f) => sum + f.amountVnd, 0),

@@ -1,6 +1,7 @@
 // POST /api/dossiers/:dossierId/actions — every action after creation: receive, refuse, supplements,
 // assign, transfer and acknowledge, opinions, payment, resolve, extend, return, withdraw, stop.
 import { ApiError } from '../../platform/api-error.js';
+import { refuseKiosk } from '../../platform/auth.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
 import type { DossierActionInput } from '../../domain/index.js';
 import type { DossierDeps } from './dossier-deps.js';
@@ -33,6 +34,7 @@ function refuseServiceFields(action: Record<string, unknown>): void {
 
 export async function actOnDossier(req: ApiRequest, deps: DossierDeps): Promise<ApiResult> {
   const caller = await deps.caller(req);
+  refuseKiosk(caller); // the lifecycle table refuses it too; this way it does not even read the dossier
   const { dossierId } = parseBody(DossierIdParam, req.params);
   const body = parseBody(ActOnDossierRequest, req.body);
   refuseServiceFields(body.action);

@@ -1,27 +1,68 @@
 // GET /api/dossiers/:dossierId — the dossier for the people entitled to it, with the actions the caller
 // may take now (the officer UI shows exactly those buttons). Monitors see it without personal data.
+import type { Firestore } from 'firebase-admin/firestore';
+import { z } from 'zod';
 import { allowedActions, type Dossier } from '../../domain/index.js';
-import type { Caller } from '../../platform/auth.js';
+import { refuseKiosk, type Caller } from '../../platform/auth.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
 import { dossierNotFound } from './conflicts.js';
 import type { DossierDeps } from './dossier-deps.js';
 import { workingCalendar } from './reference-data.js';
 import { DossierIdParam } from './requests.js';
 import { publicView } from './run-transition.js';
-import { dossierRef, joinDossier, personalRef } from './stored-dossier.js';
+import { dossierRef, joinDossier, personalRef, revive } from './stored-dossier.js';
 import { parseBody } from './submit.handler.js';
 
 export type Access = 'personal' | 'public' | 'none';
 
 export function accessOf(dossier: Pick<Dossier, 'ownerUserId' | 'agencyIds'>, caller: Caller): Access {
-  if (caller.role === 'admin') return 'personal';
-  if (caller.role === 'monitor') return 'public';
-  if (caller.role === 'citizen') return dossier.ownerUserId === caller.userId ? 'personal' : 'none';
-  return caller.agencyId !== undefined && dossier.agencyIds.includes(caller.agencyId) ? 'personal' : 'none';
+  switch (caller.role) {
+    case 'admin':
+      return 'personal';
+    case 'monitor':
+      return 'public';
+    case 'citizen':
+      return dossier.ownerUserId === caller.userId ? 'personal' : 'none';
+    case 'receptionist':
+    case 'handler':
+    case 'lead':
+      return caller.agencyId !== undefined && dossier.agencyIds.includes(caller.agencyId) ? 'personal' : 'none';
+    case 'kiosk': // a desk rating device never reads dossiers
+    case 'system':
+      return 'none';
+  }
+}
+
+/** One official slip of the dossier as listed to those who may see the dossier (bytes: the slip endpoint). */
+export type SlipListing = { id: string; form: string; version: number; createdAt: string | null };
+
+const SlipListingDoc = z.object({
+  form: z.string(),
+  version: z.number().int(),
+  createdAt: z.unknown(),
+});
+
+/** `dossiers/{id}/slips`, sorted by id (form, then version). */
+export async function listSlips(db: Firestore, dossierId: string): Promise<SlipListing[]> {
+  const snap = await dossierRef(db, dossierId).collection('slips').get();
+  const slips: SlipListing[] = [];
+  for (const doc of snap.docs) {
+    const parsed = SlipListingDoc.safeParse(doc.data());
+    if (!parsed.success) continue; // a slip record is written whole by the slip trigger; skip anything else
+    const created = revive(parsed.data.createdAt);
+    slips.push({
+      id: doc.id,
+      form: parsed.data.form,
+      version: parsed.data.version,
+      createdAt: created instanceof Date ? created.toISOString() : null,
+    });
+  }
+  return slips.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export async function getDossier(req: ApiRequest, deps: DossierDeps): Promise<ApiResult> {
   const caller = await deps.caller(req);
+  refuseKiosk(caller);
   const { dossierId } = parseBody(DossierIdParam, req.params);
   const [snap, personalSnap] = await deps.db.getAll(
     dossierRef(deps.db, dossierId),
@@ -32,13 +73,14 @@ export async function getDossier(req: ApiRequest, deps: DossierDeps): Promise<Ap
   const { dossier } = joinDossier(snap!.data()!, personalSnap!.data());
   const access = accessOf(dossier, caller);
   if (access === 'none') throw dossierNotFound();
-  const calendar = await workingCalendar(deps.db);
+  const [calendar, slips] = await Promise.all([workingCalendar(deps.db), listSlips(deps.db, dossierId)]);
   return {
     status: 200,
     headers: { 'Cache-Control': 'private, no-store' },
     body: {
       dossier: access === 'personal' ? dossier : publicView(dossier),
       allowedActions: allowedActions(dossier, caller, deps.now(), { calendar }),
+      slips,
     },
   };
 }

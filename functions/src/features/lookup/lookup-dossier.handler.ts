@@ -6,6 +6,7 @@ import { bi, DossierCode, ProcessStep, verifyLookupToken, type Bilingual } from 
 import { ApiError, invalidInput } from '../../platform/api-error.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
 import { basicView, fullView, LookupDossier, type PublishedStep } from './lookup-view.js';
+import { RATINGS } from '../ratings/rating-state.js';
 import { clientAddress, clientKey, consumeLookupQuota, rateLimited } from './rate-limit.js';
 
 export type LookupDeps = {
@@ -67,7 +68,12 @@ export async function lookupDossier(req: ApiRequest, deps: LookupDeps): Promise<
 
   const agencyIds = [...new Set([dossier.receivingAgencyId, ...(dossier.currentStep ? [dossier.currentStep.agencyId] : [])])];
   const versionRef = deps.db.doc(`procedures/${dossier.procedure.code}/versions/${dossier.procedure.version}`);
-  const [versionSnap, ...agencySnaps] = await deps.db.getAll(versionRef, ...agencyIds.map((id) => deps.db.collection('agencies').doc(id)));
+  const ratingRef = deps.db.collection(RATINGS).doc(doc.id);
+  const [versionSnap, ratingSnap, ...agencySnaps] = await deps.db.getAll(
+    versionRef,
+    ratingRef,
+    ...agencyIds.map((id) => deps.db.collection('agencies').doc(id)),
+  );
   const agencyNames = new Map<string, Bilingual>();
   for (const s of agencySnaps) {
     const name = z.object({ vi: z.string(), en: z.string() }).safeParse(s.get('name'));
@@ -75,5 +81,5 @@ export async function lookupDossier(req: ApiRequest, deps: LookupDeps): Promise<
   }
   const steps = z.array(ProcessStep).safeParse(versionSnap?.get('steps'));
   const published: PublishedStep[] = steps.success ? steps.data.map(({ id, role, description }) => ({ id, role, description })) : [];
-  return { status: 200, body: fullView(dossier, { agencyNames, steps: published }), headers: NO_STORE };
+  return { status: 200, body: fullView(dossier, { agencyNames, steps: published, rated: ratingSnap!.exists }), headers: NO_STORE };
 }

@@ -30,6 +30,7 @@ describe('lookup views', () => {
     const view = fullView(LookupDossier.parse(stored), {
       agencyNames: new Map([['000.00.01.H99', { vi: 'UBND xã A', en: 'A commune' }]]),
       steps: [{ id: 'appraise', role: 'appraisal', description: { vi: 'Thẩm định', en: 'Appraisal' } }],
+      rated: false,
     });
     expect(Object.keys(view).sort()).toEqual([...FULL_VIEW_KEYS].sort());
     expect(view.receivingAgency).toEqual({ id: '000.00.01.H99', name: { vi: 'UBND xã A', en: 'A commune' } });
@@ -50,11 +51,21 @@ describe('lookup views', () => {
   it('after an extension shows a fixed explanation, never the written reason', () => {
     const view = fullView(
       LookupDossier.parse({ ...stored, extensionCount: 1, dueExplanation: { vi: 'Lý do: ông A vắng nhà', en: 'Reason: Mr A away' } }),
-      { agencyNames: new Map(), steps: [] },
+      { agencyNames: new Map(), steps: [], rated: false },
     );
     expect(view.dueExplanation).toEqual(EXTENDED_EXPLANATION);
     expect(view.extended).toBe(true);
     expect(view.step?.description).toBeNull();
+  });
+
+  it.each([
+    ['processing', false, { rateable: false, rated: false }],
+    ['resolved', false, { rateable: false, rated: false }],
+    ['returned', false, { rateable: true, rated: false }],
+    ['returned', true, { rateable: false, rated: true }],
+  ] as const)('rating of a %s dossier, rated %s → %o', (status, rated, expected) => {
+    const view = fullView(LookupDossier.parse({ ...stored, status }), { agencyNames: new Map(), steps: [], rated });
+    expect(view.rating).toEqual(expected);
   });
 
   it.each([

@@ -13,6 +13,7 @@ import {
   type Bilingual,
   type PortalStatusCode,
 } from '../../domain/index.js';
+import { ratingState, type RatingState } from '../ratings/rating-state.js';
 
 const StoredInstant = z.union([z.instanceof(Timestamp).transform((t) => t.toDate()), z.date()]);
 const Text2 = z.object({ vi: z.string(), en: z.string() });
@@ -79,6 +80,8 @@ export type FullView = Omit<BasicView, 'view'> & {
   extended: boolean;
   completed: boolean;
   resultReturnedAt: string | null;
+  /** Whether the online rating form may be offered (result returned, not rated yet). */
+  rating: RatingState;
 };
 
 export const BASIC_VIEW_KEYS = ['view', 'code', 'status', 'statusLabel', 'completed'] as const;
@@ -98,6 +101,7 @@ export const FULL_VIEW_KEYS = [
   'extended',
   'completed',
   'resultReturnedAt',
+  'rating',
 ] as const;
 
 const iso = (d: Date | undefined): string | null => (d === undefined ? null : d.toISOString());
@@ -108,7 +112,7 @@ export function basicView(d: LookupDossier): BasicView {
 
 export function fullView(
   d: LookupDossier,
-  context: { agencyNames: ReadonlyMap<string, Bilingual>; steps: readonly PublishedStep[] },
+  context: { agencyNames: ReadonlyMap<string, Bilingual>; steps: readonly PublishedStep[]; rated: boolean },
 ): FullView {
   const agency = (id: string): AgencyRef => ({ id, name: context.agencyNames.get(id) ?? null });
   const current = d.currentStep;
@@ -138,5 +142,6 @@ export function fullView(
     dueExplanation: extended ? EXTENDED_EXPLANATION : (d.dueExplanation ?? null),
     extended,
     resultReturnedAt: iso(d.resultReturnedAt),
+    rating: ratingState(d.status, context.rated),
   };
 }

@@ -15,7 +15,8 @@ export type DeliveryDeps = { db: Firestore; now: () => Date; transports: Transpo
 export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'skipped';
 
 const Stored = z.looseObject({
-  channel: z.enum(['inApp', 'email', 'sms']),
+  channel: z.enum(['inApp', 'email', 'sms', 'zalo']),
+  dossierCode: z.string().nullable().optional(),
   state: z.enum(['queued', 'sending', 'sent', 'failed']),
   to: z.string().nullable(),
   attempts: z.number().int().min(0),
@@ -80,6 +81,8 @@ async function send(deps: DeliveryDeps, id: string, n: z.infer<typeof Stored>): 
   const message: Message = { subject: n.subject, body: n.body };
   if (n.channel === 'email') {
     await deps.transports.email.send({ to: n.to, subject: message.subject.vi, text: emailText(message), messageId: id });
+  } else if (n.channel === 'zalo') {
+    await deps.transports.zalo.send({ to: n.to, dossierCode: n.dossierCode ?? '', text: smsText(message), notificationId: id });
   } else {
     await deps.transports.sms.send({ to: n.to, text: smsText(message), notificationId: id });
   }

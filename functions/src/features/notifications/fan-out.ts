@@ -38,6 +38,7 @@ async function applicantRecipients(db: Firestore, req: NotificationRequest): Pro
   if (uid && (prefs.inApp ?? true)) out.push({ channel: 'inApp', uid, to: null });
   if (applicant.email && (prefs.email ?? true)) out.push({ channel: 'email', uid, to: applicant.email });
   if (applicant.phone && (prefs.sms ?? false)) out.push({ channel: 'sms', uid, to: applicant.phone });
+  if (applicant.phone && (prefs.zalo ?? false)) out.push({ channel: 'zalo', uid, to: applicant.phone });
   return out;
 }
 
@@ -137,7 +138,7 @@ export async function fanOutRequest(deps: FanOutDeps, requestId: string, raw: un
       chunk.forEach((p, j) => (snaps[j]!.exists ? result.existing++ : missing.push(p)));
     }
     try {
-      await writeBatches(db, missing, requestRef, (p) => docOf(req, requestId, p.r, message, now), result);
+      await writeBatches(db, missing, requestRef, (p) => docOf(req, requestId, p.r, message, now, dossier.code ?? null), result);
       result.created.push(...missing.map((p) => p.ref.id));
       result.deliverNow.push(
         ...missing.filter((p) => p.r.channel !== 'inApp' && nextAttemptOf(p.r.channel, now).getTime() <= now.getTime()).map((p) => p.ref.id),
@@ -168,12 +169,14 @@ async function writeBatches(
   }
 }
 
-const nextAttemptOf = (channel: Channel, now: Date) => (channel === 'sms' ? afterQuietHours(now) : now);
+// Both land on the citizen's phone with a sound: neither goes out at night.
+const nextAttemptOf = (channel: Channel, now: Date) => (channel === 'sms' || channel === 'zalo' ? afterQuietHours(now) : now);
 
-function docOf(req: NotificationRequest, requestId: string, r: Recipient, message: ReturnType<typeof renderMessage>, now: Date) {
+function docOf(req: NotificationRequest, requestId: string, r: Recipient, message: ReturnType<typeof renderMessage>, now: Date, dossierCode: string | null) {
   const inApp = r.channel === 'inApp';
   return {
     dossierId: req.dossierId,
+    dossierCode,
     requestId,
     eventType: req.eventType,
     channel: r.channel,

@@ -24,8 +24,9 @@ export const NotificationPrefs = z.strictObject({
   inApp: z.boolean().optional().describe('Thông báo trong ứng dụng / in-app inbox'),
   email: z.boolean().optional().describe('Thư điện tử / email'),
   sms: z.boolean().optional().describe('Tin nhắn SMS / text message'),
+  zalo: z.boolean().optional().describe('Tin nhắn Zalo (ZNS) / Zalo message'),
 });
 export type NotificationPrefs = z.infer<typeof NotificationPrefs>;
 
-export const CHANNELS = ['inApp', 'email', 'sms'] as const;
+export const CHANNELS = ['inApp', 'email', 'sms', 'zalo'] as const;
 export type Channel = (typeof CHANNELS)[number];

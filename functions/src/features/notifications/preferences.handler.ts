@@ -1,7 +1,7 @@
 // A user's notification channels: citizens and officers choose in-app, email and SMS.
 import type { Firestore } from 'firebase-admin/firestore';
 import { invalidInput } from '../../platform/api-error.js';
-import type { Caller } from '../../platform/auth.js';
+import { refuseKiosk, type Caller } from '../../platform/auth.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
 import { NotificationPrefs } from './notification-request.js';
 
@@ -13,6 +13,7 @@ export type PreferencesDeps = { db: Firestore; caller: (req: ApiRequest) => Prom
  */
 export async function putNotificationPreferences(req: ApiRequest, deps: PreferencesDeps): Promise<ApiResult> {
   const caller = await deps.caller(req);
+  refuseKiosk(caller);
   const parsed = NotificationPrefs.safeParse(req.body ?? {});
   if (!parsed.success) throw invalidInput(parsed.error);
   // Only this field is merged: the rest of users/{uid} mirrors the Auth claims and is not the user's to set.

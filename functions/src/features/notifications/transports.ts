@@ -2,6 +2,7 @@
 // production swaps providers without touching the ledger logic.
 import type { Firestore } from 'firebase-admin/firestore';
 import { createTransport } from 'nodemailer';
+import type { ZaloSender } from './zalo-zns.js';
 
 export type OutgoingEmail = { to: string; subject: string; text: string; messageId: string };
 export type OutgoingSms = { to: string; text: string; notificationId: string };
@@ -23,9 +24,10 @@ export interface EmailTransport {
 export interface SmsSender {
   send(sms: OutgoingSms): Promise<void>;
 }
-export type Transports = { email: EmailTransport; sms: SmsSender };
+export type Transports = { email: EmailTransport; sms: SmsSender; zalo: ZaloSender };
 
-export type SmtpSettings = { host: string; port: number; from: string; secure: boolean };
+/** `user` empty: a relay that needs no login (the local catcher, or one that trusts the network). */
+export type SmtpSettings = { host: string; port: number; from: string; secure: boolean; user: string; password: string };
 
 /**
  * SMTP through nodemailer. SMTP 5xx replies are permanent (bad address, refused); 4xx replies and network
@@ -39,6 +41,7 @@ export function smtpTransport(settings: SmtpSettings): EmailTransport {
     // A local catcher has no certificate; a production relay negotiates STARTTLS itself.
     ignoreTLS: !settings.secure && ['127.0.0.1', 'localhost'].includes(settings.host),
     connectionTimeout: 10_000,
+    ...(settings.user ? { auth: { user: settings.user, pass: settings.password } } : {}),
   });
   return {
     async send(mail) {
@@ -61,6 +64,7 @@ export function smtpTransport(settings: SmtpSettings): EmailTransport {
 }
 
 export const SMS_SINK = 'smsSink';
+export const ZALO_SINK = 'zaloSink';
 
 /**
  * Local SMS sink: under the emulators (and until a provider adapter is configured) messages are written to
@@ -70,6 +74,15 @@ export function smsSink(db: Firestore, now: () => Date): SmsSender {
   return {
     async send(sms) {
       await db.collection(SMS_SINK).doc(sms.notificationId).set({ to: sms.to, text: sms.text, at: now() });
+    },
+  };
+}
+
+/** Local Zalo sink, like the SMS one: `zaloSink/{notificationId}` under the emulators. */
+export function zaloSink(db: Firestore, now: () => Date): ZaloSender {
+  return {
+    async send(message) {
+      await db.collection(ZALO_SINK).doc(message.notificationId).set({ to: message.to, dossierCode: message.dossierCode, text: message.text, at: now() });
     },
   };
 }

@@ -1,14 +1,45 @@
-// Production dependencies of the notification worker: one SMTP transport per instance, the local SMS sink
-// (no SMS provider adapter is configured yet), the wall clock and Math.random for jitter.
-import { MAIL_FROM, SMTP_HOST, SMTP_PORT } from '../../config.js';
+// Production dependencies of the notification worker: one SMTP transport per instance, the SMS and Zalo
+// providers chosen by parameters (local sinks under the emulators), the wall clock and Math.random.
+import {
+  MAIL_FROM, SMS_API_BASE, SMS_API_KEY, SMS_BRANDNAME, SMS_PROVIDER, SMS_SANDBOX, SMS_SECRET_KEY, SMTP_HOST, SMTP_PASSWORD,
+  SMTP_PORT, SMTP_USER, ZALO_API_BASE, ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OAUTH_BASE, ZALO_PROVIDER, ZALO_ZNS_TEMPLATE_ID,
+} from '../../config.js';
 import { db } from '../../platform/firestore.js';
 import type { DeliveryDeps } from './deliver.js';
-import { smsSink, smtpTransport, type EmailTransport } from './transports.js';
+import { esmsSender } from './sms-esms.js';
+import { smsSink, smtpTransport, zaloSink, type Transports } from './transports.js';
+import { zaloTokenSource } from './zalo-token.js';
+import { znsSender } from './zalo-zns.js';
 
-let email: EmailTransport | undefined;
+let transports: Transports | undefined;
+
+function productionTransports(now: () => Date): Transports {
+  const port = SMTP_PORT.value();
+  const email = smtpTransport({
+    host: SMTP_HOST.value(),
+    port,
+    secure: port === 465,
+    from: MAIL_FROM.value(),
+    user: SMTP_USER.value(),
+    password: SMTP_USER.value() ? SMTP_PASSWORD.value() : '',
+  });
+  const sms =
+    SMS_PROVIDER.value() === 'esms'
+      ? esmsSender({ baseUrl: SMS_API_BASE.value(), apiKey: SMS_API_KEY.value(), secretKey: SMS_SECRET_KEY.value(), brandname: SMS_BRANDNAME.value(), sandbox: SMS_SANDBOX.value() })
+      : smsSink(db(), now);
+  const zalo =
+    ZALO_PROVIDER.value() === 'zns'
+      ? znsSender({
+          baseUrl: ZALO_API_BASE.value(),
+          templateId: ZALO_ZNS_TEMPLATE_ID.value(),
+          accessToken: zaloTokenSource({ db: db(), now, oauthBaseUrl: ZALO_OAUTH_BASE.value(), appId: ZALO_APP_ID.value(), appSecret: ZALO_APP_SECRET.value() }),
+        })
+      : zaloSink(db(), now);
+  return { email, sms, zalo };
+}
 
 export function deliveryDeps(): DeliveryDeps {
-  email ??= smtpTransport({ host: SMTP_HOST.value(), port: SMTP_PORT.value(), secure: SMTP_PORT.value() === 465, from: MAIL_FROM.value() });
   const now = () => new Date();
-  return { db: db(), now, transports: { email, sms: smsSink(db(), now) }, random: Math.random };
+  transports ??= productionTransports(now);
+  return { db: db(), now, transports, random: Math.random };
 }

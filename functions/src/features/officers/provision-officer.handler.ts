@@ -11,7 +11,9 @@ import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
 export const ProvisionOfficerRequest = z.strictObject({
   email: z.email(bi('Email không hợp lệ', 'invalid email')).max(254),
   displayName: z.string().trim().normalize('NFC').min(2).max(100).describe('Họ và tên / full name'),
-  role: z.enum(['receptionist', 'handler', 'lead', 'admin', 'monitor']).describe('Vai trò / role'),
+  role: z
+    .enum(['receptionist', 'handler', 'lead', 'admin', 'monitor', 'kiosk'])
+    .describe('Vai trò (kiosk: thiết bị đánh giá tại Bộ phận Một cửa) / role (kiosk: the desk rating device)'),
   agencyId: AgencyId,
   /** Only for a new account; omitted → the officer sets one through a password-reset link. */
   initialPassword: z.string().min(10, bi('Mật khẩu ít nhất 10 ký tự', 'password must have at least 10 characters')).max(128).optional(),

@@ -34,7 +34,7 @@ export type StatsOutcome = 'counted' | 'duplicate' | 'ignored';
 // lives minutes to hours, so a per-instance cache saves one read per event.
 const fieldCache = new Map<string, string>();
 
-async function fieldOf(db: Firestore, procedureCode: string): Promise<string> {
+export async function fieldOf(db: Firestore, procedureCode: string): Promise<string> {
   const cached = fieldCache.get(procedureCode);
   if (cached !== undefined) return cached;
   const field = (await db.collection('procedures').doc(procedureCode).get()).get('field') as unknown;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Firestore, QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { EntityId, type AttachmentContentType } from '../../domain/index.js';
 import { ApiError, invalidInput } from '../../platform/api-error.js';
-import { getCaller } from '../../platform/auth.js';
+import { getCaller, refuseKiosk } from '../../platform/auth.js';
 import type { FileStore } from '../../platform/file-store/index.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
 import { declarationAgrees, detectContentType, EXTENSIONS } from './file-content.js';
@@ -104,6 +104,7 @@ function parseFields(form: MultipartForm): UploadFields {
 
 export async function postUploads(req: ApiRequest, deps: UploadDeps): Promise<ApiResult> {
   const caller = await getCaller(req);
+  refuseKiosk(caller);
   const { fields, files } = await readUploadForm(req.rawBody, req.header('content-type'));
   const db = deps.db();
   const newBytes = files.reduce((sum, f) => sum + f.size, 0);

@@ -1,0 +1,74 @@
+// What the public sees of an agency: its identity, contact, hours and the officer directory published at
+// the desk (Decree 61/2018 Art. 9: full name, title, field, work phone). Never account data (uids, emails,
+// roles): those live in Auth and `users/`, not in `agencies/`.
+import { z } from 'zod';
+import { AgencyLevel, localDateOf, WorkingHours, type Bilingual } from '../../domain/index.js';
+
+const Text2 = z.object({ vi: z.string(), en: z.string() });
+const DirectoryEntry = z.object({ fullName: z.string(), title: z.string(), field: z.string(), phone: z.string() });
+
+/** The stored fields the public view reads; anything else in the document is dropped on parsing. */
+export const StoredAgency = z.object({
+  id: z.string().min(1),
+  name: Text2,
+  level: AgencyLevel,
+  parentId: z.string().optional(),
+  effectiveFrom: z.string().optional(),
+  effectiveTo: z.string().optional(),
+  successorId: z.string().optional(),
+  hasOneStopDesk: z.boolean(),
+  address: z.string().optional(),
+  phone: z.string().optional(),
+  workingHours: WorkingHours.optional(),
+  officers: z.array(DirectoryEntry).default([]),
+});
+export type StoredAgency = z.infer<typeof StoredAgency>;
+
+export type PublishedOfficer = { fullName: string; title: string; field: string; phone: string };
+
+export type AgencyPublic = {
+  id: string;
+  name: Bilingual;
+  level: AgencyLevel;
+  parentId?: string;
+  address?: string;
+  phone?: string;
+  hasOneStopDesk: boolean;
+  workingHours?: WorkingHours;
+  officers: PublishedOfficer[];
+  successorId?: string;
+  effectiveFrom?: string;
+  effectiveTo?: string;
+};
+
+/** Copies field by field, so a field added to the stored agency is never published by accident. */
+export function toAgencyPublic(a: StoredAgency): AgencyPublic {
+  return {
+    id: a.id,
+    name: { vi: a.name.vi, en: a.name.en },
+    level: a.level,
+    ...(a.parentId !== undefined ? { parentId: a.parentId } : {}),
+    ...(a.address !== undefined ? { address: a.address } : {}),
+    ...(a.phone !== undefined ? { phone: a.phone } : {}),
+    hasOneStopDesk: a.hasOneStopDesk,
+    ...(a.workingHours !== undefined ? { workingHours: a.workingHours } : {}),
+    officers: a.officers.map(({ fullName, title, field, phone }) => ({ fullName, title, field, phone })),
+    ...(a.successorId !== undefined ? { successorId: a.successorId } : {}),
+    ...(a.effectiveFrom !== undefined ? { effectiveFrom: a.effectiveFrom } : {}),
+    ...(a.effectiveTo !== undefined ? { effectiveTo: a.effectiveTo } : {}),
+  };
+}
+
+/** In operation on the Vietnam date of `now` (both ends inclusive; a missing start means always). */
+export function isOpenOn(a: Pick<AgencyPublic, 'effectiveFrom' | 'effectiveTo'>, now: Date): boolean {
+  const today = localDateOf(now);
+  return (a.effectiveFrom === undefined || a.effectiveFrom <= today) && (a.effectiveTo === undefined || today <= a.effectiveTo);
+}
+
+/**
+ * Where an applicant can hand in a dossier of a procedure: agencies in operation today that host a one-stop
+ * desk at one of the levels that handle the procedure.
+ */
+export function receivingAgenciesFor(agencies: readonly AgencyPublic[], competentLevels: readonly string[], now: Date): AgencyPublic[] {
+  return agencies.filter((a) => a.hasOneStopDesk && competentLevels.includes(a.level) && isOpenOn(a, now));
+}

@@ -1,0 +1,248 @@
+// Ratings (POST /api/ratings) and the kiosk role through the real Emulator Suite: who may rate through
+// which channel, when, how often; what is stored (no identity of the rater) and counted; and that a
+// kiosk account can do nothing else.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signLookupToken } from '../../functions/src/domain/index.js';
+import { minimalPdf, multipartBody, MULTIPART_TYPE } from '../../functions/src/features/uploads/test-files.js';
+import { loadDemoData } from '../../seed/load.js';
+import { call, driveDossier, landRenewal, PROVINCE_DESK, rid, type DossierRef } from '../support/api.js';
+import { admin, HOSTING_URL } from '../support/emulators.js';
+import { authHeader, IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
+
+const { db, auth } = admin();
+const token = (d: DossierRef) => signLookupToken(d.id, lookupSecret());
+/** A fresh client each call: anonymous ratings count against the lookup's per-client quota. */
+const fakeIp = () => `198.19.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
+
+function rating(d: DossierRef, extra: Record<string, unknown> = {}) {
+  return { requestId: rid('rate'), code: d.code, token: token(d), channel: 'online', satisfaction: 'satisfied', officerAttitudeComplaint: false, ...extra };
+}
+const rate = (body: unknown, as?: TestIdentity) => call('POST', '/ratings', as, body, { 'x-forwarded-for': fakeIp() });
+const ratingDoc = (d: DossierRef) => db.doc(`ratings/${d.id}`).get();
+const statsOf = async (month: string) => (await db.doc(`stats/${PROVINCE_DESK}_land_${month}`).get()).data() ?? {};
+const vnMonth = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
+
+let returned: DossierRef;
+let resolved: DossierRef;
+
+beforeAll(async () => {
+  await loadDemoData(db, auth);
+  [returned, resolved] = await Promise.all([driveDossier(), driveDossier({ until: 'resolved' })]);
+});
+
+afterAll(async () => {
+  await auth.getUserByEmail('kiosk.moi@motcua.demo').then((u) => auth.deleteUser(u.uid), () => undefined);
+});
+
+describe('who may rate', () => {
+  it.each([
+    ['a receptionist', IDENTITIES.receptionistX],
+    ['a lead', IDENTITIES.leadX],
+    ['an admin', IDENTITIES.admin],
+    ['a monitor', IDENTITIES.monitor],
+  ] as const)('%s is refused (403), even with the token, and nothing is written', async (_who, as) => {
+    for (const channel of ['online', 'deskDevice']) {
+      const res = await rate(rating(returned, { channel }), as);
+      expect(res.status, JSON.stringify(res.body)).toBe(403);
+      expect(res.body.error.code).toBe('permission-denied');
+    }
+    expect((await ratingDoc(returned)).exists).toBe(false);
+  });
+
+  it('a desk rating needs the kiosk: anonymous 401, citizen 403; a kiosk may not rate online (403)', async () => {
+    expect((await rate(rating(returned, { channel: 'deskDevice' }))).status).toBe(401);
+    expect((await rate(rating(returned, { channel: 'deskDevice' }), IDENTITIES.citizenA)).status).toBe(403);
+    expect((await rate(rating(returned, { channel: 'online' }), IDENTITIES.kioskX)).status).toBe(403);
+    expect((await ratingDoc(returned)).exists).toBe(false);
+  });
+
+  it('unknown code, wrong token, no token, another citizen, a kiosk of another agency: 404 alike', async () => {
+    const missing = await rate(rating(returned, { code: '000.00.01.H99-351130-0999' }));
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toMatchObject({ code: 'not-found', message: { vi: expect.any(String), en: expect.any(String) } });
+    const wrongToken = await rate(rating(returned, { token: signLookupToken('another-dossier', lookupSecret()) }));
+    const { token: _t, ...noToken } = rating(returned);
+    const answers = [
+      wrongToken,
+      await rate(noToken),
+      await rate(noToken, IDENTITIES.citizenB),
+      await rate({ ...noToken, channel: 'deskDevice' }, IDENTITIES.kioskY),
+    ];
+    for (const a of answers) expect(a.status, JSON.stringify(a.body)).toBe(404);
+    for (const a of answers) expect(a.body).toEqual(missing.body);
+    expect((await ratingDoc(returned)).exists).toBe(false);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    [{ channel: 'paperSlip' }, 'channel'],
+    [{ satisfaction: 'great' }, 'satisfaction'],
+    [{ officerAttitudeComplaint: 'yes' }, 'officerAttitudeComplaint'],
+    [{ code: 'not-a-code' }, 'code'],
+    [{ requestId: 'x' }, 'requestId'],
+    [{ token: 'has spaces' }, 'token'],
+    [{ comment: 'x'.repeat(2001) }, 'comment'],
+    [{ comment: '   ' }, 'comment'],
+  ])('%o → a structured 400 at %s, nothing written', async (change, path) => {
+    const res = await rate(rating(returned, change));
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid-argument');
+    expect((res.body.error.fields as { path: string }[]).map((f) => f.path)).toContain(path);
+    expect(res.body.error.fields[0].message).toEqual({ vi: expect.any(String), en: expect.any(String) });
+    expect((await ratingDoc(returned)).exists).toBe(false);
+  });
+
+  it('unknown fields (the rater’s identity among them) are refused', async () => {
+    const res = await rate({ ...rating(returned), userId: IDENTITIES.citizenA.uid });
+    expect(res.status).toBe(400);
+    expect((await ratingDoc(returned)).exists).toBe(false);
+  });
+
+  it('no body, a JSON array, a string: 400', async () => {
+    for (const body of [undefined, [], 'x', null]) expect((await rate(body)).status).toBe(400);
+  });
+});
+
+describe('when', () => {
+  it('before the result is returned: 409 notRateable with the current status', async () => {
+    const res = await rate(rating(resolved));
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: 'conflict', reason: 'notRateable', currentStatus: 'resolved' });
+    expect((await ratingDoc(resolved)).exists).toBe(false);
+  });
+});
+
+describe('online rating with the receipt token', () => {
+  it('stores the rating without the rater, counts it, and the lookup shows it rated', async () => {
+    const month = vnMonth();
+    const before = await statsOf(month);
+    const body = rating(returned, { satisfaction: 'dissatisfied', officerAttitudeComplaint: true, comment: ' Phải chờ lâu ' });
+    const res = await rate(body);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.body).toEqual({
+      rating: {
+        code: returned.code,
+        channel: 'online',
+        satisfaction: 'dissatisfied',
+        satisfactionLabel: { vi: 'Không hài lòng', en: 'Dissatisfied' },
+        officerAttitudeComplaint: true,
+        comment: 'Phải chờ lâu',
+        ratedAt: expect.stringMatching(/^\d{4}-/) as string,
+      },
+    });
+    const stored = (await ratingDoc(returned)).data()!;
+    expect(Object.keys(stored).sort()).toEqual(
+      ['agencyId', 'channel', 'comment', 'complaintVerification', 'dossierId', 'officerAttitudeComplaint', 'ratedAt', 'satisfaction'].sort(),
+    );
+    expect(stored).toMatchObject({ dossierId: returned.id, agencyId: PROVINCE_DESK, channel: 'online', complaintVerification: 'pending' });
+    // No trace of who rated, neither in the rating nor in its idempotency record.
+    const record = (await db.doc(`dossiers/${returned.id}/requests/rating_${body.requestId}`).get()).data()!;
+    expect(JSON.stringify([stored, record])).not.toContain(IDENTITIES.citizenA.uid);
+
+    const after = await statsOf(month);
+    const n = (o: Record<string, unknown>, k: string) => (k.split('.').reduce<unknown>((v, p) => (v as Record<string, unknown> | undefined)?.[p], o) as number | undefined) ?? 0;
+    expect(n(after, 'rated') - n(before, 'rated')).toBe(1);
+    expect(n(after, 'satisfaction.dissatisfied') - n(before, 'satisfaction.dissatisfied')).toBe(1);
+    expect(n(after, 'attitudeComplaints') - n(before, 'attitudeComplaints')).toBe(1);
+
+    const lookup = await call('GET', `/lookup/${returned.code}?t=${token(returned)}`, undefined, undefined, { 'x-forwarded-for': fakeIp() });
+    expect(lookup.body.rating).toEqual({ rateable: false, rated: true });
+  });
+
+  it('a retry with the same requestId gets the first answer and writes nothing; a second rating is 409 alreadyRated', async () => {
+    const d = await driveDossier();
+    const body = rating(d);
+    const first = await rate(body);
+    expect(first.status).toBe(201);
+    const storedFirst = await ratingDoc(d);
+    const retry = await rate(body);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual({ ...first.body, duplicate: true });
+    const storedAgain = await ratingDoc(d);
+    expect(storedAgain.updateTime!.isEqual(storedFirst.updateTime!)).toBe(true);
+
+    const reused = await rate({ ...body, satisfaction: 'neutral' });
+    expect(reused.status).toBe(409);
+    expect(reused.body.error.reason).toBe('requestIdReused');
+    const second = await rate(rating(d, { satisfaction: 'verySatisfied' }));
+    expect(second.status).toBe(409);
+    expect(second.body.error).toMatchObject({ code: 'conflict', reason: 'alreadyRated' });
+    expect((await ratingDoc(d)).get('satisfaction')).toBe('satisfied');
+  });
+
+  it('the signed-in owner may rate without the token', async () => {
+    const d = await driveDossier();
+    const { token: _t, ...body } = rating(d, { satisfaction: 'verySatisfied' });
+    const res = await rate(body, IDENTITIES.citizenA);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect((await ratingDoc(d)).get('channel')).toBe('online');
+  });
+});
+
+describe('the kiosk', () => {
+  it('rates a dossier its agency received with the code alone (deskDevice)', async () => {
+    const d = await driveDossier();
+    const res = await rate({ requestId: rid('kiosk'), code: d.code, channel: 'deskDevice', satisfaction: 'neutral', officerAttitudeComplaint: false }, IDENTITIES.kioskX);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect((await ratingDoc(d)).data()).toMatchObject({ channel: 'deskDevice', agencyId: PROVINCE_DESK, complaintVerification: 'none' });
+  });
+
+  it('before the return: 409 notRateable', async () => {
+    const res = await rate({ requestId: rid('kiosk'), code: resolved.code, channel: 'deskDevice', satisfaction: 'neutral', officerAttitudeComplaint: false }, IDENTITIES.kioskX);
+    expect(res.status).toBe(409);
+    expect(res.body.error.reason).toBe('notRateable');
+  });
+
+  it('cannot read or act on dossiers, submit, upload, set preferences, print registers or provision', async () => {
+    const d = await driveDossier({ until: 'received' });
+    const kiosk = IDENTITIES.kioskX;
+    expect((await call('GET', `/dossiers/${d.id}`, kiosk)).status).toBe(403);
+    for (const action of [{ type: 'assign', handlerId: 'x' }, { type: 'withdraw' }, { type: 'stop', reason: 'Thử' }, { type: 'extend' }]) {
+      const res = await call('POST', `/dossiers/${d.id}/actions`, kiosk, { requestId: rid('kiosk-act'), expectedVersion: d.version, action });
+      expect(res.status, JSON.stringify(action)).toBe(403);
+    }
+    expect((await call('POST', '/dossiers', kiosk, landRenewal(rid('kiosk-submit')))).status).toBe(403);
+    const { receivingAgencyId: _r, ...intake } = landRenewal(rid('kiosk-intake'));
+    expect((await call('POST', '/desk/dossiers', kiosk, intake)).status).toBe(403);
+    expect((await call('PUT', '/me/notification-preferences', kiosk, { inApp: true })).status).toBe(403);
+    expect((await call('GET', `/agencies/${PROVINCE_DESK}/register?from=2026-01-01&to=2026-01-31`, kiosk)).status).toBe(403);
+    expect((await call('POST', '/admin/officers', kiosk, { email: 'x@motcua.demo', displayName: 'Thử', role: 'lead', agencyId: PROVINCE_DESK })).status).toBe(403);
+    expect((await call('GET', `/dossiers/${d.id}/slips/01-000002`, kiosk)).status).toBe(404);
+    const upload = await fetch(`${HOSTING_URL}/api/uploads`, {
+      method: 'POST',
+      headers: { 'content-type': MULTIPART_TYPE, ...(await authHeader(kiosk)) },
+      body: multipartBody([{ name: 'file', fileName: 'a.pdf', bytes: minimalPdf() }]),
+    });
+    expect(upload.status).toBe(403);
+    // The dossier is untouched: still received, at the same version.
+    expect((await db.doc(`dossiers/${d.id}`).get()).get('version')).toBe(d.version);
+  });
+
+  it('an admin provisions a kiosk account for an agency', async () => {
+    const res = await call('POST', '/admin/officers', IDENTITIES.admin, {
+      email: 'kiosk.moi@motcua.demo',
+      displayName: 'Thiết bị đánh giá mới',
+      role: 'kiosk',
+      agencyId: '000.21.02.H99',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect((await auth.getUser(res.body.uid as string)).customClaims).toEqual({ role: 'kiosk', agencyId: '000.21.02.H99' });
+  });
+
+  it('a kiosk claim without an agency, or a role the service does not know, is refused rather than taken for a citizen', async () => {
+    for (const claims of [{ role: 'kiosk' }, { role: 'superuser', agencyId: PROVINCE_DESK }, { role: 'system' }]) {
+      const as = { uid: `test-odd-${claims.role}-${'agencyId' in claims ? 'a' : 'n'}`, claims };
+      expect((await call('POST', '/dossiers', as, landRenewal(rid('odd')))).status, JSON.stringify(claims)).toBe(403);
+      expect((await rate(rating(returned), as)).status).toBe(403);
+    }
+  });
+});
+
+describe('the demo kiosk', () => {
+  it('is seeded with its claims', async () => {
+    const user = await auth.getUserByEmail('kiosk.tinh@motcua.demo');
+    expect(user.customClaims).toEqual({ role: 'kiosk', agencyId: PROVINCE_DESK });
+  });
+});
