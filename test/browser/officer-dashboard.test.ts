@@ -90,12 +90,16 @@ afterAll(async () => {
 });
 
 describe('officer dashboard /can-bo/', () => {
-  it('tells a citizen the page is for officers', async () => {
+  it('tells a citizen and a desk kiosk that the page is for officers', async () => {
     const page = await signIn('congdan@motcua.demo');
     await page.locator('#not-officer:not([hidden])').waitFor();
     expect(await page.locator('#not-officer').textContent()).toContain('Trang này dành cho cán bộ');
     expect(await page.locator('#officer-nav').isHidden()).toBe(true);
     await expectAccessible(page, 'can-bo-not-officer');
+    const kiosk = await signIn('kiosk.tinh@motcua.demo'); // the desk's rating device
+    await kiosk.locator('#not-officer:not([hidden])').waitFor();
+    expect(await kiosk.locator('#who').textContent()).toContain('Thiết bị tại quầy');
+    expect(await kiosk.locator('#view').textContent()).toBe('');
   });
 
   it('shows a citizen submission in the receptionist queue without reload; receiving it makes the receipt PDF', async () => {
