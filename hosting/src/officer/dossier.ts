@@ -172,8 +172,11 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
       eventsSeen
         .filter((e) => SLIP_FORM_OF_EVENT[String(e.type)])
         .map((e) => ({ id: slipId(SLIP_FORM_OF_EVENT[String(e.type)]!, Number(e.version)), form: SLIP_FORM_OF_EVENT[String(e.type)]!, version: Number(e.version) }));
-    const waiting = [...slipWaiting].filter((w) => !listed.some((s) => s.id === w)).map((w) => ({ id: w, form: w.slice(0, 2), version: Number(w.slice(3)) }));
-    return [...listed, ...waiting];
+    // Plus the slips made since the dossier was read: awaited, or fetched once they existed.
+    const extra = [...new Set([...slipWaiting, ...slipUrls.keys()])]
+      .filter((w) => !listed.some((s) => s.id === w))
+      .map((w) => ({ id: w, form: w.slice(0, 2), version: Number(w.slice(3)) }));
+    return [...listed, ...extra].sort((a, b) => a.id.localeCompare(b.id));
   }
 
   function readyLink(id: string, url: string): HTMLElement {
