@@ -7,17 +7,14 @@ import { Bilingual, bi } from '../shared/bilingual.js';
 import { DISTRICT_LEVEL_LAST_DAY } from '../shared/rule-set.js';
 import { LocalDate, WorkingHours } from '../time/schemas.js';
 import { AgencyId } from './agency-id.js';
+import { AGENCY_LEVELS } from './level-labels.js';
 
 export const AgencyLevel = z
-  .enum(['province', 'district', 'commune'])
+  .enum(AGENCY_LEVELS)
   .describe('Cấp chính quyền / level of government (district only for history before 01/07/2025)');
 export type AgencyLevel = z.infer<typeof AgencyLevel>;
 
-export const AGENCY_LEVEL_LABELS = {
-  province: { vi: 'Cấp tỉnh', en: 'Province' },
-  district: { vi: 'Cấp huyện (đến 30/06/2025)', en: 'District (until 30/06/2025)' },
-  commune: { vi: 'Cấp xã', en: 'Commune' },
-} as const satisfies Record<AgencyLevel, Bilingual>;
+export { AGENCY_LEVEL_LABELS } from './level-labels.js';
 
 /** An officer's entry in the directory published at the desk (Decree 61/2018 Art. 9): nothing more. */
 export const OfficerDirectoryEntry = z.strictObject({

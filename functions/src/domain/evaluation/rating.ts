@@ -2,25 +2,18 @@
 // to the rater's identity: evaluations must protect the rater's confidentiality.
 import { z } from 'zod';
 import { AgencyId } from '../agency/agency-id.js';
-import type { Bilingual } from '../shared/bilingual.js';
 import { bi } from '../shared/bilingual.js';
 import { EntityId, Instant, PlainText } from '../shared/primitives.js';
+import { SATISFACTION_LEVELS } from './satisfaction-scale.js';
+
+export { SATISFACTION_LEVELS, SATISFACTION_SCALE } from './satisfaction-scale.js';
 
 export const Satisfaction = z
-  .enum(['verySatisfied', 'satisfied', 'neutral', 'dissatisfied', 'veryDissatisfied'], {
+  .enum(SATISFACTION_LEVELS, {
     error: bi('Chọn một mức độ hài lòng', 'choose a satisfaction level'),
   })
   .describe('Mức độ hài lòng / satisfaction');
 export type Satisfaction = z.infer<typeof Satisfaction>;
-
-/** The five-level scale, best first, as shown on slips, desk devices and the online form. */
-export const SATISFACTION_SCALE = {
-  verySatisfied: { vi: 'Rất hài lòng', en: 'Very satisfied' },
-  satisfied: { vi: 'Hài lòng', en: 'Satisfied' },
-  neutral: { vi: 'Bình thường', en: 'Neutral' },
-  dissatisfied: { vi: 'Không hài lòng', en: 'Dissatisfied' },
-  veryDissatisfied: { vi: 'Rất không hài lòng', en: 'Very dissatisfied' },
-} as const satisfies Record<Satisfaction, Bilingual>;
 
 export const RatingChannel = z
   .enum(['paperSlip', 'deskDevice', 'online'])

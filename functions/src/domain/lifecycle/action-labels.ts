@@ -1,9 +1,8 @@
-// Bilingual names of the lifecycle actions: shown by refusals (conflict.ts) and by the officer dashboard's
-// buttons. Kept free of zod so a web page can import this file alone.
+// What each dossier action is called, as plain data (no zod) for the web pages' timelines; actions.ts
+// checks that every action type has its label.
 import type { Bilingual } from '../shared/bilingual.js';
-import type { ActionType } from './actions.js';
 
-export const ACTION_LABELS = {
+export const ACTION_LABEL_TEXT = {
   submit: { vi: 'Nộp hồ sơ trực tuyến', en: 'Submit online' },
   intake: { vi: 'Nhập hồ sơ nộp trực tiếp/bưu chính', en: 'Record a desk or postal application' },
   receive: { vi: 'Tiếp nhận hồ sơ', en: 'Receive' },
@@ -22,4 +21,4 @@ export const ACTION_LABELS = {
   returnResult: { vi: 'Trả kết quả', en: 'Return the result' },
   withdraw: { vi: 'Rút hồ sơ', en: 'Withdraw' },
   stop: { vi: 'Dừng xử lý', en: 'Stop processing' },
-} as const satisfies Record<ActionType, Bilingual>;
+} as const satisfies Record<string, Bilingual>;

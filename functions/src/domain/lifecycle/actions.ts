@@ -8,6 +8,7 @@ import { DossierComponents } from '../dossier/component.js';
 import { ComponentId } from '../procedure/component.js';
 import { Bilingual, bi } from '../shared/bilingual.js';
 import { AmountVnd, Instant, PlainText, UserId } from '../shared/primitives.js';
+import { ACTION_LABEL_TEXT } from './action-labels.js';
 
 const Reason = PlainText(2000).describe('Lý do / reason');
 
@@ -152,5 +153,5 @@ export const ActionType = z.enum(
 export type ActionType = DossierAction['type'];
 export type ActionOf<T extends ActionType> = Extract<DossierAction, { type: T }>;
 
-// The labels live in a zod-free file so the officer dashboard can show them without the schemas.
-export { ACTION_LABELS } from './action-labels.js';
+/** Every action type has a label (checked here; the plain data lives in action-labels.ts for the web pages). */
+export const ACTION_LABELS = ACTION_LABEL_TEXT satisfies Record<ActionType, Bilingual>;

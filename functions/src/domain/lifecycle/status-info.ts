@@ -1,7 +1,21 @@
-// Per status: its national portal code, sync vocabulary, whether it is final, and its bilingual label.
-// Free of zod so a web page (officer queue, lookup) can import this file alone.
+// Dossier statuses and their labels as plain data, without zod, so that web pages can show status labels
+// without shipping the schema library (status.ts builds the schema from the same list).
 import type { Bilingual } from '../shared/bilingual.js';
-import type { DossierStatus } from './status.js';
+
+export const DOSSIER_STATUSES = [
+  'draft',
+  'registered',
+  'received',
+  'refused',
+  'processing',
+  'awaitingSupplement',
+  'awaitingPayment',
+  'withdrawn',
+  'stopped',
+  'resolved',
+  'returned',
+] as const;
+type StatusName = (typeof DOSSIER_STATUSES)[number];
 
 export type PortalStatusCode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
 export type PortalSyncStatus =
@@ -80,5 +94,4 @@ export const STATUS_INFO = {
     final: true,
     label: { vi: 'Đã trả kết quả', en: 'Result returned' },
   },
-} as const satisfies Record<DossierStatus, StatusInfo>;
-
+} as const satisfies Record<StatusName, StatusInfo>;

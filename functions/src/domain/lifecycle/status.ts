@@ -2,26 +2,11 @@
 // sync vocabulary, so a sync adapter is a table lookup. `draft` exists only inside this product (a citizen's
 // unsent application) and is never synced.
 import { z } from 'zod';
-// Portal codes and labels live in a zod-free file so web pages can show them without the schemas.
-import { STATUS_INFO, type PortalStatusCode } from './status-info.js';
+import { DOSSIER_STATUSES, STATUS_INFO, type PortalStatusCode } from './status-info.js';
 
-export { STATUS_INFO, type PortalStatusCode, type PortalSyncStatus } from './status-info.js';
+export { DOSSIER_STATUSES, STATUS_INFO, type PortalStatusCode, type PortalSyncStatus, type StatusInfo } from './status-info.js';
 
-export const DossierStatus = z
-  .enum([
-    'draft',
-    'registered',
-    'received',
-    'refused',
-    'processing',
-    'awaitingSupplement',
-    'awaitingPayment',
-    'withdrawn',
-    'stopped',
-    'resolved',
-    'returned',
-  ])
-  .describe('Trạng thái hồ sơ / dossier status');
+export const DossierStatus = z.enum(DOSSIER_STATUSES).describe('Trạng thái hồ sơ / dossier status');
 export type DossierStatus = z.infer<typeof DossierStatus>;
 
 /** Status → national portal code; undefined for `draft`, which the portal never sees. */

@@ -9,6 +9,7 @@ import { RULE_SETS, RuleSet } from '../shared/rule-set.js';
 import { Duration, LocalDate } from '../time/schemas.js';
 import { RequiredComponent } from './component.js';
 import { ProcedureField } from './field.js';
+import { ONLINE_LEVELS } from './labels.js';
 import { ProcessStep } from './step.js';
 
 /** National procedure code, e.g. `1.004227`. */
@@ -19,14 +20,11 @@ export const ProcedureCode = z
 export type ProcedureCode = z.infer<typeof ProcedureCode>;
 
 export const OnlineLevel = z
-  .enum(['full', 'partial'])
+  .enum(ONLINE_LEVELS)
   .describe('Dịch vụ công trực tuyến toàn trình / một phần — fully or partly online');
 export type OnlineLevel = z.infer<typeof OnlineLevel>;
 
-export const ONLINE_LEVEL_LABELS = {
-  full: { vi: 'Trực tuyến toàn trình', en: 'Fully online' },
-  partial: { vi: 'Trực tuyến một phần', en: 'Partly online' },
-} as const satisfies Record<OnlineLevel, Bilingual>;
+export { ONLINE_LEVEL_LABELS } from './labels.js';
 
 /**
  * What happens to the clock when a supplement arrives after appraisal started: `restart` from zero (Decree

@@ -1,0 +1,81 @@
+// The application's draft in Firestore `drafts/{draftId}` (the one collection citizens write; its shape is
+// checked by firestore.rules): created on the first step change, updated on every one after, deleted once
+// the dossier is submitted.
+import { addDoc, collection, deleteDoc, doc, getDocs, limit, query, serverTimestamp, updateDoc, where, type Timestamp } from 'firebase/firestore';
+import { firestore } from '../shared/firestore.js';
+
+export type UploadedFile = { uploadId: string; fileName: string; size: number; contentType: string };
+export type ComponentDraft = { componentId: string; originals: number; certifiedCopies: number; copies: number; uploads: UploadedFile[] };
+export type PersonDraft = {
+  kind: 'person';
+  fullName?: string;
+  identity?: { kind: 'citizenId'; number?: string };
+  phone?: string;
+  email?: string;
+  address?: { line?: string; communeName?: string; provinceName?: string };
+};
+export type DraftContent = {
+  receivingAgencyId?: string;
+  applicant?: PersonDraft;
+  components?: ComponentDraft[];
+  resultDelivery?: 'desk' | 'post' | 'online';
+};
+export type StoredDraft = DraftContent & { id: string; updatedAt: Date | null };
+
+/** Firestore refuses `undefined`; empty strings are left out too (the rules bound what is there). */
+function clean<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(clean) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (v === undefined || v === '') continue;
+      out[k] = clean(v);
+    }
+    return out as T;
+  }
+  return value;
+}
+
+export async function findDraft(uid: string, procedureCode: string): Promise<StoredDraft | undefined> {
+  const db = await firestore();
+  const snap = await getDocs(query(collection(db, 'drafts'), where('ownerUserId', '==', uid), where('procedureCode', '==', procedureCode), limit(1)));
+  const first = snap.docs[0];
+  if (!first) return undefined;
+  const data = first.data() as DraftContent & { updatedAt?: Timestamp };
+  return {
+    id: first.id,
+    receivingAgencyId: data.receivingAgencyId,
+    applicant: data.applicant,
+    components: data.components,
+    resultDelivery: data.resultDelivery,
+    updatedAt: data.updatedAt ? data.updatedAt.toDate() : null,
+  };
+}
+
+/** Saves the draft; returns its id (a new one on the first save). */
+export async function saveDraft(uid: string, procedureCode: string, draftId: string | undefined, content: DraftContent): Promise<string> {
+  const db = await firestore();
+  const body = clean({
+    receivingAgencyId: content.receivingAgencyId,
+    applicant: content.applicant,
+    components: content.components,
+    resultDelivery: content.resultDelivery,
+  });
+  if (draftId) {
+    await updateDoc(doc(db, 'drafts', draftId), { ...body, updatedAt: serverTimestamp() });
+    return draftId;
+  }
+  const ref = await addDoc(collection(db, 'drafts'), {
+    ...body,
+    ownerUserId: uid,
+    procedureCode,
+    createdAt: serverTimestamp(),
+    updatedAt: serverTimestamp(),
+  });
+  return ref.id;
+}
+
+export async function deleteDraft(draftId: string): Promise<void> {
+  const db = await firestore();
+  await deleteDoc(doc(db, 'drafts', draftId));
+}

@@ -1,0 +1,60 @@
+// One file to POST /api/uploads (multipart) with progress, through XHR: fetch cannot report upload
+// progress. The server checks the content again; these checks only spare a slow upload that would fail.
+import type { User } from 'firebase/auth';
+import { ApiCallError, type ApiErrorBody, type Bilingual } from './api.js';
+
+export const ACCEPTED_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+export const ACCEPT_ATTRIBUTE = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export type UploadAnswer = { uploadId: string; fileName: string; contentType: string; size: number; sha256: string };
+
+/** Why the file cannot be sent, or undefined when it may be. */
+export function fileProblem(file: File): Bilingual | undefined {
+  const byName = /\.(pdf|jpe?g|png)$/i.test(file.name);
+  if (!ACCEPTED_TYPES.includes(file.type) && !byName) {
+    return { vi: `Tệp “${file.name}” không phải PDF, JPEG hoặc PNG.`, en: `“${file.name}” is not a PDF, JPEG or PNG file.` };
+  }
+  if (file.size > MAX_FILE_BYTES) {
+    return { vi: `Tệp “${file.name}” lớn hơn 10 MB.`, en: `“${file.name}” is larger than 10 MB.` };
+  }
+  if (file.size === 0) return { vi: `Tệp “${file.name}” rỗng.`, en: `“${file.name}” is empty.` };
+  return undefined;
+}
+
+export async function uploadFile(user: User, file: File, draftId: string | undefined, onProgress: (fraction: number) => void): Promise<UploadAnswer> {
+  const token = await user.getIdToken();
+  const form = new FormData();
+  if (draftId) form.append('draftId', draftId);
+  form.append('file', file, file.name);
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/uploads');
+    xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        const first = (body as { uploads?: UploadAnswer[] } | undefined)?.uploads?.[0];
+        if (first) {
+          onProgress(1);
+          resolve(first);
+          return;
+        }
+      }
+      reject(new ApiCallError(xhr.status, body as ApiErrorBody | undefined));
+    };
+    xhr.onerror = () => reject(new TypeError('network'));
+    xhr.ontimeout = () => reject(new DOMException('timeout', 'AbortError'));
+    xhr.timeout = 120_000;
+    xhr.send(form);
+  });
+}
