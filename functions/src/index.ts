@@ -38,6 +38,7 @@ import { logs } from './platform/logs.js';
 import { getAuth } from 'firebase-admin/auth';
 import { findCaller, getCaller } from './platform/auth.js';
 import { submitRating } from './features/ratings/submit-rating.handler.js';
+import { getTransparency } from './features/transparency/transparency.handler.js';
 
 applyGlobalOptions();
 
@@ -53,6 +54,7 @@ export const api = onRequest(
     { method: 'GET', path: '/procedures', handle: (req) => listProcedures(req, db()) },
     { method: 'GET', path: '/procedures/:code', handle: (req) => getProcedure(req, { db: db(), now: () => new Date() }) },
     { method: 'GET', path: '/agencies', handle: (req) => listAgencies(req, db()) },
+    { method: 'GET', path: '/transparency', handle: (req) => getTransparency(req, { db: db(), now: () => new Date() }) },
     { method: 'POST', path: '/uploads', handle: (req) => postUploads(req, uploadDeps) },
     { method: 'GET', path: '/uploads/:uploadId', handle: (req) => getUpload(req, uploadDeps) },
     { method: 'GET', path: '/lookup/:code', handle: (req) => lookupDossier(req, lookupDeps()) },

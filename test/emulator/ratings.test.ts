@@ -207,6 +207,8 @@ describe('the kiosk', () => {
     const { receivingAgencyId: _r, ...intake } = landRenewal(rid('kiosk-intake'));
     expect((await call('POST', '/desk/dossiers', kiosk, intake)).status).toBe(403);
     expect((await call('PUT', '/me/notification-preferences', kiosk, { inApp: true })).status).toBe(403);
+    expect((await call('PUT', `/dossiers/${d.id}/follow`, kiosk, { follow: true })).status).toBe(403);
+    expect((await call('POST', '/me/notifications/some-notification/read', kiosk, {})).status).toBe(403);
     expect((await call('GET', `/agencies/${PROVINCE_DESK}/register?from=2026-01-01&to=2026-01-31`, kiosk)).status).toBe(403);
     expect((await call('POST', '/admin/officers', kiosk, { email: 'x@motcua.demo', displayName: 'Thử', role: 'lead', agencyId: PROVINCE_DESK })).status).toBe(403);
     expect((await call('GET', `/dossiers/${d.id}/slips/01-000002`, kiosk)).status).toBe(404);

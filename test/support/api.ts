@@ -60,8 +60,14 @@ export function landRenewal(requestId: string) {
 
 export type DossierRef = { id: string; code: string; version: number };
 
-export async function submitDossier(as: TestIdentity = IDENTITIES.citizenA): Promise<DossierRef> {
-  const res = await call('POST', '/dossiers', as, landRenewal(rid('submit')));
+/** Where a driven dossier is handed in and who works on it there. */
+export type Desk = { application: (requestId: string) => object; receptionist: TestIdentity; lead: TestIdentity };
+
+/** The province service centre with the land renewal, worked by the standard test officers. */
+export const PROVINCE_CENTRE: Desk = { application: landRenewal, receptionist: IDENTITIES.receptionistX, lead: IDENTITIES.leadX };
+
+export async function submitDossier(as: TestIdentity = IDENTITIES.citizenA, desk: Desk = PROVINCE_CENTRE): Promise<DossierRef> {
+  const res = await call('POST', '/dossiers', as, desk.application(rid('submit')));
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return { id: res.body.dossier.id, code: res.body.dossier.code, version: res.body.dossier.version };
 }
@@ -78,15 +84,17 @@ export type DrivePlan = {
   supplementRounds?: number;
   /** Stop after this step. */
   until?: 'submitted' | 'received' | 'resolved' | 'returned';
+  desk?: Desk;
 };
 
 /** Submits a dossier and drives it through the lifecycle with the standard test identities. */
 export async function driveDossier(plan: DrivePlan = {}): Promise<DossierRef> {
-  let d = await submitDossier();
+  const desk = plan.desk ?? PROVINCE_CENTRE;
+  let d = await submitDossier(IDENTITIES.citizenA, desk);
   if (plan.until === 'submitted') return d;
   for (let i = 0; i < (plan.supplementRounds ?? 0); i++) {
     // A further round needs a lead and a written reason (Decree 61 allows one request, then justified ones).
-    d = await act(d, i === 0 ? IDENTITIES.receptionistX : IDENTITIES.leadX, {
+    d = await act(d, i === 0 ? desk.receptionist : desk.lead, {
       type: 'requestSupplement',
       items: [{ name: 'Bản sao giấy chứng nhận', problem: 'Ảnh chụp bị mờ, không đọc được số thửa' }],
       reason: 'Thành phần hồ sơ chưa đọc được',
@@ -95,10 +103,10 @@ export async function driveDossier(plan: DrivePlan = {}): Promise<DossierRef> {
     });
     d = await act(d, IDENTITIES.citizenA, { type: 'submitSupplement' });
   }
-  d = await act(d, IDENTITIES.receptionistX, { type: 'receive' });
+  d = await act(d, desk.receptionist, { type: 'receive' });
   if (plan.until === 'received') return d;
-  d = await act(d, IDENTITIES.leadX, { type: 'assign', handlerId: 'handler-at-desk' });
-  d = await act(d, IDENTITIES.leadX, { type: 'resolve', outcome: 'approved', summary: 'Đồng ý gia hạn' });
+  d = await act(d, desk.lead, { type: 'assign', handlerId: 'handler-at-desk' });
+  d = await act(d, desk.lead, { type: 'resolve', outcome: 'approved', summary: 'Đồng ý' });
   if (plan.until === 'resolved') return d;
-  return act(d, IDENTITIES.receptionistX, { type: 'returnResult', via: 'desk' });
+  return act(d, desk.receptionist, { type: 'returnResult', via: 'desk' });
 }

@@ -315,21 +315,16 @@ async function addSupplementFiles(key: string, input: HTMLInputElement, progress
 }
 
 /** The components after the supplement: what was there, plus the new files on the components asked for. */
-function componentsWithSupplement(d: DossierDoc): Component[] {
-  const components = (api?.dossier.components ?? []).map((c) => ({ ...c, attachments: [...c.attachments] }));
+/** What the supplement adds, per component: the files just uploaded (the server attaches them by id). */
+function supplementAdditions(d: DossierDoc): { componentId: string; uploadIds: string[] }[] {
+  const byComponent = new Map<string, string[]>();
   d.supplement!.items.forEach((item, i) => {
     const added = supplementFiles.get(item.componentId ?? `item-${i}`) ?? [];
-    if (added.length === 0) return;
-    const componentId = item.componentId ?? components[0]?.componentId;
-    if (!componentId) return;
-    let target = components.find((c) => c.componentId === componentId);
-    if (!target) {
-      target = { componentId, originals: 0, certifiedCopies: 0, copies: 1, attachments: [] };
-      components.push(target);
-    }
-    target.attachments.push(...added.map((a) => ({ id: a.uploadId, fileName: a.fileName, contentType: a.contentType, size: a.size, sha256: a.sha256 })));
+    const componentId = item.componentId ?? api?.dossier.components?.[0]?.componentId;
+    if (added.length === 0 || !componentId) return;
+    byComponent.set(componentId, [...(byComponent.get(componentId) ?? []), ...added.map((a) => a.uploadId)]);
   });
-  return components;
+  return [...byComponent].map(([componentId, uploadIds]) => ({ componentId, uploadIds }));
 }
 
 async function sendSupplement(d: DossierDoc, button: HTMLButtonElement): Promise<void> {
@@ -344,7 +339,7 @@ async function sendSupplement(d: DossierDoc, button: HTMLButtonElement): Promise
   button.disabled = true;
   supplementRequestId ??= newRequestId();
   try {
-    await callApiAs(user!, `/dossiers/${encodeURIComponent(dossierId)}/actions`, jsonPost({ requestId: supplementRequestId, expectedVersion: d.version, action: { type: 'submitSupplement', components: componentsWithSupplement(d) } }));
+    await callApiAs(user!, `/dossiers/${encodeURIComponent(dossierId)}/actions`, jsonPost({ requestId: supplementRequestId, expectedVersion: d.version, action: { type: 'submitSupplement', components: supplementAdditions(d) } }));
     supplementFiles.clear();
     supplementRequestId = undefined;
     message = { state: 'ok', text: { vi: 'Đã gửi hồ sơ bổ sung. Cơ quan sẽ tiếp tục giải quyết.', en: 'Supplement sent. The agency will carry on.' }, untilVersion: d.version + 1 };

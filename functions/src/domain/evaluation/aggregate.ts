@@ -32,9 +32,22 @@ export function classifyEvaluationTotal(total: number): EvaluationClass {
 
 /** Mean of integer scores in tenths, rounded half up, computed on integers so 1.45 never becomes 1.4. */
 function averageTenths(scores: readonly IndexScore[]): number | undefined {
-  if (scores.length === 0) return undefined;
-  const sum = scores.reduce<number>((s, x) => s + x, 0);
-  return Math.floor((20 * sum + scores.length) / (2 * scores.length));
+  return averageTenthsOfSum(scores.reduce<number>((s, x) => s + x, 0), scores.length);
+}
+
+/** The same mean from a running sum and count (statistics keep those, not the scores). */
+function averageTenthsOfSum(sum: number, count: number): number | undefined {
+  if (count <= 0) return undefined;
+  return Math.floor((20 * sum + count) / (2 * count));
+}
+
+/**
+ * An index average to one decimal, half up, from the sum of the per-dossier scores and their count;
+ * undefined when no dossier was scored. Equals the average `aggregateAgencyEvaluation` gives.
+ */
+export function averageIndexScore(sum: number, count: number): number | undefined {
+  const tenths = averageTenthsOfSum(sum, count);
+  return tenths === undefined ? undefined : tenths / 10;
 }
 
 export interface AgencyLevelIndices {

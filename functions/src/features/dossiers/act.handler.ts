@@ -6,7 +6,9 @@ import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
 import type { DossierActionInput } from '../../domain/index.js';
 import type { DossierDeps } from './dossier-deps.js';
 import { workingCalendar } from './reference-data.js';
-import { ActOnDossierRequest, DossierIdParam } from './requests.js';
+import { z } from 'zod';
+import { ActOnDossierRequest, DossierIdParam, SubmitSupplementInput } from './requests.js';
+import { addSupplement } from './supplement.js';
 import { runTransition } from './run-transition.js';
 import { dueAfterSupplement, dueAtReception, SERVICE_FIELDS } from './service-fields.js';
 import { parseBody } from './submit.handler.js';
@@ -40,6 +42,8 @@ export async function actOnDossier(req: ApiRequest, deps: DossierDeps): Promise<
   refuseServiceFields(body.action);
   const calendar = await workingCalendar(deps.db);
   const clientAction = body.action as DossierActionInput;
+  const supplement =
+    body.action.type === 'submitSupplement' ? parseBody(z.strictObject({ action: SubmitSupplementInput }), { action: body.action }).action : undefined;
   return runTransition(
     { db: deps.db, now: deps.now, calendar },
     {
@@ -48,13 +52,16 @@ export async function actOnDossier(req: ApiRequest, deps: DossierDeps): Promise<
       caller,
       fingerprintOf: { expectedVersion: body.expectedVersion, action: body.action },
       expectedVersion: body.expectedVersion,
-      enrich: async (dossier, _tx, now) => {
+      enrich: async (dossier, tx, now) => {
         if (clientAction.type === 'receive' && dossier.status === 'registered') {
           return { action: { ...clientAction, due: await dueAtReception(deps.db, dossier, calendar, now) } };
         }
-        if (clientAction.type === 'submitSupplement' && dossier.status === 'awaitingSupplement') {
+        if (supplement) {
+          if (dossier.status !== 'awaitingSupplement') return { action: { type: 'submitSupplement' } }; // the lifecycle refuses it
+          // Uploads are read in the transaction (before its writes), so a file cannot land in two dossiers.
+          const added = await addSupplement(deps.db, tx, caller, dossier, supplement);
           const due = await dueAfterSupplement(deps.db, dossier, calendar, now);
-          return { action: due ? { ...clientAction, due } : clientAction };
+          return { action: { type: 'submitSupplement', ...added.components, ...(due ? { due } : {}) }, writes: added.writes };
         }
         return { action: clientAction };
       },

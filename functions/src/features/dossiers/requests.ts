@@ -52,4 +52,15 @@ export const ActOnDossierRequest = z.strictObject({
 });
 export type ActOnDossierRequest = z.infer<typeof ActOnDossierRequest>;
 
+/**
+ * Answering a supplement request: what the applicant adds, per component — paper counts handed in and
+ * files uploaded beforehand (`POST /api/uploads`). The server turns upload ids into attachments, as on
+ * submission; a client never sends attachment details itself.
+ */
+export const SubmitSupplementInput = z.strictObject({
+  type: z.literal('submitSupplement'),
+  components: z.array(ComponentInput).max(50).optional().describe('Giấy tờ bổ sung / documents added'),
+});
+export type SubmitSupplementInput = z.infer<typeof SubmitSupplementInput>;
+
 export const DossierIdParam = z.strictObject({ dossierId: EntityId });

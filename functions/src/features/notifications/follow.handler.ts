@@ -5,7 +5,7 @@ import { FieldValue, type Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { OFFICER_ROLES } from '../../domain/index.js';
 import { ApiError } from '../../platform/api-error.js';
-import type { Caller } from '../../platform/auth.js';
+import { refuseKiosk, type Caller } from '../../platform/auth.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
 import { dossierNotFound } from '../dossiers/conflicts.js';
 import { accessOf } from '../dossiers/get.handler.js';
@@ -31,6 +31,7 @@ const WATCHERS = new Set<string>([...OFFICER_ROLES, 'admin', 'monitor']);
  */
 export async function putDossierFollow(req: ApiRequest, deps: FollowDeps): Promise<ApiResult> {
   const caller = await deps.caller(req);
+  refuseKiosk(caller);
   const { dossierId } = parseBody(DossierIdParam, req.params);
   const { follow } = parseBody(FollowBody, req.body);
   const userRef = deps.db.doc(`users/${caller.userId}`);

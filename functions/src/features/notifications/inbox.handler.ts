@@ -2,7 +2,7 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { ApiError, invalidInput } from '../../platform/api-error.js';
-import type { Caller } from '../../platform/auth.js';
+import { refuseKiosk, type Caller } from '../../platform/auth.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
 import { NOTIFICATIONS } from './fan-out.js';
 
@@ -23,6 +23,7 @@ const notFound = () =>
  */
 export async function markNotificationRead(req: ApiRequest, deps: InboxDeps): Promise<ApiResult> {
   const caller = await deps.caller(req);
+  refuseKiosk(caller);
   const parsed = NotificationIdParam.safeParse(req.params);
   if (!parsed.success) throw invalidInput(parsed.error);
   const ref = deps.db.collection(NOTIFICATIONS).doc(parsed.data.notificationId);

@@ -2,7 +2,9 @@
 // and month (Vietnam time). The handler is exported apart from the trigger so tests can replay an event.
 import { FieldValue, Timestamp, type DocumentData, type Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { ActionType, AgencyId } from '../../domain/index.js';
+import { ActionType, AgencyId, DossierEvent, evaluateDossier, Rating, type DossierIndices } from '../../domain/index.js';
+import { revive } from '../dossiers/stored-dossier.js';
+import { indexIncrements, isEvaluatedOn } from './evaluation-counters.js';
 import { logs } from '../../platform/logs.js';
 import { counterDeltas, STATS, statsDocId, statsMonthOf, type DossierFacts } from './stats-counters.js';
 
@@ -77,6 +79,7 @@ export async function recordEventStats(
   if (Object.keys(deltas).length === 0) return 'ignored'; // assign, transfer…: nothing to count, no marker
 
   const field = await fieldOf(db, procedure.code);
+  const indices = isEvaluatedOn(type, dates.receivedAt, at) ? await scoreDossier(db, input.dossierId, input.eventId) : undefined;
   const month = statsMonthOf(at);
   const marker = db.collection(PROCESSED_EVENTS).doc(`${CONSUMER}_${input.dossierId}_${input.eventId}`);
   const stats = db.collection(STATS).doc(statsDocId(receivingAgencyId, field, month));
@@ -85,8 +88,21 @@ export async function recordEventStats(
   const counted = await db.runTransaction(async (tx) => {
     if ((await tx.get(marker)).exists) return false;
     tx.create(marker, { consumer: CONSUMER, dossierId: input.dossierId, eventId: input.eventId, processedAt: FieldValue.serverTimestamp() });
-    const increments = Object.fromEntries(Object.entries(deltas).map(([k, n]) => [k, FieldValue.increment(n)]));
-    tx.set(stats, { agencyId: receivingAgencyId, field, month, ...increments, updatedAt: FieldValue.serverTimestamp() }, { merge: true });
+    const inc = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, n]) => [k, FieldValue.increment(n)]));
+    const evaluation = indices === undefined ? undefined : indexIncrements(indices);
+    tx.set(
+      stats,
+      {
+        agencyId: receivingAgencyId,
+        field,
+        month,
+        ...inc(deltas),
+        // Nested maps merge key by key, so these increments leave the other indices alone.
+        ...(evaluation ? { indexSums: inc(evaluation.indexSums), indexCounts: inc(evaluation.indexCounts) } : {}),
+        updatedAt: FieldValue.serverTimestamp(),
+      },
+      { merge: true },
+    );
     return true;
   });
   if (!counted) {
@@ -94,5 +110,32 @@ export async function recordEventStats(
     return 'duplicate';
   }
   logs.statsCounted(input.dossierId, input.eventId, statsDocId(receivingAgencyId, field, month));
+  if (indices !== undefined) logs.evaluationCounted(input.dossierId, input.eventId, JSON.stringify(indices));
   return 'counted';
+}
+
+/**
+ * The Circular 01 scores of a finished dossier from its whole event log (append-only: at a finishing
+ * event nothing can follow) and its rating, if one exists. Undefined, with a log line, when the log does
+ * not parse or has a gap: such a dossier is counted but not scored rather than scored wrongly.
+ */
+async function scoreDossier(db: Firestore, dossierId: string, eventId: string): Promise<DossierIndices | undefined> {
+  const dossier = db.collection('dossiers').doc(dossierId);
+  const [eventsSnap, ratingSnap] = await Promise.all([dossier.collection('events').get(), db.collection('ratings').doc(dossierId).get()]);
+  const events: DossierEvent[] = [];
+  for (const doc of eventsSnap.docs) {
+    const parsed = DossierEvent.safeParse(revive(doc.data()));
+    if (!parsed.success) {
+      logs.statsEventIgnored(dossierId, eventId, `not scored: event ${doc.id} does not parse`);
+      return undefined;
+    }
+    events.push(parsed.data);
+  }
+  const versions = events.map((e) => e.version).sort((a, b) => a - b);
+  if (versions.some((v, i) => v !== i + 1)) {
+    logs.statsEventIgnored(dossierId, eventId, 'not scored: the event log has gaps');
+    return undefined;
+  }
+  const rating = Rating.safeParse(revive(ratingSnap.data()));
+  return evaluateDossier(events, rating.success ? rating.data : undefined);
 }
