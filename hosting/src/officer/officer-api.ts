@@ -1,0 +1,32 @@
+// Signed-in calls from the dashboard: JSON through callApiAs, and files (attachments, slips) fetched
+// with the bearer token as blobs, since a plain link cannot carry the token.
+import type { User } from 'firebase/auth';
+import { ApiCallError, type ApiErrorBody } from '../shared/api.js';
+
+export async function fetchBlob(user: User, path: string): Promise<Blob> {
+  const token = await user.getIdToken();
+  const res = await fetch(`/api${path}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) {
+    const text = await res.text();
+    let body: ApiErrorBody | undefined;
+    try {
+      body = text ? (JSON.parse(text) as ApiErrorBody) : undefined;
+    } catch {
+      body = undefined;
+    }
+    throw new ApiCallError(res.status, body);
+  }
+  return res.blob();
+}
+
+/** Saves a blob under a file name (the browser's download), or opens it in a new tab. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

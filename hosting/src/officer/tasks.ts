@@ -1,0 +1,87 @@
+// Tasks the deadline sweep assigns (features/sweep): the day-before apology (issue form 04 while it is
+// still allowed) and escalations of overdue dossiers, live for this officer. Loaded on demand.
+import { collection, doc, getDoc, onSnapshot, query, where, type Timestamp } from 'firebase/firestore';
+import { formatDateTime, h } from '../shared/dom.js';
+import { firestore } from '../shared/firestore.js';
+import type { ViewFactory } from './context.js';
+import { tx } from './labels.js';
+
+type Task = { id: string; kind: string; level: number | null; dossierId: string; agencyId: string; dueAt?: Date; overdueWorkingDays?: number; state: string; createdAt?: Date };
+
+const toDate = (v: unknown): Date | undefined => (v && typeof (v as Timestamp).toDate === 'function' ? (v as Timestamp).toDate() : undefined);
+
+function kindLabel(task: Task): string {
+  if (task.kind === 'issueApology') return tx('Xin lỗi và hẹn lại ngày trả (hạn còn một ngày làm việc)', 'Apologise and set a new date (one working day left)');
+  if (task.kind === 'escalation') return tx(`Hồ sơ quá hạn — báo cáo cấp ${task.level ?? ''}`, `Overdue dossier — escalation level ${task.level ?? ''}`);
+  return task.kind;
+}
+
+export const mountTasks: ViewFactory = (root, ctx) => {
+  let unmounted = false;
+  const stops: (() => void)[] = [];
+  const codes = new Map<string, string>();
+  const status = h('p', { id: 'tasks-status', class: 'status', 'aria-live': 'polite' }, tx('Đang tải việc cần làm…', 'Loading tasks…'));
+  const list = h('ul', { id: 'tasks-list', class: 'cards' });
+  root.append(
+    h('section', { 'aria-labelledby': 'tasks-title' }, h('h2', { id: 'tasks-title' }, tx('Việc cần làm', 'My tasks')), status, list),
+  );
+
+  function render(tasks: Task[]): void {
+    status.textContent = tasks.length === 0 ? tx('Không có việc nào.', 'No tasks.') : tx(`${tasks.length} việc`, `${tasks.length} tasks`);
+    list.replaceChildren(
+      ...tasks.map((task) =>
+        h(
+          'li',
+          { 'data-task': task.id, class: task.kind === 'escalation' ? 'card card-overdue' : 'card card-dueSoon' },
+          h('strong', {}, kindLabel(task)),
+          h('br'),
+          h('a', { href: `/can-bo/ho-so/${task.dossierId}` }, `${tx('Hồ sơ', 'Dossier')} ${codes.get(task.dossierId) ?? task.dossierId}`),
+          h(
+            'p',
+            { class: 'en' },
+            task.dueAt ? `${tx('Hạn trả', 'Due')} ${formatDateTime(task.dueAt)}` : '',
+            task.overdueWorkingDays ? ` · ${tx(`quá ${task.overdueWorkingDays} ngày làm việc`, `${task.overdueWorkingDays} working days overdue`)}` : '',
+            ` · ${task.state === 'open' ? tx('Chưa xử lý', 'Open') : task.state}`,
+          ),
+        ),
+      ),
+    );
+  }
+
+  void firestore().then((db) => {
+    if (unmounted) return;
+    stops.push(
+      onSnapshot(
+        query(collection(db, 'tasks'), where('assigneeUids', 'array-contains', ctx.officer.uid)),
+        (snap) => {
+          const tasks = snap.docs
+            .map((d) => ({ id: d.id, kind: String(d.get('kind')), level: (d.get('level') as number | null) ?? null, dossierId: String(d.get('dossierId')), agencyId: String(d.get('agencyId') ?? ''), dueAt: toDate(d.get('dueAt')), overdueWorkingDays: d.get('overdueWorkingDays') as number | undefined, state: String(d.get('state') ?? 'open'), createdAt: toDate(d.get('createdAt')) }))
+            .sort((a, b) => (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0));
+          render(tasks);
+          // Codes read people better than ids; the dossier is in the officer's scope.
+          const missing = [...new Set(tasks.map((x) => x.dossierId))].filter((id) => !codes.has(id)).slice(0, 50);
+          void Promise.all(
+            missing.map(async (id) => {
+              const d = await getDoc(doc(db, 'dossiers', id)).catch(() => undefined);
+              const code = d?.get('code');
+              if (typeof code === 'string') codes.set(id, code);
+            }),
+          ).then(() => {
+            if (!unmounted && missing.some((id) => codes.has(id))) render(tasks);
+          });
+        },
+        () => {
+          status.dataset.state = 'error';
+          status.textContent = tx('Không tải được việc cần làm.', 'Could not load the tasks.');
+        },
+      ),
+    );
+  });
+
+  return {
+    unmount: () => {
+      unmounted = true;
+      for (const stop of stops) stop();
+    },
+  };
+};
