@@ -18,6 +18,7 @@ type LookupView = {
   dueExplanation?: Bilingual | null;
   extended?: boolean;
   resultReturnedAt?: string | null;
+  rating?: { rateable: boolean; rated: boolean };
 };
 
 const form = document.getElementById('lookup-form') as HTMLFormElement;
@@ -57,6 +58,19 @@ function render(view: LookupView): void {
     return;
   }
   result.replaceChildren(list);
+  // Opened from the receipt's QR once the result is back: the way to rate the service is one tap away.
+  if (view.rating?.rateable && token) {
+    const link = document.createElement('a');
+    link.id = 'rate-link';
+    link.className = 'button';
+    link.href = `/danh-gia/${encodeURIComponent(view.code)}?t=${encodeURIComponent(token)}`;
+    link.textContent = 'Đánh giá mức độ hài lòng / Rate the service';
+    result.append(link);
+  } else if (view.rating?.rated) {
+    const done = document.createElement('p');
+    done.textContent = 'Cảm ơn bạn đã đánh giá. / Thank you for your rating.';
+    result.append(done);
+  }
   result.dataset.state = 'ok';
 }
 
