@@ -107,6 +107,9 @@ try {
 
   Cổng công dân / Citizen portal:        ${hosting}/
   Trang cán bộ / Officer dashboard:      ${hosting}/can-bo/
+  Hồ sơ của tôi / My dossiers:           ${hosting}/ho-so/
+  Đánh giá tại quầy / Desk kiosk:        ${hosting}/kiosk/
+  Công khai / Transparency:              ${hosting}/minh-bach/
   API:                                   ${hosting}/api/health
   Thư đi / Outgoing mail (.eml):         ${mail.dir} (SMTP 127.0.0.1:${mail.port})
   Emulators: Firestore ${emu.firestore.host}:${emu.firestore.port} · Auth ${emu.auth.host}:${emu.auth.port} · Functions ${emu.functions.host}:${emu.functions.port}

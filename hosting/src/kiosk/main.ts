@@ -12,15 +12,8 @@ import { firebaseApp } from '../shared/firebase-app.js';
 import { mountLangSwitch, onLangChange, setLang, t } from '../shared/i18n.js';
 import { callApiAs, jsonPost } from '../shared/session.js';
 import { parseScan, type Scanned } from './scan.js';
+import type { LookupView } from '../shared/lookup-view.js';
 
-type LookupView = {
-  view: 'basic' | 'full';
-  code: string;
-  statusLabel: Bilingual;
-  completed: boolean;
-  procedure?: { code: string; name: Bilingual };
-  rating?: { rateable: boolean; rated: boolean };
-};
 
 type Draft = {
   scanned: Scanned;

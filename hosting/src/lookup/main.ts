@@ -2,24 +2,9 @@
 // shows progress and the due date with its explanation; with the code alone only the status (Circular
 // 01/2018 Art. 16). No Firebase SDK: one small script for a cheap phone.
 import '../shared/style.css';
-import { callApi, describeError, type Bilingual } from '../shared/api.js';
+import { callApi, describeError } from '../shared/api.js';
+import type { LookupView } from '../shared/lookup-view.js';
 
-type Agency = { id: string; name: Bilingual | null };
-type LookupView = {
-  view: 'basic' | 'full';
-  code: string;
-  statusLabel: Bilingual;
-  completed: boolean;
-  procedure?: { code: string; name: Bilingual };
-  receivingAgency?: Agency;
-  currentAgency?: Agency | null;
-  receivedAt?: string | null;
-  dueAt?: string | null;
-  dueExplanation?: Bilingual | null;
-  extended?: boolean;
-  resultReturnedAt?: string | null;
-  rating?: { rateable: boolean; rated: boolean };
-};
 
 const form = document.getElementById('lookup-form') as HTMLFormElement;
 const input = document.getElementById('code') as HTMLInputElement;

@@ -11,16 +11,9 @@ import { ApiCallError, callApi, describeError, type Bilingual } from '../shared/
 import { byId, h, newRequestId } from '../shared/dom.js';
 import { showFieldErrors } from '../shared/form-errors.js';
 import { mountLangSwitch, onLangChange, t } from '../shared/i18n.js';
+import type { LookupView } from '../shared/lookup-view.js';
 
 type Satisfaction = (typeof SATISFACTION_LEVELS)[number];
-type LookupView = {
-  view: 'basic' | 'full';
-  code: string;
-  statusLabel: Bilingual;
-  completed: boolean;
-  procedure?: { code: string; name: Bilingual };
-  rating?: { rateable: boolean; rated: boolean };
-};
 type Outcome = 'thanks' | 'alreadyRated' | 'notRateable' | 'notFound';
 
 const OUTCOMES: Record<Outcome, Bilingual> = {
