@@ -1,0 +1,47 @@
+// The dossier's timeline: its events, live from Firestore in version order, each with who did what,
+// the status change and the reason or note given. The same listener tells the page when someone else
+// changes the dossier.
+import { collection, onSnapshot, orderBy, query, type DocumentData, type Firestore, type Unsubscribe } from 'firebase/firestore';
+import { formatDateTime, h } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
+import { toDate } from './dossier-data.js';
+import { actionLabel, ROLE_LABELS, statusLabel, tx } from './labels.js';
+
+const roleName = (role: string): string => t(ROLE_LABELS[role] ?? (role === 'citizen' ? { vi: 'Công dân', en: 'Citizen' } : role === 'system' ? { vi: 'Hệ thống', en: 'System' } : { vi: role, en: role }));
+
+/** Listens to the events; read errors leave the timeline as it was. */
+export function watchEvents(db: Firestore, dossierId: string, onEvents: (events: DocumentData[]) => void): Unsubscribe {
+  return onSnapshot(
+    query(collection(db, `dossiers/${dossierId}/events`), orderBy('version')),
+    (snap) => onEvents(snap.docs.map((x) => x.data())),
+    () => undefined,
+  );
+}
+
+export function renderTimeline(root: HTMLElement, events: DocumentData[]): void {
+  const el = root.querySelector('#dossier-timeline');
+  if (!el) return;
+  el.replaceChildren(
+    events.length === 0
+      ? h('p', {}, tx('Chưa có sự kiện.', 'No events yet.'))
+      : h(
+          'ol',
+          { class: 'timeline' },
+          ...events.map((e) => {
+            const at = toDate(e.at);
+            const p = (e.payload ?? {}) as Record<string, unknown>;
+            const detail = ['reason', 'note', 'summary', 'task', 'question', 'answer', 'apology'].map((k) => p[k]).filter((v) => typeof v === 'string')[0] as string | undefined;
+            return h(
+              'li',
+              { 'data-event': String(e.type) },
+              h('strong', {}, actionLabel(String(e.type))),
+              ' — ',
+              at ? formatDateTime(at) : '',
+              h('br'),
+              h('span', { class: 'en' }, `${e.from ? statusLabel(String(e.from)) : '∅'} → ${statusLabel(String(e.to))} · ${roleName(String(e.actor?.role ?? ''))} ${String(e.actor?.agencyId ?? '')}`),
+              detail ? h('span', { class: 'detail' }, ` · ${detail}`) : null,
+            );
+          }),
+        ),
+  );
+}
