@@ -2,6 +2,7 @@
 // online with attachments → the desk officer sees it appear in the queue without reloading, receives it
 // and gets the receipt PDF → it is transferred to the land office, whose handler acknowledges and
 // resolves it → the desk returns the result → the citizen opens the receipt's QR address and rates.
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLookupToken } from '../../functions/src/domain/index.js';
@@ -119,6 +120,12 @@ describe('citizen → desk → land office → desk → citizen', () => {
     const receiptHref = await desk.locator('[data-slip-link="01-000002"][data-ready]').getAttribute('href', { timeout: 45_000 });
     const head = await desk.evaluate(async (url) => String.fromCharCode(...new Uint8Array(await (await fetch(url!)).arrayBuffer()).slice(0, 5)), receiptHref);
     expect(head).toBe('%PDF-');
+    // Files need the officer's token, so buttons fetch them: an attachment is saved, a slip opens to print.
+    const [download] = await Promise.all([desk.waitForEvent('download'), desk.click('[data-upload] >> nth=0')]);
+    expect(['don-de-nghi.pdf', 'giay-chung-nhan-cu.pdf']).toContain(download.suggestedFilename());
+    expect((await readFile((await download.path())!)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const [slipTab] = await Promise.all([desk.context().waitForEvent('page'), desk.click('button[data-slip="01-000002"]')]);
+    await slipTab.close();
     await accessible(desk, 'journey-desk-received');
 
     // Handling: the desk passes it to the land office, whose handler acknowledges and resolves it.
