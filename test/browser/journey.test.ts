@@ -11,11 +11,11 @@ import { loadDemoData } from '../../seed/load.js';
 import { launchBrowser } from '../support/browser.js';
 import { admin, HOSTING_URL } from '../support/emulators.js';
 import { lookupSecret } from '../support/identity.js';
+import { actInDashboard, signInOfficer } from '../support/dashboard.js';
 import { checkPage, describeViolations } from '../support/page-checks.js';
 
 const RUN = Date.now().toString(36);
 const CITIZEN = { email: `journey-${RUN}@example.vn`, password: 'mat-khau-hanh-trinh-1' };
-const DEMO_PASSWORD = 'motcua-demo';
 const LAND_OFFICE = '000.00.14.H99';
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -26,24 +26,8 @@ async function open(viewport: { width: number; height: number }): Promise<Page> 
   return context.newPage();
 }
 
-async function officer(email: string): Promise<Page> {
-  const page = await open({ width: 1280, height: 900 });
-  await page.goto(`${HOSTING_URL}/can-bo/`);
-  await page.fill('#email', email);
-  await page.fill('#password', DEMO_PASSWORD);
-  await page.click('#login-form button[type="submit"]');
-  await page.locator('#signed-in:not([hidden])').waitFor();
-  return page;
-}
-
-/** Opens the action's form, continues to the confirmation and confirms (officer dashboard). */
-async function act(page: Page, action: string, fill: (page: Page) => Promise<void> = async () => undefined): Promise<void> {
-  await page.click(`.action-buttons button[data-action="${action}"]`);
-  await page.locator(`#action-form[data-action="${action}"]`).waitFor();
-  await fill(page);
-  await page.click('#action-form button[type="submit"]');
-  await page.locator('#action-confirm:not([hidden]) #confirm-action').click();
-}
+const officer = (email: string) => signInOfficer(browser, email);
+const act = actInDashboard;
 
 async function status(page: Page, value: string): Promise<void> {
   await page.locator(`[data-testid="status"][data-status="${value}"]`).waitFor();

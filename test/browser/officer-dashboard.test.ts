@@ -1,13 +1,13 @@
 // The officer dashboard in a real browser against the emulators: the live queue, one dossier's allowed
 // actions with confirmation, the receipt PDF, a stale action, the land office resolving a transferred
 // dossier, desk intake with a field error, tasks and statistics. axe-core and a screenshot on every view.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../seed/data/officers.js';
 import { loadDemoData } from '../../seed/load.js';
 import { launchBrowser } from '../support/browser.js';
 import { admin, HOSTING_URL } from '../support/emulators.js';
 import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
+import { actInDashboard, signInOfficer } from '../support/dashboard.js';
 import { checkPage, describeViolations } from '../support/page-checks.js';
 
 const PROVINCE_DESK = '000.00.01.H99';
@@ -19,7 +19,6 @@ let seq = 0;
 const rid = (label: string) => `${label}-${run}-${(seq++).toString(36)}`;
 
 let browser: Browser;
-const contexts: BrowserContext[] = [];
 let desk: Page; // the receptionist's session, kept across tests like a real working day
 let received: { id: string; code: string };
 
@@ -46,30 +45,13 @@ async function citizenSubmits(): Promise<{ id: string; code: string }> {
   return { id: res.body.dossier.id, code: res.body.dossier.code };
 }
 
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${HOSTING_URL}/can-bo/`);
-  await page.fill('#email', email);
-  await page.fill('#password', DEMO_PASSWORD);
-  await page.click('#login-form button[type="submit"]');
-  await page.locator('#signed-in:not([hidden])').waitFor();
-  return page;
-}
+const signIn = (email: string) => signInOfficer(browser, email);
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
   expect(describeViolations(await checkPage(page, name))).toBe('');
 }
 
-/** Opens the action's form, continues to the confirmation and confirms. */
-async function act(page: Page, action: string, fill: (page: Page) => Promise<void> = async () => undefined): Promise<void> {
-  await page.click(`.action-buttons button[data-action="${action}"]`);
-  await page.locator(`#action-form[data-action="${action}"]`).waitFor();
-  await fill(page);
-  await page.click('#action-form button[type="submit"]');
-  await page.locator('#action-confirm:not([hidden]) #confirm-action').click();
-}
+const act = actInDashboard;
 
 async function pdfHead(page: Page, selector: string): Promise<string> {
   const href = await page.locator(selector).getAttribute('href', { timeout: 45_000 });
@@ -85,7 +67,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
-  for (const c of contexts) await c.close();
   await browser?.close();
 });
 
