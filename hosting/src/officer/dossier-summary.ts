@@ -35,6 +35,8 @@ export function summaryList(d: DossierAnswer['dossier']): HTMLElement {
       due ? formatDateTime(due) : tx('Chưa có (tính khi tiếp nhận)', 'Not yet (set at reception)'),
       flag ? h('span', { class: `badge badge-${flag}`, 'data-flag': flag }, t(FLAG_TEXT[flag])) : null,
       d.originalDueAt && d.originalDueAt !== d.dueAt ? h('span', { class: 'en' }, ` (${tx('hẹn ban đầu', 'first appointment')} ${formatDateTime(d.originalDueAt)})`) : null,
+      // Said in words: an extension is a promise broken once (form 04), not only a changed date.
+      d.extension ? h('span', { 'data-testid': 'extended' }, ` · ${tx('Đã gia hạn', 'Extended')}`) : null,
     ),
     d.dueExplanation ? h('dt', {}, tx('Cách tính hạn', 'How the due date was computed')) : null,
     d.dueExplanation ? h('dd', { 'data-testid': 'explanation', class: 'explanation' }, t(d.dueExplanation)) : null,
