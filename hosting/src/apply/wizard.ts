@@ -8,14 +8,8 @@ import { formatDateTime, h, newRequestId } from '../shared/dom.js';
 import type { FieldProblem } from '../shared/form-errors.js';
 import { t } from '../shared/i18n.js';
 import { saveDraft, type ComponentDraft, type DraftContent, type PersonDraft, type StoredDraft } from './draft-store.js';
+import type { AgencyPublic } from '../shared/agency-public.js';
 
-export type AgencyPublic = {
-  id: string;
-  name: Bilingual;
-  address?: string;
-  phone?: string;
-  workingHours?: { periods: { start: string; end: string }[] };
-};
 export type Detail = { procedure: Procedure; summary: { durationText: Bilingual }; receivingAgencies: AgencyPublic[] };
 export type Step = 'agency' | 'applicant' | 'documents' | 'delivery' | 'check';
 export type SubmittedDossier = { id: string; code: string; dueAt?: string; dueExplanation?: Bilingual };

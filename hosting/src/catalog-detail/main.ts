@@ -9,16 +9,8 @@ import { ApiCallError, callApi, describeError, type Bilingual } from '../shared/
 import { byId, formatVnd, h } from '../shared/dom.js';
 import { mountLangSwitch, onLangChange, t } from '../shared/i18n.js';
 import { legalTimeMeaning, supplementMeaning } from '../shared/legal-time.js';
+import type { AgencyPublic } from '../shared/agency-public.js';
 
-export type AgencyPublic = {
-  id: string;
-  name: Bilingual;
-  level: string;
-  address?: string;
-  phone?: string;
-  hasOneStopDesk: boolean;
-  workingHours?: { periods: { start: string; end: string }[] };
-};
 type Summary = { durationText: Bilingual; fieldName: Bilingual; competentLevels?: string[] };
 type Detail = { procedure: Procedure; summary: Summary; receivingAgencies: AgencyPublic[] };
 

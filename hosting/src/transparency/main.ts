@@ -9,6 +9,7 @@ import { byId, formatVnd, h } from '../shared/dom.js';
 import { lang, mountLangSwitch, onLangChange, t } from '../shared/i18n.js';
 import { EVALUATION_INDEX_LABELS } from '../../../functions/src/domain/evaluation/index-labels.js';
 import { formatPercent, percentBarChart } from './chart.js';
+import type { AgencyPublic } from '../shared/agency-public.js';
 
 // ---- answers (docs/API.md) ----
 
@@ -22,19 +23,6 @@ type ProcedureSummary = {
 };
 type ProcedurePage = { items: ProcedureSummary[]; nextAfter: string | null };
 
-type Officer = { fullName: string; title: string; field: string; phone: string };
-type WorkingHours = { periods: { start: string; end: string }[] };
-type AgencyPublic = {
-  id: string;
-  name: Bilingual;
-  level: string;
-  address?: string;
-  phone?: string;
-  hasOneStopDesk: boolean;
-  workingHours?: WorkingHours;
-  officers: Officer[];
-  effectiveTo?: string;
-};
 
 type Figures = {
   received: number;
