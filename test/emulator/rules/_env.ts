@@ -99,6 +99,26 @@ export function firestoreAs(env: RulesTestEnvironment, actor: Actor): Firestore 
   return db;
 }
 
+/**
+ * One test file's rules environment: `await rules.start()` in beforeAll, `rules.db(actor)` in tests,
+ * `rules.env()` to seed, `rules.current` for teardown (undefined when start failed).
+ */
+export function rulesSession() {
+  const session = {
+    current: undefined as RulesTestEnvironment | undefined,
+    async start(): Promise<RulesTestEnvironment> {
+      session.current = await rulesEnv();
+      return session.current;
+    },
+    env(): RulesTestEnvironment {
+      if (!session.current) throw new Error('rules environment not started');
+      return session.current;
+    },
+    db: (actor: Actor): Firestore => firestoreAs(session.env(), actor),
+  };
+  return session;
+}
+
 /** Asserts that the operation is allowed or refused by the rules, and returns nothing either way. */
 export async function expectRule(operation: Promise<unknown>, allowed: boolean): Promise<void> {
   if (allowed) await assertSucceeds(operation);

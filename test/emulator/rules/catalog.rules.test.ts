@@ -1,6 +1,5 @@
 // Security rules of the public catalogue (agencies, procedures and their versions, calendars) and of
 // user profiles, against the real Firestore emulator: every actor × document × operation cell asserted.
-import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import {
   collection,
   deleteDoc,
@@ -11,27 +10,22 @@ import {
   query,
   setDoc,
   updateDoc,
-  type Firestore,
 } from 'firebase/firestore';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
   ACTOR_NAMES,
   allowedOnly,
   expectRule,
-  firestoreAs,
   NOBODY,
-  rulesEnv,
+  rulesSession,
   seed,
   teardown,
   uidOf,
   type Actor,
 } from './_env.js';
 
-let env: RulesTestEnvironment | undefined;
-const db = (actor: Actor): Firestore => {
-  if (!env) throw new Error('rules environment not started');
-  return firestoreAs(env, actor);
-};
+const rules = rulesSession();
+const { db } = rules;
 
 const PUBLIC_CATALOG = {
   'agencies/rules-agency': { name: { vi: 'Cơ quan thử', en: 'Test agency' } },
@@ -57,14 +51,14 @@ const PROFILE_PATHS = Object.keys(PROFILES);
 const cells = <T>(rows: T[]) => ACTOR_NAMES.flatMap((actor) => rows.map((row) => [actor, row] as const));
 
 beforeAll(async () => {
-  env = await rulesEnv();
+  const env = await rules.start();
   await seed(env, { ...PUBLIC_CATALOG, ...PROFILES });
 });
 
 afterAll(async () => {
   const wronglyCreated = [...CATALOG_PATHS, ...PROFILE_PATHS].map((p) => `${parentOf(p)}/rules-new`);
   const ownProfiles = ACTOR_NAMES.flatMap((a) => (a === 'anonymous' ? [] : [`users/${uidOf(a)}`]));
-  await teardown(env, [...wronglyCreated, ...Object.keys(PUBLIC_CATALOG).reverse(), ...ownProfiles]);
+  await teardown(rules.current, [...wronglyCreated, ...Object.keys(PUBLIC_CATALOG).reverse(), ...ownProfiles]);
 });
 
 describe('public catalogue', () => {

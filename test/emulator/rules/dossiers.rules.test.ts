@@ -1,6 +1,5 @@
 // Security rules of dossiers and their subcollections (private, events, handoffs, requests), against
 // the real Firestore emulator: every actor × document × operation cell is asserted.
-import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import {
   collection,
   deleteDoc,
@@ -12,7 +11,6 @@ import {
   setDoc,
   updateDoc,
   where,
-  type Firestore,
 } from 'firebase/firestore';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
@@ -22,20 +20,16 @@ import {
   AGENCY_Z,
   allowedOnly,
   expectRule,
-  firestoreAs,
   NOBODY,
-  rulesEnv,
+  rulesSession,
   seed,
   teardown,
   uidOf,
   type Actor,
 } from './_env.js';
 
-let env: RulesTestEnvironment | undefined;
-const db = (actor: Actor): Firestore => {
-  if (!env) throw new Error('rules environment not started');
-  return firestoreAs(env, actor);
-};
+const rules = rulesSession();
+const { db } = rules;
 
 const at = new Date('2026-03-02T02:00:00Z');
 function projection(fields: {
@@ -133,7 +127,7 @@ const SUB_NAMES = Object.keys(SUBCOLLECTIONS) as Sub[];
 
 const seeded: string[] = [];
 beforeAll(async () => {
-  env = await rulesEnv();
+  const env = await rules.start();
   const docs: Record<string, object> = {};
   for (const id of DOSSIER_IDS) {
     docs[`dossiers/${id}`] = DOSSIERS[id];
@@ -147,7 +141,7 @@ beforeAll(async () => {
 afterAll(async () => {
   // Paths a wrongly allowed create would have written, then the fixtures (children first).
   const created = DOSSIER_IDS.flatMap((id) => SUB_NAMES.map((sub) => `dossiers/${id}/${sub}/rules-new`));
-  await teardown(env, [
+  await teardown(rules.current, [
     ...created,
     ...ACTOR_NAMES.map((a) => `dossiers/rules-new-${a}`),
     ...seeded.reverse(),

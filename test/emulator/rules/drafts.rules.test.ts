@@ -1,6 +1,5 @@
 // Security rules of drafts, the one collection clients write: the actor × operation matrix, the field
 // checks one by one, and a generated matrix (fast-check) where a write is allowed iff the draft is valid.
-import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import {
   collection,
   deleteDoc,
@@ -14,7 +13,6 @@ import {
   updateDoc,
   where,
   type DocumentData,
-  type Firestore,
 } from 'firebase/firestore';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
@@ -23,20 +21,16 @@ import {
   AGENCY_X,
   allowedOnly,
   expectRule,
-  firestoreAs,
   NOBODY,
-  rulesEnv,
+  rulesSession,
   seed,
   teardown,
   uidOf,
   type Actor,
 } from './_env.js';
 
-let env: RulesTestEnvironment | undefined;
-const db = (actor: Actor): Firestore => {
-  if (!env) throw new Error('rules environment not started');
-  return firestoreAs(env, actor);
-};
+const rules = rulesSession();
+const { db } = rules;
 const uidOrNobody = (actor: Actor) => (actor === 'anonymous' ? 'rules-nobody' : uidOf(actor));
 
 const at = new Date('2026-03-01T02:00:00Z');
@@ -105,12 +99,12 @@ const FIXTURES: Record<string, DocumentData> = {
 const created = new Set<string>();
 
 beforeAll(async () => {
-  env = await rulesEnv();
+  const env = await rules.start();
   await seed(env, FIXTURES);
 });
 
 afterAll(async () => {
-  await teardown(env, [...Object.keys(FIXTURES), ...created]);
+  await teardown(rules.current, [...Object.keys(FIXTURES), ...created]);
 });
 
 describe('drafts: actor × operation', () => {
@@ -252,8 +246,7 @@ describe('drafts: field checks on create (citizen A)', () => {
 describe('drafts: field checks on update (citizen A, own draft)', () => {
   const path = 'drafts/rules-upd-a';
   beforeAll(async () => {
-    if (!env) throw new Error('rules environment not started');
-    await seed(env, { [path]: stored(uidOf('citizenA')) });
+    await seed(rules.env(), { [path]: stored(uidOf('citizenA')) });
     created.add(path);
   });
   const cases: [string, DocumentData, boolean][] = [

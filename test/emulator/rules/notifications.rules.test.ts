@@ -1,15 +1,11 @@
 // Rules of the notification and deadline collections: the in-app inbox is readable by its recipient, a
 // task by its assignees, a deadline watch by the agency's officers and by monitors; nobody writes.
-import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
-import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, updateDoc, where, type Firestore } from 'firebase/firestore';
+import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, updateDoc, where } from 'firebase/firestore';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { ACTOR_NAMES, AGENCY_X, allowedOnly, expectRule, firestoreAs, NOBODY, rulesEnv, seed, teardown, uidOf, type Actor } from './_env.js';
+import { ACTOR_NAMES, AGENCY_X, allowedOnly, expectRule, NOBODY, rulesSession, seed, teardown, uidOf, type Actor } from './_env.js';
 
-let env: RulesTestEnvironment | undefined;
-const db = (actor: Actor): Firestore => {
-  if (!env) throw new Error('rules environment not started');
-  return firestoreAs(env, actor);
-};
+const rules = rulesSession();
+const { db } = rules;
 
 const DOCS = {
   notifications: { id: 'rules-notif-1', data: { recipientUid: uidOf('citizenA'), channel: 'inApp', dossierId: 'rules-d1', readAt: null } },
@@ -29,12 +25,12 @@ const READ: Record<Collection, Record<Actor, boolean>> = {
 };
 
 beforeAll(async () => {
-  env = await rulesEnv();
+  const env = await rules.start();
   await seed(env, Object.fromEntries(COLLECTIONS.map((c) => [pathOf(c), DOCS[c].data])));
 });
 
 afterAll(async () => {
-  await teardown(env, [...COLLECTIONS.map(pathOf), ...COLLECTIONS.map((c) => `${c}/rules-new`)]);
+  await teardown(rules.current, [...COLLECTIONS.map(pathOf), ...COLLECTIONS.map((c) => `${c}/rules-new`)]);
 });
 
 const cells = ACTOR_NAMES.flatMap((actor) => COLLECTIONS.map((c) => [actor, c] as const));

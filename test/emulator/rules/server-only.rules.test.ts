@@ -1,5 +1,4 @@
 // Collections only the server touches (Admin SDK): closed to every client, for every operation.
-import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import {
   collection,
   deleteDoc,
@@ -10,16 +9,12 @@ import {
   query,
   setDoc,
   updateDoc,
-  type Firestore,
 } from 'firebase/firestore';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { ACTOR_NAMES, expectRule, firestoreAs, rulesEnv, seed, teardown, type Actor } from './_env.js';
+import { ACTOR_NAMES, expectRule, rulesSession, seed, teardown } from './_env.js';
 
-let env: RulesTestEnvironment | undefined;
-const db = (actor: Actor): Firestore => {
-  if (!env) throw new Error('rules environment not started');
-  return firestoreAs(env, actor);
-};
+const rules = rulesSession();
+const { db } = rules;
 
 /** One seeded document per server-only collection (dossiers/{id}/requests is in dossiers.rules.test.ts). */
 const SERVER_ONLY = {
@@ -43,12 +38,12 @@ const COLLECTIONS = Object.keys(SERVER_ONLY) as Collection[];
 const pathOf = (c: Collection) => `${c}/${SERVER_ONLY[c].id}`;
 
 beforeAll(async () => {
-  env = await rulesEnv();
+  const env = await rules.start();
   await seed(env, Object.fromEntries(COLLECTIONS.map((c) => [pathOf(c), SERVER_ONLY[c].data])));
 });
 
 afterAll(async () => {
-  await teardown(env, [...COLLECTIONS.map(pathOf), ...COLLECTIONS.map((c) => `${c}/rules-new`)]);
+  await teardown(rules.current, [...COLLECTIONS.map(pathOf), ...COLLECTIONS.map((c) => `${c}/rules-new`)]);
 });
 
 const cells = ACTOR_NAMES.flatMap((actor) => COLLECTIONS.map((c) => [actor, c] as const));

@@ -1,6 +1,5 @@
 // Security rules of the figures (stats) and the evaluation documents (ratings, feedback): readable by
 // the officers of the agency the document names, by monitors and by admins; written only by the server.
-import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import {
   collection,
   deleteDoc,
@@ -12,7 +11,6 @@ import {
   setDoc,
   updateDoc,
   where,
-  type Firestore,
 } from 'firebase/firestore';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
@@ -21,18 +19,14 @@ import {
   AGENCY_Y,
   allowedOnly,
   expectRule,
-  firestoreAs,
-  rulesEnv,
+  rulesSession,
   seed,
   teardown,
   type Actor,
 } from './_env.js';
 
-let env: RulesTestEnvironment | undefined;
-const db = (actor: Actor): Firestore => {
-  if (!env) throw new Error('rules environment not started');
-  return firestoreAs(env, actor);
-};
+const rules = rulesSession();
+const { db } = rules;
 
 const at = new Date('2026-03-02T02:00:00Z');
 const OF_X = allowedOnly('receptionistX', 'leadX', 'admin', 'monitor');
@@ -74,12 +68,12 @@ const PATHS = Object.keys(DOCS);
 const COLLECTIONS = ['stats', 'ratings', 'feedback'] as const;
 
 beforeAll(async () => {
-  env = await rulesEnv();
+  const env = await rules.start();
   await seed(env, Object.fromEntries(PATHS.map((p) => [p, DOCS[p]!.data])));
 });
 
 afterAll(async () => {
-  await teardown(env, [...PATHS, ...COLLECTIONS.map((c) => `${c}/rules-new`)]);
+  await teardown(rules.current, [...PATHS, ...COLLECTIONS.map((c) => `${c}/rules-new`)]);
 });
 
 const cells = <T>(rows: readonly T[]) =>
