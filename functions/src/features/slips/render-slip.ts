@@ -73,7 +73,8 @@ function receipt(w: SlipWriter, d: ReceiptSlip): void {
   );
 }
 
-function supplement(w: SlipWriter, d: SupplementSlip): void {
+/** The top of forms 02 and 03 (both answer an application at reception): QR, code, applicant, request. */
+function receptionHeader(w: SlipWriter, d: SupplementSlip | RefusalSlip): void {
   opening(w, d);
   w.floatQr(d.lookupUrl);
   w.field('Mã hồ sơ', d.code);
@@ -81,6 +82,10 @@ function supplement(w: SlipWriter, d: SupplementSlip): void {
   applicantFields(w, d);
   w.field('Nội dung yêu cầu giải quyết', d.procedureName);
   lookupLines(w, d.lookupUrl);
+}
+
+function supplement(w: SlipWriter, d: SupplementSlip): void {
+  receptionHeader(w, d);
   w.text('Sau khi kiểm tra, hồ sơ cần bổ sung, hoàn thiện các nội dung sau:');
   const width = w.contentWidth;
   w.table(
@@ -100,13 +105,7 @@ function supplement(w: SlipWriter, d: SupplementSlip): void {
 }
 
 function refusal(w: SlipWriter, d: RefusalSlip): void {
-  opening(w, d);
-  w.floatQr(d.lookupUrl);
-  w.field('Mã hồ sơ', d.code);
-  w.text(`${d.agency.name} tiếp nhận hồ sơ của:`);
-  applicantFields(w, d);
-  w.field('Nội dung yêu cầu giải quyết', d.procedureName);
-  lookupLines(w, d.lookupUrl);
+  receptionHeader(w, d);
   w.text('Sau khi nghiên cứu, đối chiếu với quy định, hồ sơ không đủ điều kiện tiếp nhận giải quyết với lý do cụ thể như sau:');
   w.text(d.reason, { gap: 0.3 });
   w.text('Quy định về thủ tục này có tại:', { weight: 'bold' });
