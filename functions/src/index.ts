@@ -15,7 +15,7 @@ import { postUploads } from './features/uploads/upload.handler.js';
 import { getUpload } from './features/uploads/download.handler.js';
 import { fileStore } from './platform/file-store/index.js';
 import { lookupDossier } from './features/lookup/lookup-dossier.handler.js';
-import { DEFAULT_LOOKUP_LIMIT_PER_MINUTE } from './features/lookup/rate-limit.js';
+import { DEFAULT_LOOKUP_LIMIT_PER_MINUTE } from './platform/rate-limit.js';
 import { recordEventStats } from './features/stats/record-event-stats.js';
 import { actOnDossier } from './features/dossiers/act.handler.js';
 import { getDossier } from './features/dossiers/get.handler.js';

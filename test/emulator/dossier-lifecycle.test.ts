@@ -2,8 +2,8 @@
 // transaction, with real ID tokens from the Auth emulator.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDossierCode } from '../../functions/src/domain/index.js';
-import { verifyChain, type ChainedEvent } from '../../functions/src/features/dossiers/event-chain.js';
-import { revive } from '../../functions/src/features/dossiers/stored-dossier.js';
+import { verifyChain, type ChainedEvent } from '../../functions/src/store/event-chain.js';
+import { revive } from '../../functions/src/store/revive.js';
 import { actOnDossier } from '../../functions/src/features/dossiers/act.handler.js';
 import type { DossierDeps } from '../../functions/src/features/dossiers/dossier-deps.js';
 import type { ApiError } from '../../functions/src/platform/api-error.js';

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../functions/src/platform/api-error.js';
 import { LocalFileStore, localFileStoreRoot } from '../../functions/src/platform/file-store/index.js';
-import { attachUploads, loadUploadsForSubmission } from '../../functions/src/features/uploads/submission.js';
+import { attachUploads, loadUploadsForSubmission } from '../../functions/src/store/attach-uploads.js';
 import {
   minimalJpeg,
   minimalPdf,

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deliverNotification } from '../../functions/src/features/notifications/deliver.js';
 import { fanOutRequest } from '../../functions/src/features/notifications/fan-out.js';
-import { smsSink, zaloSink, ZALO_SINK, type Transports } from '../../functions/src/features/notifications/transports.js';
+import { smsSink, zaloSink, ZALO_SINK } from '../../functions/src/features/notifications/transports.js';
+import { type Transports } from '../../functions/src/features/notifications/channel-ports.js';
 import { ZALO_TOKEN_DOC, zaloTokenSource } from '../../functions/src/features/notifications/zalo-token.js';
 import { admin } from '../support/emulators.js';
 

@@ -1,5 +1,6 @@
 export * from './time/index.js';
 export * from './shared/index.js';
+export * from './rule-set/index.js';
 export * from './applicant/index.js';
 export * from './agency/index.js';
 export * from './procedure/index.js';
@@ -8,3 +9,4 @@ export * from './dossier-code/index.js';
 export * from './lookup-token/index.js';
 export * from './lifecycle/index.js';
 export * from './evaluation/index.js';
+export * from './access/index.js';

@@ -7,7 +7,7 @@ import './page.css';
 import type { User } from 'firebase/auth';
 import { collection, doc, onSnapshot, orderBy, query, where, type Unsubscribe } from 'firebase/firestore';
 import { ACTION_LABEL_TEXT } from '../../../functions/src/domain/lifecycle/action-labels.js';
-import { STATUS_INFO } from '../../../functions/src/domain/lifecycle/status-info.js';
+import { STATUS_INFO } from '../../../functions/src/domain/dossier/status-info.js';
 import { ApiCallError, describeError, type Bilingual } from '../shared/api.js';
 import { withCitizen } from '../shared/citizen-session.js';
 import { mountInbox } from './inbox.js';

@@ -1,7 +1,7 @@
 // Labels shared by the officer views. Status and action names come from the domain's zod-free label
 // files, so the dashboard and the server never disagree on a name and the page does not carry zod.
 import { ACTION_LABEL_TEXT as ACTION_LABELS } from '../../../functions/src/domain/lifecycle/action-labels.js';
-import { STATUS_INFO } from '../../../functions/src/domain/lifecycle/status-info.js';
+import { STATUS_INFO } from '../../../functions/src/domain/dossier/status-info.js';
 import type { Bilingual } from '../shared/api.js';
 import { t } from '../shared/i18n.js';
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { PersonName } from '../applicant/person-name.js';
 import { VietnamesePhone } from '../applicant/phone.js';
 import { Bilingual, bi } from '../shared/bilingual.js';
-import { DISTRICT_LEVEL_LAST_DAY } from '../shared/rule-set.js';
+import { DISTRICT_LEVEL_LAST_DAY } from '../rule-set/rule-set.js';
 import { LocalDate, WorkingHours } from '../time/schemas.js';
 import { AgencyId } from './agency-id.js';
 import { AGENCY_LEVELS } from './level-labels.js';

@@ -1,2 +1,3 @@
 export * from './agency-id.js';
 export * from './agency.js';
+export * from './receiving.js';

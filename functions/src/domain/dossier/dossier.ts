@@ -4,13 +4,21 @@ import { z } from 'zod';
 import { AgencyId } from '../agency/agency-id.js';
 import { Applicant } from '../applicant/applicant.js';
 import { DossierCode } from '../dossier-code/dossier-code.js';
-import { SupplementItem } from '../lifecycle/actions.js';
-import { DossierStatus } from '../lifecycle/status.js';
+import { DossierStatus } from './status.js';
 import { ProcedureCode, SupplementClockPolicy, type Procedure } from '../procedure/procedure.js';
 import { Bilingual } from '../shared/bilingual.js';
-import { AmountVnd, EntityId, Instant, UserId } from '../shared/primitives.js';
-import { RuleSet } from '../shared/rule-set.js';
+import { AmountVnd, EntityId, Instant, PlainText, UserId } from '../shared/primitives.js';
+import { ComponentId } from '../procedure/component.js';
+import { RuleSet } from '../rule-set/rule-set.js';
 import { DossierComponents, type DossierComponent } from './component.js';
+
+/** One item of a supplement request (form 02): what is missing or wrong, in plain language. */
+export const SupplementItem = z.strictObject({
+  componentId: ComponentId.optional(),
+  name: PlainText(255).describe('Giấy tờ cần bổ sung / document to add or fix'),
+  problem: PlainText(1000).describe('Cần bổ sung, sửa gì / what is missing or wrong'),
+});
+export type SupplementItem = z.infer<typeof SupplementItem>;
 
 export const Channel = z.enum(['desk', 'post', 'online']).describe('Kênh nộp / channel');
 export type Channel = z.infer<typeof Channel>;

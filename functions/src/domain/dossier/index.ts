@@ -1,4 +1,4 @@
 export * from './attachment.js';
 export * from './component.js';
 export * from './dossier.js';
-export * from './event.js';
+export * from './status.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dossier } from '../dossier/dossier.js';
-import type { DossierEvent } from '../dossier/event.js';
+import type { DossierEvent } from '../lifecycle/event.js';
 import type { DossierActionInput } from '../lifecycle/actions.js';
 import type { Actor } from '../lifecycle/actor.js';
 import { applyAction } from '../lifecycle/apply.js';

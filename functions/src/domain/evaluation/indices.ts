@@ -1,7 +1,7 @@
 // Circular 01/2018/TT-VPCP evaluation indices. Each index scores 2, 1 or 0. Indices 1–4 are computed from a
 // dossier's event log and index 7 from its rating; 5, 6, 8 and 9 are agency-level figures supplied by the
 // caller. See docs/GLOSSARY.md for the exact rules chosen where the Circular leaves room.
-import type { DossierEvent } from '../dossier/event.js';
+import type { DossierEvent } from '../lifecycle/event.js';
 import { classifyTimeliness, type Timeliness } from '../time/index.js';
 import type { Rating } from './rating.js';
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AgencyId } from '../agency/agency-id.js';
 import { DossierCode } from '../dossier-code/dossier-code.js';
 import { DossierComponents } from '../dossier/component.js';
-import { ComponentId } from '../procedure/component.js';
+import { SupplementItem } from '../dossier/dossier.js';
 import { Bilingual, bi } from '../shared/bilingual.js';
 import { AmountVnd, Instant, PlainText, UserId } from '../shared/primitives.js';
 import { ACTION_LABEL_TEXT } from './action-labels.js';
@@ -18,14 +18,6 @@ export const DueDate = z.strictObject({
   explanation: Bilingual.describe('Cách tính hạn / how the due time was computed'),
 });
 export type DueDate = z.infer<typeof DueDate>;
-
-/** One item of a supplement request (form 02): what is missing or wrong, in plain language. */
-export const SupplementItem = z.strictObject({
-  componentId: ComponentId.optional(),
-  name: PlainText(255).describe('Giấy tờ cần bổ sung / document to add or fix'),
-  problem: PlainText(1000).describe('Cần bổ sung, sửa gì / what is missing or wrong'),
-});
-export type SupplementItem = z.infer<typeof SupplementItem>;
 
 export const SubmitAction = z.strictObject({
   type: z.literal('submit'),

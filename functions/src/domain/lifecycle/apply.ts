@@ -1,7 +1,7 @@
 // applyAction: the pure core of the lifecycle. Given a dossier and an action it returns the next dossier
 // and the event to append, or a TransitionConflict. It never mutates its input and never reads a clock.
 import type { Dossier, OpinionRequest } from '../dossier/dossier.js';
-import type { DossierEvent } from '../dossier/event.js';
+import type { DossierEvent } from './event.js';
 import { DomainError } from '../shared/domain-error.js';
 import { toFieldErrors } from '../shared/field-errors.js';
 import { DossierAction, type DossierActionInput } from './actions.js';
@@ -15,7 +15,7 @@ import {
   supplementPhaseOf,
   type ActionContext,
 } from './rules.js';
-import type { DossierStatus } from './status.js';
+import type { DossierStatus } from '../dossier/status.js';
 import { findTransition } from './table.js';
 
 export type TransitionResult =

@@ -4,7 +4,7 @@ import { DomainError } from '../shared/domain-error.js';
 import type { Bilingual } from '../shared/bilingual.js';
 import type { FieldError } from '../shared/field-errors.js';
 import { ACTION_LABELS, type ActionType } from './actions.js';
-import { STATUS_INFO, type DossierStatus } from './status.js';
+import { STATUS_INFO, type DossierStatus } from '../dossier/status.js';
 
 export type ConflictReason =
   'notInStatus' | 'roleNotAllowed' | 'outOfScope' | 'ruleViolated' | 'invalidPayload';

@@ -8,7 +8,7 @@ import {
   type Timeliness,
   type WorkingCalendar,
 } from '../time/index.js';
-import type { DossierStatus } from './status.js';
+import type { DossierStatus } from '../dossier/status.js';
 
 /** Statuses in which the processing clock runs. While a supplement is awaited it is stopped (or paused). */
 const CLOCK_RUNNING: ReadonlySet<DossierStatus> = new Set(['received', 'processing', 'awaitingPayment']);

@@ -4,5 +4,5 @@ export * from './apply.js';
 export * from './conflict.js';
 export * from './deadline-flags.js';
 export * from './rules.js';
-export * from './status.js';
+export * from './event.js';
 export * from './table.js';

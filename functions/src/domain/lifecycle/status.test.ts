@@ -7,7 +7,7 @@ import {
   findPortalStatusCode,
   findStatusByPortalCode,
   isFinalStatus,
-} from './status.js';
+} from '../dossier/status.js';
 import { CALENDAR, DOSSIER_IN, DUE_AT, vnTime } from './test-fixtures.js';
 
 describe('national portal status mapping', () => {

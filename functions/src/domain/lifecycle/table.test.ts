@@ -7,7 +7,7 @@ import { ActionType } from './actions.js';
 import { Role, type Actor } from './actor.js';
 import { applyAction } from './apply.js';
 import { TransitionConflict } from './conflict.js';
-import { DossierStatus } from './status.js';
+import { DossierStatus } from '../dossier/status.js';
 import { LIFECYCLE, findTransition, type AgencyScope, type Transition } from './table.js';
 import {
   CALENDAR,

@@ -4,7 +4,7 @@
 // denial before the deadline) are in rules.ts.
 import type { ActionType } from './actions.js';
 import type { Role } from './actor.js';
-import type { DossierStatus } from './status.js';
+import type { DossierStatus } from '../dossier/status.js';
 
 /**
  * Which agency an officer must belong to (citizens must own the dossier; admin and system act province-wide):

@@ -6,7 +6,7 @@ import type { Procedure } from '../procedure/procedure.js';
 import { buildWorkingCalendar, type Calendar, type WorkingCalendar } from '../time/index.js';
 import type { ActionType, DossierActionInput } from './actions.js';
 import type { Actor, Role } from './actor.js';
-import type { DossierStatus } from './status.js';
+import type { DossierStatus } from '../dossier/status.js';
 
 export const DESK = '000.00.01.H99';
 export const OFFICE = '000.00.14.H99';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AgencyLevel } from '../agency/agency.js';
 import { Bilingual, bi } from '../shared/bilingual.js';
 import { AmountVnd } from '../shared/primitives.js';
-import { RULE_SETS, RuleSet } from '../shared/rule-set.js';
+import { RULE_SETS, RuleSet } from '../rule-set/rule-set.js';
 import { Duration, LocalDate } from '../time/schemas.js';
 import { RequiredComponent } from './component.js';
 import { ProcedureField } from './field.js';

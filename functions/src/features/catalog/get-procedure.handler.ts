@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { ProcedureCode, type Procedure } from '../../domain/procedure/index.js';
 import { ApiError, invalidInput } from '../../platform/api-error.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
-import { readPublicAgencies, PUBLIC_CACHE } from '../agencies/list-agencies.handler.js';
-import { receivingAgenciesFor } from '../agencies/agency-public.js';
+import { readPublicAgencies } from '../../store/agencies.js';
+import { PUBLIC_CACHE } from '../../platform/cache.js';
+import { receivingAgenciesFor } from '../../domain/index.js';
 import { PROCEDURES, summarise } from './list-procedures.handler.js';
 
 export const GetProcedureRequest = z.strictObject({ params: z.strictObject({ code: ProcedureCode }), query: z.strictObject({}) });

@@ -5,13 +5,14 @@ import { refuseKiosk } from '../../platform/auth.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
 import type { DossierActionInput } from '../../domain/index.js';
 import type { DossierDeps } from './dossier-deps.js';
-import { workingCalendar } from './reference-data.js';
+import { workingCalendar } from '../../store/reference-data.js';
 import { z } from 'zod';
-import { ActOnDossierRequest, DossierIdParam, SubmitSupplementInput } from './requests.js';
+import { ActOnDossierRequest, SubmitSupplementInput } from './requests.js';
+import { DossierIdParam } from '../../platform/params.js';
 import { addSupplement } from './supplement.js';
 import { runTransition } from './run-transition.js';
 import { dueAfterSupplement, dueAtReception, SERVICE_FIELDS } from './service-fields.js';
-import { parseBody } from './submit.handler.js';
+import { parseInput } from '../../platform/parse.js';
 
 function refuseServiceFields(action: Record<string, unknown>): void {
   const sent = SERVICE_FIELDS.filter((f) => f in action);
@@ -37,13 +38,13 @@ function refuseServiceFields(action: Record<string, unknown>): void {
 export async function actOnDossier(req: ApiRequest, deps: DossierDeps): Promise<ApiResult> {
   const caller = await deps.caller(req);
   refuseKiosk(caller); // the lifecycle table refuses it too; this way it does not even read the dossier
-  const { dossierId } = parseBody(DossierIdParam, req.params);
-  const body = parseBody(ActOnDossierRequest, req.body);
+  const { dossierId } = parseInput(DossierIdParam, req.params);
+  const body = parseInput(ActOnDossierRequest, req.body);
   refuseServiceFields(body.action);
   const calendar = await workingCalendar(deps.db);
   const clientAction = body.action as DossierActionInput;
   const supplement =
-    body.action.type === 'submitSupplement' ? parseBody(z.strictObject({ action: SubmitSupplementInput }), { action: body.action }).action : undefined;
+    body.action.type === 'submitSupplement' ? parseInput(z.strictObject({ action: SubmitSupplementInput }), { action: body.action }).action : undefined;
   return runTransition(
     { db: deps.db, now: deps.now, calendar },
     {

@@ -2,36 +2,17 @@
 // may take now (the officer UI shows exactly those buttons). Monitors see it without personal data.
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { allowedActions, type Dossier } from '../../domain/index.js';
-import { refuseKiosk, type Caller } from '../../platform/auth.js';
+import { allowedActions, dossierAccess } from '../../domain/index.js';
+import { refuseKiosk } from '../../platform/auth.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
-import { dossierNotFound } from './conflicts.js';
+import { dossierNotFound } from '../../platform/conflicts.js';
 import type { DossierDeps } from './dossier-deps.js';
-import { workingCalendar } from './reference-data.js';
-import { DossierIdParam } from './requests.js';
+import { workingCalendar } from '../../store/reference-data.js';
+import { DossierIdParam } from '../../platform/params.js';
 import { publicView } from './run-transition.js';
-import { dossierRef, joinDossier, personalRef, revive } from './stored-dossier.js';
-import { parseBody } from './submit.handler.js';
-
-export type Access = 'personal' | 'public' | 'none';
-
-export function accessOf(dossier: Pick<Dossier, 'ownerUserId' | 'agencyIds'>, caller: Caller): Access {
-  switch (caller.role) {
-    case 'admin':
-      return 'personal';
-    case 'monitor':
-      return 'public';
-    case 'citizen':
-      return dossier.ownerUserId === caller.userId ? 'personal' : 'none';
-    case 'receptionist':
-    case 'handler':
-    case 'lead':
-      return caller.agencyId !== undefined && dossier.agencyIds.includes(caller.agencyId) ? 'personal' : 'none';
-    case 'kiosk': // a desk rating device never reads dossiers
-    case 'system':
-      return 'none';
-  }
-}
+import { dossierRef, joinDossier, personalRef } from '../../store/dossiers.js';
+import { revive } from '../../store/revive.js';
+import { parseInput } from '../../platform/parse.js';
 
 /** One official slip of the dossier as listed to those who may see the dossier (bytes: the slip endpoint). */
 export type SlipListing = { id: string; form: string; version: number; createdAt: string | null };
@@ -63,7 +44,7 @@ export async function listSlips(db: Firestore, dossierId: string): Promise<SlipL
 export async function getDossier(req: ApiRequest, deps: DossierDeps): Promise<ApiResult> {
   const caller = await deps.caller(req);
   refuseKiosk(caller);
-  const { dossierId } = parseBody(DossierIdParam, req.params);
+  const { dossierId } = parseInput(DossierIdParam, req.params);
   const [snap, personalSnap] = await deps.db.getAll(
     dossierRef(deps.db, dossierId),
     personalRef(deps.db, dossierId),
@@ -71,7 +52,7 @@ export async function getDossier(req: ApiRequest, deps: DossierDeps): Promise<Ap
   // Someone without access learns nothing, not even that the dossier exists.
   if (!snap!.exists) throw dossierNotFound();
   const { dossier } = joinDossier(snap!.data()!, personalSnap!.data());
-  const access = accessOf(dossier, caller);
+  const access = dossierAccess(dossier, caller);
   if (access === 'none') throw dossierNotFound();
   const [calendar, slips] = await Promise.all([workingCalendar(deps.db), listSlips(deps.db, dossierId)]);
   return {

@@ -63,4 +63,3 @@ export const SubmitSupplementInput = z.strictObject({
 });
 export type SubmitSupplementInput = z.infer<typeof SubmitSupplementInput>;
 
-export const DossierIdParam = z.strictObject({ dossierId: EntityId });

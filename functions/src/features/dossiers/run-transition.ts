@@ -2,7 +2,6 @@
 // reads the dossier, checks the caller's expected version, applies the pure lifecycle (domain/lifecycle),
 // and writes the new state, the hash-chained event, the control-slip rows, the outbox requests and the
 // idempotency record together. Either all of it is stored or none of it.
-import { createHash } from 'node:crypto';
 import type { DocumentReference, DocumentSnapshot, Firestore, Transaction } from 'firebase-admin/firestore';
 import {
   allowedActions,
@@ -16,20 +15,11 @@ import {
 } from '../../domain/index.js';
 import type { ApiResult } from '../../platform/http-router.js';
 import type { Caller } from '../../platform/auth.js';
-import { conflictError, dossierNotFound, requestIdReused, staleVersionError } from './conflicts.js';
-import { canonicalJson, hashEvent } from './event-chain.js';
+import { conflictError, dossierNotFound, requestIdReused, staleVersionError } from '../../platform/conflicts.js';
+import { fingerprint, hashEvent } from '../../store/event-chain.js';
 import { NOTIFY_APPLICANT, outboxId, SLIP_FOR_ACTION } from './outbox.js';
-import {
-  dossierRef,
-  eventRef,
-  GENESIS_HASH,
-  handoffRef,
-  joinDossier,
-  personalRef,
-  revive,
-  splitDossier,
-  type StoredExtras,
-} from './stored-dossier.js';
+import { dossierRef, eventRef, GENESIS_HASH, handoffRef, joinDossier, personalRef, requestRef, splitDossier, type StoredExtras } from '../../store/dossiers.js';
+import { revive } from '../../store/revive.js';
 
 export type TransitionDeps = { db: Firestore; now: () => Date; calendar: WorkingCalendar };
 
@@ -58,13 +48,6 @@ export type TransitionRequest = {
   /** For creation: the draft to start from when the dossier does not exist yet (may read in `tx`). */
   draft?: (tx: Transaction, now: Date) => Promise<Dossier>;
 };
-
-const requestRef = (db: Firestore, dossierId: string, uid: string, requestId: string) =>
-  dossierRef(db, dossierId).collection('requests').doc(`${uid}_${requestId}`);
-
-export function fingerprint(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex');
-}
 
 /** The dossier as the caller may see it after an action: no personal data. */
 export function publicView(dossier: Dossier) {

@@ -10,7 +10,7 @@ import {
   type DueDate,
   type WorkingCalendar,
 } from '../../domain/index.js';
-import { procedureVersion, workingHoursOf } from './reference-data.js';
+import { procedureVersion, workingHoursOf } from '../../store/reference-data.js';
 
 export const SERVICE_FIELDS = ['code', 'due'] as const;
 

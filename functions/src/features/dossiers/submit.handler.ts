@@ -2,7 +2,7 @@
 // procedure version in force, check the receiving agency and the components, and issue the dossier code
 // in the same transaction that creates the dossier.
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
+
 import {
   newDraftDossier,
   type Agency,
@@ -10,23 +10,18 @@ import {
   type DossierComponent,
   type Procedure,
 } from '../../domain/index.js';
-import { ApiError, invalidInput, type FieldError } from '../../platform/api-error.js';
+import { ApiError, type FieldError } from '../../platform/api-error.js';
 import { requireRole, type Caller } from '../../platform/auth.js';
+import { parseInput } from '../../platform/parse.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
 import { withKeyLock } from '../../platform/key-lock.js';
 import type { DossierDeps } from './dossier-deps.js';
-import { findAgency, procedureVersion, workingCalendar } from './reference-data.js';
+import { findAgency, procedureVersion, workingCalendar } from '../../store/reference-data.js';
 import { IntakeDossierRequest, SubmitDossierRequest, type ComponentInput } from './requests.js';
 import { runTransition } from './run-transition.js';
 import { counterRef, reserveDossierCode } from './service-fields.js';
-import { attachUploads, loadUploadsForSubmission } from '../uploads/submission.js';
+import { attachUploads, loadUploadsForSubmission } from '../../store/attach-uploads.js';
 import type { Transaction } from 'firebase-admin/firestore';
-
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) throw invalidInput(parsed.error);
-  return parsed.data;
-}
 
 /** The same caller and requestId always name the same dossier: a retried submission finds it. */
 export function dossierIdFor(uid: string, requestId: string): string {
@@ -168,7 +163,7 @@ async function create(
 export async function submitDossier(req: ApiRequest, deps: DossierDeps): Promise<ApiResult> {
   const caller = await deps.caller(req);
   requireRole(caller, ['citizen']);
-  const body = parseBody(SubmitDossierRequest, req.body);
+  const body = parseInput(SubmitDossierRequest, req.body);
   return create(deps, caller, body, body.receivingAgencyId, 'submit');
 }
 
@@ -176,6 +171,6 @@ export async function submitDossier(req: ApiRequest, deps: DossierDeps): Promise
 export async function intakeDossier(req: ApiRequest, deps: DossierDeps): Promise<ApiResult> {
   const caller = await deps.caller(req);
   requireRole(caller, ['receptionist']);
-  const body = parseBody(IntakeDossierRequest, req.body);
+  const body = parseInput(IntakeDossierRequest, req.body);
   return create(deps, caller, body, caller.agencyId!, 'intake');
 }

@@ -3,7 +3,7 @@
 import type { Firestore, Transaction } from 'firebase-admin/firestore';
 import type { Attachment, Dossier, DossierComponent } from '../../domain/index.js';
 import type { Caller } from '../../platform/auth.js';
-import { attachUploads, loadUploadsForSubmission } from '../uploads/submission.js';
+import { attachUploads, loadUploadsForSubmission } from '../../store/attach-uploads.js';
 import type { SubmitSupplementInput } from './requests.js';
 
 export async function addSupplement(

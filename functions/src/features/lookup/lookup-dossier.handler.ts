@@ -6,8 +6,8 @@ import { bi, DossierCode, ProcessStep, verifyLookupToken, type Bilingual } from 
 import { ApiError, invalidInput } from '../../platform/api-error.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
 import { basicView, fullView, LookupDossier, type PublishedStep } from './lookup-view.js';
-import { RATINGS } from '../ratings/rating-state.js';
-import { clientAddress, clientKey, consumeLookupQuota, rateLimited } from './rate-limit.js';
+import { RATINGS } from '../../store/stats.js';
+import { clientAddress, clientKey, consumeLookupQuota, rateLimited } from '../../platform/rate-limit.js';
 
 export type LookupDeps = {
   db: Firestore;

@@ -13,7 +13,7 @@ import {
   type Bilingual,
   type PortalStatusCode,
 } from '../../domain/index.js';
-import { ratingState, type RatingState } from '../ratings/rating-state.js';
+import { ratingState, type RatingState } from '../../domain/index.js';
 
 const StoredInstant = z.union([z.instanceof(Timestamp).transform((t) => t.toDate()), z.date()]);
 const Text2 = z.object({ vi: z.string(), en: z.string() });

@@ -4,11 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { revive } from '../dossiers/stored-dossier.js';
+import { revive } from '../../store/revive.js';
 import { backoffMs, DELIVERY_POLICY } from './delivery-policy.js';
 import { NOTIFICATIONS } from './fan-out.js';
 import { emailText, smsText, type Message } from './templates.js';
-import { DeliveryError, type Transports } from './transports.js';
+import { DeliveryError, type Transports } from './channel-ports.js';
 
 export type DeliveryDeps = { db: Firestore; now: () => Date; transports: Transports; random: () => number };
 

@@ -4,7 +4,7 @@
 import { logs } from '../../platform/logs.js';
 import { createHash } from 'node:crypto';
 import type { DocumentData, DocumentReference, Firestore } from 'firebase-admin/firestore';
-import { revive } from '../dossiers/stored-dossier.js';
+import { revive } from '../../store/revive.js';
 import { afterQuietHours } from './delivery-policy.js';
 import { NotificationPrefs, NotificationRequest, type Channel } from './notification-request.js';
 import { renderMessage, TEMPLATE_VERSION } from './templates.js';

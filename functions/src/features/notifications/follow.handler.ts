@@ -7,11 +7,11 @@ import { OFFICER_ROLES } from '../../domain/index.js';
 import { ApiError } from '../../platform/api-error.js';
 import { refuseKiosk, type Caller } from '../../platform/auth.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
-import { dossierNotFound } from '../dossiers/conflicts.js';
-import { accessOf } from '../dossiers/get.handler.js';
-import { DossierIdParam } from '../dossiers/requests.js';
-import { dossierRef } from '../dossiers/stored-dossier.js';
-import { parseBody } from '../dossiers/submit.handler.js';
+import { dossierNotFound } from '../../platform/conflicts.js';
+import { dossierAccess } from '../../domain/index.js';
+import { DossierIdParam } from '../../platform/params.js';
+import { dossierRef } from '../../store/dossiers.js';
+import { parseInput } from '../../platform/parse.js';
 
 export type FollowDeps = { db: Firestore; caller: (req: ApiRequest) => Promise<Caller> };
 
@@ -32,13 +32,13 @@ const WATCHERS = new Set<string>([...OFFICER_ROLES, 'admin', 'monitor']);
 export async function putDossierFollow(req: ApiRequest, deps: FollowDeps): Promise<ApiResult> {
   const caller = await deps.caller(req);
   refuseKiosk(caller);
-  const { dossierId } = parseBody(DossierIdParam, req.params);
-  const { follow } = parseBody(FollowBody, req.body);
+  const { dossierId } = parseInput(DossierIdParam, req.params);
+  const { follow } = parseInput(FollowBody, req.body);
   const userRef = deps.db.doc(`users/${caller.userId}`);
   await deps.db.runTransaction(async (tx) => {
     const [dossier, user] = await Promise.all([tx.get(dossierRef(deps.db, dossierId)), tx.get(userRef)]);
     const data = dossier.data() as { ownerUserId?: string; agencyIds?: string[] } | undefined;
-    if (!data || !WATCHERS.has(caller.role) || accessOf({ ownerUserId: data.ownerUserId, agencyIds: data.agencyIds ?? [] }, caller) === 'none') {
+    if (!data || !WATCHERS.has(caller.role) || dossierAccess({ ownerUserId: data.ownerUserId, agencyIds: data.agencyIds ?? [] }, caller) === 'none') {
       throw dossierNotFound();
     }
     const followed = (user.get('followedDossierIds') as string[] | undefined) ?? [];

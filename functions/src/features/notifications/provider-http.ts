@@ -1,6 +1,6 @@
 // One HTTP call to a message provider, with the failure split every adapter needs: network errors,
 // timeouts, 429 and 5xx are temporary (the retry sweep tries again); other non-2xx answers are permanent.
-import { DeliveryError } from './transports.js';
+import { DeliveryError } from './channel-ports.js';
 
 export async function postToProvider(url: string, init: RequestInit, timeoutMs = 10_000): Promise<unknown> {
   let res: Response;

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { esmsSender } from './sms-esms.js';
-import { DeliveryError } from './transports.js';
+import { DeliveryError } from './channel-ports.js';
 import { znsPhone, znsSender } from './zalo-zns.js';
 
 type Seen = { url: string; headers: IncomingMessage['headers']; body: string };

@@ -3,7 +3,7 @@
 // lost answer (code 124 then means "already accepted").
 import { z } from 'zod';
 import { postToProvider } from './provider-http.js';
-import { DeliveryError, type SmsSender } from './transports.js';
+import { DeliveryError, type SmsSender } from './channel-ports.js';
 
 export type EsmsSettings = { baseUrl: string; apiKey: string; secretKey: string; brandname: string; sandbox: boolean };
 

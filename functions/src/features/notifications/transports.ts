@@ -2,29 +2,7 @@
 // production swaps providers without touching the ledger logic.
 import type { Firestore } from 'firebase-admin/firestore';
 import { createTransport } from 'nodemailer';
-import type { ZaloSender } from './zalo-zns.js';
-
-export type OutgoingEmail = { to: string; subject: string; text: string; messageId: string };
-export type OutgoingSms = { to: string; text: string; notificationId: string };
-
-/** Thrown by a transport: `temporary` failures are retried, `permanent` ones stop. */
-export class DeliveryError extends Error {
-  constructor(
-    readonly kind: 'temporary' | 'permanent',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'DeliveryError';
-  }
-}
-
-export interface EmailTransport {
-  send(mail: OutgoingEmail): Promise<void>;
-}
-export interface SmsSender {
-  send(sms: OutgoingSms): Promise<void>;
-}
-export type Transports = { email: EmailTransport; sms: SmsSender; zalo: ZaloSender };
+import { DeliveryError, type EmailTransport, type SmsSender, type ZaloSender } from './channel-ports.js';
 
 /** `user` empty: a relay that needs no login (the local catcher, or one that trusts the network). */
 export type SmtpSettings = { host: string; port: number; from: string; secure: boolean; user: string; password: string };

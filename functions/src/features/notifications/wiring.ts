@@ -7,7 +7,8 @@ import {
 import { db } from '../../platform/firestore.js';
 import type { DeliveryDeps } from './deliver.js';
 import { esmsSender } from './sms-esms.js';
-import { smsSink, smtpTransport, zaloSink, type Transports } from './transports.js';
+import { smsSink, smtpTransport, zaloSink } from './transports.js';
+import { type Transports } from './channel-ports.js';
 import { zaloTokenSource } from './zalo-token.js';
 import { znsSender } from './zalo-zns.js';
 

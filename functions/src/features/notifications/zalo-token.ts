@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { postToProvider } from './provider-http.js';
-import { DeliveryError } from './transports.js';
+import { DeliveryError } from './channel-ports.js';
 
 export const ZALO_TOKEN_DOC = 'system/zaloOaToken';
 /** Refresh this long before expiry, so a message never goes out with a token about to lapse. */

@@ -4,12 +4,7 @@
 // a day and come from zalo-token.ts.
 import { z } from 'zod';
 import { postToProvider } from './provider-http.js';
-import { DeliveryError } from './transports.js';
-
-export type OutgoingZalo = { to: string; dossierCode: string; text: string; notificationId: string };
-export interface ZaloSender {
-  send(message: OutgoingZalo): Promise<void>;
-}
+import { DeliveryError, type OutgoingZalo, type ZaloSender } from './channel-ports.js';
 
 export type ZnsSettings = { baseUrl: string; templateId: string; accessToken: (opts: { rejected?: string }) => Promise<string> };
 

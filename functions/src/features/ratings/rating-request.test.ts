@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../domain/index.js';
 import { channelDecision, ratingCounters, ratingOf, SubmitRatingRequest } from './rating-request.js';
-import { ratingState } from './rating-state.js';
+import { ratingState } from '../../domain/index.js';
 
 const valid = {
   requestId: 'rate-0001-abcd',

@@ -9,14 +9,16 @@ import { ApiError, invalidInput } from '../../platform/api-error.js';
 import { permissionDenied, unauthenticated, type Caller } from '../../platform/auth.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
 import { logs } from '../../platform/logs.js';
-import { requestIdReused } from '../dossiers/conflicts.js';
-import { fingerprint } from '../dossiers/run-transition.js';
-import { dossierRef, revive } from '../dossiers/stored-dossier.js';
-import { clientAddress, clientKey, consumeLookupQuota, rateLimited } from '../lookup/rate-limit.js';
-import { fieldOf } from '../stats/record-event-stats.js';
-import { STATS, statsDocId, statsMonthOf } from '../stats/stats-counters.js';
+import { requestIdReused } from '../../platform/conflicts.js';
+import { fingerprint } from '../../store/event-chain.js';
+import { dossierRef } from '../../store/dossiers.js';
+import { revive } from '../../store/revive.js';
+import { clientAddress, clientKey, consumeLookupQuota, rateLimited } from '../../platform/rate-limit.js';
+import { fieldOf } from '../../store/reference-data.js';
+import { STATS, statsDocId, statsMonthOf } from '../../store/stats.js';
 import { channelDecision, ratingCounters, ratingOf, SubmitRatingRequest } from './rating-request.js';
-import { isRateableStatus, RATINGS } from './rating-state.js';
+import { isRateableStatus } from '../../domain/index.js';
+import { RATINGS } from '../../store/stats.js';
 
 export type RatingDeps = {
   db: Firestore;

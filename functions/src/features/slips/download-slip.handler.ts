@@ -9,9 +9,9 @@ import { ApiError, invalidInput } from '../../platform/api-error.js';
 import type { Caller } from '../../platform/auth.js';
 import type { FileStore } from '../../platform/file-store/index.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
-import { accessOf } from '../dossiers/get.handler.js';
-import { dossierRef } from '../dossiers/stored-dossier.js';
-import { slipRef } from './generate-slip.js';
+import { dossierAccess } from '../../domain/index.js';
+import { dossierRef } from '../../store/dossiers.js';
+import { slipRef } from '../../store/dossiers.js';
 import { CITIZEN_HELD_FORMS, type FormCode } from './slip-data.js';
 import { slipLogs } from './slip-logs.js';
 
@@ -58,7 +58,7 @@ export async function downloadSlip(req: ApiRequest, deps: DownloadSlipDeps): Pro
   const record = SlipRecord.parse(slipSnap!.data());
   const dossier = z.object({ ownerUserId: z.string().optional(), agencyIds: z.array(z.string()) }).parse(dossierSnap!.data());
   // Monitors see figures, not people: `public` access is not enough for a slip with personal data.
-  const signedInAccess = caller !== undefined && accessOf(dossier, caller) === 'personal';
+  const signedInAccess = caller !== undefined && dossierAccess(dossier, caller) === 'personal';
   const tokenAccess =
     query.t !== undefined && CITIZEN_HELD_FORMS.has(record.form as FormCode) && verifyLookupToken(params.dossierId, query.t, deps.secret());
   if (!signedInAccess && !tokenAccess) throw noSuchSlip();

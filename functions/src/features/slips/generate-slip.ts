@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import type { FileStore } from '../../platform/file-store/index.js';
-import { dossierRef, revive } from '../dossiers/stored-dossier.js';
+import { slipRef } from '../../store/dossiers.js';
+import { revive } from '../../store/revive.js';
 import { renderSlip } from './render-slip.js';
 import { SLIP_FORMS } from './slip-data.js';
 import { slipLogs } from './slip-logs.js';
@@ -38,7 +39,6 @@ export const StoredSlipRequest = z.object({
 /** `01-000002`: form and zero-padded dossier version, like the event ids. */
 export const slipIdOf = (form: string, version: number) => `${form}-${String(version).padStart(6, '0')}`;
 export const slipStoragePath = (dossierId: string, slipId: string) => `slips/${dossierId}/${slipId}.pdf`;
-export const slipRef = (db: Firestore, dossierId: string, slipId: string) => dossierRef(db, dossierId).collection('slips').doc(slipId);
 
 export type GenerateOutcome = 'generated' | 'duplicate' | 'busy' | 'failed';
 

@@ -7,8 +7,9 @@ import { dayNumberOfDate, DAY_MS, VIETNAM_OFFSET_MS } from '../../domain/time/lo
 import { ApiError, invalidInput } from '../../platform/api-error.js';
 import type { Caller } from '../../platform/auth.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
-import { STATUS_INFO } from '../../domain/lifecycle/status.js';
-import { DOSSIERS, handoffRef, personalRef, revive } from '../dossiers/stored-dossier.js';
+import { STATUS_INFO } from '../../domain/dossier/status.js';
+import { DOSSIERS, handoffRef, personalRef } from '../../store/dossiers.js';
+import { revive } from '../../store/revive.js';
 import { renderRegister } from './render-register.js';
 import type { RegisterRow } from './slip-data.js';
 import { agencyOf } from './slip-sources.js';

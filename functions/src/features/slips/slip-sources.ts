@@ -14,8 +14,9 @@ import {
   type Procedure,
 } from '../../domain/index.js';
 import { formatDuration } from '../../domain/time/duration.js';
-import { findAgency, procedureVersion } from '../dossiers/reference-data.js';
-import { dossierRef, eventRef, joinDossier, personalRef, revive } from '../dossiers/stored-dossier.js';
+import { findAgency, procedureVersion } from '../../store/reference-data.js';
+import { dossierRef, eventRef, joinDossier, personalRef } from '../../store/dossiers.js';
+import { revive } from '../../store/revive.js';
 import type { HandoffRow, SlipAgency, SlipApplicant, SlipComponentRow, SlipData, SlipForm } from './slip-data.js';
 import { lookupUrl, procedureUrl, ratingUrl } from './slip-links.js';
 import { date } from './slip-time.js';

@@ -2,16 +2,14 @@
 // and month (Vietnam time). The handler is exported apart from the trigger so tests can replay an event.
 import { FieldValue, Timestamp, type DocumentData, type Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { ActionType, AgencyId, DossierEvent, evaluateDossier, Rating, type DossierIndices } from '../../domain/index.js';
-import { revive } from '../dossiers/stored-dossier.js';
-import { indexIncrements, isEvaluatedOn } from './evaluation-counters.js';
+import { ActionType, AgencyId, DossierEvent, evaluateDossier, indexIncrements, isEvaluatedOn, Rating, type DossierIndices } from '../../domain/index.js';
+import { fieldOf } from '../../store/reference-data.js';
+import { revive } from '../../store/revive.js';
+import { PROCESSED_EVENTS, RATINGS, STATS, statsDocId, statsMonthOf } from '../../store/stats.js';
 import { logs } from '../../platform/logs.js';
-import { counterDeltas, STATS, statsDocId, statsMonthOf, type DossierFacts } from './stats-counters.js';
+import { counterDeltas, type DossierFacts } from './stats-counters.js';
 
-export const PROCESSED_EVENTS = 'processedEvents';
 const CONSUMER = 'stats';
-/** Counted under this field when the procedure is missing from the catalogue, so totals stay right. */
-export const UNKNOWN_FIELD = 'unknown';
 
 /** Firestore hands back Timestamps; Dates are accepted too (an event built in memory). */
 const StoredInstant = z.union([z.instanceof(Timestamp).transform((t) => t.toDate()), z.date()]);
@@ -31,19 +29,6 @@ export const StatsDossier = z.object({
 export type StatsDossier = z.infer<typeof StatsDossier>;
 
 export type StatsOutcome = 'counted' | 'duplicate' | 'ignored';
-
-// Procedure code → field. A procedure's field does not change within a version's life, and an instance
-// lives minutes to hours, so a per-instance cache saves one read per event.
-const fieldCache = new Map<string, string>();
-
-export async function fieldOf(db: Firestore, procedureCode: string): Promise<string> {
-  const cached = fieldCache.get(procedureCode);
-  if (cached !== undefined) return cached;
-  const field = (await db.collection('procedures').doc(procedureCode).get()).get('field') as unknown;
-  if (typeof field !== 'string' || field === '') return UNKNOWN_FIELD; // not cached: the catalogue may be fixed
-  fieldCache.set(procedureCode, field);
-  return field;
-}
 
 /**
  * Counts one event of `dossiers/{dossierId}/events/{eventId}`.
@@ -121,7 +106,7 @@ export async function recordEventStats(
  */
 async function scoreDossier(db: Firestore, dossierId: string, eventId: string): Promise<DossierIndices | undefined> {
   const dossier = db.collection('dossiers').doc(dossierId);
-  const [eventsSnap, ratingSnap] = await Promise.all([dossier.collection('events').get(), db.collection('ratings').doc(dossierId).get()]);
+  const [eventsSnap, ratingSnap] = await Promise.all([dossier.collection('events').get(), db.collection(RATINGS).doc(dossierId).get()]);
   const events: DossierEvent[] = [];
   for (const doc of eventsSnap.docs) {
     const parsed = DossierEvent.safeParse(revive(doc.data()));

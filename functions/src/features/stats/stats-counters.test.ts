@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { counterDeltas, statsDocId, statsMonthOf } from './stats-counters.js';
+import { counterDeltas } from './stats-counters.js';
+import { statsDocId, statsMonthOf } from '../../store/stats.js';
 
 const d = (iso: string) => new Date(iso);
 

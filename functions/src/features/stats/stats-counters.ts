@@ -1,8 +1,6 @@
 // Which statistics counters one dossier event moves. Pure: the trigger reads the facts, this decides.
 // Counters are per receiving agency, procedure field and month of the event in Vietnam time.
-import { classifyTimeliness, localDateOf, type ActionType } from '../../domain/index.js';
-
-export const STATS = 'stats';
+import { classifyTimeliness, type ActionType } from '../../domain/index.js';
 
 export const STATS_COUNTERS = [
   'received',
@@ -25,16 +23,6 @@ export type DossierFacts = {
   /** The due time before any extension (the original appointment of form 04). */
   originalDueAt?: Date;
 };
-
-/** `YYYY-MM` of the instant in Vietnam: 2026-11-30T18:00Z is 1 December 01:00 there, so `2026-12`. */
-export function statsMonthOf(at: Date): string {
-  return localDateOf(at).slice(0, 7);
-}
-
-/** `stats/{agencyId}_{field}_{YYYY-MM}`; agency ids contain only digits, dots and letters, so `_` separates. */
-export function statsDocId(agencyId: string, field: string, month: string): string {
-  return `${agencyId}_${field}_${month}`;
-}
 
 /**
  * The counter changes of one event, or an empty object when the event counts for nothing.

@@ -5,7 +5,7 @@
 import type { DocumentData, Firestore, WriteBatch } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import type { WorkingCalendar, WorkingHours } from '../../domain/index.js';
-import { revive } from '../dossiers/stored-dossier.js';
+import { revive } from '../../store/revive.js';
 import { computeWatch, sweepHorizon, type DeadlineWatch, type WatchedDossier } from './deadline-watch.js';
 import { ESCALATION_AUDIENCE, SWEEP_CONFIG } from './sweep-config.js';
 

@@ -1,5 +1,5 @@
 import { db } from '../../platform/firestore.js';
-import { workingCalendar, workingHoursOf } from '../dossiers/reference-data.js';
+import { workingCalendar, workingHoursOf } from '../../store/reference-data.js';
 import type { SweepDeps } from './deadline-sweep.schedule.js';
 
 export async function sweepDeps(): Promise<SweepDeps> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateAgencyEvaluation, evaluateDossier, type DossierIndices } from '../../domain/index.js';
-import { indexIncrements, isEvaluatedOn } from '../stats/evaluation-counters.js';
+import { indexIncrements, isEvaluatedOn } from '../../domain/index.js';
 import { buildReport, resolveRange, StatsDoc, TransparencyQuery } from './transparency-figures.js';
 
 const now = new Date('2026-11-30T18:00:00Z'); // 1 December 2026, 01:00 in Vietnam

@@ -11,7 +11,7 @@ import {
   type Bilingual,
   type Satisfaction,
 } from '../../domain/index.js';
-import { PER_DOSSIER_INDICES, type PerDossierIndex } from '../stats/evaluation-counters.js';
+import { PER_DOSSIER_INDICES, type PerDossierIndex } from '../../domain/index.js';
 
 export const MAX_MONTHS = 24;
 export const DEFAULT_MONTHS = 6;

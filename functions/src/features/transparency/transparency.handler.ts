@@ -6,8 +6,8 @@ import { EVALUATION_INDEX_LABELS, SATISFACTION_SCALE } from '../../domain/index.
 import { ApiError, invalidInput } from '../../platform/api-error.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
 import { logs } from '../../platform/logs.js';
-import { readPublicAgencies } from '../agencies/list-agencies.handler.js';
-import { STATS } from '../stats/stats-counters.js';
+import { readPublicAgencies } from '../../store/agencies.js';
+import { STATS } from '../../store/stats.js';
 import { buildReport, resolveRange, StatsDoc, TransparencyQuery } from './transparency-figures.js';
 
 export async function getTransparency(req: ApiRequest, deps: { db: Firestore; now: () => Date }): Promise<ApiResult> {

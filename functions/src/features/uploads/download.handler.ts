@@ -10,7 +10,7 @@ import type { FileStore } from '../../platform/file-store/index.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
 import { contentDisposition } from './file-name.js';
 import { uploadLogs } from './upload-logs.js';
-import { UploadRecord, UPLOADS } from './upload-record.js';
+import { UploadRecord, UPLOADS } from '../../store/uploads.js';
 
 export type DownloadDeps = { db: () => Firestore; files: FileStore };
 

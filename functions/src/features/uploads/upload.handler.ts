@@ -13,7 +13,7 @@ import { declarationAgrees, detectContentType, EXTENSIONS } from './file-content
 import { sanitiseFileName } from './file-name.js';
 import { isMultipartFormData, malformedMultipart, parseMultipart, type MultipartForm } from './multipart.js';
 import { uploadLogs } from './upload-logs.js';
-import { pendingUploadsQuery, storagePathOf, UPLOAD_LIMITS, UPLOADS } from './upload-record.js';
+import { pendingUploadsQuery, storagePathOf, UPLOAD_LIMITS, UPLOADS } from '../../store/uploads.js';
 
 export type UploadDeps = { db: () => Firestore; files: FileStore; now: () => Date };
 

@@ -2,8 +2,8 @@
 // dossier is the fold of its events, so the event carries everything needed to rebuild the state.
 import { z } from 'zod';
 import { Actor } from '../lifecycle/actor.js';
-import { ActionType, DossierAction } from '../lifecycle/actions.js';
-import { DossierStatus } from '../lifecycle/status.js';
+import { ActionType, DossierAction } from './actions.js';
+import { DossierStatus } from '../dossier/status.js';
 import { EntityId, Instant } from '../shared/primitives.js';
 
 export const DossierEvent = z.object({

@@ -1,7 +1,8 @@
 // How a domain Dossier is stored: `dossiers/{id}` holds everything but personal data (the lookup,
 // lists and statistics read it); `dossiers/{id}/private/personal` holds the applicant and the components.
-import { Timestamp, type DocumentData, type Firestore } from 'firebase-admin/firestore';
-import type { Dossier } from '../../domain/index.js';
+import type { DocumentData, Firestore } from 'firebase-admin/firestore';
+import type { Dossier } from '../domain/index.js';
+import { revive } from './revive.js';
 
 export const DOSSIERS = 'dossiers';
 export const GENESIS_HASH = '0'.repeat(64);
@@ -19,6 +20,12 @@ export const eventRef = (db: Firestore, id: string, version: number) =>
   dossierRef(db, id).collection('events').doc(String(version).padStart(6, '0'));
 export const handoffRef = (db: Firestore, id: string, n: number) =>
   dossierRef(db, id).collection('handoffs').doc(String(n).padStart(3, '0'));
+/** The idempotency record of one request: `dossiers/{id}/requests/{uid}_{requestId}`. */
+export const requestRef = (db: Firestore, dossierId: string, uid: string, requestId: string) =>
+  dossierRef(db, dossierId).collection('requests').doc(`${uid}_${requestId}`);
+/** `dossiers/{id}/slips/{form}-{version}`: the record of one issued slip (bytes in the file store). */
+export const slipRef = (db: Firestore, dossierId: string, slipId: string) =>
+  dossierRef(db, dossierId).collection('slips').doc(slipId);
 
 export function splitDossier(
   dossier: Dossier,
@@ -26,16 +33,6 @@ export function splitDossier(
 ): { publicDoc: PublicDossier; personal: PersonalPart } {
   const { applicant, components, ...rest } = dossier;
   return { publicDoc: { ...rest, ...extras }, personal: { applicant, components } };
-}
-
-/** Firestore gives Timestamps back; the domain works with Dates. */
-export function revive<T>(value: T): T {
-  if (value instanceof Timestamp) return value.toDate() as T;
-  if (Array.isArray(value)) return value.map(revive) as T;
-  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revive(v)])) as T;
-  }
-  return value;
 }
 
 export function joinDossier(

@@ -2,7 +2,8 @@
 // withdrawn or stopped), its per-dossier scores (indices 1, 2, 3, 4 and 7, each 0–2) are added to the
 // stats document of the finishing event as a sum and a count per index. Averages are sum ÷ count, so the
 // transparency page never reads a dossier. Pure: the trigger reads the events, this decides.
-import type { ActionType, DossierIndices } from '../../domain/index.js';
+import type { ActionType } from '../lifecycle/actions.js';
+import type { DossierIndices } from './indices.js';
 
 export const PER_DOSSIER_INDICES = ['index1', 'index2', 'index3', 'index4', 'index7'] as const;
 export type PerDossierIndex = (typeof PER_DOSSIER_INDICES)[number];

@@ -3,9 +3,9 @@
 // day's sequence numbers; the limit makes that slow, and the basic view shows little anyway.
 import { createHmac } from 'node:crypto';
 import { FieldValue, type Firestore } from 'firebase-admin/firestore';
-import { ApiError } from '../../platform/api-error.js';
-import type { ApiRequest } from '../../platform/http-router.js';
-import { logs } from '../../platform/logs.js';
+import { ApiError } from './api-error.js';
+import type { ApiRequest } from './http-router.js';
+import { logs } from './logs.js';
 
 export const RATE_LIMITS = 'rateLimits';
 export const DEFAULT_LOOKUP_LIMIT_PER_MINUTE = 30;

@@ -1,9 +1,9 @@
 // The contract with the dossier lifecycle service: at submission it turns upload ids into the
 // dossier's attachments and marks them attached, in its own transaction.
 import type { Firestore, Transaction } from 'firebase-admin/firestore';
-import { EntityId, type Attachment, type FieldError } from '../../domain/index.js';
-import { ApiError } from '../../platform/api-error.js';
-import { toAttachment, UPLOAD_LIMITS, UploadRecord, UPLOADS } from './upload-record.js';
+import { EntityId, type Attachment, type FieldError } from '../domain/index.js';
+import { ApiError } from '../platform/api-error.js';
+import { toAttachment, UPLOAD_LIMITS, UploadRecord, UPLOADS } from './uploads.js';
 
 const unusable = (path: string): FieldError => ({
   path,

@@ -1,8 +1,8 @@
 // The event log is hash-chained: each event stores the hash of the one before it and its own hash over
 // that and its canonical JSON, so editing or deleting any stored event breaks every hash after it.
 import { createHash } from 'node:crypto';
-import type { DossierEvent } from '../../domain/index.js';
-import { GENESIS_HASH } from './stored-dossier.js';
+import type { DossierEvent } from '../domain/index.js';
+import { GENESIS_HASH } from './dossiers.js';
 
 /** JSON with sorted keys and Dates as ISO strings: the same event always gives the same text. */
 export function canonicalJson(value: unknown): string {
@@ -15,6 +15,11 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+/** SHA-256 of the canonical JSON: the idempotency fingerprint of a request (same request, same print). */
+export function fingerprint(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
 }
 
 export function hashEvent(prevHash: string, event: DossierEvent): string {

@@ -1,7 +1,7 @@
 // Turns refusals of the lifecycle into the API's error shape. A refused action always says the current
 // status and which actions the caller may take instead.
-import type { ActionType, DossierStatus, TransitionConflict } from '../../domain/index.js';
-import { ApiError } from '../../platform/api-error.js';
+import type { ActionType, DossierStatus, TransitionConflict } from '../domain/index.js';
+import { ApiError } from './api-error.js';
 
 export function conflictError(conflict: TransitionConflict, currentVersion: number): ApiError {
   const details = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isOpenOn, receivingAgenciesFor, StoredAgency, toAgencyPublic } from './agency-public.js';
+import { isOpenOn, receivingAgenciesFor } from '../domain/index.js';
+import { StoredAgency, toAgencyPublic } from './agencies.js';
 
 const base = {
   id: '000.00.01.H99',

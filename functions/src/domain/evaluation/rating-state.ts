@@ -1,9 +1,6 @@
 // Whether a dossier can be rated now. Decree 61/2018 Art. 27–32: the applicant rates the handling of a
 // dossier once the result is in hand, so only a dossier whose result was returned, and only once.
-import type { DossierStatus } from '../../domain/index.js';
-
-/** `ratings/{dossierId}`: one rating per dossier (the document id is the dossier id). */
-export const RATINGS = 'ratings';
+import type { DossierStatus } from '../dossier/status.js';
 
 export type RatingState = { rateable: boolean; rated: boolean };
 

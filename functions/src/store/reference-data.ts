@@ -10,9 +10,9 @@ import {
   type Procedure,
   type WorkingCalendar,
   type WorkingHours,
-} from '../../domain/index.js';
-import { ApiError } from '../../platform/api-error.js';
-import { revive } from './stored-dossier.js';
+} from '../domain/index.js';
+import { ApiError } from '../platform/api-error.js';
+import { revive } from './revive.js';
 
 const FIVE_MINUTES = 5 * 60_000;
 type Cached<T> = { value: T; until: number };
@@ -63,4 +63,20 @@ export async function findAgency(db: Firestore, id: string, now = Date.now()): P
 
 export async function workingHoursOf(db: Firestore, agencyId: string): Promise<WorkingHours> {
   return (await findAgency(db, agencyId))?.workingHours ?? DEFAULT_WORKING_HOURS;
+}
+
+/** Counted under this field when the procedure is missing from the catalogue, so totals stay right. */
+export const UNKNOWN_FIELD = 'unknown';
+
+// Procedure code → field. A procedure's field does not change within a version's life, and an instance
+// lives minutes to hours, so a per-instance cache saves one read per event.
+const fieldCache = new Map<string, string>();
+
+export async function fieldOf(db: Firestore, procedureCode: string): Promise<string> {
+  const cached = fieldCache.get(procedureCode);
+  if (cached !== undefined) return cached;
+  const field = (await db.collection('procedures').doc(procedureCode).get()).get('field') as unknown;
+  if (typeof field !== 'string' || field === '') return UNKNOWN_FIELD; // not cached: the catalogue may be fixed
+  fieldCache.set(procedureCode, field);
+  return field;
 }

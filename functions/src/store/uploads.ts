@@ -9,7 +9,7 @@ import {
   MAX_ATTACHMENT_BYTES,
   MAX_DOSSIER_ATTACHMENT_BYTES,
   UserId,
-} from '../../domain/index.js';
+} from '../domain/index.js';
 
 export const UPLOADS = 'uploads';
 

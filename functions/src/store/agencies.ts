@@ -1,8 +1,12 @@
 // What the public sees of an agency: its identity, contact, hours and the officer directory published at
 // the desk (Decree 61/2018 Art. 9: full name, title, field, work phone). Never account data (uids, emails,
 // roles): those live in Auth and `users/`, not in `agencies/`.
+import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { AgencyLevel, localDateOf, WorkingHours, type Bilingual } from '../../domain/index.js';
+import { AgencyLevel, WorkingHours, type Bilingual } from '../domain/index.js';
+import { logs } from '../platform/logs.js';
+
+export const AGENCIES = 'agencies';
 
 const Text2 = z.object({ vi: z.string(), en: z.string() });
 const DirectoryEntry = z.object({ fullName: z.string(), title: z.string(), field: z.string(), phone: z.string() });
@@ -59,16 +63,18 @@ export function toAgencyPublic(a: StoredAgency): AgencyPublic {
   };
 }
 
-/** In operation on the Vietnam date of `now` (both ends inclusive; a missing start means always). */
-export function isOpenOn(a: Pick<AgencyPublic, 'effectiveFrom' | 'effectiveTo'>, now: Date): boolean {
-  const today = localDateOf(now);
-  return (a.effectiveFrom === undefined || a.effectiveFrom <= today) && (a.effectiveTo === undefined || today <= a.effectiveTo);
-}
-
 /**
- * Where an applicant can hand in a dossier of a procedure: agencies in operation today that host a one-stop
- * desk at one of the levels that handle the procedure.
+ * Every agency, ordered by id. A province has a few hundred (after the 2025 mergers about 100 communes plus
+ * departments), so one read of the collection, cached at the CDN, is cheaper than paging. A malformed
+ * document is left out and logged rather than failing the whole directory.
  */
-export function receivingAgenciesFor(agencies: readonly AgencyPublic[], competentLevels: readonly string[], now: Date): AgencyPublic[] {
-  return agencies.filter((a) => a.hasOneStopDesk && competentLevels.includes(a.level) && isOpenOn(a, now));
+export async function readPublicAgencies(db: Firestore): Promise<AgencyPublic[]> {
+  const snap = await db.collection(AGENCIES).orderBy('__name__').get();
+  const items: AgencyPublic[] = [];
+  for (const doc of snap.docs) {
+    const parsed = StoredAgency.safeParse({ ...doc.data(), id: doc.id });
+    if (parsed.success) items.push(toAgencyPublic(parsed.data));
+    else logs.storedDocumentSkipped(`${AGENCIES}/${doc.id}`, 'malformed agency');
+  }
+  return items;
 }
