@@ -4,7 +4,7 @@
 // embedded font subset). Plain: no emulators.
 import PDFDocument from 'pdfkit';
 import { renderSlip } from '../functions/src/features/slips/render-slip.js';
-import { receiptFixture } from '../functions/src/features/slips/slip-fixtures.js';
+import { receiptFixture } from '../test/fixtures/slips.js';
 import { fontBytes } from '../functions/src/features/slips/slip-font.js';
 import { median, ms, timeEach } from './_stats.js';
 

@@ -3,7 +3,7 @@
 // only dossiers due by its horizon (status + dueAt index), so the time should barely move. Handler in-process
 // against the Firestore emulator; steady state (tasks already exist), median of 5 runs after a warm-up.
 import { buildWorkingCalendar } from '../functions/src/domain/index.js';
-import { fixtureYears } from '../functions/src/domain/time/test-calendars.js';
+import { fixtureYears } from '../test/fixtures/calendars.js';
 import { runDeadlineSweep } from '../functions/src/features/sweep/deadline-sweep.schedule.js';
 import { admin } from '../test/support/emulators.js';
 import { median, ms, timeEach } from './_stats.js';

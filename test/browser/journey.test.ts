@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLookupToken } from '../../functions/src/domain/index.js';
-import { minimalPdf } from '../../functions/src/features/uploads/test-files.js';
+import { minimalPdf } from '../fixtures/files.js';
 import { loadDemoData } from '../../seed/load.js';
 import { launchBrowser } from '../support/browser.js';
 import { admin, HOSTING_URL } from '../support/emulators.js';

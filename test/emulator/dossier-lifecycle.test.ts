@@ -7,7 +7,7 @@ import { revive } from '../../functions/src/store/revive.js';
 import { actOnDossier } from '../../functions/src/features/dossiers/act.handler.js';
 import type { DossierDeps } from '../../functions/src/features/dossiers/dossier-deps.js';
 import type { ApiError } from '../../functions/src/platform/api-error.js';
-import { minimalPdf, multipartBody, MULTIPART_TYPE } from '../../functions/src/features/uploads/test-files.js';
+import { minimalPdf, multipartBody, MULTIPART_TYPE } from '../fixtures/files.js';
 import { loadDemoData } from '../../seed/load.js';
 import { admin, HOSTING_URL } from '../support/emulators.js';
 import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';

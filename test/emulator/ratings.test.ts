@@ -3,7 +3,7 @@
 // kiosk account can do nothing else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLookupToken } from '../../functions/src/domain/index.js';
-import { minimalPdf, multipartBody, MULTIPART_TYPE } from '../../functions/src/features/uploads/test-files.js';
+import { minimalPdf, multipartBody, MULTIPART_TYPE } from '../fixtures/files.js';
 import { loadDemoData } from '../../seed/load.js';
 import { call, driveDossier, landRenewal, PROVINCE_DESK, rid, type DossierRef } from '../support/api.js';
 import { admin, HOSTING_URL } from '../support/emulators.js';

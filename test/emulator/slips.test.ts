@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signLookupToken, verifyLookupToken } from '../../functions/src/domain/index.js';
 import { generateSlip, type GenerateSlipDeps } from '../../functions/src/features/slips/generate-slip.js';
-import { pdfText, qrOnPage1 } from '../../functions/src/features/slips/pdf-probe.js';
+import { pdfText, qrOnPage1 } from '../support/pdf-probe.js';
 import { noSignature } from '../../functions/src/features/slips/slip-signer.js';
 import { LocalFileStore, localFileStoreRoot } from '../../functions/src/platform/file-store/index.js';
 import { loadDemoData } from '../../seed/load.js';

@@ -1,7 +1,7 @@
 // Answering a supplement request with files: the client sends upload ids, the server attaches them (as on
 // submission) and merges them into the components on record. Attachment details from a client are refused.
 import { describe, expect, it } from 'vitest';
-import { minimalPdf, MULTIPART_TYPE, multipartBody } from '../../functions/src/features/uploads/test-files.js';
+import { minimalPdf, MULTIPART_TYPE, multipartBody } from '../fixtures/files.js';
 import { admin, HOSTING_URL } from '../support/emulators.js';
 import { act, call, rid, submitDossier, type DossierRef } from '../support/api.js';
 import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';

@@ -5,7 +5,7 @@
 import type { DocumentData } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorkingCalendar } from '../../functions/src/domain/index.js';
-import { fixture2026, fixture2027, withDays } from '../../functions/src/domain/time/test-calendars.js';
+import { fixture2026, fixture2027, withDays } from '../fixtures/calendars.js';
 import { runDeadlineSweep, taskIdOf } from '../../functions/src/features/sweep/deadline-sweep.schedule.js';
 import { loadDemoData } from '../../seed/load.js';
 import { admin, eventually, runSchedule } from '../support/emulators.js';

@@ -9,14 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../functions/src/platform/api-error.js';
 import { LocalFileStore, localFileStoreRoot } from '../../functions/src/platform/file-store/index.js';
 import { attachUploads, loadUploadsForSubmission } from '../../functions/src/store/attach-uploads.js';
-import {
-  minimalJpeg,
-  minimalPdf,
-  minimalPng,
-  MULTIPART_TYPE,
-  multipartBody,
-  type Part,
-} from '../../functions/src/features/uploads/test-files.js';
+import { minimalJpeg, minimalPdf, minimalPng, MULTIPART_TYPE, multipartBody, type Part } from '../fixtures/files.js';
 import { admin, HOSTING_URL } from '../support/emulators.js';
 import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
 

@@ -1,6 +1,7 @@
 export * from './time/index.js';
 export * from './shared/index.js';
 export * from './rule-set/index.js';
+export * from './forms/index.js';
 export * from './applicant/index.js';
 export * from './agency/index.js';
 export * from './procedure/index.js';

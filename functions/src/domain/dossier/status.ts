@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { DOSSIER_STATUSES, STATUS_INFO, type PortalStatusCode } from './status-info.js';
 
-export { DOSSIER_STATUSES, STATUS_INFO, type PortalStatusCode, type PortalSyncStatus, type StatusInfo } from './status-info.js';
+export { CLOCK_RUNNING_STATUSES, clockRunsIn, DOSSIER_STATUSES, STATUS_INFO, type PortalStatusCode, type PortalSyncStatus, type StatusInfo } from './status-info.js';
 
 export const DossierStatus = z.enum(DOSSIER_STATUSES).describe('Trạng thái hồ sơ / dossier status');
 export type DossierStatus = z.infer<typeof DossierStatus>;

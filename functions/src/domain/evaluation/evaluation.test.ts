@@ -4,16 +4,7 @@ import type { DossierEvent } from '../lifecycle/event.js';
 import type { DossierActionInput } from '../lifecycle/actions.js';
 import type { Actor } from '../lifecycle/actor.js';
 import { applyAction } from '../lifecycle/apply.js';
-import {
-  CALENDAR,
-  DESK,
-  DOSSIER_IN,
-  OFFICE,
-  DEPARTMENT,
-  actor,
-  validPayload,
-  vnTime,
-} from '../lifecycle/test-fixtures.js';
+import { CALENDAR, DESK, DOSSIER_IN, OFFICE, DEPARTMENT, actor, validPayload, vnTime } from '../../../../test/fixtures/lifecycle.js';
 import { EVALUATION_CLASS_LABELS, aggregateAgencyEvaluation, classifyEvaluationTotal } from './aggregate.js';
 import {
   evaluateDossier,

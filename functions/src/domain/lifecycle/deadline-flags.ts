@@ -8,10 +8,7 @@ import {
   type Timeliness,
   type WorkingCalendar,
 } from '../time/index.js';
-import type { DossierStatus } from '../dossier/status.js';
-
-/** Statuses in which the processing clock runs. While a supplement is awaited it is stopped (or paused). */
-const CLOCK_RUNNING: ReadonlySet<DossierStatus> = new Set(['received', 'processing', 'awaitingPayment']);
+import { clockRunsIn } from '../dossier/status-info.js';
 
 export const DUE_SOON_FALLBACK_MS = 24 * 3_600_000;
 
@@ -35,7 +32,7 @@ export function deadlineFlags(
 ): DeadlineFlags {
   const extended = dossier.extensionCount > 0;
   const dueAt = dossier.dueAt;
-  if (dueAt === undefined || !CLOCK_RUNNING.has(dossier.status))
+  if (dueAt === undefined || !clockRunsIn(dossier.status))
     return { overdue: false, dueSoon: false, extended };
   const overdue = now.getTime() > dueAt.getTime();
   const dueSoon =

@@ -6,3 +6,4 @@ export * from './deadline-flags.js';
 export * from './rules.js';
 export * from './event.js';
 export * from './table.js';
+export * from './decide.js';

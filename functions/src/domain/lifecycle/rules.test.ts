@@ -6,20 +6,7 @@ import { ActionType, type DossierActionInput } from './actions.js';
 import { Role, type Actor } from './actor.js';
 import { applyAction, type TransitionResult } from './apply.js';
 import { allowedActions } from './rules.js';
-import {
-  CALENDAR,
-  CONSULTED,
-  DEPARTMENT,
-  DESK,
-  DOSSIER_IN,
-  DUE_AT,
-  NOW,
-  OFFICE,
-  PENDING_TRANSFER,
-  actor,
-  validPayload,
-  vnTime,
-} from './test-fixtures.js';
+import { CALENDAR, CONSULTED, DEPARTMENT, DESK, DOSSIER_IN, DUE_AT, NOW, OFFICE, PENDING_TRANSFER, actor, validPayload, vnTime } from '../../../../test/fixtures/lifecycle.js';
 
 const ctx = { calendar: CALENDAR };
 

@@ -8,7 +8,7 @@ import {
   findStatusByPortalCode,
   isFinalStatus,
 } from '../dossier/status.js';
-import { CALENDAR, DOSSIER_IN, DUE_AT, vnTime } from './test-fixtures.js';
+import { CALENDAR, DOSSIER_IN, DUE_AT, vnTime } from '../../../../test/fixtures/lifecycle.js';
 
 describe('national portal status mapping', () => {
   it('maps the ten synced statuses one to one onto codes 1–10 and the sync vocabulary', () => {

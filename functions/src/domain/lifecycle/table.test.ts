@@ -9,17 +9,7 @@ import { applyAction } from './apply.js';
 import { TransitionConflict } from './conflict.js';
 import { DossierStatus } from '../dossier/status.js';
 import { LIFECYCLE, findTransition, type AgencyScope, type Transition } from './table.js';
-import {
-  CALENDAR,
-  CONSULTED,
-  DESK,
-  DOSSIER_IN,
-  NOW,
-  OFFICE,
-  PENDING_TRANSFER,
-  actor,
-  validPayload,
-} from './test-fixtures.js';
+import { CALENDAR, CONSULTED, DESK, DOSSIER_IN, NOW, OFFICE, PENDING_TRANSFER, actor, validPayload } from '../../../../test/fixtures/lifecycle.js';
 
 /** Fixture and actor's agency for a combination: the actor sits where the action's scope points. */
 function setup(status: DossierStatus, type: ActionType, role: Role): { dossier: Dossier; who: Actor } {

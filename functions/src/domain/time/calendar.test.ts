@@ -3,7 +3,7 @@ import { buildWorkingCalendar, nextWorkingDay, previousWorkingDay } from './cale
 import { isDomainError } from '../shared/domain-error.js';
 import { CalendarDataError, CalendarNotCoveredError, InvalidInstantError } from './errors.js';
 import type { Calendar } from './schemas.js';
-import { fixture2026, fixtureYears, plainYear, withDays } from './test-calendars.js';
+import { fixture2026, fixtureYears, plainYear, withDays } from '../../../../test/fixtures/calendars.js';
 
 const calendar = buildWorkingCalendar(fixtureYears);
 

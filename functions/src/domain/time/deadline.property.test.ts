@@ -7,7 +7,7 @@ import { computeDeadline } from './deadline.js';
 import { classifyTimeliness } from './timeliness.js';
 import type { Calendar, Duration } from './schemas.js';
 import { computeDeadlineWithSupplements } from './supplement.js';
-import { fixture2026, fixture2027, withDays } from './test-calendars.js';
+import { fixture2026, fixture2027, withDays } from '../../../../test/fixtures/calendars.js';
 import { workingTimeBetween } from './working-time.js';
 
 const H7 = 7 * 3_600_000;

@@ -8,7 +8,7 @@ import {
   InvalidWorkingHoursError,
 } from './errors.js';
 import type { Duration, WorkingHours } from './schemas.js';
-import { fixtureYears, plainYear, vn, withDays } from './test-calendars.js';
+import { fixtureYears, plainYear, vn, withDays } from '../../../../test/fixtures/calendars.js';
 
 const calendar = buildWorkingCalendar(fixtureYears);
 const due = (start: string, value: number, unit: Duration['unit'], workingHours?: WorkingHours) =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildWorkingCalendar } from './calendar.js';
 import { InvalidDurationError } from './errors.js';
 import { computeStepDeadlines } from './routing.js';
-import { fixtureYears, vn } from './test-calendars.js';
+import { fixtureYears, vn } from '../../../../test/fixtures/calendars.js';
 
 const calendar = buildWorkingCalendar(fixtureYears);
 

@@ -4,7 +4,7 @@ import { computeDeadline } from './deadline.js';
 import { InvalidInstantError } from './errors.js';
 import type { Duration } from './schemas.js';
 import { computeDeadlineWithSupplements, type SupplementPolicy } from './supplement.js';
-import { fixtureYears, vn } from './test-calendars.js';
+import { fixtureYears, vn } from '../../../../test/fixtures/calendars.js';
 
 const calendar = buildWorkingCalendar(fixtureYears);
 const withSupplement = (

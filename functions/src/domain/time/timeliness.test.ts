@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyTimeliness } from './timeliness.js';
-import { vn } from './test-calendars.js';
+import { vn } from '../../../../test/fixtures/calendars.js';
 
 describe('classifyTimeliness', () => {
   const dueAt = vn('2026-02-24T10:00');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkingCalendar } from './calendar.js';
 import { InvalidWorkingHoursError } from './errors.js';
-import { fixtureYears, vn } from './test-calendars.js';
+import { fixtureYears, vn } from '../../../../test/fixtures/calendars.js';
 import { latestTransferTime } from './transfer.js';
 
 const calendar = buildWorkingCalendar(fixtureYears);

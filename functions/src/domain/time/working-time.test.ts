@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkingCalendar } from './calendar.js';
-import { fixtureYears, vn } from './test-calendars.js';
+import { fixtureYears, vn } from '../../../../test/fixtures/calendars.js';
 import { nextWorkingMoment, workingTimeBetween } from './working-time.js';
 
 const calendar = buildWorkingCalendar(fixtureYears);

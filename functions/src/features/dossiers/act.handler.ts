@@ -3,15 +3,14 @@
 import { ApiError } from '../../platform/api-error.js';
 import { refuseKiosk } from '../../platform/auth.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
-import type { DossierActionInput } from '../../domain/index.js';
+import { SERVICE_FIELDS, type ActionRequest } from '../../domain/index.js';
 import type { DossierDeps } from './dossier-deps.js';
 import { workingCalendar } from '../../store/reference-data.js';
 import { z } from 'zod';
 import { ActOnDossierRequest, SubmitSupplementInput } from './requests.js';
 import { DossierIdParam } from '../../platform/params.js';
-import { addSupplement } from './supplement.js';
+import { supplementAdditions } from './supplement.js';
 import { runTransition } from './run-transition.js';
-import { dueAfterSupplement, dueAtReception, SERVICE_FIELDS } from './service-fields.js';
 import { parseInput } from '../../platform/parse.js';
 
 function refuseServiceFields(action: Record<string, unknown>): void {
@@ -42,7 +41,6 @@ export async function actOnDossier(req: ApiRequest, deps: DossierDeps): Promise<
   const body = parseInput(ActOnDossierRequest, req.body);
   refuseServiceFields(body.action);
   const calendar = await workingCalendar(deps.db);
-  const clientAction = body.action as DossierActionInput;
   const supplement =
     body.action.type === 'submitSupplement' ? parseInput(z.strictObject({ action: SubmitSupplementInput }), { action: body.action }).action : undefined;
   return runTransition(
@@ -53,18 +51,12 @@ export async function actOnDossier(req: ApiRequest, deps: DossierDeps): Promise<
       caller,
       fingerprintOf: { expectedVersion: body.expectedVersion, action: body.action },
       expectedVersion: body.expectedVersion,
-      enrich: async (dossier, tx, now) => {
-        if (clientAction.type === 'receive' && dossier.status === 'registered') {
-          return { action: { ...clientAction, due: await dueAtReception(deps.db, dossier, calendar, now) } };
-        }
-        if (supplement) {
-          if (dossier.status !== 'awaitingSupplement') return { action: { type: 'submitSupplement' } }; // the lifecycle refuses it
-          // Uploads are read in the transaction (before its writes), so a file cannot land in two dossiers.
-          const added = await addSupplement(deps.db, tx, caller, dossier, supplement);
-          const due = await dueAfterSupplement(deps.db, dossier, calendar, now);
-          return { action: { type: 'submitSupplement', ...added.components, ...(due ? { due } : {}) }, writes: added.writes };
-        }
-        return { action: clientAction };
+      prepare: async (dossier, tx) => {
+        if (!supplement) return { request: body.action as ActionRequest };
+        if (dossier.status !== 'awaitingSupplement') return { request: { type: 'submitSupplement' } }; // the lifecycle refuses it
+        // Uploads are read in the transaction (before its writes), so a file cannot land in two dossiers.
+        const { additions, writes } = await supplementAdditions(deps.db, tx, caller, dossier.id, supplement);
+        return { request: { type: 'submitSupplement', additions }, writes };
       },
     },
   );

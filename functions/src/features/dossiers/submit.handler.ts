@@ -19,7 +19,7 @@ import type { DossierDeps } from './dossier-deps.js';
 import { findAgency, procedureVersion, workingCalendar } from '../../store/reference-data.js';
 import { IntakeDossierRequest, SubmitDossierRequest, type ComponentInput } from './requests.js';
 import { runTransition } from './run-transition.js';
-import { counterRef, reserveDossierCode } from './service-fields.js';
+import { counterRef, reserveDossierCode } from '../../store/dossier-codes.js';
 import { attachUploads, loadUploadsForSubmission } from '../../store/attach-uploads.js';
 import type { Transaction } from 'firebase-admin/firestore';
 
@@ -145,14 +145,11 @@ async function create(
             now,
           }),
         prefetch: (now) => [counterRef(deps.db, agencyId, now)],
-        enrich: async (_draft, tx, now, [counter]) => {
+        prepare: async (_draft, tx, now, [counter]) => {
           const { code, write } = reserveDossierCode(tx, counter!, agencyId, now);
-          const action =
-            kind === 'submit'
-              ? { type: 'submit' as const, code }
-              : { type: 'intake' as const, code, channel: (body as IntakeDossierRequest).channel };
+          const request = kind === 'submit' ? { type: 'submit' as const } : { type: 'intake' as const, channel: (body as IntakeDossierRequest).channel };
           const uploadIds = body.components.flatMap((c) => c.uploadIds);
-          return { action, writes: [write, () => attachUploads(tx, uploadIds, dossierId, deps.db)] };
+          return { request, code, writes: [write, () => attachUploads(tx, uploadIds, dossierId, deps.db)] };
         },
       },
     ),

@@ -4,6 +4,7 @@
 import { logs } from '../../platform/logs.js';
 import { createHash } from 'node:crypto';
 import type { DocumentData, DocumentReference, Firestore } from 'firebase-admin/firestore';
+import { NOTIFICATION_REQUESTS } from '../../store/outbox.js';
 import { revive } from '../../store/revive.js';
 import { afterQuietHours } from './delivery-policy.js';
 import { NotificationPrefs, NotificationRequest, type Channel } from './notification-request.js';
@@ -97,7 +98,7 @@ export async function fanOutRequest(deps: FanOutDeps, requestId: string, raw: un
     if (raw !== undefined) {
       const error = parsed.error.issues.map((i) => `${i.path.join('.') || '(request)'}: ${i.message}`).join('; ');
       await db
-        .collection('notificationRequests')
+        .collection(NOTIFICATION_REQUESTS)
         .doc(requestId)
         .update({ state: 'failed', error })
         .catch(() => undefined); // deleted meanwhile: nothing to record
@@ -126,7 +127,7 @@ export async function fanOutRequest(deps: FanOutDeps, requestId: string, raw: un
     ref: db.collection(NOTIFICATIONS).doc(notificationId(req.dossierId, key, r.channel, r.uid ?? r.to ?? '')),
   }));
 
-  const requestRef = db.collection('notificationRequests').doc(requestId);
+  const requestRef = db.collection(NOTIFICATION_REQUESTS).doc(requestId);
   const result: FanOutResult = { ...none };
   // A concurrent replay may create some documents between our read and our batch (the batch then fails as a
   // whole on `create`): read again and write what is still missing.

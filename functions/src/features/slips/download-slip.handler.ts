@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { bi, EntityId, verifyLookupToken } from '../../domain/index.js';
+import { bi, EntityId, isCitizenHeld, RuleSet, verifyLookupToken } from '../../domain/index.js';
 import { ApiError, invalidInput } from '../../platform/api-error.js';
 import type { Caller } from '../../platform/auth.js';
 import type { FileStore } from '../../platform/file-store/index.js';
@@ -12,7 +12,6 @@ import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
 import { dossierAccess } from '../../domain/index.js';
 import { dossierRef } from '../../store/dossiers.js';
 import { slipRef } from '../../store/dossiers.js';
-import { CITIZEN_HELD_FORMS, type FormCode } from './slip-data.js';
 import { slipLogs } from './slip-logs.js';
 
 export type DownloadSlipDeps = {
@@ -56,11 +55,11 @@ export async function downloadSlip(req: ApiRequest, deps: DownloadSlipDeps): Pro
   // Whoever may not see it learns nothing, not even whether the dossier exists.
   if (!dossierSnap!.exists || !slipSnap!.exists) throw noSuchSlip();
   const record = SlipRecord.parse(slipSnap!.data());
-  const dossier = z.object({ ownerUserId: z.string().optional(), agencyIds: z.array(z.string()) }).parse(dossierSnap!.data());
+  const dossier = z.object({ ownerUserId: z.string().optional(), agencyIds: z.array(z.string()), ruleSet: RuleSet }).parse(dossierSnap!.data());
   // Monitors see figures, not people: `public` access is not enough for a slip with personal data.
   const signedInAccess = caller !== undefined && dossierAccess(dossier, caller) === 'personal';
   const tokenAccess =
-    query.t !== undefined && CITIZEN_HELD_FORMS.has(record.form as FormCode) && verifyLookupToken(params.dossierId, query.t, deps.secret());
+    query.t !== undefined && isCitizenHeld(dossier.ruleSet, record.form) && verifyLookupToken(params.dossierId, query.t, deps.secret());
   if (!signedInAccess && !tokenAccess) throw noSuchSlip();
 
   const file = await deps.files.get(record.storagePath);

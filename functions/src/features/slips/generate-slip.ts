@@ -5,6 +5,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import type { FileStore } from '../../platform/file-store/index.js';
 import { slipRef } from '../../store/dossiers.js';
+import { SLIP_REQUESTS } from '../../store/outbox.js';
 import { revive } from '../../store/revive.js';
 import { renderSlip } from './render-slip.js';
 import { SLIP_FORMS } from './slip-data.js';
@@ -12,7 +13,6 @@ import { slipLogs } from './slip-logs.js';
 import type { SlipSigner } from './slip-signer.js';
 import { loadSlipData, type SlipRequest } from './slip-sources.js';
 
-export const SLIP_REQUESTS = 'slipRequests';
 /** A worker that dies mid-render frees the request after this long; a re-delivery may then take it. */
 export const LEASE_MS = 2 * 60_000;
 

@@ -1,6 +1,6 @@
 // Form 06, the register of dossiers (Sổ theo dõi hồ sơ) on A4 landscape: one row per dossier received
 // in the period. Pure: rows in, PDF bytes out.
-import { FORM_TITLES, type RegisterData } from './slip-data.js';
+import { type RegisterData } from './slip-data.js';
 import { dateTime, longDate } from './slip-time.js';
 import { SlipWriter } from './slip-writer.js';
 
@@ -8,9 +8,9 @@ const d = (at: Date | undefined) => (at ? dateTime(at) : '');
 const vnDate = (local: string) => local.split('-').reverse().join('/');
 
 export async function renderRegister(data: RegisterData): Promise<Buffer> {
-  const w = new SlipWriter({ size: 'A4', landscape: true, title: `${FORM_TITLES['06']} ${data.from} – ${data.to}`, at: data.issuedAt });
+  const w = new SlipWriter({ size: 'A4', landscape: true, title: `${data.title} ${data.from} – ${data.to}`, at: data.issuedAt });
   w.nationalHeader(data.agency);
-  w.title(FORM_TITLES['06'], `Từ ngày ${vnDate(data.from)} đến ngày ${vnDate(data.to)} – ${data.rows.length} hồ sơ`);
+  w.title(data.title, `Từ ngày ${vnDate(data.from)} đến ngày ${vnDate(data.to)} – ${data.rows.length} hồ sơ`);
   const fixed = 22 + 100 + 62 * 5 + 55 + 70;
   const free = w.contentWidth - fixed;
   w.table(

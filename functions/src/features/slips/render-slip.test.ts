@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { verifyLookupToken } from '../../domain/index.js';
-import { pdfText, pdfWords, mediaBoxes, qrOnPage1 } from './pdf-probe.js';
+import { pdfText, pdfWords, mediaBoxes, qrOnPage1 } from '../../../../test/support/pdf-probe.js';
 import { renderRegister } from './render-register.js';
 import { renderSlip } from './render-slip.js';
 import type { SlipData } from './slip-data.js';
-import {
-  apologyFixture,
-  controlFixture,
-  FIXTURE_CODE,
-  FIXTURE_DOSSIER_ID,
-  FIXTURE_ORIGIN,
-  FIXTURE_SECRET,
-  longName,
-  receiptFixture,
-  refusalFixture,
-  registerFixture,
-  supplementFixture,
-} from './slip-fixtures.js';
+import { apologyFixture, controlFixture, FIXTURE_CODE, FIXTURE_DOSSIER_ID, FIXTURE_ORIGIN, FIXTURE_SECRET, longName, receiptFixture, refusalFixture, registerFixture, supplementFixture } from '../../../../test/fixtures/slips.js';
 import { MissingGlyphError } from './slip-font.js';
 
 const A5 = '0 0 419.53 595.28';

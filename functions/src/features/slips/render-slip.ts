@@ -1,6 +1,6 @@
 // Forms 01–05 of Circular 01/2018 on A5: pure functions from SlipData to PDF bytes. The field lists
 // follow the legal model (shared reference, section "Forms").
-import { FORM_TITLES, type ApologySlip, type ControlSlip, type ReceiptSlip, type RefusalSlip, type SlipComponentRow, type SlipData, type SupplementSlip } from './slip-data.js';
+import { type ApologySlip, type ControlSlip, type ReceiptSlip, type RefusalSlip, type SlipComponentRow, type SlipData, type SupplementSlip } from './slip-data.js';
 import { date, dateTime, longDate, longDateTime } from './slip-time.js';
 import { SlipWriter } from './slip-writer.js';
 
@@ -8,7 +8,7 @@ const SIGN = '(Ký và ghi rõ họ tên)';
 
 function opening(w: SlipWriter, data: SlipData, subtitle?: string): void {
   w.nationalHeader(data.agency);
-  w.title(FORM_TITLES[data.form], subtitle);
+  w.title(data.title, subtitle);
 }
 
 function applicantFields(w: SlipWriter, data: SlipData): void {
@@ -168,7 +168,7 @@ function control(w: SlipWriter, d: ControlSlip): void {
 
 /** The PDF of one slip. Deterministic: the same data always gives the same bytes. */
 export async function renderSlip(data: SlipData): Promise<Buffer> {
-  const w = new SlipWriter({ size: 'A5', title: `${FORM_TITLES[data.form]} – ${data.code}`, at: data.issuedAt });
+  const w = new SlipWriter({ size: 'A5', title: `${data.title} – ${data.code}`, at: data.issuedAt });
   switch (data.form) {
     case '01':
       receipt(w, data);

@@ -2,22 +2,13 @@
 // the same PDF bytes. Texts are Vietnamese (the legal language of the forms); dates are instants,
 // printed in Vietnam time.
 
-export const SLIP_FORMS = ['01', '02', '03', '04', '05'] as const;
+// Form numbers, titles and who holds each form come from the dossier's form set (domain/forms): the
+// loader puts the title in the data, so a renderer prints whatever set the dossier's rule set chose.
+import type { FormNumber } from '../../domain/index.js';
+
+/** The forms a transition issues as slips (the register, 06, is made on request). */
+export const SLIP_FORMS = ['01', '02', '03', '04', '05'] as const satisfies readonly FormNumber[];
 export type SlipForm = (typeof SLIP_FORMS)[number];
-export type FormCode = SlipForm | '06';
-
-/** Forms whose holder is the citizen: their QR token also opens the download (issue 5). */
-export const CITIZEN_HELD_FORMS: ReadonlySet<FormCode> = new Set(['01', '02', '03']);
-
-/** Titles as Circular 01/2018 names the forms. */
-export const FORM_TITLES: Record<FormCode, string> = {
-  '01': 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
-  '02': 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
-  '03': 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ',
-  '04': 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
-  '05': 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ',
-  '06': 'SỔ THEO DÕI HỒ SƠ',
-};
 
 export type SlipAgency = {
   name: string;
@@ -40,6 +31,8 @@ export type SlipApplicant = {
 export type SlipComponentRow = { name: string; originals: number; certifiedCopies: number; copies: number };
 
 type SlipBase = {
+  /** The form's title as its form set prints it. */
+  title: string;
   agency: SlipAgency;
   code: string;
   applicant: SlipApplicant;
@@ -128,6 +121,7 @@ export type RegisterRow = {
 
 export type RegisterData = {
   form: '06';
+  title: string;
   agency: SlipAgency;
   /** Vietnam dates, inclusive. */
   from: string;

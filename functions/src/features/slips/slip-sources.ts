@@ -5,6 +5,7 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import {
   applicantDisplayName,
+  formSetOf,
   signLookupToken,
   type Address,
   type Agency,
@@ -134,6 +135,7 @@ export async function loadSlipData(
   const agency = await agencyOf(db, dossier.receivingAgencyId);
   const token = signLookupToken(dossier.id, links.secret);
   const base = {
+    title: formSetOf(dossier.ruleSet).forms[request.form].title,
     agency,
     code: dossier.code,
     applicant: slipApplicant(dossier.applicant),

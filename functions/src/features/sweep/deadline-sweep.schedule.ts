@@ -5,6 +5,7 @@
 import type { DocumentData, Firestore, WriteBatch } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import type { WorkingCalendar, WorkingHours } from '../../domain/index.js';
+import { NOTIFICATION_REQUESTS } from '../../store/outbox.js';
 import { revive } from '../../store/revive.js';
 import { computeWatch, sweepHorizon, type DeadlineWatch, type WatchedDossier } from './deadline-watch.js';
 import { ESCALATION_AUDIENCE, SWEEP_CONFIG } from './sweep-config.js';
@@ -150,7 +151,7 @@ async function createTasks(deps: SweepDeps, watches: DeadlineWatch[], now: Date)
   for (const task of missing) {
     const assigneeUids = await recipientsOf(db, task, cache);
     const taskRef = db.collection(TASKS).doc(task.id);
-    const requestRef = db.collection('notificationRequests').doc(`sweep_${task.id}`);
+    const requestRef = db.collection(NOTIFICATION_REQUESTS).doc(`sweep_${task.id}`);
     // Create-if-absent in a transaction: two overlapping sweeps cannot both create the task.
     const made = await db.runTransaction(async (tx) => {
       if ((await tx.get(taskRef)).exists) return false;

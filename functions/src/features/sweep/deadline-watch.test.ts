@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkingCalendar, deadlineFlags, type Dossier } from '../../domain/index.js';
-import { fixtureYears, withDays, fixture2026 } from '../../domain/time/test-calendars.js';
+import { fixtureYears, withDays, fixture2026 } from '../../../../test/fixtures/calendars.js';
 import { computeWatch, escalationLevelOf, sweepHorizon, type WatchedDossier } from './deadline-watch.js';
 import { SWEEP_CONFIG } from './sweep-config.js';
 

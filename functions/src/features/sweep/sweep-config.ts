@@ -1,13 +1,13 @@
 // Tunables of the deadline sweep in one place, so an administrator's change is one edit and tests read
 // the same values.
-import type { DossierStatus } from '../../domain/index.js';
+import { CLOCK_RUNNING_STATUSES } from '../../domain/index.js';
 
 export const SWEEP_CONFIG = {
   /**
    * Statuses in which the processing clock runs (as domain `deadlineFlags` counts them): only these can be
    * due soon or overdue. Awaiting a supplement stops the clock, so those dossiers are left out.
    */
-  openStatuses: ['received', 'processing', 'awaitingPayment'] as const satisfies readonly DossierStatus[],
+  openStatuses: CLOCK_RUNNING_STATUSES,
   /**
    * Escalation level n is reached when a dossier has been overdue for at least `escalationAfterWorkingDays[n-1]`
    * working days: 1 handler → 2 agency lead → 3 one-stop desk head (lead of the receiving agency) →

@@ -6,7 +6,7 @@ import { ApiError } from '../../platform/api-error.js';
 import { declarationAgrees, detectContentType } from './file-content.js';
 import { contentDisposition, sanitiseFileName } from './file-name.js';
 import { readUploadForm } from './upload.handler.js';
-import { BOUNDARY, minimalJpeg, minimalPdf, minimalPng, MULTIPART_TYPE, multipartBody } from './test-files.js';
+import { BOUNDARY, minimalJpeg, minimalPdf, minimalPng, MULTIPART_TYPE, multipartBody } from '../../../../test/fixtures/files.js';
 
 const codeOf = async (promise: Promise<unknown>) => {
   const err = await promise.then(

@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import {
+  actor,
+  CALENDAR,
+  CODE,
+  CONSULTED,
+  DESK,
+  DOSSIER_IN,
+  NOW,
+  OFFICE,
+  PENDING_TRANSFER,
+  validPayload,
+  vnTime,
+} from '../../../../test/fixtures/lifecycle.js';
+import type { Dossier } from '../dossier/dossier.js';
+import { DOSSIER_STATUSES } from '../dossier/status-info.js';
+import { DomainError } from '../shared/domain-error.js';
+import { ActionType } from './actions.js';
+import { decide, mergeComponents, needsLegalTime, SERVICE_FIELDS, type ActionRequest, type DecisionFacts, type LegalTime } from './decide.js';
+import { findTransition } from './table.js';
+
+const LEGAL_TIME: LegalTime = { duration: { value: 8, unit: 'workingDays' }, workingHours: { periods: [{ start: '07:00', end: '11:30' }, { start: '13:30', end: '17:00' }] } };
+const FACTS: DecisionFacts = { calendar: CALENDAR, handoffCount: 0, legalTime: LEGAL_TIME, code: CODE };
+
+/** The request a caller sends for an action: the valid payload without the fields only the service sets. */
+function requestFor(type: ActionType): ActionRequest {
+  const payload = validPayload(type) as Record<string, unknown>;
+  for (const field of SERVICE_FIELDS) delete payload[field];
+  return payload as ActionRequest;
+}
+
+// Written out by hand from Circular 01/2018 (which form each step issues) and from what the applicant is
+// told, so the table in the code is checked against the law, not against itself.
+const SLIP_OF: Partial<Record<ActionType, string>> = {
+  receive: '01',
+  requestSupplement: '02',
+  refuseAtReception: '03',
+  extend: '04',
+  transfer: '05',
+  acknowledgeTransfer: '05',
+};
+const TOLD: ActionType[] = ['submit', 'intake', 'receive', 'refuseAtReception', 'requestSupplement', 'submitSupplement', 'requestPayment', 'resolve', 'extend', 'returnResult', 'withdraw', 'stop'];
+
+/** A dossier in which `type` can be applied by the first role the table allows, with that actor. */
+function applicable(type: ActionType): { dossier: Dossier; who: ReturnType<typeof actor> } | undefined {
+  for (const status of DOSSIER_STATUSES) {
+    const transition = findTransition(status, type);
+    if (!transition) continue;
+    const role = transition.roles[0]!;
+    const dossier = type === 'acknowledgeTransfer' ? PENDING_TRANSFER : type === 'provideOpinion' ? DOSSIER_IN.processing : DOSSIER_IN[status];
+    const agency = type === 'acknowledgeTransfer' ? OFFICE : type === 'provideOpinion' ? CONSULTED : undefined;
+    return { dossier, who: actor(role, agency) };
+  }
+  return undefined;
+}
+
+describe('decide: effects of every action', () => {
+  for (const type of ActionType.options) {
+    it(`${type}: issues ${SLIP_OF[type] ?? 'no slip'}, ${TOLD.includes(type) ? 'tells' : 'does not tell'} the applicant`, () => {
+      const found = applicable(type);
+      expect(found, `a status allows ${type}`).toBeDefined();
+      const decision = decide(found!.dossier, requestFor(type), found!.who, NOW, { ...FACTS, handoffCount: type === 'acknowledgeTransfer' ? 1 : 0 });
+      if (!decision.ok) throw new Error(`${type} refused: ${decision.error.reason} ${decision.error.rule ?? ''}`);
+      expect(decision.effects.slip).toBe(SLIP_OF[type]);
+      expect(decision.effects.notifyApplicant).toBe(TOLD.includes(type));
+      expect(decision.event.type).toBe(type);
+    });
+  }
+
+  it('a refused action has no effects, only the conflict', () => {
+    const decision = decide(DOSSIER_IN.returned, requestFor('resolve'), actor('handler'), NOW, FACTS);
+    expect(decision.ok).toBe(false);
+    expect(decision).not.toHaveProperty('effects');
+  });
+});
+
+describe('decide: service fields', () => {
+  it('sets the dossier code the shell reserved on creation', () => {
+    const decision = decide(DOSSIER_IN.draft, { type: 'submit' }, actor('citizen'), NOW, FACTS);
+    expect(decision.ok && decision.dossier.code).toBe(CODE);
+  });
+
+  it('refuses a creation without a reserved code (the payload is invalid)', () => {
+    const { code: _code, ...withoutCode } = FACTS;
+    const decision = decide(DOSSIER_IN.draft, { type: 'submit' }, actor('citizen'), NOW, withoutCode);
+    expect(decision.ok).toBe(false);
+    expect(!decision.ok && decision.error.reason).toBe('invalidPayload');
+  });
+
+  it('sets the due date at reception: 8 working days from Wednesday 09:40 is Monday 27/07 09:40', () => {
+    const decision = decide(DOSSIER_IN.registered, { type: 'receive' }, actor('receptionist'), NOW, FACTS);
+    if (!decision.ok) throw new Error(decision.error.reason);
+    expect(decision.dossier.dueAt).toEqual(vnTime('2026-07-27T09:40'));
+    expect(decision.dossier.originalDueAt).toEqual(vnTime('2026-07-27T09:40'));
+    expect(decision.dossier.dueExplanation?.vi).toBeTruthy();
+  });
+
+  it('a supplement during handling restarts the clock from zero by default', () => {
+    const decision = decide(DOSSIER_IN.awaitingSupplement, { type: 'submitSupplement' }, actor('citizen'), NOW, FACTS);
+    if (!decision.ok) throw new Error(decision.error.reason);
+    expect(decision.dossier.status).toBe('processing');
+    expect(decision.dossier.dueAt).toEqual(vnTime('2026-07-27T09:40'));
+  });
+
+  it('a procedure that pauses the clock adds only the time the supplement took', () => {
+    const pausing: Dossier = { ...DOSSIER_IN.awaitingSupplement, procedure: { ...DOSSIER_IN.awaitingSupplement.procedure, supplementClockPolicy: 'pause' } };
+    const decision = decide(pausing, { type: 'submitSupplement' }, actor('citizen'), NOW, FACTS);
+    if (!decision.ok) throw new Error(decision.error.reason);
+    // Received Tuesday 14/07 09:00 + 8 working days = Friday 24/07 09:00; paused 08:00 → 09:40 on 15/07.
+    expect(decision.dossier.dueAt).toEqual(vnTime('2026-07-24T10:40'));
+  });
+
+  it('a supplement asked for at the reception check sets no due date (reception will)', () => {
+    const atReception: Dossier = {
+      ...DOSSIER_IN.awaitingSupplement,
+      receivedAt: undefined,
+      dueAt: undefined,
+      supplement: { ...DOSSIER_IN.awaitingSupplement.supplement!, requestedInStatus: 'registered' },
+    };
+    expect(needsLegalTime(atReception, 'submitSupplement')).toBe(false);
+    const decision = decide(atReception, { type: 'submitSupplement' }, actor('citizen'), NOW, { calendar: CALENDAR, handoffCount: 0 });
+    if (!decision.ok) throw new Error(decision.error.reason);
+    expect(decision.dossier.status).toBe('registered');
+    expect(decision.dossier.dueAt).toBeUndefined();
+  });
+
+  it('says when it needs the legal time, and refuses to guess without it', () => {
+    expect(needsLegalTime(DOSSIER_IN.registered, 'receive')).toBe(true);
+    expect(needsLegalTime(DOSSIER_IN.received, 'receive')).toBe(false);
+    expect(needsLegalTime(DOSSIER_IN.processing, 'resolve')).toBe(false);
+    expect(() => decide(DOSSIER_IN.registered, { type: 'receive' }, actor('receptionist'), NOW, { calendar: CALENDAR, handoffCount: 0 })).toThrow(DomainError);
+  });
+
+  it('merges a supplement into the components on record, dropping nothing', () => {
+    const file = (id: string) => ({ id, fileName: `${id}.pdf`, contentType: 'application/pdf' as const, size: 10, sha256: 'a'.repeat(64) });
+    const onRecord = [{ componentId: 'application-form', originals: 1, certifiedCopies: 0, copies: 0, attachments: [file('old')] }];
+    const merged = mergeComponents(onRecord, [
+      { componentId: 'application-form', originals: 0, certifiedCopies: 1, copies: 2, attachments: [file('new')] },
+      { componentId: 'site-plan', originals: 1, certifiedCopies: 0, copies: 0, attachments: [file('plan')] },
+    ]);
+    expect(merged).toEqual([
+      { componentId: 'application-form', originals: 1, certifiedCopies: 1, copies: 2, attachments: [file('old'), file('new')] },
+      { componentId: 'site-plan', originals: 1, certifiedCopies: 0, copies: 0, attachments: [file('plan')] },
+    ]);
+    expect(onRecord[0]!.attachments).toHaveLength(1); // the input is not mutated
+  });
+});
+
+describe('decide: the control slip (handoff rows)', () => {
+  const transfer = { type: 'transfer' as const, toAgencyId: OFFICE, task: 'Thẩm định hồ sơ', dueAt: vnTime('2026-07-21T17:00') };
+
+  it('the first transfer opens row 1 from the desk to the receiving agency, with its sub-deadline', () => {
+    const decision = decide(DOSSIER_IN.processing, transfer, actor('handler'), NOW, FACTS);
+    if (!decision.ok) throw new Error(decision.error.reason);
+    expect(decision.effects.handoffCount).toBe(1);
+    expect(decision.effects.handoffs).toEqual([
+      {
+        kind: 'open',
+        row: {
+          n: 1,
+          fromAgencyId: DESK,
+          toAgencyId: OFFICE,
+          task: 'Thẩm định hồ sơ',
+          handedOverAt: NOW,
+          handedOverBy: actor('handler').userId,
+          dueAt: vnTime('2026-07-21T17:00'),
+          acknowledgedAt: null,
+          acknowledgedBy: null,
+          completedAt: null,
+          result: null,
+        },
+      },
+    ]);
+  });
+
+  it('the receiving agency acknowledges the open row', () => {
+    const decision = decide(PENDING_TRANSFER, { type: 'acknowledgeTransfer' }, actor('receptionist', OFFICE), NOW, { ...FACTS, handoffCount: 1 });
+    if (!decision.ok) throw new Error(decision.error.reason);
+    expect(decision.effects.handoffs).toEqual([{ kind: 'acknowledge', n: 1, at: NOW, by: actor('receptionist', OFFICE).userId }]);
+    expect(decision.effects.handoffCount).toBe(1);
+  });
+
+  const atOffice = (dueAt: Date): Dossier => ({
+    ...PENDING_TRANSFER,
+    currentStep: { ...PENDING_TRANSFER.currentStep!, dueAt, acknowledgedAt: vnTime('2026-07-15T08:10'), acknowledgedBy: 'receptionist-office' },
+  });
+
+  it('a resolution closes the open row: on time on its due day, early before it, late after it', () => {
+    const resolve = { type: 'resolve' as const, outcome: 'approved' as const, summary: 'Cấp' };
+    const close = (dueAt: Date) => {
+      const decision = decide(atOffice(dueAt), resolve, actor('handler', OFFICE), NOW, { ...FACTS, handoffCount: 1 });
+      if (!decision.ok) throw new Error(decision.error.reason);
+      return decision.effects.handoffs;
+    };
+    expect(close(vnTime('2026-07-15T17:00'))).toEqual([{ kind: 'close', n: 1, completedAt: NOW, result: 'onTime' }]);
+    expect(close(vnTime('2026-07-20T17:00'))).toEqual([{ kind: 'close', n: 1, completedAt: NOW, result: 'early' }]);
+    expect(close(vnTime('2026-07-14T17:00'))).toEqual([{ kind: 'close', n: 1, completedAt: NOW, result: 'late' }]);
+  });
+
+  it('a second transfer closes row 1 and opens row 2 from the agency that held it', () => {
+    const onward = { ...transfer, toAgencyId: CONSULTED };
+    const decision = decide(atOffice(vnTime('2026-07-21T17:00')), onward, actor('handler', OFFICE), NOW, { ...FACTS, handoffCount: 1 });
+    if (!decision.ok) throw new Error(decision.error.reason);
+    expect(decision.effects.handoffs.map((h) => h.kind)).toEqual(['close', 'open']);
+    const opened = decision.effects.handoffs[1]!;
+    expect(opened.kind === 'open' && [opened.row.n, opened.row.fromAgencyId, opened.row.toAgencyId]).toEqual([2, OFFICE, CONSULTED]);
+    expect(decision.effects.handoffCount).toBe(2);
+  });
+
+  it('a dossier never transferred has no row to close', () => {
+    const decision = decide(DOSSIER_IN.processing, { type: 'resolve', outcome: 'approved', summary: 'Cấp' }, actor('handler'), NOW, FACTS);
+    expect(decision.ok && decision.effects.handoffs).toEqual([]);
+  });
+});
