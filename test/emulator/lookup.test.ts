@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLookupToken } from '../../functions/src/domain/index.js';
-import { BASIC_VIEW_KEYS, FULL_VIEW_KEYS } from '../../functions/src/features/lookup/lookup-view.js';
+import { BASIC_VIEW_KEYS, FULL_VIEW_KEYS } from '../../functions/src/contract/index.js';
 import { DEFAULT_LOOKUP_LIMIT_PER_MINUTE } from '../../functions/src/platform/rate-limit.js';
 import { demoProcedures } from '../../seed/data/procedures.js';
 import { loadDemoData } from '../../seed/load.js';

@@ -195,6 +195,9 @@ describe('following a dossier and the inbox', () => {
     const submitted = await call('POST', '/dossiers', IDENTITIES.citizenA, landRenewal(rid('follow-submit')));
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
     const { id } = submitted.body.dossier as { id: string };
+    // Followers are read when a request fans out: let the submission's own request finish first, or a slow
+    // trigger would count the lead, who follows only afterwards, among its recipients.
+    await eventually(async () => ((await db.doc(`notificationRequests/${id}_000001`).get()).get('state') === 'done' ? true : undefined), 'the submission fanned out');
 
     const bad = await call('PUT', `/dossiers/${id}/follow`, IDENTITIES.leadX, { follow: 'yes' });
     expect(bad.status).toBe(400);

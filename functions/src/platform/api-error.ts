@@ -1,23 +1,10 @@
 // The one shape every client-facing error takes: a stable code, a message in Vietnamese and English,
 // and field details. Client mistakes are 4xx with this body; nothing a client sends may become a 500.
 import type { z } from 'zod';
+import { API_ERROR_STATUS, type ApiErrorBody, type ApiErrorCode } from '../contract/errors.js';
 import { toFieldErrors, type Bilingual, type FieldError } from '../domain/index.js';
 
-export type { Bilingual, FieldError };
-
-export const API_ERROR_STATUS = {
-  'invalid-argument': 400,
-  unauthenticated: 401,
-  'permission-denied': 403,
-  'not-found': 404,
-  'method-not-allowed': 405,
-  conflict: 409,
-  'payload-too-large': 413,
-  'unsupported-media-type': 415,
-  'resource-exhausted': 429,
-  internal: 500,
-} as const;
-export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
+export type { ApiErrorCode, Bilingual, FieldError };
 
 export class ApiError extends Error {
   constructor(
@@ -34,7 +21,7 @@ export class ApiError extends Error {
     return API_ERROR_STATUS[this.code];
   }
 
-  toBody(): { error: { code: ApiErrorCode; message: Bilingual; fields: readonly FieldError[] } & Record<string, unknown> } {
+  toBody(): ApiErrorBody {
     return { error: { code: this.code, message: this.bilingual, fields: this.fields, ...this.details } };
   }
 }

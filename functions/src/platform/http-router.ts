@@ -1,11 +1,15 @@
 // A small router for the single `api` HTTPS function. Hosting rewrites /api/** to it, so paths arrive
 // either as /api/x (through Hosting) or /x (direct function URL); both are served the same.
+// Routes come from the contract (contract/routes.ts) and each handler's answer is checked against the
+// contract's answer type for its route at compile time (`Reply`).
 import type { Request } from 'firebase-functions/v2/https';
 import type { Response } from 'express';
+import type { Answer, ApiErrorBody, Encodes, HttpMethod, Raw, RouteName } from '../contract/index.js';
+import { ROUTES } from '../contract/routes.js';
 import { ApiError } from './api-error.js';
 import { logs } from './logs.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT';
+export type { HttpMethod };
 
 export type ApiRequest = {
   method: HttpMethod;
@@ -29,12 +33,15 @@ export type ApiResult = {
   raw?: { bytes: Buffer; contentType: string };
 };
 
-export type Route = {
-  method: HttpMethod;
-  /** e.g. `/dossiers/:dossierId/actions`; a `:name` segment matches one non-empty path segment. */
-  path: string;
-  handle: (req: ApiRequest) => Promise<ApiResult>;
-};
+/** What a handler of route `R` returns: the contract's answer (Dates allowed where the wire has ISO strings), or bytes for raw routes. */
+export type Reply<R extends RouteName> = Answer<R> extends Raw
+  ? { status: number; headers?: Record<string, string>; body: null; raw: { bytes: Buffer; contentType: string } }
+  : { status: number; headers?: Record<string, string>; body: Encodes<Answer<R>> | ApiErrorBody; raw?: undefined };
+
+/** One handler per route of the contract: a route left unwired, or an answer off the contract, fails the typecheck. */
+export type Handlers = { [R in RouteName]: (req: ApiRequest) => Promise<Reply<R>> };
+
+type Route = { method: HttpMethod; path: string; handle: (req: ApiRequest) => Promise<ApiResult> };
 
 export function normalisePath(path: string): string {
   const trimmed = path.replace(/\/+$/, '') || '/';
@@ -61,7 +68,11 @@ export function matchPath(pattern: string, path: string): Record<string, string>
   return params;
 }
 
-export function createRouter(routes: Route[]) {
+export function createRouter(handlers: Handlers) {
+  const routes: Route[] = (Object.keys(ROUTES) as RouteName[]).map((name) => ({
+    ...ROUTES[name],
+    handle: handlers[name] as (req: ApiRequest) => Promise<ApiResult>,
+  }));
   return async (req: Request, res: Response): Promise<void> => {
     const path = normalisePath(req.path);
     try {

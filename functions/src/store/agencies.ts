@@ -3,7 +3,8 @@
 // roles): those live in Auth and `users/`, not in `agencies/`.
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { AgencyLevel, WorkingHours, type Bilingual } from '../domain/index.js';
+import type { AgencyPublic } from '../contract/index.js';
+import { AgencyLevel, WorkingHours } from '../domain/index.js';
 import { logs } from '../platform/logs.js';
 
 export const AGENCIES = 'agencies';
@@ -27,23 +28,6 @@ export const StoredAgency = z.object({
   officers: z.array(DirectoryEntry).default([]),
 });
 export type StoredAgency = z.infer<typeof StoredAgency>;
-
-export type PublishedOfficer = { fullName: string; title: string; field: string; phone: string };
-
-export type AgencyPublic = {
-  id: string;
-  name: Bilingual;
-  level: AgencyLevel;
-  parentId?: string;
-  address?: string;
-  phone?: string;
-  hasOneStopDesk: boolean;
-  workingHours?: WorkingHours;
-  officers: PublishedOfficer[];
-  successorId?: string;
-  effectiveFrom?: string;
-  effectiveTo?: string;
-};
 
 /** Copies field by field, so a field added to the stored agency is never published by accident. */
 export function toAgencyPublic(a: StoredAgency): AgencyPublic {

@@ -82,3 +82,4 @@ export type Applicant = z.infer<typeof Applicant>;
 export function applicantDisplayName(applicant: Applicant): string {
   return applicant.kind === 'person' ? applicant.fullName : applicant.name;
 }
+export type ApplicantInput = z.input<typeof Applicant>;

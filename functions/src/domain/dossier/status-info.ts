@@ -16,6 +16,8 @@ export const DOSSIER_STATUSES = [
   'returned',
 ] as const;
 type StatusName = (typeof DOSSIER_STATUSES)[number];
+/** The status names as a plain type (status.ts has the schema of the same name). */
+export type DossierStatusName = StatusName;
 
 export type PortalStatusCode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
 export type PortalSyncStatus =

@@ -4,7 +4,6 @@
 //
 // Circular 01/2018/TT-VPCP (guiding Decree 61/2018) numbers them 01 receipt, 02 supplement request,
 // 03 refusal at reception, 04 apology and new date, 05 control slip, 06 register.
-import type { ActionType } from '../lifecycle/actions.js';
 import type { RuleSet } from '../rule-set/rule-set.js';
 import type { Bilingual } from '../shared/bilingual.js';
 
@@ -23,8 +22,11 @@ export type FormSet = {
   readonly id: 'tt01-2018';
   readonly legalBasis: Bilingual;
   readonly forms: Readonly<Record<FormNumber, OfficialForm>>;
-  /** The slip an action issues when it succeeds. Actions not listed issue none. */
-  readonly issuedBy: Readonly<Partial<Record<ActionType, Exclude<FormNumber, '06'>>>>;
+  /**
+   * The slip an action issues when it succeeds, by action type (lifecycle/decide.ts checks that every key
+   * is an action). Actions not listed issue none.
+   */
+  readonly issuedBy: Readonly<Record<string, Exclude<FormNumber, '06'>>>;
   /** The agency's register (sổ theo dõi hồ sơ). */
   readonly register: FormNumber;
 };
@@ -91,8 +93,8 @@ export function formSetOf(ruleSet: RuleSet): FormSet {
 }
 
 /** The slip an action issues under a rule set, if any. */
-export function slipIssuedBy(ruleSet: RuleSet, action: ActionType): Exclude<FormNumber, '06'> | undefined {
-  const issued: Partial<Record<ActionType, Exclude<FormNumber, '06'>>> = formSetOf(ruleSet).issuedBy;
+export function slipIssuedBy(ruleSet: RuleSet, action: string): Exclude<FormNumber, '06'> | undefined {
+  const issued: Readonly<Record<string, Exclude<FormNumber, '06'>>> = formSetOf(ruleSet).issuedBy;
   return Object.hasOwn(issued, action) ? issued[action] : undefined;
 }
 

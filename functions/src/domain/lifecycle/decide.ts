@@ -10,7 +10,7 @@
 import type { DossierCode } from '../dossier-code/dossier-code.js';
 import type { DossierComponent } from '../dossier/component.js';
 import type { Dossier } from '../dossier/dossier.js';
-import { slipIssuedBy, type FormNumber } from '../forms/official-forms.js';
+import { slipIssuedBy, type FORM_SETS, type FormNumber } from '../forms/official-forms.js';
 import { DomainError } from '../shared/domain-error.js';
 import {
   classifyTimeliness,
@@ -85,6 +85,11 @@ export type TransitionEffects = {
 export type Decision =
   | { readonly ok: true; readonly dossier: Dossier; readonly event: DossierEvent; readonly effects: TransitionEffects }
   | Extract<TransitionResult, { ok: false }>;
+
+/** Every action a form set names as issuing a slip is an action of the lifecycle (compile-time check). */
+type Assert<T extends true> = T;
+type IssuingActions = { [Id in keyof typeof FORM_SETS]: keyof (typeof FORM_SETS)[Id]['issuedBy'] }[keyof typeof FORM_SETS];
+type _IssuingActionsExist = Assert<IssuingActions extends ActionType ? true : false>;
 
 /** Transitions the applicant is told about. */
 export const APPLICANT_IS_TOLD: ReadonlySet<ActionType> = new Set<ActionType>([

@@ -4,7 +4,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { ProcedureCode, type Procedure } from '../../domain/procedure/index.js';
 import { ApiError, invalidInput } from '../../platform/api-error.js';
-import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import { readPublicAgencies } from '../../store/agencies.js';
 import { PUBLIC_CACHE } from '../../platform/cache.js';
 import { receivingAgenciesFor } from '../../domain/index.js';
@@ -20,7 +20,7 @@ export function procedureNotFound(): ApiError {
   });
 }
 
-export async function getProcedure(req: ApiRequest, deps: { db: Firestore; now: () => Date }): Promise<ApiResult> {
+export async function getProcedure(req: ApiRequest, deps: { db: Firestore; now: () => Date }): Promise<Reply<'getProcedure'>> {
   const parsed = GetProcedureRequest.safeParse({ params: req.params, query: req.query });
   if (!parsed.success) throw invalidInput(parsed.error);
   const [snap, agencies] = await Promise.all([

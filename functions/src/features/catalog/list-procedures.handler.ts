@@ -5,7 +5,8 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { PROCEDURE_FIELDS, ProcedureField, type Procedure } from '../../domain/procedure/index.js';
 import { formatDuration } from '../../domain/time/duration.js';
 import { invalidInput } from '../../platform/api-error.js';
-import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+import type { ProcedureSummary } from '../../contract/index.js';
+import type { ApiRequest, Reply } from '../../platform/http-router.js';
 
 export const PROCEDURES = 'procedures';
 
@@ -19,19 +20,6 @@ export const ListProceduresQuery = z.strictObject({
     .describe('Mã thủ tục cuối của trang trước / last code of the previous page'),
 });
 export type ListProceduresQuery = z.infer<typeof ListProceduresQuery>;
-
-export type ProcedureSummary = {
-  code: string;
-  version: number;
-  name: { vi: string; en: string };
-  field: string;
-  fieldName: { vi: string; en: string };
-  /** Levels of government that handle it (province, commune; district only in history). */
-  competentLevels: string[];
-  durationText: { vi: string; en: string };
-  onlineLevel: string;
-  feeVnd: number;
-};
 
 export function summarise(p: Procedure): ProcedureSummary {
   return {
@@ -48,7 +36,7 @@ export function summarise(p: Procedure): ProcedureSummary {
 }
 
 /** Index: procedures (field ASC, code ASC) — see firestore.indexes.json. */
-export async function listProcedures(req: ApiRequest, db: Firestore): Promise<ApiResult> {
+export async function listProcedures(req: ApiRequest, db: Firestore): Promise<Reply<'listProcedures'>> {
   const parsed = ListProceduresQuery.safeParse(req.query);
   if (!parsed.success) throw invalidInput(parsed.error);
   const { field, limit, after } = parsed.data;
@@ -60,6 +48,6 @@ export async function listProcedures(req: ApiRequest, db: Firestore): Promise<Ap
   return {
     status: 200,
     headers: { 'Cache-Control': 'public, max-age=60, s-maxage=300' },
-    body: { items: page, nextAfter: docs.length > limit ? page[page.length - 1]?.code : null },
+    body: { items: page, nextAfter: docs.length > limit ? (page[page.length - 1]?.code ?? null) : null },
   };
 }

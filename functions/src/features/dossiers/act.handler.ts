@@ -2,7 +2,7 @@
 // assign, transfer and acknowledge, opinions, payment, resolve, extend, return, withdraw, stop.
 import { ApiError } from '../../platform/api-error.js';
 import { refuseKiosk } from '../../platform/auth.js';
-import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import { SERVICE_FIELDS, type ActionRequest } from '../../domain/index.js';
 import type { DossierDeps } from './dossier-deps.js';
 import { workingCalendar } from '../../store/reference-data.js';
@@ -34,7 +34,7 @@ function refuseServiceFields(action: Record<string, unknown>): void {
   }
 }
 
-export async function actOnDossier(req: ApiRequest, deps: DossierDeps): Promise<ApiResult> {
+export async function actOnDossier(req: ApiRequest, deps: DossierDeps): Promise<Reply<'actOnDossier'>> {
   const caller = await deps.caller(req);
   refuseKiosk(caller); // the lifecycle table refuses it too; this way it does not even read the dossier
   const { dossierId } = parseInput(DossierIdParam, req.params);

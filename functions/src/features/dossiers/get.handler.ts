@@ -3,8 +3,9 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { allowedActions, dossierAccess } from '../../domain/index.js';
+import type { SlipListing } from '../../contract/index.js';
 import { refuseKiosk } from '../../platform/auth.js';
-import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import { dossierNotFound } from '../../platform/conflicts.js';
 import type { DossierDeps } from './dossier-deps.js';
 import { workingCalendar } from '../../store/reference-data.js';
@@ -13,9 +14,6 @@ import { publicView } from './run-transition.js';
 import { dossierRef, joinDossier, personalRef } from '../../store/dossiers.js';
 import { revive } from '../../store/revive.js';
 import { parseInput } from '../../platform/parse.js';
-
-/** One official slip of the dossier as listed to those who may see the dossier (bytes: the slip endpoint). */
-export type SlipListing = { id: string; form: string; version: number; createdAt: string | null };
 
 const SlipListingDoc = z.object({
   form: z.string(),
@@ -41,7 +39,7 @@ export async function listSlips(db: Firestore, dossierId: string): Promise<SlipL
   return slips.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-export async function getDossier(req: ApiRequest, deps: DossierDeps): Promise<ApiResult> {
+export async function getDossier(req: ApiRequest, deps: DossierDeps): Promise<Reply<'getDossier'>> {
   const caller = await deps.caller(req);
   refuseKiosk(caller);
   const { dossierId } = parseInput(DossierIdParam, req.params);

@@ -10,6 +10,8 @@ import {
   ResultDelivery,
 } from '../../domain/index.js';
 import { RequestId } from '../../platform/request-id.js';
+import type { ComponentBody, IntakeDossierBody, SubmitDossierBody } from '../../contract/index.js';
+import type { Agrees, SameShape } from '../../platform/contract-check.js';
 
 const Count = z.number().int().min(0).max(20);
 
@@ -63,3 +65,7 @@ export const SubmitSupplementInput = z.strictObject({
 });
 export type SubmitSupplementInput = z.infer<typeof SubmitSupplementInput>;
 
+// The contract (contract/dossiers.ts) states the same bodies for pages and tests.
+type _SubmitAgrees = Agrees<SameShape<z.input<typeof SubmitDossierRequest>, SubmitDossierBody>>;
+type _IntakeAgrees = Agrees<SameShape<z.input<typeof IntakeDossierRequest>, IntakeDossierBody>>;
+type _ComponentAgrees = Agrees<SameShape<z.input<typeof ComponentInput>, ComponentBody>>;

@@ -15,9 +15,10 @@ import {
   type LegalTime,
   type WorkingCalendar,
 } from '../../domain/index.js';
+import type { Encodes, TransitionAnswer } from '../../contract/index.js';
 import type { Caller } from '../../platform/auth.js';
 import { conflictError, dossierNotFound, requestIdReused, staleVersionError } from '../../platform/conflicts.js';
-import type { ApiResult } from '../../platform/http-router.js';
+import type { Reply } from '../../platform/http-router.js';
 import { dossierRef, eventRef, GENESIS_HASH, handoffRef, joinDossier, personalRef, requestRef, splitDossier, type StoredExtras } from '../../store/dossiers.js';
 import { fingerprint, hashEvent } from '../../store/event-chain.js';
 import { writeOutbox } from '../../store/outbox.js';
@@ -72,7 +73,7 @@ async function legalTimeOf(db: Firestore, dossier: Dossier): Promise<LegalTime> 
  * @idempotent by (caller uid, requestId): a retry with the same request returns the first answer and
  * writes nothing; the same requestId with a different request is refused.
  */
-export async function runTransition(deps: TransitionDeps, req: TransitionRequest): Promise<ApiResult> {
+export async function runTransition(deps: TransitionDeps, req: TransitionRequest): Promise<Reply<'actOnDossier'>> {
   const { db, calendar } = deps;
   const now = deps.now();
   const print = fingerprint(req.fingerprintOf);
@@ -85,7 +86,8 @@ export async function runTransition(deps: TransitionDeps, req: TransitionRequest
       const [requestSnap, dossierSnap, personalSnap, ...prefetched] = await tx.getAll(rRef, dRef, personalRef(db, req.dossierId), ...(req.prefetch?.(now) ?? []));
       if (requestSnap!.exists) {
         if (requestSnap!.get('fingerprint') !== print) throw requestIdReused();
-        return { status: 200, body: { ...(revive(requestSnap!.get('body')) as object), duplicate: true } };
+        // The first answer, as stored with the record (written by this function only).
+        return { status: 200, body: { ...(revive(requestSnap!.get('body')) as Encodes<TransitionAnswer>), duplicate: true } };
       }
       let current: Dossier;
       let extras: StoredExtras;

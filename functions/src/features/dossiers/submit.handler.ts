@@ -13,7 +13,7 @@ import {
 import { ApiError, type FieldError } from '../../platform/api-error.js';
 import { requireRole, type Caller } from '../../platform/auth.js';
 import { parseInput } from '../../platform/parse.js';
-import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import { withKeyLock } from '../../platform/key-lock.js';
 import type { DossierDeps } from './dossier-deps.js';
 import { findAgency, procedureVersion, workingCalendar } from '../../store/reference-data.js';
@@ -111,7 +111,7 @@ async function create(
   body: SubmitDossierRequest | IntakeDossierRequest,
   agencyId: string,
   kind: 'submit' | 'intake',
-): Promise<ApiResult> {
+): Promise<Reply<'submitDossier'>> {
   const procedure = await procedureVersion(deps.db, body.procedureCode);
   await receivingAgency(
     deps,
@@ -157,7 +157,7 @@ async function create(
 }
 
 /** POST /api/dossiers — a signed-in citizen submits online. */
-export async function submitDossier(req: ApiRequest, deps: DossierDeps): Promise<ApiResult> {
+export async function submitDossier(req: ApiRequest, deps: DossierDeps): Promise<Reply<'submitDossier'>> {
   const caller = await deps.caller(req);
   requireRole(caller, ['citizen']);
   const body = parseInput(SubmitDossierRequest, req.body);
@@ -165,7 +165,7 @@ export async function submitDossier(req: ApiRequest, deps: DossierDeps): Promise
 }
 
 /** POST /api/desk/dossiers — a desk officer records a walk-in or postal application at their agency. */
-export async function intakeDossier(req: ApiRequest, deps: DossierDeps): Promise<ApiResult> {
+export async function intakeDossier(req: ApiRequest, deps: DossierDeps): Promise<Reply<'intakeDossier'>> {
   const caller = await deps.caller(req);
   requireRole(caller, ['receptionist']);
   const body = parseInput(IntakeDossierRequest, req.body);

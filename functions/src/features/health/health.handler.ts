@@ -3,14 +3,16 @@
 import { z } from 'zod';
 import type { Firestore } from 'firebase-admin/firestore';
 import { ApiError, invalidInput } from '../../platform/api-error.js';
-import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import { RequestId } from '../../platform/request-id.js';
+import type { PingBody } from '../../contract/index.js';
+import type { Agrees, SameShape } from '../../platform/contract-check.js';
 
 export const HEALTH_PINGS = 'healthPings';
 
 export type HealthDeps = { db: () => Firestore; now: () => Date; region: string };
 
-export function getHealth(deps: Pick<HealthDeps, 'now' | 'region'>): ApiResult {
+export function getHealth(deps: Pick<HealthDeps, 'now' | 'region'>): Reply<'health'> {
   return {
     status: 200,
     body: {
@@ -33,7 +35,7 @@ export type PingRequest = z.infer<typeof PingRequest>;
  * Records a ping; the Firestore trigger acknowledges it.
  * @idempotent by `requestId`: the document id is the request id, so a retry returns the first answer.
  */
-export async function postPing(req: ApiRequest, deps: HealthDeps): Promise<ApiResult> {
+export async function postPing(req: ApiRequest, deps: HealthDeps): Promise<Reply<'postPing'>> {
   const parsed = PingRequest.safeParse(req.body ?? {});
   if (!parsed.success) throw invalidInput(parsed.error);
   const { requestId, note } = parsed.data;
@@ -57,3 +59,5 @@ export async function postPing(req: ApiRequest, deps: HealthDeps): Promise<ApiRe
   }
   return { status: firstTime ? 201 : 200, body: { pingId: requestId, duplicate: !firstTime } };
 }
+
+type _PingAgrees = Agrees<SameShape<z.input<typeof PingRequest>, PingBody>>;

@@ -4,7 +4,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { bi, DossierCode, ProcessStep, verifyLookupToken, type Bilingual } from '../../domain/index.js';
 import { ApiError, invalidInput } from '../../platform/api-error.js';
-import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import { basicView, fullView, LookupDossier, type PublishedStep } from './lookup-view.js';
 import { RATINGS } from '../../store/stats.js';
 import { clientAddress, clientKey, consumeLookupQuota, rateLimited } from '../../platform/rate-limit.js';
@@ -33,7 +33,7 @@ export type LookupRequest = z.infer<typeof LookupRequest>;
 const NO_DOSSIER_ID = 'motcua-lookup-miss';
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
-function notFound(): ApiResult {
+function notFound(): Reply<'lookup'> {
   const err = new ApiError('not-found', {
     vi: 'Không tìm thấy hồ sơ có mã này. Vui lòng kiểm tra lại mã trên giấy hẹn.',
     en: 'No dossier has this code. Please check the code on your receipt.',
@@ -46,7 +46,7 @@ function notFound(): ApiResult {
  * garbage floods are limited too). A wrong token and no token give the same basic view; the HMAC is
  * computed on every path so a miss, a hit and a wrong token cost the same.
  */
-export async function lookupDossier(req: ApiRequest, deps: LookupDeps): Promise<ApiResult> {
+export async function lookupDossier(req: ApiRequest, deps: LookupDeps): Promise<Reply<'lookup'>> {
   const secret = deps.secret();
   const quota = await consumeLookupQuota(deps.db, clientKey(clientAddress(req), secret), deps.now(), deps.limitPerMinute);
   if (!quota.allowed) {

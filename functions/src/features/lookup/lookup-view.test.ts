@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BASIC_VIEW_KEYS, basicView, EXTENDED_EXPLANATION, FULL_VIEW_KEYS, fullView, LookupDossier } from './lookup-view.js';
+import { BASIC_VIEW_KEYS, FULL_VIEW_KEYS } from '../../contract/index.js';
+import { basicView, EXTENDED_EXPLANATION, fullView, LookupDossier } from './lookup-view.js';
 
 const stored = {
   id: 'd1',

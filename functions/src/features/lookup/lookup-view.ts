@@ -11,9 +11,9 @@ import {
   STEP_ROLE_LABELS,
   type StepRole,
   type Bilingual,
-  type PortalStatusCode,
 } from '../../domain/index.js';
-import { ratingState, type RatingState } from '../../domain/index.js';
+import { ratingState } from '../../domain/index.js';
+import type { AgencyRef, BasicView, FullView } from '../../contract/index.js';
 
 const StoredInstant = z.union([z.instanceof(Timestamp).transform((t) => t.toDate()), z.date()]);
 const Text2 = z.object({ vi: z.string(), en: z.string() });
@@ -49,60 +49,6 @@ export const EXTENDED_EXPLANATION: Bilingual = {
   vi: 'Cơ quan giải quyết đã gửi phiếu xin lỗi và hẹn lại ngày trả kết quả (chỉ được hẹn lại một lần).',
   en: 'The agency sent a letter of apology with a new appointment date (a new date may be set only once).',
 };
-
-export type BasicView = {
-  view: 'basic';
-  code: string;
-  status: DossierStatus;
-  statusLabel: Bilingual;
-  completed: boolean;
-};
-
-export type AgencyRef = { id: string; name: Bilingual | null };
-
-export type FullView = Omit<BasicView, 'view'> & {
-  view: 'full';
-  nationalStatusCode: PortalStatusCode | null;
-  procedure: { code: string; name: Bilingual };
-  receivingAgency: AgencyRef;
-  currentAgency: AgencyRef | null;
-  step: {
-    id: string | null;
-    role: StepRole | null;
-    roleLabel: Bilingual | null;
-    description: Bilingual | null;
-    since: string;
-    dueAt: string | null;
-  } | null;
-  receivedAt: string | null;
-  dueAt: string | null;
-  dueExplanation: Bilingual | null;
-  extended: boolean;
-  completed: boolean;
-  resultReturnedAt: string | null;
-  /** Whether the online rating form may be offered (result returned, not rated yet). */
-  rating: RatingState;
-};
-
-export const BASIC_VIEW_KEYS = ['view', 'code', 'status', 'statusLabel', 'completed'] as const;
-export const FULL_VIEW_KEYS = [
-  'view',
-  'code',
-  'status',
-  'statusLabel',
-  'nationalStatusCode',
-  'procedure',
-  'receivingAgency',
-  'currentAgency',
-  'step',
-  'receivedAt',
-  'dueAt',
-  'dueExplanation',
-  'extended',
-  'completed',
-  'resultReturnedAt',
-  'rating',
-] as const;
 
 const iso = (d: Date | undefined): string | null => (d === undefined ? null : d.toISOString());
 

@@ -6,12 +6,14 @@ import { z } from 'zod';
 import { OFFICER_ROLES } from '../../domain/index.js';
 import { ApiError } from '../../platform/api-error.js';
 import { refuseKiosk, type Caller } from '../../platform/auth.js';
-import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import { dossierNotFound } from '../../platform/conflicts.js';
 import { dossierAccess } from '../../domain/index.js';
 import { DossierIdParam } from '../../platform/params.js';
 import { dossierRef } from '../../store/dossiers.js';
 import { parseInput } from '../../platform/parse.js';
+import type { FollowBody as FollowBodyContract } from '../../contract/index.js';
+import type { Agrees, SameShape } from '../../platform/contract-check.js';
 
 export type FollowDeps = { db: Firestore; caller: (req: ApiRequest) => Promise<Caller> };
 
@@ -29,7 +31,7 @@ const WATCHERS = new Set<string>([...OFFICER_ROLES, 'admin', 'monitor']);
  * monitors and admins. Citizens already hear about their own dossiers.
  * @idempotent setting the same value again changes nothing.
  */
-export async function putDossierFollow(req: ApiRequest, deps: FollowDeps): Promise<ApiResult> {
+export async function putDossierFollow(req: ApiRequest, deps: FollowDeps): Promise<Reply<'followDossier'>> {
   const caller = await deps.caller(req);
   refuseKiosk(caller);
   const { dossierId } = parseInput(DossierIdParam, req.params);
@@ -52,3 +54,5 @@ export async function putDossierFollow(req: ApiRequest, deps: FollowDeps): Promi
   });
   return { status: 200, headers: { 'Cache-Control': 'private, no-store' }, body: { dossierId, following: follow } };
 }
+
+type _FollowAgrees = Agrees<SameShape<z.input<typeof FollowBody>, FollowBodyContract>>;

@@ -3,7 +3,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { ApiError, invalidInput } from '../../platform/api-error.js';
 import { refuseKiosk, type Caller } from '../../platform/auth.js';
-import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import { NOTIFICATIONS } from './fan-out.js';
 
 export type InboxDeps = { db: Firestore; now: () => Date; caller: (req: ApiRequest) => Promise<Caller> };
@@ -21,7 +21,7 @@ const notFound = () =>
  * @idempotent the first `readAt` is kept; marking again answers the same. Someone else's notification is
  * a 404, as if it did not exist.
  */
-export async function markNotificationRead(req: ApiRequest, deps: InboxDeps): Promise<ApiResult> {
+export async function markNotificationRead(req: ApiRequest, deps: InboxDeps): Promise<Reply<'markNotificationRead'>> {
   const caller = await deps.caller(req);
   refuseKiosk(caller);
   const parsed = NotificationIdParam.safeParse(req.params);

@@ -1,6 +1,8 @@
 // The input contract: outbox documents `notificationRequests/{id}` written by the lifecycle service (one per
 // transition, audience `applicant`) and by the deadline sweep (audience `officers`, explicit recipients).
 import { z } from 'zod';
+import type { NotificationPrefsBody } from '../../contract/index.js';
+import type { Agrees, SameShape } from '../../platform/contract-check.js';
 
 export const NotificationRequest = z.looseObject({
   dossierId: z.string().min(1),
@@ -30,3 +32,5 @@ export type NotificationPrefs = z.infer<typeof NotificationPrefs>;
 
 export const CHANNELS = ['inApp', 'email', 'sms', 'zalo'] as const;
 export type Channel = (typeof CHANNELS)[number];
+
+type _PrefsAgrees = Agrees<SameShape<z.input<typeof NotificationPrefs>, NotificationPrefsBody>>;

@@ -2,7 +2,7 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { invalidInput } from '../../platform/api-error.js';
 import { refuseKiosk, type Caller } from '../../platform/auth.js';
-import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import { NotificationPrefs } from './notification-request.js';
 
 export type PreferencesDeps = { db: Firestore; caller: (req: ApiRequest) => Promise<Caller> };
@@ -11,7 +11,7 @@ export type PreferencesDeps = { db: Firestore; caller: (req: ApiRequest) => Prom
  * `PUT /api/me/notification-preferences` with `{ inApp?, email?, sms? }` (strict).
  * @idempotent by caller: the same body writes the same `users/{uid}.notificationPrefs`.
  */
-export async function putNotificationPreferences(req: ApiRequest, deps: PreferencesDeps): Promise<ApiResult> {
+export async function putNotificationPreferences(req: ApiRequest, deps: PreferencesDeps): Promise<Reply<'putNotificationPreferences'>> {
   const caller = await deps.caller(req);
   refuseKiosk(caller);
   const parsed = NotificationPrefs.safeParse(req.body ?? {});

@@ -6,7 +6,9 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { AgencyId, bi } from '../../domain/index.js';
 import { ApiError, invalidInput } from '../../platform/api-error.js';
 import { requireRole, type Caller } from '../../platform/auth.js';
-import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+import type { ApiRequest, Reply } from '../../platform/http-router.js';
+import type { ProvisionOfficerBody } from '../../contract/index.js';
+import type { Agrees, SameShape } from '../../platform/contract-check.js';
 
 export const ProvisionOfficerRequest = z.strictObject({
   email: z.email(bi('Email không hợp lệ', 'invalid email')).max(254),
@@ -25,7 +27,7 @@ export type ProvisionDeps = { db: Firestore; auth: Auth; now: () => Date; caller
 /**
  * @idempotent by email: provisioning the same officer again updates the same account.
  */
-export async function provisionOfficer(req: ApiRequest, deps: ProvisionDeps): Promise<ApiResult> {
+export async function provisionOfficer(req: ApiRequest, deps: ProvisionDeps): Promise<Reply<'provisionOfficer'>> {
   const caller = await deps.caller(req);
   requireRole(caller, ['admin']);
   const parsed = ProvisionOfficerRequest.safeParse(req.body ?? {});
@@ -60,3 +62,5 @@ export async function provisionOfficer(req: ApiRequest, deps: ProvisionDeps): Pr
   });
   return { status: existing ? 200 : 201, body: { uid: user.uid, email: input.email, role: input.role, agencyId: input.agencyId, created: !existing } };
 }
+
+type _ProvisionAgrees = Agrees<SameShape<z.input<typeof ProvisionOfficerRequest>, ProvisionOfficerBody>>;

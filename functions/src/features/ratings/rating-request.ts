@@ -11,6 +11,8 @@ import {
   type Satisfaction,
 } from '../../domain/index.js';
 import { RequestId } from '../../platform/request-id.js';
+import type { RatingBody } from '../../contract/index.js';
+import type { Agrees, SameShape } from '../../platform/contract-check.js';
 
 /** The public API accepts two of the three channels: paper slips are keyed in by officers (not yet built). */
 export const PublicRatingChannel = z
@@ -77,3 +79,5 @@ export function ratingCounters(rating: Pick<Rating, 'satisfaction' | 'officerAtt
     ...(rating.officerAttitudeComplaint ? { attitudeComplaints: 1 as const } : {}),
   };
 }
+
+type _RatingAgrees = Agrees<SameShape<z.input<typeof SubmitRatingRequest>, RatingBody>>;

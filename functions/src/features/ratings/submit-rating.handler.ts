@@ -4,10 +4,11 @@
 // returned; the same transaction adds it to the agency's statistics for the transparency page.
 import { FieldValue, type Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { DossierStatus, SATISFACTION_SCALE, STATUS_INFO, verifyLookupToken, type Rating } from '../../domain/index.js';
+import { DossierStatus, SATISFACTION_SCALE, STATUS_INFO, verifyLookupToken } from '../../domain/index.js';
 import { ApiError, invalidInput } from '../../platform/api-error.js';
 import { permissionDenied, unauthenticated, type Caller } from '../../platform/auth.js';
-import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+import type { RatingAnswer } from '../../contract/index.js';
+import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import { logs } from '../../platform/logs.js';
 import { requestIdReused } from '../../platform/conflicts.js';
 import { fingerprint } from '../../store/event-chain.js';
@@ -78,24 +79,12 @@ function staffMayNotRate(): ApiError {
   });
 }
 
-export type RatingAnswer = {
-  rating: {
-    code: string;
-    channel: Rating['channel'];
-    satisfaction: Rating['satisfaction'];
-    satisfactionLabel: { vi: string; en: string };
-    officerAttitudeComplaint: boolean;
-    comment: string | null;
-    ratedAt: string;
-  };
-};
-
 /**
  * @idempotent by (dossier, requestId): `dossiers/{id}/requests/rating_{requestId}` holds the request's
  * fingerprint and the first answer (never the caller's uid, which would identify the rater). A retry gets
  * that answer with `duplicate: true`; the same requestId with another rating is a conflict.
  */
-export async function submitRating(req: ApiRequest, deps: RatingDeps): Promise<ApiResult> {
+export async function submitRating(req: ApiRequest, deps: RatingDeps): Promise<Reply<'postRating'>> {
   const caller = await deps.findCaller(req);
   if (caller !== undefined && caller.role !== 'citizen' && caller.role !== 'kiosk') throw staffMayNotRate();
   const secret = deps.secret();

@@ -8,7 +8,7 @@ import { bi, EntityId, isCitizenHeld, RuleSet, verifyLookupToken } from '../../d
 import { ApiError, invalidInput } from '../../platform/api-error.js';
 import type { Caller } from '../../platform/auth.js';
 import type { FileStore } from '../../platform/file-store/index.js';
-import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import { dossierAccess } from '../../domain/index.js';
 import { dossierRef } from '../../store/dossiers.js';
 import { slipRef } from '../../store/dossiers.js';
@@ -46,7 +46,7 @@ function noSuchSlip(): ApiError {
   return new ApiError('not-found', { vi: 'Không tìm thấy phiếu.', en: 'No such slip.' });
 }
 
-export async function downloadSlip(req: ApiRequest, deps: DownloadSlipDeps): Promise<ApiResult> {
+export async function downloadSlip(req: ApiRequest, deps: DownloadSlipDeps): Promise<Reply<'downloadSlip'>> {
   const caller = await deps.findCaller(req);
   const parsed = DownloadSlipRequest.safeParse({ params: req.params, query: req.query });
   if (!parsed.success) throw invalidInput(parsed.error);

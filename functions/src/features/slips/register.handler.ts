@@ -6,7 +6,7 @@ import { AgencyId, applicantDisplayName, bi, findRuleSetOn, STATUS_INFO, formSet
 import { dayNumberOfDate, DAY_MS, VIETNAM_OFFSET_MS } from '../../domain/time/local-time.js';
 import { ApiError, invalidInput } from '../../platform/api-error.js';
 import type { Caller } from '../../platform/auth.js';
-import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import { DOSSIERS, handoffRef, personalRef } from '../../store/dossiers.js';
 import { revive } from '../../store/revive.js';
 import { renderRegister } from './render-register.js';
@@ -53,7 +53,7 @@ function forbidden(): ApiError {
 /** Start of a Vietnam local day as an instant. */
 const startOf = (date: string) => new Date(dayNumberOfDate(date) * DAY_MS - VIETNAM_OFFSET_MS);
 
-export async function getRegister(req: ApiRequest, deps: RegisterDeps): Promise<ApiResult> {
+export async function getRegister(req: ApiRequest, deps: RegisterDeps): Promise<Reply<'getRegister'>> {
   const caller = await deps.caller(req);
   const parsed = RegisterRequest.safeParse({ params: req.params, query: req.query });
   if (!parsed.success) throw invalidInput(parsed.error);

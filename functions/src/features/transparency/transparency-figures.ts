@@ -12,6 +12,7 @@ import {
   type Satisfaction,
 } from '../../domain/index.js';
 import { PER_DOSSIER_INDICES, type PerDossierIndex } from '../../domain/index.js';
+import type { Figures, TransparencyReport } from '../../contract/index.js';
 
 export const MAX_MONTHS = 24;
 export const DEFAULT_MONTHS = 6;
@@ -102,31 +103,6 @@ function add(into: Sums, doc: StatsDoc | Sums): void {
   }
 }
 
-export type IndexKey = PerDossierIndex | 'index5' | 'index6' | 'index8' | 'index9';
-
-/** What the page shows for one agency or the province over one month or the whole range. */
-export type Figures = {
-  received: number;
-  /** Resolved in the period: resolvedOnTime + resolvedLate. */
-  resolved: number;
-  /** Resolved by the original appointment date, early ones included (đúng hạn và trước hạn). */
-  resolvedOnTime: number;
-  /** Of those, resolved before the due date (trước hạn). */
-  resolvedEarly: number;
-  resolvedLate: number;
-  /** resolvedOnTime ÷ resolved, 4 decimals; null when nothing was resolved. */
-  onTimeRate: number | null;
-  returned: number;
-  refused: number;
-  withdrawn: number;
-  stopped: number;
-  ratings: Record<Satisfaction, number> & { total: number; attitudeComplaints: number };
-  /** Dossiers finished after reception and scored (index 3 is scored for every one of them). */
-  evaluatedDossiers: number;
-  /** Averages to one decimal, half up; null without data, and always for 5, 6, 8, 9 (agency-level inputs the system does not hold). */
-  indices: Record<IndexKey, number | null>;
-};
-
 export function figuresOf(s: Sums): Figures {
   const resolvedOnTime = s.resolvedEarly + s.resolvedOnTime;
   const resolved = resolvedOnTime + s.resolvedLate;
@@ -159,16 +135,6 @@ export function figuresOf(s: Sums): Figures {
     },
   };
 }
-
-export type MonthFigures = Figures & { month: string };
-export type AgencyFigures = { agencyId: string; name: Bilingual | null; months: MonthFigures[]; total: Figures };
-export type TransparencyReport = {
-  from: string;
-  to: string;
-  months: string[];
-  agencies: AgencyFigures[];
-  province: { months: MonthFigures[]; total: Figures };
-};
 
 /**
  * Sums the documents per agency and month (over procedure fields) and province-wide. Every month of the

@@ -4,13 +4,13 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { EVALUATION_INDEX_LABELS, SATISFACTION_SCALE } from '../../domain/index.js';
 import { ApiError, invalidInput } from '../../platform/api-error.js';
-import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import { logs } from '../../platform/logs.js';
 import { readPublicAgencies } from '../../store/agencies.js';
 import { STATS } from '../../store/stats.js';
 import { buildReport, resolveRange, StatsDoc, TransparencyQuery } from './transparency-figures.js';
 
-export async function getTransparency(req: ApiRequest, deps: { db: Firestore; now: () => Date }): Promise<ApiResult> {
+export async function getTransparency(req: ApiRequest, deps: { db: Firestore; now: () => Date }): Promise<Reply<'transparency'>> {
   const parsed = TransparencyQuery.safeParse(req.query);
   if (!parsed.success) throw invalidInput(parsed.error);
   const resolved = resolveRange(parsed.data, deps.now());

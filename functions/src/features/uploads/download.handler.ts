@@ -7,7 +7,7 @@ import { EntityId } from '../../domain/index.js';
 import { ApiError, invalidInput } from '../../platform/api-error.js';
 import { getCaller, type Caller } from '../../platform/auth.js';
 import type { FileStore } from '../../platform/file-store/index.js';
-import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import { contentDisposition } from './file-name.js';
 import { uploadLogs } from './upload-logs.js';
 import { UploadRecord, UPLOADS } from '../../store/uploads.js';
@@ -30,7 +30,7 @@ async function mayRead(db: Firestore, caller: Caller, record: UploadRecord): Pro
   return Array.isArray(agencyIds) && agencyIds.includes(caller.agencyId);
 }
 
-export async function getUpload(req: ApiRequest, deps: DownloadDeps): Promise<ApiResult> {
+export async function getUpload(req: ApiRequest, deps: DownloadDeps): Promise<Reply<'getUpload'>> {
   const caller = await getCaller(req);
   const params = DownloadParams.safeParse(req.params);
   if (!params.success) throw invalidInput(params.error);

@@ -8,7 +8,7 @@ import { EntityId, type AttachmentContentType } from '../../domain/index.js';
 import { ApiError, invalidInput } from '../../platform/api-error.js';
 import { getCaller, refuseKiosk } from '../../platform/auth.js';
 import type { FileStore } from '../../platform/file-store/index.js';
-import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
+import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import { declarationAgrees, detectContentType, EXTENSIONS } from './file-content.js';
 import { sanitiseFileName } from './file-name.js';
 import { isMultipartFormData, malformedMultipart, parseMultipart, type MultipartForm } from './multipart.js';
@@ -102,7 +102,7 @@ function parseFields(form: MultipartForm): UploadFields {
   return parsed.data;
 }
 
-export async function postUploads(req: ApiRequest, deps: UploadDeps): Promise<ApiResult> {
+export async function postUploads(req: ApiRequest, deps: UploadDeps): Promise<Reply<'postUploads'>> {
   const caller = await getCaller(req);
   refuseKiosk(caller);
   const { fields, files } = await readUploadForm(req.rawBody, req.header('content-type'));

@@ -1,0 +1,73 @@
+// Dossiers over HTTP: submission (online, desk intake), the dossier as its readers may see it, and every
+// later action. Requests carry a client-generated `requestId` (8–64 of A–Z a–z 0–9 _ -): a retry with the
+// same one returns the first answer and writes nothing.
+import type { ApplicantInput } from '../domain/applicant/applicant.js';
+import type { Dossier, ResultDelivery } from '../domain/dossier/dossier.js';
+import type { ActionRequest } from '../domain/lifecycle/decide.js';
+import type { ActionType } from '../domain/lifecycle/actions.js';
+import type { Json } from './wire.js';
+
+/** One component handed in: paper counts and the ids of files uploaded beforehand (POST /api/uploads). */
+export type ComponentBody = {
+  componentId: string;
+  originals?: number;
+  certifiedCopies?: number;
+  copies?: number;
+  uploadIds?: string[];
+};
+
+type ApplicationBody = {
+  requestId: string;
+  procedureCode: string;
+  applicant: ApplicantInput;
+  components: ComponentBody[];
+  resultDelivery?: ResultDelivery;
+};
+
+/** POST /api/dossiers — a signed-in citizen applies online. */
+export type SubmitDossierBody = ApplicationBody & { receivingAgencyId: string };
+
+/** POST /api/desk/dossiers — a desk officer records a walk-in or postal application at their agency. */
+export type IntakeDossierBody = ApplicationBody & { channel?: 'desk' | 'post' };
+
+/**
+ * An action as a client sends it: the lifecycle's action without the fields only the service sets (code,
+ * due dates); a supplement names its components by upload ids instead of attachments.
+ */
+export type ActionBody =
+  | Exclude<ActionRequest, { type: 'submit' | 'intake' | 'submitSupplement' }>
+  | { type: 'submitSupplement'; components?: ComponentBody[] };
+
+/** POST /api/dossiers/:dossierId/actions */
+export type ActOnDossierBody = {
+  requestId: string;
+  /** The version the caller saw: a stale one is refused with the current status and allowed actions. */
+  expectedVersion: number;
+  action: Json<ActionBody>;
+};
+
+/** The dossier without personal data: what monitors see and what action answers carry. */
+export type PublicDossierView = Json<Omit<Dossier, 'applicant' | 'components'>>;
+/** The whole dossier, for its owner and the officers in scope. */
+export type PersonalDossierView = Json<Dossier>;
+
+/** One official slip of the dossier (its PDF: GET /api/dossiers/:dossierId/slips/:id). */
+export type SlipListing = { id: string; form: string; version: number; createdAt: string | null };
+
+/** GET /api/dossiers/:dossierId — with exactly the actions the caller may take now. */
+export type DossierAnswer = {
+  dossier: PublicDossierView & Partial<Pick<PersonalDossierView, 'applicant' | 'components'>>;
+  allowedActions: ActionType[];
+  slips: SlipListing[];
+};
+
+/** The answer of a creation or an action (201 on creation, 200 after; `duplicate` on a retry). */
+export type TransitionAnswer = {
+  dossier: PublicDossierView;
+  event: { version: number; type: ActionType; at: string; hash: string };
+  allowedActions: ActionType[];
+  duplicate?: true;
+};
+
+/** `<form>-<version, 6 digits>`: the id of a slip, e.g. `01-000002`. */
+export const slipId = (form: string, version: number): string => `${form}-${String(version).padStart(6, '0')}`;

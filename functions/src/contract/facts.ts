@@ -1,0 +1,12 @@
+// The facts of the law that pages show, re-exported from the domain's zod-free modules (a page that
+// imports the contract ships no schema library; lint checks that). Each fact lives once, in the domain.
+export { AGENCY_LEVEL_LABELS, AGENCY_LEVELS } from '../domain/agency/level-labels.js';
+export { CLOCK_RUNNING_STATUSES, clockRunsIn, DOSSIER_STATUSES, STATUS_INFO, type DossierStatusName, type PortalStatusCode, type StatusInfo } from '../domain/dossier/status-info.js';
+export { EVALUATION_INDEX_LABELS } from '../domain/evaluation/index-labels.js';
+export { SATISFACTION_LEVELS, SATISFACTION_SCALE } from '../domain/evaluation/satisfaction-scale.js';
+export { FORM_SET_TT01_2018, FORM_SETS, formLabel, formSetOf, isCitizenHeld, slipIssuedBy, type FormNumber, type FormSet, type OfficialForm } from '../domain/forms/official-forms.js';
+export { ACTION_LABEL_TEXT } from '../domain/lifecycle/action-labels.js';
+export { ONLINE_LEVEL_LABELS, ONLINE_LEVELS } from '../domain/procedure/labels.js';
+export type { Bilingual } from '../domain/shared/bilingual.js';
+export type { ActionType } from '../domain/lifecycle/actions.js';
+export type { Procedure } from '../domain/procedure/procedure.js';

@@ -1,0 +1,18 @@
+// The contract between the server, the pages and the tests: routes, what each takes and answers, the error
+// shape, a typed client, and the zod-free facts of the law the pages show. Imports only the domain (types,
+// and its zod-free modules at run time). docs/adr/0003-contract.md.
+export * from './api.js';
+export * from './catalog.js';
+export * from './client.js';
+export * from './dossiers.js';
+export * from './errors.js';
+export * from './facts.js';
+export * from './health.js';
+export * from './lookup.js';
+export * from './me.js';
+export * from './officers.js';
+export * from './ratings.js';
+export * from './routes.js';
+export * from './transparency.js';
+export * from './uploads.js';
+export * from './wire.js';
