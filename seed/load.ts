@@ -10,7 +10,7 @@ import { demoCalendars } from './data/calendars.js';
 import { demoAccounts, DEMO_PASSWORD } from './data/officers.js';
 import { demoProcedures } from './data/procedures.js';
 
-export const SEED_VERSION = 1;
+export const SEED_VERSION = 2;
 export const SEED_MARKER = 'system/seed';
 
 export function assertEmulatorTarget(projectId: string): void {

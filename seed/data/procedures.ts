@@ -2,12 +2,13 @@
 // published national procedures as closely as a demo needs; the procedure CODES have the national format
 // (`d.dddddd`) but are illustrative: match them against the national catalogue before any sync. Fees set
 // by provincial councils use plausible amounts.
-import type {
-  Duration,
-  Fee,
-  ProcessStep,
+import {
   Procedure,
-  RequiredComponent,
+  type Duration,
+  type Fee,
+  type ProcessStep,
+  type ProcedureInput,
+  type RequiredComponent,
 } from '../../functions/src/domain/index.js';
 
 const wd = (value: number): Duration => ({ value, unit: 'workingDays' });
@@ -60,7 +61,7 @@ const returnStep = (budget: Duration): ProcessStep => ({
 const NOW_RULES = { ruleSet: 'nd118-2025', effectiveFrom: '2025-07-01' } as const;
 const NO_FEE: Fee[] = [];
 
-const LAND_FIRST_CERTIFICATE: Procedure = {
+const LAND_FIRST_CERTIFICATE: ProcedureInput = {
   code: '1.012790',
   version: 1,
   name: {
@@ -147,7 +148,7 @@ const LAND_FIRST_CERTIFICATE: Procedure = {
   legalBasis: ['Luật Đất đai năm 2024', 'Nghị định 101/2024/NĐ-CP về đăng ký, cấp Giấy chứng nhận'],
 };
 
-const LAND_TRANSFER: Procedure = {
+const LAND_TRANSFER: ProcedureInput = {
   code: '1.012791',
   version: 1,
   name: {
@@ -217,7 +218,7 @@ const LAND_TRANSFER: Procedure = {
   legalBasis: ['Luật Đất đai năm 2024', 'Nghị định 101/2024/NĐ-CP'],
 };
 
-const LAND_CERTIFICATE_RENEWAL: Procedure = {
+const LAND_CERTIFICATE_RENEWAL: ProcedureInput = {
   code: '1.012792',
   version: 1,
   name: {
@@ -276,7 +277,7 @@ const houseBuildingPermitComponents = [
 ];
 
 /** Version 1: under Decree 61/2018 the district issued permits for individual houses. */
-const HOUSE_PERMIT_V1: Procedure = {
+const HOUSE_PERMIT_V1: ProcedureInput = {
   code: '1.009994',
   version: 1,
   name: {
@@ -322,7 +323,7 @@ const HOUSE_PERMIT_V1: Procedure = {
 
 /** Version 2: from 01/07/2025 the commune issues them. */
 const { effectiveTo: _v1LastDay, ...HOUSE_PERMIT_V1_OPEN } = HOUSE_PERMIT_V1;
-const HOUSE_PERMIT_V2: Procedure = {
+const HOUSE_PERMIT_V2: ProcedureInput = {
   ...HOUSE_PERMIT_V1_OPEN,
   version: 2,
   competentLevels: ['commune'],
@@ -351,7 +352,7 @@ const HOUSE_PERMIT_V2: Procedure = {
   legalBasis: ['Luật Xây dựng năm 2014 (sửa đổi 2020)', 'Nghị định 175/2024/NĐ-CP'],
 };
 
-const BUILDING_PERMIT: Procedure = {
+const BUILDING_PERMIT: ProcedureInput = {
   code: '1.009995',
   version: 1,
   name: {
@@ -417,7 +418,7 @@ const BUILDING_PERMIT: Procedure = {
   legalBasis: ['Luật Xây dựng năm 2014 (sửa đổi 2020)', 'Nghị định 175/2024/NĐ-CP'],
 };
 
-const SINGLE_MEMBER_LLC: Procedure = {
+const SINGLE_MEMBER_LLC: ProcedureInput = {
   code: '2.001610',
   version: 1,
   name: {
@@ -471,7 +472,7 @@ const SINGLE_MEMBER_LLC: Procedure = {
   legalBasis: ['Luật Doanh nghiệp năm 2020', 'Nghị định 168/2025/NĐ-CP về đăng ký doanh nghiệp'],
 };
 
-const HOUSEHOLD_BUSINESS: Procedure = {
+const HOUSEHOLD_BUSINESS: ProcedureInput = {
   code: '2.000575',
   version: 1,
   name: { vi: 'Đăng ký thành lập hộ kinh doanh', en: 'Registration of a household business' },
@@ -529,7 +530,7 @@ const communeCivilStatusSteps = (what: { vi: string; en: string }): ProcessStep[
   returnStep(wh(2)),
 ];
 
-const BIRTH_REGISTRATION: Procedure = {
+const BIRTH_REGISTRATION: ProcedureInput = {
   code: '1.001193',
   version: 1,
   name: { vi: 'Đăng ký khai sinh', en: 'Birth registration' },
@@ -559,7 +560,7 @@ const BIRTH_REGISTRATION: Procedure = {
   legalBasis: ['Luật Hộ tịch năm 2014', 'Nghị định 123/2015/NĐ-CP'],
 };
 
-const MARRIAGE_REGISTRATION: Procedure = {
+const MARRIAGE_REGISTRATION: ProcedureInput = {
   code: '1.000894',
   version: 1,
   name: { vi: 'Đăng ký kết hôn', en: 'Marriage registration' },
@@ -590,7 +591,7 @@ const MARRIAGE_REGISTRATION: Procedure = {
   legalBasis: ['Luật Hộ tịch năm 2014', 'Luật Hôn nhân và gia đình năm 2014'],
 };
 
-const DEATH_REGISTRATION: Procedure = {
+const DEATH_REGISTRATION: ProcedureInput = {
   code: '1.000656',
   version: 1,
   name: { vi: 'Đăng ký khai tử', en: 'Death registration' },
@@ -617,7 +618,7 @@ const DEATH_REGISTRATION: Procedure = {
 };
 
 /** Interconnected procedure (liên thông): one application, three results from three bodies. */
-const BIRTH_RESIDENCE_INSURANCE: Procedure = {
+const BIRTH_RESIDENCE_INSURANCE: ProcedureInput = {
   code: '1.001023',
   version: 1,
   name: {
@@ -681,7 +682,7 @@ const BIRTH_RESIDENCE_INSURANCE: Procedure = {
   legalBasis: ['Nghị định 63/2024/NĐ-CP về liên thông thủ tục hành chính'],
 };
 
-const CRIMINAL_RECORD: Procedure = {
+const CRIMINAL_RECORD: ProcedureInput = {
   code: '2.000488',
   version: 1,
   name: {
@@ -754,7 +755,7 @@ const CRIMINAL_RECORD: Procedure = {
   legalBasis: ['Luật Lý lịch tư pháp năm 2009', 'Thông tư 244/2016/TT-BTC'],
 };
 
-const COPY_CERTIFICATION: Procedure = {
+const COPY_CERTIFICATION: ProcedureInput = {
   code: '2.000815',
   version: 1,
   name: {
@@ -798,7 +799,7 @@ const COPY_CERTIFICATION: Procedure = {
   legalBasis: ['Nghị định 23/2015/NĐ-CP', 'Thông tư 226/2016/TT-BTC'],
 };
 
-const SIGNATURE_CERTIFICATION: Procedure = {
+const SIGNATURE_CERTIFICATION: ProcedureInput = {
   code: '2.000884',
   version: 1,
   name: { vi: 'Chứng thực chữ ký trong giấy tờ, văn bản', en: 'Certification of a signature on a document' },
@@ -838,7 +839,7 @@ const SIGNATURE_CERTIFICATION: Procedure = {
   legalBasis: ['Nghị định 23/2015/NĐ-CP', 'Thông tư 226/2016/TT-BTC'],
 };
 
-export const demoProcedures: Procedure[] = [
+export const demoProcedures: Procedure[] = ([
   LAND_FIRST_CERTIFICATE,
   LAND_TRANSFER,
   LAND_CERTIFICATE_RENEWAL,
@@ -854,4 +855,4 @@ export const demoProcedures: Procedure[] = [
   CRIMINAL_RECORD,
   COPY_CERTIFICATION,
   SIGNATURE_CERTIFICATION,
-];
+] satisfies ProcedureInput[]).map((p) => Procedure.parse(p));

@@ -4,7 +4,8 @@ export { AGENCY_LEVEL_LABELS, AGENCY_LEVELS } from '../domain/agency/level-label
 export { CLOCK_RUNNING_STATUSES, clockRunsIn, DOSSIER_STATUSES, STATUS_INFO, type DossierStatusName, type PortalStatusCode, type StatusInfo } from '../domain/dossier/status-info.js';
 export { EVALUATION_INDEX_LABELS } from '../domain/evaluation/index-labels.js';
 export { SATISFACTION_LEVELS, SATISFACTION_SCALE } from '../domain/evaluation/satisfaction-scale.js';
-export { FORM_SET_TT01_2018, FORM_SETS, formLabel, formSetOf, isCitizenHeld, slipIssuedBy, type FormNumber, type FormSet, type OfficialForm } from '../domain/forms/official-forms.js';
+export { findForm, FORM_SET_TT01_2018, FORM_SET_TT03_2025, FORM_SETS, formLabel, type FormNumber, type FormPurpose, type FormSet, type FormSetId, type OfficialForm } from '../domain/forms/official-forms.js';
+export { behaviourOf, formSetOf, isCitizenHeld, RULE_SET_BEHAVIOUR, slipIssuedBy, type RuleSetBehaviour } from '../domain/rule-set/behaviour.js';
 export { ACTION_LABEL_TEXT } from '../domain/lifecycle/action-labels.js';
 export { ONLINE_LEVEL_LABELS, ONLINE_LEVELS } from '../domain/procedure/labels.js';
 export type { Bilingual } from '../domain/shared/bilingual.js';

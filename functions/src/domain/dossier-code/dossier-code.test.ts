@@ -24,7 +24,7 @@ describe('formatDossierCode', () => {
     );
   });
 
-  it.each([0, 10_000, -1, 1.5, Number.NaN])('sequence %s is a typed error', (sequence) => {
+  it.each([0, -1, 1.5, Number.NaN])('sequence %s is a typed error', (sequence) => {
     const call = () => formatDossierCode('000.00.01.H99', at('2026-07-15T02:00:00Z'), sequence);
     expect(call).toThrow(DossierCodeError);
     try {
@@ -34,16 +34,22 @@ describe('formatDossierCode', () => {
     }
   });
 
-  it('past 9999 the message says the day’s numbers are used up, in both languages', () => {
-    try {
-      formatDossierCode('000.00.01.H99', at('2026-07-15T02:00:00Z'), 10_000);
-      expect.unreachable();
-    } catch (error) {
-      const e = error as DossierCodeError;
-      expect(e.messages.vi).toContain('Đã hết số thứ tự hồ sơ trong ngày');
-      expect(e.messages.en).toContain('at most 9999 dossiers a day');
-      expect(e.message).toBe(`${e.messages.vi} / ${e.messages.en}`);
-    }
+  it('never runs out: past 9999 the sequence takes a fifth digit, and the code still parses', () => {
+    const code = formatDossierCode('000.00.01.H99', at('2026-07-15T02:00:00Z'), 10_000);
+    expect(code).toBe('000.00.01.H99-260715-10000');
+    expect(parseDossierCode(code)).toEqual({ agencyCode: '000.00.01.H99', date: '2026-07-15', sequence: 10_000 });
+    expect(parseDossierCode(formatDossierCode('000.00.01.H99', at('2026-07-15T02:00:00Z'), 123_456)).sequence).toBe(123_456);
+  });
+
+  it('takes the rule set’s widths: a 4-digit year and a 7-digit sequence (the reported Decree 118 pattern)', () => {
+    const code = formatDossierCode('000.00.14.H99', at('2026-06-09T03:00:00Z'), 92_637, { yearDigits: 4, sequenceWidth: 7 });
+    expect(code).toBe('000.00.14.H99-20260609-0092637');
+    expect(parseDossierCode(code)).toEqual({ agencyCode: '000.00.14.H99', date: '2026-06-09', sequence: 92_637 });
+  });
+
+  it('accepts the national portal as issuer (online filing, Decree 118 Art. 28)', () => {
+    expect(formatDossierCode('G09.20', at('2026-06-09T03:00:00Z'), 92_637, { yearDigits: 4, sequenceWidth: 7 })).toBe('G09.20-20260609-0092637');
+    expect(isDossierCode('G09.20-20260609-0092637')).toBe(true);
   });
 
   it.each([

@@ -5,7 +5,7 @@ import { AgencyId } from '../agency/agency-id.js';
 import { Applicant } from '../applicant/applicant.js';
 import { DossierCode } from '../dossier-code/dossier-code.js';
 import { DossierStatus } from './status.js';
-import { ProcedureCode, SupplementClockPolicy, type Procedure } from '../procedure/procedure.js';
+import { ProcedureCode, SectoralPeriod, StopPolicy, SupplementClockPolicy, type Procedure } from '../procedure/procedure.js';
 import { Bilingual } from '../shared/bilingual.js';
 import { AmountVnd, EntityId, Instant, PlainText, UserId } from '../shared/primitives.js';
 import { ComponentId } from '../procedure/component.js';
@@ -34,6 +34,9 @@ export const PinnedProcedure = z.object({
   version: z.number().int().min(1),
   name: Bilingual,
   supplementClockPolicy: SupplementClockPolicy,
+  supplementRequestWindow: SectoralPeriod.optional(),
+  supplementExpiry: SectoralPeriod.optional(),
+  stopPolicy: StopPolicy.optional(),
 });
 export type PinnedProcedure = z.infer<typeof PinnedProcedure>;
 
@@ -59,6 +62,8 @@ export const SupplementRequest = z.object({
   guidance: z.string().optional(),
   overrideReason: z.string().optional(),
   submittedAt: Instant.optional(),
+  /** Decree 118 Art. 19.5: not completed by then, the dossier is closed (set by the service). */
+  expiresAt: Instant.optional(),
 });
 export type SupplementRequest = z.infer<typeof SupplementRequest>;
 
@@ -93,6 +98,31 @@ export const Extension = z.object({
 });
 export type Extension = z.infer<typeof Extension>;
 
+/** The applicant's request to stop processing (Decree 118 Art. 21), until an officer confirms it. */
+export const StopRequest = z.object({
+  requestedAt: Instant,
+  requestedBy: UserId,
+  /** Who asked: the applicant online, or a desk officer for an applicant at the desk. */
+  via: z.enum(['online', 'desk']),
+  reason: z.string(),
+  confirmedAt: Instant.optional(),
+  confirmedBy: UserId.optional(),
+  papersReturned: z.boolean().optional(),
+  feesRefunded: z.boolean().optional(),
+});
+export type StopRequest = z.infer<typeof StopRequest>;
+
+/** Decree 118 Art. 17.2: an online dossier must be seen within hours and decided within working hours. */
+export const OnlineIntake = z.object({
+  alertAt: Instant.describe('Cảnh báo nếu chưa xử lý / escalate if untouched by'),
+  decideBy: Instant.describe('Hạn tiếp nhận hoặc trả lại / accept or return by'),
+});
+export type OnlineIntake = z.infer<typeof OnlineIntake>;
+
+/** The dossier's line in the agency's yearly register (sổ theo dõi hồ sơ): printed on the receipt. */
+export const RegisterEntry = z.object({ agencyId: AgencyId, year: z.number().int(), number: z.number().int().min(1) });
+export type RegisterEntry = z.infer<typeof RegisterEntry>;
+
 export const Resolution = z.object({
   outcome: z.enum(['approved', 'denied']),
   at: Instant,
@@ -114,6 +144,8 @@ export const Dossier = z.object({
   procedure: PinnedProcedure,
   ruleSet: RuleSet,
   receivingAgencyId: AgencyId.describe('Cơ quan tiếp nhận / receiving agency'),
+  /** Decree 118 Art. 14: the unit that decides, when it is not the receiving desk (absent on older dossiers). */
+  competentAgencyId: AgencyId.optional().describe('Cơ quan có thẩm quyền giải quyết / competent agency'),
   /** Every agency that has held or been consulted on the dossier (for access rules and statistics). */
   agencyIds: z.array(AgencyId).min(1),
   currentStep: CurrentStep.optional(),
@@ -135,6 +167,9 @@ export const Dossier = z.object({
   /** Supplement rounds, at the reception check and after reception (each limited to one). */
   supplementCount: z.strictObject({ reception: z.number().int().min(0), handling: z.number().int().min(0) }),
   supplement: SupplementRequest.optional(),
+  stopRequest: StopRequest.optional(),
+  intake: OnlineIntake.optional(),
+  registerEntry: RegisterEntry.optional(),
   opinions: z.array(OpinionRequest),
   payment: PaymentRequest.optional(),
   resolution: Resolution.optional(),
@@ -148,6 +183,7 @@ export interface NewDossierInput {
   readonly id: string;
   readonly procedure: Procedure;
   readonly receivingAgencyId: string;
+  readonly competentAgencyId?: string;
   readonly applicant: Dossier['applicant'];
   readonly components: readonly DossierComponent[];
   readonly channel: Channel;
@@ -169,10 +205,14 @@ export function newDraftDossier(input: NewDossierInput): Dossier {
       version: input.procedure.version,
       name: input.procedure.name,
       supplementClockPolicy: input.procedure.supplementClockPolicy,
+      ...(input.procedure.supplementRequestWindow ? { supplementRequestWindow: input.procedure.supplementRequestWindow } : {}),
+      ...(input.procedure.supplementExpiry ? { supplementExpiry: input.procedure.supplementExpiry } : {}),
+      stopPolicy: input.procedure.stopPolicy,
     },
     ruleSet: input.procedure.ruleSet,
     receivingAgencyId: input.receivingAgencyId,
-    agencyIds: [input.receivingAgencyId],
+    ...(input.competentAgencyId === undefined ? {} : { competentAgencyId: input.competentAgencyId }),
+    agencyIds: [...new Set([input.receivingAgencyId, ...(input.competentAgencyId === undefined ? [] : [input.competentAgencyId])])],
     ...(input.ownerUserId === undefined ? {} : { ownerUserId: input.ownerUserId }),
     applicant: input.applicant,
     components: [...input.components],

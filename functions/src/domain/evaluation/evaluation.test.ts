@@ -17,8 +17,9 @@ import { Rating, RatingSubmission, SATISFACTION_SCALE } from './rating.js';
 type Step = [at: string, action: DossierActionInput, who: Actor];
 
 /** Runs actions from a registered dossier and returns the events, as the service would store them. */
+/** Circular 01/2018's indices evaluate dossiers handled under Decree 61/2018: replay under that rule set. */
 function history(steps: Step[]): DossierEvent[] {
-  let dossier: Dossier = DOSSIER_IN.registered;
+  let dossier: Dossier = { ...DOSSIER_IN.registered, ruleSet: 'nd61-2018' };
   const events: DossierEvent[] = [];
   for (const [at, action, who] of steps) {
     const result = applyAction(dossier, action, who, vnTime(at), { calendar: CALENDAR });

@@ -21,4 +21,7 @@ export const ACTION_LABEL_TEXT = {
   returnResult: { vi: 'Trả kết quả', en: 'Return the result' },
   withdraw: { vi: 'Rút hồ sơ', en: 'Withdraw' },
   stop: { vi: 'Dừng xử lý', en: 'Stop processing' },
+  requestStop: { vi: 'Đề nghị dừng giải quyết hồ sơ', en: 'Ask to stop processing' },
+  confirmStop: { vi: 'Xác nhận dừng giải quyết hồ sơ', en: 'Confirm the stop' },
+  closeUnsupplemented: { vi: 'Đóng hồ sơ do không bổ sung đúng hạn', en: 'Close: supplement not received in time' },
 } as const satisfies Record<string, Bilingual>;

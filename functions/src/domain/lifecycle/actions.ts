@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AgencyId } from '../agency/agency-id.js';
 import { DossierCode } from '../dossier-code/dossier-code.js';
 import { DossierComponents } from '../dossier/component.js';
-import { SupplementItem } from '../dossier/dossier.js';
+import { OnlineIntake, RegisterEntry, SupplementItem } from '../dossier/dossier.js';
 import { Bilingual, bi } from '../shared/bilingual.js';
 import { AmountVnd, Instant, PlainText, UserId } from '../shared/primitives.js';
 import { ACTION_LABEL_TEXT } from './action-labels.js';
@@ -22,6 +22,7 @@ export type DueDate = z.infer<typeof DueDate>;
 export const SubmitAction = z.strictObject({
   type: z.literal('submit'),
   code: DossierCode.describe('Mã hồ sơ (do hệ thống cấp) / dossier code, set by the service'),
+  intake: OnlineIntake.optional().describe('Hạn xử lý hồ sơ trực tuyến (do hệ thống tính) / online intake deadlines, set by the service'),
 });
 export const IntakeAction = z.strictObject({
   type: z.literal('intake'),
@@ -31,6 +32,7 @@ export const IntakeAction = z.strictObject({
 export const ReceiveAction = z.strictObject({
   type: z.literal('receive'),
   due: DueDate.describe('Hạn trả kết quả (do hệ thống tính) / due date, set by the service'),
+  registerEntry: RegisterEntry.optional().describe('Số thứ tự trong sổ (do hệ thống cấp) / register entry, set by the service'),
   note: PlainText(1000).optional(),
 });
 export const RefuseAtReceptionAction = z.strictObject({
@@ -44,10 +46,11 @@ export const RequestSupplementAction = z.strictObject({
     .min(1, bi('Liệt kê đầy đủ giấy tờ cần bổ sung một lần', 'list everything missing at once')),
   reason: Reason,
   guidance: PlainText(2000).optional().describe('Hướng dẫn / guidance'),
-  /** A lead may request a further supplement only with a written reason. */
+  /** A lead may request a further supplement only with a written reason (Decree 61 rule set only). */
   overrideReason: PlainText(2000)
     .optional()
     .describe('Lý do yêu cầu bổ sung thêm lần nữa / reason for another round'),
+  expiresAt: Instant.optional().describe('Hạn bổ sung, quá hạn hồ sơ bị đóng (do hệ thống tính) / supplement expiry, set by the service'),
 });
 export const SubmitSupplementAction = z.strictObject({
   type: z.literal('submitSupplement'),
@@ -114,6 +117,20 @@ export const ReturnResultAction = z.strictObject({
 });
 export const WithdrawAction = z.strictObject({ type: z.literal('withdraw'), reason: Reason.optional() });
 export const StopAction = z.strictObject({ type: z.literal('stop'), reason: Reason });
+/** Decree 118 Art. 21: the applicant (online, or at the desk through an officer) asks to stop processing. */
+export const RequestStopAction = z.strictObject({
+  type: z.literal('requestStop'),
+  reason: Reason.describe('Lý do đề nghị dừng / why the applicant asks to stop'),
+});
+/** The desk confirms the applicant's stop request: processing stops and form 05 is issued. */
+export const ConfirmStopAction = z.strictObject({
+  type: z.literal('confirmStop'),
+  papersReturned: z.boolean().optional().describe('Đã trả lại hồ sơ giấy / paper documents returned'),
+  feesRefunded: z.boolean().optional().describe('Đã hoàn trả phí, lệ phí / fees refunded'),
+  note: PlainText(1000).optional(),
+});
+/** Decree 118 Art. 19.5: the scheduled job closes a dossier whose supplement did not come in time. */
+export const CloseUnsupplementedAction = z.strictObject({ type: z.literal('closeUnsupplemented') });
 
 export const DossierAction = z.discriminatedUnion('type', [
   SubmitAction,
@@ -134,6 +151,9 @@ export const DossierAction = z.discriminatedUnion('type', [
   ReturnResultAction,
   WithdrawAction,
   StopAction,
+  RequestStopAction,
+  ConfirmStopAction,
+  CloseUnsupplementedAction,
 ]);
 export type DossierAction = z.infer<typeof DossierAction>;
 /** What callers pass in: dates may still be ISO strings. */

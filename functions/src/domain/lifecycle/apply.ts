@@ -1,6 +1,7 @@
 // applyAction: the pure core of the lifecycle. Given a dossier and an action it returns the next dossier
 // and the event to append, or a TransitionConflict. It never mutates its input and never reads a clock.
 import type { Dossier, OpinionRequest } from '../dossier/dossier.js';
+import { DEFAULT_STOP_POLICY } from '../procedure/procedure.js';
 import type { DossierEvent } from './event.js';
 import { DomainError } from '../shared/domain-error.js';
 import { toFieldErrors } from '../shared/field-errors.js';
@@ -16,7 +17,7 @@ import {
   type ActionContext,
 } from './rules.js';
 import type { DossierStatus } from '../dossier/status.js';
-import { findTransition } from './table.js';
+import { findTransition, type NextStatus } from './table.js';
 
 export type TransitionResult =
   | { readonly ok: true; readonly dossier: Dossier; readonly event: DossierEvent }
@@ -64,8 +65,7 @@ export function applyAction(
     checkPayloadRules(payload, dossier, actor, now);
   if (rule !== undefined) return refuse('ruleViolated', { rule });
 
-  const next =
-    transition.next === 'resume' ? (dossier.supplement?.requestedInStatus ?? 'processing') : transition.next;
+  const next = nextStatusOf(dossier, transition.next);
   const nextDossier = reduce(dossier, payload, actor, now, next);
   const event: DossierEvent = {
     dossierId: dossier.id,
@@ -78,6 +78,19 @@ export function applyAction(
     payload,
   };
   return { ok: true, dossier: nextDossier, event };
+}
+
+function nextStatusOf(dossier: Dossier, next: NextStatus): DossierStatus {
+  switch (next) {
+    case 'resume':
+      return dossier.supplement?.requestedInStatus ?? 'processing';
+    case 'closeOut':
+      return dossier.supplement?.requestedInStatus === 'registered' ? 'refused' : 'stopped';
+    case 'same':
+      return dossier.status;
+    default:
+      return next;
+  }
 }
 
 /** Drops undefined members so stored documents never carry explicit undefined values. */
@@ -93,12 +106,13 @@ function reduce(d: Dossier, a: DossierAction, actor: Actor, now: Date, status: D
   const base: Dossier = { ...d, status, version: d.version + 1, updatedAt: now };
   switch (a.type) {
     case 'submit':
-      return { ...base, code: a.code, channel: 'online', submittedAt: now };
+      return defined({ ...base, code: a.code, channel: 'online' as const, submittedAt: now, intake: a.intake });
     case 'intake':
       return { ...base, code: a.code, channel: a.channel, submittedAt: now };
     case 'receive':
-      return {
+      return defined({
         ...base,
+        registerEntry: a.registerEntry,
         receivedAt: now,
         dueAt: a.due.at,
         dueExplanation: a.due.explanation,
@@ -110,7 +124,7 @@ function reduce(d: Dossier, a: DossierAction, actor: Actor, now: Date, status: D
           acknowledgedAt: now,
           acknowledgedBy: actor.userId,
         },
-      };
+      });
     case 'refuseAtReception':
     case 'stop':
       return { ...base, closedAt: now, closingReason: a.reason };
@@ -129,6 +143,7 @@ function reduce(d: Dossier, a: DossierAction, actor: Actor, now: Date, status: D
           reason: a.reason,
           guidance: a.guidance,
           overrideReason: a.overrideReason,
+          expiresAt: a.expiresAt,
         }),
       };
     }
@@ -229,5 +244,38 @@ function reduce(d: Dossier, a: DossierAction, actor: Actor, now: Date, status: D
       };
     case 'returnResult':
       return { ...base, resultReturnedAt: now, closedAt: now };
+    case 'requestStop':
+      return {
+        ...base,
+        stopRequest: {
+          requestedAt: now,
+          requestedBy: actor.userId,
+          via: actor.role === 'citizen' ? 'online' : 'desk',
+          reason: a.reason,
+        },
+      };
+    case 'confirmStop': {
+      // Dossiers pinned before procedures carried a stop policy take the default one.
+      const policy = d.procedure.stopPolicy ?? DEFAULT_STOP_POLICY;
+      const request = d.stopRequest!; // the state rules refuse confirmStop without a pending request
+      return {
+        ...base,
+        closedAt: now,
+        closingReason: request.reason,
+        stopRequest: defined({
+          ...request,
+          confirmedAt: now,
+          confirmedBy: actor.userId,
+          papersReturned: a.papersReturned ?? policy.papersReturned,
+          feesRefunded: a.feesRefunded ?? policy.feesRefunded,
+        }),
+      };
+    }
+    case 'closeUnsupplemented':
+      return {
+        ...base,
+        closedAt: now,
+        closingReason: 'Không bổ sung hồ sơ trong thời hạn / supplement not received in time',
+      };
   }
 }

@@ -59,6 +59,38 @@ export const RULE_MESSAGES = {
     vi: 'Không xin ý kiến chính cơ quan đang xử lý',
     en: 'Cannot ask the agency holding the dossier for an opinion',
   },
+  supplementOnlyOnce: {
+    vi: 'Chỉ được yêu cầu bổ sung hồ sơ một lần (Nghị định 118/2025, Điều 19)',
+    en: 'A supplement may be requested only once (Decree 118/2025, Art. 19)',
+  },
+  supplementWindowClosed: {
+    vi: 'Đã quá thời hạn yêu cầu bổ sung sau khi thẩm định (3 ngày làm việc kể từ khi tiếp nhận, trừ quy định chuyên ngành)',
+    en: 'The time to request a supplement after appraisal has passed (3 working days from reception unless sectoral law says otherwise)',
+  },
+  supplementNotExpired: {
+    vi: 'Chưa hết thời hạn bổ sung hồ sơ',
+    en: 'The time to complete the supplement has not run out',
+  },
+  useStopRequest: {
+    vi: 'Hồ sơ đã được tiếp nhận: người nộp đề nghị dừng giải quyết, cán bộ xác nhận (Nghị định 118/2025, Điều 21)',
+    en: 'The dossier was received: the applicant asks to stop processing and an officer confirms (Decree 118/2025, Art. 21)',
+  },
+  notUnderRuleSet: {
+    vi: 'Thao tác không áp dụng theo bộ quy định của hồ sơ này',
+    en: 'The action does not exist under this dossier’s rule set',
+  },
+  notYetReceived: {
+    vi: 'Hồ sơ chưa được tiếp nhận hợp lệ',
+    en: 'The dossier has not been validly received yet',
+  },
+  stopAlreadyRequested: {
+    vi: 'Đã có đề nghị dừng giải quyết đang chờ xác nhận',
+    en: 'A stop request is already waiting for confirmation',
+  },
+  noStopRequest: {
+    vi: 'Không có đề nghị dừng giải quyết chờ xác nhận',
+    en: 'There is no stop request to confirm',
+  },
 } as const satisfies Record<string, Bilingual>;
 export type RuleCode = keyof typeof RULE_MESSAGES;
 

@@ -29,17 +29,51 @@ function requestFor(type: ActionType): ActionRequest {
   return payload as ActionRequest;
 }
 
-// Written out by hand from Circular 01/2018 (which form each step issues) and from what the applicant is
-// told, so the table in the code is checked against the law, not against itself.
-const SLIP_OF: Partial<Record<ActionType, string>> = {
-  receive: '01',
-  requestSupplement: '02',
-  refuseAtReception: '03',
-  extend: '04',
-  transfer: '05',
-  acknowledgeTransfer: '05',
+// Written out by hand from the circulars (which form each step issues) and from what the applicant is told,
+// so the tables in the code are checked against the law, not against themselves.
+const SLIP_OF: Record<'nd61-2018' | 'nd118-2025', Partial<Record<ActionType, string>>> = {
+  // Circular 01/2018: 05 is the control slip.
+  'nd61-2018': { receive: '01', requestSupplement: '02', refuseAtReception: '03', extend: '04', transfer: '05', acknowledgeTransfer: '05' },
+  // Circular 03/2025: 05 is the stop notice, 06 the control slip.
+  'nd118-2025': {
+    receive: '01',
+    requestSupplement: '02',
+    refuseAtReception: '03',
+    extend: '04',
+    confirmStop: '05',
+    stop: '05',
+    transfer: '06',
+    acknowledgeTransfer: '06',
+  },
 };
-const TOLD: ActionType[] = ['submit', 'intake', 'receive', 'refuseAtReception', 'requestSupplement', 'submitSupplement', 'requestPayment', 'resolve', 'extend', 'returnResult', 'withdraw', 'stop'];
+const TOLD: ActionType[] = [
+  'submit',
+  'intake',
+  'receive',
+  'refuseAtReception',
+  'requestSupplement',
+  'submitSupplement',
+  'requestPayment',
+  'resolve',
+  'extend',
+  'returnResult',
+  'withdraw',
+  'stop',
+  'requestStop',
+  'confirmStop',
+  'closeUnsupplemented',
+];
+/** Actions that exist only under Decree 118 (Art. 19.5 and 21). */
+const DECREE_118_ONLY: ActionType[] = ['requestStop', 'confirmStop', 'closeUnsupplemented'];
+
+const PENDING_STOP: Dossier = {
+  ...DOSSIER_IN.processing,
+  stopRequest: { requestedAt: vnTime('2026-07-15T08:00'), requestedBy: 'citizen-owner', via: 'online', reason: 'Không còn nhu cầu' },
+};
+const SUPPLEMENT_EXPIRED: Dossier = {
+  ...DOSSIER_IN.awaitingSupplement,
+  supplement: { ...DOSSIER_IN.awaitingSupplement.supplement!, expiresAt: vnTime('2026-07-15T09:00') },
+};
 
 /** A dossier in which `type` can be applied by the first role the table allows, with that actor. */
 function applicable(type: ActionType): { dossier: Dossier; who: ReturnType<typeof actor> } | undefined {
@@ -47,28 +81,39 @@ function applicable(type: ActionType): { dossier: Dossier; who: ReturnType<typeo
     const transition = findTransition(status, type);
     if (!transition) continue;
     const role = transition.roles[0]!;
-    const dossier = type === 'acknowledgeTransfer' ? PENDING_TRANSFER : type === 'provideOpinion' ? DOSSIER_IN.processing : DOSSIER_IN[status];
+    const special: Partial<Record<ActionType, Dossier>> = {
+      acknowledgeTransfer: PENDING_TRANSFER,
+      provideOpinion: DOSSIER_IN.processing,
+      confirmStop: PENDING_STOP,
+      closeUnsupplemented: SUPPLEMENT_EXPIRED,
+      // A withdrawal under Decree 118 happens before reception (afterwards the applicant asks to stop).
+      withdraw: DOSSIER_IN.registered,
+    };
+    const dossier = special[type] ?? DOSSIER_IN[status];
     const agency = type === 'acknowledgeTransfer' ? OFFICE : type === 'provideOpinion' ? CONSULTED : undefined;
     return { dossier, who: actor(role, agency) };
   }
   return undefined;
 }
 
-describe('decide: effects of every action', () => {
+describe.each(['nd118-2025', 'nd61-2018'] as const)('decide under %s: effects of every action', (ruleSet) => {
   for (const type of ActionType.options) {
-    it(`${type}: issues ${SLIP_OF[type] ?? 'no slip'}, ${TOLD.includes(type) ? 'tells' : 'does not tell'} the applicant`, () => {
+    if (ruleSet === 'nd61-2018' && DECREE_118_ONLY.includes(type)) continue;
+    it(`${type}: issues ${SLIP_OF[ruleSet][type] ?? 'no slip'}, ${TOLD.includes(type) ? 'tells' : 'does not tell'} the applicant`, () => {
       const found = applicable(type);
       expect(found, `a status allows ${type}`).toBeDefined();
-      const decision = decide(found!.dossier, requestFor(type), found!.who, NOW, { ...FACTS, handoffCount: type === 'acknowledgeTransfer' ? 1 : 0 });
+      const dossier = { ...found!.dossier, ruleSet };
+      const decision = decide(dossier, requestFor(type), found!.who, NOW, { ...FACTS, handoffCount: type === 'acknowledgeTransfer' ? 1 : 0 });
       if (!decision.ok) throw new Error(`${type} refused: ${decision.error.reason} ${decision.error.rule ?? ''}`);
-      expect(decision.effects.slip).toBe(SLIP_OF[type]);
+      expect(decision.effects.slip).toBe(SLIP_OF[ruleSet][type]);
       expect(decision.effects.notifyApplicant).toBe(TOLD.includes(type));
+      expect(decision.effects.alertReception).toBe(ruleSet === 'nd118-2025' && type === 'submit');
       expect(decision.event.type).toBe(type);
     });
   }
 
   it('a refused action has no effects, only the conflict', () => {
-    const decision = decide(DOSSIER_IN.returned, requestFor('resolve'), actor('handler'), NOW, FACTS);
+    const decision = decide({ ...DOSSIER_IN.returned, ruleSet }, requestFor('resolve'), actor('handler'), NOW, FACTS);
     expect(decision.ok).toBe(false);
     expect(decision).not.toHaveProperty('effects');
   });

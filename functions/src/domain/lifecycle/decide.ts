@@ -1,16 +1,20 @@
 // decide: the whole legal decision of one action, as pure code. The shell (features/dossiers) loads the
 // dossier and the facts below, calls decide, and stores what it returns; it chooses nothing itself.
-//  1. Service fields: the fields people never send are set here — the dossier code the shell reserved, the
-//     due date at reception, the due date when a supplement arrives (restart or pause of the clock, per
-//     the pinned procedure version), and the components after a supplement is merged in.
+//  1. Service fields: the fields people never send are set here — the dossier code and the register entry
+//     the shell reserved, the online-intake deadlines, the due date at reception, the expiry of a
+//     supplement request, the due date when a supplement arrives (restart or pause of the clock, per the
+//     pinned procedure version), and the components after a supplement is merged in. Which of these apply
+//     is the dossier's rule set's business (rule-set/behaviour.ts).
 //  2. applyAction: the lifecycle table and its rules (apply.ts).
 //  3. Effects: which official slip the action issues (by the dossier's form set), whether the applicant
-//     is told, and the rows of the digital control slip (handoffs) to open, acknowledge or close with
-//     their timeliness.
+//     is told, whether the reception desk is alerted, and the rows of the digital control slip (handoffs)
+//     to open, acknowledge or close with their timeliness.
 import type { DossierCode } from '../dossier-code/dossier-code.js';
 import type { DossierComponent } from '../dossier/component.js';
 import type { Dossier } from '../dossier/dossier.js';
-import { slipIssuedBy, type FORM_SETS, type FormNumber } from '../forms/official-forms.js';
+import type { FORM_SETS, FormNumber } from '../forms/official-forms.js';
+import { behaviourOf, slipIssuedBy } from '../rule-set/behaviour.js';
+import type { OnlineIntake, RegisterEntry } from '../dossier/dossier.js';
 import { DomainError } from '../shared/domain-error.js';
 import {
   classifyTimeliness,
@@ -38,6 +42,8 @@ export type DecisionFacts = {
   readonly legalTime?: LegalTime;
   /** Reserved by the shell from the agency's daily counter: creation (submit, intake) only. */
   readonly code?: DossierCode;
+  /** Reserved by the shell from the receiving agency's yearly register: reception only. */
+  readonly registerEntry?: RegisterEntry;
 };
 
 /**
@@ -48,8 +54,8 @@ export type ActionRequest =
   | WithoutServiceFields<Exclude<DossierActionInput, { type: 'submitSupplement' }>>
   | { readonly type: 'submitSupplement'; readonly additions?: readonly DossierComponent[] };
 
-/** Fields only the service sets (the code from the daily counter, due dates from the deadline engine). */
-export const SERVICE_FIELDS = ['code', 'due'] as const;
+/** Fields only the service sets (counters, deadlines): a client that sends one is refused. */
+export const SERVICE_FIELDS = ['code', 'due', 'intake', 'registerEntry', 'expiresAt'] as const;
 type WithoutServiceFields<A> = A extends unknown ? Omit<A, (typeof SERVICE_FIELDS)[number]> : never;
 
 /** A row of the digital control slip (form 05 of Circular 01/2018). */
@@ -74,9 +80,11 @@ export type HandoffEffect =
 
 export type TransitionEffects = {
   /** The official slip this action issues (a slip request the slip worker renders). */
-  readonly slip: Exclude<FormNumber, '06'> | undefined;
+  readonly slip: FormNumber | undefined;
   /** The applicant is told about this transition (internal steps such as assign or opinions are not). */
   readonly notifyApplicant: boolean;
+  /** The receiving desk's officers are alerted at once (Decree 118 Art. 17.2: a dossier filed online). */
+  readonly alertReception: boolean;
   readonly handoffs: readonly HandoffEffect[];
   /** Rows of the control slip after this action. */
   readonly handoffCount: number;
@@ -105,11 +113,15 @@ export const APPLICANT_IS_TOLD: ReadonlySet<ActionType> = new Set<ActionType>([
   'returnResult',
   'withdraw',
   'stop',
+  'requestStop',
+  'confirmStop',
+  'closeUnsupplemented',
 ]);
 
 /** Whether deciding this action on this dossier sets a due date, so the shell must supply `legalTime`. */
-export function needsLegalTime(dossier: Pick<Dossier, 'status' | 'supplement'>, type: ActionRequest['type']): boolean {
+export function needsLegalTime(dossier: Pick<Dossier, 'status' | 'supplement' | 'ruleSet' | 'channel'>, type: ActionRequest['type']): boolean {
   if (type === 'receive') return dossier.status === 'registered';
+  if (type === 'submit') return behaviourOf(dossier.ruleSet).onlineIntake !== null;
   if (type === 'submitSupplement') return dossier.status === 'awaitingSupplement' && dossier.supplement?.requestedInStatus === 'processing';
   return false;
 }
@@ -133,15 +145,23 @@ function legalTimeOf(facts: DecisionFacts): LegalTime {
 
 function withServiceFields(dossier: Dossier, request: ActionRequest, now: Date, facts: DecisionFacts): DossierActionInput {
   switch (request.type) {
-    case 'submit':
-    case 'intake':
+    case 'submit': {
       // Without a code the lifecycle refuses the payload (the shell reserves one for every creation).
+      const intake = needsLegalTime(dossier, 'submit') ? { intake: onlineIntakeDeadlines(dossier, legalTimeOf(facts), facts.calendar, now) } : {};
+      return { ...request, code: facts.code as DossierCode, ...intake };
+    }
+    case 'intake':
       return { ...request, code: facts.code as DossierCode };
     case 'receive': {
       // Outside `registered` there is no due date to set: the lifecycle refuses the action (notInStatus)
       // before it looks at the payload.
       const due = needsLegalTime(dossier, 'receive') ? { due: dueAtReception(legalTimeOf(facts), facts.calendar, now) } : {};
-      return { ...request, ...due } as DossierActionInput;
+      const entry = facts.registerEntry ? { registerEntry: facts.registerEntry } : {};
+      return { ...request, ...due, ...entry } as DossierActionInput;
+    }
+    case 'requestSupplement': {
+      const expiresAt = supplementExpiry(dossier, facts.calendar, now);
+      return expiresAt ? { ...request, expiresAt } : request;
     }
     case 'submitSupplement': {
       const components = request.additions && request.additions.length > 0 ? { components: mergeComponents(dossier.components, request.additions) } : {};
@@ -151,6 +171,33 @@ function withServiceFields(dossier: Dossier, request: ActionRequest, now: Date, 
     default:
       return request;
   }
+}
+
+/**
+ * Decree 118 Art. 17.2: an online dossier alerts the desk at once; untouched after `alertAfterHours` (clock
+ * hours) it is escalated, and it must be accepted or returned within `decideWithinWorkingHours`.
+ */
+export function onlineIntakeDeadlines(dossier: Pick<Dossier, 'ruleSet'>, legalTime: LegalTime, calendar: WorkingCalendar, now: Date): OnlineIntake | undefined {
+  const rule = behaviourOf(dossier.ruleSet).onlineIntake;
+  if (!rule) return undefined;
+  const decideBy = computeDeadline({
+    start: now,
+    duration: { value: rule.decideWithinWorkingHours, unit: 'workingHours' },
+    calendar,
+    workingHours: legalTime.workingHours,
+  }).dueAt;
+  return { alertAt: new Date(now.getTime() + rule.alertAfterHours * 3_600_000), decideBy };
+}
+
+/**
+ * Decree 118 Art. 19.5: a supplement not completed within 15 days of the notice (or the procedure's
+ * sectoral period) closes the dossier. The period ends at the close of its last day (Civil Code art. 147–148).
+ */
+export function supplementExpiry(dossier: Pick<Dossier, 'ruleSet' | 'procedure'>, calendar: WorkingCalendar, now: Date): Date | undefined {
+  const sectoral = dossier.procedure.supplementExpiry;
+  const days = sectoral ? sectoral.value : behaviourOf(dossier.ruleSet).supplement.closeAfterDays;
+  if (days === null) return undefined;
+  return computeDeadline({ start: now, duration: { value: days, unit: 'calendarDays' }, calendar }).dueAt;
 }
 
 /** The due date at reception: the procedure's legal time from now, in the counting agency's hours. */
@@ -239,6 +286,7 @@ export function effectsOf(before: Dossier, after: Dossier, event: DossierEvent, 
   return {
     slip: slipIssuedBy(before.ruleSet, event.type),
     notifyApplicant: APPLICANT_IS_TOLD.has(event.type),
+    alertReception: event.type === 'submit' && after.intake !== undefined,
     handoffs,
     handoffCount: count,
   };

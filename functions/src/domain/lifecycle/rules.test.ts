@@ -27,13 +27,14 @@ const supplement = (
   ...extra,
 });
 
-describe('supplement: once per stage unless a lead overrides with a reason', () => {
+describe('supplement under Decree 61 (legacy): once per stage unless a lead overrides with a reason', () => {
   const receptionist = actor('receptionist');
   const lead = actor('lead');
   const citizen = actor('citizen');
+  const legacy = (d: Dossier): Dossier => ({ ...d, ruleSet: 'nd61-2018' });
 
   it('at reception: once, back to the reception check, then refused for the desk', () => {
-    const asked = expectOk(applyAction(DOSSIER_IN.registered, supplement(), receptionist, NOW));
+    const asked = expectOk(applyAction(legacy(DOSSIER_IN.registered), supplement(), receptionist, NOW));
     expect(asked.status).toBe('awaitingSupplement');
     expect(asked.supplementCount).toEqual({ reception: 1, handling: 0 });
     const back = expectOk(applyAction(asked, { type: 'submitSupplement' }, citizen, NOW));
@@ -47,7 +48,7 @@ describe('supplement: once per stage unless a lead overrides with a reason', () 
   });
 
   it('a lead needs a written reason to ask again, and then may', () => {
-    const asked = expectOk(applyAction(DOSSIER_IN.registered, supplement(), receptionist, NOW));
+    const asked = expectOk(applyAction(legacy(DOSSIER_IN.registered), supplement(), receptionist, NOW));
     const back = expectOk(applyAction(asked, { type: 'submitSupplement' }, citizen, NOW));
     expect(allowedActions(back, lead, NOW)).toContain('requestSupplement');
     expect(expectRefused(applyAction(back, supplement(), lead, NOW)).rule).toBe('supplementAlreadyRequested');
@@ -60,8 +61,8 @@ describe('supplement: once per stage unless a lead overrides with a reason', () 
 
   it('the handling stage has its own single round; the clock restarts with the new due date', () => {
     const handler = actor('handler');
-    const afterReception = { ...DOSSIER_IN.processing, supplementCount: { reception: 1, handling: 0 } };
-    const asked = expectOk(applyAction(afterReception, supplement(), handler, NOW));
+    const afterReception = legacy({ ...DOSSIER_IN.processing, supplementCount: { reception: 1, handling: 0 } });
+    const asked = expectOk(applyAction(afterReception, supplement(), handler, NOW, ctx));
     expect(asked.supplementCount).toEqual({ reception: 1, handling: 1 });
     const newDue = vnTime('2026-07-29T10:00');
     const back = expectOk(
@@ -75,7 +76,7 @@ describe('supplement: once per stage unless a lead overrides with a reason', () 
     expect(back.status).toBe('processing');
     expect(back.dueAt).toEqual(newDue);
     expect(back.originalDueAt).toEqual(newDue);
-    expect(expectRefused(applyAction(back, supplement(), handler, NOW)).rule).toBe(
+    expect(expectRefused(applyAction(back, supplement(), handler, NOW, ctx)).rule).toBe(
       'supplementAlreadyRequested',
     );
   });

@@ -1,15 +1,18 @@
 // Who may act on which dossier, and the rules of Decree 61/2018 (as amended) that depend on history or time.
 // State rules decide which actions are offered at all; payload rules check what the actor asked for.
 import type { Dossier } from '../dossier/dossier.js';
-import { localDateOf, previousWorkingDay, type WorkingCalendar } from '../time/index.js';
+import { behaviourOf } from '../rule-set/behaviour.js';
+import { computeDeadline, localDateOf, previousWorkingDay, type WorkingCalendar, type WorkingHours } from '../time/index.js';
 import type { ActionType, DossierAction } from './actions.js';
 import type { Actor } from './actor.js';
 import type { RuleCode } from './conflict.js';
 import { actionsInStatus, findTransition, type AgencyScope } from './table.js';
 
 export interface ActionContext {
-  /** Needed for `extend` (the "1 working day before the due date" limit) and for calendar-aware flags. */
+  /** Needed for `extend` (the "1 working day before the due date" limit), the supplement window and calendar-aware flags. */
   readonly calendar?: WorkingCalendar;
+  /** The receiving agency's hours, for periods counted in working time (default hours when absent). */
+  readonly workingHours?: WorkingHours;
 }
 
 /** The agency holding the dossier: the one in its current step, or its receiving desk before reception. */
@@ -74,10 +77,21 @@ export function checkStateRules(
         ? 'nothingToAcknowledge'
         : undefined;
     case 'requestSupplement':
-      // "Hướng dẫn một lần, đầy đủ": one round per stage; a lead may override (with a reason, checked on the payload).
-      return dossier.supplementCount[supplementPhaseOf(dossier)] >= 1 && actor.role !== 'lead'
-        ? 'supplementAlreadyRequested'
-        : undefined;
+      return supplementStateRule(dossier, actor, now, context);
+    case 'withdraw':
+      // Under Decree 118 a received dossier is stopped at the applicant's request, not withdrawn.
+      return behaviourOf(dossier.ruleSet).applicantStop && dossier.receivedAt !== undefined ? 'useStopRequest' : undefined;
+    case 'requestStop':
+      if (!behaviourOf(dossier.ruleSet).applicantStop) return 'notUnderRuleSet';
+      if (dossier.receivedAt === undefined) return 'notYetReceived';
+      return pendingStop(dossier) ? 'stopAlreadyRequested' : undefined;
+    case 'confirmStop':
+      if (!behaviourOf(dossier.ruleSet).applicantStop) return 'notUnderRuleSet';
+      return pendingStop(dossier) ? undefined : 'noStopRequest';
+    case 'closeUnsupplemented': {
+      const expiresAt = dossier.supplement?.expiresAt;
+      return expiresAt !== undefined && now.getTime() >= expiresAt.getTime() ? undefined : 'supplementNotExpired';
+    }
     case 'extend': {
       if (dossier.extensionCount >= 1) return 'extensionAlreadyUsed';
       if (dossier.dueAt === undefined) return 'noDueDate';
@@ -91,6 +105,34 @@ export function checkStateRules(
   }
 }
 
+const pendingStop = (dossier: Dossier): boolean => dossier.stopRequest !== undefined && dossier.stopRequest.confirmedAt === undefined;
+
+/**
+ * "Hướng dẫn một lần, đầy đủ": one round per stage. Decree 61 practice let a lead ask again with a written
+ * reason (checked on the payload); Decree 118 allows one request, full stop. A request after appraisal
+ * must come within the rule set's window from reception, unless the procedure carries a sectoral period.
+ */
+function supplementStateRule(dossier: Dossier, actor: Actor, now: Date, context: ActionContext): RuleCode | undefined {
+  const behaviour = behaviourOf(dossier.ruleSet).supplement;
+  if (dossier.supplementCount[supplementPhaseOf(dossier)] >= 1) {
+    if (!behaviour.leadMayRepeat) return 'supplementOnlyOnce';
+    if (actor.role !== 'lead') return 'supplementAlreadyRequested';
+  }
+  const sectoral = dossier.procedure.supplementRequestWindow;
+  const windowDays = sectoral ? sectoral.value : behaviour.afterReceptionWithinWorkingDays;
+  if (supplementPhaseOf(dossier) === 'handling' && windowDays !== null && dossier.receivedAt !== undefined) {
+    if (context.calendar === undefined) return 'calendarRequired';
+    const closes = computeDeadline({
+      start: dossier.receivedAt,
+      duration: { value: windowDays, unit: 'workingDays' },
+      calendar: context.calendar,
+      ...(context.workingHours ? { workingHours: context.workingHours } : {}),
+    }).dueAt;
+    if (now.getTime() > closes.getTime()) return 'supplementWindowClosed';
+  }
+  return undefined;
+}
+
 /** Rules on what the actor asked for. */
 export function checkPayloadRules(
   action: DossierAction,
@@ -100,6 +142,7 @@ export function checkPayloadRules(
 ): RuleCode | undefined {
   switch (action.type) {
     case 'requestSupplement':
+      // A repeat round (allowed to a lead by the state rules, where the rule set permits) needs its reason.
       return dossier.supplementCount[supplementPhaseOf(dossier)] >= 1 &&
         (actor.role !== 'lead' || action.overrideReason === undefined)
         ? 'supplementAlreadyRequested'

@@ -14,8 +14,13 @@ import type { DossierStatus } from '../dossier/status.js';
  */
 export type AgencyScope = 'receiving' | 'current' | 'consulted';
 
-/** `resume`: back to the status the supplement was requested in (reception check or handling). */
-export type NextStatus = DossierStatus | 'resume';
+/**
+ * `resume`: back to the status the supplement was requested in (reception check or handling).
+ * `closeOut`: a supplement that never came closes the dossier — not received (refused) if it was asked at
+ * the reception check, stopped if asked during handling.
+ * `same`: the status does not change (a request recorded on the dossier, e.g. a stop request).
+ */
+export type NextStatus = DossierStatus | 'resume' | 'closeOut' | 'same';
 
 export interface Transition {
   readonly roles: readonly Role[];
@@ -25,6 +30,9 @@ export interface Transition {
 
 const withdraw = { roles: ['citizen', 'receptionist'], scope: 'receiving', next: 'withdrawn' } as const;
 const stop = { roles: ['lead', 'admin', 'system'], scope: 'current', next: 'stopped' } as const;
+// Decree 118 Art. 21: from valid reception until the result is issued (rule-set dependent, rules.ts).
+const requestStop = { roles: ['citizen', 'receptionist'], scope: 'receiving', next: 'same' } as const;
+const confirmStop = { roles: ['receptionist', 'lead'], scope: 'receiving', next: 'stopped' } as const;
 
 export const LIFECYCLE = {
   draft: {
@@ -43,6 +51,8 @@ export const LIFECYCLE = {
     extend: { roles: ['lead'], scope: 'current', next: 'received' },
     withdraw,
     stop,
+    requestStop,
+    confirmStop,
   },
   processing: {
     acknowledgeTransfer: { roles: ['receptionist', 'handler', 'lead'], scope: 'current', next: 'processing' },
@@ -56,17 +66,24 @@ export const LIFECYCLE = {
     extend: { roles: ['lead'], scope: 'current', next: 'processing' },
     withdraw,
     stop,
+    requestStop,
+    confirmStop,
   },
   awaitingSupplement: {
     submitSupplement: { roles: ['citizen', 'receptionist'], scope: 'receiving', next: 'resume' },
+    closeUnsupplemented: { roles: ['system'], scope: 'receiving', next: 'closeOut' },
     withdraw,
     stop,
+    requestStop,
+    confirmStop,
   },
   awaitingPayment: {
     confirmPayment: { roles: ['handler', 'lead', 'system'], scope: 'current', next: 'processing' },
     extend: { roles: ['lead'], scope: 'current', next: 'awaitingPayment' },
     withdraw,
     stop,
+    requestStop,
+    confirmStop,
   },
   resolved: {
     returnResult: { roles: ['receptionist', 'system'], scope: 'receiving', next: 'returned' },

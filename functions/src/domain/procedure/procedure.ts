@@ -3,6 +3,7 @@
 // means adding a version, never changing one that dossiers point to.
 import { z } from 'zod';
 import { AgencyLevel } from '../agency/agency.js';
+import { AgencyId } from '../agency/agency-id.js';
 import { Bilingual, bi } from '../shared/bilingual.js';
 import { AmountVnd } from '../shared/primitives.js';
 import { RULE_SETS, RuleSet } from '../rule-set/rule-set.js';
@@ -35,6 +36,31 @@ export const SupplementClockPolicy = z
   .describe('Cách tính thời gian khi bổ sung hồ sơ / clock policy on supplement');
 export type SupplementClockPolicy = z.infer<typeof SupplementClockPolicy>;
 
+/**
+ * Where a procedure may NOT be received at any desk of the province (Decree 118 Art. 14.3): mobile
+ * procedures, those needing an on-site inspection, and those offered online only.
+ */
+export const ReceptionException = z.enum(['mobile', 'onSite', 'onlineOnly']).describe('Ngoại lệ tiếp nhận không phụ thuộc địa giới / exception to reception anywhere');
+export type ReceptionException = z.infer<typeof ReceptionException>;
+
+/** A sectoral rule that replaces a default period of the rule set, with its legal basis. */
+export const SectoralPeriod = z.strictObject({
+  /** Working days (supplement request window) or days (supplement expiry); null: no limit. */
+  value: z.number().int().min(1).max(365).nullable(),
+  legalBasis: z.string().trim().min(1).max(500).describe('Căn cứ pháp lý chuyên ngành / sectoral legal basis'),
+});
+export type SectoralPeriod = z.infer<typeof SectoralPeriod>;
+
+/** What is handed back when processing stops at the applicant's request (Decree 118 Art. 21). */
+export const StopPolicy = z.strictObject({
+  papersReturned: z.boolean().describe('Trả lại hồ sơ giấy / paper documents returned'),
+  feesRefunded: z.boolean().describe('Hoàn trả phí, lệ phí / fees refunded'),
+  legalBasis: z.string().trim().min(1).max(500).optional(),
+});
+export type StopPolicy = z.infer<typeof StopPolicy>;
+
+export const DEFAULT_STOP_POLICY: StopPolicy = { papersReturned: true, feesRefunded: false };
+
 export const Fee = z.strictObject({
   amountVnd: AmountVnd,
   description: Bilingual.describe('Phí, lệ phí / what the fee is for'),
@@ -57,6 +83,14 @@ export const Procedure = z
     onlineLevel: OnlineLevel,
     steps: z.array(ProcessStep).min(1).describe('Quy trình nội bộ / internal process'),
     supplementClockPolicy: SupplementClockPolicy.default('restart'),
+    /** The agency that decides, for procedures decided by one named agency (province departments). */
+    competentAgencyId: AgencyId.optional().describe('Cơ quan có thẩm quyền giải quyết / competent agency'),
+    receptionExceptions: z.array(ReceptionException).default([]),
+    /** Replaces the rule set's "supplement after appraisal within 3 working days of reception". */
+    supplementRequestWindow: SectoralPeriod.optional(),
+    /** Replaces the rule set's "closed when not supplemented within 15 days of the notice". */
+    supplementExpiry: SectoralPeriod.optional(),
+    stopPolicy: StopPolicy.default(DEFAULT_STOP_POLICY),
     legalBasis: z.array(z.string().trim().min(1)).min(1).describe('Căn cứ pháp lý / legal basis'),
   })
   .superRefine((p, ctx) => {
@@ -129,3 +163,4 @@ export function findProcedureVersionOn(
     (p) => date >= p.effectiveFrom && (p.effectiveTo === undefined || date <= p.effectiveTo),
   );
 }
+export type ProcedureInput = z.input<typeof Procedure>;

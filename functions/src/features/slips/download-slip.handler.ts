@@ -27,7 +27,7 @@ export const DownloadSlipRequest = z.strictObject({
     dossierId: EntityId,
     slipId: z
       .string()
-      .regex(/^0[1-5]-\d{6}$/, bi('Mã phiếu dạng 01-000002', 'slip id looks like 01-000002'))
+      .regex(/^0[1-7]-\d{6}$/, bi('Mã phiếu dạng 01-000002', 'slip id looks like 01-000002'))
       .describe('Mã phiếu: mẫu và phiên bản / slip id: form and version'),
   }),
   query: z.strictObject({

@@ -8,7 +8,7 @@ import { slipRef } from '../../store/dossiers.js';
 import { SLIP_REQUESTS } from '../../store/outbox.js';
 import { revive } from '../../store/revive.js';
 import { renderSlip } from './render-slip.js';
-import { SLIP_FORMS } from './slip-data.js';
+import { FORM_NUMBERS } from './slip-data.js';
 import { slipLogs } from './slip-logs.js';
 import type { SlipSigner } from './slip-signer.js';
 import { loadSlipData, type SlipRequest } from './slip-sources.js';
@@ -32,7 +32,7 @@ export const StoredSlipRequest = z.object({
   eventType: z.string(),
   at: z.date(),
   state: z.enum(['pending', 'rendering', 'done', 'failed']),
-  form: z.enum(SLIP_FORMS),
+  form: z.enum(FORM_NUMBERS),
   leaseUntil: z.date().nullable().optional(),
 });
 

@@ -2,7 +2,7 @@
 // dossiers received by one agency in a period, rendered on demand for its officers, monitors and admins.
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { AgencyId, applicantDisplayName, bi, findRuleSetOn, STATUS_INFO, formSetOf, LocalDate, localDateOf, type Applicant } from '../../domain/index.js';
+import { AgencyId, applicantDisplayName, bi, findForm, findRuleSetOn, STATUS_INFO, formSetOf, type FormNumber, LocalDate, localDateOf, type Applicant } from '../../domain/index.js';
 import { dayNumberOfDate, DAY_MS, VIETNAM_OFFSET_MS } from '../../domain/time/local-time.js';
 import { ApiError, invalidInput } from '../../platform/api-error.js';
 import type { Caller } from '../../platform/auth.js';
@@ -13,10 +13,10 @@ import { renderRegister } from './render-register.js';
 import type { RegisterRow } from './slip-data.js';
 import { agencyOf } from './slip-sources.js';
 
-/** The register's title in the form set of the rule set in force today. */
-function registerTitle(now: Date): string {
+/** The register's number and title in the form set of the rule set in force today (07 under Circular 03). */
+function registerForm(now: Date): { form: FormNumber; title: string } {
   const set = formSetOf(findRuleSetOn(localDateOf(now)) ?? 'nd118-2025');
-  return set.forms[set.register].title;
+  return { form: set.register, title: findForm(set, set.register)?.title ?? 'SỔ THEO DÕI HỒ SƠ' };
 }
 
 export type RegisterDeps = { db: Firestore; now: () => Date; caller: (req: ApiRequest) => Promise<Caller> };
@@ -103,7 +103,7 @@ export async function getRegister(req: ApiRequest, deps: RegisterDeps): Promise<
       note: STATUS_INFO[d.status]?.label.vi ?? d.status,
     };
   });
-  const pdf = await renderRegister({ form: '06', title: registerTitle(deps.now()), agency: await agencyOf(deps.db, params.agencyId), from: query.from, to: query.to, issuedAt: deps.now(), rows });
+  const pdf = await renderRegister({ ...registerForm(deps.now()), agency: await agencyOf(deps.db, params.agencyId), from: query.from, to: query.to, issuedAt: deps.now(), rows });
   return {
     status: 200,
     body: null,

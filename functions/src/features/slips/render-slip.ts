@@ -1,6 +1,6 @@
 // Forms 01–05 of Circular 01/2018 on A5: pure functions from SlipData to PDF bytes. The field lists
 // follow the legal model (shared reference, section "Forms").
-import { type ApologySlip, type ControlSlip, type ReceiptSlip, type RefusalSlip, type SlipComponentRow, type SlipData, type SupplementSlip } from './slip-data.js';
+import type { ApologySlip, ControlSlip, ReceiptSlip, RefusalSlip, SlipComponentRow, SlipData, StopNoticeSlip, SupplementSlip } from './slip-data.js';
 import { date, dateTime, longDate, longDateTime } from './slip-time.js';
 import { SlipWriter } from './slip-writer.js';
 
@@ -35,6 +35,11 @@ function componentTable(w: SlipWriter, components: SlipComponentRow[]): void {
   );
 }
 
+/** Decree 118 Art. 14: the unit that decides, when another desk received the dossier. */
+function competentLine(w: SlipWriter, d: SlipData): void {
+  if (d.competentAgency && d.competentAgency !== d.agency.name) w.field('Cơ quan có thẩm quyền giải quyết', d.competentAgency);
+}
+
 function lookupLines(w: SlipWriter, url: string): void {
   w.clearFloat();
   w.text(`Tra cứu hồ sơ / Lookup: ${url}`, { size: 7 });
@@ -53,6 +58,7 @@ function receipt(w: SlipWriter, d: ReceiptSlip): void {
   w.text(`${d.agency.name} tiếp nhận hồ sơ của:`);
   applicantFields(w, d);
   w.field('Nội dung yêu cầu giải quyết', d.procedureName);
+  competentLine(w, d);
   lookupLines(w, d.lookupUrl);
   w.text('1. Thành phần hồ sơ nộp gồm:');
   componentTable(w, d.components);
@@ -124,7 +130,7 @@ function apology(w: SlipWriter, d: ApologySlip): void {
   if (d.originalDueAt) w.field('Hẹn trả kết quả', longDateTime(d.originalDueAt));
   w.field('Lý do chậm trả kết quả', d.reason);
   w.text(d.apology, { gap: 0.2 });
-  w.field('Hẹn lại ngày trả kết quả', longDateTime(d.newDueAt));
+  w.field(d.proposesExtension ? 'Đề nghị gia hạn thời gian giải quyết đến' : 'Hẹn lại ngày trả kết quả', longDateTime(d.newDueAt));
   w.text('Cơ quan, đơn vị xin lỗi ông/bà/tổ chức vì sự chậm trễ này và mong nhận được sự thông cảm.', { gap: 0.3 });
   w.signatures([{ title: 'THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ', note: '(Ký, ghi rõ họ tên và đóng dấu)' }], dateLine(d));
 }
@@ -134,6 +140,7 @@ function control(w: SlipWriter, d: ControlSlip): void {
   w.floatQr(d.lookupUrl);
   w.field('Mã hồ sơ', d.code);
   w.field('Cơ quan tiếp nhận', d.agency.name);
+  competentLine(w, d);
   applicantFields(w, d);
   w.field('Nội dung yêu cầu giải quyết', d.procedureName);
   lookupLines(w, d.lookupUrl);
@@ -166,24 +173,46 @@ function control(w: SlipWriter, d: ControlSlip): void {
   w.text(`Lập ngày ${date(d.issuedAt)}`, { size: 7 });
 }
 
+function stopNotice(w: SlipWriter, d: StopNoticeSlip): void {
+  opening(w, d);
+  w.floatQr(d.lookupUrl);
+  w.field('Mã hồ sơ', d.code);
+  w.text(`${d.agency.name} thông báo tới:`);
+  applicantFields(w, d);
+  w.field('Nội dung yêu cầu giải quyết', d.procedureName);
+  competentLine(w, d);
+  lookupLines(w, d.lookupUrl);
+  if (d.receivedAt) w.field('Ngày tiếp nhận hồ sơ', longDateTime(d.receivedAt));
+  if (d.requestedAt) w.field('Ngày đề nghị dừng giải quyết', longDateTime(d.requestedAt));
+  w.field('Lý do', d.reason);
+  w.field('Hồ sơ đã được giải quyết đến bước', d.stageReached);
+  w.text('Cơ quan dừng giải quyết hồ sơ theo đề nghị của ông/bà/tổ chức.', { gap: 0.2 });
+  if (d.papersReturned !== undefined) w.field('Trả lại hồ sơ giấy', d.papersReturned ? 'Có' : 'Không');
+  if (d.feesRefunded !== undefined) w.field('Hoàn trả phí, lệ phí', d.feesRefunded ? 'Có' : 'Không');
+  w.signatures([{ title: 'THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ', note: '(Ký, ghi rõ họ tên và đóng dấu)' }], dateLine(d));
+}
+
 /** The PDF of one slip. Deterministic: the same data always gives the same bytes. */
 export async function renderSlip(data: SlipData): Promise<Buffer> {
   const w = new SlipWriter({ size: 'A5', title: `${data.title} – ${data.code}`, at: data.issuedAt });
-  switch (data.form) {
-    case '01':
+  switch (data.purpose) {
+    case 'receipt':
       receipt(w, data);
       break;
-    case '02':
+    case 'supplementRequest':
       supplement(w, data);
       break;
-    case '03':
+    case 'refusal':
       refusal(w, data);
       break;
-    case '04':
+    case 'apology':
       apology(w, data);
       break;
-    case '05':
+    case 'controlSlip':
       control(w, data);
+      break;
+    case 'stopNotice':
+      stopNotice(w, data);
       break;
   }
   return w.finish();

@@ -3,12 +3,12 @@
 // printed in Vietnam time.
 
 // Form numbers, titles and who holds each form come from the dossier's form set (domain/forms): the
-// loader puts the title in the data, so a renderer prints whatever set the dossier's rule set chose.
+// loader puts the number and the title in the data, and renderers draw by purpose, so the same renderer
+// prints form 05 of Circular 01 and form 06 of Circular 03 (both control slips).
 import type { FormNumber } from '../../domain/index.js';
 
-/** The forms a transition issues as slips (the register, 06, is made on request). */
-export const SLIP_FORMS = ['01', '02', '03', '04', '05'] as const satisfies readonly FormNumber[];
-export type SlipForm = (typeof SLIP_FORMS)[number];
+/** Every form number of every set; the register is made on request, the others by transitions. */
+export const FORM_NUMBERS = ['01', '02', '03', '04', '05', '06', '07'] as const satisfies readonly FormNumber[];
 
 export type SlipAgency = {
   name: string;
@@ -31,9 +31,13 @@ export type SlipApplicant = {
 export type SlipComponentRow = { name: string; originals: number; certifiedCopies: number; copies: number };
 
 type SlipBase = {
+  /** The form's number in its set, e.g. `06`. */
+  form: FormNumber;
   /** The form's title as its form set prints it. */
   title: string;
   agency: SlipAgency;
+  /** Decree 118: the unit that decides, printed beside the receiving unit when they differ. */
+  competentAgency?: string;
   code: string;
   applicant: SlipApplicant;
   procedureName: string;
@@ -42,7 +46,7 @@ type SlipBase = {
 };
 
 export type ReceiptSlip = SlipBase & {
-  form: '01';
+  purpose: 'receipt';
   components: SlipComponentRow[];
   sets: number;
   legalDuration: string;
@@ -57,7 +61,7 @@ export type ReceiptSlip = SlipBase & {
 };
 
 export type SupplementSlip = SlipBase & {
-  form: '02';
+  purpose: 'supplementRequest';
   items: { name: string; problem: string }[];
   reason: string;
   guidance?: string;
@@ -66,7 +70,7 @@ export type SupplementSlip = SlipBase & {
 };
 
 export type RefusalSlip = SlipBase & {
-  form: '03';
+  purpose: 'refusal';
   reason: string;
   /** Where the applicant can read the rules: legal basis and the public catalogue address. */
   rulesAt: string[];
@@ -75,7 +79,9 @@ export type RefusalSlip = SlipBase & {
 };
 
 export type ApologySlip = SlipBase & {
-  form: '04';
+  purpose: 'apology';
+  /** Circular 03/2025 wording: the letter proposes the extension (Decree 118 Art. 19.6). */
+  proposesExtension: boolean;
   receivedAt?: Date;
   originalDueAt?: Date;
   reason: string;
@@ -94,7 +100,7 @@ export type HandoffRow = {
 };
 
 export type ControlSlip = SlipBase & {
-  form: '05';
+  purpose: 'controlSlip';
   receivedAt?: Date;
   legalDuration: string;
   dueAt?: Date;
@@ -105,9 +111,24 @@ export type ControlSlip = SlipBase & {
   lookupUrl: string;
 };
 
-export type SlipData = ReceiptSlip | SupplementSlip | RefusalSlip | ApologySlip | ControlSlip;
+/** Form 05 of Circular 03/2025: processing stopped at the applicant's request (Decree 118 Art. 21). */
+export type StopNoticeSlip = SlipBase & {
+  purpose: 'stopNotice';
+  receivedAt?: Date;
+  requestedAt?: Date;
+  /** The status the dossier had reached when it stopped, in words. */
+  stageReached: string;
+  reason: string;
+  papersReturned?: boolean;
+  feesRefunded?: boolean;
+  lookupUrl: string;
+};
+
+export type SlipData = ReceiptSlip | SupplementSlip | RefusalSlip | ApologySlip | ControlSlip | StopNoticeSlip;
 
 export type RegisterRow = {
+  /** The dossier's entry number in the agency's yearly register (printed on its receipt). */
+  entry?: number;
   code: string;
   procedure: string;
   applicant: string;
@@ -120,7 +141,7 @@ export type RegisterRow = {
 };
 
 export type RegisterData = {
-  form: '06';
+  form: FormNumber;
   title: string;
   agency: SlipAgency;
   /** Vietnam dates, inclusive. */

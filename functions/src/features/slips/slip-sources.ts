@@ -5,7 +5,10 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import {
   applicantDisplayName,
+  findForm,
   formSetOf,
+  STATUS_INFO,
+  type FormNumber,
   signLookupToken,
   type Address,
   type Agency,
@@ -18,11 +21,11 @@ import { formatDuration } from '../../domain/time/duration.js';
 import { findAgency, procedureVersion } from '../../store/reference-data.js';
 import { dossierRef, eventRef, joinDossier, personalRef } from '../../store/dossiers.js';
 import { revive } from '../../store/revive.js';
-import type { HandoffRow, SlipAgency, SlipApplicant, SlipComponentRow, SlipData, SlipForm } from './slip-data.js';
+import type { HandoffRow, SlipAgency, SlipApplicant, SlipComponentRow, SlipData } from './slip-data.js';
 import { lookupUrl, procedureUrl, ratingUrl } from './slip-links.js';
 import { date } from './slip-time.js';
 
-export type SlipRequest = { dossierId: string; version: number; form: SlipForm; eventType: string; at: Date };
+export type SlipRequest = { dossierId: string; version: number; form: FormNumber; eventType: string; at: Date };
 
 export const RESULT_DELIVERY_LABELS = {
   desk: 'Bộ phận Một cửa (nhận trực tiếp)',
@@ -134,8 +137,13 @@ export async function loadSlipData(
   const procedure = await procedureVersion(db, dossier.procedure.code, dossier.procedure.version);
   const agency = await agencyOf(db, dossier.receivingAgencyId);
   const token = signLookupToken(dossier.id, links.secret);
+  const form = findForm(formSetOf(dossier.ruleSet), request.form);
+  if (!form) throw new SlipSourceMissing(`form ${request.form} in the form set of ${request.dossierId}`);
+  const competent = dossier.competentAgencyId && dossier.competentAgencyId !== dossier.receivingAgencyId ? await agencyOf(db, dossier.competentAgencyId) : undefined;
   const base = {
-    title: formSetOf(dossier.ruleSet).forms[request.form].title,
+    form: request.form,
+    title: form.title,
+    ...(competent ? { competentAgency: competent.name } : {}),
     agency,
     code: dossier.code,
     applicant: slipApplicant(dossier.applicant),
@@ -146,13 +154,13 @@ export async function loadSlipData(
   const officerName = await displayNameOf(db, event.actor.userId);
   const legalDuration = formatDuration(procedure.legalDuration, 'vi');
   const p = event.payload;
-  switch (request.form) {
-    case '01': {
+  switch (form.purpose) {
+    case 'receipt': {
       const dueAt = p.type === 'receive' ? p.due.at : dossier.originalDueAt ?? dossier.dueAt;
       if (!dueAt) throw new SlipSourceMissing(`due date of ${request.dossierId}`);
       return {
         ...base,
-        form: '01',
+        purpose: 'receipt',
         components: componentRows(dossier, procedure),
         sets: 1,
         legalDuration,
@@ -162,15 +170,19 @@ export async function loadSlipData(
         fee: feeText(procedure),
         lookupUrl: lookup,
         ratingUrl: ratingUrl(links.origin, dossier.code, token),
-        register: { book: `Sổ theo dõi hồ sơ năm ${date(event.at).slice(6)}`, entry: dossier.code },
+        register: {
+          book: `Sổ theo dõi hồ sơ năm ${dossier.registerEntry?.year ?? date(event.at).slice(6)}`,
+          // Older dossiers were received before register entries were numbered: their code stands in.
+          entry: dossier.registerEntry ? String(dossier.registerEntry.number) : dossier.code,
+        },
         ...(officerName ? { officerName } : {}),
       };
     }
-    case '02': {
+    case 'supplementRequest': {
       if (p.type !== 'requestSupplement') throw new SlipSourceMissing(`supplement request in event ${request.version}`);
       return {
         ...base,
-        form: '02',
+        purpose: 'supplementRequest',
         items: p.items.map((i) => ({ name: i.name, problem: i.problem })),
         reason: p.reason,
         ...(p.guidance ? { guidance: p.guidance } : {}),
@@ -178,23 +190,24 @@ export async function loadSlipData(
         lookupUrl: lookup,
       };
     }
-    case '03': {
+    case 'refusal': {
       if (p.type !== 'refuseAtReception') throw new SlipSourceMissing(`refusal in event ${request.version}`);
       return {
         ...base,
-        form: '03',
+        purpose: 'refusal',
         reason: p.reason,
         rulesAt: [...procedure.legalBasis, procedureUrl(links.origin, procedure.code)],
         ...(officerName ? { officerName } : {}),
         lookupUrl: lookup,
       };
     }
-    case '04': {
+    case 'apology': {
       if (p.type !== 'extend') throw new SlipSourceMissing(`extension in event ${request.version}`);
       const previous = dossier.extension?.previousDueAt ?? dossier.originalDueAt;
       return {
         ...base,
-        form: '04',
+        purpose: 'apology',
+        proposesExtension: formSetOf(dossier.ruleSet).id === 'tt03-2025',
         ...(dossier.receivedAt ? { receivedAt: dossier.receivedAt } : {}),
         ...(previous ? { originalDueAt: previous } : {}),
         reason: p.reason,
@@ -202,12 +215,12 @@ export async function loadSlipData(
         newDueAt: p.newDueAt,
       };
     }
-    case '05': {
+    case 'controlSlip': {
       const handoffs = await handoffRows(db, dossier.id, event.at);
       const returnBy = handoffs.length > 0 ? dossier.currentStep?.dueAt : undefined;
       return {
         ...base,
-        form: '05',
+        purpose: 'controlSlip',
         ...(dossier.receivedAt ? { receivedAt: dossier.receivedAt } : {}),
         legalDuration,
         ...(dossier.originalDueAt ?? dossier.dueAt ? { dueAt: (dossier.originalDueAt ?? dossier.dueAt)! } : {}),
@@ -217,5 +230,21 @@ export async function loadSlipData(
         lookupUrl: lookup,
       };
     }
+    case 'stopNotice': {
+      const stop = dossier.stopRequest;
+      return {
+        ...base,
+        purpose: 'stopNotice',
+        ...(dossier.receivedAt ? { receivedAt: dossier.receivedAt } : {}),
+        ...(stop ? { requestedAt: stop.requestedAt } : {}),
+        stageReached: STATUS_INFO[event.from].label.vi,
+        reason: stop?.reason ?? (p.type === 'stop' ? p.reason : dossier.closingReason ?? ''),
+        ...(stop?.papersReturned !== undefined ? { papersReturned: stop.papersReturned } : {}),
+        ...(stop?.feesRefunded !== undefined ? { feesRefunded: stop.feesRefunded } : {}),
+        lookupUrl: lookup,
+      };
+    }
+    case 'register':
+      throw new SlipSourceMissing(`a transition never issues the register (${request.form})`);
   }
 }
