@@ -22,6 +22,8 @@ type ApplicationBody = {
   applicant: ApplicantInput;
   components: ComponentBody[];
   resultDelivery?: ResultDelivery;
+  /** Decree 118 Art. 14: the agency that decides, when the procedure does not name one (e.g. a commune). */
+  competentAgencyId?: string;
 };
 
 /** POST /api/dossiers — a signed-in citizen applies online. */

@@ -11,3 +11,4 @@ export * from './lookup-token/index.js';
 export * from './lifecycle/index.js';
 export * from './evaluation/index.js';
 export * from './access/index.js';
+export * from './reception/index.js';

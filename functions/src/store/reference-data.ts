@@ -6,12 +6,15 @@ import {
   buildWorkingCalendar,
   Calendar,
   DEFAULT_WORKING_HOURS,
+  RuleSetSettings,
+  type RuleSet,
   type Agency,
   type Procedure,
   type WorkingCalendar,
   type WorkingHours,
 } from '../domain/index.js';
 import { ApiError } from '../platform/api-error.js';
+import { logs } from '../platform/logs.js';
 import { revive } from './revive.js';
 
 const FIVE_MINUTES = 5 * 60_000;
@@ -19,6 +22,24 @@ type Cached<T> = { value: T; until: number };
 let calendarCache: Cached<WorkingCalendar> | undefined;
 const procedureCache = new Map<string, Cached<Procedure>>();
 const agencyCache = new Map<string, Cached<Agency | undefined>>();
+const settingsCache = new Map<string, Cached<RuleSetSettings | undefined>>();
+
+/**
+ * An administrator's corrections of a rule set's reported facts (`ruleSetSettings/{ruleSet}`), or none.
+ * A malformed document is logged and ignored: the rule set's defaults apply rather than a broken intake.
+ */
+export async function ruleSetSettings(db: Firestore, ruleSet: RuleSet, now = Date.now()): Promise<RuleSetSettings | undefined> {
+  const cached = settingsCache.get(ruleSet);
+  if (cached && cached.until > now) return cached.value;
+  const snap = await db.collection(RULE_SET_SETTINGS).doc(ruleSet).get();
+  const parsed = snap.exists ? RuleSetSettings.safeParse(snap.data()) : undefined;
+  if (parsed && !parsed.success) logs.storedDocumentSkipped(`${RULE_SET_SETTINGS}/${ruleSet}`, 'malformed rule-set settings');
+  const value = parsed?.success ? parsed.data : undefined;
+  settingsCache.set(ruleSet, { value, until: now + FIVE_MINUTES });
+  return value;
+}
+
+export const RULE_SET_SETTINGS = 'ruleSetSettings';
 
 export async function workingCalendar(db: Firestore, now = Date.now()): Promise<WorkingCalendar> {
   if (calendarCache && calendarCache.until > now) return calendarCache.value;

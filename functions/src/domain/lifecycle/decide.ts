@@ -126,6 +126,11 @@ export function needsLegalTime(dossier: Pick<Dossier, 'status' | 'supplement' | 
   return false;
 }
 
+/** Whether this action takes the next line of the receiving agency's yearly register (reception). */
+export function reservesRegisterEntry(dossier: Pick<Dossier, 'status'>, type: string): boolean {
+  return type === 'receive' && dossier.status === 'registered';
+}
+
 export function decide(dossier: Dossier, request: ActionRequest, actor: Actor, now: Date, facts: DecisionFacts): Decision {
   const action = withServiceFields(dossier, request, now, facts);
   const result = applyAction(dossier, action, actor, now, { calendar: facts.calendar });

@@ -16,6 +16,12 @@ export const RuleSetSettings = z.strictObject({
     })
     .optional()
     .describe('Mẫu mã hồ sơ / dossier-code pattern'),
+  /** Decree 118 Art. 28: codes of dossiers filed online carry the national portal's identifier (e.g. G09.20). */
+  onlineIssuer: z
+    .string()
+    .regex(/^[A-Z]\d{2}\.\d{2}$/, bi('Mã định danh Cổng DVCQG có dạng G09.20', 'the portal identifier looks like G09.20'))
+    .optional()
+    .describe('Mã định danh Cổng Dịch vụ công quốc gia dùng trong mã hồ sơ nộp trực tuyến / portal identifier in online dossier codes'),
   source: z.string().trim().min(1).max(500).optional().describe('Nguồn, căn cứ / where the setting comes from'),
 });
 export type RuleSetSettings = z.infer<typeof RuleSetSettings>;

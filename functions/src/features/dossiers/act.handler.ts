@@ -3,14 +3,15 @@
 import { ApiError } from '../../platform/api-error.js';
 import { refuseKiosk } from '../../platform/auth.js';
 import type { ApiRequest, Reply } from '../../platform/http-router.js';
-import { SERVICE_FIELDS, type ActionRequest } from '../../domain/index.js';
+import { reservesRegisterEntry, SERVICE_FIELDS, type ActionRequest } from '../../domain/index.js';
+import { registerCounterRef, reserveRegisterEntry } from '../../store/register-entries.js';
 import type { DossierDeps } from './dossier-deps.js';
 import { workingCalendar } from '../../store/reference-data.js';
 import { z } from 'zod';
 import { ActOnDossierRequest, SubmitSupplementInput } from './requests.js';
 import { DossierIdParam } from '../../platform/params.js';
 import { supplementAdditions } from './supplement.js';
-import { runTransition } from './run-transition.js';
+import { runTransition } from '../../store/run-transition.js';
 import { parseInput } from '../../platform/parse.js';
 
 function refuseServiceFields(action: Record<string, unknown>): void {
@@ -51,7 +52,13 @@ export async function actOnDossier(req: ApiRequest, deps: DossierDeps): Promise<
       caller,
       fingerprintOf: { expectedVersion: body.expectedVersion, action: body.action },
       expectedVersion: body.expectedVersion,
-      prepare: async (dossier, tx) => {
+      prepare: async (dossier, tx, now) => {
+        if (reservesRegisterEntry(dossier, body.action.type)) {
+          // Reception takes the next line of the receiving agency's yearly register, in this transaction.
+          const counter = await tx.get(registerCounterRef(deps.db, dossier.receivingAgencyId, now));
+          const { entry, write } = reserveRegisterEntry(tx, counter, dossier.receivingAgencyId, now);
+          return { request: body.action as ActionRequest, registerEntry: entry, writes: [write] };
+        }
         if (!supplement) return { request: body.action as ActionRequest };
         if (dossier.status !== 'awaitingSupplement') return { request: { type: 'submitSupplement' } }; // the lifecycle refuses it
         // Uploads are read in the transaction (before its writes), so a file cannot land in two dossiers.

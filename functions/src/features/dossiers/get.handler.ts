@@ -10,7 +10,7 @@ import { dossierNotFound } from '../../platform/conflicts.js';
 import type { DossierDeps } from './dossier-deps.js';
 import { workingCalendar } from '../../store/reference-data.js';
 import { DossierIdParam } from '../../platform/params.js';
-import { publicView } from './run-transition.js';
+import { publicView } from '../../store/run-transition.js';
 import { dossierRef, joinDossier, personalRef } from '../../store/dossiers.js';
 import { revive } from '../../store/revive.js';
 import { parseInput } from '../../platform/parse.js';

@@ -30,6 +30,8 @@ const ApplicationFields = {
   applicant: Applicant,
   components: z.array(ComponentInput).max(50),
   resultDelivery: ResultDelivery.default('desk'),
+  /** Decree 118 Art. 14: the agency that decides, when the procedure does not name one (e.g. a commune). */
+  competentAgencyId: AgencyId.optional().describe('Cơ quan có thẩm quyền giải quyết / competent agency'),
 };
 
 /** Online submission by a signed-in citizen. */

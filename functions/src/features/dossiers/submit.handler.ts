@@ -4,11 +4,14 @@
 import { createHash } from 'node:crypto';
 
 import {
+  behaviourOf,
+  decideReception,
   newDraftDossier,
-  type Agency,
   type Attachment,
+  type DossierCodeFormat,
   type DossierComponent,
   type Procedure,
+  type RuleSetSettings,
 } from '../../domain/index.js';
 import { ApiError, type FieldError } from '../../platform/api-error.js';
 import { requireRole, type Caller } from '../../platform/auth.js';
@@ -16,9 +19,9 @@ import { parseInput } from '../../platform/parse.js';
 import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import { withKeyLock } from '../../platform/key-lock.js';
 import type { DossierDeps } from './dossier-deps.js';
-import { findAgency, procedureVersion, workingCalendar } from '../../store/reference-data.js';
+import { findAgency, procedureVersion, ruleSetSettings, workingCalendar } from '../../store/reference-data.js';
 import { IntakeDossierRequest, SubmitDossierRequest, type ComponentInput } from './requests.js';
-import { runTransition } from './run-transition.js';
+import { runTransition } from '../../store/run-transition.js';
 import { counterRef, reserveDossierCode } from '../../store/dossier-codes.js';
 import { attachUploads, loadUploadsForSubmission } from '../../store/attach-uploads.js';
 import type { Transaction } from 'firebase-admin/firestore';
@@ -36,24 +39,45 @@ function badField(path: string, vi: string, en: string): ApiError {
   );
 }
 
-async function receivingAgency(
+/**
+ * The receiving desk and the competent agency, by the procedure's rule set (domain/reception): under Decree
+ * 118 any desk of the province receives (Art. 14), and the dossier is routed to the competent agency.
+ */
+async function reception(
   deps: DossierDeps,
-  agencyId: string,
   procedure: Procedure,
-  path: string,
-): Promise<Agency> {
-  const agency = await findAgency(deps.db, agencyId);
-  if (!agency || !agency.hasOneStopDesk) {
-    throw badField(path, 'Cơ quan này không tiếp nhận hồ sơ', 'this agency does not receive dossiers');
+  body: SubmitDossierRequest | IntakeDossierRequest,
+  receivingAgencyId: string,
+  channel: 'online' | 'desk' | 'post',
+): Promise<string> {
+  const [receiving, competent] = await Promise.all([
+    findAgency(deps.db, receivingAgencyId),
+    body.competentAgencyId ? findAgency(deps.db, body.competentAgencyId) : Promise.resolve(undefined),
+  ]);
+  if (body.competentAgencyId && !competent) throw badField('competentAgencyId', 'Không có cơ quan này', 'no such agency');
+  const decision = decideReception({
+    receptionAnywhere: behaviourOf(procedure.ruleSet).receptionAnywhere,
+    procedure,
+    channel,
+    receiving,
+    competent,
+    now: deps.now(),
+  });
+  if (!decision.ok) {
+    // A walk-in is recorded at the caller's own desk: the problem is with the desk, not a field they typed.
+    const path = decision.problem.field === 'receivingAgencyId' && channel !== 'online' ? '(caller agency)' : decision.problem.field;
+    throw badField(path, decision.problem.message.vi, decision.problem.message.en);
   }
-  if (!procedure.competentLevels.includes(agency.level)) {
-    throw badField(
-      path,
-      'Thủ tục này không nộp tại cấp của cơ quan đã chọn',
-      'this procedure is not received at that level',
-    );
-  }
-  return agency;
+  return decision.competentAgencyId;
+}
+
+/**
+ * Whose identifier prefixes the code (Decree 118 Art. 28: the competent agency, the portal for online
+ * filing when the province set its identifier; Circular 01: the receiving desk) and the widths of its parts.
+ */
+function codeIssuer(format: DossierCodeFormat, settings: RuleSetSettings | undefined, receiving: string, competent: string, channel: string): string {
+  if (channel === 'online' && settings?.onlineIssuer) return settings.onlineIssuer;
+  return format.issuer === 'competent' ? competent : receiving;
 }
 
 /** Every component must belong to the procedure; every mandatory one must be there. */
@@ -113,17 +137,15 @@ async function create(
   kind: 'submit' | 'intake',
 ): Promise<Reply<'submitDossier'>> {
   const procedure = await procedureVersion(deps.db, body.procedureCode);
-  await receivingAgency(
-    deps,
-    agencyId,
-    procedure,
-    kind === 'submit' ? 'receivingAgencyId' : '(caller agency)',
-  );
+  const channel = kind === 'submit' ? 'online' : (body as IntakeDossierRequest).channel;
+  const competentAgencyId = await reception(deps, procedure, body, agencyId, channel);
   checkComponents(procedure, body.components);
-  const calendar = await workingCalendar(deps.db);
+  const [calendar, settings] = await Promise.all([workingCalendar(deps.db), ruleSetSettings(deps.db, procedure.ruleSet)]);
+  const format = behaviourOf(procedure.ruleSet, settings).code;
+  const issuer = codeIssuer(format, settings, agencyId, competentAgencyId, channel);
   const dossierId = dossierIdFor(caller.userId, body.requestId);
-  // Every creation at one agency touches its daily counter: queue them in this instance.
-  return withKeyLock(`dossier-code:${agencyId}`, () =>
+  // Every creation under one issuer touches its daily counter: queue them in this instance.
+  return withKeyLock(`dossier-code:${issuer}`, () =>
     runTransition(
       { db: deps.db, now: deps.now, calendar },
       {
@@ -137,16 +159,17 @@ async function create(
             id: dossierId,
             procedure,
             receivingAgencyId: agencyId,
+            competentAgencyId,
             applicant: body.applicant,
             components: await toDossierComponents(deps, tx, caller, body.components),
-            channel: kind === 'submit' ? 'online' : (body as IntakeDossierRequest).channel,
+            channel,
             resultDelivery: body.resultDelivery,
             ...(kind === 'submit' ? { ownerUserId: caller.userId } : {}),
             now,
           }),
-        prefetch: (now) => [counterRef(deps.db, agencyId, now)],
+        prefetch: (now) => [counterRef(deps.db, issuer, now)],
         prepare: async (_draft, tx, now, [counter]) => {
-          const { code, write } = reserveDossierCode(tx, counter!, agencyId, now);
+          const { code, write } = reserveDossierCode(tx, counter!, issuer, now, format);
           const request = kind === 'submit' ? { type: 'submit' as const } : { type: 'intake' as const, channel: (body as IntakeDossierRequest).channel };
           const uploadIds = body.components.flatMap((c) => c.uploadIds);
           return { request, code, writes: [write, () => attachUploads(tx, uploadIds, dossierId, deps.db)] };

@@ -66,6 +66,11 @@ async function recipientsOf(db: Firestore, req: NotificationRequest, agencyId: s
     for (const doc of [...(agencyFollowers?.docs ?? []), ...dossierFollowers.docs]) {
       if (doc.id !== req.ownerUserId) out.push(...officerRecipients(doc.id, doc.data()));
     }
+  } else if (req.audience === 'reception') {
+    // Decree 118 Art. 17.2: every receptionist of the receiving desk sees an online dossier at once.
+    const desk = req.receivingAgencyId ?? agencyId;
+    const staff = desk ? await db.collection('users').where('agencyId', '==', desk).where('role', '==', 'receptionist').get() : undefined;
+    for (const doc of staff?.docs ?? []) out.push(...officerRecipients(doc.id, doc.data()));
   } else {
     const uids = [...new Set(req.recipientUids ?? [])];
     const users = uids.length ? await db.getAll(...uids.map((u) => db.doc(`users/${u}`))) : [];

@@ -1,5 +1,6 @@
 // The input contract: outbox documents `notificationRequests/{id}` written by the lifecycle service (one per
-// transition, audience `applicant`) and by the deadline sweep (audience `officers`, explicit recipients).
+// transition, audience `applicant`; audience `reception` for an online dossier the desk must take up) and
+// by the deadline sweep (audience `officers`, explicit recipients).
 import { z } from 'zod';
 import type { NotificationPrefsBody } from '../../contract/index.js';
 import type { Agrees, SameShape } from '../../platform/contract-check.js';
@@ -13,7 +14,9 @@ export const NotificationRequest = z.looseObject({
   eventType: z.string().min(1),
   at: z.date(),
   state: z.string(),
-  audience: z.enum(['applicant', 'officers']),
+  audience: z.enum(['applicant', 'officers', 'reception']),
+  /** `reception`: the desk whose receptionists are told. */
+  receivingAgencyId: z.string().min(1).optional(),
   ownerUserId: z.string().nullable().optional(),
   recipientUids: z.array(z.string()).optional(),
   dueAt: z.date().nullable().optional(),

@@ -3,7 +3,7 @@
 // be matched with the exact wording sent.
 import { formatLocalDateTime } from '../../domain/time/local-time.js';
 
-export const TEMPLATE_VERSION = 1;
+export const TEMPLATE_VERSION = 2;
 
 export type Bilingual = { vi: string; en: string };
 export type Message = { subject: Bilingual; body: Bilingual };
@@ -63,6 +63,30 @@ const TEMPLATES: Record<string, Template> = {
   }),
   withdraw: (c) => ({ vi: `Hồ sơ ${c.code} đã được rút.`, en: `Dossier ${c.code} has been withdrawn.` }),
   stop: (c) => ({ vi: `Hồ sơ ${c.code} đã dừng xử lý.`, en: `Processing of dossier ${c.code} has stopped.` }),
+  requestStop: (c) => ({
+    vi: `Đề nghị dừng giải quyết hồ sơ ${c.code} đã được ghi nhận và đang chờ cán bộ xác nhận.`,
+    en: `The request to stop processing dossier ${c.code} was recorded and awaits an officer's confirmation.`,
+  }),
+  confirmStop: (c) => ({
+    vi: `Hồ sơ ${c.code} đã dừng giải quyết theo đề nghị của ông/bà. Vui lòng xem thông báo dừng giải quyết (mẫu 05).`,
+    en: `Processing of dossier ${c.code} stopped at your request. Please see the notice (form 05).`,
+  }),
+  closeUnsupplemented: (c) => ({
+    vi: `Hồ sơ ${c.code} đã bị đóng vì không được bổ sung trong thời hạn.`,
+    en: `Dossier ${c.code} was closed because the supplement did not arrive in time.`,
+  }),
+  onlineIntake: (c) => ({
+    vi: `Hồ sơ trực tuyến ${c.code} vừa được nộp: tiếp nhận hoặc yêu cầu bổ sung trước ${at(c.dueAt)}.`,
+    en: `Online dossier ${c.code} was just filed: accept it or ask for corrections before ${at(c.dueAt)}.`,
+  }),
+  intakeUnseen: (c) => ({
+    vi: `Hồ sơ trực tuyến ${c.code} đã chờ hơn 2 giờ mà chưa được xử lý; hạn tiếp nhận ${at(c.dueAt)}.`,
+    en: `Online dossier ${c.code} has waited more than 2 hours untouched; it must be taken up by ${at(c.dueAt)}.`,
+  }),
+  intakeOverdue: (c) => ({
+    vi: `Hồ sơ trực tuyến ${c.code} đã quá 8 giờ làm việc mà chưa được tiếp nhận hoặc trả lại (hạn ${at(c.dueAt)}).`,
+    en: `Online dossier ${c.code} was neither accepted nor returned within 8 working hours (due ${at(c.dueAt)}).`,
+  }),
   dueSoon: (c) => ({
     vi: `Hồ sơ ${c.code} sắp đến hạn (${at(c.dueAt)}). Hôm nay là ngày cuối để gửi phiếu xin lỗi và hẹn lại ngày trả kết quả nếu cần.`,
     en: `Dossier ${c.code} is due soon (${at(c.dueAt)}). Today is the last day to send an apology with a new date if needed.`,

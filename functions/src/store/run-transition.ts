@@ -13,17 +13,18 @@ import {
   type DossierCode,
   type HandoffEffect,
   type LegalTime,
+  type RegisterEntry,
   type WorkingCalendar,
-} from '../../domain/index.js';
-import type { Encodes, TransitionAnswer } from '../../contract/index.js';
-import type { Caller } from '../../platform/auth.js';
-import { conflictError, dossierNotFound, requestIdReused, staleVersionError } from '../../platform/conflicts.js';
-import type { Reply } from '../../platform/http-router.js';
-import { dossierRef, eventRef, GENESIS_HASH, handoffRef, joinDossier, personalRef, requestRef, splitDossier, type StoredExtras } from '../../store/dossiers.js';
-import { fingerprint, hashEvent } from '../../store/event-chain.js';
-import { writeOutbox } from '../../store/outbox.js';
-import { procedureVersion, workingHoursOf } from '../../store/reference-data.js';
-import { revive } from '../../store/revive.js';
+} from '../domain/index.js';
+import type { Encodes, TransitionAnswer } from '../contract/index.js';
+import type { Caller } from '../platform/auth.js';
+import { conflictError, dossierNotFound, requestIdReused, staleVersionError } from '../platform/conflicts.js';
+import type { Reply } from '../platform/http-router.js';
+import { dossierRef, eventRef, GENESIS_HASH, handoffRef, joinDossier, personalRef, requestRef, splitDossier, type StoredExtras } from './dossiers.js';
+import { fingerprint, hashEvent } from './event-chain.js';
+import { writeOutbox } from './outbox.js';
+import { procedureVersion, workingHoursOf } from './reference-data.js';
+import { revive } from './revive.js';
 
 export type TransitionDeps = { db: Firestore; now: () => Date; calendar: WorkingCalendar };
 
@@ -36,7 +37,7 @@ export type Prepare = (
   tx: Transaction,
   now: Date,
   prefetched: readonly DocumentSnapshot[],
-) => Promise<{ request: ActionRequest; code?: DossierCode; writes?: (() => void)[] }>;
+) => Promise<{ request: ActionRequest; code?: DossierCode; registerEntry?: RegisterEntry; writes?: (() => void)[] }>;
 
 export type TransitionRequest = {
   dossierId: string;
@@ -106,7 +107,7 @@ export async function runTransition(deps: TransitionDeps, req: TransitionRequest
         current = await req.draft(tx, now);
         extras = { lastEventHash: GENESIS_HASH, handoffCount: 0 };
       }
-      const { request, code, writes: prepared = [] } = await req.prepare(current, tx, now, prefetched);
+      const { request, code, registerEntry, writes: prepared = [] } = await req.prepare(current, tx, now, prefetched);
       const legalTime = needsLegalTime(current, request.type) ? await legalTimeOf(db, current) : undefined;
 
       // Decide.
@@ -115,6 +116,7 @@ export async function runTransition(deps: TransitionDeps, req: TransitionRequest
         handoffCount: extras.handoffCount,
         ...(legalTime ? { legalTime } : {}),
         ...(code ? { code } : {}),
+        ...(registerEntry ? { registerEntry } : {}),
       });
       if (!decision.ok) throw conflictError(decision.error, current.version);
       const { dossier: next, event, effects } = decision;
