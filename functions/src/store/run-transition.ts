@@ -12,6 +12,7 @@ import {
   type Dossier,
   type DossierCode,
   type HandoffEffect,
+  type AgencyFacts,
   type LegalTime,
   type RegisterEntry,
   type WorkingCalendar,
@@ -23,7 +24,7 @@ import type { Reply } from '../platform/http-router.js';
 import { dossierRef, eventRef, GENESIS_HASH, handoffRef, joinDossier, personalRef, requestRef, splitDossier, type StoredExtras } from './dossiers.js';
 import { fingerprint, hashEvent } from './event-chain.js';
 import { writeOutbox } from './outbox.js';
-import { procedureVersion, workingHoursOf } from './reference-data.js';
+import { findAgency, procedureVersion, workingHoursOf } from './reference-data.js';
 import { revive } from './revive.js';
 
 export type TransitionDeps = { db: Firestore; now: () => Date; calendar: WorkingCalendar };
@@ -60,13 +61,30 @@ export function publicView(dossier: Dossier) {
   return rest;
 }
 
-/** The pinned procedure version's legal time, counted in the receiving agency's hours (cached reads). */
+/** The pinned procedure version's legal time and process, counted in the receiving agency's hours (cached reads). */
 async function legalTimeOf(db: Firestore, dossier: Dossier): Promise<LegalTime> {
   const [procedure, workingHours] = await Promise.all([
     procedureVersion(db, dossier.procedure.code, dossier.procedure.version),
     workingHoursOf(db, dossier.receivingAgencyId),
   ]);
-  return { duration: procedure.legalDuration, workingHours };
+  return { duration: procedure.legalDuration, workingHours, steps: procedure.steps };
+}
+
+/** Levels and hours of the agencies a transfer may involve: the desk, the route's agencies, the named ones. */
+async function agencyFactsFor(db: Firestore, dossier: Dossier, request: ActionRequest, legalTime: LegalTime | undefined): Promise<Map<string, AgencyFacts>> {
+  if (request.type !== 'transfer') return new Map();
+  const ids = new Set<string>([dossier.receivingAgencyId, ...(dossier.competentAgencyId ? [dossier.competentAgencyId] : [])]);
+  for (const step of legalTime?.steps ?? []) if (step.performer.kind === 'agency') ids.add(step.performer.agencyId);
+  if (request.toAgencyId) ids.add(request.toAgencyId);
+  for (const p of request.parallelWith ?? []) if (p.agencyId) ids.add(p.agencyId);
+  const facts = new Map<string, AgencyFacts>();
+  await Promise.all(
+    [...ids].map(async (id) => {
+      const agency = await findAgency(db, id);
+      if (agency) facts.set(id, { level: agency.level, ...(agency.workingHours ? { workingHours: agency.workingHours } : {}) });
+    }),
+  );
+  return facts;
 }
 
 /**
@@ -109,6 +127,7 @@ export async function runTransition(deps: TransitionDeps, req: TransitionRequest
       }
       const { request, code, registerEntry, writes: prepared = [] } = await req.prepare(current, tx, now, prefetched);
       const legalTime = needsLegalTime(current, request.type) ? await legalTimeOf(db, current) : undefined;
+      const agencies = await agencyFactsFor(db, current, request, legalTime);
 
       // Decide.
       const decision = decide(current, request, req.caller, now, {
@@ -117,6 +136,7 @@ export async function runTransition(deps: TransitionDeps, req: TransitionRequest
         ...(legalTime ? { legalTime } : {}),
         ...(code ? { code } : {}),
         ...(registerEntry ? { registerEntry } : {}),
+        ...(agencies.size > 0 ? { agencies } : {}),
       });
       if (!decision.ok) throw conflictError(decision.error, current.version);
       const { dossier: next, event, effects } = decision;

@@ -49,6 +49,8 @@ export const CurrentStep = z.object({
   dueAt: Instant.optional().describe('Hạn của cơ quan này / this agency’s sub-deadline'),
   acknowledgedAt: Instant.optional().describe('Thời điểm nhận / acknowledged at'),
   acknowledgedBy: UserId.optional(),
+  /** The paper dossier had to reach this agency by then (same day, next morning after 15:00, 1 working day across levels). */
+  handOverBy: Instant.optional(),
 });
 export type CurrentStep = z.infer<typeof CurrentStep>;
 
@@ -73,6 +75,8 @@ export const OpinionRequest = z.object({
   requestedAt: Instant,
   requestedBy: UserId,
   dueAt: Instant,
+  /** Set when the agency works in parallel with the lead: its row of the control slip. */
+  handoffN: z.number().int().min(1).optional(),
   answeredAt: Instant.optional(),
   answer: z.string().optional(),
 });

@@ -63,12 +63,31 @@ export const AssignAction = z.strictObject({
   type: z.literal('assign'),
   handlerId: UserId.describe('Chuyên viên thụ lý / handling officer'),
 });
+const StepId = z.string().min(1).max(64).describe('Bước trong quy trình / step of the procedure');
+
+/** An agency that works on the dossier at the same time as the lead (electronic parallel routing). */
+export const ParallelTask = z.strictObject({
+  agencyId: AgencyId.optional().describe('Cơ quan phối hợp / agency working in parallel'),
+  stepId: StepId.optional(),
+  task: PlainText(1000).optional().describe('Nhiệm vụ / task'),
+  dueAt: Instant.optional().describe('Hạn (do hệ thống tính) / sub-deadline, set by the service'),
+  handoffN: z.number().int().min(1).optional().describe('Dòng phiếu kiểm soát (do hệ thống cấp) / control-slip row, set by the service'),
+});
+export type ParallelTask = z.infer<typeof ParallelTask>;
+
+/**
+ * Hand the dossier to the next agency of its route (Decree 118 Art. 18, 20): name the step of the
+ * procedure's process (its performer and time budget give the agency and its sub-deadline), or an agency.
+ * With `parallelWith`, the other agencies work at the same time and the named one leads.
+ */
 export const TransferAction = z.strictObject({
   type: z.literal('transfer'),
-  toAgencyId: AgencyId.describe('Chuyển đến cơ quan / to agency'),
-  stepId: z.string().min(1).max(64).optional(),
-  task: PlainText(1000).describe('Nội dung chuyển xử lý / task of the receiving agency'),
-  dueAt: Instant.optional().describe('Hạn của cơ quan nhận / sub-deadline of the receiving agency'),
+  toAgencyId: AgencyId.optional().describe('Chuyển đến cơ quan / to agency'),
+  stepId: StepId.optional(),
+  task: PlainText(1000).optional().describe('Nội dung chuyển xử lý / task of the receiving agency'),
+  dueAt: Instant.optional().describe('Hạn của cơ quan nhận (do hệ thống tính) / sub-deadline of the receiving agency, set by the service'),
+  handOverBy: Instant.optional().describe('Hạn giao hồ sơ giấy (do hệ thống tính) / latest paper hand-over, set by the service'),
+  parallelWith: z.array(ParallelTask).max(10).optional().describe('Cơ quan phối hợp song song / agencies in parallel'),
 });
 export const AcknowledgeTransferAction = z.strictObject({ type: z.literal('acknowledgeTransfer') });
 export const RequestOpinionAction = z.strictObject({

@@ -99,6 +99,7 @@ function defined<T extends object>(value: T): T {
 }
 
 function withAgency(ids: readonly string[], id: string): string[] {
+  // (also used as a reducer over several agencies)
   return ids.includes(id) ? [...ids] : [...ids, id];
 }
 
@@ -163,15 +164,23 @@ function reduce(d: Dossier, a: DossierAction, actor: Actor, now: Date, status: D
     case 'transfer': {
       // The next agency assigns its own handler once it has acknowledged the dossier.
       const { handlerId: _previousHandler, ...rest } = base;
+      const to = a.toAgencyId!; // the payload rules refuse a transfer without a target
+      const parallel = (a.parallelWith ?? []).flatMap((p) =>
+        p.agencyId && p.dueAt
+          ? [defined({ agencyId: p.agencyId, question: p.task ?? '', requestedAt: now, requestedBy: actor.userId, dueAt: p.dueAt, handoffN: p.handoffN })]
+          : [],
+      );
       return {
         ...rest,
-        agencyIds: withAgency(d.agencyIds, a.toAgencyId),
+        agencyIds: [to, ...parallel.map((p) => p.agencyId)].reduce(withAgency, d.agencyIds),
+        opinions: [...d.opinions, ...parallel],
         currentStep: defined({
-          agencyId: a.toAgencyId,
+          agencyId: to,
           stepId: a.stepId,
           task: a.task,
           since: now,
           dueAt: a.dueAt,
+          handOverBy: a.handOverBy,
         }),
       };
     }

@@ -87,6 +87,18 @@ export const RULE_MESSAGES = {
     vi: 'Đã có đề nghị dừng giải quyết đang chờ xác nhận',
     en: 'A stop request is already waiting for confirmation',
   },
+  transferTargetMissing: {
+    vi: 'Chọn bước trong quy trình hoặc cơ quan nhận hồ sơ',
+    en: 'Choose the step of the process or the agency to hand the dossier to',
+  },
+  stepHasNoAgency: {
+    vi: 'Bước này không do một cơ quan trên hệ thống thực hiện (hoặc không có trong quy trình của thủ tục)',
+    en: 'This step is not carried out by an agency on the platform (or is not in the procedure’s process)',
+  },
+  parallelAgencyRepeated: {
+    vi: 'Mỗi cơ quan chỉ được giao một lần khi chuyển song song',
+    en: 'Each agency may appear once in a parallel transfer',
+  },
   noStopRequest: {
     vi: 'Không có đề nghị dừng giải quyết chờ xác nhận',
     en: 'There is no stop request to confirm',

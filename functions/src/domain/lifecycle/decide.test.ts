@@ -4,6 +4,7 @@ import {
   CALENDAR,
   CODE,
   CONSULTED,
+  DEPARTMENT,
   DESK,
   DOSSIER_IN,
   NOW,
@@ -13,6 +14,7 @@ import {
   vnTime,
 } from '../../../../test/fixtures/lifecycle.js';
 import type { Dossier } from '../dossier/dossier.js';
+import type { ProcessStep } from '../procedure/step.js';
 import { DOSSIER_STATUSES } from '../dossier/status-info.js';
 import { DomainError } from '../shared/domain-error.js';
 import { ActionType } from './actions.js';
@@ -25,7 +27,8 @@ const FACTS: DecisionFacts = { calendar: CALENDAR, handoffCount: 0, legalTime: L
 /** The request a caller sends for an action: the valid payload without the fields only the service sets. */
 function requestFor(type: ActionType): ActionRequest {
   const payload = validPayload(type) as Record<string, unknown>;
-  for (const field of SERVICE_FIELDS) delete payload[field];
+  const fields: readonly string[] = (SERVICE_FIELDS as Record<string, readonly string[]>)[type] ?? [];
+  for (const field of fields) delete payload[field];
   return payload as ActionRequest;
 }
 
@@ -191,11 +194,21 @@ describe('decide: service fields', () => {
   });
 });
 
+/** A route: the desk receives (1 working day), the land office appraises (5), the department approves (2). */
+const ROUTE: ProcessStep[] = [
+  { id: 'reception', role: 'reception', performer: { kind: 'receiving' }, description: { vi: 'Tiếp nhận', en: 'Reception' }, budget: { value: 1, unit: 'workingDays' } },
+  { id: 'appraisal', role: 'appraisal', performer: { kind: 'agency', agencyId: OFFICE }, description: { vi: 'Thẩm định hồ sơ', en: 'Appraisal' }, budget: { value: 5, unit: 'workingDays' } },
+  { id: 'approval', role: 'approval', performer: { kind: 'agency', agencyId: DEPARTMENT }, description: { vi: 'Phê duyệt', en: 'Approval' }, budget: { value: 2, unit: 'workingDays' } },
+  { id: 'tax', role: 'opinion', performer: { kind: 'external', name: { vi: 'Cơ quan thuế', en: 'Tax office' } }, description: { vi: 'Xác định nghĩa vụ tài chính', en: 'Tax' }, budget: { value: 3, unit: 'workingDays' } },
+];
+const ROUTED: DecisionFacts = { ...FACTS, legalTime: { ...LEGAL_TIME, steps: ROUTE } };
+
 describe('decide: the control slip (handoff rows)', () => {
-  const transfer = { type: 'transfer' as const, toAgencyId: OFFICE, task: 'Thẩm định hồ sơ', dueAt: vnTime('2026-07-21T17:00') };
+  const transfer = { type: 'transfer' as const, stepId: 'appraisal' };
+
 
   it('the first transfer opens row 1 from the desk to the receiving agency, with its sub-deadline', () => {
-    const decision = decide(DOSSIER_IN.processing, transfer, actor('handler'), NOW, FACTS);
+    const decision = decide(DOSSIER_IN.processing, transfer, actor('handler'), NOW, ROUTED);
     if (!decision.ok) throw new Error(decision.error.reason);
     expect(decision.effects.handoffCount).toBe(1);
     expect(decision.effects.handoffs).toEqual([
@@ -208,7 +221,8 @@ describe('decide: the control slip (handoff rows)', () => {
           task: 'Thẩm định hồ sơ',
           handedOverAt: NOW,
           handedOverBy: actor('handler').userId,
-          dueAt: vnTime('2026-07-21T17:00'),
+          // The appraisal step's 5 working days, from the hand-over (Wednesday 09:40).
+          dueAt: vnTime('2026-07-22T09:40'),
           acknowledgedAt: null,
           acknowledgedBy: null,
           completedAt: null,
@@ -243,8 +257,8 @@ describe('decide: the control slip (handoff rows)', () => {
   });
 
   it('a second transfer closes row 1 and opens row 2 from the agency that held it', () => {
-    const onward = { ...transfer, toAgencyId: CONSULTED };
-    const decision = decide(atOffice(vnTime('2026-07-21T17:00')), onward, actor('handler', OFFICE), NOW, { ...FACTS, handoffCount: 1 });
+    const onward = { type: 'transfer' as const, toAgencyId: CONSULTED, task: 'Xác minh' };
+    const decision = decide(atOffice(vnTime('2026-07-21T17:00')), onward, actor('handler', OFFICE), NOW, { ...ROUTED, handoffCount: 1 });
     if (!decision.ok) throw new Error(decision.error.reason);
     expect(decision.effects.handoffs.map((h) => h.kind)).toEqual(['close', 'open']);
     const opened = decision.effects.handoffs[1]!;
@@ -255,5 +269,76 @@ describe('decide: the control slip (handoff rows)', () => {
   it('a dossier never transferred has no row to close', () => {
     const decision = decide(DOSSIER_IN.processing, { type: 'resolve', outcome: 'approved', summary: 'Cấp' }, actor('handler'), NOW, FACTS);
     expect(decision.ok && decision.effects.handoffs).toEqual([]);
+  });
+});
+
+describe('decide: routing with computed deadlines (Decree 118 Art. 18, 20)', () => {
+  const transfer = () => ({ type: 'transfer' as const, stepId: 'appraisal' });
+  it('a transfer naming only the agency takes the next step that agency performs', () => {
+    const decision = decide(DOSSIER_IN.processing, { type: 'transfer', toAgencyId: DEPARTMENT }, actor('handler'), NOW, ROUTED);
+    if (!decision.ok) throw new Error(decision.error.reason);
+    expect(decision.dossier.currentStep).toMatchObject({ agencyId: DEPARTMENT, stepId: 'approval', task: 'Phê duyệt', dueAt: vnTime('2026-07-17T09:40') });
+  });
+
+  it('a step done outside the platform cannot be a transfer target; a transfer names a step or an agency', () => {
+    const external = decide(DOSSIER_IN.processing, { type: 'transfer', stepId: 'tax' }, actor('handler'), NOW, ROUTED);
+    expect(!external.ok && external.error.rule).toBe('stepHasNoAgency');
+    const nothing = decide(DOSSIER_IN.processing, { type: 'transfer' }, actor('handler'), NOW, ROUTED);
+    expect(!nothing.ok && nothing.error.rule).toBe('transferTargetMissing');
+  });
+
+  it('an agency without a step of the route gets the dossier without a sub-deadline', () => {
+    const decision = decide(DOSSIER_IN.processing, { type: 'transfer', toAgencyId: CONSULTED, task: 'Xác minh' }, actor('handler'), NOW, ROUTED);
+    expect(decision.ok && decision.dossier.currentStep?.dueAt).toBeUndefined();
+  });
+
+  const paper = (receivedAt: Date): Dossier => ({
+    ...DOSSIER_IN.processing,
+    channel: 'desk',
+    receivedAt,
+    currentStep: { agencyId: DESK, since: receivedAt, acknowledgedAt: receivedAt, acknowledgedBy: 'receptionist-desk' },
+  });
+  const levels = (desk: string, office: string) => new Map([[DESK, { level: desk }], [OFFICE, { level: office }]]);
+
+  it('a paper dossier leaves the desk the same day when received before 15:00, else the next morning', () => {
+    const sameDay = decide(paper(vnTime('2026-07-14T10:00')), transfer(), actor('handler'), vnTime('2026-07-14T11:00'), { ...ROUTED, agencies: levels('province', 'province') });
+    if (!sameDay.ok) throw new Error(sameDay.error.reason);
+    expect(sameDay.dossier.currentStep?.handOverBy).toEqual(vnTime('2026-07-14T17:00'));
+    expect(sameDay.effects.handoffs[0]).toMatchObject({ kind: 'open', row: { handOverBy: vnTime('2026-07-14T17:00'), handOverResult: 'onTime' } });
+    const afterCutOff = decide(paper(vnTime('2026-07-14T16:00')), transfer(), actor('handler'), vnTime('2026-07-16T08:00'), { ...ROUTED, agencies: levels('province', 'province') });
+    expect(afterCutOff.ok && afterCutOff.effects.handoffs[0]).toMatchObject({ row: { handOverBy: vnTime('2026-07-15T07:00'), handOverResult: 'late' } });
+  });
+
+  it('across levels the paper dossier has one working day', () => {
+    const decision = decide(paper(vnTime('2026-07-14T16:00')), transfer(), actor('handler'), vnTime('2026-07-15T10:00'), { ...ROUTED, agencies: levels('commune', 'province') });
+    expect(decision.ok && decision.dossier.currentStep?.handOverBy).toEqual(vnTime('2026-07-15T16:00'));
+  });
+
+  it('an online dossier has no paper to carry', () => {
+    const decision = decide(DOSSIER_IN.processing, transfer(), actor('handler'), NOW, { ...ROUTED, agencies: levels('province', 'province') });
+    expect(decision.ok && decision.dossier.currentStep?.handOverBy).toBeUndefined();
+  });
+
+  it('in parallel: the lead holds the dossier, each other agency gets its row and its own deadline, and closes it when done', () => {
+    const decision = decide(DOSSIER_IN.processing, { type: 'transfer', stepId: 'appraisal', parallelWith: [{ stepId: 'approval' }] }, actor('handler'), NOW, ROUTED);
+    if (!decision.ok) throw new Error(decision.error.reason);
+    expect(decision.dossier.currentStep?.agencyId).toBe(OFFICE);
+    expect(decision.effects.handoffs.map((h) => h.kind === 'open' && [h.row.n, h.row.toAgencyId, h.row.dueAt])).toEqual([
+      [1, OFFICE, vnTime('2026-07-22T09:40')],
+      [2, DEPARTMENT, vnTime('2026-07-17T09:40')],
+    ]);
+    const task = decision.dossier.opinions.find((o) => o.agencyId === DEPARTMENT);
+    expect(task).toMatchObject({ handoffN: 2, dueAt: vnTime('2026-07-17T09:40'), question: 'Phê duyệt' });
+
+    // The department answers on Monday 20/07, after its Friday deadline: its row closes late.
+    const acknowledged: Dossier = { ...decision.dossier, currentStep: { ...decision.dossier.currentStep!, acknowledgedAt: NOW, acknowledgedBy: 'receptionist-office' } };
+    const done = decide(acknowledged, { type: 'provideOpinion', answer: 'Đồng ý' }, actor('handler', DEPARTMENT), vnTime('2026-07-20T09:00'), { ...ROUTED, handoffCount: 2 });
+    if (!done.ok) throw new Error(done.error.reason);
+    expect(done.effects.handoffs).toEqual([{ kind: 'close', n: 2, completedAt: vnTime('2026-07-20T09:00'), result: 'late' }]);
+  });
+
+  it('an agency appears once in a parallel transfer', () => {
+    const decision = decide(DOSSIER_IN.processing, { type: 'transfer', stepId: 'appraisal', parallelWith: [{ agencyId: OFFICE }] }, actor('handler'), NOW, ROUTED);
+    expect(!decision.ok && decision.error.rule).toBe('parallelAgencyRepeated');
   });
 });

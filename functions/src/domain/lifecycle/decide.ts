@@ -11,6 +11,7 @@
 //     to open, acknowledge or close with their timeliness.
 import type { DossierCode } from '../dossier-code/dossier-code.js';
 import type { DossierComponent } from '../dossier/component.js';
+import type { ProcessStep } from '../procedure/step.js';
 import type { Dossier } from '../dossier/dossier.js';
 import type { FORM_SETS, FormNumber } from '../forms/official-forms.js';
 import { behaviourOf, slipIssuedBy } from '../rule-set/behaviour.js';
@@ -20,6 +21,7 @@ import {
   classifyTimeliness,
   computeDeadline,
   computeDeadlineWithSupplements,
+  latestTransferTime,
   type Duration,
   type Timeliness,
   type WorkingCalendar,
@@ -30,8 +32,14 @@ import type { Actor } from './actor.js';
 import { applyAction, type TransitionResult } from './apply.js';
 import type { DossierEvent } from './event.js';
 
-/** The legal time of the pinned procedure version and the hours of the agency that counts it. */
-export type LegalTime = { readonly duration: Duration; readonly workingHours: WorkingHours };
+/**
+ * The legal time of the pinned procedure version, the hours of the agency that counts it, and the
+ * procedure's process (its steps give each agency of the route its task and time budget).
+ */
+export type LegalTime = { readonly duration: Duration; readonly workingHours: WorkingHours; readonly steps?: readonly ProcessStep[] };
+
+/** What a routing decision needs to know of an agency. */
+export type AgencyFacts = { readonly level: string; readonly workingHours?: WorkingHours };
 
 /** What the shell reads for a decision; decide never reads anything itself. */
 export type DecisionFacts = {
@@ -44,6 +52,8 @@ export type DecisionFacts = {
   readonly code?: DossierCode;
   /** Reserved by the shell from the receiving agency's yearly register: reception only. */
   readonly registerEntry?: RegisterEntry;
+  /** The agencies a transfer may involve (levels and hours), for its sub-deadlines and hand-over time. */
+  readonly agencies?: ReadonlyMap<string, AgencyFacts>;
 };
 
 /**
@@ -54,9 +64,36 @@ export type ActionRequest =
   | WithoutServiceFields<Exclude<DossierActionInput, { type: 'submitSupplement' }>>
   | { readonly type: 'submitSupplement'; readonly additions?: readonly DossierComponent[] };
 
-/** Fields only the service sets (counters, deadlines): a client that sends one is refused. */
-export const SERVICE_FIELDS = ['code', 'due', 'intake', 'registerEntry', 'expiresAt'] as const;
-type WithoutServiceFields<A> = A extends unknown ? Omit<A, (typeof SERVICE_FIELDS)[number]> : never;
+/** Fields only the service sets (counters, deadlines), per action: a client that sends one is refused. */
+export const SERVICE_FIELDS = {
+  submit: ['code', 'intake'],
+  intake: ['code'],
+  receive: ['due', 'registerEntry'],
+  requestSupplement: ['expiresAt'],
+  submitSupplement: ['due'],
+  confirmPayment: ['due'],
+  transfer: ['dueAt', 'handOverBy'],
+} as const satisfies Partial<Record<ActionType, readonly string[]>>;
+type ServiceField = (typeof SERVICE_FIELDS)[keyof typeof SERVICE_FIELDS][number];
+type WithoutServiceFields<A> = A extends { type: infer T }
+  ? T extends keyof typeof SERVICE_FIELDS
+    ? Omit<A, (typeof SERVICE_FIELDS)[T][number]>
+    : A
+  : never;
+
+/** The service fields a client sent in an action (dotted paths), which the API refuses. */
+export function serviceFieldsSent(action: { readonly type: string } & Record<string, unknown>): string[] {
+  const own: readonly string[] = Object.hasOwn(SERVICE_FIELDS, action.type) ? SERVICE_FIELDS[action.type as keyof typeof SERVICE_FIELDS] : [];
+  const sent = own.filter((f) => Object.hasOwn(action, f));
+  if (action.type === 'transfer' && Array.isArray(action.parallelWith)) {
+    action.parallelWith.forEach((p: unknown, i) => {
+      for (const f of ['dueAt', 'handoffN'])
+        if (p !== null && typeof p === 'object' && Object.hasOwn(p, f)) sent.push(`parallelWith.${i}.${f}`);
+    });
+  }
+  return sent;
+}
+export type { ServiceField };
 
 /** A row of the digital control slip (form 05 of Circular 01/2018). */
 export type HandoffRow = {
@@ -67,6 +104,9 @@ export type HandoffRow = {
   readonly handedOverAt: Date;
   readonly handedOverBy: string;
   readonly dueAt: Date | null;
+  /** A paper dossier's latest hand-over time, and whether it was met (first transfer from the desk). */
+  readonly handOverBy?: Date;
+  readonly handOverResult?: Timeliness;
   readonly acknowledgedAt: null;
   readonly acknowledgedBy: null;
   readonly completedAt: null;
@@ -122,6 +162,7 @@ export const APPLICANT_IS_TOLD: ReadonlySet<ActionType> = new Set<ActionType>([
 export function needsLegalTime(dossier: Pick<Dossier, 'status' | 'supplement' | 'ruleSet' | 'channel'>, type: ActionRequest['type']): boolean {
   if (type === 'receive') return dossier.status === 'registered';
   if (type === 'submit') return behaviourOf(dossier.ruleSet).onlineIntake !== null;
+  if (type === 'transfer') return true;
   if (type === 'submitSupplement') return dossier.status === 'awaitingSupplement' && dossier.supplement?.requestedInStatus === 'processing';
   return false;
 }
@@ -168,6 +209,8 @@ function withServiceFields(dossier: Dossier, request: ActionRequest, now: Date, 
       const expiresAt = supplementExpiry(dossier, facts.calendar, now);
       return expiresAt ? { ...request, expiresAt } : request;
     }
+    case 'transfer':
+      return planTransfer(dossier, request, now, facts);
     case 'submitSupplement': {
       const components = request.additions && request.additions.length > 0 ? { components: mergeComponents(dossier.components, request.additions) } : {};
       const due = needsLegalTime(dossier, 'submitSupplement') ? { due: dueAfterSupplement(dossier, legalTimeOf(facts), facts.calendar, now) } : {};
@@ -203,6 +246,73 @@ export function supplementExpiry(dossier: Pick<Dossier, 'ruleSet' | 'procedure'>
   const days = sectoral ? sectoral.value : behaviourOf(dossier.ruleSet).supplement.closeAfterDays;
   if (days === null) return undefined;
   return computeDeadline({ start: now, duration: { value: days, unit: 'calendarDays' }, calendar }).dueAt;
+}
+
+/**
+ * A transfer with its deadlines computed, not typed (Decree 118 Art. 18, 20): the step of the procedure's
+ * process names the agency, its task and its time budget; the budget counts from the hand-over in that
+ * agency's hours. Without a step, the next step of the route performed by the named agency is used.
+ * A paper dossier leaving the receiving desk for the first time must arrive the same working day (the
+ * next morning when received after 15:00), or within 1 working day across levels.
+ */
+export function planTransfer(dossier: Dossier, request: Extract<ActionRequest, { type: 'transfer' }>, now: Date, facts: DecisionFacts): DossierActionInput {
+  const steps = facts.legalTime?.steps ?? [];
+  const hoursOf = (agencyId: string) => facts.agencies?.get(agencyId)?.workingHours ?? facts.legalTime?.workingHours;
+  const targetOf = (step: ProcessStep | undefined): string | undefined => {
+    const p = step?.performer;
+    if (!p) return undefined;
+    if (p.kind === 'agency') return p.agencyId;
+    if (p.kind === 'receiving') return dossier.receivingAgencyId;
+    if (p.kind === 'competent') return dossier.competentAgencyId;
+    return undefined; // a body outside the platform: consulted, not transferred to
+  };
+  const currentIndex = steps.findIndex((s) => s.id === dossier.currentStep?.stepId);
+  const stepFor = (stepId: string | undefined, agencyId: string | undefined): ProcessStep | undefined =>
+    stepId !== undefined
+      ? steps.find((s) => s.id === stepId)
+      : agencyId !== undefined
+        ? steps.find((s, i) => i > currentIndex && targetOf(s) === agencyId)
+        : undefined;
+  const plan = (stepId: string | undefined, agencyId: string | undefined, task: string | undefined) => {
+    const step = stepFor(stepId, agencyId);
+    const to = agencyId ?? (stepId !== undefined ? targetOf(step) : undefined);
+    const hours = to ? hoursOf(to) : undefined;
+    const dueAt = step && to ? computeDeadline({ start: now, duration: step.budget, calendar: facts.calendar, ...(hours ? { workingHours: hours } : {}) }).dueAt : undefined;
+    return { to, stepId: step?.id ?? stepId, task: task ?? step?.description.vi, dueAt };
+  };
+  const lead = plan(request.stepId, request.toAgencyId, request.task);
+  const parallelWith = (request.parallelWith ?? []).map((p, i) => {
+    const planned = plan(p.stepId, p.agencyId, p.task);
+    return defined({ agencyId: planned.to, stepId: planned.stepId, task: planned.task, dueAt: planned.dueAt, handoffN: facts.handoffCount + 2 + i });
+  });
+  const handOverBy = lead.to ? paperHandOverBy(dossier, lead.to, facts) : undefined;
+  return defined({
+    type: 'transfer' as const,
+    toAgencyId: lead.to,
+    stepId: lead.stepId,
+    task: lead.task,
+    dueAt: lead.dueAt,
+    handOverBy,
+    ...(parallelWith.length > 0 ? { parallelWith } : {}),
+  });
+}
+
+/** When a paper dossier received at the desk must reach the first handling agency (Art. 18). */
+function paperHandOverBy(dossier: Dossier, to: string, facts: DecisionFacts): Date | undefined {
+  const firstFromDesk = facts.handoffCount === 0 && (dossier.currentStep?.agencyId ?? dossier.receivingAgencyId) === dossier.receivingAgencyId;
+  if (!firstFromDesk || dossier.channel === 'online' || dossier.receivedAt === undefined) return undefined;
+  const hours = facts.agencies?.get(dossier.receivingAgencyId)?.workingHours ?? facts.legalTime?.workingHours;
+  const fromLevel = facts.agencies?.get(dossier.receivingAgencyId)?.level;
+  const toLevel = facts.agencies?.get(to)?.level;
+  if (fromLevel !== undefined && toLevel !== undefined && fromLevel !== toLevel) {
+    return computeDeadline({ start: dossier.receivedAt, duration: { value: 1, unit: 'workingDays' }, calendar: facts.calendar, ...(hours ? { workingHours: hours } : {}) }).dueAt;
+  }
+  return latestTransferTime({ receivedAt: dossier.receivedAt, calendar: facts.calendar, ...(hours ? { workingHours: hours } : {}) }).latestAt;
+}
+
+/** Drops undefined members, so a planned field that does not apply is absent rather than undefined. */
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** The due date at reception: the procedure's legal time from now, in the counting agency's hours. */
@@ -264,29 +374,37 @@ export function effectsOf(before: Dossier, after: Dossier, event: DossierEvent, 
     handoffs.push({ kind: 'close', n: count, completedAt: event.at, result: dueAt ? classifyTimeliness(dueAt, event.at) : null });
   };
   const p = event.payload;
-  if (p.type === 'transfer') {
+  const from = before.currentStep?.agencyId ?? before.receivingAgencyId;
+  const open = (toAgencyId: string, task: string | undefined, dueAt: Date | undefined, handOverBy?: Date): HandoffEffect => ({
+    kind: 'open',
+    row: {
+      n: ++count,
+      fromAgencyId: from,
+      toAgencyId,
+      task: task ?? '',
+      handedOverAt: event.at,
+      handedOverBy: event.actor.userId,
+      dueAt: dueAt ?? null,
+      ...(handOverBy ? { handOverBy, handOverResult: classifyTimeliness(handOverBy, event.at) } : {}),
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      completedAt: null,
+      result: null,
+    },
+  });
+  if (p.type === 'transfer' && p.toAgencyId !== undefined) {
     closeOpen();
-    count += 1;
-    handoffs.push({
-      kind: 'open',
-      row: {
-        n: count,
-        fromAgencyId: before.currentStep?.agencyId ?? before.receivingAgencyId,
-        toAgencyId: p.toAgencyId,
-        task: p.task,
-        handedOverAt: event.at,
-        handedOverBy: event.actor.userId,
-        dueAt: after.currentStep?.dueAt ?? null,
-        acknowledgedAt: null,
-        acknowledgedBy: null,
-        completedAt: null,
-        result: null,
-      },
-    });
+    handoffs.push(open(p.toAgencyId, p.task, p.dueAt, p.handOverBy));
+    // Parallel agencies get their own rows, numbered as planned (their opinion requests carry the number).
+    for (const task of p.parallelWith ?? []) if (task.agencyId) handoffs.push(open(task.agencyId, task.task, task.dueAt));
   } else if (p.type === 'acknowledgeTransfer' && count > 0) {
     handoffs.push({ kind: 'acknowledge', n: count, at: event.at, by: event.actor.userId });
   } else if (p.type === 'resolve') {
     closeOpen();
+  } else if (p.type === 'provideOpinion') {
+    // An agency working in parallel finishes its part: its row closes against its own sub-deadline.
+    const task = before.opinions.find((o) => o.agencyId === event.actor.agencyId && o.answeredAt === undefined && o.handoffN !== undefined);
+    if (task?.handoffN !== undefined) handoffs.push({ kind: 'close', n: task.handoffN, completedAt: event.at, result: classifyTimeliness(task.dueAt, event.at) });
   }
   return {
     slip: slipIssuedBy(before.ruleSet, event.type),

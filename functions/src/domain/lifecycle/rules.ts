@@ -157,8 +157,14 @@ export function checkPayloadRules(
         now.getTime() > dossier.dueAt.getTime()
         ? 'denialAfterDeadline'
         : undefined;
-    case 'transfer':
-      return action.toAgencyId === currentAgencyOf(dossier) ? 'transferToSelf' : undefined;
+    case 'transfer': {
+      if (action.toAgencyId === undefined) return action.stepId === undefined ? 'transferTargetMissing' : 'stepHasNoAgency';
+      if (action.toAgencyId === currentAgencyOf(dossier)) return 'transferToSelf';
+      const parallel = action.parallelWith ?? [];
+      if (parallel.some((p) => p.agencyId === undefined)) return 'stepHasNoAgency';
+      const ids = parallel.map((p) => p.agencyId);
+      return ids.includes(action.toAgencyId) || new Set(ids).size !== ids.length ? 'parallelAgencyRepeated' : undefined;
+    }
     case 'requestOpinion':
       if (action.agencyId === currentAgencyOf(dossier)) return 'opinionOfSelf';
       return dossier.opinions.some((o) => o.agencyId === action.agencyId && o.answeredAt === undefined)

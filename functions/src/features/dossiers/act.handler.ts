@@ -3,7 +3,7 @@
 import { ApiError } from '../../platform/api-error.js';
 import { refuseKiosk } from '../../platform/auth.js';
 import type { ApiRequest, Reply } from '../../platform/http-router.js';
-import { reservesRegisterEntry, SERVICE_FIELDS, type ActionRequest } from '../../domain/index.js';
+import { reservesRegisterEntry, serviceFieldsSent, type ActionRequest } from '../../domain/index.js';
 import { registerCounterRef, reserveRegisterEntry } from '../../store/register-entries.js';
 import type { DossierDeps } from './dossier-deps.js';
 import { workingCalendar } from '../../store/reference-data.js';
@@ -14,8 +14,8 @@ import { supplementAdditions } from './supplement.js';
 import { runTransition } from '../../store/run-transition.js';
 import { parseInput } from '../../platform/parse.js';
 
-function refuseServiceFields(action: Record<string, unknown>): void {
-  const sent = SERVICE_FIELDS.filter((f) => f in action);
+function refuseServiceFields(action: { type: string } & Record<string, unknown>): void {
+  const sent = serviceFieldsSent(action);
   if (action.type === 'submit' || action.type === 'intake') {
     throw new ApiError(
       'invalid-argument',
