@@ -57,7 +57,10 @@ export function decideReception(input: ReceptionInput): ReceptionDecision {
   if (competentAgencyId === undefined) {
     return refuse('competentAgencyId', 'Chọn cơ quan có thẩm quyền giải quyết', 'choose the agency competent to decide');
   }
-  if (!input.receptionAnywhere || exceptions.length > 0) {
+  // Mobile and on-site procedures stay with the competent agency's own desk; online-only ones are only
+  // restricted in channel (checked above).
+  const deskBound = exceptions.some((e) => e === 'mobile' || e === 'onSite');
+  if (!input.receptionAnywhere || deskBound) {
     // Only at the competent agency's own desk (or, Decree 61, a desk at a competent level).
     const atOwnDesk = input.receptionAnywhere ? receiving.id === competentAgencyId || (named === undefined && receivingIsCompetent && chosen === undefined) : receivingIsCompetent;
     if (!atOwnDesk) {
