@@ -21,7 +21,7 @@ const starts = Array.from(
 );
 
 const check = computeDeadline({ start: new Date('2026-11-20T09:00:00+07:00'), duration, calendar });
-if (check.dueAt.toISOString() !== '2027-02-22T02:00:00.000Z')
+if (check.dueAt.toISOString() !== '2027-02-23T02:00:00.000Z')
   throw new Error(`unexpected due time ${check.dueAt.toISOString()}`);
 console.log(`sample: ${check.explanation.vi}`);
 

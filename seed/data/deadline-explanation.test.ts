@@ -12,12 +12,12 @@ describe('explanation of long durations', () => {
       calendar: demoCalendars,
     });
     expect(explanation.vi).toBe(
-      '60 ngày làm việc từ 09:00 20/11/2026 → 09:00 22/02/2027; không tính 28 ngày nghỉ cuối tuần và ' +
-        '01/01/2027 (Tết Dương lịch), 04–05/02/2027 (Tết Nguyên đán), 08–10/02/2027 (Tết Nguyên đán)',
+      '60 ngày làm việc từ 09:00 20/11/2026 → 09:00 23/02/2027; không tính 28 ngày nghỉ cuối tuần và ' +
+        '24/11 (Ngày Văn hóa Việt Nam), 01/01/2027 (Tết Dương lịch), 04–05/02/2027 (Tết Nguyên đán), 08–10/02/2027 (Tết Nguyên đán)',
     );
     expect(explanation.en).toBe(
-      "60 working days from 09:00 20/11/2026 → 09:00 22/02/2027; excluding 28 weekend days and " +
-        "01/01/2027 (New Year's Day), 04–05/02/2027 (Lunar New Year), 08–10/02/2027 (Lunar New Year)",
+      "60 working days from 09:00 20/11/2026 → 09:00 23/02/2027; excluding 28 weekend days and " +
+        "24/11 (Vietnam Culture Day), 01/01/2027 (New Year's Day), 04–05/02/2027 (Lunar New Year), 08–10/02/2027 (Lunar New Year)",
     );
   });
 

@@ -39,6 +39,8 @@ export const Calendar = z.strictObject({
   holidays: z.array(CalendarDay),
   makeUpWorkingDays: z.array(CalendarDay),
   source: z.string().min(1).describe('Văn bản công bố / where the dates were announced'),
+  /** Not announced yet: entered as a best guess, to be corrected (the dashboard warns from 1 October). */
+  provisional: z.boolean().optional().describe('Tạm tính, chưa công bố chính thức / provisional'),
 });
 export type Calendar = z.infer<typeof Calendar>;
 
