@@ -28,6 +28,8 @@ import { getRegister } from './features/slips/register.handler.js';
 import { downloadSlipDeps, registerDeps, slipDeps } from './features/slips/wiring.js';
 import { runDeadlineSweep } from './features/sweep/deadline-sweep.schedule.js';
 import { sweepDeps } from './features/sweep/wiring.js';
+import { closeExpiredSupplements as closeExpired } from './features/supplement-expiry/close-expired.schedule.js';
+import { workingCalendar } from './store/reference-data.js';
 import { onNotificationRequest } from './features/notifications/notify.trigger.js';
 import { deliverDueNotifications } from './features/notifications/deliver.js';
 import { deliveryDeps } from './features/notifications/wiring.js';
@@ -94,6 +96,11 @@ export const deadlineSweep = onSchedule({ schedule: '*/15 7-17 * * 1-6', timeZon
 });
 export const deadlineSweepNightly = onSchedule({ schedule: '30 0 * * *', timeZone: TIME_ZONE }, async (event) => {
   logs.deadlineSweep(await runDeadlineSweep(await sweepDeps(), event.scheduleTime));
+});
+
+// Decree 118 Art. 19.5: close dossiers whose supplement request expired (nightly, after the sweep).
+export const closeExpiredSupplements = onSchedule({ schedule: '45 0 * * *', timeZone: TIME_ZONE }, async (event) => {
+  logs.supplementExpirySweep(await closeExpired({ db: db(), calendar: await workingCalendar(db()) }, event.scheduleTime));
 });
 
 export const onNotificationRequestCreated = onDocumentCreated({ document: 'notificationRequests/{requestId}', secrets: NOTIFICATION_SECRETS }, async (event) => {

@@ -8,6 +8,7 @@ import type { WorkingCalendar, WorkingHours } from '../../domain/index.js';
 import { NOTIFICATION_REQUESTS } from '../../store/outbox.js';
 import { revive } from '../../store/revive.js';
 import { computeWatch, sweepHorizon, type DeadlineWatch, type WatchedDossier } from './deadline-watch.js';
+import { escalateOnlineIntake } from './intake-watch.js';
 import { ESCALATION_AUDIENCE, SWEEP_CONFIG } from './sweep-config.js';
 
 export const DEADLINE_WATCH = 'deadlineWatch';
@@ -20,7 +21,16 @@ export type SweepDeps = {
   hoursOf: (agencyId: string) => Promise<WorkingHours | undefined>;
 };
 
-export type SweepResult = { scheduleTime: string; read: number; flagged: number; cleared: number; tasksCreated: number; commits: number };
+export type SweepResult = {
+  scheduleTime: string;
+  read: number;
+  flagged: number;
+  cleared: number;
+  tasksCreated: number;
+  commits: number;
+  /** Online dossiers past their intake alert time (Decree 118 Art. 17.2), and the escalations created. */
+  intake: { read: number; tasksCreated: number };
+};
 
 /** Cloud Scheduler's schedule time: the sweep's "now". */
 export const ScheduleTime = z
@@ -74,7 +84,8 @@ export async function runDeadlineSweep(deps: SweepDeps, scheduleTime: string): P
   }
 
   const tasksCreated = await createTasks(deps, watches, now);
-  return { scheduleTime, read: dossiers.size, flagged: watches.length, cleared: stale.length, tasksCreated, commits };
+  const intake = await escalateOnlineIntake(db, now);
+  return { scheduleTime, read: dossiers.size, flagged: watches.length, cleared: stale.length, tasksCreated, commits, intake };
 }
 
 function toWatched(id: string, data: DocumentData): WatchedDossier {
