@@ -57,5 +57,7 @@ export function toAttachment(uploadId: string, record: UploadRecord): Attachment
     contentType: record.contentType,
     size: record.size,
     sha256: record.sha256,
+    uploadedBy: record.ownerUserId,
+    uploadedAt: record.createdAt.toDate(),
   });
 }

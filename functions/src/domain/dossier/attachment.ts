@@ -2,7 +2,7 @@
 // the domain only states what an accepted file looks like.
 import { z } from 'zod';
 import { bi } from '../shared/bilingual.js';
-import { EntityId } from '../shared/primitives.js';
+import { EntityId, Instant, UserId } from '../shared/primitives.js';
 
 /** 10 MiB per file and 50 MiB per dossier (a scanned land dossier fits; a video does not). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -49,5 +49,11 @@ export const Attachment = z.strictObject({
       bi('Mã băm SHA-256 gồm 64 ký tự hex thường', 'SHA-256 is 64 lower-case hex characters'),
     )
     .describe('Mã băm SHA-256 / SHA-256 digest'),
+  /**
+   * Who put the file in and when: the applicant online, or the desk officer who scanned a paper document
+   * (Decree 118 Art. 17.1: every scan is signed with that officer's personal signature).
+   */
+  uploadedBy: UserId.optional().describe('Người tải lên hoặc số hóa / uploaded or scanned by'),
+  uploadedAt: Instant.optional().describe('Thời điểm tải lên / uploaded at'),
 });
 export type Attachment = z.infer<typeof Attachment>;
