@@ -3,10 +3,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../seed/load.js';
-import { landRenewal, rid } from '../support/api.js';
+import { act, landRenewal, rid, submit } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
 import { admin, eventually, HOSTING_URL } from '../support/emulators.js';
-import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
+import { IDENTITIES, type TestIdentity } from '../support/identity.js';
 import { checkPage, describeViolations } from '../support/page-checks.js';
 
 const RUN = Date.now().toString(36);
@@ -14,16 +14,6 @@ const CITIZEN = { email: `inbox-${RUN}@example.vn`, password: 'mat-khau-rat-dai-
 let browser: Browser;
 let page: Page;
 let uid: string;
-
-async function post(path: string, as: TestIdentity, body: unknown): Promise<{ dossier: { id: string; version: number } }> {
-  const res = await fetch(`${HOSTING_URL}/api${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await authHeader(as)) },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { dossier: { id: string; version: number } };
-}
 
 beforeAll(async () => {
   const { db, auth } = admin();
@@ -46,9 +36,9 @@ describe('inbox on /ho-so/', () => {
     await page.locator('#prefs-form').waitFor();
 
     // The citizen submits (through the API, as this account) and the desk receives it.
-    const me = { uid } as TestIdentity;
-    const created = await post('/dossiers', me, landRenewal(rid('inbox-submit')));
-    await post(`/dossiers/${created.dossier.id}/actions`, IDENTITIES.receptionistX, { requestId: rid('inbox-receive'), expectedVersion: 1, action: { type: 'receive' } });
+    const me: TestIdentity = { uid };
+    const created = await submit(landRenewal(rid('inbox-submit')), me);
+    await act(created, IDENTITIES.receptionistX, { type: 'receive' }, rid('inbox-receive'));
     const unread = page.locator('#inbox-list li.unread');
     await eventually(async () => ((await unread.count()) >= 2 ? true : undefined), 'two unread entries (submitted, received)');
     expect(await page.locator('#inbox-list').textContent()).toContain('đã được tiếp nhận');

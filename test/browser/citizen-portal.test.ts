@@ -7,8 +7,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { signLookupToken } from '../../functions/src/domain/index.js';
 import { loadDemoData } from '../../seed/load.js';
 import { launchBrowser } from '../support/browser.js';
+import { act as applyAction, type Action } from '../support/api.js';
 import { admin, eventually, HOSTING_URL } from '../support/emulators.js';
-import { authHeader, IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
+import { IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
 import { checkPage, describeViolations } from '../support/page-checks.js';
 
 const PROCEDURE = '1.012792'; // Cấp đổi Giấy chứng nhận quyền sử dụng đất: province level, 2 documents, 50,000 đ
@@ -43,16 +44,11 @@ let page: Page;
 let citizenUid: string;
 let dossier: { id: string; code: string };
 
-async function act(as: TestIdentity, action: Record<string, unknown>): Promise<number> {
+/** An officer's step through the HTTP API, at the version the dossier has now (the citizen's steps go through the page). */
+async function act(as: TestIdentity, action: Action): Promise<number> {
   const { db } = admin();
   const version = ((await db.doc(`dossiers/${dossier.id}`).get()).get('version') as number) ?? 0;
-  const res = await fetch(`${HOSTING_URL}/api/dossiers/${dossier.id}/actions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await authHeader(as)) },
-    body: JSON.stringify({ requestId: `cp-${RUN}-${action.type as string}-${version}`, expectedVersion: version, action }),
-  });
-  if (!res.ok) throw new Error(`${action.type as string}: ${res.status} ${await res.text()}`);
-  return version + 1;
+  return (await applyAction({ id: dossier.id, version }, as, action, `cp-${RUN}-${action.type}-${version}`)).version;
 }
 
 async function expectAccessible(name: string): Promise<void> {

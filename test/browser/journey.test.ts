@@ -102,6 +102,7 @@ describe('citizen → desk → land office → desk → citizen', () => {
     await act(desk, 'receive');
     await status(desk, 'received');
     const receiptHref = await desk.locator('[data-slip-link="01-000002"][data-ready]').getAttribute('href', { timeout: 45_000 });
+    // Fetched from inside the page on purpose: the page's own link, as the officer's browser follows it.
     const head = await desk.evaluate(async (url) => String.fromCharCode(...new Uint8Array(await (await fetch(url!)).arrayBuffer()).slice(0, 5)), receiptHref);
     expect(head).toBe('%PDF-');
     // Files need the officer's token, so buttons fetch them: an attachment is saved, a slip opens to print.

@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLookupToken } from '../../functions/src/domain/index.js';
 import { loadDemoData } from '../../seed/load.js';
 import { launchBrowser } from '../support/browser.js';
+import type { RatingState } from '../../functions/src/contract/index.js';
+import { act as applyAction, api, landRenewal, submit, type Action, type DossierRef } from '../support/api.js';
 import { admin, HOSTING_URL } from '../support/emulators.js';
-import { authHeader, IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
+import { IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
 import { checkPage, describeViolations } from '../support/page-checks.js';
 
 const KIOSK = { email: 'kiosk.tinh@motcua.demo', password: 'motcua-demo' };
@@ -22,42 +24,24 @@ let returned: { id: string; code: string };
 const runId = Date.now().toString(36);
 let n = 0;
 
-type Answer = { status: number; body: { dossier: { id: string; code: string; version: number } } };
-
-async function post(path: string, as: TestIdentity, body: unknown): Promise<Answer['body']> {
-  const res = await fetch(`${HOSTING_URL}/api${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await authHeader(as)) },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Answer['body'];
-}
-
-async function act(id: string, version: number, as: TestIdentity, action: Record<string, unknown>): Promise<number> {
-  const { dossier } = await post(`/dossiers/${id}/actions`, as, { requestId: `kiosk-${runId}-${n++}`, expectedVersion: version, action });
-  return dossier.version;
+async function act(id: string, version: number, as: TestIdentity, action: Action): Promise<number> {
+  return (await applyAction({ id, version }, as, action, `kiosk-${runId}-${n++}`)).version;
 }
 
 /** A land-certificate renewal submitted online and driven through the HTTP API to "result returned". */
-async function returnedDossier(): Promise<{ id: string; code: string }> {
-  const { dossier } = await post('/dossiers', IDENTITIES.citizenA, {
-    requestId: `kiosk-${runId}-${n++}`,
-    procedureCode: '1.012792',
-    receivingAgencyId: '000.00.01.H99',
-    applicant: { kind: 'person', fullName: 'Đinh Văn Khải', identity: { kind: 'citizenId', number: '038187004455' }, phone: '0977000222', address: { line: '8 Trần Phú', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' } },
-    components: [{ componentId: 'renewal-application', originals: 1 }, { componentId: 'certificate', originals: 1 }],
-  });
-  let v = await act(dossier.id, 1, IDENTITIES.receptionistX, { type: 'receive' });
+async function returnedDossier(): Promise<DossierRef> {
+  const dossier = await submit(landRenewal(`kiosk-${runId}-${n++}`, { kind: 'person', fullName: 'Đinh Văn Khải', identity: { kind: 'citizenId', number: '038187004455' }, phone: '0977000222', address: { line: '8 Trần Phú', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' } }));
+  let v = await act(dossier.id, dossier.version, IDENTITIES.receptionistX, { type: 'receive' });
   v = await act(dossier.id, v, IDENTITIES.leadX, { type: 'assign', handlerId: 'handler-at-desk' });
   v = await act(dossier.id, v, IDENTITIES.leadX, { type: 'resolve', outcome: 'approved', summary: 'Đã cấp đổi' });
   await act(dossier.id, v, IDENTITIES.receptionistX, { type: 'returnResult', via: 'desk' });
-  return { id: dossier.id, code: dossier.code };
+  return dossier;
 }
 
-async function lookupRating(code: string, token: string): Promise<{ rateable: boolean; rated: boolean } | undefined> {
-  const res = await fetch(`${HOSTING_URL}/api/lookup/${code}?t=${token}`);
-  return ((await res.json()) as { rating?: { rateable: boolean; rated: boolean } }).rating;
+/** The rating state the lookup's full view gives with the receipt's token (undefined in the basic view). */
+async function lookupRating(code: string, token: string): Promise<RatingState | undefined> {
+  const { body } = await api('lookup', { params: { code }, query: { t: token } });
+  return body.view === 'full' ? body.rating : undefined;
 }
 
 async function expectClean(name: string): Promise<void> {

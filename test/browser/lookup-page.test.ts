@@ -6,35 +6,20 @@ import { signLookupToken } from '../../functions/src/domain/index.js';
 import { loadDemoData } from '../../seed/load.js';
 import { launchBrowser } from '../support/browser.js';
 import { checkPage, describeViolations } from '../support/page-checks.js';
+import { act, landRenewal, rid, submit } from '../support/api.js';
 import { admin, HOSTING_URL } from '../support/emulators.js';
-import { authHeader, IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
+import { IDENTITIES, lookupSecret } from '../support/identity.js';
 
 let browser: Browser;
 let page: Page;
 let dossier: { id: string; code: string };
 
-async function post(path: string, as: TestIdentity, body: unknown): Promise<{ dossier: { id: string; code: string; version: number } }> {
-  const res = await fetch(`${HOSTING_URL}/api${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await authHeader(as)) },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { dossier: { id: string; code: string; version: number } };
-}
-
 beforeAll(async () => {
   const { db, auth } = admin();
   await loadDemoData(db, auth);
-  const created = await post('/dossiers', IDENTITIES.citizenA, {
-    requestId: `browser-lookup-${Date.now().toString(36)}`,
-    procedureCode: '1.012792',
-    receivingAgencyId: '000.00.01.H99',
-    applicant: { kind: 'person', fullName: 'Hoàng Thị Yến', identity: { kind: 'citizenId', number: '038187005566' }, phone: '0977000111', address: { line: '21 Lý Thường Kiệt', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' } },
-    components: [{ componentId: 'renewal-application', originals: 1 }, { componentId: 'certificate', originals: 1 }],
-  });
-  await post(`/dossiers/${created.dossier.id}/actions`, IDENTITIES.receptionistX, { requestId: `browser-receive-${Date.now().toString(36)}`, expectedVersion: 1, action: { type: 'receive' } });
-  dossier = created.dossier;
+  const created = await submit(landRenewal(rid('browser-lookup'), { kind: 'person', fullName: 'Hoàng Thị Yến', identity: { kind: 'citizenId', number: '038187005566' }, phone: '0977000111', address: { line: '21 Lý Thường Kiệt', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' } }));
+  await act(created, IDENTITIES.receptionistX, { type: 'receive' }, rid('browser-receive'));
+  dossier = created;
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seed/data/officers.js';
 import { loadDemoData } from '../../seed/load.js';
 import { launchBrowser } from '../support/browser.js';
+import { api, landRenewal, rid, submit } from '../support/api.js';
 import { admin, HOSTING_URL } from '../support/emulators.js';
-import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
+import { IDENTITIES } from '../support/identity.js';
 import { actInDashboard, signInOfficer } from '../support/dashboard.js';
 import { checkPage, describeViolations } from '../support/page-checks.js';
 
@@ -18,36 +19,16 @@ const run = Date.now().toString(36);
 // Only a lead may extend (functions/src/domain/lifecycle/table.ts) and the demo lead sits in another
 // agency, so the test makes a lead of the province desk in the Auth emulator.
 const DESK_LEAD = { email: `lanhdao-${run}@example.vn`, uid: `test-desk-lead-${run}` };
-let seq = 0;
-const rid = (label: string) => `${label}-${run}-${(seq++).toString(36)}`;
 
 let browser: Browser;
 let desk: Page;
 
-type Answer = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-async function call(method: 'GET' | 'POST', path: string, as: TestIdentity, body?: unknown): Promise<Answer> {
-  const res = await fetch(`${HOSTING_URL}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(await authHeader(as)) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: await res.json() };
-}
-
 async function citizenSubmits(): Promise<string> {
-  const res = await call('POST', '/dossiers', IDENTITIES.citizenA, {
-    requestId: rid('officer-actions-submit'),
-    procedureCode: '1.012792',
-    receivingAgencyId: PROVINCE_DESK,
-    applicant: { kind: 'person', fullName: 'Ngô Văn Khải', identity: { kind: 'citizenId', number: '038190003344' }, phone: '0988333444', address: { line: '12 Lê Lợi', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' } },
-    components: [{ componentId: 'renewal-application', originals: 1 }, { componentId: 'certificate', originals: 1 }],
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.dossier.id as string;
+  const { id } = await submit(landRenewal(rid('officer-actions-submit'), { kind: 'person', fullName: 'Ngô Văn Khải', identity: { kind: 'citizenId', number: '038190003344' }, phone: '0988333444', address: { line: '12 Lê Lợi', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' } }));
+  return id;
 }
 
-const serverDossier = async (id: string) => (await call('GET', `/dossiers/${id}`, IDENTITIES.receptionistX)).body;
+const serverDossier = async (id: string) => (await api('getDossier', { params: { dossierId: id } }, IDENTITIES.receptionistX)).body;
 
 async function openDossier(page: Page, id: string, status: string): Promise<void> {
   await page.goto(`${HOSTING_URL}/can-bo/ho-so/${id}`);
@@ -58,7 +39,7 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
   expect(describeViolations(await checkPage(page, name))).toBe('');
 }
 
-/** The slip's link appears once the trigger made it; its bytes start like a PDF. */
+/** The slip's link appears once the trigger made it; its bytes, fetched from inside the page (the browser path is the point), start like a PDF. */
 async function slipHead(page: Page, slip: string): Promise<string> {
   const href = await page.locator(`[data-slip-link="${slip}"][data-ready]`).getAttribute('href', { timeout: 45_000 });
   return page.evaluate(async (url) => String.fromCharCode(...new Uint8Array(await (await fetch(url!)).arrayBuffer()).slice(0, 5)), href);
@@ -163,7 +144,7 @@ describe('officer dossier page: action forms', () => {
     await openDossier(lead, id, 'received');
     expect(await actionsShown(lead)).toContain('extend');
     const before = (await serverDossier(id)).dossier;
-    const oldDue = new Date(before.dueAt as string);
+    const oldDue = new Date(before.dueAt ?? NaN);
     const oldDueText = await lead.locator('[data-testid="due"]').textContent();
     expect(await lead.locator('[data-testid="extended"]').count()).toBe(0);
 
@@ -195,7 +176,7 @@ describe('officer dossier page: action forms', () => {
     await lead.locator('#dossier-notice [data-kind="ok"]').waitFor();
     await lead.locator('[data-testid="extended"]').waitFor();
     const after = (await serverDossier(id)).dossier;
-    expect(new Date(after.dueAt as string).getTime()).toBe(newDue.getTime());
+    expect(new Date(after.dueAt ?? NaN).getTime()).toBe(newDue.getTime());
     expect(after.extensionCount).toBe(1);
     expect(after.status).toBe('received');
     const dueText = (await lead.locator('[data-testid="due"]').textContent()) ?? '';
@@ -212,7 +193,7 @@ describe('officer dossier page: action forms', () => {
     await openDossier(desk, id, 'registered');
     await actInDashboard(desk, 'receive');
     await desk.locator('[data-testid="status"][data-status="received"]').waitFor();
-    const allowed = (await serverDossier(id)).allowedActions as string[];
+    const allowed = (await serverDossier(id)).allowedActions;
     expect(allowed).toContain('withdraw');
     expect(allowed).not.toContain('stop'); // stopping is for leads
     await actInDashboard(desk, 'withdraw', async (p) => {

@@ -5,8 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../seed/load.js';
 import { launchBrowser } from '../support/browser.js';
+import { api, landRenewal, rid, submit, tryAct, type DossierRef } from '../support/api.js';
 import { admin, HOSTING_URL } from '../support/emulators.js';
-import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
+import { IDENTITIES, type TestIdentity } from '../support/identity.js';
 import { actInDashboard, signInOfficer } from '../support/dashboard.js';
 import { checkPage, describeViolations } from '../support/page-checks.js';
 
@@ -15,35 +16,17 @@ const LAND_OFFICE = '000.00.14.H99';
 const RECEPTIONIST = { email: 'tiepnhan.tinh@motcua.demo', uid: 'demo-receptionist-tinh' };
 const HANDLER = { email: 'thuly.vpdkdd@motcua.demo', uid: 'demo-handler-vpdk' };
 const run = Date.now().toString(36);
-let seq = 0;
-const rid = (label: string) => `${label}-${run}-${(seq++).toString(36)}`;
 
 let browser: Browser;
 let desk: Page; // the receptionist's session, kept across tests like a real working day
 let received: { id: string; code: string };
 
-type Answer = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-async function call(method: 'GET' | 'POST', path: string, as: TestIdentity, body?: unknown): Promise<Answer> {
-  const res = await fetch(`${HOSTING_URL}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(await authHeader(as)) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: await res.json() };
+async function citizenSubmits(): Promise<DossierRef> {
+  return submit(landRenewal(rid('officer-ui-submit'), { kind: 'person', fullName: 'Đỗ Thị Thu Hà', identity: { kind: 'citizenId', number: '038190001122' }, phone: '0988111222', address: { line: '5 Trần Phú', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' } }));
 }
 
-async function citizenSubmits(): Promise<{ id: string; code: string }> {
-  const res = await call('POST', '/dossiers', IDENTITIES.citizenA, {
-    requestId: rid('officer-ui-submit'),
-    procedureCode: '1.012792',
-    receivingAgencyId: PROVINCE_DESK,
-    applicant: { kind: 'person', fullName: 'Đỗ Thị Thu Hà', identity: { kind: 'citizenId', number: '038190001122' }, phone: '0988111222', address: { line: '5 Trần Phú', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' } },
-    components: [{ componentId: 'renewal-application', originals: 1 }, { componentId: 'certificate', originals: 1 }],
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return { id: res.body.dossier.id, code: res.body.dossier.code };
-}
+/** What the server says about the dossier to `as` (the page must show the same). */
+const serverView = async (id: string, as: TestIdentity = IDENTITIES.receptionistX) => (await api('getDossier', { params: { dossierId: id } }, as)).body;
 
 const signIn = (email: string) => signInOfficer(browser, email);
 
@@ -53,6 +36,7 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
 
 const act = actInDashboard;
 
+/** The link's first bytes, fetched from inside the page: the browser path is the point (its link, its session). */
 async function pdfHead(page: Page, selector: string): Promise<string> {
   const href = await page.locator(selector).getAttribute('href', { timeout: 45_000 });
   return page.evaluate(async (url) => {
@@ -143,9 +127,9 @@ describe('officer dashboard /can-bo/', () => {
     expect(desk.url()).toBe(`${HOSTING_URL}/can-bo/ho-so/${submitted.id}`);
     expect(await desk.locator('[data-testid="applicant"]').textContent()).toContain('Đỗ Thị Thu Hà');
     // Exactly the actions the lifecycle allows this officer now.
-    const api = await call('GET', `/dossiers/${submitted.id}`, IDENTITIES.receptionistX);
+    const server = await serverView(submitted.id);
     const shown = await desk.locator('.action-buttons button[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
-    expect(shown.sort()).toEqual([...(api.body.allowedActions as string[])].sort());
+    expect(shown.sort()).toEqual([...server.allowedActions].sort());
     expect(shown).toContain('receive');
     expect(shown).not.toContain('resolve');
     await expectAccessible(desk, 'can-bo-dossier-registered');
@@ -181,8 +165,8 @@ describe('officer dashboard /can-bo/', () => {
     await desk.click('#action-form button[type="submit"]');
     await desk.locator('#confirm-action').waitFor();
 
-    const first = await call('POST', `/dossiers/${other.id}/actions`, IDENTITIES.leadX, { requestId: rid('lead-first'), expectedVersion: 1, action: { type: 'receive' } });
-    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const first = await tryAct({ id: other.id, version: 1 }, IDENTITIES.leadX, { type: 'receive' }, rid('lead-first'));
+    expect(first.status, first.text).toBe(200);
 
     await desk.click('#confirm-action');
     const conflict = desk.locator('#dossier-notice [data-kind="conflict"]');
@@ -209,7 +193,7 @@ describe('officer dashboard /can-bo/', () => {
     await row.locator('a.code').click();
     await handler.locator('[data-testid="status"][data-status="processing"]').waitFor();
     const handlerActions = await handler.locator('.action-buttons button[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
-    expect(handlerActions).toEqual((await call('GET', `/dossiers/${received.id}`, IDENTITIES.handlerY)).body.allowedActions);
+    expect(handlerActions).toEqual((await serverView(received.id, IDENTITIES.handlerY)).allowedActions);
     expect(handlerActions).toContain('acknowledgeTransfer');
     expect(handlerActions).not.toContain('resolve'); // not before the transfer is acknowledged
     await act(handler, 'acknowledgeTransfer');

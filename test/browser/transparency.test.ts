@@ -10,8 +10,9 @@ import { demoAgencies } from '../../seed/data/agencies.js';
 import { demoProcedures } from '../../seed/data/procedures.js';
 import { loadDemoData } from '../../seed/load.js';
 import { launchBrowser } from '../support/browser.js';
+import { act as applyAction, api, landRenewal, submit, type Action } from '../support/api.js';
 import { admin, eventually, HOSTING_URL } from '../support/emulators.js';
-import { authHeader, IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
+import { IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
 import { checkPage, describeViolations } from '../support/page-checks.js';
 
 const PHONE = { width: 360, height: 740 };
@@ -25,27 +26,12 @@ let page: Page;
 const runId = Date.now().toString(36);
 let n = 0;
 
-async function post(path: string, as: TestIdentity, body: unknown): Promise<{ dossier: { id: string; code: string; version: number } }> {
-  const res = await fetch(`${HOSTING_URL}/api${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await authHeader(as)) },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { dossier: { id: string; code: string; version: number } };
-}
-const act = async (id: string, version: number, as: TestIdentity, action: Record<string, unknown>) =>
-  (await post(`/dossiers/${id}/actions`, as, { requestId: `transp-${runId}-${n++}`, expectedVersion: version, action })).dossier.version;
+const act = async (id: string, version: number, as: TestIdentity, action: Action) =>
+  (await applyAction({ id, version }, as, action, `transp-${runId}-${n++}`)).version;
 
 async function receivedDossier(): Promise<string> {
-  const { dossier } = await post('/dossiers', IDENTITIES.citizenA, {
-    requestId: `transp-${runId}-${n++}`,
-    procedureCode: '1.012792',
-    receivingAgencyId: DESK,
-    applicant: { kind: 'person', fullName: 'Lý Thị Thu', identity: { kind: 'citizenId', number: '038187007788' }, phone: '0977000333', address: { line: '3 Hùng Vương', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' } },
-    components: [{ componentId: 'renewal-application', originals: 1 }, { componentId: 'certificate', originals: 1 }],
-  });
-  await act(dossier.id, 1, IDENTITIES.receptionistX, { type: 'receive' });
+  const dossier = await submit(landRenewal(`transp-${runId}-${n++}`, { kind: 'person', fullName: 'Lý Thị Thu', identity: { kind: 'citizenId', number: '038187007788' }, phone: '0977000333', address: { line: '3 Hùng Vương', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' } }));
+  await act(dossier.id, dossier.version, IDENTITIES.receptionistX, { type: 'receive' });
   return dossier.id;
 }
 
@@ -87,12 +73,10 @@ beforeAll(async () => {
   w = await act(ratedId, w, IDENTITIES.leadX, { type: 'resolve', outcome: 'approved', summary: 'Đã cấp đổi' });
   await act(ratedId, w, IDENTITIES.receptionistX, { type: 'returnResult', via: 'desk' });
   const code = (await db.doc(`dossiers/${ratedId}`).get()).get('code') as string;
-  const rated = await fetch(`${HOSTING_URL}/api/ratings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ requestId: `transp-${runId}-${n++}`, code, token: signLookupToken(ratedId, lookupSecret()), channel: 'online', satisfaction: 'verySatisfied', officerAttitudeComplaint: false }),
+  const rated = await api('postRating', {
+    body: { requestId: `transp-${runId}-${n++}`, code, token: signLookupToken(ratedId, lookupSecret()), channel: 'online', satisfaction: 'verySatisfied', officerAttitudeComplaint: false },
   });
-  expect(rated.status, await rated.text()).toBe(201);
+  expect(rated.status, rated.text).toBe(201);
   totals = await eventually(async () => {
     const now = await deskMonth(month);
     return now.received >= before.received + 3 && now.resolved >= before.resolved + 2 ? now : undefined;

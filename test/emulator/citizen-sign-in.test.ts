@@ -2,11 +2,13 @@
 // token as a citizen's (no role claim).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../seed/load.js';
-import { admin, AUTH_HOST, HOSTING_URL, PROJECT_ID } from '../support/emulators.js';
+import { api } from '../support/api.js';
+import { admin, AUTH_HOST, PROJECT_ID } from '../support/emulators.js';
 
 const { db, auth } = admin();
 const identityToolkit = (method: string) => `http://${AUTH_HOST}/identitytoolkit.googleapis.com/v1/accounts:${method}?key=demo-api-key`;
 
+/** The Auth emulator's REST API (not ours): sign-up and sign-in as a citizen's phone or browser would. */
 async function post<T>(url: string, body: unknown): Promise<T> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const json = (await res.json()) as T;
@@ -14,18 +16,20 @@ async function post<T>(url: string, body: unknown): Promise<T> {
   return json;
 }
 
-async function submitAs(idToken: string, requestId: string): Promise<Response> {
-  return fetch(`${HOSTING_URL}/api/dossiers`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${idToken}` },
-    body: JSON.stringify({
-      requestId,
-      procedureCode: '2.000884',
-      receivingAgencyId: '000.21.01.H99',
-      applicant: { kind: 'person', fullName: 'Đỗ Gia Bảo', identity: { kind: 'citizenId', number: '031099004321' }, phone: '0912000111', address: { line: '3 Hai Bà Trưng', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' } },
-      components: [{ componentId: 'document', originals: 1 }, { componentId: 'identity', copies: 1 }],
-    }),
-  });
+function submitAs(idToken: string, requestId: string) {
+  return api(
+    'submitDossier',
+    {
+      body: {
+        requestId,
+        procedureCode: '2.000884',
+        receivingAgencyId: '000.21.01.H99',
+        applicant: { kind: 'person', fullName: 'Đỗ Gia Bảo', identity: { kind: 'citizenId', number: '031099004321' }, phone: '0912000111', address: { line: '3 Hai Bà Trưng', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' } },
+        components: [{ componentId: 'document', originals: 1 }, { componentId: 'identity', copies: 1 }],
+      },
+    },
+    { idToken },
+  );
 }
 
 beforeAll(async () => {
@@ -43,9 +47,9 @@ describe('citizen sign-in', () => {
     const { idToken, phoneNumber: signedIn } = await post<{ idToken: string; phoneNumber: string }>(identityToolkit('signInWithPhoneNumber'), { sessionInfo, code });
     expect(signedIn).toBe(phoneNumber);
     const res = await submitAs(idToken, `phone-${Date.now().toString(36)}`);
-    expect(res.status, await res.clone().text()).toBe(201);
+    expect(res.status, res.text).toBe(201);
     const decoded = await auth.verifyIdToken(idToken);
-    expect(((await res.json()) as { dossier: { ownerUserId: string } }).dossier.ownerUserId).toBe(decoded.uid);
+    expect(res.body.dossier.ownerUserId).toBe(decoded.uid);
   });
 
   it('signs up with an email and password and submits as a citizen', async () => {
@@ -57,6 +61,6 @@ describe('citizen sign-in', () => {
   it('refuses a token that is not a valid ID token', async () => {
     const res = await submitAs('not.a.token', 'bad-token-0001');
     expect(res.status).toBe(401);
-    expect(((await res.json()) as { error: { message: { vi: string } } }).error.message.vi).toBe('Vui lòng đăng nhập lại.');
+    expect(res.body.error?.message.vi).toBe('Vui lòng đăng nhập lại.');
   });
 });

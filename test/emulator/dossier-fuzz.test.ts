@@ -3,8 +3,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../seed/load.js';
-import { admin, HOSTING_URL } from '../support/emulators.js';
-import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
+import { call, landRenewal, rid, submit, type RawReply } from '../support/api.js';
+import { admin } from '../support/emulators.js';
+import { IDENTITIES, type TestIdentity } from '../support/identity.js';
 
 const { db, auth } = admin();
 let existingDossierId = '';
@@ -18,17 +19,10 @@ async function counts(): Promise<number[]> {
   return [dossiers!, events!, counters!, ratings!];
 }
 
-async function send(method: 'GET' | 'POST', path: string, as: TestIdentity, body?: unknown) {
-  const res = await fetch(`${HOSTING_URL}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(await authHeader(as)) },
-    ...(method === 'POST' ? { body: JSON.stringify(body ?? null) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, text };
-}
+/** Garbage on purpose: the untyped call (a POST always carries a body, `null` at least). */
+const send = (method: 'GET' | 'POST', path: string, as: TestIdentity, body?: unknown) => call(method, path, as, method === 'POST' ? (body ?? null) : undefined);
 
-function expectStructuredClientError(answer: { status: number; text: string }): void {
+function expectStructuredClientError(answer: RawReply): void {
   expect(answer.status, answer.text).toBeGreaterThanOrEqual(400);
   expect(answer.status, answer.text).toBeLessThan(500);
   const body = JSON.parse(answer.text) as {
@@ -86,27 +80,17 @@ const garbage = fc.oneof(
 
 beforeAll(async () => {
   await loadDemoData(db, auth);
-  const res = await fetch(`${HOSTING_URL}/api/dossiers`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await authHeader(IDENTITIES.citizenA)) },
-    body: JSON.stringify({
-      requestId: `fuzz-base-${Date.now().toString(36)}`,
-      procedureCode: '1.012792',
-      receivingAgencyId: '000.00.01.H99',
-      applicant: {
-        kind: 'person',
-        fullName: 'Trần Minh Quân',
-        identity: { kind: 'citizenId', number: '079088001122' },
-        phone: '+84901234567',
-        address: { line: '5 Trần Phú', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' },
-      },
-      components: [
-        { componentId: 'renewal-application', originals: 1 },
-        { componentId: 'certificate', originals: 1 },
-      ],
+  const existing = await submit(
+    landRenewal(rid('fuzz-base'), {
+      kind: 'person',
+      fullName: 'Trần Minh Quân',
+      identity: { kind: 'citizenId', number: '079088001122' },
+      phone: '+84901234567',
+      address: { line: '5 Trần Phú', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' },
     }),
-  });
-  existingDossierId = ((await res.json()) as { dossier: { id: string } }).dossier.id;
+    IDENTITIES.citizenA,
+  );
+  existingDossierId = existing.id;
 });
 
 describe('generated garbage never causes a 500 nor a write', () => {

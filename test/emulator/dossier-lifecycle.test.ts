@@ -7,78 +7,26 @@ import { revive } from '../../functions/src/store/revive.js';
 import { actOnDossier } from '../../functions/src/features/dossiers/act.handler.js';
 import type { DossierDeps } from '../../functions/src/features/dossiers/dossier-deps.js';
 import type { ApiError } from '../../functions/src/platform/api-error.js';
-import { minimalPdf, multipartBody, MULTIPART_TYPE } from '../fixtures/files.js';
 import { loadDemoData } from '../../seed/load.js';
-import { admin, HOSTING_URL } from '../support/emulators.js';
-import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
+import { APPLICANT, api, call, landRenewal, PROVINCE_DESK, rid, submitDossier, tryAct, uploadPdf, type Action, type Reply } from '../support/api.js';
+import { admin } from '../support/emulators.js';
+import { IDENTITIES, type TestIdentity } from '../support/identity.js';
 
 const { db, auth } = admin();
-const PROVINCE_DESK = '000.00.01.H99';
 const LAND_OFFICE = '000.00.14.H99';
-let seq = 0;
-const rid = (label: string) => `${label}-${Date.now().toString(36)}-${(seq++).toString(36)}`.slice(0, 64);
 
-type Answer = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+const submit = () => submitDossier();
 
-async function call(
-  method: 'GET' | 'POST',
-  path: string,
-  as: TestIdentity | undefined,
-  body?: unknown,
-): Promise<Answer> {
-  const res = await fetch(`${HOSTING_URL}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(as ? await authHeader(as) : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const act = (id: string, version: number, as: TestIdentity, action: Action, requestId = rid('act')) => tryAct({ id, version }, as, action, requestId);
 
-const APPLICANT = {
-  kind: 'person',
-  fullName: 'Nguyễn Thị Hoà',
-  identity: { kind: 'citizenId', number: '001190012345' },
-  phone: '0912345678',
-  email: 'hoa.nguyen@example.vn',
-  address: { line: 'Số 12 đường Lê Lợi', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' },
-};
-
-function landRenewal(requestId: string) {
-  return {
-    requestId,
-    procedureCode: '1.012792',
-    receivingAgencyId: PROVINCE_DESK,
-    applicant: APPLICANT,
-    components: [
-      { componentId: 'renewal-application', originals: 1 },
-      { componentId: 'certificate', originals: 1 },
-    ],
-    resultDelivery: 'desk',
-  };
-}
-
-async function submit(): Promise<{ id: string; code: string; version: number }> {
-  const res = await call('POST', '/dossiers', IDENTITIES.citizenA, landRenewal(rid('submit')));
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return { id: res.body.dossier.id, code: res.body.dossier.code, version: res.body.dossier.version };
-}
-
-async function act(
-  id: string,
-  version: number,
-  as: TestIdentity,
-  action: object,
-  requestId = rid('act'),
-): Promise<Answer> {
-  return call('POST', `/dossiers/${id}/actions`, as, { requestId, expectedVersion: version, action });
-}
-
-async function expectOk(answer: Promise<Answer>, status: string): Promise<number> {
+async function expectOk(answer: Promise<Reply<'actOnDossier'>>, status: string): Promise<number> {
   const res = await answer;
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.status, res.text).toBe(200);
   expect(res.body.dossier.status).toBe(status);
-  return res.body.dossier.version as number;
+  return res.body.dossier.version;
 }
+
+const getDossier = (id: string, as: TestIdentity) => api('getDossier', { params: { dossierId: id } }, as);
 
 async function storedEvents(id: string): Promise<ChainedEvent[]> {
   const snap = await db.collection(`dossiers/${id}/events`).orderBy('version').get();
@@ -91,21 +39,19 @@ beforeAll(async () => {
 
 describe('authorization comes first', () => {
   it('refuses anonymous callers and officers submitting as citizens', async () => {
-    expect((await call('POST', '/dossiers', undefined, landRenewal(rid('anon')))).status).toBe(401);
-    const asOfficer = await call('POST', '/dossiers', IDENTITIES.receptionistX, landRenewal(rid('officer')));
+    expect((await api('submitDossier', { body: landRenewal(rid('anon')) })).status).toBe(401);
+    const asOfficer = await api('submitDossier', { body: landRenewal(rid('officer')) }, IDENTITIES.receptionistX);
     expect(asOfficer.status).toBe(403);
-    expect(asOfficer.body.error.code).toBe('permission-denied');
+    expect(asOfficer.body.error?.code).toBe('permission-denied');
   });
 
   it('shows a dossier only to its owner and to officers in scope', async () => {
     const { id } = await submit();
-    expect((await call('GET', `/dossiers/${id}`, IDENTITIES.citizenA)).body.dossier.applicant.fullName).toBe(
-      'Nguyễn Thị Hoà',
-    );
-    expect((await call('GET', `/dossiers/${id}`, IDENTITIES.receptionistX)).status).toBe(200);
-    expect((await call('GET', `/dossiers/${id}`, IDENTITIES.citizenB)).status).toBe(404);
-    expect((await call('GET', `/dossiers/${id}`, IDENTITIES.handlerY)).status).toBe(404); // not routed to Y yet
-    const monitor = await call('GET', `/dossiers/${id}`, IDENTITIES.monitor);
+    expect((await getDossier(id, IDENTITIES.citizenA)).body.dossier.applicant).toMatchObject({ kind: 'person', fullName: 'Nguyễn Thị Hoà' });
+    expect((await getDossier(id, IDENTITIES.receptionistX)).status).toBe(200);
+    expect((await getDossier(id, IDENTITIES.citizenB)).status).toBe(404);
+    expect((await getDossier(id, IDENTITIES.handlerY)).status).toBe(404); // not routed to Y yet
+    const monitor = await getDossier(id, IDENTITIES.monitor);
     expect(monitor.status).toBe(200);
     expect(monitor.body.dossier.applicant).toBeUndefined();
   });
@@ -122,11 +68,11 @@ describe('the full path', () => {
     );
 
     const received = await act(id, 1, IDENTITIES.receptionistX, { type: 'receive' });
-    expect(received.status, JSON.stringify(received.body)).toBe(200);
+    expect(received.status, received.text).toBe(200);
     expect(received.body.dossier.status).toBe('received');
-    expect(new Date(received.body.dossier.dueAt).getTime()).toBeGreaterThan(Date.now());
-    expect(received.body.dossier.dueExplanation.vi).toContain('7 ngày làm việc');
-    let v = received.body.dossier.version as number;
+    expect(new Date(received.body.dossier.dueAt ?? NaN).getTime()).toBeGreaterThan(Date.now());
+    expect(received.body.dossier.dueExplanation?.vi).toContain('7 ngày làm việc');
+    let v = received.body.dossier.version;
 
     v = await expectOk(
       act(id, v, IDENTITIES.leadX, { type: 'assign', handlerId: 'handler-at-desk' }),
@@ -142,7 +88,7 @@ describe('the full path', () => {
       }),
       'processing',
     );
-    expect((await call('GET', `/dossiers/${id}`, IDENTITIES.handlerY)).status).toBe(200); // now in Y's scope
+    expect((await getDossier(id, IDENTITIES.handlerY)).status).toBe(200); // now in Y's scope
     v = await expectOk(act(id, v, IDENTITIES.handlerY, { type: 'acknowledgeTransfer' }), 'processing');
     v = await expectOk(
       act(id, v, IDENTITIES.handlerY, { type: 'resolve', outcome: 'approved', summary: 'Đồng ý gia hạn' }),
@@ -196,24 +142,18 @@ describe('the full path', () => {
 
 describe('files', () => {
   it('attaches an uploaded file to the submitted dossier, once', async () => {
-    const up = await fetch(`${HOSTING_URL}/api/uploads`, {
-      method: 'POST',
-      headers: { 'content-type': MULTIPART_TYPE, ...(await authHeader(IDENTITIES.citizenA)) },
-      body: multipartBody([{ name: 'file', fileName: 'Đơn đề nghị gia hạn.pdf', contentType: 'application/pdf', bytes: minimalPdf() }]),
-    });
-    expect(up.status).toBe(201);
-    const { uploadId, sha256 } = ((await up.json()) as { uploads: { uploadId: string; sha256: string }[] }).uploads[0]!;
+    const { uploadId, sha256 } = await uploadPdf(IDENTITIES.citizenA, 'Đơn đề nghị gia hạn.pdf');
     const body = landRenewal(rid('with-file'));
-    body.components[0] = { ...body.components[0]!, uploadIds: [uploadId] } as (typeof body.components)[number];
-    const res = await call('POST', '/dossiers', IDENTITIES.citizenA, body);
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    body.components[0] = { ...body.components[0]!, uploadIds: [uploadId] };
+    const res = await api('submitDossier', { body }, IDENTITIES.citizenA);
+    expect(res.status, res.text).toBe(201);
     const personal = (await db.doc(`dossiers/${res.body.dossier.id}/private/personal`).get()).data()!;
     expect(personal.components[0].attachments[0]).toMatchObject({ id: uploadId, sha256, fileName: 'Đơn đề nghị gia hạn.pdf', contentType: 'application/pdf' });
     expect((await db.doc(`uploads/${uploadId}`).get()).get('dossierId')).toBe(res.body.dossier.id);
 
-    const twice = await call('POST', '/dossiers', IDENTITIES.citizenA, { ...body, requestId: rid('same-file') });
+    const twice = await api('submitDossier', { body: { ...body, requestId: rid('same-file') } }, IDENTITIES.citizenA);
     expect(twice.status).toBe(409);
-    const otherOwner = await call('POST', '/dossiers', IDENTITIES.citizenB, { ...body, requestId: rid('not-mine') });
+    const otherOwner = await api('submitDossier', { body: { ...body, requestId: rid('not-mine') } }, IDENTITIES.citizenB);
     expect(otherOwner.status).toBe(400);
   });
 });
@@ -246,7 +186,7 @@ describe('rules of the law', () => {
       currentStatus: 'processing',
       rule: 'supplementAlreadyRequested',
     });
-    expect(second.body.error.allowedActions).toContain('resolve');
+    expect(second.body.error?.allowedActions).toContain('resolve');
     // Only a lead, with a written reason, may ask again.
     await expectOk(
       act(id, v, IDENTITIES.leadX, {
@@ -262,7 +202,7 @@ describe('rules of the law', () => {
   it('allows one extension with a later date and refuses a second', async () => {
     const { id } = await submit();
     const received = await act(id, 1, IDENTITIES.receptionistX, { type: 'receive' });
-    const due = new Date(received.body.dossier.dueAt as string);
+    const due = new Date(received.body.dossier.dueAt ?? NaN);
     const extension = { reason: 'Chờ xác minh thực địa', apology: 'Cơ quan xin lỗi ông/bà vì sự chậm trễ' };
     const v = await expectOk(
       act(id, 2, IDENTITIES.leadX, {
@@ -278,17 +218,19 @@ describe('rules of the law', () => {
       ...extension,
     });
     expect(again.status).toBe(409);
-    expect(again.body.error.rule).toBe('extensionAlreadyUsed');
+    expect(again.body.error?.rule).toBe('extensionAlreadyUsed');
   });
 
   it('refuses service-set fields from clients', async () => {
     const { id } = await submit();
-    const res = await act(id, 1, IDENTITIES.receptionistX, {
-      type: 'receive',
-      due: { at: '2030-01-01T00:00:00Z', explanation: { vi: 'x', en: 'x' } },
+    // Malformed on purpose: `due` is not part of an action a client may send.
+    const res = await call('POST', `/dossiers/${id}/actions`, IDENTITIES.receptionistX, {
+      requestId: rid('act'),
+      expectedVersion: 1,
+      action: { type: 'receive', due: { at: '2030-01-01T00:00:00Z', explanation: { vi: 'x', en: 'x' } } },
     });
     expect(res.status).toBe(400);
-    expect(res.body.error.fields[0].path).toBe('action.due');
+    expect(res.body.error?.fields[0]?.path).toBe('action.due');
   });
 });
 
@@ -319,9 +261,9 @@ describe('other paths', () => {
       act(id, v, IDENTITIES.leadX, { type: 'requestOpinion', agencyId: LAND_OFFICE, question: 'Thửa đất có tranh chấp không?', dueAt }),
       'processing',
     );
-    expect((await call('GET', `/dossiers/${id}`, IDENTITIES.handlerY)).status).toBe(200); // consulted agencies may read it
+    expect((await getDossier(id, IDENTITIES.handlerY)).status).toBe(200); // consulted agencies may read it
     v = await expectOk(act(id, v, IDENTITIES.handlerY, { type: 'provideOpinion', answer: 'Không có tranh chấp.' }), 'processing');
-    const dossier = (await call('GET', `/dossiers/${id}`, IDENTITIES.leadX)).body.dossier;
+    const dossier = (await getDossier(id, IDENTITIES.leadX)).body.dossier;
     expect(dossier.opinions[0]).toMatchObject({ agencyId: LAND_OFFICE, answer: 'Không có tranh chấp.' });
     await expectOk(act(id, v, IDENTITIES.leadX, { type: 'stop', reason: 'Người nộp đề nghị dừng' }), 'stopped');
   });
@@ -387,8 +329,8 @@ describe('concurrency and retries', () => {
 
   it('gives a retried submission the same dossier and code', async () => {
     const body = landRenewal(rid('resubmit'));
-    const first = await call('POST', '/dossiers', IDENTITIES.citizenA, body);
-    const again = await call('POST', '/dossiers', IDENTITIES.citizenA, body);
+    const first = await api('submitDossier', { body }, IDENTITIES.citizenA);
+    const again = await api('submitDossier', { body }, IDENTITIES.citizenA);
     expect(first.status).toBe(201);
     expect(again.body.dossier.code).toBe(first.body.dossier.code);
     expect(again.body.duplicate).toBe(true);
@@ -408,10 +350,10 @@ describe('bad input', () => {
     ['extra field', { ...landRenewal('bad-extr-0001'), status: 'returned' }],
   ])('%s → structured 4xx, nothing written', async (_label, body) => {
     const before = (await db.collection('dossiers').count().get()).data().count;
-    const res = await call('POST', '/dossiers', IDENTITIES.citizenA, body);
+    const res = await call('POST', '/dossiers', IDENTITIES.citizenA, body); // bad on purpose: untyped
     expect([400, 404]).toContain(res.status);
-    expect(res.body.error.message.vi.length).toBeGreaterThan(0);
-    expect(res.body.error.message.en.length).toBeGreaterThan(0);
+    expect(res.body.error?.message.vi.length).toBeGreaterThan(0);
+    expect(res.body.error?.message.en.length).toBeGreaterThan(0);
     expect((await db.collection('dossiers').count().get()).data().count).toBe(before);
   });
 });

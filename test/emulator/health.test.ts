@@ -3,15 +3,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { acknowledgePing } from '../../functions/src/features/health/ping-ack.trigger.js';
 import { recordHeartbeat } from '../../functions/src/features/health/heartbeat.schedule.js';
-import { admin, deleteCollection, eventually, HOSTING_URL, runSchedule } from '../support/emulators.js';
+import type { PingBody } from '../../functions/src/contract/index.js';
+import { api, call } from '../support/api.js';
+import { admin, deleteCollection, eventually, runSchedule } from '../support/emulators.js';
 
 const { db } = admin();
-const postPing = (body: unknown) =>
-  fetch(`${HOSTING_URL}/api/health/pings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+const postPing = (body: PingBody) => api('postPing', { body });
 
 beforeAll(async () => {
   await deleteCollection(db, 'healthPings');
@@ -20,19 +17,20 @@ beforeAll(async () => {
 
 describe('GET /api/health', () => {
   it('answers through the Hosting rewrite with a bilingual status', async () => {
-    const res = await fetch(`${HOSTING_URL}/api/health`);
+    const res = await api('health', {});
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { status: string; region: string; message: { vi: string } };
+    const { body } = res;
     expect(body.status).toBe('ok');
     expect(body.region).toBe('asia-southeast1');
     expect(body.message.vi).toBe('Hệ thống đang hoạt động.');
   });
 
   it('answers unknown paths and methods with structured errors', async () => {
-    const missing = await fetch(`${HOSTING_URL}/api/no-such-thing`);
+    // Raw paths and methods no route has: the untyped call.
+    const missing = await call('GET', '/no-such-thing');
     expect(missing.status).toBe(404);
-    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not-found');
-    const wrongMethod = await fetch(`${HOSTING_URL}/api/health`, { method: 'POST' });
+    expect(missing.body.error?.code).toBe('not-found');
+    const wrongMethod = await call('POST', '/health');
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get('allow')).toBe('GET');
   });
@@ -56,7 +54,7 @@ describe('POST /api/health/pings and its trigger', () => {
     const before = await db.doc('healthPings/ping-retry-0001').get();
     const retry = await postPing({ requestId: 'ping-retry-0001', note: 'một lần' });
     expect(retry.status).toBe(200);
-    expect(await retry.json()).toEqual({ pingId: 'ping-retry-0001', duplicate: true });
+    expect(retry.body).toEqual({ pingId: 'ping-retry-0001', duplicate: true });
     const after = await db.doc('healthPings/ping-retry-0001').get();
     expect(after.updateTime?.isEqual(before.updateTime!)).toBe(true);
 
@@ -65,13 +63,13 @@ describe('POST /api/health/pings and its trigger', () => {
   });
 
   it('rejects invalid input with field details in Vietnamese and English, writing nothing', async () => {
-    const res = await postPing({ requestId: 'x', extra: true });
+    const res = await call('POST', '/health/pings', undefined, { requestId: 'x', extra: true }); // an unknown field, on purpose
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { code: string; fields: { path: string; message: { vi: string; en: string } }[] } };
-    expect(body.error.code).toBe('invalid-argument');
-    const paths = body.error.fields.map((f) => f.path).sort();
+    const { error } = res.body;
+    expect(error?.code).toBe('invalid-argument');
+    const paths = error?.fields.map((f) => f.path).sort();
     expect(paths).toEqual(['', 'requestId']);
-    expect(body.error.fields.find((f) => f.path === 'requestId')?.message.vi).toContain('Mã yêu cầu');
+    expect(error?.fields.find((f) => f.path === 'requestId')?.message.vi).toContain('Mã yêu cầu');
     expect((await db.doc('healthPings/x').get()).exists).toBe(false);
   });
 

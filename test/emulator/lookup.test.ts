@@ -5,11 +5,12 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLookupToken } from '../../functions/src/domain/index.js';
-import { BASIC_VIEW_KEYS, FULL_VIEW_KEYS } from '../../functions/src/contract/index.js';
+import { BASIC_VIEW_KEYS, FULL_VIEW_KEYS, type ApiErrorBody, type LookupView } from '../../functions/src/contract/index.js';
 import { DEFAULT_LOOKUP_LIMIT_PER_MINUTE } from '../../functions/src/platform/rate-limit.js';
 import { demoProcedures } from '../../seed/data/procedures.js';
 import { loadDemoData } from '../../seed/load.js';
-import { admin, HOSTING_URL } from '../support/emulators.js';
+import { api, call } from '../support/api.js';
+import { admin } from '../support/emulators.js';
 import { lookupSecret } from '../support/identity.js';
 
 const { db, auth } = admin();
@@ -26,8 +27,11 @@ const PERSONAL = ['Nguyễn Văn Lookup', '079099001234', 'lookup-test-citizen',
 
 /** A fresh client each call unless one is named: the rate limit counts per client. */
 const fakeIp = () => `198.18.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
-const lookup = (path: string, ip = fakeIp()) => fetch(`${HOSTING_URL}/api/lookup/${path}`, { headers: { 'x-forwarded-for': `${ip}, 10.0.0.1` } });
-type ErrorBody = { error: { code: string; message: { vi: string; en: string }; fields: { path: string }[]; retryAfterSeconds?: number } };
+const from = (ip: string) => ({ 'x-forwarded-for': `${ip}, 10.0.0.1` });
+/** GET /api/lookup/:code, with the token `t` if given, from a client `ip`. */
+const lookup = (code: string, t?: string, ip = fakeIp()) => api('lookup', { params: { code }, query: { t } }, undefined, from(ip));
+/** A raw path after /api/lookup/ (repeated or unknown query keys, generated garbage): the untyped call. */
+const lookupRaw = (path: string, ip = fakeIp()) => call('GET', `/lookup/${path}`, undefined, undefined, from(ip));
 
 beforeAll(async () => {
   await loadDemoData(db, auth); // agency names, procedure versions with their steps
@@ -87,11 +91,10 @@ afterAll(async () => {
 
 describe('GET /api/lookup/:code', () => {
   it('with the receipt token: the full view, with names, step and due-time explanation, and no personal data', async () => {
-    const res = await lookup(`${CODE}?t=${signLookupToken(ID, lookupSecret())}`);
+    const res = await lookup(CODE, signLookupToken(ID, lookupSecret()));
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const text = await res.text();
-    const body = JSON.parse(text) as Record<string, unknown>;
+    const { body, text } = res;
     expect(Object.keys(body).sort()).toEqual([...FULL_VIEW_KEYS].sort());
     expect(body).toMatchObject({
       view: 'full',
@@ -115,13 +118,13 @@ describe('GET /api/lookup/:code', () => {
 
   it('without a token or with a wrong one: the same basic view, status and completion only', async () => {
     const bare = await lookup(CODE);
-    const wrong = await lookup(`${CODE}?t=${signLookupToken('another-dossier', lookupSecret())}`);
-    const garbled = await lookup(`${CODE}?t=AAAA`);
-    const empty = await lookup(`${CODE}?t=`);
-    const bodies = await Promise.all([bare, wrong, garbled, empty].map(async (r) => ({ status: r.status, text: await r.text() })));
+    const wrong = await lookup(CODE, signLookupToken('another-dossier', lookupSecret()));
+    const garbled = await lookup(CODE, 'AAAA');
+    const empty = await lookup(CODE, '');
+    const bodies = [bare, wrong, garbled, empty].map((r) => ({ status: r.status, text: r.text }));
     for (const b of bodies) expect(b).toEqual(bodies[0]);
     expect(bodies[0]!.status).toBe(200);
-    const body = JSON.parse(bodies[0]!.text) as Record<string, unknown>;
+    const { body } = bare;
     expect(Object.keys(body).sort()).toEqual([...BASIC_VIEW_KEYS].sort());
     expect(body).toEqual({ view: 'basic', code: CODE, status: 'processing', statusLabel: { vi: 'Đang xử lý', en: 'In progress' }, completed: false });
     for (const secret of PERSONAL) expect(bodies[0]!.text).not.toContain(secret);
@@ -129,13 +132,12 @@ describe('GET /api/lookup/:code', () => {
 
   it('a code of the right form that no dossier has: a structured 404, with or without a token', async () => {
     const bare = await lookup(MISSING_CODE);
-    const withToken = await lookup(`${MISSING_CODE}?t=${signLookupToken(ID, lookupSecret())}`);
+    const withToken = await lookup(MISSING_CODE, signLookupToken(ID, lookupSecret()));
     expect(bare.status).toBe(404);
     expect(withToken.status).toBe(404);
-    const body = (await bare.json()) as ErrorBody;
-    expect(body.error.code).toBe('not-found');
-    expect(body.error.message.vi).toMatch(/Không tìm thấy/);
-    expect(await withToken.json()).toEqual(body);
+    expect(bare.body.error?.code).toBe('not-found');
+    expect(bare.body.error?.message.vi).toMatch(/Không tìm thấy/);
+    expect(withToken.body).toEqual(bare.body);
   });
 
   it.each([
@@ -147,11 +149,10 @@ describe('GET /api/lookup/:code', () => {
     [`${CODE}?t=a&t=b`, 'query.t'],
     [`${CODE}?x=1`, 'query'],
   ])('%s → a structured 400 at %s', async (path, field) => {
-    const res = await lookup(path);
+    const res = await lookupRaw(path);
     expect(res.status).toBe(400);
-    const body = (await res.json()) as ErrorBody;
-    expect(body.error.code).toBe('invalid-argument');
-    expect(body.error.fields.map((f) => f.path)).toContain(field);
+    expect(res.body.error?.code).toBe('invalid-argument');
+    expect(res.body.error?.fields.map((f) => f.path)).toContain(field);
   });
 
   it('rate-limits per client: the request after the limit gets a 429 with Retry-After; another client still passes', async () => {
@@ -160,18 +161,18 @@ describe('GET /api/lookup/:code', () => {
     if (left < 20_000) await new Promise((r) => setTimeout(r, left + 100));
     const client = fakeIp();
     for (let i = 0; i < DEFAULT_LOOKUP_LIMIT_PER_MINUTE; i++) {
-      const res = await lookup(CODE, client);
+      const res = await lookup(CODE, undefined, client);
       expect(res.status, `request ${i + 1}`).toBe(200);
     }
-    const refused = await lookup(CODE, client);
+    const refused = await lookup(CODE, undefined, client);
     expect(refused.status).toBe(429);
-    const body = (await refused.json()) as ErrorBody;
-    expect(body.error.code).toBe('resource-exhausted');
-    expect(body.error.retryAfterSeconds).toBeGreaterThanOrEqual(1);
-    expect(body.error.retryAfterSeconds).toBeLessThanOrEqual(60);
-    expect(refused.headers.get('retry-after')).toBe(String(body.error.retryAfterSeconds));
-    expect((await lookup('not-a-code', client)).status).toBe(429); // garbage counts too
-    expect((await lookup(CODE, fakeIp())).status).toBe(200);
+    const { error } = refused.body;
+    expect(error?.code).toBe('resource-exhausted');
+    expect(error?.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(error?.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(refused.headers.get('retry-after')).toBe(String(error?.retryAfterSeconds));
+    expect((await lookup('not-a-code', undefined, client)).status).toBe(429); // garbage counts too
+    expect((await lookup(CODE)).status).toBe(200);
     // Counted under a keyed hash: no stored window holds the address.
     const windows = await db.collection('rateLimits').get();
     expect(windows.docs.some((doc) => doc.id.startsWith('lookup_') && doc.get('count') === DEFAULT_LOOKUP_LIMIT_PER_MINUTE)).toBe(true);
@@ -182,14 +183,14 @@ describe('GET /api/lookup/:code', () => {
   it('never answers a 500 to generated garbage codes and tokens', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string(), fc.constant(CODE), fc.stringMatching(/^[0-9.A-Z-]{1,30}$/)), fc.option(fc.string(), { nil: undefined }), async (code, t) => {
-        const res = await lookup(`${encodeURIComponent(code)}${t === undefined ? '' : `?t=${encodeURIComponent(t)}`}`);
+        const res = await lookupRaw(`${encodeURIComponent(code)}${t === undefined ? '' : `?t=${encodeURIComponent(t)}`}`);
         expect(res.status).toBeLessThan(500);
         // Hosting answers some paths itself (dot segments, hidden files) with its HTML 404 page.
         if (!res.headers.get('content-type')?.includes('application/json')) {
           expect(res.status).toBe(404);
           return;
         }
-        const body = (await res.json()) as Partial<ErrorBody> & { view?: string };
+        const body = JSON.parse(res.text) as Partial<ApiErrorBody> & Partial<Pick<LookupView, 'view'>>;
         if (res.status === 200) expect(body.view === 'basic' || body.view === 'full').toBe(true);
         else expect(body.error?.message.vi.length).toBeGreaterThan(0);
         if (body.view === 'full') expect(t).toBe(signLookupToken(ID, lookupSecret()));

@@ -11,43 +11,19 @@ import { fanOutRequest, notificationId } from '../../functions/src/features/noti
 import { DeliveryError, type OutgoingEmail, type OutgoingSms, type Transports } from '../../functions/src/features/notifications/channel-ports.js';
 import type { OutgoingZalo } from '../../functions/src/features/notifications/channel-ports.js';
 import { loadDemoData } from '../../seed/load.js';
-import { admin, eventually, HOSTING_URL } from '../support/emulators.js';
-import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
+import { api, APPLICANT, call, landRenewal, rid, submit, tryAct } from '../support/api.js';
+import { admin, eventually } from '../support/emulators.js';
+import { IDENTITIES, type TestIdentity } from '../support/identity.js';
 
 const { db, auth } = admin();
 const run = Date.now().toString(36);
-let seq = 0;
-const rid = (label: string) => `${label}-${run}-${(seq++).toString(36)}`;
-type Answer = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-async function call(method: 'POST' | 'PUT', path: string, as: TestIdentity, body: unknown): Promise<Answer> {
-  const res = await fetch(`${HOSTING_URL}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(await authHeader(as)) },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
-
+/** An address of this run only, so the catcher's mail of earlier runs cannot match. */
 const APPLICANT_EMAIL = `hoa.${run}@example.vn`;
-const landRenewal = (requestId: string) => ({
-  requestId,
-  procedureCode: '1.012792',
-  receivingAgencyId: '000.00.01.H99',
-  applicant: {
-    kind: 'person',
-    fullName: 'Nguyễn Thị Hoà',
-    identity: { kind: 'citizenId', number: '001190012345' },
-    phone: '0912345678',
-    email: APPLICANT_EMAIL,
-    address: { line: 'Số 12 đường Lê Lợi', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' },
-  },
-  components: [
-    { componentId: 'renewal-application', originals: 1 },
-    { componentId: 'certificate', originals: 1 },
-  ],
-  resultDelivery: 'desk',
-});
+const application = (requestId: string) => landRenewal(requestId, { ...APPLICANT, email: APPLICANT_EMAIL });
+const putPrefs = (as: TestIdentity, body: unknown) => call('PUT', '/me/notification-preferences', as, body); // bad values on purpose
+const follow = (dossierId: string, as: TestIdentity, following: boolean) => api('followDossier', { params: { dossierId }, body: { follow: following } }, as);
+const markRead = (notificationId: string, as: TestIdentity) => api('markNotificationRead', { params: { notificationId } }, as);
 
 /** Transports that record what they send and fail as told (a queue of outcomes, then success). */
 function fakeTransports(failures: ('temporary' | 'permanent')[] = []) {
@@ -96,16 +72,10 @@ describe('fan-out from a transition', () => {
   it('emails the applicant the receipt with the appointment, in Vietnamese, through the local SMTP catcher', async () => {
     const mailDir = process.env.MAIL_CATCHER_DIR;
     expect(mailDir, 'MAIL_CATCHER_DIR: run through `npx tsx scripts/test.ts --emulator`').toBeTruthy();
-    const submitted = await call('POST', '/dossiers', IDENTITIES.citizenA, landRenewal(rid('submit')));
-    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
-    const { id, code } = submitted.body.dossier as { id: string; code: string };
-    const received = await call('POST', `/dossiers/${id}/actions`, IDENTITIES.receptionistX, {
-      requestId: rid('receive'),
-      expectedVersion: 1,
-      action: { type: 'receive' },
-    });
-    expect(received.status, JSON.stringify(received.body)).toBe(200);
-    const due = formatLocalDateTime(new Date(received.body.dossier.dueAt as string).getTime());
+    const { id, code, version } = await submit(application(rid('submit')));
+    const received = await tryAct({ id, version }, IDENTITIES.receptionistX, { type: 'receive' }, rid('receive'));
+    expect(received.status, received.text).toBe(200);
+    const due = formatLocalDateTime(new Date(received.body.dossier.dueAt ?? NaN).getTime());
 
     const mail = await eventually(async () => {
       for (const file of readdirSync(mailDir!)) {
@@ -141,13 +111,13 @@ describe('fan-out from a transition', () => {
   });
 
   it('follows the channel preferences set through the API, and holds SMS during quiet hours', async () => {
-    const bad = await call('PUT', '/me/notification-preferences', IDENTITIES.citizenB, { sms: 'yes' });
+    const bad = await putPrefs(IDENTITIES.citizenB, { sms: 'yes' });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields[0].path).toBe('sms');
-    const unknownKey = await call('PUT', '/me/notification-preferences', IDENTITIES.citizenB, { fax: true });
+    expect(bad.body.error?.fields[0]?.path).toBe('sms');
+    const unknownKey = await putPrefs(IDENTITIES.citizenB, { fax: true });
     expect(unknownKey.status).toBe(400);
-    const ok = await call('PUT', '/me/notification-preferences', IDENTITIES.citizenB, { email: false, sms: true });
-    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    const ok = await api('putNotificationPreferences', { body: { email: false, sms: true } }, IDENTITIES.citizenB);
+    expect(ok.status, ok.text).toBe(200);
     expect((await db.doc(`users/${IDENTITIES.citizenB.uid}`).get()).get('notificationPrefs')).toEqual({ email: false, sms: true });
 
     const dossierId = `notif-test-${run}-prefs`;
@@ -192,26 +162,24 @@ describe('fan-out from a transition', () => {
 
 describe('following a dossier and the inbox', () => {
   it('an officer in scope follows one dossier and gets its transitions in the inbox; others are refused', async () => {
-    const submitted = await call('POST', '/dossiers', IDENTITIES.citizenA, landRenewal(rid('follow-submit')));
-    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
-    const { id } = submitted.body.dossier as { id: string };
+    const { id } = await submit(application(rid('follow-submit')));
     // Followers are read when a request fans out: let the submission's own request finish first, or a slow
     // trigger would count the lead, who follows only afterwards, among its recipients.
     await eventually(async () => ((await db.doc(`notificationRequests/${id}_000001`).get()).get('state') === 'done' ? true : undefined), 'the submission fanned out');
 
-    const bad = await call('PUT', `/dossiers/${id}/follow`, IDENTITIES.leadX, { follow: 'yes' });
+    const bad = await call('PUT', `/dossiers/${id}/follow`, IDENTITIES.leadX, { follow: 'yes' }); // not a boolean, on purpose
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields[0].path).toBe('follow');
+    expect(bad.body.error?.fields[0]?.path).toBe('follow');
     // Out of scope (another agency), or a citizen: as if the dossier did not exist.
-    expect((await call('PUT', `/dossiers/${id}/follow`, IDENTITIES.handlerY, { follow: true })).status).toBe(404);
-    expect((await call('PUT', `/dossiers/${id}/follow`, IDENTITIES.citizenA, { follow: true })).status).toBe(404);
-    const follow = await call('PUT', `/dossiers/${id}/follow`, IDENTITIES.leadX, { follow: true });
-    expect(follow.status, JSON.stringify(follow.body)).toBe(200);
-    expect((await call('PUT', `/dossiers/${id}/follow`, IDENTITIES.leadX, { follow: true })).status).toBe(200); // again: no change
+    expect((await follow(id, IDENTITIES.handlerY, true)).status).toBe(404);
+    expect((await follow(id, IDENTITIES.citizenA, true)).status).toBe(404);
+    const followed = await follow(id, IDENTITIES.leadX, true);
+    expect(followed.status, followed.text).toBe(200);
+    expect((await follow(id, IDENTITIES.leadX, true)).status).toBe(200); // again: no change
     expect((await db.doc(`users/${IDENTITIES.leadX.uid}`).get()).get('followedDossierIds')).toEqual([id]);
 
-    const received = await call('POST', `/dossiers/${id}/actions`, IDENTITIES.receptionistX, { requestId: rid('follow-receive'), expectedVersion: 1, action: { type: 'receive' } });
-    expect(received.status, JSON.stringify(received.body)).toBe(200);
+    const received = await tryAct({ id, version: 1 }, IDENTITIES.receptionistX, { type: 'receive' }, rid('follow-receive'));
+    expect(received.status, received.text).toBe(200);
     const entry = await eventually(async () => {
       const snap = await db.collection('notifications').where('recipientUid', '==', IDENTITIES.leadX.uid).where('dossierId', '==', id).get();
       return snap.docs.find((d) => d.get('eventType') === 'receive');
@@ -219,23 +187,19 @@ describe('following a dossier and the inbox', () => {
     expect(entry.get('channel')).toBe('inApp');
 
     // Marking read: only the recipient; the first time is kept.
-    expect((await call('POST', `/me/notifications/${entry.id}/read`, IDENTITIES.citizenA, {})).status).toBe(404);
-    expect((await call('POST', '/me/notifications/not-an-id/read', IDENTITIES.leadX, {})).status).toBe(400);
-    const read = await call('POST', `/me/notifications/${entry.id}/read`, IDENTITIES.leadX, {});
-    expect(read.status, JSON.stringify(read.body)).toBe(200);
-    const again = await call('POST', `/me/notifications/${entry.id}/read`, IDENTITIES.leadX, {});
+    expect((await markRead(entry.id, IDENTITIES.citizenA)).status).toBe(404);
+    expect((await markRead('not-an-id', IDENTITIES.leadX)).status).toBe(400);
+    const read = await markRead(entry.id, IDENTITIES.leadX);
+    expect(read.status, read.text).toBe(200);
+    const again = await markRead(entry.id, IDENTITIES.leadX);
     expect(again.body.notification.readAt).toBe(read.body.notification.readAt);
     expect((await db.doc(`notifications/${entry.id}`).get()).get('readAt').toDate().toISOString()).toBe(read.body.notification.readAt);
 
     // Unfollowed: the next transition does not reach the lead.
-    expect((await call('PUT', `/dossiers/${id}/follow`, IDENTITIES.leadX, { follow: false })).status).toBe(200);
+    expect((await follow(id, IDENTITIES.leadX, false)).status).toBe(200);
     expect((await db.doc(`users/${IDENTITIES.leadX.uid}`).get()).get('followedDossierIds')).toEqual([]);
-    const withdrawn = await call('POST', `/dossiers/${id}/actions`, IDENTITIES.receptionistX, {
-      requestId: rid('follow-withdraw'),
-      expectedVersion: 2,
-      action: { type: 'withdraw', reason: 'Công dân xin rút hồ sơ' },
-    });
-    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    const withdrawn = await tryAct({ id, version: 2 }, IDENTITIES.receptionistX, { type: 'withdraw', reason: 'Công dân xin rút hồ sơ' }, rid('follow-withdraw'));
+    expect(withdrawn.status, withdrawn.text).toBe(200);
     await eventually(async () => ((await db.doc(`notificationRequests/${id}_000003`).get()).get('state') === 'done' ? true : undefined), 'the third request fanned out');
     const snap = await db.collection('notifications').where('recipientUid', '==', IDENTITIES.leadX.uid).where('dossierId', '==', id).get();
     expect(snap.docs.map((d) => d.get('eventType'))).toEqual(['receive']);

@@ -6,7 +6,9 @@ import { demoCalendars } from '../../seed/data/calendars.js';
 import { demoAccounts, DEMO_PASSWORD } from '../../seed/data/officers.js';
 import { demoProcedures } from '../../seed/data/procedures.js';
 import { loadDemoData, isSeeded } from '../../seed/load.js';
-import { admin, AUTH_HOST, HOSTING_URL } from '../support/emulators.js';
+import type { ListProceduresQuery, ProcedurePage } from '../../functions/src/contract/index.js';
+import { api, call } from '../support/api.js';
+import { admin, AUTH_HOST } from '../support/emulators.js';
 
 const { db, auth } = admin();
 const codes = [...new Set(demoProcedures.map((p) => p.code))].sort();
@@ -21,8 +23,7 @@ async function signIn(email: string, password: string): Promise<{ status: number
   return { status: res.status, idToken: body.idToken };
 }
 
-type Page = { items: { code: string; field: string; name: { vi: string }; durationText: { vi: string } }[]; nextAfter: string | null };
-const getCatalog = async (query = '') => fetch(`${HOSTING_URL}/api/procedures${query}`);
+const getCatalog = (query: ListProceduresQuery = {}) => api('listProcedures', { query });
 
 beforeAll(async () => {
   await loadDemoData(db, auth);
@@ -64,10 +65,10 @@ describe('demo seed', () => {
 
 describe('GET /api/procedures', () => {
   it('lists the catalogue in code order with bilingual names and durations', async () => {
-    const res = await getCatalog('?limit=100');
+    const res = await getCatalog({ limit: 100 });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toContain('s-maxage');
-    const page = (await res.json()) as Page;
+    const page = res.body;
     expect(page.items.map((i) => i.code)).toEqual(codes);
     expect(page.items.length).toBeGreaterThanOrEqual(12);
     expect(page.items.every((i) => i.name.vi.length > 0 && /ngày|giờ/.test(i.durationText.vi))).toBe(true);
@@ -78,7 +79,7 @@ describe('GET /api/procedures', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page = (await (await getCatalog(`?limit=5${after ? `&after=${after}` : ''}`)).json()) as Page;
+      const page: ProcedurePage = (await getCatalog({ limit: 5, ...(after ? { after } : {}) })).body;
       expect(page.items.length).toBeLessThanOrEqual(5);
       seen.push(...page.items.map((i) => i.code));
       after = page.nextAfter;
@@ -87,16 +88,15 @@ describe('GET /api/procedures', () => {
   });
 
   it('filters by field', async () => {
-    const page = (await (await getCatalog('?field=civilStatus')).json()) as Page;
+    const page = (await getCatalog({ field: 'civilStatus' })).body;
     expect(page.items.length).toBe(new Set(demoProcedures.filter((p) => p.field === 'civilStatus').map((p) => p.code)).size);
     expect(page.items.every((i) => i.field === 'civilStatus')).toBe(true);
   });
 
   it.each(['?limit=0', '?limit=abc', '?field=nope', '?after=DROP', '?unknown=1'])('rejects %s with a structured 400', async (query) => {
-    const res = await getCatalog(query);
+    const res = await call('GET', `/procedures${query}`); // raw query strings, unknown keys among them
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { code: string; fields: unknown[] } };
-    expect(body.error.code).toBe('invalid-argument');
-    expect(body.error.fields.length).toBeGreaterThan(0);
+    expect(res.body.error?.code).toBe('invalid-argument');
+    expect(res.body.error?.fields.length).toBeGreaterThan(0);
   });
 });

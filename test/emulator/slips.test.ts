@@ -9,61 +9,22 @@ import { pdfText, qrOnPage1 } from '../support/pdf-probe.js';
 import { noSignature } from '../../functions/src/features/slips/slip-signer.js';
 import { LocalFileStore, localFileStoreRoot } from '../../functions/src/platform/file-store/index.js';
 import { loadDemoData } from '../../seed/load.js';
-import { admin, eventually, HOSTING_URL } from '../support/emulators.js';
-import { authHeader, IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
+import { act as applyAction, download, landRenewal, PROVINCE_DESK, rid, submit, type Action } from '../support/api.js';
+import { admin, eventually } from '../support/emulators.js';
+import { IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
 
 const { db, auth } = admin();
-const PROVINCE_DESK = '000.00.01.H99';
-let seq = 0;
-const rid = (label: string) => `${label}-${Date.now().toString(36)}-${(seq++).toString(36)}`.slice(0, 64);
-
-type Json = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-async function call(method: 'GET' | 'POST', path: string, as: TestIdentity | undefined, body?: unknown): Promise<Json> {
-  const res = await fetch(`${HOSTING_URL}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(as ? await authHeader(as) : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: await res.json() };
-}
-
-async function download(path: string, as?: TestIdentity): Promise<{ status: number; type: string | null; bytes: Buffer }> {
-  const res = await fetch(`${HOSTING_URL}/api${path}`, { headers: as ? await authHeader(as) : {} });
-  return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
-}
-
-const APPLICANT = {
-  kind: 'person',
-  fullName: 'Nguyễn Thị Hoà',
-  identity: { kind: 'citizenId', number: '001190012345' },
-  phone: '0912345678',
-  email: 'hoa.nguyen@example.vn',
-  address: { line: 'Số 12 đường Lê Lợi', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' },
-};
 
 async function submitAndReceive(): Promise<{ id: string; code: string }> {
-  const submitted = await call('POST', '/dossiers', IDENTITIES.citizenA, {
-    requestId: rid('slip-submit'),
-    procedureCode: '1.012792',
-    receivingAgencyId: PROVINCE_DESK,
-    applicant: APPLICANT,
-    components: [
-      { componentId: 'renewal-application', originals: 1 },
-      { componentId: 'certificate', originals: 1 },
-    ],
-    resultDelivery: 'desk',
-  });
-  expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
-  const { id, code, version } = submitted.body.dossier as { id: string; code: string; version: number };
-  const received = await call('POST', `/dossiers/${id}/actions`, IDENTITIES.receptionistX, {
-    requestId: rid('slip-receive'),
-    expectedVersion: version,
-    action: { type: 'receive' },
-  });
-  expect(received.status, JSON.stringify(received.body)).toBe(200);
-  return { id, code };
+  const submitted = await submit(landRenewal(rid('slip-submit')));
+  await applyAction(submitted, IDENTITIES.receptionistX, { type: 'receive' }, rid('slip-receive'));
+  return { id: submitted.id, code: submitted.code };
 }
+
+/** A slip of the dossier, as `as` or with the receipt's token `t`. */
+const slip = (dossierId: string, slipId: string, as?: TestIdentity, t?: string) =>
+  download('downloadSlip', { params: { dossierId, slipId }, query: { t } }, as);
+const register = (from: string, to: string, as: TestIdentity) => download('getRegister', { params: { agencyId: PROVINCE_DESK }, query: { from, to } }, as);
 
 const testDeps = (): GenerateSlipDeps => ({
   db,
@@ -91,18 +52,18 @@ beforeAll(async () => {
 describe('who may download a slip', () => {
   it('refuses citizen B, a monitor, an officer out of scope and anonymous callers alike (404)', async () => {
     for (const who of [IDENTITIES.citizenB, IDENTITIES.monitor, IDENTITIES.handlerY, undefined]) {
-      const res = await call('GET', `/dossiers/${dossier.id}/slips/${SLIP_ID}`, who);
+      const res = await slip(dossier.id, SLIP_ID, who);
       expect(res.status).toBe(404);
-      expect(res.body.error.code).toBe('not-found');
+      expect(res.body.error?.code).toBe('not-found');
     }
   });
 
   it('refuses a wrong token, and a malformed slip id with a structured 400', async () => {
     const wrong = signLookupToken('some-other-dossier', lookupSecret());
-    expect((await call('GET', `/dossiers/${dossier.id}/slips/${SLIP_ID}?t=${wrong}`, undefined)).status).toBe(404);
-    const bad = await call('GET', `/dossiers/${dossier.id}/slips/06-1`, IDENTITIES.citizenA);
+    expect((await slip(dossier.id, SLIP_ID, undefined, wrong)).status).toBe(404);
+    const bad = await slip(dossier.id, '06-1', IDENTITIES.citizenA);
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields[0].path).toContain('slipId');
+    expect(bad.body.error?.fields[0]?.path).toContain('slipId');
   });
 });
 
@@ -113,9 +74,9 @@ describe('form 01 from a reception', () => {
     expect(slipRecord.createdAt.toDate().getTime()).toBe(event.get('at').toDate().getTime());
     expect((await db.doc(`slipRequests/${REQUEST_ID()}`).get()).get('state')).toBe('done');
 
-    const res = await download(`/dossiers/${dossier.id}/slips/${SLIP_ID}`, IDENTITIES.citizenA);
+    const res = await slip(dossier.id, SLIP_ID, IDENTITIES.citizenA);
     expect(res.status).toBe(200);
-    expect(res.type).toBe('application/pdf');
+    expect(res.contentType).toBe('application/pdf');
     expect(res.bytes.length).toBe(slipRecord.size);
     expect(createHash('sha256').update(res.bytes).digest('hex')).toBe(slipRecord.sha256);
 
@@ -130,13 +91,13 @@ describe('form 01 from a reception', () => {
 
   it('downloads with the token of the QR code, without signing in', async () => {
     const token = signLookupToken(dossier.id, lookupSecret());
-    const res = await download(`/dossiers/${dossier.id}/slips/${SLIP_ID}?t=${token}`);
+    const res = await slip(dossier.id, SLIP_ID, undefined, token);
     expect(res.status).toBe(200);
     expect(createHash('sha256').update(res.bytes).digest('hex')).toBe(slipRecord.sha256);
   });
 
   it('is reprinted by an officer in scope: the same bytes', async () => {
-    const res = await download(`/dossiers/${dossier.id}/slips/${SLIP_ID}`, IDENTITIES.receptionistX);
+    const res = await slip(dossier.id, SLIP_ID, IDENTITIES.receptionistX);
     expect(res.status).toBe(200);
     expect(createHash('sha256').update(res.bytes).digest('hex')).toBe(slipRecord.sha256);
   });
@@ -185,46 +146,30 @@ describe('register 06 on demand', () => {
   const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
   it('lists the received dossier for an officer of the agency', async () => {
-    const res = await download(`/agencies/${PROVINCE_DESK}/register?from=${today()}&to=${today()}`, IDENTITIES.receptionistX);
+    const res = await register(today(), today(), IDENTITIES.receptionistX);
     expect(res.status).toBe(200);
-    expect(res.type).toBe('application/pdf');
+    expect(res.contentType).toBe('application/pdf');
     const text = pdfText(res.bytes).replace(/[ \t]+/g, ' ');
     expect(text).toContain('SỔ THEO DÕI HỒ SƠ');
     expect(text).toContain(dossier.code);
   });
 
   it('refuses officers of another agency and citizens (403), and bad periods (400)', async () => {
-    const path = `/agencies/${PROVINCE_DESK}/register?from=${today()}&to=${today()}`;
-    expect((await call('GET', path, IDENTITIES.handlerY)).status).toBe(403);
-    expect((await call('GET', path, IDENTITIES.citizenA)).status).toBe(403);
-    const reversed = await call('GET', `/agencies/${PROVINCE_DESK}/register?from=2026-12-01&to=2026-11-01`, IDENTITIES.receptionistX);
+    expect((await register(today(), today(), IDENTITIES.handlerY)).status).toBe(403);
+    expect((await register(today(), today(), IDENTITIES.citizenA)).status).toBe(403);
+    const reversed = await register('2026-12-01', '2026-11-01', IDENTITIES.receptionistX);
     expect(reversed.status).toBe(400);
-    expect(reversed.body.error.fields[0].path).toContain('to');
-    expect((await call('GET', `/agencies/${PROVINCE_DESK}/register?from=2026-13-01&to=2026-12-01`, IDENTITIES.monitor)).status).toBe(400);
+    expect(reversed.body.error?.fields[0]?.path).toContain('to');
+    expect((await register('2026-13-01', '2026-12-01', IDENTITIES.monitor)).status).toBe(400);
   });
 });
 
 describe('forms 03 and 05 from other transitions', () => {
   async function submitOnly(): Promise<{ id: string; code: string }> {
-    const res = await call('POST', '/dossiers', IDENTITIES.citizenA, {
-      requestId: rid('slip-submit'),
-      procedureCode: '1.012792',
-      receivingAgencyId: PROVINCE_DESK,
-      applicant: APPLICANT,
-      components: [
-        { componentId: 'renewal-application', originals: 1 },
-        { componentId: 'certificate', originals: 1 },
-      ],
-      resultDelivery: 'desk',
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return { id: res.body.dossier.id, code: res.body.dossier.code };
+    const { id, code } = await submit(landRenewal(rid('slip-submit')));
+    return { id, code };
   }
-  const act = async (id: string, version: number, as: TestIdentity, action: object) => {
-    const res = await call('POST', `/dossiers/${id}/actions`, as, { requestId: rid('slip-act'), expectedVersion: version, action });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return res.body.dossier.version as number;
-  };
+  const act = async (id: string, version: number, as: TestIdentity, action: Action) => (await applyAction({ id, version }, as, action, rid('slip-act'))).version;
   const slipOf = (id: string, slipId: string) =>
     eventually(async () => {
       const snap = await db.doc(`dossiers/${id}/slips/${slipId}`).get();
@@ -237,7 +182,7 @@ describe('forms 03 and 05 from other transitions', () => {
     await act(id, 1, IDENTITIES.receptionistX, { type: 'refuseAtReception', reason });
     const record = await slipOf(id, '03-000002');
     expect(record.form).toBe('03');
-    const res = await download(`/dossiers/${id}/slips/03-000002?t=${signLookupToken(id, lookupSecret())}`);
+    const res = await slip(id, '03-000002', undefined, signLookupToken(id, lookupSecret()));
     expect(res.status).toBe(200);
     expect(createHash('sha256').update(res.bytes).digest('hex')).toBe(record.sha256);
     const text = pdfText(res.bytes).replace(/[ \t]+/g, ' ');
@@ -260,8 +205,8 @@ describe('forms 03 and 05 from other transitions', () => {
     const record = await slipOf(id, slipId);
     expect(record.form).toBe('05');
     const token = signLookupToken(id, lookupSecret());
-    expect((await download(`/dossiers/${id}/slips/${slipId}?t=${token}`)).status).toBe(404);
-    const res = await download(`/dossiers/${id}/slips/${slipId}`, IDENTITIES.handlerY);
+    expect((await slip(id, slipId, undefined, token)).status).toBe(404);
+    const res = await slip(id, slipId, IDENTITIES.handlerY);
     expect(res.status).toBe(200);
     const text = pdfText(res.bytes).replace(/[ \t]+/g, ' ');
     expect(text).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ');

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { signLookupToken } from '../../functions/src/domain/index.js';
 import { recordEventStats } from '../../functions/src/features/stats/record-event-stats.js';
 import { loadDemoData } from '../../seed/load.js';
-import { act, APPLICANT, call, driveDossier, rid, type Desk, type DossierRef } from '../support/api.js';
+import type { AgencyFigures, TransparencyAnswer, TransparencyQuery } from '../../functions/src/contract/index.js';
+import { act, api, APPLICANT, call, driveDossier, rid, type Desk, type DossierRef } from '../support/api.js';
 import { admin, eventually } from '../support/emulators.js';
 import { IDENTITIES, lookupSecret } from '../support/identity.js';
 
@@ -28,7 +29,7 @@ const AN_PHU_DESK: Desk = {
 const vnMonth = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
 const fakeIp = () => `198.19.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
 
-type Figures = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const transparency = (query: TransparencyQuery = {}) => api('transparency', { query });
 let month: string;
 let first: DossierRef;
 
@@ -46,26 +47,25 @@ beforeAll(async () => {
     driveDossier({ desk: AN_PHU_DESK, until: 'received' }), // stays open
   ]);
   await act(withdrawn, IDENTITIES.citizenA, { type: 'withdraw' });
-  const rated = await call(
-    'POST',
-    '/ratings',
+  const rated = await api(
+    'postRating',
+    { body: { requestId: rid('rate'), code: plain.code, token: signLookupToken(plain.id, lookupSecret()), channel: 'online', satisfaction: 'satisfied', officerAttitudeComplaint: false } },
     undefined,
-    { requestId: rid('rate'), code: plain.code, token: signLookupToken(plain.id, lookupSecret()), channel: 'online', satisfaction: 'satisfied', officerAttitudeComplaint: false },
     { 'x-forwarded-for': fakeIp() },
   );
-  expect(rated.status, JSON.stringify(rated.body)).toBe(201);
+  expect(rated.status, rated.text).toBe(201);
   first = plain;
 }, 120_000);
 
 /** The agency's figures once the triggers have counted everything (they run asynchronously). */
-async function settledFigures(): Promise<{ body: Figures; agency: Figures }> {
+async function settledFigures(): Promise<{ body: TransparencyAnswer; agency: AgencyFigures }> {
   return eventually(async () => {
-    const res = await call('GET', `/transparency?from=${month}&to=${month}`);
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const agency = (res.body.agencies as Figures[]).find((a) => a.agencyId === AN_PHU);
+    const res = await transparency({ from: month, to: month });
+    expect(res.status, res.text).toBe(200);
+    const agency = res.body.agencies.find((a) => a.agencyId === AN_PHU);
     const t = agency?.total;
-    return t && t.received === 5 && t.returned === 3 && t.withdrawn === 1 && t.evaluatedDossiers === 4 && t.ratings.total === 1
-      ? { body: res.body as Figures, agency: agency! }
+    return agency && t && t.received === 5 && t.returned === 3 && t.withdrawn === 1 && t.evaluatedDossiers === 4 && t.ratings.total === 1
+      ? { body: res.body, agency }
       : undefined;
   }, 'the figures of xã An Phú to settle', 30_000);
 }
@@ -103,7 +103,7 @@ describe('GET /api/transparency', () => {
     expect(agency.total).toEqual(expected);
     expect(agency.months).toEqual([{ month, ...expected }]);
     // Province-wide totals include this agency (and whatever other tests did this month).
-    const province = body.province.total as Figures;
+    const province = body.province.total;
     expect(province.received).toBeGreaterThanOrEqual(5);
     expect(province.indices.index5).toBeNull();
     expect(body.indexLabels.index7).toEqual({ vi: 'Thái độ của cán bộ', en: 'Officer attitude' });
@@ -111,8 +111,8 @@ describe('GET /api/transparency', () => {
   });
 
   it('publishes counts only: no applicant, no officer, no dossier id or code', async () => {
-    const res = await call('GET', `/transparency?from=${month}&to=${month}`);
-    const text = JSON.stringify(res.body);
+    const res = await transparency({ from: month, to: month });
+    const { text } = res;
     for (const secret of [APPLICANT.fullName, APPLICANT.identity.number, IDENTITIES.citizenA.uid, 'test-receptionist-anphu', first.id, first.code]) {
       expect(text).not.toContain(secret);
     }
@@ -131,7 +131,7 @@ describe('GET /api/transparency', () => {
   });
 
   it('defaults to the six months up to the current Vietnam month', async () => {
-    const res = await call('GET', '/transparency');
+    const res = await transparency();
     expect(res.status).toBe(200);
     expect(res.body.months).toHaveLength(6);
     expect(res.body.to).toBe(vnMonth());
@@ -146,10 +146,10 @@ describe('GET /api/transparency', () => {
     ['from=2026-01&to=2026-02&agency=x', ''],
     ['from=2026-01&from=2026-02', 'from'],
   ])('%s → a structured 400 at %s', async (query, path) => {
-    const res = await call('GET', `/transparency?${query}`);
+    const res = await call('GET', `/transparency?${query}`); // raw query strings, repeated and unknown keys among them
     expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('invalid-argument');
-    expect((res.body.error.fields as { path: string }[]).map((f) => f.path)).toContain(path);
-    expect(res.body.error.fields[0].message).toEqual({ vi: expect.any(String), en: expect.any(String) });
+    expect(res.body.error?.code).toBe('invalid-argument');
+    expect(res.body.error?.fields.map((f) => f.path)).toContain(path);
+    expect(res.body.error?.fields[0]?.message).toEqual({ vi: expect.any(String), en: expect.any(String) });
   });
 });

@@ -9,9 +9,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../functions/src/platform/api-error.js';
 import { LocalFileStore, localFileStoreRoot } from '../../functions/src/platform/file-store/index.js';
 import { attachUploads, loadUploadsForSubmission } from '../../functions/src/store/attach-uploads.js';
+import type { ApiErrorBody, UploadedFile } from '../../functions/src/contract/index.js';
 import { minimalJpeg, minimalPdf, minimalPng, MULTIPART_TYPE, multipartBody, type Part } from '../fixtures/files.js';
-import { admin, HOSTING_URL } from '../support/emulators.js';
-import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
+import { download as downloadRoute, postBytes, upload, type Caller } from '../support/api.js';
+import { admin } from '../support/emulators.js';
+import { IDENTITIES, type TestIdentity } from '../support/identity.js';
 
 const { db } = admin();
 const store = new LocalFileStore(localFileStoreRoot());
@@ -24,30 +26,23 @@ const FUZZ: TestIdentity = { uid: 'test-uploads-fuzz' };
 const MINE = [OWNER, REFUSED, QUOTA, FUZZ].map((i) => i.uid);
 const DOSSIER_ID = 'test-uploads-dossier-x';
 
-type ErrorBody = { error: { code: string; message: { vi: string; en: string }; fields: { path: string; message: { vi: string; en: string } }[] } };
-type UploadBody = { uploads: { uploadId: string; fileName: string; contentType: string; size: number; sha256: string }[] };
+/** Bytes sent as they are, for malformed bodies and wrong content types (the untyped escape hatch). */
+const post = (identity: TestIdentity | undefined, body: Buffer | string, contentType = MULTIPART_TYPE) => postBytes('/uploads', identity, body, contentType);
+const download = (identity: Caller | undefined, uploadId: string) => downloadRoute('getUpload', { params: { uploadId } }, identity);
 
-async function post(identity: TestIdentity | undefined, body: Buffer | string, contentType = MULTIPART_TYPE): Promise<Response> {
-  return fetch(`${HOSTING_URL}/api/uploads`, {
-    method: 'POST',
-    headers: { 'content-type': contentType, ...(identity ? await authHeader(identity) : {}) },
-    body,
-  });
-}
-const upload = (identity: TestIdentity | undefined, parts: Part[]) => post(identity, multipartBody(parts));
-async function download(identity: TestIdentity | undefined, uploadId: string): Promise<Response> {
-  return fetch(`${HOSTING_URL}/api/uploads/${encodeURIComponent(uploadId)}`, { headers: identity ? await authHeader(identity) : {} });
-}
+/** Any answer of the API: its status, headers and (on a refusal) the error body. */
+type Answered = { status: number; headers: Headers; body: Partial<ApiErrorBody> };
 
-async function expectError(res: Response, status: number, code: string): Promise<ErrorBody> {
+function expectError(res: Answered, status: number, code: string): ApiErrorBody {
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-  const body = (await res.json()) as ErrorBody;
-  expect(body.error.code).toBe(code);
-  expect(body.error.message.vi.length).toBeGreaterThan(0);
-  expect(body.error.message.en.length).toBeGreaterThan(0);
-  expect(Array.isArray(body.error.fields)).toBe(true);
-  return body;
+  const { error } = res.body;
+  if (!error) throw new Error(`no error body in a ${res.status} answer`);
+  expect(error.code).toBe(code);
+  expect(error.message.vi.length).toBeGreaterThan(0);
+  expect(error.message.en.length).toBeGreaterThan(0);
+  expect(Array.isArray(error.fields)).toBe(true);
+  return { error };
 }
 
 /** What an owner has in Firestore and in the file store. */
@@ -73,19 +68,15 @@ beforeAll(async () => {
 
 describe('authorization', () => {
   it('refuses anonymous uploads and downloads with 401, writing nothing', async () => {
-    await expectError(await upload(undefined, [{ name: 'file', fileName: 'a.pdf', bytes: minimalPdf() }]), 401, 'unauthenticated');
-    await expectError(await download(undefined, 'anything'), 401, 'unauthenticated');
-    const badToken = await fetch(`${HOSTING_URL}/api/uploads`, {
-      method: 'POST',
-      headers: { 'content-type': MULTIPART_TYPE, authorization: 'Bearer not-a-token' },
-      body: multipartBody([{ name: 'file', fileName: 'a.pdf', bytes: minimalPdf() }]),
-    });
-    await expectError(badToken, 401, 'unauthenticated');
+    expectError(await upload(undefined, [{ name: 'file', fileName: 'a.pdf', bytes: minimalPdf() }]), 401, 'unauthenticated');
+    expectError(await download(undefined, 'anything'), 401, 'unauthenticated');
+    const badToken = await upload({ idToken: 'not-a-token' }, [{ name: 'file', fileName: 'a.pdf', bytes: minimalPdf() }]);
+    expectError(badToken, 401, 'unauthenticated');
   });
 });
 
 describe('POST /api/uploads then GET /api/uploads/:id', () => {
-  let uploaded: UploadBody['uploads'];
+  let uploaded: UploadedFile[];
   const files = { pdf: minimalPdf(), jpeg: minimalJpeg(), png: minimalPng() };
 
   beforeAll(async () => {
@@ -95,8 +86,8 @@ describe('POST /api/uploads then GET /api/uploads/:id', () => {
       { name: 'file', fileName: 'ảnh chân dung.jpg', contentType: 'image/jpeg', bytes: files.jpeg },
       { name: 'file', fileName: 'sơ đồ', contentType: 'application/octet-stream', bytes: files.png },
     ]);
-    expect(res.status).toBe(201);
-    uploaded = ((await res.json()) as UploadBody).uploads;
+    expect(res.status, res.text).toBe(201);
+    uploaded = res.body.uploads;
   });
 
   it('answers each file with its detected type, size and SHA-256', () => {
@@ -139,18 +130,17 @@ describe('POST /api/uploads then GET /api/uploads/:id', () => {
       const disposition = res.headers.get('content-disposition')!;
       expect(disposition).toMatch(/^attachment; /);
       expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(disposition)![1]!)).toBe(u.fileName);
-      const got = Buffer.from(await res.arrayBuffer());
-      expect(sha256(got)).toBe(sha256(bytes));
+      expect(sha256(res.bytes)).toBe(sha256(bytes));
     }
   });
 
   it('answers 404 to everyone else while the upload is pending, as for a missing id', async () => {
     const id = uploaded[0]!.uploadId;
     for (const who of [IDENTITIES.citizenB, IDENTITIES.receptionistX, IDENTITIES.handlerY, IDENTITIES.monitor]) {
-      await expectError(await download(who, id), 404, 'not-found');
+      expectError(await download(who, id), 404, 'not-found');
     }
-    await expectError(await download(OWNER, 'no-such-upload-id'), 404, 'not-found');
-    await expectError(await download(OWNER, 'bad.id'), 400, 'invalid-argument');
+    expectError(await download(OWNER, 'no-such-upload-id'), 404, 'not-found');
+    expectError(await download(OWNER, 'bad.id'), 400, 'invalid-argument');
   });
 
   it('once attached: officers of an agency of the dossier and admins may read; other agencies and monitors may not', async () => {
@@ -166,25 +156,25 @@ describe('POST /api/uploads then GET /api/uploads/:id', () => {
       expect((await download(who, ids[0]!)).status).toBe(200);
     }
     for (const who of [IDENTITIES.handlerY, IDENTITIES.leadY, IDENTITIES.monitor, IDENTITIES.citizenB]) {
-      await expectError(await download(who, ids[0]!), 404, 'not-found');
+      expectError(await download(who, ids[0]!), 404, 'not-found');
     }
   });
 
   it('neutralises a path in the file name: the name is a label, the storage path is the server’s', async () => {
     const res = await upload(OWNER, [{ name: 'file', fileName: '../../../../etc/passwd.pdf', bytes: minimalPdf() }]);
     expect(res.status).toBe(201);
-    const [u] = ((await res.json()) as UploadBody).uploads;
+    const [u] = res.body.uploads;
     expect(u!.fileName).toBe('passwd.pdf');
     expect((await db.doc(`uploads/${u!.uploadId}`).get()).get('storagePath')).toBe(`uploads/${OWNER.uid}/${u!.uploadId}`);
     const backslashes = await upload(OWNER, [{ name: 'file', fileName: '..\\..\\x.pdf', bytes: minimalPdf() }]);
-    expect(((await backslashes.json()) as UploadBody).uploads[0]!.fileName).toBe('x.pdf');
+    expect(backslashes.body.uploads[0]!.fileName).toBe('x.pdf');
   });
 });
 
 describe('refusals leave nothing behind', () => {
-  const refusedWith = async (status: number, code: string, send: () => Promise<Response>) => {
+  const refusedWith = async (status: number, code: string, send: () => Promise<Answered>) => {
     const before = await footprint(REFUSED.uid);
-    const body = await expectError(await send(), status, code);
+    const body = expectError(await send(), status, code);
     expect(await footprint(REFUSED.uid)).toEqual(before);
     return body;
   };
@@ -234,7 +224,7 @@ describe('refusals leave nothing behind', () => {
       dossierId: null,
     });
     const before = await footprint(QUOTA.uid);
-    await expectError(await upload(QUOTA, [{ name: 'file', fileName: 'more.pdf', bytes: minimalPdf() }]), 413, 'payload-too-large');
+    expectError(await upload(QUOTA, [{ name: 'file', fileName: 'more.pdf', bytes: minimalPdf() }]), 413, 'payload-too-large');
     expect(await footprint(QUOTA.uid)).toEqual(before);
     // Once attached to a dossier it no longer counts.
     await db.doc('uploads/test-uploads-quota-seed').update({ dossierId: 'test-uploads-dossier-q' });
@@ -264,7 +254,7 @@ describe('refusals leave nothing behind', () => {
 describe('loadUploadsForSubmission', () => {
   const uploadOne = async (identity: TestIdentity) => {
     const res = await upload(identity, [{ name: 'file', fileName: 'a.png', bytes: minimalPng() }]);
-    return ((await res.json()) as UploadBody).uploads[0]!.uploadId;
+    return res.body.uploads[0]!.uploadId;
   };
   const codeOf = (p: Promise<unknown>) =>
     p.then(
@@ -313,12 +303,12 @@ describe('loadUploadsForSubmission', () => {
 });
 
 describe('generated garbage', () => {
-  const unchanged = async (send: () => Promise<Response>) => {
+  const unchanged = async (send: () => Promise<{ status: number; text: string }>) => {
     const before = await footprint(FUZZ.uid);
     const res = await send();
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
-    const body = (await res.json()) as ErrorBody;
+    const body = JSON.parse(res.text) as ApiErrorBody;
     expect(Object.keys(body)).toEqual(['error']);
     expect(typeof body.error.code).toBe('string');
     expect(typeof body.error.message.vi).toBe('string');
