@@ -78,13 +78,12 @@ describe('the full path', () => {
       act(id, v, IDENTITIES.leadX, { type: 'assign', handlerId: 'handler-at-desk' }),
       'processing',
     );
-    const transferDue = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    // The sub-deadline is computed from the procedure's process (the land office's step), never typed.
     v = await expectOk(
       act(id, v, IDENTITIES.leadX, {
         type: 'transfer',
         toAgencyId: LAND_OFFICE,
         task: 'Thẩm định hồ sơ gia hạn',
-        dueAt: transferDue,
       }),
       'processing',
     );

@@ -191,7 +191,7 @@ describe('forms 03 and 05 from other transitions', () => {
     expect(text).toContain('Hồ sơ không thuộc thẩm quyền giải quyết của cơ quan');
   });
 
-  it('a transfer gives form 05 with the handoff row; the token does not open it, the receiving officer may', async () => {
+  it('a transfer gives the control slip (form 06 of Circular 03/2025) with the handoff row; the token does not open it, the receiving officer may', async () => {
     const { id } = await submitOnly();
     let v = await act(id, 1, IDENTITIES.receptionistX, { type: 'receive' });
     v = await act(id, v, IDENTITIES.leadX, { type: 'assign', handlerId: 'handler-at-desk' });
@@ -199,11 +199,10 @@ describe('forms 03 and 05 from other transitions', () => {
       type: 'transfer',
       toAgencyId: '000.00.14.H99',
       task: 'Thẩm định hồ sơ gia hạn',
-      dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
     });
-    const slipId = `05-${String(v).padStart(6, '0')}`;
+    const slipId = `06-${String(v).padStart(6, '0')}`;
     const record = await slipOf(id, slipId);
-    expect(record.form).toBe('05');
+    expect(record.form).toBe('06');
     const token = signLookupToken(id, lookupSecret());
     expect((await slip(id, slipId, undefined, token)).status).toBe(404);
     const res = await slip(id, slipId, IDENTITIES.handlerY);
