@@ -157,6 +157,8 @@ const LAND_TRANSFER: ProcedureInput = {
   },
   field: 'land',
   competentLevels: ['province'],
+  // Decree 118 Art. 14: any desk of the province receives it; this department decides it.
+  competentAgencyId: LAND_REGISTRATION_OFFICE,
   ...NOW_RULES,
   legalDuration: wd(10),
   fees: [
@@ -227,6 +229,8 @@ const LAND_CERTIFICATE_RENEWAL: ProcedureInput = {
   },
   field: 'land',
   competentLevels: ['province'],
+  // Decree 118 Art. 14: any desk of the province receives it; this department decides it.
+  competentAgencyId: LAND_REGISTRATION_OFFICE,
   ...NOW_RULES,
   legalDuration: wd(7),
   fees: [fee(50_000, 'Lệ phí cấp đổi Giấy chứng nhận', 'Replacement fee')],
@@ -361,6 +365,8 @@ const BUILDING_PERMIT: ProcedureInput = {
   },
   field: 'construction',
   competentLevels: ['province'],
+  // Decree 118 Art. 14: any desk of the province receives it; this department decides it.
+  competentAgencyId: CONSTRUCTION,
   ...NOW_RULES,
   legalDuration: wd(20),
   fees: [fee(150_000, 'Lệ phí cấp giấy phép xây dựng công trình', 'Permit fee for a structure')],
@@ -427,6 +433,8 @@ const SINGLE_MEMBER_LLC: ProcedureInput = {
   },
   field: 'enterpriseRegistration',
   competentLevels: ['province'],
+  // Decree 118 Art. 14: any desk of the province receives it; this department decides it.
+  competentAgencyId: FINANCE,
   ...NOW_RULES,
   legalDuration: wd(3),
   fees: [
@@ -691,6 +699,8 @@ const CRIMINAL_RECORD: ProcedureInput = {
   },
   field: 'judicialRecord',
   competentLevels: ['province'],
+  // Decree 118 Art. 14: any desk of the province receives it; this department decides it.
+  competentAgencyId: JUSTICE,
   ...NOW_RULES,
   // The Law on Judicial Records counts calendar days ("không quá 10 ngày").
   legalDuration: cd(10),
