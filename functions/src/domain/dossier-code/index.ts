@@ -1,1 +1,2 @@
 export * from './dossier-code.js';
+export * from './issuer.js';

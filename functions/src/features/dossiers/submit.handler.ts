@@ -5,13 +5,12 @@ import { createHash } from 'node:crypto';
 
 import {
   behaviourOf,
+  codeIssuerOf,
   decideReception,
   newDraftDossier,
   type Attachment,
-  type DossierCodeFormat,
   type DossierComponent,
   type Procedure,
-  type RuleSetSettings,
 } from '../../domain/index.js';
 import { ApiError, type FieldError } from '../../platform/api-error.js';
 import { requireRole, type Caller } from '../../platform/auth.js';
@@ -69,15 +68,6 @@ async function reception(
     throw badField(path, decision.problem.message.vi, decision.problem.message.en);
   }
   return decision.competentAgencyId;
-}
-
-/**
- * Whose identifier prefixes the code (Decree 118 Art. 28: the competent agency, the portal for online
- * filing when the province set its identifier; Circular 01: the receiving desk) and the widths of its parts.
- */
-function codeIssuer(format: DossierCodeFormat, settings: RuleSetSettings | undefined, receiving: string, competent: string, channel: string): string {
-  if (channel === 'online' && settings?.onlineIssuer) return settings.onlineIssuer;
-  return format.issuer === 'competent' ? competent : receiving;
 }
 
 /** Every component must belong to the procedure; every mandatory one must be there. */
@@ -142,7 +132,14 @@ async function create(
   checkComponents(procedure, body.components);
   const [calendar, settings] = await Promise.all([workingCalendar(deps.db), ruleSetSettings(deps.db, procedure.ruleSet)]);
   const format = behaviourOf(procedure.ruleSet, settings).code;
-  const issuer = codeIssuer(format, settings, agencyId, competentAgencyId, channel);
+  const issuer = codeIssuerOf({
+    issuer: format.issuer,
+    onlineIssuer: settings?.onlineIssuer,
+    channel,
+    receivingAgencyId: agencyId,
+    competentAgencyId,
+    steps: procedure.steps,
+  });
   const dossierId = dossierIdFor(caller.userId, body.requestId);
   // Every creation under one issuer touches its daily counter: queue them in this instance.
   return withKeyLock(`dossier-code:${issuer}`, () =>
