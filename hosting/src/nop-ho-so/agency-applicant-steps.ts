@@ -6,7 +6,7 @@ import { h } from '../shared/dom.js';
 import type { FieldProblem } from '../shared/form-errors.js';
 import { t } from '../shared/i18n.js';
 import { afterStep, stepForm, textInput, valueOf } from './step-form.js';
-import { go, person, readCurrentStep, wizard } from './wizard.js';
+import { go, person, readCurrentStep, wizard } from './state.js';
 
 export function agencyStep(): HTMLElement {
   const agencies = wizard.detail!.receivingAgencies;

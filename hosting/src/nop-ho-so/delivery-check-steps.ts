@@ -5,7 +5,7 @@ import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { afterStep, heading, progressLine, stepForm } from './step-form.js';
 import { submit } from './submission.js';
-import { go, person, readCurrentStep, saveLine, selectedComponents, STEP_TITLES, wizard, type Step } from './wizard.js';
+import { go, person, readCurrentStep, saveLine, selectedComponents, STEP_TITLES, wizard, type Step } from './state.js';
 
 const DELIVERY: Record<'desk' | 'post' | 'online', { label: Bilingual; hint: Bilingual }> = {
   desk: { label: { vi: 'Nhận trực tiếp tại Bộ phận Một cửa', en: 'Collect it at the one-stop desk' }, hint: { vi: 'Mang theo giấy tờ tùy thân khi đến nhận.', en: 'Bring your identity document.' } },

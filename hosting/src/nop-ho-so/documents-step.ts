@@ -5,10 +5,11 @@ import { describeError, type Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { clearFieldErrors, showFieldErrors, type FieldProblem } from '../shared/form-errors.js';
 import { t } from '../shared/i18n.js';
-import { ACCEPT_ATTRIBUTE, fileProblem, uploadFile } from '../shared/upload.js';
+import { ACCEPT_ATTRIBUTE, FILE_HINT, fileProblems } from '../shared/upload.js';
+import { uploadWithProgress } from './api.js';
 import type { ComponentDraft } from './draft-store.js';
 import { afterStep, stepForm, valueOf } from './step-form.js';
-import { componentState, go, readCurrentStep, render, save, wizard } from './wizard.js';
+import { componentState, go, readCurrentStep, render, save, wizard } from './state.js';
 
 function countInput(componentId: string, key: 'originals' | 'certifiedCopies' | 'copies', label: Bilingual, value: number): HTMLElement {
   const id = `${key}-${componentId}`;
@@ -58,7 +59,7 @@ export function documentsStep(): HTMLElement {
         countInput(c.id, 'copies', { vi: 'Bản sao', en: 'Copies' }, s.copies),
       ),
       h('label', { for: `files-${c.id}` }, t({ vi: 'Tệp đính kèm', en: 'Files' })),
-      h('p', { class: 'hint', id: `files-${c.id}-hint` }, t({ vi: 'PDF, JPEG hoặc PNG, mỗi tệp tối đa 10 MB.', en: 'PDF, JPEG or PNG, up to 10 MB each.' })),
+      h('p', { class: 'hint', id: `files-${c.id}-hint` }, t(FILE_HINT)),
       fileInput,
       progressList,
       s.uploads.length ? h('ul', { class: 'files', id: `uploaded-${c.id}` }, ...s.uploads.map((_, i) => fileRow(s, i))) : null,
@@ -101,11 +102,7 @@ async function uploadSelected(componentId: string, input: HTMLInputElement, prog
   const files = Array.from(input.files ?? []);
   input.value = '';
   const form = document.getElementById('step-documents')!;
-  const problems: FieldProblem[] = [];
-  for (const file of files) {
-    const problem = fileProblem(file);
-    if (problem) problems.push({ inputId: input.id, message: problem });
-  }
+  const problems = fileProblems(files, input.id);
   if (problems.length) {
     showFieldErrors(form, problems);
     return;
@@ -113,23 +110,7 @@ async function uploadSelected(componentId: string, input: HTMLInputElement, prog
   clearFieldErrors(form);
   readCurrentStep();
   if (!wizard.draftId) await save(); // uploads are linked to the draft
-  const results = await Promise.allSettled(
-    files.map(async (file) => {
-      const bar = h('progress', { max: 100, value: 0, 'aria-label': t({ vi: `Đang tải lên ${file.name}`, en: `Uploading ${file.name}` }) });
-      const row = h('li', {}, `${file.name} `, bar);
-      progressList.append(row);
-      try {
-        const answer = await uploadFile(wizard.user!, file, wizard.draftId, (fraction) => {
-          bar.value = Math.round(fraction * 100);
-        });
-        row.remove();
-        return answer;
-      } catch (err) {
-        row.remove();
-        throw err;
-      }
-    }),
-  );
+  const results = await Promise.allSettled(files.map((file) => uploadWithProgress(wizard.user!, file, wizard.draftId, progressList)));
   const c = componentState(componentId);
   const failed: FieldProblem[] = [];
   results.forEach((r) => {

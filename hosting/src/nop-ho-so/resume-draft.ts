@@ -5,7 +5,7 @@ import { t } from '../shared/i18n.js';
 import { applicantProblems } from './agency-applicant-steps.js';
 import { documentProblems } from './documents-step.js';
 import { deleteDraft } from './draft-store.js';
-import { go, wizard, type Step } from './wizard.js';
+import { go, wizard, type Step } from './state.js';
 
 function firstIncomplete(): Step {
   const { state } = wizard;

@@ -2,7 +2,7 @@
 // (`fields[].path`, docs/API.md), the wizard goes to the first step concerned and shows each message
 // beside its input; the citizen then returns to the check page with one button.
 import { ApiCallError } from '../shared/api.js';
-import { go, selectedComponents, STEPS, wizard, type Step } from './wizard.js';
+import { go, selectedComponents, STEPS, wizard, type Step } from './state.js';
 
 /** Server field paths (docs/API.md) → the input on the applicant step that shows them. */
 const APPLICANT_INPUTS: Record<string, string> = {

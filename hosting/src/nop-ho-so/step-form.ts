@@ -5,7 +5,7 @@ import type { Bilingual } from '../shared/api.js';
 import { formatDateTime, h } from '../shared/dom.js';
 import { clearFieldErrors, showFieldErrors, type FieldProblem } from '../shared/form-errors.js';
 import { t } from '../shared/i18n.js';
-import { go, readCurrentStep, save, saveLine, STEP_TITLES, STEPS, wizard, type Step } from './wizard.js';
+import { go, readCurrentStep, save, saveLine, STEP_TITLES, STEPS, wizard, type Step } from './state.js';
 
 export function heading(text: string): HTMLElement {
   return h('h2', { id: 'step-title', tabindex: '-1' }, text);

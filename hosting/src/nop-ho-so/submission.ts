@@ -4,10 +4,10 @@
 import { describeError } from '../shared/api.js';
 import { byId, formatDateTime, h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
-import { callApiAs, jsonPost } from '../shared/session.js';
 import { deleteDraft } from './draft-store.js';
 import { showServerFieldErrors } from './server-field-errors.js';
-import { code, person, render, requestId, selectedComponents, wizard, type SubmittedDossier } from './wizard.js';
+import { submitApplication } from './api.js';
+import { code, person, render, requestId, selectedComponents, wizard } from './state.js';
 
 function submissionBody(): unknown {
   const a = person();
@@ -40,8 +40,7 @@ export async function submit(button: HTMLButtonElement): Promise<void> {
   status.dataset.state = 'pending';
   status.textContent = t({ vi: 'Đang nộp hồ sơ…', en: 'Submitting…' });
   try {
-    const answer = await callApiAs<{ dossier: SubmittedDossier }>(wizard.user!, '/dossiers', jsonPost(submissionBody()));
-    wizard.submitted = answer.dossier;
+    wizard.submitted = await submitApplication(wizard.user!, submissionBody());
     if (wizard.draftId) await deleteDraft(wizard.draftId).catch(() => undefined);
     wizard.draftId = undefined;
     wizard.step = 'done';

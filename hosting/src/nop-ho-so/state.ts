@@ -1,18 +1,16 @@
 // The wizard's one shared state and the moves every step makes: which step is on screen, the answers
-// (the draft), saving them, and going to another step. The step modules read and change `wizard`; main.ts
-// plugs in the renderer and the per-step readers, so the steps need not import one another.
+// (the draft), loading the procedure, following the sign-in, saving the answers, and going to another
+// step. The step modules read and change `wizard`; main.ts plugs in the renderer and the per-step
+// readers, so the steps need not import one another.
 import type { User } from 'firebase/auth';
-import type { Procedure } from '../../../functions/src/domain/procedure/procedure.js';
-import type { Bilingual } from '../shared/api.js';
+import { ApiCallError, describeError, type Bilingual } from '../shared/api.js';
 import { formatDateTime, h, newRequestId } from '../shared/dom.js';
 import type { FieldProblem } from '../shared/form-errors.js';
 import { t } from '../shared/i18n.js';
-import { saveDraft, type ComponentDraft, type DraftContent, type PersonDraft, type StoredDraft } from './draft-store.js';
-import type { AgencyPublic } from '../shared/agency-public.js';
+import { fetchProcedure, type Detail, type SubmittedDossier } from './api.js';
+import { findDraft, saveDraft, type ComponentDraft, type DraftContent, type PersonDraft, type StoredDraft } from './draft-store.js';
 
-export type Detail = { procedure: Procedure; summary: { durationText: Bilingual }; receivingAgencies: AgencyPublic[] };
 export type Step = 'agency' | 'applicant' | 'documents' | 'delivery' | 'check';
-export type SubmittedDossier = { id: string; code: string; dueAt?: string; dueExplanation?: Bilingual };
 
 export const STEPS: Step[] = ['agency', 'applicant', 'documents', 'delivery', 'check'];
 export const STEP_TITLES: Record<Step, Bilingual> = {
@@ -71,6 +69,40 @@ export function selectedComponents(): ComponentDraft[] {
       const required = components.find((c) => c.id === s.componentId)!;
       return required.mandatory || s.uploads.length > 0 || s.originals + s.certifiedCopies + s.copies > 0;
     });
+}
+
+// ---- loading and signing in ----------------------------------------------------------------------
+/** Reads the procedure; a procedure that is missing or takes no online applications is a load failure. */
+export async function loadProcedure(): Promise<void> {
+  try {
+    wizard.detail = await fetchProcedure(code);
+    if (wizard.detail.receivingAgencies.length === 0) {
+      wizard.loadFailure = { vi: 'Thủ tục này chưa nhận hồ sơ trực tuyến.', en: 'This procedure does not take online applications yet.' };
+    }
+  } catch (err) {
+    wizard.loadFailure = err instanceof ApiCallError && err.status === 404 ? { vi: 'Không tìm thấy thủ tục.', en: 'Procedure not found.' } : describeError(err);
+  }
+}
+
+/** A (new) citizen signed in: start from their saved draft if there is one, else from the first step. */
+export async function startFor(user: User): Promise<void> {
+  wizard.state = {};
+  wizard.draftId = undefined;
+  wizard.savedAt = undefined;
+  wizard.user = user;
+  wizard.stored = await findDraft(user.uid, code).catch(() => undefined);
+  if (wizard.stored) wizard.step = 'resume';
+  else {
+    wizard.step = 'agency';
+    const agencies = wizard.detail!.receivingAgencies;
+    if (agencies.length === 1) wizard.state.receivingAgencyId = agencies[0]!.id;
+  }
+  render();
+}
+
+export function signedOut(): void {
+  wizard.user = undefined;
+  wizard.step = 'loading';
 }
 
 // ---- saving --------------------------------------------------------------------------------------
