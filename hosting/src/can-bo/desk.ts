@@ -3,10 +3,10 @@
 // page polls its download until it exists and then offers the PDF. Loaded on demand.
 import { collection, doc, getDoc, getDocs, query, where } from 'firebase/firestore';
 import { ApiCallError, describeError, type Bilingual } from '../shared/api.js';
-import { h, newRequestId } from '../shared/dom.js';
+import { h } from '../shared/dom.js';
 import { firestore } from '../shared/firestore.js';
 import { t } from '../shared/i18n.js';
-import { callApiAs, jsonPost } from '../shared/session.js';
+import { callApiAs, jsonPost, newRequestId } from '../shared/session.js';
 import type { ViewFactory } from './context.js';
 import { clearFieldErrors, field, select, showFieldErrors, textInput } from './forms.js';
 import { slipId, statusLabel, tx } from './labels.js';

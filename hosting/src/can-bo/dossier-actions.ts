@@ -3,9 +3,9 @@
 // reused on retry and the version the officer read. A 409 staleVersion means another officer acted
 // first: the page reloads and says so.
 import { ApiCallError, describeError } from '../shared/api.js';
-import { h, newRequestId } from '../shared/dom.js';
+import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
-import { callApiAs, jsonPost } from '../shared/session.js';
+import { callApiAs, jsonPost, newRequestId } from '../shared/session.js';
 import { buildActionForm, hasActionForm } from './action-forms.js';
 import type { Officer } from './context.js';
 import { loadAgencies, type DossierAnswer } from './dossier-data.js';

@@ -5,7 +5,7 @@
 import type { User } from 'firebase/auth';
 import { collection, doc, getDoc, getDocs, type Firestore, type Timestamp } from 'firebase/firestore';
 import type { Bilingual } from '../shared/api.js';
-import { formatDateTime } from '../shared/dom.js';
+import { formatDateTime } from '../shared/format.js';
 import { firestore } from '../shared/firestore.js';
 import { t } from '../shared/i18n.js';
 import { callApiAs } from '../shared/session.js';

@@ -4,7 +4,8 @@
 import type { User } from 'firebase/auth';
 import { collection, getDocs, type DocumentData } from 'firebase/firestore';
 import { ApiCallError, describeError } from '../shared/api.js';
-import { formatDateTime, h } from '../shared/dom.js';
+import { h } from '../shared/dom.js';
+import { formatDateTime } from '../shared/format.js';
 import { firestore } from '../shared/firestore.js';
 import { t } from '../shared/i18n.js';
 import { downloadButton } from './download-button.js';

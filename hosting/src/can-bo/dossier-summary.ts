@@ -3,7 +3,8 @@
 // attachments, each downloadable with the officer's token.
 import type { User } from 'firebase/auth';
 import { describeError, type Bilingual } from '../shared/api.js';
-import { formatDateTime, h } from '../shared/dom.js';
+import { h } from '../shared/dom.js';
+import { formatDateTime } from '../shared/format.js';
 import { t } from '../shared/i18n.js';
 import { computeFlags, FLAG_TEXT } from './deadlines.js';
 import { downloadButton } from './download-button.js';

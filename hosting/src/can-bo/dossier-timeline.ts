@@ -2,7 +2,8 @@
 // the status change and the reason or note given. The same listener tells the page when someone else
 // changes the dossier.
 import { collection, onSnapshot, orderBy, query, type DocumentData, type Firestore, type Unsubscribe } from 'firebase/firestore';
-import { formatDateTime, h } from '../shared/dom.js';
+import { h } from '../shared/dom.js';
+import { formatDateTime } from '../shared/format.js';
 import { t } from '../shared/i18n.js';
 import { toDate } from './dossier-data.js';
 import { actionLabel, ROLE_LABELS, statusLabel, tx } from './labels.js';

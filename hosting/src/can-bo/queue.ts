@@ -3,7 +3,8 @@
 // for the agency. Tabs by national status, filter by procedure, search by code; overdue and due-soon
 // rows carry a coloured badge with text. Keyboard: "/" focuses the search, ↑/↓ move between rows.
 import { collection, limit, onSnapshot, orderBy, query, where, type DocumentData, type Timestamp } from 'firebase/firestore';
-import { h, formatDate, formatDateTime } from '../shared/dom.js';
+import { h } from '../shared/dom.js';
+import { formatDate, formatDateTime } from '../shared/format.js';
 import { t } from '../shared/i18n.js';
 import { firestore } from '../shared/firestore.js';
 import type { ViewFactory } from './context.js';

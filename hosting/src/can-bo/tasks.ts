@@ -1,7 +1,8 @@
 // Tasks the deadline sweep assigns (features/sweep): the day-before apology (issue form 04 while it is
 // still allowed) and escalations of overdue dossiers, live for this officer. Loaded on demand.
 import { collection, doc, getDoc, onSnapshot, query, where, type Timestamp } from 'firebase/firestore';
-import { formatDateTime, h } from '../shared/dom.js';
+import { h } from '../shared/dom.js';
+import { formatDateTime } from '../shared/format.js';
 import { firestore } from '../shared/firestore.js';
 import type { ViewFactory } from './context.js';
 import { tx } from './labels.js';

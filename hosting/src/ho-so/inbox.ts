@@ -3,7 +3,8 @@
 import type { User } from 'firebase/auth';
 import { collection, doc, getDoc, limit, onSnapshot, orderBy, query, where, type Unsubscribe } from 'firebase/firestore';
 import { describeError, type Bilingual } from '../shared/api.js';
-import { formatDateTime, h } from '../shared/dom.js';
+import { h } from '../shared/dom.js';
+import { formatDateTime } from '../shared/format.js';
 import { firestore } from '../shared/firestore.js';
 import { onLangChange, t } from '../shared/i18n.js';
 import { callApiAs, jsonPost } from '../shared/session.js';

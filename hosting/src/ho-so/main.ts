@@ -11,11 +11,12 @@ import { STATUS_INFO } from '../../../functions/src/domain/lifecycle/status-info
 import { ApiCallError, describeError, type Bilingual } from '../shared/api.js';
 import { withCitizen } from '../shared/citizen-session.js';
 import { mountInbox } from './inbox.js';
-import { byId, formatDateTime, h, newRequestId } from '../shared/dom.js';
+import { byId, h } from '../shared/dom.js';
+import { formatDateTime } from '../shared/format.js';
 import { firestore } from '../shared/firestore.js';
 import { clearFieldErrors, showFieldErrors, type FieldProblem } from '../shared/form-errors.js';
 import { mountLangSwitch, onLangChange, t } from '../shared/i18n.js';
-import { callApiAs, jsonPost } from '../shared/session.js';
+import { callApiAs, jsonPost, newRequestId } from '../shared/session.js';
 import { ACCEPT_ATTRIBUTE, fileProblem, uploadFile, type UploadAnswer } from '../shared/upload.js';
 
 type Stamp = { toDate(): Date } | string | Date | null | undefined;

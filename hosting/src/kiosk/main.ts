@@ -7,10 +7,10 @@ import './page.css';
 import { onAuthStateChanged, signInWithEmailAndPassword, signOut, type User } from 'firebase/auth';
 import { SATISFACTION_SCALE, type Satisfaction } from '../../../functions/src/domain/evaluation/rating.js';
 import { ApiCallError, callApi, describeError, type Bilingual } from '../shared/api.js';
-import { byId, h, newRequestId } from '../shared/dom.js';
+import { byId, h } from '../shared/dom.js';
 import { firebaseApp } from '../shared/firebase-app.js';
 import { mountLangSwitch, onLangChange, setLang, t } from '../shared/i18n.js';
-import { callApiAs, jsonPost } from '../shared/session.js';
+import { callApiAs, jsonPost, newRequestId } from '../shared/session.js';
 import { parseScan, type Scanned } from './scan.js';
 import type { LookupView } from '../shared/lookup-view.js';
 

@@ -5,7 +5,8 @@
 import '../shared/style.css';
 import './page.css';
 import { callApi, describeError, type Bilingual } from '../shared/api.js';
-import { byId, formatVnd, h } from '../shared/dom.js';
+import { byId, h } from '../shared/dom.js';
+import { formatVnd } from '../shared/format.js';
 import { lang, mountLangSwitch, onLangChange, t } from '../shared/i18n.js';
 import { EVALUATION_INDEX_LABELS } from '../../../functions/src/domain/evaluation/index-labels.js';
 import { formatPercent, percentBarChart } from './chart.js';

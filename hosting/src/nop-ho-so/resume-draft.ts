@@ -1,6 +1,7 @@
 // Coming back to an unfinished application: the choice between carrying on with the saved draft (at
 // the first step that still needs an answer) and discarding it to start again.
-import { formatDateTime, h } from '../shared/dom.js';
+import { h } from '../shared/dom.js';
+import { formatDateTime } from '../shared/format.js';
 import { t } from '../shared/i18n.js';
 import { applicantProblems } from './agency-applicant-steps.js';
 import { documentProblems } from './documents-step.js';

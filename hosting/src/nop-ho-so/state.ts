@@ -4,7 +4,9 @@
 // readers, so the steps need not import one another.
 import type { User } from 'firebase/auth';
 import { ApiCallError, describeError, type Bilingual } from '../shared/api.js';
-import { formatDateTime, h, newRequestId } from '../shared/dom.js';
+import { h } from '../shared/dom.js';
+import { formatDateTime } from '../shared/format.js';
+import { newRequestId } from '../shared/session.js';
 import type { FieldProblem } from '../shared/form-errors.js';
 import { t } from '../shared/i18n.js';
 import { fetchProcedure, type Detail, type SubmittedDossier } from './api.js';

@@ -2,7 +2,8 @@
 // Continue / Back / "save and come back later" buttons, and what happens after Continue (show the
 // problems, or move on — back to the check page when the citizen came from a "change" link).
 import type { Bilingual } from '../shared/api.js';
-import { formatDateTime, h } from '../shared/dom.js';
+import { h } from '../shared/dom.js';
+import { formatDateTime } from '../shared/format.js';
 import { clearFieldErrors, showFieldErrors, type FieldProblem } from '../shared/form-errors.js';
 import { t } from '../shared/i18n.js';
 import { go, readCurrentStep, save, saveLine, STEP_TITLES, STEPS, wizard, type Step } from './state.js';

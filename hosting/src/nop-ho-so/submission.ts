@@ -2,7 +2,8 @@
 // idempotency, so "try again" never makes a second dossier), the outcome on the check page, and the
 // confirmation with the dossier code once it is in.
 import { describeError } from '../shared/api.js';
-import { byId, formatDateTime, h } from '../shared/dom.js';
+import { byId, h } from '../shared/dom.js';
+import { formatDateTime } from '../shared/format.js';
 import { t } from '../shared/i18n.js';
 import { deleteDraft } from './draft-store.js';
 import { showServerFieldErrors } from './server-field-errors.js';

@@ -6,7 +6,8 @@ import type { Procedure } from '../../../functions/src/domain/procedure/procedur
 import { AGENCY_LEVEL_LABELS } from '../../../functions/src/domain/agency/level-labels.js';
 import { ONLINE_LEVEL_LABELS } from '../../../functions/src/domain/procedure/labels.js';
 import { ApiCallError, callApi, describeError, type Bilingual } from '../shared/api.js';
-import { byId, formatVnd, h } from '../shared/dom.js';
+import { byId, h } from '../shared/dom.js';
+import { formatVnd } from '../shared/format.js';
 import { mountLangSwitch, onLangChange, t } from '../shared/i18n.js';
 import { legalTimeMeaning, supplementMeaning } from '../shared/legal-time.js';
 import type { AgencyPublic } from '../shared/agency-public.js';
