@@ -1,16 +1,13 @@
-// The citizen's notifications (the in-app inbox, live from Firestore under the rules: a list must ask for
-// `recipientUid == uid`) and the channels they want to hear on (PUT /api/me/notification-preferences).
+// The citizen's notifications (the in-app inbox, live from Firestore) with a "mark read" button each,
+// and the channels they want to hear on. Shown under the list of dossiers.
 import type { User } from 'firebase/auth';
-import { collection, doc, getDoc, limit, onSnapshot, orderBy, query, where, type Unsubscribe } from 'firebase/firestore';
+import type { Unsubscribe } from 'firebase/firestore';
 import { describeError, type Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { formatDateTime } from '../shared/format.js';
-import { firestore } from '../shared/firestore.js';
 import { onLangChange, t } from '../shared/i18n.js';
-import { callApiAs, jsonPost } from '../shared/session.js';
-
-type Entry = { id: string; subject: Bilingual; body: Bilingual; createdAt?: { toDate(): Date }; readAt?: { toDate(): Date } | null; dossierId: string };
-type Prefs = { inApp?: boolean; email?: boolean; sms?: boolean; zalo?: boolean };
+import { markRead as postRead, savePrefs, type Prefs } from './api.js';
+import { readPrefs, watchInbox, type InboxEntry } from './store.js';
 
 const CHANNELS: { key: keyof Prefs; label: Bilingual; byDefault: boolean }[] = [
   { key: 'inApp', label: { vi: 'Trên trang này', en: 'On this site' }, byDefault: true },
@@ -21,9 +18,8 @@ const CHANNELS: { key: keyof Prefs; label: Bilingual; byDefault: boolean }[] = [
 
 /** Shows the inbox and the channel form in `container`; returns the listener to stop on sign-out. */
 export async function mountInbox(container: HTMLElement, user: User): Promise<Unsubscribe> {
-  const db = await firestore();
-  let entries: Entry[] | undefined;
-  let prefs: Prefs = ((await getDoc(doc(db, 'users', user.uid)).catch(() => undefined))?.get('notificationPrefs') as Prefs | undefined) ?? {};
+  let entries: InboxEntry[] | undefined;
+  let prefs: Prefs = await readPrefs(user.uid);
   let note: { state: 'ok' | 'error'; text: Bilingual } | undefined;
 
   const render = () => {
@@ -56,7 +52,7 @@ export async function mountInbox(container: HTMLElement, user: User): Promise<Un
 
   const markRead = async (id: string) => {
     try {
-      await callApiAs(user, `/me/notifications/${encodeURIComponent(id)}/read`, jsonPost({}));
+      await postRead(user, id);
     } catch (err) {
       note = { state: 'error', text: describeError(err) };
       render();
@@ -65,7 +61,7 @@ export async function mountInbox(container: HTMLElement, user: User): Promise<Un
   const save = async (form: HTMLFormElement) => {
     const body = Object.fromEntries(CHANNELS.map((c) => [c.key, (form.elements.namedItem(c.key) as HTMLInputElement).checked]));
     try {
-      prefs = (await callApiAs<{ notificationPrefs: Prefs }>(user, '/me/notification-preferences', { ...jsonPost(body), method: 'PUT' })).notificationPrefs;
+      prefs = await savePrefs(user, body);
       note = { state: 'ok', text: { vi: 'Đã lưu lựa chọn nhận thông báo.', en: 'Your choices are saved.' } };
     } catch (err) {
       note = { state: 'error', text: describeError(err) };
@@ -75,11 +71,10 @@ export async function mountInbox(container: HTMLElement, user: User): Promise<Un
 
   onLangChange(render);
   render();
-  // Index: notifications (recipientUid ASC, channel ASC, createdAt DESC) — firestore.indexes.json.
-  return onSnapshot(
-    query(collection(db, 'notifications'), where('recipientUid', '==', user.uid), where('channel', '==', 'inApp'), orderBy('createdAt', 'desc'), limit(20)),
-    (snap) => {
-      entries = snap.docs.map((d) => ({ ...(d.data() as Omit<Entry, 'id'>), id: d.id }));
+  return watchInbox(
+    user.uid,
+    (list) => {
+      entries = list;
       render();
     },
     () => {
