@@ -1,14 +1,11 @@
 // A button that fetches a file with the officer's token (a plain link cannot carry it) and reports in a
 // status element beside it: attachments are saved, slips opened for printing. One helper so both say
 // "loading" and show the error the same way.
-import type { User } from 'firebase/auth';
 import { h } from '../shared/dom.js';
-import { fetchBlob } from './officer-api.js';
 
 export type DownloadButton = {
-  user: User;
-  /** API path under /api, e.g. `/uploads/<id>`. */
-  path: string;
+  /** Fetches the file (api.ts). */
+  fetch: () => Promise<Blob>;
   /** Class and data-* attributes the tests and styles select by. */
   attrs: Record<string, string>;
   label: string;
@@ -28,7 +25,7 @@ export function downloadButton(o: DownloadButton): HTMLButtonElement {
       onclick: async () => {
         o.status.textContent = o.loadingText;
         try {
-          o.onBlob(await fetchBlob(o.user, o.path));
+          o.onBlob(await o.fetch());
         } catch (err) {
           o.status.textContent = o.errorText(err);
         }

@@ -56,18 +56,6 @@ export const SLIP_FORMS: Record<string, Bilingual> = {
   '05': { vi: 'Phiếu kiểm soát quá trình giải quyết (mẫu 05)', en: 'Control slip (form 05)' },
 };
 
-/** Which slip the slip trigger makes for an event type (docs/API.md, "Official slips"). */
-export const SLIP_FORM_OF_EVENT: Record<string, string> = {
-  receive: '01',
-  requestSupplement: '02',
-  refuseAtReception: '03',
-  extend: '04',
-  transfer: '05',
-  acknowledgeTransfer: '05',
-};
-
-export const slipId = (form: string, version: number): string => `${form}-${String(version).padStart(6, '0')}`;
-
 /** Short bilingual text built inline: `tx('Hạn', 'Due')`. */
 export function tx(vi: string, en: string): string {
   return t({ vi, en });

@@ -1,11 +1,18 @@
-// What every officer view receives: the signed-in officer (role and agency from the custom claims) and
-// a way to move to another route inside the page without reloading.
+// The dashboard's state: the signed-in officer (role and agency from the custom claims; none for a
+// signed-out visitor or an account that is not an officer's), and what every view receives — that
+// officer and a way to move to another route inside the page without reloading.
 import type { User } from 'firebase/auth';
 
 export type OfficerRole = 'receptionist' | 'handler' | 'lead';
 export const OFFICER_ROLES: readonly OfficerRole[] = ['receptionist', 'handler', 'lead'];
 
 export type Officer = { user: User; uid: string; role: OfficerRole; agencyId: string; name: string };
+
+export const session: { officer?: Officer } = {};
+
+export function isOfficerRole(role: unknown): role is OfficerRole {
+  return typeof role === 'string' && (OFFICER_ROLES as readonly string[]).includes(role);
+}
 
 export type ViewContext = {
   officer: Officer;

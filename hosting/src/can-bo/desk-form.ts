@@ -1,30 +1,32 @@
-// Desk intake (receptionists): record a walk-in or postal application (POST /api/desk/dossiers), then
-// receive it and print the receipt. The receipt (form 01) is made by a trigger after `receive`, so the
-// page polls its download until it exists and then offers the PDF. Loaded on demand.
-import { collection, doc, getDoc, getDocs, query, where } from 'firebase/firestore';
-import { ApiCallError, describeError, type Bilingual } from '../shared/api.js';
+// The desk intake form: who applies (a person or an organisation), the procedure and the components
+// received with their counts, the channel and the result delivery. It reads itself into the body of
+// POST /api/desk/dossiers with the obvious checks, and puts the server's component paths (indexes into
+// what was sent) back onto its checkboxes.
+import type { Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';
-import { firestore } from '../shared/firestore.js';
 import { t } from '../shared/i18n.js';
-import { callApiAs, jsonPost, newRequestId } from '../shared/session.js';
-import type { ViewFactory } from './context.js';
-import { clearFieldErrors, field, select, showFieldErrors, textInput } from './forms.js';
-import { slipId, statusLabel, tx } from './labels.js';
-import { fetchBlob } from './officer-api.js';
-
-type ProcedureComponent = { id: string; name: Bilingual; originals: number; certifiedCopies: number; copies: number; mandatory: boolean };
-type ProcedureDoc = { code: string; name: Bilingual; components: ProcedureComponent[] };
-type Created = { dossier: { id: string; code: string; version: number; status: string } };
+import { field, select, textInput } from './forms.js';
+import { tx } from './labels.js';
+import type { ProcedureDoc } from './store.js';
 
 const REQUIRED: Bilingual = { vi: 'Vui lòng điền mục này', en: 'Please fill this in' };
 
-export const mountDesk: ViewFactory = (root, ctx) => {
-  let unmounted = false;
-  const timers = new Set<ReturnType<typeof setTimeout>>();
-  let procedures: ProcedureDoc[] = [];
-  // Reused on a retry of the same form; renewed after a success.
-  let requestId = newRequestId();
+type FieldErrors = { path: string; message: Bilingual }[];
 
+export type DeskForm = {
+  form: HTMLFormElement;
+  /** The line under the form for what no input shows. */
+  summary: HTMLElement;
+  /** Lists the desk's procedures in the picker, or says they could not be loaded (undefined). */
+  showProcedures: (list: ProcedureDoc[] | undefined) => void;
+  /** The body to POST, or the client-side errors by path. */
+  read: (requestId: string) => { body: Record<string, unknown> } | { errors: FieldErrors };
+  /** The server's errors with component paths pointing at the checkboxes. */
+  remap: (fields: FieldErrors, sent: { componentId: string }[]) => FieldErrors;
+};
+
+export function buildDeskForm(): DeskForm {
+  let procedures: ProcedureDoc[] = [];
   const procedureSelect = h('select', { name: 'procedureCode', required: true }, h('option', { value: '' }, tx('Đang tải thủ tục…', 'Loading procedures…')));
   const componentsBox = h('fieldset', { class: 'components-input', 'data-path': 'components', tabindex: -1 }, h('legend', {}, tx('Thành phần hồ sơ nhận', 'Components received')));
   const componentsError = h('p', { class: 'field-error', 'data-error-for': 'components', hidden: true });
@@ -107,17 +109,6 @@ export const mountDesk: ViewFactory = (root, ctx) => {
     summary,
     h('button', { type: 'submit', id: 'desk-submit' }, tx('Ghi nhận hồ sơ', 'Record the application')),
   );
-  const result = h('div', { id: 'desk-result', role: 'status', 'aria-live': 'polite' });
-
-  root.append(
-    h(
-      'section',
-      { 'aria-labelledby': 'desk-title', class: 'desk-view' },
-      h('h2', { id: 'desk-title' }, tx('Tiếp nhận hồ sơ tại quầy', 'Desk intake'), ' ', h('span', { class: 'en' }, ctx.officer.agencyId)),
-      form,
-      result,
-    ),
-  );
 
   function renderComponents(): void {
     const p = procedures.find((x) => x.code === procedureSelect.value);
@@ -151,26 +142,7 @@ export const mountDesk: ViewFactory = (root, ctx) => {
   }
   procedureSelect.addEventListener('change', renderComponents);
 
-  void (async () => {
-    try {
-      const db = await firestore();
-      const agency = await getDoc(doc(db, 'agencies', ctx.officer.agencyId));
-      const level = agency.get('level') as string | undefined;
-      // Procedures handled at the desk's level (single-field index on an array: automatic).
-      const snap = await getDocs(level ? query(collection(db, 'procedures'), where('competentLevels', 'array-contains', level)) : collection(db, 'procedures'));
-      if (unmounted) return;
-      procedures = snap.docs.map((d) => d.data() as ProcedureDoc).sort((a, b) => a.name.vi.localeCompare(b.name.vi, 'vi'));
-      procedureSelect.replaceChildren(
-        h('option', { value: '' }, tx('— Chọn thủ tục —', '— Choose a procedure —')),
-        ...procedures.map((p) => h('option', { value: p.code }, `${t(p.name)} (${p.code})`)),
-      );
-      renderComponents();
-    } catch {
-      procedureSelect.replaceChildren(h('option', { value: '' }, tx('Không tải được danh mục thủ tục', 'Could not load the procedures')));
-    }
-  })();
-
-  function readForm(): { body: Record<string, unknown> } | { errors: { path: string; message: Bilingual }[] } {
+  function read(requestId: string): { body: Record<string, unknown> } | { errors: FieldErrors } {
     const errors: { path: string; message: Bilingual }[] = [];
     const need = (value: string, path: string) => {
       if (!value.trim()) errors.push({ path, message: REQUIRED });
@@ -211,7 +183,7 @@ export const mountDesk: ViewFactory = (root, ctx) => {
   }
 
   // Server paths name components by their index in what was sent; map them back to the checkboxes.
-  function remapComponentPaths(fields: { path: string; message: Bilingual }[], sent: { componentId: string }[]) {
+  function remap(fields: FieldErrors, sent: { componentId: string }[]): FieldErrors {
     return fields.map((f) => {
       const m = /^components\.(\d+)\.(.+)$/.exec(f.path);
       if (!m) return f;
@@ -222,105 +194,18 @@ export const mountDesk: ViewFactory = (root, ctx) => {
     });
   }
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearFieldErrors(form);
-    result.replaceChildren();
-    const read = readForm();
-    if ('errors' in read) {
-      showFieldErrors(form, read.errors);
+  function showProcedures(list: ProcedureDoc[] | undefined): void {
+    if (!list) {
+      procedureSelect.replaceChildren(h('option', { value: '' }, tx('Không tải được danh mục thủ tục', 'Could not load the procedures')));
       return;
     }
-    const button = form.querySelector<HTMLButtonElement>('#desk-submit')!;
-    button.disabled = true;
-    try {
-      const created = await callApiAs<Created>(ctx.officer.user, '/desk/dossiers', jsonPost(read.body));
-      requestId = newRequestId();
-      showCreated(created.dossier);
-    } catch (err) {
-      const body = err instanceof ApiCallError ? err.body : undefined;
-      const fields = remapComponentPaths(body?.error.fields ?? [], read.body.components as { componentId: string }[]);
-      if (fields.length > 0) showFieldErrors(form, fields);
-      summary.textContent = t(describeError(err));
-      summary.hidden = false;
-    } finally {
-      button.disabled = false;
-    }
-  });
-
-  function showCreated(d: Created['dossier']): void {
-    form.hidden = true;
-    const receiveButton = h('button', { type: 'button', id: 'desk-receive' }, tx('Tiếp nhận và in giấy hẹn', 'Receive and print the receipt'));
-    const out = h('div', { id: 'desk-receipt', 'aria-live': 'polite' });
-    result.replaceChildren(
-      h('p', { class: 'notice notice-ok', 'data-kind': 'ok' }, tx('Đã ghi nhận hồ sơ, mã: ', 'Recorded, code: '), h('strong', { 'data-testid': 'desk-code' }, d.code)),
-      h('p', {}, h('a', { href: `/can-bo/ho-so/${d.id}` }, tx('Mở hồ sơ', 'Open the dossier'))),
-      receiveButton,
-      out,
-      h('p', {}, h('button', { type: 'button', class: 'secondary', onclick: () => ctx.navigate('tiep-nhan') }, tx('Nhập hồ sơ khác', 'Record another'))),
+    procedures = list;
+    procedureSelect.replaceChildren(
+      h('option', { value: '' }, tx('— Chọn thủ tục —', '— Choose a procedure —')),
+      ...procedures.map((p) => h('option', { value: p.code }, `${t(p.name)} (${p.code})`)),
     );
-    receiveButton.focus();
-    receiveButton.addEventListener('click', () => {
-      // Confirmation step, as for every action.
-      const confirm = h('button', { type: 'button', id: 'confirm-action' }, tx('Xác nhận tiếp nhận', 'Confirm reception'));
-      const cancel = h('button', { type: 'button', class: 'secondary' }, tx('Quay lại', 'Back'));
-      out.replaceChildren(h('div', { role: 'alertdialog', 'aria-labelledby': 'desk-confirm-title', id: 'action-confirm' }, h('p', { id: 'desk-confirm-title' }, tx(`Tiếp nhận hồ sơ ${d.code}? Hạn trả sẽ được tính từ bây giờ.`, `Receive ${d.code}? The due date is computed from now.`)), confirm, ' ', cancel));
-      confirm.focus();
-      cancel.addEventListener('click', () => {
-        out.replaceChildren();
-        receiveButton.focus();
-      });
-      const receiveRequestId = newRequestId();
-      confirm.addEventListener('click', async () => {
-        confirm.disabled = true;
-        try {
-          const res = await callApiAs<Created>(ctx.officer.user, `/dossiers/${d.id}/actions`, jsonPost({ requestId: receiveRequestId, expectedVersion: d.version, action: { type: 'receive' } }));
-          receiveButton.remove();
-          out.replaceChildren(h('p', { 'data-testid': 'desk-status' }, statusLabel(res.dossier.status)), h('p', { id: 'receipt-state' }, tx('Đang tạo giấy tiếp nhận…', 'Making the receipt…')));
-          pollReceipt(d.id, slipId('01', res.dossier.version), out);
-        } catch (err) {
-          confirm.disabled = false;
-          out.append(h('p', { class: 'notice notice-error', 'data-kind': 'error' }, t(describeError(err))));
-        }
-      });
-    });
+    renderComponents();
   }
 
-  function pollReceipt(dossierId: string, slip: string, out: HTMLElement, tries = 0): void {
-    void (async () => {
-      try {
-        // The listed slips once the server has them; the documented id otherwise.
-        const answer = await callApiAs<{ slips?: { id: string }[] }>(ctx.officer.user, `/dossiers/${dossierId}`);
-        const id = answer.slips?.find((s) => s.id.startsWith('01-'))?.id ?? slip;
-        const blob = await fetchBlob(ctx.officer.user, `/dossiers/${dossierId}/slips/${id}`);
-        if (unmounted) return;
-        const url = URL.createObjectURL(blob);
-        const frame = h('iframe', { src: url, title: tx('Giấy tiếp nhận', 'Receipt'), class: 'print-frame' });
-        out.querySelector('#receipt-state')?.replaceChildren(
-          h('a', { href: url, target: '_blank', rel: 'noopener', id: 'receipt-link', 'data-ready': 'true' }, tx('Mở giấy tiếp nhận (PDF) để in', 'Open the receipt (PDF) to print')),
-          ' ',
-          h('button', { type: 'button', class: 'secondary', onclick: () => frame.contentWindow?.print() }, tx('In', 'Print')),
-        );
-        out.append(frame);
-      } catch {
-        if (unmounted) return;
-        if (tries >= 45) {
-          out.querySelector('#receipt-state')!.textContent = tx('Chưa tạo được giấy tiếp nhận; mở hồ sơ để in lại sau.', 'The receipt is not ready; open the dossier to print it later.');
-          return;
-        }
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          pollReceipt(dossierId, slip, out, tries + 1);
-        }, 1000);
-        timers.add(timer);
-      }
-    })();
-  }
-
-  return {
-    unmount: () => {
-      unmounted = true;
-      for (const timer of timers) clearTimeout(timer);
-    },
-  };
-};
+  return { form, summary, showProcedures, read, remap };
+}

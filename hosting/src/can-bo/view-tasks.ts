@@ -1,15 +1,11 @@
 // Tasks the deadline sweep assigns (features/sweep): the day-before apology (issue form 04 while it is
 // still allowed) and escalations of overdue dossiers, live for this officer. Loaded on demand.
-import { collection, doc, getDoc, onSnapshot, query, where, type Timestamp } from 'firebase/firestore';
 import { h } from '../shared/dom.js';
 import { formatDateTime } from '../shared/format.js';
 import { firestore } from '../shared/firestore.js';
-import type { ViewFactory } from './context.js';
 import { tx } from './labels.js';
-
-type Task = { id: string; kind: string; level: number | null; dossierId: string; agencyId: string; dueAt?: Date; overdueWorkingDays?: number; state: string; createdAt?: Date };
-
-const toDate = (v: unknown): Date | undefined => (v && typeof (v as Timestamp).toDate === 'function' ? (v as Timestamp).toDate() : undefined);
+import type { ViewFactory } from './state.js';
+import { readDossierCode, watchTasks, type Task } from './store.js';
 
 function kindLabel(task: Task): string {
   if (task.kind === 'issueApology') return tx('Xin lỗi và hẹn lại ngày trả (hạn còn một ngày làm việc)', 'Apologise and set a new date (one working day left)');
@@ -52,20 +48,17 @@ export const mountTasks: ViewFactory = (root, ctx) => {
   void firestore().then((db) => {
     if (unmounted) return;
     stops.push(
-      onSnapshot(
-        query(collection(db, 'tasks'), where('assigneeUids', 'array-contains', ctx.officer.uid)),
-        (snap) => {
-          const tasks = snap.docs
-            .map((d) => ({ id: d.id, kind: String(d.get('kind')), level: (d.get('level') as number | null) ?? null, dossierId: String(d.get('dossierId')), agencyId: String(d.get('agencyId') ?? ''), dueAt: toDate(d.get('dueAt')), overdueWorkingDays: d.get('overdueWorkingDays') as number | undefined, state: String(d.get('state') ?? 'open'), createdAt: toDate(d.get('createdAt')) }))
-            .sort((a, b) => (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0));
+      watchTasks(
+        db,
+        ctx.officer.uid,
+        (tasks) => {
           render(tasks);
           // Codes read people better than ids; the dossier is in the officer's scope.
           const missing = [...new Set(tasks.map((x) => x.dossierId))].filter((id) => !codes.has(id)).slice(0, 50);
           void Promise.all(
             missing.map(async (id) => {
-              const d = await getDoc(doc(db, 'dossiers', id)).catch(() => undefined);
-              const code = d?.get('code');
-              if (typeof code === 'string') codes.set(id, code);
+              const code = await readDossierCode(db, id);
+              if (code !== undefined) codes.set(id, code);
             }),
           ).then(() => {
             if (!unmounted && missing.some((id) => codes.has(id))) render(tasks);

@@ -1,23 +1,13 @@
-// The dossier's timeline: its events, live from Firestore in version order, each with who did what,
-// the status change and the reason or note given. The same listener tells the page when someone else
-// changes the dossier.
-import { collection, onSnapshot, orderBy, query, type DocumentData, type Firestore, type Unsubscribe } from 'firebase/firestore';
+// The dossier's timeline: its events (live from Firestore in version order, store.ts), each with who did
+// what, the status change and the reason or note given.
+import type { DocumentData } from 'firebase/firestore';
 import { h } from '../shared/dom.js';
 import { formatDateTime } from '../shared/format.js';
 import { t } from '../shared/i18n.js';
-import { toDate } from './dossier-data.js';
+import { toDate } from '../shared/timestamps.js';
 import { actionLabel, ROLE_LABELS, statusLabel, tx } from './labels.js';
 
 const roleName = (role: string): string => t(ROLE_LABELS[role] ?? (role === 'citizen' ? { vi: 'Công dân', en: 'Citizen' } : role === 'system' ? { vi: 'Hệ thống', en: 'System' } : { vi: role, en: role }));
-
-/** Listens to the events; read errors leave the timeline as it was. */
-export function watchEvents(db: Firestore, dossierId: string, onEvents: (events: DocumentData[]) => void): Unsubscribe {
-  return onSnapshot(
-    query(collection(db, `dossiers/${dossierId}/events`), orderBy('version')),
-    (snap) => onEvents(snap.docs.map((x) => x.data())),
-    () => undefined,
-  );
-}
 
 export function renderTimeline(root: HTMLElement, events: DocumentData[]): void {
   const el = root.querySelector('#dossier-timeline');

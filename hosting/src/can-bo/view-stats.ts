@@ -1,15 +1,12 @@
 // The agency's monthly figures from `stats` (query `agencyId == own`, the only one the rules allow an
 // officer): received, resolved early / on time / late, in progress at the end of the month (a gauge kept
 // as monthly deltas: summed over the months so far) and the on-time rate. Loaded on demand.
-import { collection, getDocs, query, where } from 'firebase/firestore';
 import { h } from '../shared/dom.js';
-import { firestore } from '../shared/firestore.js';
-import type { ViewFactory } from './context.js';
 import { tx } from './labels.js';
+import type { ViewFactory } from './state.js';
+import { readStats } from './store.js';
 
 type Month = { month: string; received: number; resolvedEarly: number; resolvedOnTime: number; resolvedLate: number; inProgressDelta: number };
-
-const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
 export const mountStats: ViewFactory = (root, ctx) => {
   let unmounted = false;
@@ -19,19 +16,17 @@ export const mountStats: ViewFactory = (root, ctx) => {
 
   void (async () => {
     try {
-      const db = await firestore();
-      const snap = await getDocs(query(collection(db, 'stats'), where('agencyId', '==', ctx.officer.agencyId)));
+      const docs = await readStats(ctx.officer.agencyId);
       if (unmounted) return;
       const months = new Map<string, Month>();
-      for (const d of snap.docs) {
-        const key = String(d.get('month'));
-        const m = months.get(key) ?? { month: key, received: 0, resolvedEarly: 0, resolvedOnTime: 0, resolvedLate: 0, inProgressDelta: 0 };
-        m.received += num(d.get('received'));
-        m.resolvedEarly += num(d.get('resolvedEarly'));
-        m.resolvedOnTime += num(d.get('resolvedOnTime'));
-        m.resolvedLate += num(d.get('resolvedLate'));
-        m.inProgressDelta += num(d.get('inProgress'));
-        months.set(key, m);
+      for (const d of docs) {
+        const m = months.get(d.month) ?? { month: d.month, received: 0, resolvedEarly: 0, resolvedOnTime: 0, resolvedLate: 0, inProgressDelta: 0 };
+        m.received += d.received;
+        m.resolvedEarly += d.resolvedEarly;
+        m.resolvedOnTime += d.resolvedOnTime;
+        m.resolvedLate += d.resolvedLate;
+        m.inProgressDelta += d.inProgress;
+        months.set(d.month, m);
       }
       const ordered = [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
       let inProgress = 0;

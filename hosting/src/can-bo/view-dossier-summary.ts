@@ -4,13 +4,14 @@
 import type { User } from 'firebase/auth';
 import { describeError, type Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';
+import { saveBlob } from '../shared/download.js';
 import { formatDateTime } from '../shared/format.js';
 import { t } from '../shared/i18n.js';
+import { holderText } from './agency-names.js';
+import { fetchUpload, type Attachment, type Component, type DossierAnswer } from './api.js';
 import { computeFlags, FLAG_TEXT } from './deadlines.js';
 import { downloadButton } from './download-button.js';
-import { holderText, type Attachment, type Component, type DossierAnswer } from './dossier-data.js';
 import { CHANNEL_LABELS, statusLabel, tx } from './labels.js';
-import { saveBlob } from './officer-api.js';
 
 export function summaryList(d: DossierAnswer['dossier']): HTMLElement {
   const due = d.dueAt ? new Date(d.dueAt) : undefined;
@@ -73,8 +74,7 @@ export function applicantSection(applicant: Record<string, unknown> | undefined)
 function attachmentItem(user: User, a: Attachment): HTMLElement {
   const state = h('span', { class: 'en', 'aria-live': 'polite' });
   const button = downloadButton({
-    user,
-    path: `/uploads/${a.id}`,
+    fetch: () => fetchUpload(user, a.id),
     attrs: { class: 'secondary small', 'data-upload': a.id },
     label: `${tx('Tải', 'Download')} ${a.fileName}`,
     status: state,

@@ -2,16 +2,18 @@
 // slip (phiếu kiểm soát quá trình: each hand-off between agencies). A trigger makes the slip PDF after
 // the action, so after an action the page polls the download until it exists.
 import type { User } from 'firebase/auth';
-import { collection, getDocs, type DocumentData } from 'firebase/firestore';
+import type { DocumentData } from 'firebase/firestore';
 import { ApiCallError, describeError } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { formatDateTime } from '../shared/format.js';
-import { firestore } from '../shared/firestore.js';
 import { t } from '../shared/i18n.js';
+import { SLIP_FORM_OF_EVENT, slipId } from '../shared/slips.js';
+import { toDate } from '../shared/timestamps.js';
+import { agencyLabel } from './agency-names.js';
+import { fetchSlip, type DossierAnswer, type Slip } from './api.js';
 import { downloadButton } from './download-button.js';
-import { agencyLabel, toDate, type DossierAnswer, type Slip } from './dossier-data.js';
-import { SLIP_FORM_OF_EVENT, SLIP_FORMS, slipId, tx } from './labels.js';
-import { fetchBlob } from './officer-api.js';
+import { SLIP_FORMS, tx } from './labels.js';
+import { readHandoffs } from './store.js';
 
 export type SlipsPanel = {
   /** Redraws #dossier-slips from the current answer and events. */
@@ -63,8 +65,7 @@ export function slipsPanel(o: {
       url ? readyLink(s.id, url) : slipWaiting.has(s.id) ? tx('Đang tạo phiếu…', 'Making the slip…') : null,
     );
     const button = downloadButton({
-      user,
-      path: `/dossiers/${id}/slips/${s.id}`,
+      fetch: () => fetchSlip(user, id, s.id),
       attrs: { class: 'secondary', 'data-slip': s.id },
       label: t(SLIP_FORMS[s.form] ?? { vi: `Phiếu ${s.form}`, en: `Slip ${s.form}` }),
       status: out,
@@ -85,7 +86,7 @@ export function slipsPanel(o: {
     if (o.unmounted()) return;
     slipWaiting.add(slip);
     if (tries === 0) render();
-    void fetchBlob(user, `/dossiers/${id}/slips/${slip}`)
+    void fetchSlip(user, id, slip)
       .then((blob) => {
         if (o.unmounted()) return;
         slipUrls.set(slip, URL.createObjectURL(blob));
@@ -132,10 +133,8 @@ export async function renderControlSlip(root: HTMLElement, id: string, unmounted
   const el = root.querySelector('#dossier-handoffs');
   if (!el) return;
   try {
-    const db = await firestore();
-    const snap = await getDocs(collection(db, `dossiers/${id}/handoffs`));
+    const rows = await readHandoffs(id);
     if (unmounted()) return;
-    const rows = snap.docs.map((x) => x.data());
     el.replaceChildren(
       rows.length === 0
         ? h('p', {}, tx('Chưa chuyển qua cơ quan khác.', 'Not handed to another agency.'))

@@ -1,21 +1,21 @@
 // One dossier (/can-bo/ho-so/<id>): mounts the page and ties its parts together. The answer from
 // GET /api/dossiers/:id is asked at once, in parallel with the Firestore SDK and the reference reads
-// (dossier-data.ts); then the summary, applicant and components (dossier-summary.ts), the actions
-// (dossier-actions.ts), the slips and control slip (dossier-slips.ts) and the live timeline
-// (dossier-timeline.ts). Here: the follow button, the notice that survives a reload, and unmounting.
+// (store.ts); then the summary, applicant and components (view-dossier-summary.ts), the actions
+// (view-dossier-actions.ts), the slips and control slip (view-dossier-slips.ts) and the live timeline
+// (view-dossier-timeline.ts). Here: the follow button, the notice that survives a reload, and unmounting.
 import type { DocumentData } from 'firebase/firestore';
 import { describeError, type Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { firestore } from '../shared/firestore.js';
 import { t } from '../shared/i18n.js';
-import { callApiAs } from '../shared/session.js';
-import type { ViewContext, ViewFactory } from './context.js';
-import { actionsSection, type Carry } from './dossier-actions.js';
-import { fetchDossier, readReference, type DossierAnswer } from './dossier-data.js';
-import { renderControlSlip, slipsPanel } from './dossier-slips.js';
-import { applicantSection, componentsSection, summaryList } from './dossier-summary.js';
-import { renderTimeline, watchEvents } from './dossier-timeline.js';
+import { fetchDossier, setFollow, type DossierAnswer } from './api.js';
 import { tx } from './labels.js';
+import type { ViewContext, ViewFactory } from './state.js';
+import { readReference, watchEvents } from './store.js';
+import { actionsSection, type Carry } from './view-dossier-actions.js';
+import { renderControlSlip, slipsPanel } from './view-dossier-slips.js';
+import { applicantSection, componentsSection, summaryList } from './view-dossier-summary.js';
+import { renderTimeline } from './view-dossier-timeline.js';
 
 export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
   const id = dossierId ?? '';
@@ -38,7 +38,7 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
     const next = follow.getAttribute('aria-pressed') !== 'true';
     follow.disabled = true;
     try {
-      await callApiAs(ctx.officer.user, `/dossiers/${encodeURIComponent(id)}/follow`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ follow: next }) });
+      await setFollow(ctx.officer.user, id, next);
       follow.setAttribute('aria-pressed', String(next));
       followState.textContent = next ? tx(' Đang theo dõi: bạn sẽ nhận thông báo khi hồ sơ chuyển bước.', ' Following: you will be told when it moves.') : tx(' Đã bỏ theo dõi.', ' No longer following.');
     } catch (err) {

@@ -5,12 +5,14 @@
 import { ApiCallError, describeError } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
-import { callApiAs, jsonPost, newRequestId } from '../shared/session.js';
+import { newRequestId } from '../shared/session.js';
+import { SLIP_FORM_OF_EVENT, slipId } from '../shared/slips.js';
 import { buildActionForm, hasActionForm } from './action-forms.js';
-import type { Officer } from './context.js';
-import { loadAgencies, type DossierAnswer } from './dossier-data.js';
+import { postAction, type DossierAnswer } from './api.js';
 import { clearFieldErrors, showFieldErrors } from './forms.js';
-import { actionLabel, isFinal, SLIP_FORM_OF_EVENT, slipId, statusLabel, statusLabelBoth, tx } from './labels.js';
+import { actionLabel, isFinal, statusLabel, statusLabelBoth, tx } from './labels.js';
+import type { Officer } from './state.js';
+import { loadAgencies } from './store.js';
 
 /** A message that survives the reload it causes (success, conflict). */
 export type Carry = { kind: 'ok' | 'conflict' | 'error'; text: string; expectSlip?: string };
@@ -115,22 +117,17 @@ function openForm(o: ActionsArea, panel: HTMLElement, type: string): void {
     button.disabled = true;
     button.textContent = tx('Đang gửi…', 'Sending…');
     try {
-      const res = await callApiAs<{ dossier: { status: string; version: number } }>(
-        o.officer.user,
-        `/dossiers/${encodeURIComponent(o.dossierId)}/actions`,
-        jsonPost({ requestId: sent.requestId, expectedVersion, action }),
-      );
+      const moved = await postAction(o.officer.user, o.dossierId, { requestId: sent.requestId, expectedVersion, action });
       const slipForm = SLIP_FORM_OF_EVENT[type];
       await o.reloadWith({
         kind: 'ok',
-        text: tx(`Đã thực hiện: ${actionLabel(type)}. Trạng thái: ${statusLabel(res.dossier.status)}.`, `Done: ${actionLabel(type)}. Status: ${statusLabel(res.dossier.status)}.`),
-        expectSlip: slipForm ? slipId(slipForm, res.dossier.version) : undefined,
+        text: tx(`Đã thực hiện: ${actionLabel(type)}. Trạng thái: ${statusLabel(moved.status)}.`, `Done: ${actionLabel(type)}. Status: ${statusLabel(moved.status)}.`),
+        expectSlip: slipForm ? slipId(slipForm, moved.version) : undefined,
       });
     } catch (err) {
       const body = err instanceof ApiCallError ? err.body : undefined;
-      const reason = (body?.error as { reason?: string; currentStatus?: string } | undefined)?.reason;
-      if (err instanceof ApiCallError && err.status === 409 && reason === 'staleVersion') {
-        const status = (body!.error as { currentStatus?: string }).currentStatus ?? '';
+      if (err instanceof ApiCallError && err.status === 409 && body?.error.reason === 'staleVersion') {
+        const status = body.error.currentStatus ?? '';
         await o.reloadWith({
           kind: 'conflict',
           text: `Cán bộ khác đã xử lý hồ sơ này trước bạn / Another officer acted first. Trạng thái hiện tại / Current status: ${statusLabelBoth(status)}.`,

@@ -1,59 +1,21 @@
-// Work queues: the agency's dossiers, live. One Firestore listener on the only query the rules allow an
-// officer (`agencyIds array-contains <agency>`), newest activity first, plus the sweep's deadline flags
-// for the agency. Tabs by national status, filter by procedure, search by code; overdue and due-soon
-// rows carry a coloured badge with text. Keyboard: "/" focuses the search, ↑/↓ move between rows.
-import { collection, limit, onSnapshot, orderBy, query, where, type DocumentData, type Timestamp } from 'firebase/firestore';
+// Work queues: the agency's dossiers, live (store.ts: the only query the rules allow an officer,
+// `agencyIds array-contains <agency>`, newest activity first, plus the sweep's deadline flags for the
+// agency; queue-state.ts: the rows, filters and order). Tabs by national status, filter by procedure,
+// search by code; overdue and due-soon rows carry a coloured badge with text. Keyboard: "/" focuses the
+// search, ↑/↓ move between rows.
 import { h } from '../shared/dom.js';
 import { formatDate, formatDateTime } from '../shared/format.js';
-import { t } from '../shared/i18n.js';
 import { firestore } from '../shared/firestore.js';
-import type { ViewFactory } from './context.js';
-import { computeFlags, FLAG_TEXT, mergeFlags, type Flags } from './deadlines.js';
-import { isFinal, QUEUE_STATUSES, statusLabel, tx } from './labels.js';
-
-/** Enough for a busy desk's open work; closed dossiers beyond it are found by the public lookup. */
-const QUEUE_LIMIT = 500;
-
-type Row = {
-  id: string;
-  code: string;
-  status: string;
-  procedureCode: string;
-  procedureName: { vi: string; en: string };
-  dueAt?: Date;
-  receivedAt?: Date;
-  createdAt?: Date;
-  currentAgencyId?: string;
-  fresh: boolean;
-};
-
-const toDate = (v: unknown): Date | undefined => (v && typeof (v as Timestamp).toDate === 'function' ? (v as Timestamp).toDate() : undefined);
-
-function rowOf(id: string, d: DocumentData, fresh: boolean): Row {
-  return {
-    id,
-    code: String(d.code ?? ''),
-    status: String(d.status ?? ''),
-    procedureCode: String(d.procedure?.code ?? ''),
-    procedureName: d.procedure?.name ?? { vi: '', en: '' },
-    dueAt: toDate(d.dueAt),
-    receivedAt: toDate(d.receivedAt),
-    createdAt: toDate(d.createdAt),
-    currentAgencyId: d.currentStep?.agencyId,
-    fresh,
-  };
-}
-
-type Tab = 'open' | 'attention' | 'all' | string;
-
-// The chosen tab and filters survive going to a dossier and back.
-const state: { tab: Tab; procedure: string; search: string } = { tab: 'open', procedure: '', search: '' };
+import { t } from '../shared/i18n.js';
+import { FLAG_TEXT } from './deadlines.js';
+import { QUEUE_STATUSES, statusLabel, tx } from './labels.js';
+import { createQueue, filters, type Tab } from './queue-state.js';
+import type { ViewFactory } from './state.js';
+import { watchDeadlineFlags, watchQueue } from './store.js';
 
 export const mountQueue: ViewFactory = (root, ctx) => {
   const { officer } = ctx;
-  const rows = new Map<string, Row>();
-  const watch = new Map<string, Partial<Flags>>();
-  let firstSnapshot = true;
+  const queue = createQueue();
   let loaded = false;
   let error: string | undefined;
 
@@ -63,7 +25,7 @@ export const mountQueue: ViewFactory = (root, ctx) => {
     inputmode: 'search',
     autocomplete: 'off',
     spellcheck: 'false',
-    value: state.search,
+    value: filters.search,
     placeholder: '000.00.01.H99-261128-0001',
     'aria-keyshortcuts': '/',
   });
@@ -109,25 +71,8 @@ export const mountQueue: ViewFactory = (root, ctx) => {
     ),
   );
 
-  const flagsOf = (r: Row, now: Date): Flags => mergeFlags(computeFlags(r.status, r.dueAt, now), watch.get(r.id));
-
-  function matchesTab(r: Row, f: Flags): boolean {
-    if (state.tab === 'all') return true;
-    if (state.tab === 'open') return !isFinal(r.status);
-    if (state.tab === 'attention') return f.overdue || f.dueSoon;
-    return r.status === state.tab;
-  }
-
   function renderTabs(now: Date): void {
-    const counts = new Map<string, number>();
-    let open = 0;
-    let attention = 0;
-    for (const r of rows.values()) {
-      counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-      if (!isFinal(r.status)) open++;
-      const f = flagsOf(r, now);
-      if (f.overdue || f.dueSoon) attention++;
-    }
+    const { byStatus: counts, open, attention } = queue.counts(now);
     const tab = (key: Tab, label: string, n: number) =>
       h(
         'button',
@@ -135,9 +80,9 @@ export const mountQueue: ViewFactory = (root, ctx) => {
           type: 'button',
           class: 'tab',
           'data-tab': key,
-          'aria-pressed': state.tab === key ? 'true' : 'false',
+          'aria-pressed': filters.tab === key ? 'true' : 'false',
           onclick: () => {
-            state.tab = key;
+            filters.tab = key;
             renderAll();
           },
         },
@@ -148,28 +93,24 @@ export const mountQueue: ViewFactory = (root, ctx) => {
     tabs.replaceChildren(
       tab('open', tx('Đang giải quyết', 'Open'), open),
       tab('attention', tx('Sắp đến hạn / quá hạn', 'Due soon / overdue'), attention),
-      ...QUEUE_STATUSES.filter((s) => (counts.get(s) ?? 0) > 0 || state.tab === s).map((s) => tab(s, statusLabel(s), counts.get(s) ?? 0)),
-      tab('all', tx('Tất cả', 'All'), rows.size),
+      ...QUEUE_STATUSES.filter((s) => (counts.get(s) ?? 0) > 0 || filters.tab === s).map((s) => tab(s, statusLabel(s), counts.get(s) ?? 0)),
+      tab('all', tx('Tất cả', 'All'), queue.rows.size),
     );
   }
 
   function renderProcedures(): void {
     const names = new Map<string, string>();
-    for (const r of rows.values()) names.set(r.procedureCode, t(r.procedureName));
+    for (const r of queue.rows.values()) names.set(r.procedureCode, t(r.procedureName));
     const options = [...names.entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi'));
-    if (state.procedure && !names.has(state.procedure)) state.procedure = '';
+    if (filters.procedure && !names.has(filters.procedure)) filters.procedure = '';
     procedureSelect.replaceChildren(
       h('option', { value: '' }, tx('Tất cả thủ tục', 'All procedures')),
-      ...options.map(([code, name]) => h('option', { value: code, selected: code === state.procedure }, `${name} (${code})`)),
+      ...options.map(([code, name]) => h('option', { value: code, selected: code === filters.procedure }, `${name} (${code})`)),
     );
   }
 
   function renderRows(now: Date): void {
-    const needle = state.search.trim().toUpperCase();
-    const shown = [...rows.values()]
-      .map((r) => ({ r, f: flagsOf(r, now) }))
-      .filter(({ r, f }) => matchesTab(r, f) && (!state.procedure || r.procedureCode === state.procedure) && (!needle || r.code.toUpperCase().includes(needle)))
-      .sort((a, b) => rank(a.f) - rank(b.f) || (a.r.dueAt?.getTime() ?? Infinity) - (b.r.dueAt?.getTime() ?? Infinity) || (b.r.createdAt?.getTime() ?? 0) - (a.r.createdAt?.getTime() ?? 0));
+    const shown = queue.shown(now);
     // Live updates must not steal the keyboard: keep focus on the row it was on.
     const focusedId = (document.activeElement as HTMLElement | null)?.closest?.('tr')?.getAttribute('data-dossier-id');
     const hadFocus = focusedId !== undefined && focusedId !== null && tableBody.contains(document.activeElement);
@@ -219,12 +160,12 @@ export const mountQueue: ViewFactory = (root, ctx) => {
   search.addEventListener('input', () => {
     clearTimeout(typing);
     typing = setTimeout(() => {
-      state.search = search.value;
+      filters.search = search.value;
       renderRows(new Date());
     }, 120);
   });
   procedureSelect.addEventListener('change', () => {
-    state.procedure = procedureSelect.value;
+    filters.procedure = procedureSelect.value;
     renderAll();
   });
 
@@ -257,26 +198,12 @@ export const mountQueue: ViewFactory = (root, ctx) => {
   let stopped = false;
   void firestore().then((db) => {
     if (stopped) return;
-    const q = query(
-      collection(db, 'dossiers'),
-      where('agencyIds', 'array-contains', officer.agencyId),
-      orderBy('updatedAt', 'desc'),
-      limit(QUEUE_LIMIT),
-    );
     stops.push(
-      onSnapshot(
-        q,
-        (snap) => {
-          const added: string[] = [];
-          for (const change of snap.docChanges()) {
-            if (change.type === 'removed') rows.delete(change.doc.id);
-            else {
-              const fresh = !firstSnapshot && (change.type === 'added' || rows.get(change.doc.id)?.fresh === true);
-              if (!firstSnapshot && change.type === 'added') added.push(String(change.doc.get('code') ?? change.doc.id));
-              rows.set(change.doc.id, rowOf(change.doc.id, change.doc.data(), fresh));
-            }
-          }
-          firstSnapshot = false;
+      watchQueue(
+        db,
+        officer.agencyId,
+        (changes) => {
+          const added = queue.apply(changes);
           loaded = true;
           error = undefined;
           if (added.length > 0) announce.textContent = tx(`Hồ sơ mới: ${added.join(', ')}`, `New dossiers: ${added.join(', ')}`);
@@ -288,18 +215,11 @@ export const mountQueue: ViewFactory = (root, ctx) => {
           renderAll();
         },
       ),
-    );
-    // The sweep's flags know the holidays; refused quietly if the rules change (the clock still works).
-    stops.push(
-      onSnapshot(
-        query(collection(db, 'deadlineWatch'), where('agencyId', '==', officer.agencyId)),
-        (snap) => {
-          watch.clear();
-          for (const doc of snap.docs) watch.set(doc.id, { dueSoon: doc.get('dueSoon') === true, overdue: doc.get('overdue') === true });
-          renderAll();
-        },
-        () => undefined,
-      ),
+      // The sweep's flags know the holidays; refused quietly if the rules change (the clock still works).
+      watchDeadlineFlags(db, officer.agencyId, (flags) => {
+        queue.setFlags(flags);
+        renderAll();
+      }),
     );
   });
 
@@ -314,7 +234,3 @@ export const mountQueue: ViewFactory = (root, ctx) => {
     },
   };
 };
-
-function rank(f: Flags): number {
-  return f.overdue ? 0 : f.dueSoon ? 1 : 2;
-}
