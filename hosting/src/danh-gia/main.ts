@@ -9,26 +9,14 @@ import '../shared/forms.css';
 import './page.css';
 import { byId } from '../shared/dom.js';
 import { mountLangSwitch, onLangChange } from '../shared/i18n.js';
-import { lookUp } from './api.js';
-import { code, lookedUp, lookupFailed, rating, signedIn, token } from './state.js';
+import { lookUpDossier, rating, signedIn, token } from './state.js';
 import { render } from './view.js';
 
 mountLangSwitch();
 
 async function start(): Promise<void> {
-  if (!code) {
-    rating.outcome = 'notFound';
-    render();
-    return;
-  }
-  try {
-    lookedUp(await lookUp(code, token));
-  } catch (err) {
-    lookupFailed(err);
-    render();
-    return;
-  }
-  if (token || rating.outcome) {
+  await lookUpDossier();
+  if (token || rating.outcome || rating.failure) {
     render();
     return;
   }

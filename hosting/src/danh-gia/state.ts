@@ -4,7 +4,7 @@ import type { User } from 'firebase/auth';
 import type { SATISFACTION_LEVELS } from '../../../functions/src/domain/evaluation/satisfaction-scale.js';
 import { ApiCallError, describeError, type Bilingual } from '../shared/api.js';
 import { newRequestId } from '../shared/session.js';
-import type { LookupView } from './api.js';
+import { lookUp, type LookupView } from './api.js';
 
 export type Satisfaction = (typeof SATISFACTION_LEVELS)[number];
 export type Outcome = 'thanks' | 'alreadyRated' | 'notRateable' | 'notFound';
@@ -23,16 +23,26 @@ export const rating: {
   answers: { satisfaction?: Satisfaction; complaint?: boolean; comment: string };
 } = { requestId: newRequestId(), answers: { comment: '' } };
 
-/** The lookup answered: a dossier already rated, or not yet returned, ends here. */
-export function lookedUp(view: LookupView): void {
+/**
+ * Looks the dossier of the address up. A dossier that is unknown, already rated or not yet returned ends
+ * here (`outcome`), as does a failed lookup (`failure`); otherwise the form can be shown.
+ */
+export async function lookUpDossier(): Promise<void> {
+  if (!code) {
+    rating.outcome = 'notFound';
+    return;
+  }
+  let view: LookupView;
+  try {
+    view = await lookUp(code, token);
+  } catch (err) {
+    if (err instanceof ApiCallError && err.status === 404) rating.outcome = 'notFound';
+    else rating.failure = describeError(err);
+    return;
+  }
   rating.view = view;
   if (view.rating?.rated) rating.outcome = 'alreadyRated';
   else if (view.rating && !view.rating.rateable) rating.outcome = 'notRateable';
-}
-
-export function lookupFailed(err: unknown): void {
-  if (err instanceof ApiCallError && err.status === 404) rating.outcome = 'notFound';
-  else rating.failure = describeError(err);
 }
 
 export function signedIn(user: User): void {
