@@ -1,6 +1,12 @@
 // Calls the `api` function through Hosting's /api rewrite (same origin: no CORS, works on slow links).
 export type Bilingual = { vi: string; en: string };
-export type ApiErrorBody = { error: { code: string; message: Bilingual; fields: { path: string; message: Bilingual }[] } };
+/**
+ * Every refusal (docs/API.md). A refused lifecycle action or rating also says why (`reason`:
+ * `staleVersion`, `alreadyRated`, `notRateable`…) and, for a lifecycle action, the dossier's status now.
+ */
+export type ApiErrorBody = {
+  error: { code: string; message: Bilingual; fields: { path: string; message: Bilingual }[]; reason?: string; currentStatus?: string };
+};
 
 export class ApiCallError extends Error {
   constructor(

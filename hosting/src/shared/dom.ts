@@ -1,4 +1,5 @@
-// A few DOM helpers so pages build elements without a framework (small bundles for slow phones).
+// A few DOM helpers so pages build elements without a framework (small bundles for slow phones). Kept to
+// that one job: every page loads this module, the landing page included (bench/citizen-page.ts).
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | undefined | null | EventListener>;
 
@@ -24,31 +25,4 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
     el.append(child instanceof Node ? child : String(child));
   }
   return el;
-}
-
-const VN_DATE_TIME = new Intl.DateTimeFormat('vi-VN', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  hour: '2-digit',
-  minute: '2-digit',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-});
-const VN_DATE = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' });
-
-/** "16:10 24/07/2026" in Vietnam time, whatever the device's zone. */
-export function formatDateTime(iso: string | Date): string {
-  return VN_DATE_TIME.format(typeof iso === 'string' ? new Date(iso) : iso);
-}
-export function formatDate(iso: string | Date): string {
-  return VN_DATE.format(typeof iso === 'string' ? new Date(iso) : iso);
-}
-
-export function formatVnd(amount: number): string {
-  return `${new Intl.NumberFormat('vi-VN').format(amount)} đ`;
-}
-
-/** A client request id for idempotent POSTs (docs/API.md): a retry reuses it. */
-export function newRequestId(): string {
-  return crypto.randomUUID();
 }

@@ -1,4 +1,5 @@
-// Signed-in calls: the API wants the Firebase ID token as a bearer token (docs/API.md).
+// Signed-in and idempotent calls: the API wants the Firebase ID token as a bearer token, and a client
+// request id on every POST that changes something (docs/API.md).
 import type { User } from 'firebase/auth';
 import { callApi } from './api.js';
 
@@ -9,4 +10,9 @@ export async function callApiAs<T>(user: User, path: string, init: RequestInit =
 
 export function jsonPost(body: unknown): RequestInit {
   return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+/** A client request id for idempotent POSTs (docs/API.md): a retry reuses it. */
+export function newRequestId(): string {
+  return crypto.randomUUID();
 }

@@ -2,10 +2,16 @@
 // progress. The server checks the content again; these checks only spare a slow upload that would fail.
 import type { User } from 'firebase/auth';
 import { ApiCallError, type ApiErrorBody, type Bilingual } from './api.js';
+import { h } from './dom.js';
+import type { FieldProblem } from './form-errors.js';
+import { t } from './i18n.js';
 
 export const ACCEPTED_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 export const ACCEPT_ATTRIBUTE = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** The hint under every file input. */
+export const FILE_HINT: Bilingual = { vi: 'PDF, JPEG hoặc PNG, mỗi tệp tối đa 10 MB.', en: 'PDF, JPEG or PNG, up to 10 MB each.' };
 
 export type UploadAnswer = { uploadId: string; fileName: string; contentType: string; size: number; sha256: string };
 
@@ -20,6 +26,28 @@ export function fileProblem(file: File): Bilingual | undefined {
   }
   if (file.size === 0) return { vi: `Tệp “${file.name}” rỗng.`, en: `“${file.name}” is empty.` };
   return undefined;
+}
+
+/** Every chosen file that cannot be sent, as a problem shown beside the file input `inputId`. */
+export function fileProblems(files: File[], inputId: string): FieldProblem[] {
+  return files.flatMap((file) => {
+    const problem = fileProblem(file);
+    return problem ? [{ inputId, message: problem }] : [];
+  });
+}
+
+/** Uploads `file` with a progress bar in `list` (a live region) that goes away when the upload ends. */
+export async function uploadWithProgress(user: User, file: File, draftId: string | undefined, list: HTMLElement): Promise<UploadAnswer> {
+  const bar = h('progress', { max: 100, value: 0, 'aria-label': t({ vi: `Đang tải lên ${file.name}`, en: `Uploading ${file.name}` }) });
+  const row = h('li', {}, `${file.name} `, bar);
+  list.append(row);
+  try {
+    return await uploadFile(user, file, draftId, (fraction) => {
+      bar.value = Math.round(fraction * 100);
+    });
+  } finally {
+    row.remove();
+  }
 }
 
 export async function uploadFile(user: User, file: File, draftId: string | undefined, onProgress: (fraction: number) => void): Promise<UploadAnswer> {

@@ -1,0 +1,211 @@
+// The desk intake form: who applies (a person or an organisation), the procedure and the components
+// received with their counts, the channel and the result delivery. It reads itself into the body of
+// POST /api/desk/dossiers with the obvious checks, and puts the server's component paths (indexes into
+// what was sent) back onto its checkboxes.
+import type { Bilingual } from '../shared/api.js';
+import { h } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
+import { field, select, textInput } from './forms.js';
+import { tx } from './labels.js';
+import type { ProcedureDoc } from './store.js';
+
+const REQUIRED: Bilingual = { vi: 'Vui lòng điền mục này', en: 'Please fill this in' };
+
+type FieldErrors = { path: string; message: Bilingual }[];
+
+export type DeskForm = {
+  form: HTMLFormElement;
+  /** The line under the form for what no input shows. */
+  summary: HTMLElement;
+  /** Lists the desk's procedures in the picker, or says they could not be loaded (undefined). */
+  showProcedures: (list: ProcedureDoc[] | undefined) => void;
+  /** The body to POST, or the client-side errors by path. */
+  read: (requestId: string) => { body: Record<string, unknown> } | { errors: FieldErrors };
+  /** The server's errors with component paths pointing at the checkboxes. */
+  remap: (fields: FieldErrors, sent: { componentId: string }[]) => FieldErrors;
+};
+
+export function buildDeskForm(): DeskForm {
+  let procedures: ProcedureDoc[] = [];
+  const procedureSelect = h('select', { name: 'procedureCode', required: true }, h('option', { value: '' }, tx('Đang tải thủ tục…', 'Loading procedures…')));
+  const componentsBox = h('fieldset', { class: 'components-input', 'data-path': 'components', tabindex: -1 }, h('legend', {}, tx('Thành phần hồ sơ nhận', 'Components received')));
+  const componentsError = h('p', { class: 'field-error', 'data-error-for': 'components', hidden: true });
+  const channel = select([
+    { value: 'desk', label: tx('Trực tiếp tại quầy', 'At the desk') },
+    { value: 'post', label: tx('Qua bưu chính', 'By post') },
+  ]);
+  const delivery = select([
+    { value: 'desk', label: tx('Nhận tại quầy', 'At the desk') },
+    { value: 'post', label: tx('Qua bưu chính', 'By post') },
+    { value: 'online', label: tx('Trực tuyến', 'Online') },
+  ]);
+  const fullName = textInput({ name: 'fullName', autocomplete: 'off', maxlength: 100, required: true });
+  const idKind = select([
+    { value: 'citizenId', label: tx('Căn cước công dân (12 số)', 'Citizen ID (12 digits)') },
+    { value: 'passport', label: tx('Hộ chiếu', 'Passport') },
+  ]);
+  const idNumber = textInput({ name: 'idNumber', autocomplete: 'off', maxlength: 20, inputmode: 'text', required: true });
+  const idCountry = textInput({ name: 'idCountry', maxlength: 3, placeholder: 'VNM' });
+  const phone = textInput({ name: 'phone', type: 'tel', autocomplete: 'off', maxlength: 20, required: true });
+  const email = textInput({ name: 'email', type: 'email', autocomplete: 'off', maxlength: 254 });
+  const line = textInput({ name: 'line', maxlength: 100, required: true });
+  const commune = textInput({ name: 'communeName', maxlength: 100, required: true });
+  const province = textInput({ name: 'provinceName', maxlength: 100, required: true, value: 'Tỉnh Bình An' });
+  const kind = select([
+    { value: 'person', label: tx('Cá nhân', 'A person') },
+    { value: 'organisation', label: tx('Tổ chức, doanh nghiệp', 'An organisation') },
+  ]);
+  const orgName = textInput({ name: 'orgName', maxlength: 255 });
+  const taxCode = textInput({ name: 'taxCode', maxlength: 14, inputmode: 'numeric' });
+  const repName = textInput({ name: 'repName', maxlength: 100 });
+  const repTitle = textInput({ name: 'repTitle', maxlength: 100 });
+  const summary = h('p', { class: 'form-summary field-error', hidden: true, role: 'alert' });
+  const countryWrap = field({ vi: 'Quốc gia cấp hộ chiếu (mã 3 chữ)', en: 'Passport country (3-letter code)' }, idCountry, 'applicant.identity.country');
+  countryWrap.hidden = true;
+  idKind.addEventListener('change', () => (countryWrap.hidden = idKind.value !== 'passport'));
+
+  const personFields = h(
+    'div',
+    { id: 'desk-person' },
+    field({ vi: 'Họ và tên (có dấu)', en: 'Full name (with diacritics)' }, fullName, 'applicant.fullName'),
+    field({ vi: 'Loại giấy tờ', en: 'Identity document' }, idKind, 'applicant.identity.kind'),
+    field({ vi: 'Số giấy tờ', en: 'Document number' }, idNumber, 'applicant.identity.number'),
+    countryWrap,
+  );
+  const orgFields = h(
+    'div',
+    { id: 'desk-organisation', hidden: true },
+    field({ vi: 'Tên tổ chức', en: 'Organisation name' }, orgName, 'applicant.name'),
+    field({ vi: 'Mã số thuế', en: 'Tax code' }, taxCode, 'applicant.taxCode', { vi: '10 chữ số, hoặc 0123456789-001', en: '10 digits, or 0123456789-001' }),
+    field({ vi: 'Người đại diện', en: 'Representative' }, repName, 'applicant.representative.fullName'),
+    field({ vi: 'Chức vụ người đại diện', en: 'Representative’s title' }, repTitle, 'applicant.representative.title'),
+  );
+  kind.addEventListener('change', () => {
+    personFields.hidden = kind.value !== 'person';
+    orgFields.hidden = kind.value !== 'organisation';
+  });
+
+  const form = h(
+    'form',
+    { id: 'desk-form', novalidate: true, 'aria-labelledby': 'desk-title' },
+    field({ vi: 'Thủ tục', en: 'Procedure' }, procedureSelect, 'procedureCode'),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, tx('Người nộp hồ sơ', 'Applicant')),
+      field({ vi: 'Người nộp là', en: 'The applicant is' }, kind, 'applicant.kind'),
+      personFields,
+      orgFields,
+      field({ vi: 'Số điện thoại di động', en: 'Mobile phone' }, phone, 'applicant.phone', { vi: 'Ví dụ 0912345678', en: 'e.g. 0912345678' }),
+      field({ vi: 'Email (không bắt buộc)', en: 'Email (optional)' }, email, 'applicant.email'),
+      field({ vi: 'Số nhà, đường', en: 'Street address' }, line, 'applicant.address.line'),
+      field({ vi: 'Xã, phường', en: 'Commune or ward' }, commune, 'applicant.address.communeName'),
+      field({ vi: 'Tỉnh, thành phố', en: 'Province or city' }, province, 'applicant.address.provinceName'),
+    ),
+    componentsBox,
+    componentsError,
+    field({ vi: 'Kênh nộp', en: 'Channel' }, channel, 'channel'),
+    field({ vi: 'Hình thức nhận kết quả', en: 'Result delivery' }, delivery, 'resultDelivery'),
+    summary,
+    h('button', { type: 'submit', id: 'desk-submit' }, tx('Ghi nhận hồ sơ', 'Record the application')),
+  );
+
+  function renderComponents(): void {
+    const p = procedures.find((x) => x.code === procedureSelect.value);
+    componentsBox.replaceChildren(h('legend', {}, tx('Thành phần hồ sơ nhận', 'Components received')));
+    if (!p) {
+      componentsBox.append(h('p', {}, tx('Chọn thủ tục để xem thành phần hồ sơ.', 'Choose a procedure to see its components.')));
+      return;
+    }
+    p.components.forEach((c, i) => {
+      const check = h('input', { type: 'checkbox', id: `comp-${i}`, checked: c.mandatory, 'data-component': c.id, 'data-path': `components.${i}.componentId` });
+      const count = (key: 'originals' | 'certifiedCopies' | 'copies', label: Bilingual) => {
+        const input = h('input', { type: 'number', min: 0, max: 20, step: 1, inputmode: 'numeric', value: c[key], id: `comp-${i}-${key}`, 'data-count': key });
+        return field(label, input, `components.${i}.${key}`);
+      };
+      componentsBox.append(
+        h(
+          'div',
+          { class: 'component-input' },
+          h('label', { for: check.id, class: 'choice' }, check, ' ', t(c.name), c.mandatory ? h('span', { class: 'en' }, tx(' (bắt buộc)', ' (mandatory)')) : null),
+          h('p', { class: 'field-error', 'data-error-for': `components.${i}.componentId`, hidden: true }),
+          h(
+            'div',
+            { class: 'counts' },
+            count('originals', { vi: 'Bản chính', en: 'Originals' }),
+            count('certifiedCopies', { vi: 'Bản sao chứng thực', en: 'Certified copies' }),
+            count('copies', { vi: 'Bản sao', en: 'Copies' }),
+          ),
+        ),
+      );
+    });
+  }
+  procedureSelect.addEventListener('change', renderComponents);
+
+  function read(requestId: string): { body: Record<string, unknown> } | { errors: FieldErrors } {
+    const errors: { path: string; message: Bilingual }[] = [];
+    const need = (value: string, path: string) => {
+      if (!value.trim()) errors.push({ path, message: REQUIRED });
+      return value.trim();
+    };
+    const procedureCode = need(procedureSelect.value, 'procedureCode');
+    const who: Record<string, unknown> = { kind: kind.value };
+    if (kind.value === 'person') {
+      const identity: Record<string, string> = { kind: idKind.value, number: need(idNumber.value, 'applicant.identity.number') };
+      if (idKind.value === 'passport') identity.country = idCountry.value.trim().toUpperCase() || 'VNM';
+      who.fullName = need(fullName.value, 'applicant.fullName');
+      who.identity = identity;
+    } else {
+      who.name = need(orgName.value, 'applicant.name');
+      who.taxCode = need(taxCode.value, 'applicant.taxCode');
+      who.representative = { fullName: need(repName.value, 'applicant.representative.fullName'), title: need(repTitle.value, 'applicant.representative.title') };
+    }
+    const applicant: Record<string, unknown> = {
+      ...who,
+      phone: need(phone.value, 'applicant.phone'),
+      address: {
+        line: need(line.value, 'applicant.address.line'),
+        communeName: need(commune.value, 'applicant.address.communeName'),
+        provinceName: need(province.value, 'applicant.address.provinceName'),
+      },
+    };
+    if (email.value.trim()) applicant.email = email.value.trim();
+    const components = Array.from(componentsBox.querySelectorAll<HTMLInputElement>('input[data-component]'))
+      .filter((c) => c.checked)
+      .map((c) => {
+        const box = c.closest('.component-input')!;
+        const num = (key: string) => Number(box.querySelector<HTMLInputElement>(`[data-count="${key}"]`)?.value || 0);
+        return { componentId: c.dataset.component!, originals: num('originals'), certifiedCopies: num('certifiedCopies'), copies: num('copies') };
+      });
+    if (procedureCode && components.length === 0) errors.push({ path: 'components', message: { vi: 'Chọn ít nhất một thành phần đã nhận', en: 'Tick at least one component received' } });
+    if (errors.length > 0) return { errors };
+    return { body: { requestId, procedureCode, applicant, components, channel: channel.value, resultDelivery: delivery.value } };
+  }
+
+  // Server paths name components by their index in what was sent; map them back to the checkboxes.
+  function remap(fields: FieldErrors, sent: { componentId: string }[]): FieldErrors {
+    return fields.map((f) => {
+      const m = /^components\.(\d+)\.(.+)$/.exec(f.path);
+      if (!m) return f;
+      const id = sent[Number(m[1])]?.componentId;
+      const all = Array.from(componentsBox.querySelectorAll<HTMLInputElement>('input[data-component]'));
+      const index = all.findIndex((c) => c.dataset.component === id);
+      return index < 0 ? f : { ...f, path: `components.${index}.${m[2]}` };
+    });
+  }
+
+  function showProcedures(list: ProcedureDoc[] | undefined): void {
+    if (!list) {
+      procedureSelect.replaceChildren(h('option', { value: '' }, tx('Không tải được danh mục thủ tục', 'Could not load the procedures')));
+      return;
+    }
+    procedures = list;
+    procedureSelect.replaceChildren(
+      h('option', { value: '' }, tx('— Chọn thủ tục —', '— Choose a procedure —')),
+      ...procedures.map((p) => h('option', { value: p.code }, `${t(p.name)} (${p.code})`)),
+    );
+    renderComponents();
+  }
+
+  return { form, summary, showProcedures, read, remap };
+}

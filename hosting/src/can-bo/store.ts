@@ -1,0 +1,160 @@
+// Every Firestore read and listener of the officer dashboard, each the query the rules allow an officer:
+// the agency's dossiers (`agencyIds array-contains`), the sweep's deadline flags and statistics of the
+// agency, the officer's own tasks, one dossier's events and hand-offs, and the reference data that puts
+// names on a dossier. Loaded with the first view after sign-in, never with the sign-in form.
+import { collection, doc, getDoc, getDocs, limit, onSnapshot, orderBy, query, where, type DocumentData, type Firestore, type Unsubscribe } from 'firebase/firestore';
+import type { Bilingual } from '../shared/api.js';
+import { firestore } from '../shared/firestore.js';
+import { toDate } from '../shared/timestamps.js';
+import type { AgencyOption } from './action-form-parts.js';
+import { agencyNames } from './agency-names.js';
+import type { DossierAnswer } from './api.js';
+import type { Flags } from './deadlines.js';
+
+// ---- the work queue -------------------------------------------------------------------------------
+/** Enough for a busy desk's open work; closed dossiers beyond it are found by the public lookup. */
+const QUEUE_LIMIT = 500;
+
+export type QueueChange = { type: 'added' | 'modified' | 'removed'; id: string; data: DocumentData };
+
+/** The agency's dossiers, newest activity first, as changes since the last snapshot (all of them at first). */
+export function watchQueue(db: Firestore, agencyId: string, onChanges: (changes: QueueChange[]) => void, onError: () => void): Unsubscribe {
+  return onSnapshot(
+    query(collection(db, 'dossiers'), where('agencyIds', 'array-contains', agencyId), orderBy('updatedAt', 'desc'), limit(QUEUE_LIMIT)),
+    (snap) => onChanges(snap.docChanges().map((c) => ({ type: c.type, id: c.doc.id, data: c.doc.data() }))),
+    onError,
+  );
+}
+
+/** The sweep's flags (they know the holidays) per dossier; refused quietly if the rules change. */
+export function watchDeadlineFlags(db: Firestore, agencyId: string, onFlags: (flags: Map<string, Partial<Flags>>) => void): Unsubscribe {
+  return onSnapshot(
+    query(collection(db, 'deadlineWatch'), where('agencyId', '==', agencyId)),
+    (snap) => onFlags(new Map(snap.docs.map((d) => [d.id, { dueSoon: d.get('dueSoon') === true, overdue: d.get('overdue') === true }]))),
+    () => undefined,
+  );
+}
+
+// ---- tasks and statistics -------------------------------------------------------------------------
+export type Task = { id: string; kind: string; level: number | null; dossierId: string; agencyId: string; dueAt?: Date; overdueWorkingDays?: number; state: string; createdAt?: Date };
+
+/** The officer's tasks from the deadline sweep, soonest due first. */
+export function watchTasks(db: Firestore, uid: string, onTasks: (tasks: Task[]) => void, onError: () => void): Unsubscribe {
+  return onSnapshot(
+    query(collection(db, 'tasks'), where('assigneeUids', 'array-contains', uid)),
+    (snap) =>
+      onTasks(
+        snap.docs
+          .map((d) => ({ id: d.id, kind: String(d.get('kind')), level: (d.get('level') as number | null) ?? null, dossierId: String(d.get('dossierId')), agencyId: String(d.get('agencyId') ?? ''), dueAt: toDate(d.get('dueAt')), overdueWorkingDays: d.get('overdueWorkingDays') as number | undefined, state: String(d.get('state') ?? 'open'), createdAt: toDate(d.get('createdAt')) }))
+          .sort((a, b) => (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0)),
+      ),
+    onError,
+  );
+}
+
+/** A dossier's code (the dossier is in the officer's scope); undefined when it cannot be read. */
+export async function readDossierCode(db: Firestore, id: string): Promise<string | undefined> {
+  const d = await getDoc(doc(db, 'dossiers', id)).catch(() => undefined);
+  const code = d?.get('code');
+  return typeof code === 'string' ? code : undefined;
+}
+
+export type StatsDoc = { month: string; received: number; resolvedEarly: number; resolvedOnTime: number; resolvedLate: number; inProgress: number };
+
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+/** The agency's `stats` documents (query `agencyId == own`, the only one the rules allow an officer). */
+export async function readStats(agencyId: string): Promise<StatsDoc[]> {
+  const db = await firestore();
+  const snap = await getDocs(query(collection(db, 'stats'), where('agencyId', '==', agencyId)));
+  return snap.docs.map((d) => ({
+    month: String(d.get('month')),
+    received: num(d.get('received')),
+    resolvedEarly: num(d.get('resolvedEarly')),
+    resolvedOnTime: num(d.get('resolvedOnTime')),
+    resolvedLate: num(d.get('resolvedLate')),
+    inProgress: num(d.get('inProgress')),
+  }));
+}
+
+// ---- desk intake ----------------------------------------------------------------------------------
+export type ProcedureComponent = { id: string; name: Bilingual; originals: number; certifiedCopies: number; copies: number; mandatory: boolean };
+export type ProcedureDoc = { code: string; name: Bilingual; components: ProcedureComponent[] };
+
+/** The procedures handled at the level of the desk's agency (single-field index on an array: automatic), by name. */
+export async function readDeskProcedures(agencyId: string): Promise<ProcedureDoc[]> {
+  const db = await firestore();
+  const agency = await getDoc(doc(db, 'agencies', agencyId));
+  const level = agency.get('level') as string | undefined;
+  const snap = await getDocs(level ? query(collection(db, 'procedures'), where('competentLevels', 'array-contains', level)) : collection(db, 'procedures'));
+  return snap.docs.map((d) => d.data() as ProcedureDoc).sort((a, b) => a.name.vi.localeCompare(b.name.vi, 'vi'));
+}
+
+// ---- one dossier ----------------------------------------------------------------------------------
+/** The dossier's events in version order; read errors leave the timeline as it was. */
+export function watchEvents(db: Firestore, dossierId: string, onEvents: (events: DocumentData[]) => void): Unsubscribe {
+  return onSnapshot(
+    query(collection(db, `dossiers/${dossierId}/events`), orderBy('version')),
+    (snap) => onEvents(snap.docs.map((x) => x.data())),
+    () => undefined,
+  );
+}
+
+/** The hand-offs between agencies (the control slip), read once. */
+export async function readHandoffs(dossierId: string): Promise<DocumentData[]> {
+  const db = await firestore();
+  const snap = await getDocs(collection(db, `dossiers/${dossierId}/handoffs`));
+  return snap.docs.map((x) => x.data());
+}
+
+type AgencyRecord = AgencyOption & { active: boolean };
+let agencyCache: Promise<AgencyRecord[]> | undefined;
+function allAgencies(): Promise<AgencyRecord[]> {
+  const today = new Date().toISOString().slice(0, 10);
+  agencyCache ??= firestore()
+    .then((db) => getDocs(collection(db, 'agencies')))
+    .then((snap) =>
+      snap.docs.map((d) => ({
+        id: d.id,
+        name: (d.get('name') as Bilingual | undefined) ?? { vi: d.id, en: d.id },
+        active: !d.get('effectiveTo') || String(d.get('effectiveTo')) >= today,
+      })),
+    )
+    .catch((err: unknown) => {
+      agencyCache = undefined;
+      throw err;
+    });
+  return agencyCache;
+}
+
+/** Agencies in operation: the targets a transfer or opinion request may name. */
+export const loadAgencies = async (): Promise<AgencyOption[]> => (await allAgencies()).filter((a) => a.active);
+
+export type Reference = {
+  componentNames: Map<string, Bilingual>;
+  /** The agencies on the procedure's route: suggested targets for a transfer. */
+  suggestedAgencies: string[];
+  /** Whether the officer follows the dossier; undefined when their user document could not be read. */
+  followed: boolean | undefined;
+};
+
+/**
+ * Everything the first render needs is read together, so nothing shifts under the officer's pointer
+ * afterwards: component names and the procedure's route (suggested transfer targets), agency names,
+ * and whether the officer follows the dossier. Each is optional: the page works without it.
+ */
+export async function readReference(db: Firestore, answer: Promise<DossierAnswer | undefined>, uid: string, dossierId: string): Promise<Reference> {
+  const [procedure, agencies, me] = await Promise.all([
+    answer.then((a) => (a ? getDoc(doc(db, `procedures/${a.dossier.procedure.code}/versions/${a.dossier.procedure.version}`)) : undefined)).catch(() => undefined),
+    agencyNames.size > 0 ? Promise.resolve(undefined) : allAgencies().catch(() => undefined),
+    getDoc(doc(db, 'users', uid)).catch(() => undefined),
+  ]);
+  for (const a of agencies ?? []) agencyNames.set(a.id, a.name);
+  const components = (procedure?.get('components') as { id: string; name: Bilingual }[] | undefined) ?? [];
+  const steps = (procedure?.get('steps') as { performer?: { kind?: string; agencyId?: string } }[] | undefined) ?? [];
+  return {
+    componentNames: new Map(components.map((c) => [c.id, c.name])),
+    suggestedAgencies: steps.map((s) => s.performer?.agencyId).filter((x): x is string => typeof x === 'string'),
+    followed: me ? ((me.get('followedDossierIds') as string[] | undefined) ?? []).includes(dossierId) : undefined,
+  };
+}

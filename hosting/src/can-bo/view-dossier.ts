@@ -1,0 +1,155 @@
+// One dossier (/can-bo/ho-so/<id>): mounts the page and ties its parts together. The answer from
+// GET /api/dossiers/:id is asked at once, in parallel with the Firestore SDK and the reference reads
+// (store.ts); then the summary, applicant and components (view-dossier-summary.ts), the actions
+// (view-dossier-actions.ts), the slips and control slip (view-dossier-slips.ts) and the live timeline
+// (view-dossier-timeline.ts). Here: the follow button, the notice that survives a reload, and unmounting.
+import type { DocumentData } from 'firebase/firestore';
+import { describeError, type Bilingual } from '../shared/api.js';
+import { h } from '../shared/dom.js';
+import { firestore } from '../shared/firestore.js';
+import { t } from '../shared/i18n.js';
+import { fetchDossier, setFollow, type DossierAnswer } from './api.js';
+import { tx } from './labels.js';
+import type { ViewContext, ViewFactory } from './state.js';
+import { readReference, watchEvents } from './store.js';
+import { actionsSection, type Carry } from './view-dossier-actions.js';
+import { renderControlSlip, slipsPanel } from './view-dossier-slips.js';
+import { applicantSection, componentsSection, summaryList } from './view-dossier-summary.js';
+import { renderTimeline } from './view-dossier-timeline.js';
+
+export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
+  const id = dossierId ?? '';
+  const stops: (() => void)[] = [];
+  let unmounted = false;
+  let answer: DossierAnswer | undefined;
+  let eventsSeen: DocumentData[] = [];
+  let componentNames = new Map<string, Bilingual>();
+  let suggestedAgencies: string[] = [];
+  /** A message that survives the reload it causes (success, conflict). */
+  let carry: Carry | undefined;
+
+  const notice = h('div', { id: 'dossier-notice', class: 'notice-area', role: 'status', 'aria-live': 'polite' });
+  const body = h('div', { id: 'dossier-body' }, h('p', { class: 'loading' }, tx('Đang tải hồ sơ…', 'Loading the dossier…')));
+  const changed = h('p', { id: 'dossier-changed', class: 'notice', hidden: true });
+  // Following a dossier puts each of its transitions in the officer's inbox (PUT /api/dossiers/:id/follow).
+  const follow = h('button', { type: 'button', id: 'dossier-follow', class: 'secondary', 'aria-pressed': 'false', hidden: true }, tx('Theo dõi hồ sơ này', 'Follow this dossier'));
+  const followState = h('span', { class: 'en', 'aria-live': 'polite' });
+  follow.addEventListener('click', async () => {
+    const next = follow.getAttribute('aria-pressed') !== 'true';
+    follow.disabled = true;
+    try {
+      await setFollow(ctx.officer.user, id, next);
+      follow.setAttribute('aria-pressed', String(next));
+      followState.textContent = next ? tx(' Đang theo dõi: bạn sẽ nhận thông báo khi hồ sơ chuyển bước.', ' Following: you will be told when it moves.') : tx(' Đã bỏ theo dõi.', ' No longer following.');
+    } catch (err) {
+      followState.textContent = ` ${t(describeError(err))}`;
+    } finally {
+      follow.disabled = false;
+    }
+  });
+  root.append(
+    h(
+      'section',
+      { 'aria-labelledby': 'dossier-title', class: 'dossier-view' },
+      h('p', {}, h('a', { href: '/can-bo/', class: 'back' }, tx('← Danh sách hồ sơ', '← Dossier list'))),
+      h('h2', { id: 'dossier-title' }, tx('Hồ sơ', 'Dossier')),
+      h('p', {}, follow, followState),
+      notice,
+      changed,
+      body,
+    ),
+  );
+
+  const slips = slipsPanel({ root, user: ctx.officer.user, dossierId: id, answer: () => answer, events: () => eventsSeen, unmounted: () => unmounted });
+
+  function setNotice(kind: Carry['kind'], text: string): void {
+    notice.replaceChildren(h('p', { class: `notice notice-${kind}`, 'data-kind': kind }, text));
+  }
+
+  async function load(pending: Promise<DossierAnswer | undefined> = fetchDossier(ctx.officer.user, id)): Promise<void> {
+    try {
+      const fresh = await pending;
+      if (unmounted) return;
+      if (!fresh) throw firstError;
+      answer = fresh;
+      changed.hidden = true;
+      render();
+      if (carry) {
+        setNotice(carry.kind, carry.text);
+        if (carry.expectSlip) slips.waitFor(carry.expectSlip);
+        carry = undefined;
+      }
+    } catch (err) {
+      if (unmounted) return;
+      const m = describeError(err);
+      body.replaceChildren(h('p', { class: 'notice notice-error', 'data-kind': 'error' }, t(m)));
+    }
+  }
+
+  async function reloadWith(next: Carry): Promise<void> {
+    carry = next;
+    await load();
+    notice.querySelector('p')?.setAttribute('tabindex', '-1');
+    notice.querySelector<HTMLElement>('p')?.focus();
+  }
+
+  function render(): void {
+    if (!answer) return;
+    const d = answer.dossier;
+    root.querySelector('#dossier-title')!.textContent = `${tx('Hồ sơ', 'Dossier')} ${d.code ?? d.id}`;
+    body.replaceChildren(
+      summaryList(d),
+      actionsSection({ root, officer: ctx.officer, dossierId: id, answer, suggestedAgencies, reloadWith }),
+      applicantSection(d.applicant),
+      componentsSection(d.components ?? [], componentNames, ctx.officer.user),
+      h('section', { 'aria-labelledby': 'slips-title' }, h('h3', { id: 'slips-title' }, tx('Phiếu, giấy tờ đã in', 'Official slips')), h('div', { id: 'dossier-slips' })),
+      h('section', { 'aria-labelledby': 'handoffs-title' }, h('h3', { id: 'handoffs-title' }, tx('Phiếu kiểm soát quá trình', 'Control slip')), h('div', { id: 'dossier-handoffs' }, h('p', { class: 'loading' }, tx('Đang tải…', 'Loading…')))),
+      h('section', { 'aria-labelledby': 'timeline-title' }, h('h3', { id: 'timeline-title' }, tx('Quá trình xử lý', 'Timeline')), h('div', { id: 'dossier-timeline' })),
+    );
+    slips.render();
+    renderTimeline(root, eventsSeen);
+    void renderControlSlip(root, id, () => unmounted);
+  }
+
+  // The first answer is asked at once, in parallel with the SDK and the reference reads.
+  let firstError: unknown;
+  const answerPromise: Promise<DossierAnswer | undefined> = fetchDossier(ctx.officer.user, id).catch((err: unknown) => {
+    firstError = err;
+    return undefined;
+  });
+
+  void firestore().then(async (db) => {
+    if (unmounted) return;
+    // Live timeline: also tells the officer when someone else changes the dossier under their eyes.
+    stops.push(
+      watchEvents(db, id, (events) => {
+        eventsSeen = events;
+        const latest = eventsSeen.reduce((m, e) => Math.max(m, Number(e.version ?? 0)), 0);
+        if (answer && latest > answer.dossier.version && !carry) {
+          changed.textContent = tx('Hồ sơ vừa được cập nhật bởi thao tác khác.', 'The dossier was just changed by another action.');
+          changed.hidden = false;
+        }
+        renderTimeline(root, eventsSeen);
+        if (answer && !answer.slips) slips.render();
+      }),
+    );
+    const reference = await readReference(db, answerPromise, ctx.officer.uid, id);
+    componentNames = reference.componentNames;
+    suggestedAgencies = reference.suggestedAgencies;
+    if (reference.followed !== undefined) {
+      follow.setAttribute('aria-pressed', String(reference.followed));
+      follow.hidden = false;
+    }
+    await load(answerPromise);
+  });
+
+  return {
+    unmount: () => {
+      unmounted = true;
+      for (const stop of stops) stop();
+      slips.dispose();
+    },
+  };
+};
+
+export type { ViewContext };

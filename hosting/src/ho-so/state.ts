@@ -1,0 +1,65 @@
+// My dossiers' state: who is signed in, the list or the one dossier of the address (/ho-so/<id>) with
+// its events and its API answer, the message about the citizen's last action, and the supplement files
+// being gathered. main.ts plugs in the renderer of the page the address names.
+import type { User } from 'firebase/auth';
+import type { Unsubscribe } from 'firebase/firestore';
+import type { Bilingual } from '../shared/api.js';
+import { SLIP_FORM_OF_EVENT } from '../shared/slips.js';
+import type { DossierAnswer, UploadAnswer } from './api.js';
+import type { DossierDoc, EventDoc } from './store.js';
+
+/** The dossier of the address; empty on the list page (/ho-so/). */
+export const dossierId = decodeURIComponent(location.pathname.replace(/^\/ho-so\/?/, '').replace(/\/$/, ''));
+
+export const page: {
+  user?: User;
+  /** Listeners to stop on sign-out or when another user signs in. */
+  stop: Unsubscribe[];
+  list?: DossierDoc[];
+  listError?: Bilingual;
+  /** The dossier: undefined while loading, null when it does not exist or may not be read. */
+  current?: DossierDoc | null;
+  events: EventDoc[];
+  answer?: DossierAnswer;
+  answerError?: Bilingual;
+  /** A message about the citizen's own last action, shown until the dossier moves past it. */
+  message?: { state: 'ok' | 'error'; text: Bilingual; untilVersion: number };
+} = { stop: [], events: [] };
+
+/** New files per supplement item for the supplement answer, kept across live re-renders. */
+export const supplementFiles = new Map<string, UploadAnswer[]>();
+export const supplement: { requestId?: string } = {};
+
+const hooks = { render: (): void => undefined };
+
+/** main.ts plugs in the renderer. */
+export function connectPage(plugged: typeof hooks): void {
+  Object.assign(hooks, plugged);
+}
+
+export const render = (): void => hooks.render();
+
+export function stopListening(): void {
+  for (const fn of page.stop) fn();
+  page.stop = [];
+}
+
+/** The dossier document changed: a message about an older version has done its job. */
+export function dossierChanged(d: DossierDoc | null): void {
+  page.current = d;
+  if (page.message && d && d.version > page.message.untilVersion) page.message = undefined;
+}
+
+/** The latest event makes an official slip (features/slips) that the API does not list yet. */
+export function slipMissing(): boolean {
+  const last = page.events[page.events.length - 1];
+  const slips = page.answer?.slips;
+  return !!last && Object.hasOwn(SLIP_FORM_OF_EVENT, last.type) && Array.isArray(slips) && !slips.some((s) => s.version === last.version);
+}
+
+export function signedOut(): void {
+  stopListening();
+  page.user = undefined;
+  page.list = undefined;
+  page.current = undefined;
+}

@@ -1,0 +1,76 @@
+// What My dossiers reads live from Firestore, under the rules: a citizen's list must ask for
+// `ownerUserId == uid`, the inbox for `recipientUid == uid`; one dossier and its events by id.
+import { collection, doc, getDoc, limit, onSnapshot, orderBy, query, where, type Unsubscribe } from 'firebase/firestore';
+import type { ACTION_LABEL_TEXT } from '../../../functions/src/contract/index.js';
+import type { STATUS_INFO } from '../../../functions/src/contract/index.js';
+import type { Bilingual } from '../shared/api.js';
+import { firestore } from '../shared/firestore.js';
+import type { Prefs } from './api.js';
+
+/** Firestore Timestamps, as the documents hold them. */
+export type Stamp = { toDate(): Date } | string | Date | null | undefined;
+export type Status = keyof typeof STATUS_INFO;
+export type SupplementItem = { componentId?: string; name: string; problem: string };
+export type DossierDoc = {
+  id: string;
+  code?: string;
+  version: number;
+  status: Status;
+  procedure: { code: string; name: Bilingual };
+  receivingAgencyId: string;
+  createdAt?: Stamp;
+  submittedAt?: Stamp;
+  receivedAt?: Stamp;
+  dueAt?: Stamp;
+  dueExplanation?: Bilingual;
+  extensionCount?: number;
+  extension?: { reason: string; apology: string; newDueAt: Stamp };
+  supplement?: { reason: string; guidance?: string; items: SupplementItem[]; requestedAt: Stamp; submittedAt?: Stamp };
+  resolution?: { outcome: 'approved' | 'denied'; reason?: string; summary?: string };
+  resultReturnedAt?: Stamp;
+  closingReason?: string;
+};
+export type EventDoc = { version: number; type: keyof typeof ACTION_LABEL_TEXT; at: Stamp; from?: string; to?: Status };
+export type InboxEntry = { id: string; subject: Bilingual; body: Bilingual; createdAt?: { toDate(): Date }; readAt?: { toDate(): Date } | null; dossierId: string };
+
+export async function watchMyDossiers(uid: string, onList: (items: DossierDoc[]) => void, onError: () => void): Promise<Unsubscribe> {
+  const db = await firestore();
+  return onSnapshot(
+    query(collection(db, 'dossiers'), where('ownerUserId', '==', uid)),
+    (snap) => onList(snap.docs.map((d) => ({ ...(d.data() as Omit<DossierDoc, 'id'>), id: d.id }))),
+    onError,
+  );
+}
+
+/** The dossier (null when it does not exist or may not be read) and its events in version order. */
+export async function watchDossier(id: string, onDossier: (d: DossierDoc | null) => void, onEvents: (events: EventDoc[]) => void): Promise<Unsubscribe[]> {
+  const db = await firestore();
+  return [
+    onSnapshot(
+      doc(db, 'dossiers', id),
+      (snap) => onDossier(snap.exists() ? { ...(snap.data() as Omit<DossierDoc, 'id'>), id: snap.id } : null),
+      () => onDossier(null),
+    ),
+    onSnapshot(
+      query(collection(db, 'dossiers', id, 'events'), orderBy('version')),
+      (snap) => onEvents(snap.docs.map((d) => d.data() as EventDoc)),
+      () => undefined,
+    ),
+  ];
+}
+
+/** The citizen's channel choices as stored on their user document; none when it cannot be read. */
+export async function readPrefs(uid: string): Promise<Prefs> {
+  const db = await firestore();
+  return ((await getDoc(doc(db, 'users', uid)).catch(() => undefined))?.get('notificationPrefs') as Prefs | undefined) ?? {};
+}
+
+/** The 20 latest in-app notifications. Index: notifications (recipientUid ASC, channel ASC, createdAt DESC) — firestore.indexes.json. */
+export async function watchInbox(uid: string, onEntries: (entries: InboxEntry[]) => void, onError: () => void): Promise<Unsubscribe> {
+  const db = await firestore();
+  return onSnapshot(
+    query(collection(db, 'notifications'), where('recipientUid', '==', uid), where('channel', '==', 'inApp'), orderBy('createdAt', 'desc'), limit(20)),
+    (snap) => onEntries(snap.docs.map((d) => ({ ...(d.data() as Omit<InboxEntry, 'id'>), id: d.id }))),
+    onError,
+  );
+}

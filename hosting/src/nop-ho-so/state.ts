@@ -1,0 +1,152 @@
+// The wizard's one shared state and the moves every step makes: which step is on screen, the answers
+// (the draft), loading the procedure, following the sign-in, saving the answers, and going to another
+// step. The step modules read and change `wizard`; main.ts plugs in the renderer and the per-step
+// readers, so the steps need not import one another.
+import type { User } from 'firebase/auth';
+import { ApiCallError, describeError, type Bilingual } from '../shared/api.js';
+import { h } from '../shared/dom.js';
+import { formatDateTime } from '../shared/format.js';
+import { newRequestId } from '../shared/session.js';
+import type { FieldProblem } from '../shared/form-errors.js';
+import { t } from '../shared/i18n.js';
+import { fetchProcedure, type Detail, type SubmittedDossier } from './api.js';
+import { findDraft, saveDraft, type ComponentDraft, type DraftContent, type PersonDraft, type StoredDraft } from './draft-store.js';
+
+export type Step = 'agency' | 'applicant' | 'documents' | 'delivery' | 'check';
+
+export const STEPS: Step[] = ['agency', 'applicant', 'documents', 'delivery', 'check'];
+export const STEP_TITLES: Record<Step, Bilingual> = {
+  agency: { vi: 'Nơi nộp hồ sơ', en: 'Where to submit' },
+  applicant: { vi: 'Thông tin người nộp', en: 'About you' },
+  documents: { vi: 'Giấy tờ trong hồ sơ', en: 'Your documents' },
+  delivery: { vi: 'Nhận kết quả', en: 'Receiving the result' },
+  check: { vi: 'Kiểm tra thông tin trước khi nộp', en: 'Check your answers before submitting' },
+};
+
+export const code = decodeURIComponent(location.pathname.replace(/^\/nop-ho-so\/?/, '').replace(/\/$/, ''));
+
+export const wizard: {
+  user?: User;
+  detail?: Detail;
+  /** The answers so far: what the draft stores. */
+  state: DraftContent;
+  draftId?: string;
+  savedAt?: Date;
+  step: Step | 'resume' | 'done' | 'loading';
+  /** Set by a "change" link on the check page: the step's button then leads back there. */
+  returnToCheck: boolean;
+  /** Server field errors waiting to be shown once their step is rendered. */
+  pending?: { step: Step; problems: FieldProblem[]; title?: Bilingual };
+  fallbackRequestId?: string;
+  submitted?: SubmittedDossier;
+  stored?: StoredDraft;
+  loadFailure?: Bilingual;
+} = { state: {}, step: 'loading', returnToCheck: false };
+
+export const person = (): PersonDraft => (wizard.state.applicant ??= { kind: 'person' });
+
+/** The idempotency key of the submission: tied to the draft, so a retry (even after a reload) finds the same dossier. */
+export function requestId(): string {
+  if (wizard.draftId) return `draft-${wizard.draftId}`;
+  return (wizard.fallbackRequestId ??= newRequestId());
+}
+
+export function componentState(id: string): ComponentDraft {
+  const list = (wizard.state.components ??= []);
+  let found = list.find((c) => c.componentId === id);
+  if (!found) {
+    const required = wizard.detail!.procedure.components.find((c) => c.id === id)!;
+    found = { componentId: id, originals: required.originals, certifiedCopies: required.certifiedCopies, copies: required.copies, uploads: [] };
+    list.push(found);
+  }
+  return found;
+}
+
+/** The components the dossier lists: mandatory ones and any the citizen gave a count or a file for. */
+export function selectedComponents(): ComponentDraft[] {
+  const components = wizard.detail!.procedure.components;
+  return components
+    .map((c) => componentState(c.id))
+    .filter((s) => {
+      const required = components.find((c) => c.id === s.componentId)!;
+      return required.mandatory || s.uploads.length > 0 || s.originals + s.certifiedCopies + s.copies > 0;
+    });
+}
+
+// ---- loading and signing in ----------------------------------------------------------------------
+/** Reads the procedure; a procedure that is missing or takes no online applications is a load failure. */
+export async function loadProcedure(): Promise<void> {
+  try {
+    wizard.detail = await fetchProcedure(code);
+    if (wizard.detail.receivingAgencies.length === 0) {
+      wizard.loadFailure = { vi: 'Thủ tục này chưa nhận hồ sơ trực tuyến.', en: 'This procedure does not take online applications yet.' };
+    }
+  } catch (err) {
+    wizard.loadFailure = err instanceof ApiCallError && err.status === 404 ? { vi: 'Không tìm thấy thủ tục.', en: 'Procedure not found.' } : describeError(err);
+  }
+}
+
+/** A (new) citizen signed in: start from their saved draft if there is one, else from the first step. */
+export async function startFor(user: User): Promise<void> {
+  wizard.state = {};
+  wizard.draftId = undefined;
+  wizard.savedAt = undefined;
+  wizard.user = user;
+  wizard.stored = await findDraft(user.uid, code).catch(() => undefined);
+  if (wizard.stored) wizard.step = 'resume';
+  else {
+    wizard.step = 'agency';
+    const agencies = wizard.detail!.receivingAgencies;
+    if (agencies.length === 1) wizard.state.receivingAgencyId = agencies[0]!.id;
+  }
+  render();
+}
+
+export function signedOut(): void {
+  wizard.user = undefined;
+  wizard.step = 'loading';
+}
+
+// ---- saving --------------------------------------------------------------------------------------
+export const saveLine = () =>
+  h('p', { id: 'save-status', class: 'status', role: 'status' }, wizard.savedAt ? t({ vi: `Đã lưu nháp lúc ${formatDateTime(wizard.savedAt)}.`, en: `Draft saved at ${formatDateTime(wizard.savedAt)}.` }) : '');
+
+// Saves run one after another: two overlapping first saves would create two drafts.
+let saving: Promise<void> = Promise.resolve();
+export function save(): Promise<void> {
+  saving = saving.then(saveNow);
+  return saving;
+}
+
+async function saveNow(): Promise<void> {
+  if (!wizard.user) return;
+  try {
+    wizard.draftId = await saveDraft(wizard.user.uid, code, wizard.draftId, wizard.state);
+    wizard.savedAt = new Date();
+  } catch {
+    // A draft that cannot be saved must not block the application: the page keeps the answers.
+    wizard.savedAt = undefined;
+  }
+  const line = document.getElementById('save-status');
+  if (line) line.replaceWith(saveLine());
+}
+
+// ---- rendering and navigation --------------------------------------------------------------------
+const hooks: { render: () => void; readCurrentStep: () => void } = { render: () => undefined, readCurrentStep: () => undefined };
+
+/** main.ts plugs in the page renderer and the reader of the step on screen. */
+export function connectWizard(plugged: typeof hooks): void {
+  Object.assign(hooks, plugged);
+}
+
+export const render = (): void => hooks.render();
+
+/** Copies what is on screen into the state (before leaving a step or saving). */
+export const readCurrentStep = (): void => hooks.readCurrentStep();
+
+export function go(next: Step, options: { save?: boolean } = {}): void {
+  wizard.step = next;
+  if (location.hash !== `#${next}`) history.pushState(null, '', `#${next}`);
+  render();
+  if (options.save !== false) void save();
+}

@@ -1,0 +1,80 @@
+// Sending the application: the POST /api/dossiers body built from the draft (keyed by the draft for
+// idempotency, so "try again" never makes a second dossier), the outcome on the check page, and the
+// confirmation with the dossier code once it is in.
+import { describeError } from '../shared/api.js';
+import { byId, h } from '../shared/dom.js';
+import { formatDateTime } from '../shared/format.js';
+import { t } from '../shared/i18n.js';
+import { deleteDraft } from './draft-store.js';
+import { showServerFieldErrors } from './server-field-errors.js';
+import { submitApplication } from './api.js';
+import { code, person, render, requestId, selectedComponents, wizard } from './state.js';
+
+function submissionBody(): unknown {
+  const a = person();
+  return {
+    requestId: requestId(),
+    procedureCode: code,
+    receivingAgencyId: wizard.state.receivingAgencyId,
+    applicant: {
+      kind: 'person',
+      fullName: a.fullName,
+      identity: { kind: 'citizenId', number: a.identity?.number ?? '' },
+      phone: a.phone,
+      ...(a.email ? { email: a.email } : {}),
+      address: { line: a.address?.line ?? '', communeName: a.address?.communeName ?? '', provinceName: a.address?.provinceName ?? '' },
+    },
+    components: selectedComponents().map((s) => ({
+      componentId: s.componentId,
+      originals: s.originals,
+      certifiedCopies: s.certifiedCopies,
+      copies: s.copies,
+      uploadIds: s.uploads.map((u) => u.uploadId),
+    })),
+    resultDelivery: wizard.state.resultDelivery ?? 'desk',
+  };
+}
+
+export async function submit(button: HTMLButtonElement): Promise<void> {
+  const status = byId('submit-status');
+  button.disabled = true;
+  status.dataset.state = 'pending';
+  status.textContent = t({ vi: 'Đang nộp hồ sơ…', en: 'Submitting…' });
+  try {
+    wizard.submitted = await submitApplication(wizard.user!, submissionBody());
+    if (wizard.draftId) await deleteDraft(wizard.draftId).catch(() => undefined);
+    wizard.draftId = undefined;
+    wizard.step = 'done';
+    history.replaceState(null, '', location.pathname);
+    render();
+  } catch (err) {
+    button.disabled = false;
+    if (showServerFieldErrors(err)) return;
+    status.dataset.state = 'error';
+    status.textContent = `${t(describeError(err))} ${t({ vi: 'Bấm “Nộp hồ sơ” để thử lại: hồ sơ sẽ không bị nộp hai lần.', en: 'Press “Submit” to try again: the application will not be sent twice.' })}`;
+  }
+}
+
+export function doneView(): HTMLElement {
+  const d = wizard.submitted!;
+  const durationText = wizard.detail!.summary.durationText;
+  return h(
+    'section',
+    { class: 'panel', id: 'submitted', 'aria-labelledby': 'done-title' },
+    h('h2', { id: 'done-title', tabindex: '-1' }, t({ vi: 'Đã nộp hồ sơ', en: 'Application submitted' })),
+    h('p', {}, t({ vi: 'Mã hồ sơ của bạn:', en: 'Your dossier code:' })),
+    h('p', { class: 'big-code', 'data-testid': 'dossier-code' }, d.code),
+    d.dueAt
+      ? h('p', { 'data-testid': 'due' }, t({ vi: `Ngày hẹn trả kết quả: ${formatDateTime(d.dueAt)}`, en: `Result due: ${formatDateTime(d.dueAt)}` }), d.dueExplanation ? h('span', { class: 'hint' }, ` ${t(d.dueExplanation)}`) : null)
+      : h(
+          'p',
+          { 'data-testid': 'due' },
+          t({
+            vi: `Bộ phận Một cửa sẽ kiểm tra hồ sơ. Khi hồ sơ được tiếp nhận, ngày hẹn trả kết quả được tính (thời hạn giải quyết: ${durationText.vi}) và gửi cho bạn.`,
+            en: `The one-stop desk will check the dossier. Once it is received, the result date is set (processing time: ${durationText.en}) and sent to you.`,
+          }),
+        ),
+    h('p', {}, h('a', { href: `/ho-so/${encodeURIComponent(d.id)}`, id: 'dossier-link' }, t({ vi: 'Xem hồ sơ và theo dõi tiến độ', en: 'View the dossier and follow its progress' }))),
+    h('p', {}, h('a', { href: '/ho-so/' }, t({ vi: 'Tất cả hồ sơ của tôi', en: 'All my dossiers' }))),
+  );
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { displayPhone, telHref } from './phone.js';
+
+describe('phone numbers as people dial them', () => {
+  it('groups a landline (0 + 10 digits) and a mobile (0 + 9 digits) given in E.164', () => {
+    expect(displayPhone('+842983800100')).toBe('0298 3800 100');
+    expect(displayPhone('+84912345678')).toBe('0912 345 678');
+  });
+
+  it('leaves a national number of another length as it is, and an already national one grouped the same', () => {
+    expect(displayPhone('1022')).toBe('1022');
+    expect(displayPhone('02983800100')).toBe('0298 3800 100');
+  });
+
+  it('dials digits and the leading + only', () => {
+    expect(telHref('+84 298 3800 100')).toBe('tel:+842983800100');
+    expect(telHref('0298.3800.100')).toBe('tel:02983800100');
+  });
+});

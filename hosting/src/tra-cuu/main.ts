@@ -1,0 +1,38 @@
+// Public lookup (/tra-cuu/<code>?t=<token>), the address in the receipt's QR code. With the token it
+// shows progress and the due date with its explanation; with the code alone only the status (Circular
+// 01/2018 Art. 16). No Firebase SDK: one small script for a cheap phone.
+// Wiring only: state.ts (the code and token in the address), api.ts (the lookup), view.ts (the answer).
+import '../shared/style.css';
+import { describeError } from '../shared/api.js';
+import { lookUp } from './api.js';
+import { codeInPath, pathOf, token } from './state.js';
+import { showError, showPending, showView } from './view.js';
+
+const form = document.getElementById('lookup-form') as HTMLFormElement;
+const input = document.getElementById('code') as HTMLInputElement;
+
+async function show(code: string, withToken: string | null): Promise<void> {
+  showPending();
+  try {
+    showView(await lookUp(code, withToken), withToken);
+  } catch (err) {
+    showError(describeError(err));
+  }
+}
+
+if (codeInPath) {
+  input.value = codeInPath;
+  void show(codeInPath, token);
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const code = input.value.trim();
+  if (!code) {
+    showError({ vi: 'Vui lòng nhập mã hồ sơ.', en: 'Please enter the dossier code.' });
+    input.focus();
+    return;
+  }
+  history.replaceState(null, '', pathOf(code));
+  void show(code, null);
+});
