@@ -1,6 +1,7 @@
 // The public catalogue: procedures and agencies as GET /api/procedures[/:code] and GET /api/agencies give
 // them (no sign-in; CDN-cacheable). An agency shows only what the law publishes at the desk.
 import type { AgencyLevel } from '../domain/agency/agency.js';
+import type { ONLINE_LEVEL_LABELS } from '../domain/procedure/labels.js';
 import type { Procedure } from '../domain/procedure/procedure.js';
 import type { Bilingual } from '../domain/shared/bilingual.js';
 import type { WorkingHours } from '../domain/time/schemas.js';
@@ -15,7 +16,7 @@ export type ProcedureSummary = {
   /** Levels of government that handle it (province, commune; district only in history). */
   competentLevels: string[];
   durationText: Bilingual;
-  onlineLevel: string;
+  onlineLevel: keyof typeof ONLINE_LEVEL_LABELS;
   feeVnd: number;
 };
 

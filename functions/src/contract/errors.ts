@@ -19,10 +19,24 @@ export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
 /** One field's problem: `path` is dotted (`applicant.phone`, `components.0.componentId`). */
 export type FieldProblem = { path: string; message: Bilingual };
 
-/**
- * The error body. Conflicts add `reason`, `currentStatus`, `currentVersion` and `allowedActions`; rate
- * limits add `retryAfterSeconds`; size limits add `maxBytes`.
- */
+/** What some refusals add beside the message: each is present only where it applies. */
+export type ApiErrorDetails = {
+  /** Why a lifecycle action or a rating was refused: `staleVersion`, `ruleViolated`, `alreadyRated`… */
+  reason?: string;
+  /** The lifecycle rule that refused an action (e.g. `supplementOnlyOnce`), when one did. */
+  rule?: string | null;
+  currentStatus?: string;
+  currentVersion?: number;
+  /** The actions the caller may take instead (a refused action always says). */
+  allowedActions?: string[];
+  /** Rate limits: when to try again (also in the Retry-After header). */
+  retryAfterSeconds?: number;
+  /** Size limits, in bytes. */
+  maxBytes?: number;
+  totalBytes?: number;
+};
+
+/** The error body: code, bilingual message, field problems, and the details of the refusal. */
 export type ApiErrorBody = {
-  error: { code: ApiErrorCode; message: Bilingual; fields: readonly FieldProblem[] } & Record<string, unknown>;
+  error: { code: ApiErrorCode; message: Bilingual; fields: readonly FieldProblem[] } & ApiErrorDetails;
 };

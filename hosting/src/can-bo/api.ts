@@ -3,61 +3,33 @@
 // and the files (attachments, slips) fetched with the officer's token. The queues, tasks and figures
 // come from Firestore (store.ts).
 import type { User } from 'firebase/auth';
-import type { Bilingual } from '../shared/api.js';
-import { fetchBlob } from '../shared/download.js';
-import { callApiAs, jsonPost } from '../shared/session.js';
+import type { ActOnDossierBody, DossierAnswer, IntakeDossierBody, PersonalDossierView, PublicDossierView, SlipListing } from '../../../functions/src/contract/index.js';
+import { apiAs, blobAs } from '../shared/session.js';
 
-export type Attachment = { id: string; fileName: string; contentType: string; size: number };
-export type Component = { componentId: string; originals: number; certifiedCopies: number; copies: number; attachments: Attachment[] };
-export type Slip = { id: string; form: string; version: number; createdAt?: string };
-/** GET /api/dossiers/:id */
-export type DossierAnswer = {
-  dossier: {
-    id: string;
-    code?: string;
-    version: number;
-    status: string;
-    channel: string;
-    resultDelivery: string;
-    procedure: { code: string; version: number; name: Bilingual };
-    receivingAgencyId: string;
-    currentStep?: { agencyId: string; dueAt?: string; acknowledgedAt?: string; task?: string };
-    applicant?: Record<string, unknown>;
-    components?: Component[];
-    createdAt: string;
-    receivedAt?: string;
-    dueAt?: string;
-    dueExplanation?: Bilingual;
-    originalDueAt?: string;
-    extension?: { reason?: string };
-    resolution?: { outcome: string; summary?: string; reason?: string };
-  };
-  allowedActions: string[];
-  slips?: Slip[];
-};
+export type { DossierAnswer };
+export type Component = NonNullable<PersonalDossierView['components']>[number];
+export type Attachment = Component['attachments'][number];
+export type Slip = SlipListing;
 /** The dossier in the answer to an action or a desk intake. */
-export type MovedDossier = { id: string; code: string; version: number; status: string };
+export type MovedDossier = PublicDossierView;
 
-const dossierPath = (id: string) => `/dossiers/${encodeURIComponent(id)}`;
-
-export const fetchDossier = (user: User, id: string): Promise<DossierAnswer> => callApiAs<DossierAnswer>(user, dossierPath(id));
+export const fetchDossier = (user: User, dossierId: string): Promise<DossierAnswer> => apiAs(user, 'getDossier', { params: { dossierId } });
 
 /** POST …/actions, against the version the officer read; `requestId` makes a retry harmless. */
-export async function postAction(user: User, id: string, body: { requestId: string; expectedVersion: number; action: Record<string, unknown> }): Promise<MovedDossier> {
-  return (await callApiAs<{ dossier: MovedDossier }>(user, `${dossierPath(id)}/actions`, jsonPost(body))).dossier;
+export async function postAction(user: User, dossierId: string, body: ActOnDossierBody): Promise<MovedDossier> {
+  return (await apiAs(user, 'actOnDossier', { params: { dossierId }, body })).dossier;
 }
 
 /** PUT …/follow: each transition of a followed dossier goes to the officer's inbox. */
-export const setFollow = (user: User, id: string, follow: boolean): Promise<unknown> =>
-  callApiAs(user, `${dossierPath(id)}/follow`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ follow }) });
+export const setFollow = (user: User, dossierId: string, follow: boolean): Promise<unknown> => apiAs(user, 'followDossier', { params: { dossierId }, body: { follow } });
 
 /** POST /api/desk/dossiers: a walk-in or postal application recorded by the receptionist. */
-export async function recordAtDesk(user: User, body: Record<string, unknown>): Promise<MovedDossier> {
-  return (await callApiAs<{ dossier: MovedDossier }>(user, '/desk/dossiers', jsonPost(body))).dossier;
+export async function recordAtDesk(user: User, body: IntakeDossierBody): Promise<MovedDossier> {
+  return (await apiAs(user, 'intakeDossier', { body })).dossier;
 }
 
 /** An official slip's PDF; 404 until the slip trigger has made it. */
-export const fetchSlip = (user: User, id: string, slipId: string): Promise<Blob> => fetchBlob(user, `${dossierPath(id)}/slips/${encodeURIComponent(slipId)}`);
+export const fetchSlip = (user: User, dossierId: string, slipId: string): Promise<Blob> => blobAs(user, 'downloadSlip', { params: { dossierId, slipId } });
 
 /** An attachment's file. */
-export const fetchUpload = (user: User, uploadId: string): Promise<Blob> => fetchBlob(user, `/uploads/${encodeURIComponent(uploadId)}`);
+export const fetchUpload = (user: User, uploadId: string): Promise<Blob> => blobAs(user, 'getUpload', { params: { uploadId } });

@@ -3,10 +3,9 @@
 // `dueAt`, so a dossier crossing its due time turns red without waiting for the next sweep. The local
 // rule skips weekends only (no holidays): "due soon" = today is the working day before the due date or
 // later, as the domain's deadlineFlags says.
+// Whether the clock runs in a status is the contract's fact (`clockRunsIn`), the same the sweep reads.
+import { clockRunsIn } from '../../../functions/src/contract/index.js';
 import type { Bilingual } from '../shared/api.js';
-
-/** Statuses in which the processing clock runs (domain: lifecycle/deadline-flags.ts). */
-const CLOCK_RUNNING = new Set(['received', 'processing', 'awaitingPayment']);
 
 const VN_OFFSET_MS = 7 * 3_600_000;
 
@@ -25,7 +24,7 @@ function previousWeekday(day: Date): Date {
 export type Flags = { overdue: boolean; dueSoon: boolean };
 
 export function computeFlags(status: string, dueAt: Date | undefined, now: Date): Flags {
-  if (!dueAt || !CLOCK_RUNNING.has(status)) return { overdue: false, dueSoon: false };
+  if (!dueAt || !clockRunsIn(status)) return { overdue: false, dueSoon: false };
   const overdue = now.getTime() > dueAt.getTime();
   const dueSoon = !overdue && vnDay(now).getTime() >= previousWeekday(vnDay(dueAt)).getTime();
   return { overdue, dueSoon };

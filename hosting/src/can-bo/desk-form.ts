@@ -2,6 +2,7 @@
 // received with their counts, the channel and the result delivery. It reads itself into the body of
 // POST /api/desk/dossiers with the obvious checks, and puts the server's component paths (indexes into
 // what was sent) back onto its checkboxes.
+import type { IntakeDossierBody } from '../../../functions/src/contract/index.js';
 import type { Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
@@ -11,7 +12,7 @@ import type { ProcedureDoc } from './store.js';
 
 const REQUIRED: Bilingual = { vi: 'Vui lòng điền mục này', en: 'Please fill this in' };
 
-type FieldErrors = { path: string; message: Bilingual }[];
+type FieldErrors = readonly { path: string; message: Bilingual }[];
 
 export type DeskForm = {
   form: HTMLFormElement;
@@ -20,7 +21,7 @@ export type DeskForm = {
   /** Lists the desk's procedures in the picker, or says they could not be loaded (undefined). */
   showProcedures: (list: ProcedureDoc[] | undefined) => void;
   /** The body to POST, or the client-side errors by path. */
-  read: (requestId: string) => { body: Record<string, unknown> } | { errors: FieldErrors };
+  read: (requestId: string) => { body: IntakeDossierBody } | { errors: FieldErrors };
   /** The server's errors with component paths pointing at the checkboxes. */
   remap: (fields: FieldErrors, sent: { componentId: string }[]) => FieldErrors;
 };
@@ -142,7 +143,7 @@ export function buildDeskForm(): DeskForm {
   }
   procedureSelect.addEventListener('change', renderComponents);
 
-  function read(requestId: string): { body: Record<string, unknown> } | { errors: FieldErrors } {
+  function read(requestId: string): { body: IntakeDossierBody } | { errors: FieldErrors } {
     const errors: { path: string; message: Bilingual }[] = [];
     const need = (value: string, path: string) => {
       if (!value.trim()) errors.push({ path, message: REQUIRED });
@@ -179,7 +180,17 @@ export function buildDeskForm(): DeskForm {
       });
     if (procedureCode && components.length === 0) errors.push({ path: 'components', message: { vi: 'Chọn ít nhất một thành phần đã nhận', en: 'Tick at least one component received' } });
     if (errors.length > 0) return { errors };
-    return { body: { requestId, procedureCode, applicant, components, channel: channel.value, resultDelivery: delivery.value } };
+    // The form's values as typed: the server checks every field and answers with field paths.
+    return {
+      body: {
+        requestId,
+        procedureCode,
+        applicant: applicant as IntakeDossierBody['applicant'],
+        components,
+        channel: channel.value as NonNullable<IntakeDossierBody['channel']>,
+        resultDelivery: delivery.value as NonNullable<IntakeDossierBody['resultDelivery']>,
+      },
+    };
   }
 
   // Server paths name components by their index in what was sent; map them back to the checkboxes.

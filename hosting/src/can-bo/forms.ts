@@ -55,7 +55,7 @@ function findControl(form: HTMLElement, path: string): HTMLElement | undefined {
  * Shows each error next to its input (paths relative to `prefix`, e.g. `action.` for action forms);
  * focuses the first invalid input. Returns how many errors had no input.
  */
-export function showFieldErrors(form: HTMLElement, fields: { path: string; message: Bilingual }[], prefix = ''): number {
+export function showFieldErrors(form: HTMLElement, fields: readonly { path: string; message: Bilingual }[], prefix = ''): number {
   const unmatched: string[] = [];
   let first: HTMLElement | undefined;
   for (const f of fields) {
@@ -80,7 +80,7 @@ export function showFieldErrors(form: HTMLElement, fields: { path: string; messa
   return unmatched.length;
 }
 
-export function errorFields(body: ApiErrorBody | undefined): { path: string; message: Bilingual }[] {
+export function errorFields(body: ApiErrorBody | undefined): readonly { path: string; message: Bilingual }[] {
   return body?.error.fields ?? [];
 }
 

@@ -48,13 +48,6 @@ export const CHANNEL_LABELS: Record<string, Bilingual> = {
   post: { vi: 'Bưu chính', en: 'By post' },
 };
 
-export const SLIP_FORMS: Record<string, Bilingual> = {
-  '01': { vi: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (mẫu 01)', en: 'Receipt and appointment (form 01)' },
-  '02': { vi: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)', en: 'Supplement request (form 02)' },
-  '03': { vi: 'Phiếu từ chối tiếp nhận (mẫu 03)', en: 'Refusal at reception (form 03)' },
-  '04': { vi: 'Phiếu xin lỗi và hẹn lại ngày trả (mẫu 04)', en: 'Apology and new date (form 04)' },
-  '05': { vi: 'Phiếu kiểm soát quá trình giải quyết (mẫu 05)', en: 'Control slip (form 05)' },
-};
 
 /** Short bilingual text built inline: `tx('Hạn', 'Due')`. */
 export function tx(vi: string, en: string): string {

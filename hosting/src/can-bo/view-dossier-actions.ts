@@ -6,13 +6,14 @@ import { ApiCallError, describeError } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { newRequestId } from '../shared/session.js';
-import { SLIP_FORM_OF_EVENT, slipId } from '../shared/slips.js';
+import { slipFormAfter, slipId } from '../shared/slips.js';
 import { buildActionForm, hasActionForm } from './action-forms.js';
 import { postAction, type DossierAnswer } from './api.js';
 import { clearFieldErrors, showFieldErrors } from './forms.js';
 import { actionLabel, isFinal, statusLabel, statusLabelBoth, tx } from './labels.js';
 import type { Officer } from './state.js';
 import { loadAgencies } from './store.js';
+import type { ActOnDossierBody } from '../../../functions/src/contract/index.js';
 
 /** A message that survives the reload it causes (success, conflict). */
 export type Carry = { kind: 'ok' | 'conflict' | 'error'; text: string; expectSlip?: string };
@@ -117,8 +118,9 @@ function openForm(o: ActionsArea, panel: HTMLElement, type: string): void {
     button.disabled = true;
     button.textContent = tx('Đang gửi…', 'Sending…');
     try {
-      const moved = await postAction(o.officer.user, o.dossierId, { requestId: sent.requestId, expectedVersion, action });
-      const slipForm = SLIP_FORM_OF_EVENT[type];
+      // The action form's fields as typed; the server checks them against the lifecycle's schema.
+      const moved = await postAction(o.officer.user, o.dossierId, { requestId: sent.requestId, expectedVersion, action: action as ActOnDossierBody['action'] });
+      const slipForm = slipFormAfter(moved.ruleSet, type);
       await o.reloadWith({
         kind: 'ok',
         text: tx(`Đã thực hiện: ${actionLabel(type)}. Trạng thái: ${statusLabel(moved.status)}.`, `Done: ${actionLabel(type)}. Status: ${statusLabel(moved.status)}.`),

@@ -7,12 +7,12 @@ import { ApiCallError, describeError } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { formatDateTime } from '../shared/format.js';
 import { t } from '../shared/i18n.js';
-import { SLIP_FORM_OF_EVENT, slipId } from '../shared/slips.js';
+import { slipFormAfter, slipId, slipLabel } from '../shared/slips.js';
 import { toDate } from '../shared/timestamps.js';
 import { agencyLabel } from './agency-names.js';
 import { fetchSlip, type DossierAnswer, type Slip } from './api.js';
 import { downloadButton } from './download-button.js';
-import { SLIP_FORMS, tx } from './labels.js';
+import { tx } from './labels.js';
 import { readHandoffs } from './store.js';
 
 export type SlipsPanel = {
@@ -44,12 +44,14 @@ export function slipsPanel(o: {
       a.slips ??
       o
         .events()
-        .filter((e) => SLIP_FORM_OF_EVENT[String(e.type)])
-        .map((e) => ({ id: slipId(SLIP_FORM_OF_EVENT[String(e.type)]!, Number(e.version)), form: SLIP_FORM_OF_EVENT[String(e.type)]!, version: Number(e.version) }));
+        .flatMap((e) => {
+          const form = slipFormAfter(a.dossier.ruleSet, String(e.type));
+          return form ? [{ id: slipId(form, Number(e.version)), form, version: Number(e.version), createdAt: null }] : [];
+        });
     // Plus the slips made since the dossier was read: awaited, or fetched once they existed.
     const extra = [...new Set([...slipWaiting, ...slipUrls.keys()])]
       .filter((w) => !listed.some((s) => s.id === w))
-      .map((w) => ({ id: w, form: w.slice(0, 2), version: Number(w.slice(3)) }));
+      .map((w) => ({ id: w, form: w.slice(0, 2), version: Number(w.slice(3)), createdAt: null }));
     return [...listed, ...extra].sort((a, b) => a.id.localeCompare(b.id));
   }
 
@@ -67,7 +69,7 @@ export function slipsPanel(o: {
     const button = downloadButton({
       fetch: () => fetchSlip(user, id, s.id),
       attrs: { class: 'secondary', 'data-slip': s.id },
-      label: t(SLIP_FORMS[s.form] ?? { vi: `Phiếu ${s.form}`, en: `Slip ${s.form}` }),
+      label: t(slipLabel(o.answer()?.dossier.ruleSet, s.form)),
       status: out,
       loadingText: tx('Đang tải…', 'Loading…'),
       onBlob: (blob) => {

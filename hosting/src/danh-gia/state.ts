@@ -41,8 +41,9 @@ export async function lookUpDossier(): Promise<void> {
     return;
   }
   rating.view = view;
-  if (view.rating?.rated) rating.outcome = 'alreadyRated';
-  else if (view.rating && !view.rating.rateable) rating.outcome = 'notRateable';
+  const state = view.view === 'full' ? view.rating : undefined;
+  if (state?.rated) rating.outcome = 'alreadyRated';
+  else if (state && !state.rateable) rating.outcome = 'notRateable';
 }
 
 export function signedIn(user: User): void {

@@ -18,7 +18,7 @@ export async function send(form: HTMLElement, button: HTMLButtonElement): Promis
     ...(answers.satisfaction ? [] : [{ inputId: 'satisfaction', message: { vi: 'Chọn một mức độ hài lòng', en: 'Choose how satisfied you are' } }]),
     ...(answers.complaint === undefined ? [{ inputId: 'complaint', message: { vi: 'Chọn Có hoặc Không', en: 'Choose Yes or No' } }] : []),
   ];
-  if (problems.length) {
+  if (problems.length || !answers.satisfaction || answers.complaint === undefined) {
     showFieldErrors(form, problems);
     return false;
   }
@@ -30,7 +30,7 @@ export async function send(form: HTMLElement, button: HTMLButtonElement): Promis
     requestId: rating.requestId,
     code,
     ...(token ? { token } : {}),
-    channel: 'online',
+    channel: 'online' as const,
     satisfaction: answers.satisfaction,
     officerAttitudeComplaint: answers.complaint,
     ...(answers.comment ? { comment: answers.comment } : {}),

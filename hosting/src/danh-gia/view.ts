@@ -28,8 +28,8 @@ function header(): HTMLElement {
     { id: 'dossier' },
     h('dt', {}, t({ vi: 'Mã hồ sơ', en: 'Dossier code' })),
     h('dd', { 'data-testid': 'code' }, view?.code ?? code),
-    view?.procedure ? h('dt', {}, t({ vi: 'Thủ tục', en: 'Procedure' })) : null,
-    view?.procedure ? h('dd', { 'data-testid': 'procedure' }, t(view.procedure.name)) : null,
+    view?.view === 'full' ? h('dt', {}, t({ vi: 'Thủ tục', en: 'Procedure' })) : null,
+    view?.view === 'full' ? h('dd', { 'data-testid': 'procedure' }, t(view.procedure.name)) : null,
     view ? h('dt', {}, t({ vi: 'Tình trạng', en: 'Status' })) : null,
     view ? h('dd', { 'data-testid': 'status' }, t(view.statusLabel)) : null,
   );

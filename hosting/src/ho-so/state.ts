@@ -4,7 +4,7 @@
 import type { User } from 'firebase/auth';
 import type { Unsubscribe } from 'firebase/firestore';
 import type { Bilingual } from '../shared/api.js';
-import { SLIP_FORM_OF_EVENT } from '../shared/slips.js';
+import { slipFormAfter } from '../shared/slips.js';
 import type { DossierAnswer, UploadAnswer } from './api.js';
 import type { DossierDoc, EventDoc } from './store.js';
 
@@ -54,7 +54,7 @@ export function dossierChanged(d: DossierDoc | null): void {
 export function slipMissing(): boolean {
   const last = page.events[page.events.length - 1];
   const slips = page.answer?.slips;
-  return !!last && Object.hasOwn(SLIP_FORM_OF_EVENT, last.type) && Array.isArray(slips) && !slips.some((s) => s.version === last.version);
+  return !!last && slipFormAfter(page.answer?.dossier.ruleSet, last.type) !== undefined && Array.isArray(slips) && !slips.some((s) => s.version === last.version);
 }
 
 export function signedOut(): void {

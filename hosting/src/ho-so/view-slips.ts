@@ -1,6 +1,7 @@
 // The dossier's official slips (receipt, supplement request, refusal, apology, control slip): one
 // button each that fetches the PDF with the citizen's token, opens it and saves a copy.
-import { describeError, type Bilingual } from '../shared/api.js';
+import { describeError } from '../shared/api.js';
+import { slipLabel } from '../shared/slips.js';
 import { h } from '../shared/dom.js';
 import { saveBlob } from '../shared/download.js';
 import { formatDateTime } from '../shared/format.js';
@@ -8,13 +9,6 @@ import { t } from '../shared/i18n.js';
 import { fetchSlip, type Slip } from './api.js';
 import { dossierId, page } from './state.js';
 
-const SLIP_NAMES: Record<string, Bilingual> = {
-  '01': { vi: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả', en: 'Receipt and appointment' },
-  '02': { vi: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ', en: 'Supplement request' },
-  '03': { vi: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ', en: 'Refusal notice' },
-  '04': { vi: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả', en: 'Apology and new appointment' },
-  '05': { vi: 'Phiếu kiểm soát quá trình giải quyết hồ sơ', en: 'Processing control slip' },
-};
 
 async function openSlip(slip: Slip, output: HTMLElement): Promise<void> {
   output.dataset.state = 'pending';
@@ -48,8 +42,8 @@ export function slipsSection(): HTMLElement | null {
         h(
           'li',
           {},
-          h('button', { type: 'button', class: 'secondary', 'data-slip': s.id, onclick: () => void openSlip(s, output) }, `${t(SLIP_NAMES[s.form] ?? { vi: `Mẫu ${s.form}`, en: `Form ${s.form}` })} (${t({ vi: 'mẫu', en: 'form' })} ${s.form})`),
-          ` ${formatDateTime(s.createdAt)}`,
+          h('button', { type: 'button', class: 'secondary', 'data-slip': s.id, onclick: () => void openSlip(s, output) }, t(slipLabel(page.answer?.dossier.ruleSet, s.form))),
+          s.createdAt ? ` ${formatDateTime(s.createdAt)}` : '',
         ),
       ),
     ),

@@ -1,16 +1,15 @@
 // Every call the desk kiosk makes to /api, and the answers it reads (docs/API.md): the public lookup of
 // the scanned code, and the rating, sent with the kiosk account's token (channel `deskDevice`).
 import type { User } from 'firebase/auth';
-import { callApi } from '../shared/api.js';
-import type { LookupView } from '../shared/lookup-view.js';
-import { callApiAs, jsonPost } from '../shared/session.js';
+import type { LookupView, RatingBody } from '../../../functions/src/contract/index.js';
+import { api } from '../shared/api.js';
+import { apiAs } from '../shared/session.js';
 import type { Scanned } from './scan.js';
 
 export type { LookupView };
 
 /** GET /api/lookup/:code, with the receipt's token when the QR code carried one. */
-export const lookUp = (scanned: Scanned): Promise<LookupView> =>
-  callApi<LookupView>(`/lookup/${encodeURIComponent(scanned.code)}${scanned.token ? `?t=${encodeURIComponent(scanned.token)}` : ''}`);
+export const lookUp = (scanned: Scanned): Promise<LookupView> => api('lookup', { params: { code: scanned.code }, query: scanned.token ? { t: scanned.token } : {} });
 
 /** POST /api/ratings; the body's requestId makes a second press of "send" harmless. */
-export const sendRating = (kiosk: User, body: Record<string, unknown>): Promise<unknown> => callApiAs(kiosk, '/ratings', jsonPost(body));
+export const sendRating = (kiosk: User, body: RatingBody): Promise<unknown> => apiAs(kiosk, 'postRating', { body });

@@ -22,8 +22,9 @@ export async function lookUpCode(raw: string, button: HTMLButtonElement): Promis
   button.disabled = true;
   try {
     const view = await lookUp(scanned);
-    if (view.rating?.rated) return show({ kind: 'alreadyRated', code: view.code });
-    if (view.rating && !view.rating.rateable) return show({ kind: 'notRateable', view });
+    const state = view.view === 'full' ? view.rating : undefined;
+    if (state?.rated) return show({ kind: 'alreadyRated', code: view.code });
+    if (state && !state.rateable) return show({ kind: 'notRateable', view });
     show({
       kind: 'rate',
       draft: { scanned, view, satisfaction: null, complaint: null, comment: '', requestId: newRequestId(), errors: {}, sending: false },
@@ -41,7 +42,7 @@ export async function send(draft: Draft): Promise<void> {
   if (!draft.satisfaction) draft.errors.satisfaction = { vi: 'Vui lòng chọn một mức độ hài lòng.', en: 'Please choose a satisfaction level.' };
   if (draft.complaint === null) draft.errors.officerAttitudeComplaint = { vi: 'Vui lòng chọn Có hoặc Không.', en: 'Please choose Yes or No.' };
   if (draft.comment.length > 2000) draft.errors.comment = { vi: 'Ý kiến tối đa 2000 ký tự.', en: 'At most 2000 characters.' };
-  if (Object.keys(draft.errors).length > 0) return show({ kind: 'rate', draft });
+  if (Object.keys(draft.errors).length > 0 || !draft.satisfaction || draft.complaint === null) return show({ kind: 'rate', draft });
 
   draft.sending = true;
   render();
@@ -49,7 +50,7 @@ export async function send(draft: Draft): Promise<void> {
     requestId: draft.requestId, // reused if the citizen presses send again after a failure
     code: draft.view.code,
     ...(draft.scanned.token ? { token: draft.scanned.token } : {}),
-    channel: 'deskDevice',
+    channel: 'deskDevice' as const,
     satisfaction: draft.satisfaction,
     officerAttitudeComplaint: draft.complaint,
     ...(draft.comment.trim() ? { comment: draft.comment.trim() } : {}),

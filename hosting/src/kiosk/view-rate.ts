@@ -18,8 +18,8 @@ export function rateView(draft: Draft): HTMLElement {
     { class: 'kiosk-dossier', 'data-testid': 'dossier' },
     h('dt', {}, t({ vi: 'Mã hồ sơ', en: 'Dossier code' })),
     h('dd', { 'data-testid': 'code' }, view.code),
-    view.procedure ? h('dt', {}, t({ vi: 'Thủ tục', en: 'Procedure' })) : null,
-    view.procedure ? h('dd', { 'data-testid': 'procedure' }, t(view.procedure.name)) : null,
+    view.view === 'full' ? h('dt', {}, t({ vi: 'Thủ tục', en: 'Procedure' })) : null,
+    view.view === 'full' ? h('dd', { 'data-testid': 'procedure' }, t(view.procedure.name)) : null,
     h('dt', {}, t({ vi: 'Tình trạng', en: 'Status' })),
     h('dd', { 'data-testid': 'status' }, t(view.statusLabel)),
   );

@@ -4,7 +4,7 @@ import { EVALUATION_INDEX_LABELS } from '../../../functions/src/contract/index.j
 import type { Bilingual } from '../shared/api.js';
 import { byId, h } from '../shared/dom.js';
 import { lang, t } from '../shared/i18n.js';
-import type { AgencyFigures, Transparency } from './api.js';
+import type { AgencyFigures, Figures, Transparency } from './api.js';
 import { formatPercent, percentBarChart } from './chart.js';
 import { data } from './state.js';
 import { monthLabel, put, scrollBox, status } from './view-parts.js';
@@ -123,8 +123,8 @@ export function renderFigures(): void {
 /** Ratings received in the period by satisfaction level: the province, then each agency. */
 function ratingsTable(f: Transparency, agencies: AgencyFigures[]): HTMLElement {
   const columns = [{ name: t({ vi: 'Toàn tỉnh', en: 'Province' }), ratings: f.province.total.ratings }, ...agencies.map((a) => ({ name: nameOf(a), ratings: a.total.ratings }))];
-  const rows: [string, Bilingual][] = [
-    ...Object.entries(f.satisfactionLabels ?? {}),
+  const rows: [keyof Figures['ratings'], Bilingual][] = [
+    ...(Object.entries(f.satisfactionLabels) as [keyof Figures['ratings'], Bilingual][]),
     ['total', { vi: 'Tổng số lượt đánh giá', en: 'Ratings in total' }],
   ];
   return scrollBox(

@@ -9,18 +9,20 @@ import { deleteDraft } from './draft-store.js';
 import { showServerFieldErrors } from './server-field-errors.js';
 import { submitApplication } from './api.js';
 import { code, person, render, requestId, selectedComponents, wizard } from './state.js';
+import type { SubmitDossierBody } from '../../../functions/src/contract/index.js';
 
-function submissionBody(): unknown {
+function submissionBody(): SubmitDossierBody {
   const a = person();
   return {
     requestId: requestId(),
     procedureCode: code,
-    receivingAgencyId: wizard.state.receivingAgencyId,
+    // Earlier steps checked these; an empty value still gets the server's field error on its step.
+    receivingAgencyId: wizard.state.receivingAgencyId ?? '',
     applicant: {
       kind: 'person',
-      fullName: a.fullName,
+      fullName: a.fullName ?? '',
       identity: { kind: 'citizenId', number: a.identity?.number ?? '' },
-      phone: a.phone,
+      phone: a.phone ?? '',
       ...(a.email ? { email: a.email } : {}),
       address: { line: a.address?.line ?? '', communeName: a.address?.communeName ?? '', provinceName: a.address?.provinceName ?? '' },
     },

@@ -1,7 +1,7 @@
 // Every call the landing page makes to /api, and the answers it reads (docs/API.md): plain fetch, no
 // Firebase SDK, no zod. (The "check connection" button in the footer is the shared health-check widget.)
-import { callApi } from '../shared/api.js';
-import type { ProcedurePage, ProcedureSummary } from '../shared/procedure-list.js';
+import type { ProcedurePage, ProcedureSummary } from '../../../functions/src/contract/index.js';
+import { api } from '../shared/api.js';
 
 export type { ProcedureSummary };
 
@@ -10,7 +10,7 @@ export async function fetchCatalogue(): Promise<ProcedureSummary[]> {
   const items: ProcedureSummary[] = [];
   let after: string | null = null;
   for (let guard = 0; guard < 100; guard++) {
-    const page: ProcedurePage = await callApi<ProcedurePage>(`/procedures?limit=100${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+    const page: ProcedurePage = await api('listProcedures', { query: { limit: 100, ...(after ? { after } : {}) } });
     items.push(...page.items);
     after = page.nextAfter;
     if (!after) break;

@@ -1,39 +1,42 @@
-// Calls the `api` function through Hosting's /api rewrite (same origin: no CORS, works on slow links).
-export type Bilingual = { vi: string; en: string };
-/**
- * Every refusal (docs/API.md). A refused lifecycle action or rating also says why (`reason`:
- * `staleVersion`, `alreadyRated`, `notRateable`…) and, for a lifecycle action, the dossier's status now.
- */
-export type ApiErrorBody = {
-  error: { code: string; message: Bilingual; fields: { path: string; message: Bilingual }[]; reason?: string; currentStatus?: string };
-};
+// Calls the `api` function through Hosting's /api rewrite (same origin: no CORS, works on slow links), by
+// route name through the contract's typed client: a page cannot call a route the server does not have or
+// read a field the server does not send without failing the typecheck.
+import {
+  ApiCallError,
+  callRoute,
+  requestRoute,
+  type Answer,
+  type ApiErrorBody,
+  type Bilingual,
+  type CallInput,
+  type JsonRoute,
+  type RawRoute,
+} from '../../../functions/src/contract/index.js';
 
-export class ApiCallError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: ApiErrorBody | undefined,
-  ) {
-    super(body?.error.message.en ?? `HTTP ${status}`);
-  }
+export { ApiCallError, type ApiErrorBody, type Bilingual };
+
+/** A JSON route's answer; a refusal throws ApiCallError with the server's bilingual message. */
+export function api<R extends JsonRoute>(route: R, input: CallInput<R>, token?: string): Promise<Answer<R>> {
+  return callRoute(route, input, token ? { token } : {});
 }
 
-export async function callApi<T>(path: string, init: RequestInit = {}, timeoutMs = 15_000): Promise<T> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+/** A route that answers bytes (a slip, an uploaded file), as a blob; a refusal throws ApiCallError. */
+export async function apiBlob<R extends RawRoute>(route: R, input: CallInput<R>, token?: string): Promise<Blob> {
+  const res = await requestRoute(route, input, { ...(token ? { token } : {}), timeoutMs: 60_000 });
+  if (res.ok) return res.blob();
+  const text = await res.text();
+  let body: ApiErrorBody | undefined;
   try {
-    const res = await fetch(`/api${path}`, { ...init, signal: controller.signal, headers: { accept: 'application/json', ...init.headers } });
-    const text = await res.text();
-    const body = text ? (JSON.parse(text) as unknown) : undefined;
-    if (!res.ok) throw new ApiCallError(res.status, body as ApiErrorBody | undefined);
-    return body as T;
-  } finally {
-    clearTimeout(timer);
+    body = text ? (JSON.parse(text) as ApiErrorBody) : undefined;
+  } catch {
+    body = undefined; // an HTML error page from a proxy
   }
+  throw new ApiCallError(res.status, body?.error ? body : undefined);
 }
 
 export function describeError(err: unknown): Bilingual {
   if (err instanceof ApiCallError && err.body) return err.body.error.message;
-  if (err instanceof DOMException && err.name === 'AbortError') {
+  if (err instanceof DOMException && (err.name === 'AbortError' || err.name === 'TimeoutError')) {
     return { vi: 'Máy chủ không phản hồi, vui lòng thử lại.', en: 'The server did not answer; please try again.' };
   }
   return { vi: 'Không kết nối được máy chủ.', en: 'Could not reach the server.' };

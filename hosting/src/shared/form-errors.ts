@@ -22,7 +22,7 @@ export function clearFieldErrors(root: ParentNode): void {
  * top of `root` with a link to each; focuses the summary. Problems whose input is missing stay in the
  * summary only.
  */
-export function showFieldErrors(root: HTMLElement, problems: FieldProblem[], title?: Bilingual): void {
+export function showFieldErrors(root: HTMLElement, problems: readonly FieldProblem[], title?: Bilingual): void {
   clearFieldErrors(root);
   if (problems.length === 0) return;
   const items: HTMLElement[] = [];

@@ -1,7 +1,5 @@
 // The "check connection" button shared by both apps: it proves Hosting → function → answer.
-import { callApi, describeError, type Bilingual } from './api.js';
-
-type Health = { status: string; serverTime: string; message: Bilingual };
+import { api, describeError } from './api.js';
 
 export function mountHealthCheck(button: HTMLButtonElement, output: HTMLElement): void {
   button.addEventListener('click', async () => {
@@ -9,7 +7,7 @@ export function mountHealthCheck(button: HTMLButtonElement, output: HTMLElement)
     output.textContent = 'Đang kiểm tra… / Checking…';
     output.dataset.state = 'pending';
     try {
-      const health = await callApi<Health>('/health');
+      const health = await api('health', {});
       const time = new Date(health.serverTime).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
       output.textContent = `${health.message.vi} / ${health.message.en} (${time})`;
       output.dataset.state = 'ok';

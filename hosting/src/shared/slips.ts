@@ -1,16 +1,23 @@
-// Which official slip the slip trigger makes after which lifecycle event (docs/API.md, "Official slips";
-// features/slips), and the id it is stored under: both dossier pages wait for the slip of the latest
-// action by these.
+// Which official slip a lifecycle event makes, what it is called, and the id it is stored under — from the
+// contract's form sets, by the dossier's rule set (Circular 01/2018 or Circular 03/2025 numbers): both
+// dossier pages wait for the slip of the latest action by these.
+import { formLabel, formSetOf, RULE_SET_BEHAVIOUR, slipIssuedBy, slipId, type Bilingual } from '../../../functions/src/contract/index.js';
 
-/** Event type → the form number of the slip made after it. */
-export const SLIP_FORM_OF_EVENT: Record<string, string> = {
-  receive: '01',
-  requestSupplement: '02',
-  refuseAtReception: '03',
-  extend: '04',
-  transfer: '05',
-  acknowledgeTransfer: '05',
-};
+export { slipId };
 
-/** "01" and version 3 → "01-000003". */
-export const slipId = (form: string, version: number): string => `${form}-${String(version).padStart(6, '0')}`;
+type RuleSetName = keyof typeof RULE_SET_BEHAVIOUR;
+
+/** The rule set of a dossier as read from Firestore or the API; older documents without one are Decree 118's. */
+export function ruleSetOf(value: unknown): RuleSetName {
+  return typeof value === 'string' && Object.hasOwn(RULE_SET_BEHAVIOUR, value) ? (value as RuleSetName) : 'nd118-2025';
+}
+
+/** The form number of the slip made after an event, if it makes one. */
+export function slipFormAfter(ruleSet: unknown, eventType: string): string | undefined {
+  return slipIssuedBy(ruleSetOf(ruleSet), eventType);
+}
+
+/** "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (mẫu 01)". */
+export function slipLabel(ruleSet: unknown, form: string): Bilingual {
+  return formLabel(formSetOf(ruleSetOf(ruleSet)), form);
+}

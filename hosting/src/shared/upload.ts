@@ -1,6 +1,7 @@
 // One file to POST /api/uploads (multipart) with progress, through XHR: fetch cannot report upload
 // progress. The server checks the content again; these checks only spare a slow upload that would fail.
 import type { User } from 'firebase/auth';
+import { urlOf, type UploadedFile } from '../../../functions/src/contract/index.js';
 import { ApiCallError, type ApiErrorBody, type Bilingual } from './api.js';
 import { h } from './dom.js';
 import type { FieldProblem } from './form-errors.js';
@@ -13,7 +14,7 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** The hint under every file input. */
 export const FILE_HINT: Bilingual = { vi: 'PDF, JPEG hoặc PNG, mỗi tệp tối đa 10 MB.', en: 'PDF, JPEG or PNG, up to 10 MB each.' };
 
-export type UploadAnswer = { uploadId: string; fileName: string; contentType: string; size: number; sha256: string };
+export type UploadAnswer = UploadedFile;
 
 /** Why the file cannot be sent, or undefined when it may be. */
 export function fileProblem(file: File): Bilingual | undefined {
@@ -57,7 +58,7 @@ export async function uploadFile(user: User, file: File, draftId: string | undef
   form.append('file', file, file.name);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/uploads');
+    xhr.open('POST', urlOf('postUploads', { body: form }));
     xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.onprogress = (e) => {
