@@ -93,6 +93,7 @@ const firebase = spawn(FIREBASE_BIN, firebaseArgs, { cwd: ROOT, env: emulatorEnv
 let scheduler: RunningScheduler | undefined;
 let unwatch: (() => void) | undefined;
 let stopping = false;
+let startFailed = false;
 const stop = (signal: NodeJS.Signals) => {
   if (stopping) return;
   stopping = true;
@@ -112,7 +113,7 @@ const stop = (signal: NodeJS.Signals) => {
 };
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
-firebase.on('exit', (code) => void mail.close().finally(() => process.exit(stopping ? 0 : (code ?? 1))));
+firebase.on('exit', (code) => void mail.close().finally(() => process.exit(startFailed ? 1 : stopping ? 0 : (code ?? 1))));
 
 try {
   const hosting = `http://${emu.hosting.host}:${emu.hosting.port}`;
@@ -143,10 +144,11 @@ try {
     return db.doc(`deadlineWatch/${d.id}`).onSnapshot(
       (snap) => {
         const w = snap.data();
-        const state = !w ? 'not flagged' : w.overdue ? `QUÁ HẠN / OVERDUE (${w.overdueWorkingDays} working days, escalation level ${w.escalationLevel})` : w.dueSoon ? 'sắp đến hạn / due soon' : 'not flagged';
+        // Printed when the flags change (every sweep rewrites the overdue days), not at every sweep.
+        const state = !w ? 'not flagged' : w.overdue ? `QUÁ HẠN / OVERDUE, escalation level ${w.escalationLevel}` : w.dueSoon ? 'sắp đến hạn / due soon' : 'not flagged';
         if (state === last) return;
         last = state;
-        const checked = w ? ` (sweep of ${formatTick((w.checkedAt as { toDate(): Date }).toDate(), TIME_ZONE)})` : '';
+        const checked = w ? ` (sweep of ${formatTick((w.checkedAt as { toDate(): Date }).toDate(), TIME_ZONE)}${w.overdue ? `, ${w.overdueWorkingDays} working days late` : ''})` : '';
         console.log(`[demo] ${d.code}: ${state}${checked}`);
       },
       () => undefined, // the emulator is going away
@@ -182,5 +184,6 @@ ${logins}
 └──────────────────────────────────────────────────────────────────────────────┘`);
 } catch (err) {
   console.error(`Start failed: ${err instanceof Error ? err.message : String(err)}`);
+  startFailed = !stopping; // a Ctrl-C while starting is not a failure
   stop('SIGTERM');
 }

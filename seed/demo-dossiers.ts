@@ -45,7 +45,7 @@ export async function createDemoDossiers(apiOrigin: string, authHost: string): P
       kind: 'person',
       fullName: 'Lý Văn Phúc',
       identity: { kind: 'citizenId', number: '087085001234' },
-      phone: '0298380999',
+      phone: '0987654321',
       address: { line: 'Ấp Tân Lập', communeName: 'Xã An Phú', provinceName: 'Tỉnh Bình An' },
     },
     components: [

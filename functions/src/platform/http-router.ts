@@ -3,6 +3,7 @@
 import type { Request } from 'firebase-functions/v2/https';
 import type { Response } from 'express';
 import { ApiError } from './api-error.js';
+import { assertWithinBounds } from './input-bounds.js';
 import { logs } from './logs.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT';
@@ -78,6 +79,9 @@ export function createRouter(routes: Route[]) {
         });
       }
       const route = matched.r;
+      // Before any work: every handler, schema and fingerprint after this point sees bounded input.
+      assertWithinBounds(req.body, '');
+      assertWithinBounds(req.query, 'query');
       const result = await route.handle({
         method: route.method,
         path,

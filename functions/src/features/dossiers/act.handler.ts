@@ -3,7 +3,7 @@
 import { ApiError } from '../../platform/api-error.js';
 import { refuseKiosk } from '../../platform/auth.js';
 import type { ApiRequest, ApiResult } from '../../platform/http-router.js';
-import type { DossierActionInput } from '../../domain/index.js';
+import { DossierAction, type ActionType, type DossierActionInput } from '../../domain/index.js';
 import type { DossierDeps } from './dossier-deps.js';
 import { workingCalendar } from './reference-data.js';
 import { z } from 'zod';
@@ -34,16 +34,30 @@ function refuseServiceFields(action: Record<string, unknown>): void {
   }
 }
 
+/**
+ * What a client's action is checked against, before any work is done (reads, the idempotency fingerprint):
+ * the lifecycle's strict schema of that action type without the fields only the service sets, so an
+ * unknown key is refused; for a supplement, the upload ids the applicant sends.
+ */
+function clientActionSchema(type: ActionType): z.ZodType {
+  if (type === 'submitSupplement') return SubmitSupplementInput;
+  const schema = DossierAction.options.find((o) => o.shape.type.value === type)!;
+  const serviceSet = SERVICE_FIELDS.filter((f) => f in schema.shape);
+  if (serviceSet.length === 0) return schema;
+  const mask = Object.fromEntries(serviceSet.map((f) => [f, true])) as Partial<Record<(typeof SERVICE_FIELDS)[number], true>>;
+  return (schema as z.ZodObject).omit(mask);
+}
+
 export async function actOnDossier(req: ApiRequest, deps: DossierDeps): Promise<ApiResult> {
   const caller = await deps.caller(req);
   refuseKiosk(caller); // the lifecycle table refuses it too; this way it does not even read the dossier
   const { dossierId } = parseBody(DossierIdParam, req.params);
   const body = parseBody(ActOnDossierRequest, req.body);
   refuseServiceFields(body.action);
+  const checked: unknown = parseBody(z.strictObject({ action: clientActionSchema(body.action.type) }), { action: body.action }).action;
   const calendar = await workingCalendar(deps.db);
-  const clientAction = body.action as DossierActionInput;
-  const supplement =
-    body.action.type === 'submitSupplement' ? parseBody(z.strictObject({ action: SubmitSupplementInput }), { action: body.action }).action : undefined;
+  const clientAction = body.action as DossierActionInput; // as sent: the lifecycle parses it again with the service's fields
+  const supplement = body.action.type === 'submitSupplement' ? (checked as SubmitSupplementInput) : undefined;
   return runTransition(
     { db: deps.db, now: deps.now, calendar },
     {
