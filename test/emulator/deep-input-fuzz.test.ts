@@ -10,16 +10,39 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { INPUT_BOUNDS } from '../../functions/src/platform/input-bounds.js';
 import { loadDemoData } from '../../seed/load.js';
 import { call, landRenewal, rid, submitDossier, type Answer } from '../support/api.js';
-import { admin, ROOT } from '../support/emulators.js';
-import { IDENTITIES, type TestIdentity } from '../support/identity.js';
+import { admin, HOSTING_URL, ROOT } from '../support/emulators.js';
+import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
 
 const { db, auth } = admin();
 
-/** `{ a: { a: … leaf } }` or `[[…]]`, `levels` deep, built without recursion. */
-function nested(levels: number, kind: 'object' | 'array' = 'object', leaf: unknown = 'x'): unknown {
-  let value = leaf;
-  for (let i = 0; i < levels; i++) value = kind === 'object' ? { a: value } : [value];
-  return value;
+/**
+ * The JSON text of `{"a":{"a":…leaf}}` or `[[…leaf]]`, `levels` deep. Written as text: JSON.stringify
+ * recurses, and overflows on such values long before a server would.
+ */
+function nestedJson(levels: number, kind: 'object' | 'array' = 'object', leaf: unknown = 'x'): string {
+  const [open, close] = kind === 'object' ? ['{"a":', '}'] : ['[', ']'];
+  return `${open.repeat(levels)}${JSON.stringify(leaf)}${close.repeat(levels)}`;
+}
+
+const HOLE = '__deep_value_goes_here__';
+/** A request of the route's own shape with the JSON text `value` at `key`: the bound must hold whatever the schema. */
+const withValueAt = (shape: object, key: string, value: string) => JSON.stringify({ ...shape, [key]: HOLE }).replace(`"${HOLE}"`, value);
+
+/** Sends a JSON text as it is. */
+async function sendText(method: 'POST' | 'PUT', path: string, as: TestIdentity | undefined, text: string): Promise<Answer> {
+  const res = await fetch(`${HOSTING_URL}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(as ? await authHeader(as) : {}) },
+    body: text,
+  });
+  const raw = await res.text();
+  let body: unknown = raw;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    // not JSON: the structured-error checks below say so
+  }
+  return { status: res.status, headers: res.headers, body };
 }
 
 function expectStructured4xx(answer: Answer, what: string): void {
@@ -46,7 +69,7 @@ async function counts(): Promise<number[]> {
 
 // Every write route, as index.ts declares it.
 const source = readFileSync(join(ROOT, 'functions', 'src', 'index.ts'), 'utf8');
-const writeRoutes = [...source.matchAll(/\{ method: '(POST|PUT)', path: '([^']+)'/g)].map((m) => ({ method: m[1] as 'POST' | 'PUT', path: m[2]! }));
+const writeRoutes = [...source.matchAll(/method: '(POST|PUT)',\s*path: '([^']+)'/g)].map((m) => ({ method: m[1] as 'POST' | 'PUT', path: m[2]! }));
 
 let dossierId = '';
 /** Who calls each route (one allowed to reach its input parsing) and its path with parameters filled. */
@@ -67,9 +90,6 @@ const callers: Record<string, { as?: TestIdentity; path: () => string; shape: ob
   '/admin/officers': { as: IDENTITIES.admin, path: () => '/admin/officers', shape: { email: 'fuzz@motcua.demo', role: 'handler', agencyId: '000.00.14.H99' } },
 };
 
-/** Puts `value` at `key` of a request of the route's own shape: the bound must hold whatever the schema. */
-const withValueAt = (shape: object, key: string, value: unknown) => ({ ...shape, [key]: value });
-
 beforeAll(async () => {
   await loadDemoData(db, auth);
   dossierId = (await submitDossier()).id;
@@ -84,15 +104,14 @@ describe('every write endpoint bounds its input before any work', () => {
   it.each(writeRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s: deep, wide and long bodies are a 400, nothing is written', async (_label, route) => {
     const caller = callers[route.path]!;
     const before = await counts();
-    const send = (body: unknown) => call(route.method, caller.path(), caller.as, body);
-    const deep = nested(5_000); // ≈ 30 KB
-    const cases: [string, unknown][] = [
-      ['an object 5,000 levels deep', deep],
-      ['an array 5,000 levels deep', nested(5_000, 'array')],
-      ['a known field nested past the bound', withValueAt(caller.shape, Object.keys(caller.shape)[0] ?? 'a', nested(INPUT_BOUNDS.maxDepth + 1))],
-      ['an unknown field 3,000 levels deep', withValueAt(caller.shape, 'zzUnknown', nested(3_000))],
-      ['an object of 5,000 fields', Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`f${i}`, i]))],
-      ['an array of 5,000 items', withValueAt(caller.shape, 'list', Array(5_000).fill(0))],
+    const send = (text: string) => sendText(route.method, caller.path(), caller.as, text);
+    const cases: [string, string][] = [
+      ['an object 5,000 levels deep', nestedJson(5_000)], // ≈ 25 KB
+      ['an array 5,000 levels deep', nestedJson(5_000, 'array')],
+      ['a known field nested past the bound', withValueAt(caller.shape, Object.keys(caller.shape)[0] ?? 'a', nestedJson(INPUT_BOUNDS.maxDepth))],
+      ['an unknown field 3,000 levels deep', withValueAt(caller.shape, 'zzUnknown', nestedJson(3_000))],
+      ['an object of 5,000 fields', JSON.stringify(Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`f${i}`, i])))],
+      ['an array of 5,000 items', withValueAt(caller.shape, 'list', JSON.stringify(Array(5_000).fill(0)))],
     ];
     for (const [what, body] of cases) expectBoundRefusal(await send(body), `${route.method} ${route.path} with ${what}`);
 
@@ -100,7 +119,7 @@ describe('every write endpoint bounds its input before any work', () => {
     const keys = [...Object.keys(caller.shape), 'zzUnknown'];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...keys), fc.integer({ min: 1, max: 4_000 }), fc.jsonValue({ maxDepth: 3 }), async (key, levels, leaf) => {
-        const answer = await send(withValueAt(caller.shape, key, nested(levels, levels % 2 === 0 ? 'object' : 'array', leaf)));
+        const answer = await send(withValueAt(caller.shape, key, nestedJson(levels, levels % 2 === 0 ? 'object' : 'array', leaf)));
         expectStructured4xx(answer, `${route.method} ${route.path} with ${key} ${levels} levels deep`);
         if (levels >= INPUT_BOUNDS.maxDepth) expectBoundRefusal(answer, `${route.method} ${route.path} with ${key} ${levels} levels deep`);
       }),

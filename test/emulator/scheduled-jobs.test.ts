@@ -80,7 +80,7 @@ describe('the wiring', () => {
   it('loads every scheduled function of functions/src/index.ts, in Vietnam time, each with its Pub/Sub topic', async () => {
     // What the source declares, read from it so that a new scheduled function is checked here too.
     const source = readFileSync(join(ROOT, 'functions', 'src', 'index.ts'), 'utf8');
-    const declared = [...source.matchAll(/export const (\w+) = onSchedule\(\{ schedule: '([^']+)', timeZone: TIME_ZONE/g)].map((m) => [m[1], m[2]]);
+    const declared = [...source.matchAll(/export const (\w+) = onSchedule\(\{\s*schedule: '([^']+)',\s*timeZone: TIME_ZONE/g)].map((m) => [m[1], m[2]]);
     expect(declared.length).toBeGreaterThanOrEqual(4);
     const loaded = await scheduledFunctions();
     expect(loaded.map((j) => [j.name, j.schedule])).toEqual(declared.sort(([a], [b]) => a!.localeCompare(b!)));
