@@ -32,17 +32,23 @@ const at = parsed.data.at ? new Date(parsed.data.at) : new Date();
 
 const origin = functionsOrigin();
 const jobs = await discoverJobs(origin).catch((err: unknown) => {
-  console.error(`The functions emulator does not answer at ${origin} (${err instanceof Error ? err.message : String(err)}). Start it with \`npm start\` first.`);
+  console.error(
+    `The functions emulator does not answer at ${origin} (${err instanceof Error ? err.message : String(err)}). Start it with \`npm start\` first.`,
+  );
   process.exit(1);
 });
 const job = jobs.find((j) => j.name === name);
 if (!job) {
-  console.error(`No scheduled function "${name}". Scheduled functions: ${jobs.map((j) => `${j.name} (${j.schedule})`).join(', ')}`);
+  console.error(
+    `No scheduled function "${name}". Scheduled functions: ${jobs.map((j) => `${j.name} (${j.schedule})`).join(', ')}`,
+  );
   process.exit(2);
 }
 const result = await fireJob({ functionsOrigin: origin, projectId: PROJECT_ID }, job, at);
 const ok = result.status >= 200 && result.status < 300;
-console.log(`${job.name} at ${formatTick(at, job.timeZone)} (${job.timeZone}, ${at.toISOString()}) → ${ok ? 'ok' : 'FAILED'} ${result.status} in ${result.ms} ms`);
+console.log(
+  `${job.name} at ${formatTick(at, job.timeZone)} (${job.timeZone}, ${at.toISOString()}) → ${ok ? 'ok' : 'FAILED'} ${result.status} in ${result.ms} ms`,
+);
 if (!ok) console.error(result.body);
 console.log('Its log lines are in the `npm start` terminal (functions emulator).');
 process.exit(ok ? 0 : 1);

@@ -11,14 +11,24 @@ import { DEMO_PASSWORD, demoAccounts } from './data/officers.js';
 export type DemoDossier = { id: string; code: string; dueAt: string; what: string };
 
 const SignIn = z.object({ idToken: z.string() });
-const Answer = z.looseObject({ dossier: z.looseObject({ id: z.string(), code: z.string(), version: z.number(), dueAt: z.string().nullish() }) });
+const Answer = z.looseObject({
+  dossier: z.looseObject({
+    id: z.string(),
+    code: z.string(),
+    version: z.number(),
+    dueAt: z.string().nullish(),
+  }),
+});
 
 async function idTokenOf(authHost: string, email: string): Promise<string> {
-  const res = await fetch(`http://${authHost}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=demo-api-key`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD, returnSecureToken: true }),
-  });
+  const res = await fetch(
+    `http://${authHost}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=demo-api-key`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: DEMO_PASSWORD, returnSecureToken: true }),
+    },
+  );
   return SignIn.parse(await res.json()).idToken;
 }
 
@@ -60,5 +70,12 @@ export async function createDemoDossiers(apiOrigin: string, authHost: string): P
     action: { type: 'receive' },
   });
   if (!received.dueAt) throw new Error(`demo dossier ${received.code} has no due time after reception`);
-  return [{ id: received.id, code: received.code, dueAt: received.dueAt, what: 'Chứng thực chữ ký / signature certification, 4 working hours' }];
+  return [
+    {
+      id: received.id,
+      code: received.code,
+      dueAt: received.dueAt,
+      what: 'Chứng thực chữ ký / signature certification, 4 working hours',
+    },
+  ];
 }

@@ -30,14 +30,26 @@ describe('schedules as Cloud Scheduler reads them', () => {
 
   it('ticks in Vietnam time: office-hours sweep Monday to Saturday, none on Sunday', () => {
     // Sat 5 Dec 2026 17:45 +07 is the last office-hours tick of the week; the next is Mon 07:00 +07.
-    expect(ticks('*/15 7-17 * * 1-6', '2026-12-05T10:40:00Z', 2)).toEqual(['2026-12-05T10:45:00.000Z', '2026-12-07T00:00:00.000Z']);
+    expect(ticks('*/15 7-17 * * 1-6', '2026-12-05T10:40:00Z', 2)).toEqual([
+      '2026-12-05T10:45:00.000Z',
+      '2026-12-07T00:00:00.000Z',
+    ]);
     // The nightly run at 00:30 in Vietnam is 17:30 UTC the day before.
-    expect(ticks('30 0 * * *', '2026-12-03T12:00:00Z', 2)).toEqual(['2026-12-03T17:30:00.000Z', '2026-12-04T17:30:00.000Z']);
-    expect(ticks('every 5 minutes', '2026-12-03T12:02:59Z', 3)).toEqual(['2026-12-03T12:05:00.000Z', '2026-12-03T12:10:00.000Z', '2026-12-03T12:15:00.000Z']);
+    expect(ticks('30 0 * * *', '2026-12-03T12:00:00Z', 2)).toEqual([
+      '2026-12-03T17:30:00.000Z',
+      '2026-12-04T17:30:00.000Z',
+    ]);
+    expect(ticks('every 5 minutes', '2026-12-03T12:02:59Z', 3)).toEqual([
+      '2026-12-03T12:05:00.000Z',
+      '2026-12-03T12:10:00.000Z',
+      '2026-12-03T12:15:00.000Z',
+    ]);
   });
 
   it('gives the first tick strictly after the instant, so a tick is never fired twice', () => {
-    expect(nextTick(job('every 5 minutes'), new Date('2026-12-03T12:05:00Z')).toISOString()).toBe('2026-12-03T12:10:00.000Z');
+    expect(nextTick(job('every 5 minutes'), new Date('2026-12-03T12:05:00Z')).toISOString()).toBe(
+      '2026-12-03T12:10:00.000Z',
+    );
   });
 
   it('backs off as Cloud Scheduler does: doubling from the minimum, capped', () => {

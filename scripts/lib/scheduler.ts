@@ -14,7 +14,12 @@ import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 
 /** Cloud Scheduler's retry settings of a job (`retryConfig` of onSchedule), with its defaults. */
-export type RetryPolicy = { retryCount: number; minBackoffSeconds: number; maxBackoffSeconds: number; maxDoublings: number };
+export type RetryPolicy = {
+  retryCount: number;
+  minBackoffSeconds: number;
+  maxBackoffSeconds: number;
+  maxDoublings: number;
+};
 
 export type ScheduledJob = {
   name: string;
@@ -27,7 +32,14 @@ export type ScheduledJob = {
   retry: RetryPolicy;
 };
 
-export type FireResult = { job: string; scheduleTime: string; status: number; ms: number; attempts: number; body: string };
+export type FireResult = {
+  job: string;
+  scheduleTime: string;
+  status: number;
+  ms: number;
+  attempts: number;
+  body: string;
+};
 
 // What the functions emulator answers at GET /backends: checked, since it is input from another program.
 const RetryConfig = z
@@ -45,7 +57,9 @@ const Backends = z.looseObject({
         z.looseObject({
           name: z.string(),
           region: z.string(),
-          schedule: z.looseObject({ schedule: z.string(), timeZone: z.string().nullish(), retryConfig: RetryConfig }).optional(),
+          schedule: z
+            .looseObject({ schedule: z.string(), timeZone: z.string().nullish(), retryConfig: RetryConfig })
+            .optional(),
         }),
       ),
     }),
@@ -65,14 +79,18 @@ export function cronOf(schedule: string): string {
   if (every) {
     const n = Number(every[1]);
     if (every[2]!.startsWith('h')) {
-      if (n < 1 || 24 % n !== 0) throw new Error(`unsupported schedule "${schedule}": N hours must divide 24`);
+      if (n < 1 || 24 % n !== 0)
+        throw new Error(`unsupported schedule "${schedule}": N hours must divide 24`);
       return `0 */${n} * * *`;
     }
-    if (n < 1 || 60 % n !== 0) throw new Error(`unsupported schedule "${schedule}": N minutes must divide 60`);
+    if (n < 1 || 60 % n !== 0)
+      throw new Error(`unsupported schedule "${schedule}": N minutes must divide 60`);
     return `*/${n} * * * *`;
   }
-  if (text.startsWith('every ')) throw new Error(`unsupported schedule "${schedule}": only "every N minutes|hours"`);
-  if (text.split(' ').length !== 5) throw new Error(`unsupported schedule "${schedule}": Cloud Scheduler takes five cron fields`);
+  if (text.startsWith('every '))
+    throw new Error(`unsupported schedule "${schedule}": only "every N minutes|hours"`);
+  if (text.split(' ').length !== 5)
+    throw new Error(`unsupported schedule "${schedule}": Cloud Scheduler takes five cron fields`);
   CronExpressionParser.parse(text, { tz: 'UTC' }); // throws on a malformed expression
   return text;
 }
@@ -85,14 +103,16 @@ export function nextTick(job: Pick<ScheduledJob, 'cron' | 'timeZone'>, after: Da
 /** Every scheduled function the functions emulator loaded, from its `GET /backends`. */
 export async function discoverJobs(functionsOrigin: string): Promise<ScheduledJob[]> {
   const res = await fetch(`${functionsOrigin}/backends`);
-  if (!res.ok) throw new Error(`the functions emulator answered ${res.status} at ${functionsOrigin}/backends`);
+  if (!res.ok)
+    throw new Error(`the functions emulator answered ${res.status} at ${functionsOrigin}/backends`);
   const parsed = Backends.parse(await res.json());
   const jobs: ScheduledJob[] = [];
   for (const trigger of parsed.backends.flatMap((b) => b.functionTriggers)) {
     if (!trigger.schedule) continue;
     const { schedule, timeZone, retryConfig } = trigger.schedule;
     // Cloud Scheduler would fall back to UTC; every job of ours states Vietnam time (TIME_ZONE, config.ts).
-    if (!timeZone) throw new Error(`scheduled function ${trigger.name} has no time zone: give it timeZone: TIME_ZONE`);
+    if (!timeZone)
+      throw new Error(`scheduled function ${trigger.name} has no time zone: give it timeZone: TIME_ZONE`);
     jobs.push({
       name: trigger.name,
       region: trigger.region,
@@ -112,13 +132,21 @@ export async function discoverJobs(functionsOrigin: string): Promise<ScheduledJo
 
 /** Seconds Cloud Scheduler waits before retry `n` (1-based): doubling from the minimum, then capped. */
 export function backoffSeconds(retry: RetryPolicy, n: number): number {
-  return Math.min(retry.maxBackoffSeconds, retry.minBackoffSeconds * 2 ** Math.min(n - 1, retry.maxDoublings));
+  return Math.min(
+    retry.maxBackoffSeconds,
+    retry.minBackoffSeconds * 2 ** Math.min(n - 1, retry.maxDoublings),
+  );
 }
 
 // The emulator keys an event-style trigger `<region>-<name>-<generation>`; the generation goes up when it
 // reloads every trigger (e.g. after a test toggled background triggers), so it is looked up again on a 404.
 const triggerKeys = new Map<string, string>();
-async function postTick(functionsOrigin: string, projectId: string, job: ScheduledJob, scheduleTime: Date): Promise<{ status: number; body: string }> {
+async function postTick(
+  functionsOrigin: string,
+  projectId: string,
+  job: ScheduledJob,
+  scheduleTime: Date,
+): Promise<{ status: number; body: string }> {
   const send = async (key: string) => {
     const res = await fetch(`${functionsOrigin}/${projectId}/${job.region}/${key}`, {
       method: 'POST',
@@ -160,13 +188,22 @@ export async function fireJob(
   let attempts = 0;
   for (;;) {
     attempts += 1;
-    const answer = await postTick(target.functionsOrigin, target.projectId, job, scheduleTime).catch((err: unknown) => ({
-      status: 0,
-      body: err instanceof Error ? err.message : String(err),
-    }));
+    const answer = await postTick(target.functionsOrigin, target.projectId, job, scheduleTime).catch(
+      (err: unknown) => ({
+        status: 0,
+        body: err instanceof Error ? err.message : String(err),
+      }),
+    );
     const ok = answer.status >= 200 && answer.status < 300;
     if (ok || attempts > job.retry.retryCount) {
-      return { job: job.name, scheduleTime: scheduleTime.toISOString(), status: answer.status, ms: Date.now() - started, attempts, body: answer.body };
+      return {
+        job: job.name,
+        scheduleTime: scheduleTime.toISOString(),
+        status: answer.status,
+        ms: Date.now() - started,
+        attempts,
+        body: answer.body,
+      };
     }
     await sleep(backoffSeconds(job.retry, attempts) * 1000);
   }
@@ -194,7 +231,14 @@ export class VirtualClock {
 
 /** `03/12 07:15 (Asia/Ho_Chi_Minh)`: a tick as an officer reads it. */
 export function formatTick(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('day')}/${get('month')} ${get('hour')}:${get('minute')}`;
 }
@@ -235,7 +279,10 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
   const clock = new VirtualClock(options.factor ?? 1, options.startAt ?? new Date());
   const all = await discoverJobs(options.functionsOrigin);
   const unknown = (options.only ?? []).filter((name) => !all.some((j) => j.name === name));
-  if (unknown.length > 0) throw new Error(`no scheduled function named ${unknown.join(', ')} (have: ${all.map((j) => j.name).join(', ')})`);
+  if (unknown.length > 0)
+    throw new Error(
+      `no scheduled function named ${unknown.join(', ')} (have: ${all.map((j) => j.name).join(', ')})`,
+    );
   const jobs = options.only ? all.filter((j) => options.only!.includes(j.name)) : all;
   const target = { functionsOrigin: options.functionsOrigin, projectId: options.projectId };
   const timers = new Map<string, NodeJS.Timeout>();
@@ -248,12 +295,15 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
     const wait = clock.realMsUntil(tick);
     timers.set(
       job.name,
-      setTimeout(() => {
-        if (stopped) return;
-        // Woken early (long waits are split; timers may round): wait for the rest.
-        if (clock.realMsUntil(tick) > 0) return arm(job, tick);
-        onTick(job, tick);
-      }, Math.min(Math.ceil(wait), MAX_TIMEOUT_MS)),
+      setTimeout(
+        () => {
+          if (stopped) return;
+          // Woken early (long waits are split; timers may round): wait for the rest.
+          if (clock.realMsUntil(tick) > 0) return arm(job, tick);
+          onTick(job, tick);
+        },
+        Math.min(Math.ceil(wait), MAX_TIMEOUT_MS),
+      ),
     );
   };
 
@@ -262,8 +312,16 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
     if (inFlight.has(job.name)) {
       log(`[scheduler] ${when} ${job.name}: skipped, the previous run is still going`);
     } else {
-      const run = fireJob(target, job, tick, (ms) => new Promise((r) => setTimeout(r, ms / clock.factor))).then((result) => {
-        const outcome = result.status >= 200 && result.status < 300 ? `ok ${result.status}` : `FAILED ${result.status || 'no answer'}: ${result.body.slice(0, 200)}`;
+      const run = fireJob(
+        target,
+        job,
+        tick,
+        (ms) => new Promise((r) => setTimeout(r, ms / clock.factor)),
+      ).then((result) => {
+        const outcome =
+          result.status >= 200 && result.status < 300
+            ? `ok ${result.status}`
+            : `FAILED ${result.status || 'no answer'}: ${result.body.slice(0, 200)}`;
         const retries = result.attempts > 1 ? ` after ${result.attempts} attempts` : '';
         log(`[scheduler] ${when} ${job.name} → ${outcome} (${result.ms} ms${retries})`);
         options.onTick?.(result);
@@ -275,7 +333,9 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
     const now = clock.now();
     if (following.getTime() <= now.getTime()) {
       following = nextTick(job, now);
-      log(`[scheduler] ${job.name}: ticks until ${formatTick(now, job.timeZone)} skipped (the machine fell behind the clock)`);
+      log(
+        `[scheduler] ${job.name}: ticks until ${formatTick(now, job.timeZone)} skipped (the machine fell behind the clock)`,
+      );
     }
     arm(job, following);
   };

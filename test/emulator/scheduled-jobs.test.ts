@@ -14,7 +14,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScheduler, type FireResult } from '../../scripts/lib/scheduler.js';
 import { taskIdOf } from '../../functions/src/features/sweep/deadline-sweep.schedule.js';
 import { loadDemoData } from '../../seed/load.js';
-import { admin, eventually, FUNCTIONS_ORIGIN, PROJECT_ID, ROOT, scheduledFunctions } from '../support/emulators.js';
+import {
+  admin,
+  eventually,
+  FUNCTIONS_ORIGIN,
+  PROJECT_ID,
+  ROOT,
+  scheduledFunctions,
+} from '../support/emulators.js';
 
 const { db, auth } = admin();
 const run = Date.now().toString(36);
@@ -41,12 +48,18 @@ async function writeDossier(label: string, dueLocal: string): Promise<string> {
   return dossierId;
 }
 
-const watchOf = async (dossierId: string): Promise<DocumentData | undefined> => (await db.doc(`deadlineWatch/${dossierId}`).get()).data();
+const watchOf = async (dossierId: string): Promise<DocumentData | undefined> =>
+  (await db.doc(`deadlineWatch/${dossierId}`).get()).data();
 const taskExists = async (taskId: string) => (await db.doc(`tasks/${taskId}`).get()).exists;
 const instant = (value: unknown) => (value as { toDate(): Date }).toDate().toISOString();
 
 /** Runs the local scheduler for `only`, its clock `factor` times fast from `startLocal`, until `enough` ticks. */
-async function runScheduler(only: string[], startLocal: string, factor: number, enough: number): Promise<FireResult[]> {
+async function runScheduler(
+  only: string[],
+  startLocal: string,
+  factor: number,
+  enough: number,
+): Promise<FireResult[]> {
   const ticks: FireResult[] = [];
   const scheduler = await startScheduler({
     functionsOrigin: FUNCTIONS_ORIGIN,
@@ -58,7 +71,11 @@ async function runScheduler(only: string[], startLocal: string, factor: number, 
     onTick: (result) => ticks.push(result),
   });
   try {
-    await eventually(async () => (ticks.length >= enough ? true : undefined), `${enough} ticks of ${only.join(', ')}`, 60_000);
+    await eventually(
+      async () => (ticks.length >= enough ? true : undefined),
+      `${enough} ticks of ${only.join(', ')}`,
+      60_000,
+    );
   } finally {
     await scheduler.stop();
   }
@@ -80,17 +97,26 @@ describe('the wiring', () => {
   it('loads every scheduled function of functions/src/index.ts, in Vietnam time, each with its Pub/Sub topic', async () => {
     // What the source declares, read from it so that a new scheduled function is checked here too.
     const source = readFileSync(join(ROOT, 'functions', 'src', 'index.ts'), 'utf8');
-    const declared = [...source.matchAll(/export const (\w+) = onSchedule\(\{\s*schedule: '([^']+)',\s*timeZone: TIME_ZONE/g)].map((m) => [m[1], m[2]]);
+    const declared = [
+      ...source.matchAll(/export const (\w+) = onSchedule\(\{\s*schedule: '([^']+)',\s*timeZone: TIME_ZONE/g),
+    ].map((m) => [m[1], m[2]]);
     expect(declared.length).toBeGreaterThanOrEqual(4);
     const loaded = await scheduledFunctions();
-    expect(loaded.map((j) => [j.name, j.schedule])).toEqual(declared.sort(([a], [b]) => a!.localeCompare(b!)));
+    expect(loaded.map((j) => [j.name, j.schedule])).toEqual(
+      declared.sort(([a], [b]) => a!.localeCompare(b!)),
+    );
     expect(new Set(loaded.map((j) => j.timeZone))).toEqual(new Set(['Asia/Ho_Chi_Minh']));
 
     // The Pub/Sub emulator is up (emulators:exec names it) and the functions emulator made each job's topic.
     const host = process.env.PUBSUB_EMULATOR_HOST;
     expect(host, 'PUBSUB_EMULATOR_HOST: the Pub/Sub emulator is not running').toBeTruthy();
-    const topics = (await (await fetch(`http://${host}/v1/projects/${PROJECT_ID}/topics`)).json()) as { topics: { name: string }[] };
-    for (const job of loaded) expect(topics.topics.map((t) => t.name)).toContain(`projects/${PROJECT_ID}/topics/firebase-schedule-${job.name}`);
+    const topics = (await (await fetch(`http://${host}/v1/projects/${PROJECT_ID}/topics`)).json()) as {
+      topics: { name: string }[];
+    };
+    for (const job of loaded)
+      expect(topics.topics.map((t) => t.name)).toContain(
+        `projects/${PROJECT_ID}/topics/firebase-schedule-${job.name}`,
+      );
   });
 });
 
@@ -110,7 +136,11 @@ describe('the deadline sweep, fired by the scheduler', () => {
     });
     try {
       await eventually(async () => (ticks.length >= 1 ? true : undefined), 'the 10:00 sweep');
-      expect(ticks[0]).toMatchObject({ job: 'deadlineSweep', scheduleTime: vn('2026-06-16T10:00:00').toISOString(), status: 200 });
+      expect(ticks[0]).toMatchObject({
+        job: 'deadlineSweep',
+        scheduleTime: vn('2026-06-16T10:00:00').toISOString(),
+        status: 200,
+      });
       const dueSoon = await watchOf(dossierId);
       expect(dueSoon).toMatchObject({ dueSoon: true, overdue: false, escalationLevel: 0 });
       expect(await taskExists(taskIdOf(dossierId, 'extension'))).toBe(true); // the apology with a new date, due the day before
@@ -136,7 +166,11 @@ describe('the deadline sweep, fired by the scheduler', () => {
   it('runs nightly at 00:30 Vietnam time (17:30 UTC the day before)', async () => {
     const dossierId = await writeDossier('nightly', '2026-06-18T10:00:00'); // Thu 18 June: due soon from Wed 17
     const ticks = await runScheduler(['deadlineSweepNightly'], '2026-06-17T00:29:58', 60, 1);
-    expect(ticks[0]).toMatchObject({ job: 'deadlineSweepNightly', scheduleTime: '2026-06-16T17:30:00.000Z', status: 200 });
+    expect(ticks[0]).toMatchObject({
+      job: 'deadlineSweepNightly',
+      scheduleTime: '2026-06-16T17:30:00.000Z',
+      status: 200,
+    });
     const watch = await watchOf(dossierId);
     expect(watch).toMatchObject({ dueSoon: true, overdue: false });
     expect(instant(watch!.checkedAt)).toBe('2026-06-16T17:30:00.000Z');
@@ -201,7 +235,11 @@ describe('notification recovery, fired by the scheduler', () => {
     expect(instant(recovered.sentAt)).toBe(vn('2026-06-16T10:05:00').toISOString()); // "now" is the tick
     expect(await mailsTo(stuckTo)).toEqual([`<${stuck}@motcua>`]);
 
-    expect((await db.doc(`notifications/${live}`).get()).data()).toMatchObject({ state: 'sending', leaseId: 'worker-of-live', attempts: 1 });
+    expect((await db.doc(`notifications/${live}`).get()).data()).toMatchObject({
+      state: 'sending',
+      leaseId: 'worker-of-live',
+      attempts: 1,
+    });
     expect(await mailsTo(liveTo)).toEqual([]);
   });
 });
@@ -210,21 +248,29 @@ describe('npm run job', () => {
   const job = (...args: string[]) =>
     promisify(execFile)('npx', ['tsx', 'scripts/job.ts', ...args], { cwd: ROOT }).then(
       (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({
+        code: e.code,
+        out: e.stdout,
+        err: e.stderr,
+      }),
     );
 
   it('fires one job now, or at the tick asked for, through the same wiring', async () => {
     const dossierId = await writeDossier('by-hand', '2026-06-22T10:00:00'); // Mon 22 June: due soon from Fri 19, the working day before
     const answer = await job('deadlineSweep', '--at', '2026-06-19T16:20:00+07:00');
     expect(answer.code, answer.err).toBe(0);
-    expect(answer.out).toContain('deadlineSweep at 19/06 16:20 (Asia/Ho_Chi_Minh, 2026-06-19T09:20:00.000Z) → ok 200');
+    expect(answer.out).toContain(
+      'deadlineSweep at 19/06 16:20 (Asia/Ho_Chi_Minh, 2026-06-19T09:20:00.000Z) → ok 200',
+    );
     expect(instant((await watchOf(dossierId))!.checkedAt)).toBe('2026-06-19T09:20:00.000Z');
   });
 
   it('names the scheduled functions when asked for one that does not exist, and refuses a bad instant', async () => {
     const unknown = await job('sweepEverything');
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toContain('No scheduled function "sweepEverything". Scheduled functions: deadlineSweep (*/15 7-17 * * 1-6)');
+    expect(unknown.err).toContain(
+      'No scheduled function "sweepEverything". Scheduled functions: deadlineSweep (*/15 7-17 * * 1-6)',
+    );
     const badTime = await job('deadlineSweep', '--at', 'tomorrow');
     expect(badTime.code).toBe(2);
     expect(badTime.err).toContain('Usage: npm run job -- <scheduled function>');

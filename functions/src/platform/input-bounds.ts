@@ -27,8 +27,13 @@ function isContainer(value: unknown): value is Record<string, unknown> | unknown
 }
 
 /** The first bound `input` breaks, with where, or undefined when it is within every bound. */
-export function findBoundBreach(input: unknown, bounds: InputBounds = INPUT_BOUNDS): { path: string; bound: keyof InputBounds } | undefined {
-  const stack: { value: unknown; depth: number; path: readonly string[] }[] = [{ value: input, depth: 0, path: [] }];
+export function findBoundBreach(
+  input: unknown,
+  bounds: InputBounds = INPUT_BOUNDS,
+): { path: string; bound: keyof InputBounds } | undefined {
+  const stack: { value: unknown; depth: number; path: readonly string[] }[] = [
+    { value: input, depth: 0, path: [] },
+  ];
   let values = 1;
   while (stack.length > 0) {
     const { value, depth, path } = stack.pop()!;
@@ -36,7 +41,8 @@ export function findBoundBreach(input: unknown, bounds: InputBounds = INPUT_BOUN
     if (depth >= bounds.maxDepth) return { path: path.join('.'), bound: 'maxDepth' };
     const keys = Array.isArray(value) ? undefined : Object.keys(value);
     const size = keys ? keys.length : (value as unknown[]).length;
-    if (size > (keys ? bounds.maxKeys : bounds.maxItems)) return { path: path.join('.'), bound: keys ? 'maxKeys' : 'maxItems' };
+    if (size > (keys ? bounds.maxKeys : bounds.maxItems))
+      return { path: path.join('.'), bound: keys ? 'maxKeys' : 'maxItems' };
     // Counted as they are found, so the walk's own stack stays within the bounds too.
     values += size;
     if (values > bounds.maxValues) return { path: path.join('.'), bound: 'maxValues' };
@@ -57,7 +63,11 @@ const BREACH_MESSAGES: Record<keyof InputBounds, (n: number) => { vi: string; en
 };
 
 /** Throws the API's 400 when `input` (a body or a query) breaks a bound; `where` prefixes the path. */
-export function assertWithinBounds(input: unknown, where: '' | 'query', bounds: InputBounds = INPUT_BOUNDS): void {
+export function assertWithinBounds(
+  input: unknown,
+  where: '' | 'query',
+  bounds: InputBounds = INPUT_BOUNDS,
+): void {
   const breach = findBoundBreach(input, bounds);
   if (!breach) return;
   // A path 32 keys long of client-chosen keys could itself be huge: it is cut, it only has to point.
@@ -65,7 +75,10 @@ export function assertWithinBounds(input: unknown, where: '' | 'query', bounds: 
   const path = full.length > 200 ? `${full.slice(0, 200)}…` : full;
   throw new ApiError(
     'invalid-argument',
-    { vi: 'Dữ liệu gửi lên quá lớn hoặc lồng nhau quá sâu.', en: 'The submitted data is too large or nested too deeply.' },
+    {
+      vi: 'Dữ liệu gửi lên quá lớn hoặc lồng nhau quá sâu.',
+      en: 'The submitted data is too large or nested too deeply.',
+    },
     [{ path, message: BREACH_MESSAGES[breach.bound](bounds[breach.bound]) }],
   );
 }

@@ -3,7 +3,9 @@ import { canonicalJson } from './event-chain.js';
 
 describe('canonicalJson', () => {
   it('sorts keys, drops undefined and writes Dates as ISO strings', () => {
-    expect(canonicalJson({ b: 1, a: [new Date('2026-12-03T00:00:00Z'), { d: undefined, c: null }] })).toBe('{"a":["2026-12-03T00:00:00.000Z",{"c":null}],"b":1}');
+    expect(canonicalJson({ b: 1, a: [new Date('2026-12-03T00:00:00Z'), { d: undefined, c: null }] })).toBe(
+      '{"a":["2026-12-03T00:00:00.000Z",{"c":null}],"b":1}',
+    );
   });
 
   it('refuses a value nested deeper than anything stored, instead of overflowing the stack', () => {
