@@ -3,7 +3,7 @@
 // Each script prints its figures and ends with one line `<name>: <headline figure>`.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, describeMode, detectFirestoreEmulator } from './lib/emulator-env.js';
+import { ROOT, describeSetup, detectEmulators, unavailableReasons } from './lib/emulator-env.js';
 import { execWithEmulators } from './lib/firebase-cli.js';
 import { run } from './lib/run.js';
 
@@ -34,14 +34,15 @@ if (withEmulators.length > 0) {
   if ((await run('npm', ['run', '--silent', 'build'])) !== 0 && !existsSync(join(ROOT, 'functions', 'lib', 'index.js'))) {
     failed += 1;
   }
-  const mode = detectFirestoreEmulator();
-  console.log(`\n=== bench ${withEmulators.join(', ')} (emulators) ===\n${describeMode(mode)}`);
-  if (mode.mode === 'unavailable') {
-    console.error(`NOT RUN: ${withEmulators.join(', ')} — ${mode.reason}`);
+  const setup = detectEmulators();
+  console.log(`\n=== bench ${withEmulators.join(', ')} (emulators) ===\n${describeSetup(setup)}`);
+  const missing = unavailableReasons(setup);
+  if (missing.length > 0) {
+    console.error(`NOT RUN: ${withEmulators.join(', ')} — ${missing.join('; ')}`);
     failed += withEmulators.length;
   } else {
     const script = withEmulators.map((n) => `npx tsx bench/${n}.ts`).join(' && ');
-    if ((await execWithEmulators(script, mode)) !== 0) failed += 1;
+    if ((await execWithEmulators(script, setup)) !== 0) failed += 1;
   }
 }
 process.exit(failed > 0 ? 1 : 0);

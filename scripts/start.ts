@@ -1,29 +1,53 @@
-// `npm start`: build, start the Emulator Suite with the demo province, print where to look.
-//   --fresh  forget saved emulator data and start from the demo data alone
-//   --ui     also start the Emulator UI (needs internet once to download it; not available here)
+// `npm start`: build, start the Emulator Suite with the demo province and the local scheduler, print
+// where to look.
+//   --fresh         forget saved emulator data and start from the demo data alone
+//   --clock <n>     run the scheduled jobs' clock n times faster (60: an hour a minute), see docs/OPERATIONS.md
+//   --ui            also start the Emulator UI (needs internet once to download it; not available here)
 // Data is imported from and exported to .emulator-data/ (git-ignored), so a restart keeps it.
-// Ctrl-C stops everything: firebase-tools exports the data and stops its Java and Node children.
+// Ctrl-C stops everything: the scheduler first, then firebase-tools exports the data and stops its Java
+// and Node children.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
-import { DATA_DIR, EMULATORS, FIREBASE_BIN, PROJECT_ID, ROOT, describeMode, detectFirestoreEmulator, emulatorEnv } from './lib/emulator-env.js';
+import { z } from 'zod';
+import { DATA_DIR, EMULATORS, FIREBASE_BIN, PROJECT_ID, ROOT, describeSetup, detectEmulators, emulatorEnv, unavailableReasons } from './lib/emulator-env.js';
 import { run } from './lib/run.js';
+import { formatTick, startScheduler, type RunningScheduler } from './lib/scheduler.js';
 import { startSmtpCatcher } from './lib/smtp-catcher.js';
-import { REGION } from '../functions/src/config.js';
+import { REGION, TIME_ZONE } from '../functions/src/config.js';
+import { createDemoDossiers, type DemoDossier } from '../seed/demo-dossiers.js';
 import { demoAccounts, DEMO_PASSWORD } from '../seed/data/officers.js';
 import { isSeeded, loadDemoData } from '../seed/load.js';
 
-type Emu = Record<'auth' | 'firestore' | 'functions' | 'hosting' | 'hub', { host: string; port: number }>;
+type Emu = Record<'auth' | 'firestore' | 'functions' | 'hosting' | 'hub' | 'pubsub', { host: string; port: number }>;
 const firebaseJson = JSON.parse(readFileSync(join(ROOT, 'firebase.json'), 'utf8')) as { emulators: Emu & Record<string, unknown> };
 const emu = firebaseJson.emulators;
-const args = new Set(process.argv.slice(2));
+const Options = z.object({
+  fresh: z.boolean().default(false),
+  ui: z.boolean().default(false),
+  // Up to a working day (10 h) a minute; beyond that the jobs cannot keep up with their own ticks.
+  clock: z.coerce.number().min(1).max(600).default(1),
+});
+const parsedArgs = (() => {
+  try {
+    return Options.safeParse(parseArgs({ options: { fresh: { type: 'boolean' }, ui: { type: 'boolean' }, clock: { type: 'string' } } }).values);
+  } catch (err) {
+    return { success: false as const, error: err };
+  }
+})();
+if (!parsedArgs.success) {
+  console.error('Usage: npm start [-- --fresh] [--clock <1–600>] [--ui]   (e.g. npm start -- --clock 60: an hour of the jobs’ clock a minute)');
+  process.exit(2);
+}
+const options = parsedArgs.data;
 const startedAt = Date.now();
 
 function configFile(): string {
-  if (!args.has('--ui')) return join(ROOT, 'firebase.json');
+  if (!options.ui) return join(ROOT, 'firebase.json');
   const withUi = { ...firebaseJson, emulators: { ...emu, ui: { enabled: true } } };
   const file = join(ROOT, 'firebase.ui.local.json');
   writeFileSync(file, JSON.stringify(withUi, null, 2));
@@ -41,15 +65,16 @@ async function waitUntilUp(child: ChildProcess, url: string, timeoutMs = 180_000
   throw new Error(`the emulators did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
 
-if (args.has('--fresh')) {
+if (options.fresh) {
   rmSync(DATA_DIR, { recursive: true, force: true });
   console.log('--fresh: saved emulator data removed.');
 }
 
-const mode = detectFirestoreEmulator();
-console.log(describeMode(mode));
-if (mode.mode === 'unavailable') {
-  console.error(`Cannot start: ${mode.reason}. See README, "Troubleshooting".`);
+const setup = detectEmulators();
+console.log(describeSetup(setup));
+const missing = unavailableReasons(setup);
+if (missing.length > 0) {
+  console.error(`Cannot start: ${missing.join('; ')}. See README, "Troubleshooting".`);
   process.exit(1);
 }
 
@@ -64,13 +89,19 @@ if (existsSync(join(DATA_DIR, 'firebase-export-metadata.json'))) firebaseArgs.pu
 
 // Its own process group, so that a terminal's Ctrl-C reaches firebase-tools once (from us): a second
 // SIGINT would make it quit at once without exporting the data.
-const firebase = spawn(FIREBASE_BIN, firebaseArgs, { cwd: ROOT, env: emulatorEnv(mode), stdio: 'inherit', detached: true });
+const firebase = spawn(FIREBASE_BIN, firebaseArgs, { cwd: ROOT, env: emulatorEnv(setup), stdio: 'inherit', detached: true });
+let scheduler: RunningScheduler | undefined;
+let unwatch: (() => void) | undefined;
 let stopping = false;
+let startFailed = false;
 const stop = (signal: NodeJS.Signals) => {
   if (stopping) return;
   stopping = true;
-  console.log(`\n${signal}: saving data to .emulator-data and stopping the emulators…`);
-  firebase.kill('SIGINT');
+  console.log(`\n${signal}: stopping the scheduler, saving data to .emulator-data and stopping the emulators…`);
+  unwatch?.();
+  // A tick under way is let finish (a few seconds at most), so no job is cut off by the shutdown.
+  const schedulerStopped = scheduler ? Promise.race([scheduler.stop(), new Promise((r) => setTimeout(r, 10_000))]) : Promise.resolve();
+  void schedulerStopped.then(() => firebase.kill('SIGINT'));
   setTimeout(() => {
     console.error('The emulators did not stop within 60 s; killing them.');
     try {
@@ -82,7 +113,7 @@ const stop = (signal: NodeJS.Signals) => {
 };
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
-firebase.on('exit', (code) => void mail.close().finally(() => process.exit(stopping ? 0 : (code ?? 1))));
+firebase.on('exit', (code) => void mail.close().finally(() => process.exit(startFailed ? 1 : stopping ? 0 : (code ?? 1))));
 
 try {
   const hosting = `http://${emu.hosting.host}:${emu.hosting.port}`;
@@ -99,7 +130,35 @@ try {
     const loaded = await loadDemoData(db, getAuth(app));
     console.log(`Demo data: loaded ${loaded.documents} documents and ${loaded.accountsCreated} accounts.`);
   }
+  // Idempotent (fixed request ids): on kept data this finds the dossier made by the first start.
+  const demo: DemoDossier[] = await createDemoDossiers(hosting, `${emu.auth.host}:${emu.auth.port}`);
+  if (stopping) throw new Error('stopped while starting');
+  scheduler = await startScheduler({
+    functionsOrigin: `http://${emu.functions.host}:${emu.functions.port}`,
+    projectId: PROJECT_ID,
+    factor: options.clock,
+  });
+  // The demo dossier's flags as the sweep writes them, so the log shows it turning due soon, then overdue.
+  const unsubscribes = demo.map((d) => {
+    let last = '';
+    return db.doc(`deadlineWatch/${d.id}`).onSnapshot(
+      (snap) => {
+        const w = snap.data();
+        // Printed when the flags change (every sweep rewrites the overdue days), not at every sweep.
+        const state = !w ? 'not flagged' : w.overdue ? `QUÁ HẠN / OVERDUE, escalation level ${w.escalationLevel}` : w.dueSoon ? 'sắp đến hạn / due soon' : 'not flagged';
+        if (state === last) return;
+        last = state;
+        const checked = w ? ` (sweep of ${formatTick((w.checkedAt as { toDate(): Date }).toDate(), TIME_ZONE)}${w.overdue ? `, ${w.overdueWorkingDays} working days late` : ''})` : '';
+        console.log(`[demo] ${d.code}: ${state}${checked}`);
+      },
+      () => undefined, // the emulator is going away
+    );
+  });
+  unwatch = () => unsubscribes.forEach((u) => u());
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  const jobs = scheduler.jobs.map((j) => `    ${j.name.padEnd(22)} ${j.schedule.padEnd(18)} next ${formatTick(scheduler!.next()[j.name]!, j.timeZone)}`).join('\n');
+  const clock = options.clock === 1 ? 'real time' : `clock ×${options.clock}: a real minute is ${options.clock} scheduled minutes`;
+  const demoLines = demo.map((d) => `\n  Hồ sơ mẫu / Demo dossier:              ${d.code}, due ${formatTick(new Date(d.dueAt), TIME_ZONE)} (${d.what})`).join('');
   const logins = demoAccounts.map((a) => `    ${a.email.padEnd(28)} ${a.role.padEnd(13)} ${a.agencyId ?? ''}`).join('\n');
   console.log(`
 ┌──────────────────────────────────────────────────────────────────────────────┐
@@ -112,7 +171,11 @@ try {
   Công khai / Transparency:              ${hosting}/minh-bach/
   API:                                   ${hosting}/api/health
   Thư đi / Outgoing mail (.eml):         ${mail.dir} (SMTP 127.0.0.1:${mail.port})
-  Emulators: Firestore ${emu.firestore.host}:${emu.firestore.port} · Auth ${emu.auth.host}:${emu.auth.port} · Functions ${emu.functions.host}:${emu.functions.port}
+  Emulators: Firestore ${emu.firestore.host}:${emu.firestore.port} · Auth ${emu.auth.host}:${emu.auth.port} · Functions ${emu.functions.host}:${emu.functions.port} · Pub/Sub ${emu.pubsub.host}:${emu.pubsub.port}${demoLines}
+
+  Lịch chạy / Scheduler (giờ Việt Nam / ${TIME_ZONE}, ${clock}):
+${jobs}
+    Chạy ngay / run one now: npm run job -- deadlineSweep   ·   docs/OPERATIONS.md
 
   Tài khoản demo / Demo logins (mật khẩu / password: ${DEMO_PASSWORD})
 ${logins}
@@ -121,5 +184,6 @@ ${logins}
 └──────────────────────────────────────────────────────────────────────────────┘`);
 } catch (err) {
   console.error(`Start failed: ${err instanceof Error ? err.message : String(err)}`);
+  startFailed = !stopping; // a Ctrl-C while starting is not a failure
   stop('SIGTERM');
 }

@@ -3,7 +3,7 @@
 // not run (e.g. no Firestore emulator on this machine): that is never reported as a full pass.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeMode, detectFirestoreEmulator } from './lib/emulator-env.js';
+import { describeSetup, detectEmulators, unavailableReasons } from './lib/emulator-env.js';
 import { execWithEmulators } from './lib/firebase-cli.js';
 import { run } from './lib/run.js';
 import { RESULTS_DIR, runLayer } from './lib/vitest-layer.js';
@@ -48,14 +48,15 @@ let browser: LayerCounts | undefined;
 const emuLayers = ['emulator', 'browser'].filter(only);
 if (emuLayers.length > 0) {
   await step('build (functions and hosting)', 'npm', ['run', '--silent', 'build']);
-  const mode = detectFirestoreEmulator();
-  console.log(`\n=== ${emuLayers.join(' + ')} (one emulator start) ===\n${describeMode(mode)}`);
+  const setup = detectEmulators();
+  console.log(`\n=== ${emuLayers.join(' + ')} (one emulator start) ===\n${describeSetup(setup)}`);
+  const missing = unavailableReasons(setup);
   const marker = join(RESULTS_DIR, 'emulator-layers.json');
   rmSync(marker, { force: true });
-  if (mode.mode === 'unavailable') {
-    problems.push(`NOT RUN: ${emuLayers.join(' and ')} layers — ${mode.reason}`);
+  if (missing.length > 0) {
+    problems.push(`NOT RUN: ${emuLayers.join(' and ')} layers — ${missing.join('; ')}`);
   } else {
-    const code = await execWithEmulators(`npx tsx scripts/emulator-layers.ts ${emuLayers.join(',')} ${filters.join(' ')}`.trim(), mode);
+    const code = await execWithEmulators(`npx tsx scripts/emulator-layers.ts ${emuLayers.join(',')} ${filters.join(' ')}`.trim(), setup);
     if (!existsSync(marker)) {
       problems.push(`NOT RUN: ${emuLayers.join(' and ')} layers — the Emulator Suite did not start (exit ${code}; see the log above and firestore-debug.log)`);
     } else {

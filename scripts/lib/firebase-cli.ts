@@ -4,16 +4,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EMULATORS, FIREBASE_BIN, PROJECT_ID, ROOT, emulatorEnv, type FirestoreEmulatorMode } from './emulator-env.js';
+import { EMULATORS, FIREBASE_BIN, PROJECT_ID, ROOT, emulatorEnv, type EmulatorSetup } from './emulator-env.js';
 
 export function spawnFirebase(
   args: string[],
-  mode: FirestoreEmulatorMode,
+  setup: EmulatorSetup,
   options: { stdio?: 'inherit' | 'pipe'; extraEnv?: NodeJS.ProcessEnv } = {},
 ): ChildProcess {
   return spawn(FIREBASE_BIN, [...args, '--project', PROJECT_ID], {
     cwd: ROOT,
-    env: { ...emulatorEnv(mode), ...options.extraEnv },
+    env: { ...emulatorEnv(setup), ...options.extraEnv },
     stdio: options.stdio ?? 'inherit',
   });
 }
@@ -69,6 +69,6 @@ async function withEmulatorLock<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** `firebase emulators:exec`: starts the suite once, runs `script`, stops it, passes the exit code on. */
-export async function execWithEmulators(script: string, mode: FirestoreEmulatorMode, only = EMULATORS): Promise<number> {
-  return withEmulatorLock(() => waitForExit(spawnFirebase(['emulators:exec', '--only', only, script], mode)));
+export async function execWithEmulators(script: string, setup: EmulatorSetup, only = EMULATORS): Promise<number> {
+  return withEmulatorLock(() => waitForExit(spawnFirebase(['emulators:exec', '--only', only, script], setup)));
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getAuth, type Auth } from 'firebase-admin/auth';
 import { getFirestore, type Firestore } from 'firebase-admin/firestore';
+import { discoverJobs, fireJob, type FireResult, type ScheduledJob } from '../../scripts/lib/scheduler.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const PROJECT_ID = 'demo-motcua';
@@ -48,16 +49,23 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
   }
 }
 
+export const FUNCTIONS_ORIGIN = `http://${config.functions.host}:${config.functions.port}`;
+
+let scheduledJobs: Promise<ScheduledJob[]> | undefined;
+/** Every scheduled function the functions emulator loaded, with its schedule (as the local scheduler sees them). */
+export function scheduledFunctions(): Promise<ScheduledJob[]> {
+  scheduledJobs ??= discoverJobs(FUNCTIONS_ORIGIN);
+  return scheduledJobs;
+}
+
 /**
- * Runs a scheduled function the way Cloud Scheduler does: an HTTP POST carrying the schedule time.
- * The functions emulator exposes onSchedule functions (without the Pub/Sub emulator) under the
- * trigger id `<name>-0`.
+ * Runs one tick of a scheduled function the way Cloud Scheduler does, through the local scheduler's own
+ * code (scripts/lib/scheduler.ts): an HTTP POST to the function's trigger carrying the schedule time.
  */
-export async function runSchedule(name: string, scheduleTime: string): Promise<Response> {
-  return fetch(`${FUNCTIONS_URL}/${name}-0`, {
-    method: 'POST',
-    headers: { 'X-CloudScheduler-ScheduleTime': scheduleTime, 'X-CloudScheduler-JobName': `firebase-schedule-${name}` },
-  });
+export async function runSchedule(name: string, scheduleTime: string): Promise<FireResult> {
+  const job = (await scheduledFunctions()).find((j) => j.name === name);
+  if (!job) throw new Error(`no scheduled function ${name}`);
+  return fireJob({ functionsOrigin: FUNCTIONS_ORIGIN, projectId: PROJECT_ID }, job, new Date(scheduleTime));
 }
 
 export async function deleteCollection(db: Firestore, path: string): Promise<void> {

@@ -7,6 +7,7 @@ import type { Response } from 'express';
 import type { Answer, ApiErrorBody, Encodes, HttpMethod, Raw, RouteName } from '../contract/index.js';
 import { ROUTES } from '../contract/routes.js';
 import { ApiError } from './api-error.js';
+import { assertWithinBounds } from './input-bounds.js';
 import { logs } from './logs.js';
 
 export type { HttpMethod };
@@ -89,6 +90,9 @@ export function createRouter(handlers: Handlers) {
         });
       }
       const route = matched.r;
+      // Before any work: every handler, schema and fingerprint after this point sees bounded input.
+      assertWithinBounds(req.body, '');
+      assertWithinBounds(req.query, 'query');
       const result = await route.handle({
         method: route.method,
         path,

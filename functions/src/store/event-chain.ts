@@ -4,15 +4,22 @@ import { createHash } from 'node:crypto';
 import type { DossierEvent } from '../domain/index.js';
 import { GENESIS_HASH } from './dossiers.js';
 
+/**
+ * Deeper than anything we hash: stored events and requests are bounded by their schemas and client input
+ * by the router (32 levels, platform/input-bounds.ts). A deeper value is refused, not a stack overflow.
+ */
+const MAX_DEPTH = 64;
+
 /** JSON with sorted keys and Dates as ISO strings: the same event always gives the same text. */
-export function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown, depth = 0): string {
+  if (depth > MAX_DEPTH) throw new RangeError(`canonicalJson: value nested deeper than ${MAX_DEPTH} levels`);
   if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v, depth + 1)).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value)
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v, depth + 1)}`).join(',')}}`;
   }
   return JSON.stringify(value);
 }

@@ -3,7 +3,7 @@
 import { ApiError } from '../../platform/api-error.js';
 import { refuseKiosk } from '../../platform/auth.js';
 import type { ApiRequest, Reply } from '../../platform/http-router.js';
-import { reservesRegisterEntry, serviceFieldsSent, type ActionRequest } from '../../domain/index.js';
+import { DossierAction, reservesRegisterEntry, SERVICE_FIELDS, serviceFieldsSent, type ActionRequest, type ActionType } from '../../domain/index.js';
 import { registerCounterRef, reserveRegisterEntry } from '../../store/register-entries.js';
 import type { DossierDeps } from './dossier-deps.js';
 import { workingCalendar } from '../../store/reference-data.js';
@@ -35,15 +35,29 @@ function refuseServiceFields(action: { type: string } & Record<string, unknown>)
   }
 }
 
+/**
+ * What a client's action is checked against, before any work is done (reads, the idempotency fingerprint):
+ * the lifecycle's strict schema of that action type without the fields only the service sets, so an
+ * unknown key is refused; for a supplement, the upload ids the applicant sends.
+ */
+function clientActionSchema(type: ActionType): z.ZodType {
+  if (type === 'submitSupplement') return SubmitSupplementInput;
+  const schema = DossierAction.options.find((o) => o.shape.type.value === type)!;
+  const serviceSet: readonly string[] = Object.hasOwn(SERVICE_FIELDS, type) ? SERVICE_FIELDS[type as keyof typeof SERVICE_FIELDS] : [];
+  if (serviceSet.length === 0) return schema;
+  const shape = Object.entries((schema as z.ZodObject).shape).filter(([field]) => !serviceSet.includes(field));
+  return z.strictObject(Object.fromEntries(shape));
+}
+
 export async function actOnDossier(req: ApiRequest, deps: DossierDeps): Promise<Reply<'actOnDossier'>> {
   const caller = await deps.caller(req);
   refuseKiosk(caller); // the lifecycle table refuses it too; this way it does not even read the dossier
   const { dossierId } = parseInput(DossierIdParam, req.params);
   const body = parseInput(ActOnDossierRequest, req.body);
   refuseServiceFields(body.action);
+  const checked: unknown = parseInput(z.strictObject({ action: clientActionSchema(body.action.type) }), { action: body.action }).action;
   const calendar = await workingCalendar(deps.db);
-  const supplement =
-    body.action.type === 'submitSupplement' ? parseInput(z.strictObject({ action: SubmitSupplementInput }), { action: body.action }).action : undefined;
+  const supplement = body.action.type === 'submitSupplement' ? (checked as SubmitSupplementInput) : undefined;
   return runTransition(
     { db: deps.db, now: deps.now, calendar },
     {

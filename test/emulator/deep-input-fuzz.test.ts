@@ -1,0 +1,255 @@
+// Deep and oversized input against every write endpoint (every POST and PUT route of functions/src/index.ts,
+// read from the source so a new one is covered or this test fails): always a structured 4xx, never a
+// 500, nothing written. The bound is the router's (platform/input-bounds.ts), checked before any work;
+// action payloads also refuse unknown keys. Once, an action carrying an unknown key nested a few thousand
+// levels deep (10 KB) overflowed the idempotency fingerprint's recursion into a 500.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { INPUT_BOUNDS } from '../../functions/src/platform/input-bounds.js';
+import { loadDemoData } from '../../seed/load.js';
+import { call, landRenewal, rid, submitDossier, type RawReply } from '../support/api.js';
+import { admin, HOSTING_URL, ROOT } from '../support/emulators.js';
+import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
+
+const { db, auth } = admin();
+
+/**
+ * The JSON text of `{"a":{"a":…leaf}}` or `[[…leaf]]`, `levels` deep. Written as text: JSON.stringify
+ * recurses, and overflows on such values long before a server would.
+ */
+function nestedJson(levels: number, kind: 'object' | 'array' = 'object', leaf: unknown = 'x'): string {
+  const [open, close] = kind === 'object' ? ['{"a":', '}'] : ['[', ']'];
+  return `${open.repeat(levels)}${JSON.stringify(leaf)}${close.repeat(levels)}`;
+}
+
+const HOLE = '__deep_value_goes_here__';
+/** A request of the route's own shape with the JSON text `value` at `key`: the bound must hold whatever the schema. */
+const withValueAt = (shape: object, key: string, value: string) =>
+  JSON.stringify({ ...shape, [key]: HOLE }).replace(`"${HOLE}"`, value);
+
+/** Sends a JSON text as it is. */
+async function sendText(
+  method: 'POST' | 'PUT',
+  path: string,
+  as: TestIdentity | undefined,
+  text: string,
+): Promise<RawReply> {
+  const res = await fetch(`${HOSTING_URL}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(as ? await authHeader(as) : {}) },
+    body: text,
+  });
+  const answered = await res.text();
+  let body: RawReply['body'] = {};
+  try {
+    body = JSON.parse(answered) as RawReply['body'];
+  } catch {
+    // not JSON: the structured-error checks below say so
+  }
+  return { status: res.status, headers: res.headers, text: answered, body };
+}
+
+function expectStructured4xx(answer: RawReply, what: string): void {
+  const detail = `${what} → ${answer.status} ${answer.text.slice(0, 300)}`;
+  expect(answer.status, detail).toBeGreaterThanOrEqual(400);
+  expect(answer.status, detail).toBeLessThan(500);
+  expect(typeof answer.body.error?.code, detail).toBe('string');
+  expect(answer.body.error?.message.vi.length, detail).toBeGreaterThan(0);
+  expect(answer.body.error?.message.en.length, detail).toBeGreaterThan(0);
+  expect(Array.isArray(answer.body.error?.fields), detail).toBe(true);
+}
+
+function expectBoundRefusal(answer: RawReply, what: string): void {
+  expectStructured4xx(answer, what);
+  expect(answer.status, what).toBe(400);
+  expect(answer.body.error?.code, what).toBe('invalid-argument');
+  expect(answer.body.error?.message.en, what).toBe('The submitted data is too large or nested too deeply.');
+}
+
+async function counts(): Promise<number[]> {
+  const queries = [
+    db.collection('dossiers'),
+    db.collectionGroup('events'),
+    db.collection('ratings'),
+    db.collection('healthPings'),
+    db.collection('uploads'),
+    db.collection('users'),
+  ];
+  return Promise.all(queries.map(async (q) => (await q.count().get()).data().count));
+}
+
+// Every write route, as index.ts declares it.
+const source = readFileSync(join(ROOT, 'functions', 'src', 'index.ts'), 'utf8');
+const writeRoutes = [...source.matchAll(/method: '(POST|PUT)',\s*path: '([^']+)'/g)].map((m) => ({
+  method: m[1] as 'POST' | 'PUT',
+  path: m[2]!,
+}));
+
+let dossierId = '';
+/** Who calls each route (one allowed to reach its input parsing) and its path with parameters filled. */
+const callers: Record<string, { as?: TestIdentity; path: () => string; shape: object }> = {
+  '/health/pings': { path: () => '/health/pings', shape: { requestId: 'fuzz-ping-0001' } },
+  '/uploads': { as: IDENTITIES.citizenA, path: () => '/uploads', shape: { draftId: 'fuzz-draft' } },
+  '/ratings': {
+    as: IDENTITIES.citizenA,
+    path: () => '/ratings',
+    shape: { requestId: 'fuzz-rating-0001', code: '000.00.01.H99-261203-0001', channel: 'online' },
+  },
+  '/dossiers': {
+    as: IDENTITIES.citizenA,
+    path: () => '/dossiers',
+    shape: landRenewal('fuzz-deep-submit-0001'),
+  },
+  '/desk/dossiers': {
+    as: IDENTITIES.receptionistX,
+    path: () => '/desk/dossiers',
+    shape: { ...landRenewal('fuzz-deep-intake-0001'), receivingAgencyId: undefined },
+  },
+  '/dossiers/:dossierId/actions': {
+    as: IDENTITIES.leadX,
+    path: () => `/dossiers/${dossierId}/actions`,
+    shape: {
+      requestId: 'fuzz-deep-act-0001',
+      expectedVersion: 1,
+      action: { type: 'withdraw', reason: 'Công dân xin rút hồ sơ' },
+    },
+  },
+  '/me/notification-preferences': {
+    as: IDENTITIES.citizenB,
+    path: () => '/me/notification-preferences',
+    shape: { email: true },
+  },
+  '/me/notifications/:notificationId/read': {
+    as: IDENTITIES.citizenA,
+    path: () => '/me/notifications/fuzz-notification/read',
+    shape: {},
+  },
+  '/dossiers/:dossierId/follow': {
+    as: IDENTITIES.leadX,
+    path: () => `/dossiers/${dossierId}/follow`,
+    shape: { follow: true },
+  },
+  '/admin/officers': {
+    as: IDENTITIES.admin,
+    path: () => '/admin/officers',
+    shape: { email: 'fuzz@motcua.demo', role: 'handler', agencyId: '000.00.14.H99' },
+  },
+};
+
+beforeAll(async () => {
+  await loadDemoData(db, auth);
+  dossierId = (await submitDossier()).id;
+});
+
+describe('every write endpoint bounds its input before any work', () => {
+  it('knows who calls each POST and PUT route of index.ts', () => {
+    expect(writeRoutes.length).toBeGreaterThanOrEqual(10);
+    expect(writeRoutes.map((r) => r.path).filter((p) => !callers[p])).toEqual([]);
+  });
+
+  it.each(writeRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    '%s: deep, wide and long bodies are a 400, nothing is written',
+    async (_label, route) => {
+      const caller = callers[route.path]!;
+      const before = await counts();
+      const send = (text: string) => sendText(route.method, caller.path(), caller.as, text);
+      const cases: [string, string][] = [
+        ['an object 5,000 levels deep', nestedJson(5_000)], // ≈ 25 KB
+        ['an array 5,000 levels deep', nestedJson(5_000, 'array')],
+        [
+          'a known field nested past the bound',
+          withValueAt(caller.shape, Object.keys(caller.shape)[0] ?? 'a', nestedJson(INPUT_BOUNDS.maxDepth)),
+        ],
+        ['an unknown field 3,000 levels deep', withValueAt(caller.shape, 'zzUnknown', nestedJson(3_000))],
+        [
+          'an object of 5,000 fields',
+          JSON.stringify(Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`f${i}`, i]))),
+        ],
+        ['an array of 5,000 items', withValueAt(caller.shape, 'list', JSON.stringify(Array(5_000).fill(0)))],
+      ];
+      for (const [what, body] of cases)
+        expectBoundRefusal(await send(body), `${route.method} ${route.path} with ${what}`);
+
+      // Generated: random JSON at a random depth under a random key of the route's own shape.
+      const keys = [...Object.keys(caller.shape), 'zzUnknown'];
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...keys),
+          fc.integer({ min: 1, max: 4_000 }),
+          fc.jsonValue({ maxDepth: 3 }),
+          async (key, levels, leaf) => {
+            const answer = await send(
+              withValueAt(caller.shape, key, nestedJson(levels, levels % 2 === 0 ? 'object' : 'array', leaf)),
+            );
+            expectStructured4xx(answer, `${route.method} ${route.path} with ${key} ${levels} levels deep`);
+            if (levels >= INPUT_BOUNDS.maxDepth)
+              expectBoundRefusal(answer, `${route.method} ${route.path} with ${key} ${levels} levels deep`);
+          },
+        ),
+        { numRuns: 12 },
+      );
+      expect(await counts()).toEqual(before);
+    },
+    120_000,
+  );
+
+  it('bounds query strings too', async () => {
+    const query = Array.from({ length: 300 }, (_, i) => `p${i}=1`).join('&');
+    const answer = await call('GET', `/procedures?${query}`);
+    expectBoundRefusal(answer, 'GET /procedures with 300 parameters');
+    expect(answer.body.error?.fields[0]?.path).toBe('query');
+  });
+});
+
+describe('action payloads', () => {
+  it('refuse unknown keys before any work, naming them; the dossier is unchanged', async () => {
+    const send = (action: object) =>
+      call('POST', `/dossiers/${dossierId}/actions`, IDENTITIES.leadX, {
+        requestId: rid('unknown'),
+        expectedVersion: 1,
+        action,
+      });
+    const extra = await send({ type: 'withdraw', reason: 'Công dân xin rút hồ sơ', priority: 'high' });
+    expectStructured4xx(extra, 'withdraw with an unknown key');
+    expect(extra.status).toBe(400);
+    expect(extra.body.error?.fields).toEqual([
+      {
+        path: 'action',
+        message: { vi: 'Trường không được phép: priority', en: 'Fields not allowed: priority' },
+      },
+    ]);
+    const nestedUnknown = await send({
+      type: 'requestSupplement',
+      reason: 'Thiếu giấy tờ',
+      items: [{ name: 'Bản gốc', problem: 'Thiếu', colour: 'red' }],
+    });
+    expect(nestedUnknown.status).toBe(400);
+    expect(nestedUnknown.body.error?.fields[0]?.path).toBe('action.items.0');
+    // A wrong value is refused up front too, with the field's path.
+    const wrong = await send({ type: 'receive', note: 42 });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error?.fields[0]?.path).toBe('action.note');
+    // Service-set fields keep their own message.
+    const due = await send({
+      type: 'receive',
+      due: { at: '2026-12-10T10:00:00+07:00', explanation: { vi: 'x', en: 'x' } },
+    });
+    expect(due.body.error?.fields[0]).toMatchObject({
+      path: 'action.due',
+      message: { en: 'set by the system; do not send it' },
+    });
+
+    const stored = await db.doc(`dossiers/${dossierId}`).get();
+    expect(stored.get('version')).toBe(1);
+    expect(stored.get('status')).toBe('registered');
+    // And the well-formed action still goes through.
+    const ok = await call('POST', `/dossiers/${dossierId}/actions`, IDENTITIES.receptionistX, {
+      requestId: rid('receive'),
+      expectedVersion: 1,
+      action: { type: 'receive', note: 'Đủ giấy tờ' },
+    });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+  });
+});
