@@ -4,12 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { acknowledgePing } from '../../functions/src/features/health/ping-ack.trigger.js';
 import { recordHeartbeat } from '../../functions/src/features/health/heartbeat.schedule.js';
 import { admin, deleteCollection, eventually, HOSTING_URL, runSchedule } from '../support/emulators.js';
+import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
 
 const { db } = admin();
-const postPing = (body: unknown) =>
+/** A ping as `as` (an administrator unless told otherwise: only they may write one). */
+const postPing = async (body: unknown, as: TestIdentity | undefined = IDENTITIES.admin) =>
   fetch(`${HOSTING_URL}/api/health/pings`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(as ? await authHeader(as) : {}) },
     body: JSON.stringify(body),
   });
 
@@ -38,7 +40,40 @@ describe('GET /api/health', () => {
   });
 });
 
-describe('POST /api/health/pings and its trigger', () => {
+describe('POST /api/health/pings: no anonymous writes', () => {
+  // Issue 12, finding 8: every anonymous ping created a document and ran a trigger.
+  it.each([
+    ['anonymous', undefined, 401, 'unauthenticated'],
+    ['a citizen', IDENTITIES.citizenA, 403, 'permission-denied'],
+    ['an officer', IDENTITIES.leadX, 403, 'permission-denied'],
+    ['a monitor', IDENTITIES.monitor, 403, 'permission-denied'],
+    ['a desk kiosk', IDENTITIES.kioskX, 403, 'permission-denied'],
+  ] as const)('refuses %s, writing nothing', async (_who, as, status, code) => {
+    const requestId = `ping-refused-${status}-${as?.uid ?? 'anon'}`.slice(0, 64);
+    const res = await postPing({ requestId }, as);
+    expect(res.status).toBe(status);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
+    expect((await db.doc(`healthPings/${requestId}`).get()).exists).toBe(false);
+  });
+
+  it('refuses a forged token before reading the body', async () => {
+    const res = await fetch(`${HOSTING_URL}/api/health/pings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer forged.token.value' },
+      body: JSON.stringify({ requestId: 'ping-forged-0001' }),
+    });
+    expect(res.status).toBe(401);
+    expect((await db.doc('healthPings/ping-forged-0001').get()).exists).toBe(false);
+  });
+
+  it('leaves GET /api/health open to everyone, and it writes nothing', async () => {
+    const before = (await db.collection('healthPings').get()).size;
+    for (let i = 0; i < 3; i++) expect((await fetch(`${HOSTING_URL}/api/health`)).status).toBe(200);
+    expect((await db.collection('healthPings').get()).size).toBe(before);
+  });
+});
+
+describe('POST /api/health/pings (administrators) and its trigger', () => {
   it('stores the ping and the Firestore trigger acknowledges it', async () => {
     const res = await postPing({ requestId: 'ping-wire-0001', note: 'xin chào' });
     expect(res.status).toBe(201);
