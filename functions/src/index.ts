@@ -38,6 +38,7 @@ import { putDossierFollow } from './features/notifications/follow.handler.js';
 import { logs } from './platform/logs.js';
 import { getAuth } from 'firebase-admin/auth';
 import { findCaller, getCaller } from './platform/auth.js';
+import { sendPasswordSetupEmail } from './platform/auth-email.js';
 import { submitRating } from './features/ratings/submit-rating.handler.js';
 import { getTransparency } from './features/transparency/transparency.handler.js';
 
@@ -74,7 +75,8 @@ export const api = onRequest(
     {
       method: 'POST',
       path: '/admin/officers',
-      handle: (req) => provisionOfficer(req, { db: db(), auth: getAuth(), now: () => new Date(), caller: getCaller }),
+      handle: (req) =>
+        provisionOfficer(req, { db: db(), auth: getAuth(), now: () => new Date(), caller: getCaller, sendInvitation: sendPasswordSetupEmail, origin: publicOrigin }),
     },
   ]),
 );

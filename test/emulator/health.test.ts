@@ -7,8 +7,8 @@ import { admin, deleteCollection, eventually, HOSTING_URL, runSchedule } from '.
 import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
 
 const { db } = admin();
-/** A ping as `as` (an administrator unless told otherwise: only they may write one). */
-const postPing = async (body: unknown, as: TestIdentity | undefined = IDENTITIES.admin) =>
+/** A ping as `as`: an administrator unless told otherwise (only they may write one); null is anonymous. */
+const postPing = async (body: unknown, as: TestIdentity | null = IDENTITIES.admin) =>
   fetch(`${HOSTING_URL}/api/health/pings`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(as ? await authHeader(as) : {}) },
@@ -43,7 +43,7 @@ describe('GET /api/health', () => {
 describe('POST /api/health/pings: no anonymous writes', () => {
   // Issue 12, finding 8: every anonymous ping created a document and ran a trigger.
   it.each([
-    ['anonymous', undefined, 401, 'unauthenticated'],
+    ['anonymous', null, 401, 'unauthenticated'],
     ['a citizen', IDENTITIES.citizenA, 403, 'permission-denied'],
     ['an officer', IDENTITIES.leadX, 403, 'permission-denied'],
     ['a monitor', IDENTITIES.monitor, 403, 'permission-denied'],

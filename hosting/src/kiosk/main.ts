@@ -5,7 +5,9 @@
 import '../shared/style.css';
 import './page.css';
 import { onAuthStateChanged, signInWithEmailAndPassword, signOut, type User } from 'firebase/auth';
-import { SATISFACTION_SCALE, type Satisfaction } from '../../../functions/src/domain/evaluation/rating.js';
+// The scale alone (no zod): rating.js would bring zod, whose eval probe the page's CSP reports.
+import { SATISFACTION_SCALE } from '../../../functions/src/domain/evaluation/satisfaction-scale.js';
+import type { Satisfaction } from '../../../functions/src/domain/evaluation/rating.js';
 import { ApiCallError, callApi, describeError, type Bilingual } from '../shared/api.js';
 import { byId, h, newRequestId } from '../shared/dom.js';
 import { firebaseApp } from '../shared/firebase-app.js';
