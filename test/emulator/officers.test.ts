@@ -91,7 +91,7 @@ const PASSWORD = 'mat-khau-cua-tung-2026';
 beforeAll(async () => {
   await loadDemoData(db, auth);
   await Promise.all(
-    ['canbo.moi@motcua.demo', 'tiepnhan.xa.moi@motcua.demo', 'canbo.dichuyen@motcua.demo', 'kiosk.moi@motcua.demo', 'canbo.chuadung@motcua.demo'].map(
+    ['canbo.moi@motcua.demo', 'tiepnhan.xa.moi@motcua.demo', 'canbo.dichuyen@motcua.demo', 'kiosk.quay2@motcua.demo', 'canbo.chuadung@motcua.demo'].map(
       deleteByEmail,
     ),
   );
@@ -174,7 +174,7 @@ describe('invitation', () => {
   });
 
   it('a desk kiosk is invited to the kiosk page', async () => {
-    const kiosk = { email: 'kiosk.moi@motcua.demo', displayName: 'Thiết bị đánh giá — quầy 2', role: 'kiosk', agencyId: AGENCY_X };
+    const kiosk = { email: 'kiosk.quay2@motcua.demo', displayName: 'Thiết bị đánh giá — quầy 2', role: 'kiosk', agencyId: AGENCY_X };
     expect((await provision(IDENTITIES.admin, kiosk)).status).toBe(201);
     const [link] = await mailedLinks(kiosk.email);
     expect(new URL(link!.oobLink).searchParams.get('continueUrl')).toBe('http://127.0.0.1:5000/kiosk/');
