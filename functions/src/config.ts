@@ -39,12 +39,54 @@ export const MAIL_FROM = defineString('MAIL_FROM', {
 
 /**
  * Public origin of the web app (Hosting), printed on slips and encoded in their QR codes:
- * `<origin>/tra-cuu/<code>?t=<token>`. Set it per project in functions/.env.<project>.
+ * `<origin>/tra-cuu/<code>?t=<token>`, and where an officer's invitation link returns to. It has no
+ * default on purpose: a deploy that forgot it used to print receipts whose QR pointed at 127.0.0.1.
+ * Without a value `firebase deploy` asks for one (and fails when it cannot ask: CI), and an instance
+ * started outside the emulators without a valid https origin refuses to serve (index.ts, onInit).
+ * The emulators read it from functions/.env.demo-motcua; production from functions/.env.<project>.
  */
 export const PUBLIC_ORIGIN = defineString('PUBLIC_ORIGIN', {
-  default: 'http://127.0.0.1:5000',
   description: 'Địa chỉ công khai của trang web (in trên phiếu, mã QR) / public web origin printed on slips',
+  input: {
+    text: {
+      example: 'https://dichvucong.binhan.gov.vn',
+      validationRegex: '^https://[A-Za-z0-9.-]+(:[0-9]+)?$',
+      validationErrorMessage: 'Nhập địa chỉ https, không có đường dẫn / an https origin without a path, e.g. https://dichvucong.binhan.gov.vn',
+    },
+  },
 });
+
+const LOCAL_HOSTS = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/i;
+
+/**
+ * Why `value` cannot be the public origin, or undefined when it can. Under the emulators any http(s)
+ * origin will do (the demo prints http://127.0.0.1:5000); in production it must be an https origin
+ * (no path) on a host that people's phones can reach.
+ */
+export function publicOriginProblem(value: string, underEmulator: boolean): string | undefined {
+  if (value.trim() === '') return 'PUBLIC_ORIGIN is not set';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `PUBLIC_ORIGIN "${value}" is not a URL`;
+  }
+  if (url.origin !== value.replace(/\/$/, '')) return `PUBLIC_ORIGIN "${value}" must be an origin only (scheme, host, port), without a path`;
+  if (underEmulator) return url.protocol === 'http:' || url.protocol === 'https:' ? undefined : `PUBLIC_ORIGIN "${value}" must be http(s)`;
+  if (url.protocol !== 'https:') return `PUBLIC_ORIGIN "${value}" must use https outside the emulators`;
+  if (LOCAL_HOSTS.test(url.hostname)) return `PUBLIC_ORIGIN "${value}" points at this machine: receipts' QR codes would lead nowhere`;
+  return undefined;
+}
+
+const underEmulator = () => process.env.FUNCTIONS_EMULATOR === 'true';
+
+/** The public origin, checked; throws (so nothing is printed with a wrong QR) when it is unusable. */
+export function publicOrigin(): string {
+  const value = PUBLIC_ORIGIN.value();
+  const problem = publicOriginProblem(value, underEmulator());
+  if (problem) throw new Error(`${problem}. Set it in functions/.env.<project id> and deploy again.`);
+  return value.replace(/\/$/, '');
+}
 
 /**
  * Text messages. `sink` writes them to Firestore `smsSink/` (the emulators, or a province without a

@@ -2,7 +2,8 @@
 import { onRequest } from 'firebase-functions/v2/https';
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
-import { applyGlobalOptions, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, REGION, TIME_ZONE } from './config.js';
+import { onInit } from 'firebase-functions/v2';
+import { applyGlobalOptions, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, publicOrigin, REGION, TIME_ZONE } from './config.js';
 import { db } from './platform/firestore.js';
 import { createRouter } from './platform/http-router.js';
 import { getHealth, postPing, HEALTH_PINGS } from './features/health/health.handler.js';
@@ -39,12 +40,15 @@ import { putDossierFollow } from './features/notifications/follow.handler.js';
 import { logs } from './platform/logs.js';
 import { getAuth } from 'firebase-admin/auth';
 import { findCaller, getCaller } from './platform/auth.js';
+import { sendPasswordSetupEmail } from './platform/auth-email.js';
 import { submitRating } from './features/ratings/submit-rating.handler.js';
 import { getTransparency } from './features/transparency/transparency.handler.js';
 
 applyGlobalOptions();
+// An instance without a usable PUBLIC_ORIGIN refuses every call rather than print localhost QR codes.
+onInit(() => void publicOrigin());
 
-const healthDeps = { db, now: () => new Date(), region: REGION };
+const healthDeps = { db, now: () => new Date(), region: REGION, caller: getCaller };
 const uploadDeps = { db, files: fileStore(), now: () => new Date() };
 const lookupDeps = () => ({ db: db(), now: () => new Date(), secret: () => LOOKUP_TOKEN_SECRET.value(), limitPerMinute: DEFAULT_LOOKUP_LIMIT_PER_MINUTE });
 
@@ -70,7 +74,8 @@ export const api = onRequest(
     putNotificationPreferences: (req) => putNotificationPreferences(req, { db: db(), caller: getCaller }),
     markNotificationRead: (req) => markNotificationRead(req, { db: db(), now: () => new Date(), caller: getCaller }),
     followDossier: (req) => putDossierFollow(req, { db: db(), caller: getCaller }),
-    provisionOfficer: (req) => provisionOfficer(req, { db: db(), auth: getAuth(), now: () => new Date(), caller: getCaller }),
+    provisionOfficer: (req) =>
+      provisionOfficer(req, { db: db(), auth: getAuth(), now: () => new Date(), caller: getCaller, sendInvitation: sendPasswordSetupEmail, origin: publicOrigin }),
   }),
 );
 

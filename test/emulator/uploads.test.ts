@@ -201,6 +201,22 @@ describe('refusals leave nothing behind', () => {
     }
   });
 
+  it('polyglots (right first bytes, a web page inside) → 415 naming the file, in both languages', async () => {
+    // The attack of issue 12 (finding 13): "%PDF-" then HTML passed the old first-bytes check.
+    const page = Buffer.from('<html><body><script>fetch("/api/dossiers").then(r => r.text()).then(alert)</script></body></html>\n');
+    const cases: [Extract<Part, { fileName: string }>, string][] = [
+      [{ name: 'file', fileName: 'Tờ khai.pdf', contentType: 'application/pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.7\n'), page]) }, 'PDF'],
+      [{ name: 'file', fileName: 'giay-to.pdf', contentType: 'application/pdf', bytes: Buffer.concat([minimalPdf(), Buffer.alloc(2048, 0x0a), page]) }, 'PDF'],
+      [{ name: 'file', fileName: 'anh-the.png', contentType: 'image/png', bytes: Buffer.concat([minimalPng(), page]) }, 'PNG'],
+    ];
+    for (const [part, label] of cases) {
+      const body = await refusedWith(415, 'unsupported-media-type', () => upload(REFUSED, [{ name: 'file', fileName: 'ok.jpg', bytes: minimalJpeg() }, part]));
+      expect(body.error.message.vi).toContain(`Tệp "${part.fileName}" không phải là tệp ${label} hợp lệ`);
+      expect(body.error.message.en).toContain(`"${part.fileName}" is not a valid ${label} file`);
+      expect(body.error.fields[0]?.path).toBe('file.1');
+    }
+  });
+
   it('malformed multipart, no file, an empty file, a wrong content type → 400', async () => {
     const pdfPart: Part = { name: 'file', fileName: 'a.pdf', bytes: minimalPdf() };
     await refusedWith(400, 'invalid-argument', () => post(REFUSED, multipartBody([pdfPart]).subarray(0, 150)));

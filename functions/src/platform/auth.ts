@@ -1,7 +1,8 @@
 // Who is calling: a Firebase ID token in `Authorization: Bearer …`. Officers carry custom claims
 // { role, agencyId }; a signed-in user without a role claim is a citizen. A desk rating device carries
 // { role: 'kiosk', agencyId }: neither citizen nor officer. Any other role claim is refused outright,
-// so a claim this code does not know never falls back to citizen (firestore.rules agree).
+// so a claim this code does not know never falls back to citizen (firestore.rules agree). Staff and kiosk
+// tokens are also checked against revocation on every request (issue 12, finding 5).
 import { getAuth } from 'firebase-admin/auth';
 import { Role, type Actor } from '../domain/index.js';
 import { ApiError } from './api-error.js';
@@ -19,26 +20,58 @@ export function unauthenticated(): ApiError {
   });
 }
 
-/** The caller, or undefined when the request carries no token. A bad or expired token is refused. */
+export function sessionRevoked(): ApiError {
+  return new ApiError('unauthenticated', {
+    vi: 'Phiên đăng nhập đã kết thúc vì tài khoản vừa được thay đổi (vai trò, cơ quan) hoặc bị khóa. Vui lòng đăng nhập lại.',
+    en: 'Your session has ended because the account was changed (role, agency) or suspended. Please sign in again.',
+  });
+}
+
+// What verifyIdToken(…, true) answers when the session itself is over, as opposed to the Auth service
+// failing (which is ours to report, not the caller's fault).
+const ENDED_SESSION = new Set(['auth/id-token-revoked', 'auth/user-disabled', 'auth/user-not-found']);
+
+/**
+ * A staff or kiosk token counts only if it was signed in after the account's last revocation (every
+ * role or agency change revokes: features/officers). An ID token lives up to an hour, so without this
+ * a demoted or moved officer kept the old role that long. Costs one Auth lookup per privileged request
+ * (docs/SECURITY.md gives the measurement); citizens' requests do not pay it.
+ */
+async function assertSessionCurrent(token: string): Promise<void> {
+  await getAuth()
+    .verifyIdToken(token, true)
+    .catch((err: { code?: string }) => {
+      if (err.code && ENDED_SESSION.has(err.code)) throw sessionRevoked();
+      throw err;
+    });
+}
+
+/** The caller, or undefined when the request carries no token. A bad, expired or revoked token is refused. */
 export async function findCaller(req: ApiRequest): Promise<Caller | undefined> {
   const header = req.header('authorization');
   if (!header) return undefined;
   const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
   if (!match) throw unauthenticated();
   db(); // makes sure the default app exists
+  const token = match[1]!;
   const decoded = await getAuth()
-    .verifyIdToken(match[1]!)
-    .catch(() => {
-      throw unauthenticated();
+    .verifyIdToken(token)
+    .catch((err: { code?: string }) => {
+      // (Under the emulators the Admin SDK checks revocation here already, for every token.)
+      throw err.code && ENDED_SESSION.has(err.code) ? sessionRevoked() : unauthenticated();
     });
   const claim: unknown = decoded.role;
   if (claim === undefined || claim === null) return { role: 'citizen', userId: decoded.uid };
   const role = Role.safeParse(claim);
   const agencyId = typeof decoded.agencyId === 'string' ? decoded.agencyId : undefined;
   if (role.success && STAFF_ROLES.has(role.data)) {
+    await assertSessionCurrent(token);
     return { role: role.data, userId: decoded.uid, ...(agencyId ? { agencyId } : {}) };
   }
-  if (role.success && role.data === 'kiosk' && agencyId !== undefined) return { role: 'kiosk', userId: decoded.uid, agencyId };
+  if (role.success && role.data === 'kiosk' && agencyId !== undefined) {
+    await assertSessionCurrent(token);
+    return { role: 'kiosk', userId: decoded.uid, agencyId };
+  }
   throw permissionDenied();
 }
 

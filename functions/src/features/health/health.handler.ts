@@ -1,8 +1,11 @@
 // Health check and ping: the walking skeleton that proves every wire (HTTPS → Firestore → trigger).
 // The handlers take their dependencies so unit tests and the emulator test run the same code.
+// GET /health is public and read-only. POST /health/pings writes a document and fires a trigger, so
+// only an administrator may send one: anonymous pings were a free write (and trigger run) per request.
 import { z } from 'zod';
 import type { Firestore } from 'firebase-admin/firestore';
 import { ApiError, invalidInput } from '../../platform/api-error.js';
+import { requireRole, type Caller } from '../../platform/auth.js';
 import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import { RequestId } from '../../platform/request-id.js';
 import type { PingBody } from '../../contract/index.js';
@@ -10,7 +13,7 @@ import type { Agrees, SameShape } from '../../platform/contract-check.js';
 
 export const HEALTH_PINGS = 'healthPings';
 
-export type HealthDeps = { db: () => Firestore; now: () => Date; region: string };
+export type HealthDeps = { db: () => Firestore; now: () => Date; region: string; caller: (req: ApiRequest) => Promise<Caller> };
 
 export function getHealth(deps: Pick<HealthDeps, 'now' | 'region'>): Reply<'health'> {
   return {
@@ -32,10 +35,11 @@ export const PingRequest = z.strictObject({
 export type PingRequest = z.infer<typeof PingRequest>;
 
 /**
- * Records a ping; the Firestore trigger acknowledges it.
+ * Records a ping; the Firestore trigger acknowledges it. Administrators only (checked before the body).
  * @idempotent by `requestId`: the document id is the request id, so a retry returns the first answer.
  */
 export async function postPing(req: ApiRequest, deps: HealthDeps): Promise<Reply<'postPing'>> {
+  requireRole(await deps.caller(req), ['admin']);
   const parsed = PingRequest.safeParse(req.body ?? {});
   if (!parsed.success) throw invalidInput(parsed.error);
   const { requestId, note } = parsed.data;

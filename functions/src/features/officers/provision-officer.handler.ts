@@ -1,7 +1,15 @@
-// POST /api/admin/officers — an administrator creates or updates an officer account and its claims.
-// Claims are the only source of an officer's role and agency; users/{uid} mirrors them for display.
+// POST /api/admin/officers — an administrator invites an officer (or a desk kiosk device), or changes the
+// role or agency of an existing officer account. Claims are the only source of an officer's role and
+// agency; users/{uid} mirrors them for display.
+//
+// Invitation only (issue 12, finding 1): an account that already exists and is not an officer account
+// (a citizen, or a stranger who signed up first with the officer's predictable address) is never given
+// a role: the request is refused and the administrator told why. A new officer account has no password;
+// Firebase Auth emails a one-time link to the address, through which the officer chooses one, so only
+// whoever reads that mailbox can use the account. Every role or agency change ends the account's
+// sessions at once (refresh tokens revoked; the API and firestore.rules refuse older ID tokens).
 import { z } from 'zod';
-import type { Auth } from 'firebase-admin/auth';
+import type { Auth, UserRecord } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
 import { AgencyId, bi } from '../../domain/index.js';
 import { ApiError, invalidInput } from '../../platform/api-error.js';
@@ -10,22 +18,55 @@ import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import type { ProvisionOfficerBody } from '../../contract/index.js';
 import type { Agrees, SameShape } from '../../platform/contract-check.js';
 
+const OFFICER_ROLES = ['receptionist', 'handler', 'lead', 'admin', 'monitor', 'kiosk'] as const;
+type OfficerRole = (typeof OFFICER_ROLES)[number];
+
 export const ProvisionOfficerRequest = z.strictObject({
   email: z.email(bi('Email không hợp lệ', 'invalid email')).max(254),
   displayName: z.string().trim().normalize('NFC').min(2).max(100).describe('Họ và tên / full name'),
-  role: z
-    .enum(['receptionist', 'handler', 'lead', 'admin', 'monitor', 'kiosk'])
-    .describe('Vai trò (kiosk: thiết bị đánh giá tại Bộ phận Một cửa) / role (kiosk: the desk rating device)'),
+  role: z.enum(OFFICER_ROLES).describe('Vai trò (kiosk: thiết bị đánh giá tại Bộ phận Một cửa) / role (kiosk: the desk rating device)'),
   agencyId: AgencyId,
-  /** Only for a new account; omitted → the officer sets one through a password-reset link. */
-  initialPassword: z.string().min(10, bi('Mật khẩu ít nhất 10 ký tự', 'password must have at least 10 characters')).max(128).optional(),
+  // No password field: the officer chooses it through the emailed one-time link, never the administrator.
 });
 export type ProvisionOfficerRequest = z.infer<typeof ProvisionOfficerRequest>;
 
-export type ProvisionDeps = { db: Firestore; auth: Auth; now: () => Date; caller: (req: ApiRequest) => Promise<Caller> };
+export type ProvisionDeps = {
+  db: Firestore;
+  auth: Auth;
+  now: () => Date;
+  caller: (req: ApiRequest) => Promise<Caller>;
+  /** Has Firebase Auth email the one-time password link (platform/auth-email.ts). */
+  sendInvitation: (email: string, continueUrl: string) => Promise<void>;
+  /** The public web origin (config.ts `publicOrigin`): where the link leads back to. */
+  origin: () => string;
+};
+
+const isOfficerRole = (value: unknown): value is OfficerRole => (OFFICER_ROLES as readonly unknown[]).includes(value);
+
+function accountExists(): ApiError {
+  const message = {
+    vi:
+      'Địa chỉ email này đã có một tài khoản không phải của cán bộ. Tài khoản cán bộ chỉ được tạo bằng lời mời; ' +
+      'một tài khoản có sẵn không bao giờ được cấp quyền. Hãy kiểm tra tài khoản đó (có thể do người khác tạo trước) ' +
+      'và xóa nếu không phải của cán bộ, hoặc dùng một địa chỉ khác.',
+    en:
+      'This email address already has an account that is not an officer account. Officer accounts are created by ' +
+      'invitation only; an existing account is never given a role. Check that account (someone else may have created ' +
+      'it first) and delete it if it is not the officer’s, or use another address.',
+  };
+  return new ApiError('conflict', message, [{ path: 'email', message }], { reason: 'accountExists' });
+}
+
+async function findByEmail(auth: Auth, email: string): Promise<UserRecord | undefined> {
+  return auth.getUserByEmail(email).catch((err: { code?: string }) => {
+    if (err.code === 'auth/user-not-found') return undefined;
+    throw err;
+  });
+}
 
 /**
- * @idempotent by email: provisioning the same officer again updates the same account.
+ * @idempotent by email: provisioning the same officer again updates the same account (and sends the
+ * invitation again while it has not been used); the same role and agency again revoke nothing.
  */
 export async function provisionOfficer(req: ApiRequest, deps: ProvisionDeps): Promise<Reply<'provisionOfficer'>> {
   const caller = await deps.caller(req);
@@ -38,29 +79,63 @@ export async function provisionOfficer(req: ApiRequest, deps: ProvisionDeps): Pr
       { path: 'agencyId', message: { vi: 'Không có cơ quan này', en: 'no such agency' } },
     ]);
   }
-  const existing = await deps.auth.getUserByEmail(input.email).catch((err: { code?: string }) => {
-    if (err.code === 'auth/user-not-found') return undefined;
-    throw err;
-  });
+  // Checked before anything is written, so a refused request changes nothing anywhere.
+  const continueUrl = `${deps.origin()}${input.role === 'kiosk' ? '/kiosk/' : '/can-bo/'}`;
+
+  const existing = await findByEmail(deps.auth, input.email);
+  // Only accounts that already carry an officer role (set by an administrator or the seed, never by
+  // the account's owner) may be updated; anything else could be a stranger's.
+  if (existing && !isOfficerRole(existing.customClaims?.role)) throw accountExists();
+
   const user = existing
     ? await deps.auth.updateUser(existing.uid, { displayName: input.displayName })
-    : await deps.auth.createUser({
-        email: input.email,
-        displayName: input.displayName,
-        ...(input.initialPassword ? { password: input.initialPassword } : {}),
+    : await deps.auth.createUser({ email: input.email, displayName: input.displayName, emailVerified: false }).catch((err: { code?: string }) => {
+        // Someone created the address between our lookup and now: it is not ours to take over.
+        if (err.code === 'auth/email-already-exists') throw accountExists();
+        throw err;
       });
-  await deps.auth.setCustomUserClaims(user.uid, { role: input.role, agencyId: input.agencyId });
-  // A changed role must not live on in old tokens: the officer signs in again.
-  if (existing) await deps.auth.revokeRefreshTokens(user.uid);
-  await deps.db.doc(`users/${user.uid}`).set({
-    displayName: input.displayName,
-    email: input.email,
-    role: input.role,
-    agencyId: input.agencyId,
-    provisionedBy: caller.userId,
-    updatedAt: deps.now(),
-  });
-  return { status: existing ? 200 : 201, body: { uid: user.uid, email: input.email, role: input.role, agencyId: input.agencyId, created: !existing } };
+  const changed = !existing || existing.customClaims?.role !== input.role || existing.customClaims?.agencyId !== input.agencyId;
+  if (changed) await deps.auth.setCustomUserClaims(user.uid, { role: input.role, agencyId: input.agencyId });
+
+  // A role or agency change must not live on in tokens already issued: end every session now, and
+  // record when, for firestore.rules (which cannot ask Auth). The officer signs in again.
+  let tokensValidAfter: number | undefined;
+  if (existing && changed) {
+    await deps.auth.revokeRefreshTokens(user.uid);
+    const revoked = await deps.auth.getUser(user.uid);
+    tokensValidAfter = Math.floor(Date.parse(revoked.tokensValidAfterTime ?? deps.now().toISOString()) / 1000);
+  }
+  await deps.db.doc(`users/${user.uid}`).set(
+    {
+      displayName: input.displayName,
+      email: input.email,
+      role: input.role,
+      agencyId: input.agencyId,
+      provisionedBy: caller.userId,
+      updatedAt: deps.now(),
+      ...(tokensValidAfter !== undefined ? { tokensValidAfter } : {}),
+    },
+    { merge: true }, // keeps what the officer set (notification preferences)
+  );
+
+  // New, or invited but the link never used (lost or expired): send it (again). Following the link is
+  // what verifies the address (the account is created unverified), so an unverified officer account
+  // has not chosen its password yet.
+  const invitationPending = !existing || !existing.emailVerified;
+  if (invitationPending) await deps.sendInvitation(input.email, continueUrl);
+
+  return {
+    status: existing ? 200 : 201,
+    body: {
+      uid: user.uid,
+      email: input.email,
+      role: input.role,
+      agencyId: input.agencyId,
+      created: !existing,
+      invitationSent: invitationPending,
+      sessionsRevoked: tokensValidAfter !== undefined,
+    },
+  };
 }
 
 type _ProvisionAgrees = Agrees<SameShape<z.input<typeof ProvisionOfficerRequest>, ProvisionOfficerBody>>;

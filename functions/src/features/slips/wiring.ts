@@ -1,5 +1,5 @@
 // Production dependencies of the slip worker and endpoints.
-import { LOOKUP_TOKEN_SECRET, PUBLIC_ORIGIN } from '../../config.js';
+import { LOOKUP_TOKEN_SECRET, publicOrigin } from '../../config.js';
 import { findCaller, getCaller } from '../../platform/auth.js';
 import { fileStore } from '../../platform/file-store/index.js';
 import { db } from '../../platform/firestore.js';
@@ -14,7 +14,7 @@ export function slipDeps(): GenerateSlipDeps {
     files: fileStore(),
     now: () => new Date(),
     secret: () => LOOKUP_TOKEN_SECRET.value(),
-    origin: () => PUBLIC_ORIGIN.value(),
+    origin: publicOrigin,
     signer: noSignature,
   };
 }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Attachment } from '../../domain/index.js';
 import { ApiError } from '../../platform/api-error.js';
-import { declarationAgrees, detectContentType } from './file-content.js';
+import { declarationAgrees, detectContentType, hasMarkupWhereSniffed, MAX_IMAGE_PIXELS, structureProblem } from './file-content.js';
 import { contentDisposition, sanitiseFileName } from './file-name.js';
 import { readUploadForm } from './upload.handler.js';
 import { BOUNDARY, minimalJpeg, minimalPdf, minimalPng, MULTIPART_TYPE, multipartBody } from '../../../../test/fixtures/files.js';
@@ -32,6 +32,90 @@ describe('detectContentType', () => {
     ['GIF', Buffer.from('GIF89a')],
   ])('refuses %s', (_, bytes) => {
     expect(detectContentType(bytes)).toBeUndefined();
+  });
+});
+
+// Polyglots: right first bytes, wrong file. Each is refused by the parser or by the framing checks.
+const html = Buffer.from('<html><body><script>fetch("/api/me")</script></body></html>\n');
+const pdfText = minimalPdf().toString('latin1');
+const withHtmlComment = (pad: number) =>
+  Buffer.from(pdfText.replace('%PDF-1.4\n', `%PDF-1.4\n%${'x'.repeat(pad)}\n%<script>alert(1)</script>\n`), 'latin1');
+/** A JPEG with a comment segment (COM) holding `text` right after SOI, where sniffers look. */
+const jpegWithComment = (text: string) => {
+  const body = Buffer.from(text, 'latin1');
+  const header = Buffer.from([0xff, 0xfe, (body.length + 2) >> 8, (body.length + 2) & 0xff]);
+  return Buffer.concat([minimalJpeg().subarray(0, 2), header, body, minimalJpeg().subarray(2)]);
+};
+
+describe('structureProblem', () => {
+  it('accepts the real thing: PDF, JPEG, PNG (and NUL padding after a PDF’s %%EOF)', async () => {
+    expect(await structureProblem('application/pdf', minimalPdf())).toBeUndefined();
+    expect(await structureProblem('application/pdf', Buffer.concat([minimalPdf(), Buffer.alloc(4096)]))).toBeUndefined();
+    expect(await structureProblem('image/jpeg', minimalJpeg())).toBeUndefined();
+    expect(await structureProblem('image/png', minimalPng())).toBeUndefined();
+    expect(await structureProblem('image/jpeg', jpegWithComment('Scanned at the one-stop desk'))).toBeUndefined();
+  });
+
+  it.each([
+    ['"%PDF-" followed by a web page', 'application/pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), html]), 'foreign-content'],
+    ['a valid PDF with a web page appended', 'application/pdf', Buffer.concat([minimalPdf(), Buffer.alloc(2048, 0x20), html]), 'trailing-data'],
+    ['a valid PDF with HTML in a header comment past the sniff window', 'application/pdf', withHtmlComment(2000), 'foreign-content'],
+    ['a valid PDF with text before its first object', 'application/pdf', Buffer.from(pdfText.replace('%PDF-1.4\n', '%PDF-1.4\nhello\n'), 'latin1'), 'foreign-content'],
+    ['a truncated PDF', 'application/pdf', minimalPdf().subarray(0, 150), 'unreadable'],
+    ['a PDF without pages', 'application/pdf', Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'), 'unreadable'],
+    ['a PNG with a web page appended', 'image/png', Buffer.concat([minimalPng(), Buffer.alloc(2048, 0x20), html]), 'trailing-data'],
+    ['a PNG with a web page right after it (where sniffers look)', 'image/png', Buffer.concat([minimalPng(), html]), 'foreign-content'],
+    ['a PNG cut short', 'image/png', minimalPng().subarray(0, 40), 'trailing-data'],
+    ['a PNG with a broken IDAT', 'image/png', Buffer.concat([minimalPng().subarray(0, 33), Buffer.from([0, 0, 0, 2, 0x49, 0x44, 0x41, 0x54, 1, 2, 0, 0, 0, 0]), minimalPng().subarray(-12)]), 'unreadable'],
+    ['a JPEG with a web page in a comment', 'image/jpeg', jpegWithComment('<html><script>alert(1)</script></html>'), 'foreign-content'],
+    ['a JPEG cut short', 'image/jpeg', minimalJpeg().subarray(0, minimalJpeg().length - 4), 'unreadable'],
+    ['JPEG magic followed by text', 'image/jpeg', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('not an image at all')]), 'unreadable'],
+  ] as const)('refuses %s', async (_, type, bytes, problem) => {
+    expect(detectContentType(bytes)).toBe(type);
+    expect(await structureProblem(type, bytes)).toBe(problem);
+  });
+
+  it('refuses images above the pixel limit from their header, before decoding them', async () => {
+    const png = minimalPng();
+    const ihdr = Buffer.from(png.subarray(8, 33));
+    ihdr.writeUInt32BE(20_000, 8); // width
+    ihdr.writeUInt32BE(MAX_IMAGE_PIXELS / 20_000 + 1, 12); // height
+    const { crc32 } = await import('node:zlib');
+    ihdr.writeUInt32BE(crc32(ihdr.subarray(4, 21)), 21);
+    const huge = Buffer.concat([png.subarray(0, 8), ihdr, png.subarray(33)]);
+    expect(await structureProblem('image/png', huge)).toBe('too-many-pixels');
+  });
+
+  it('never throws, whatever follows a right signature', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('application/pdf' as const, 'image/jpeg' as const, 'image/png' as const),
+        fc.uint8Array({ maxLength: 600 }),
+        async (type, tail) => {
+          const head = { 'application/pdf': Buffer.from('%PDF-1.4\n'), 'image/jpeg': minimalJpeg().subarray(0, 3), 'image/png': minimalPng().subarray(0, 8) }[type];
+          const problem = await structureProblem(type, Buffer.concat([head, Buffer.from(tail)]));
+          expect(problem).toBeDefined();
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('hasMarkupWhereSniffed', () => {
+  it.each([
+    ['<!DOCTYPE html>', true],
+    ['<HTML>', true],
+    ['<script src=x>', true],
+    ['<svg/onload=alert(1)>', true],
+    ['<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF>', false],
+    ['<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>', false],
+    ['<< /Type /Catalog >>', false],
+  ])('%j → %s', (text, found) => {
+    expect(hasMarkupWhereSniffed(Buffer.from(text))).toBe(found);
+  });
+  it('looks only at the first KB', () => {
+    expect(hasMarkupWhereSniffed(Buffer.concat([Buffer.alloc(1024, 0x20), Buffer.from('<html>')]))).toBe(false);
   });
 });
 
@@ -148,6 +232,23 @@ describe('readUploadForm', () => {
     expect((await readUploadForm(multipartBody([{ name: 'file', fileName: 'a.pdf', bytes: exact }]), MULTIPART_TYPE)).files[0]!.size).toBe(
       exact.length,
     );
+  });
+
+  it('refuses "%PDF-" followed by HTML with 415 and a message in both languages naming the file', async () => {
+    const polyglot = Buffer.concat([Buffer.from('%PDF-1.4\n'), html]);
+    const body = multipartBody([
+      { name: 'file', fileName: 'ảnh.png', contentType: 'image/png', bytes: minimalPng() },
+      { name: 'file', fileName: 'Đơn đề nghị.pdf', contentType: 'application/pdf', bytes: polyglot },
+    ]);
+    const err = await readUploadForm(body, MULTIPART_TYPE).then(
+      () => undefined,
+      (e: unknown) => e as ApiError,
+    );
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err!.code).toBe('unsupported-media-type');
+    expect(err!.bilingual.vi).toContain('Tệp "Đơn đề nghị.pdf" không phải là tệp PDF hợp lệ');
+    expect(err!.bilingual.en).toContain('"Đơn đề nghị.pdf" is not a valid PDF file');
+    expect(err!.fields).toEqual([{ path: 'file.1', message: err!.bilingual }]);
   });
 
   it('reads a Vietnamese file name sent as UTF-8 and neutralises a path in it', async () => {

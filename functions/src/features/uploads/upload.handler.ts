@@ -9,7 +9,7 @@ import { ApiError, invalidInput } from '../../platform/api-error.js';
 import { getCaller, refuseKiosk } from '../../platform/auth.js';
 import type { FileStore } from '../../platform/file-store/index.js';
 import type { ApiRequest, Reply } from '../../platform/http-router.js';
-import { declarationAgrees, detectContentType, EXTENSIONS } from './file-content.js';
+import { declarationAgrees, detectContentType, EXTENSIONS, MAX_IMAGE_PIXELS, structureProblem, type StructureProblem } from './file-content.js';
 import { sanitiseFileName } from './file-name.js';
 import { isMultipartFormData, malformedMultipart, parseMultipart, type MultipartForm } from './multipart.js';
 import { uploadLogs } from './upload-logs.js';
@@ -42,6 +42,29 @@ function unsupportedType(index: number): ApiError {
   return new ApiError('unsupported-media-type', message, [{ path: `file.${index}`, message }], { accepted: Object.keys(EXTENSIONS) });
 }
 
+const TYPE_LABELS: Record<AttachmentContentType, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
+const STRUCTURE_REASONS: Record<StructureProblem, { vi: string; en: string }> = {
+  unreadable: { vi: 'cấu trúc tệp bị hỏng hoặc tệp bị cắt cụt', en: 'its structure is broken or the file is cut short' },
+  'foreign-content': { vi: 'tệp có lẫn nội dung khác (ví dụ một trang web)', en: 'it carries other content (a web page, for example)' },
+  'trailing-data': { vi: 'có dữ liệu lạ sau phần kết thúc của tệp', en: 'it has extra data after its end' },
+  encrypted: { vi: 'tệp được khóa bằng mật khẩu', en: 'it is locked with a password' },
+  'too-many-pixels': {
+    vi: `ảnh quá lớn (tối đa ${MAX_IMAGE_PIXELS / 1_000_000} triệu điểm ảnh)`,
+    en: `the image is too large (at most ${MAX_IMAGE_PIXELS / 1_000_000} megapixels)`,
+  },
+};
+
+/** A file that starts right but is not a real PDF/JPEG/PNG: the message names it, so the person knows which one to fix. */
+function malformedFile(index: number, fileName: string, type: AttachmentContentType, problem: StructureProblem): ApiError {
+  const label = TYPE_LABELS[type];
+  const reason = STRUCTURE_REASONS[problem];
+  const message = {
+    vi: `Tệp "${fileName}" không phải là tệp ${label} hợp lệ: ${reason.vi}. Hãy mở tệp, lưu (hoặc quét) lại rồi tải lên.`,
+    en: `"${fileName}" is not a valid ${label} file: ${reason.en}. Open it, save (or scan) it again, then upload it.`,
+  };
+  return new ApiError('unsupported-media-type', message, [{ path: `file.${index}`, message }], { accepted: Object.keys(EXTENSIONS), problem });
+}
+
 function pendingQuotaExceeded(): ApiError {
   const mb = UPLOAD_LIMITS.maxPendingBytes / (1024 * 1024);
   return new ApiError(
@@ -55,7 +78,7 @@ function pendingQuotaExceeded(): ApiError {
   );
 }
 
-/** Parses and checks the form without touching any storage. Pure apart from busboy. */
+/** Parses and checks the form (each file opened by its parser) without touching any storage. */
 export async function readUploadForm(
   rawBody: Buffer | undefined,
   contentType: string | undefined,
@@ -75,18 +98,22 @@ export async function readUploadForm(
     if (part.fieldName !== 'file') throw badRequest('Trường không được hỗ trợ.', 'Unsupported field.', part.fieldName);
   }
   if (parts.length === 0) throw badRequest('Chưa chọn tệp nào để tải lên.', 'No file was uploaded.');
-  const files = parts.map((part, index): AcceptedFile => {
+  const files: AcceptedFile[] = [];
+  for (const [index, part] of parts.entries()) {
     if (part.bytes.length === 0) throw badRequest('Tệp rỗng.', 'The file is empty.', `file.${index}`);
     const detected = detectContentType(part.bytes);
     if (!detected || !declarationAgrees(detected, part.declaredType, part.fileName)) throw unsupportedType(index);
-    return {
-      fileName: sanitiseFileName(part.fileName, EXTENSIONS[detected][0]),
+    const fileName = sanitiseFileName(part.fileName, EXTENSIONS[detected][0]);
+    const problem = await structureProblem(detected, part.bytes);
+    if (problem) throw malformedFile(index, fileName, detected, problem);
+    files.push({
+      fileName,
       contentType: detected,
       size: part.bytes.length,
       sha256: createHash('sha256').update(part.bytes).digest('hex'),
       bytes: part.bytes,
-    };
-  });
+    });
+  }
   return { fields, files };
 }
 

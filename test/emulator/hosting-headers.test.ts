@@ -1,0 +1,109 @@
+// Security headers of every page, through the Hosting emulator (issue 12, finding 11): officer and kiosk
+// pages could be framed, and lookup tokens in URLs could leak through the Referer header. Each page gets
+// a Content-Security-Policy fitted to what its built HTML and code load (firebase.json), no page may be
+// framed, and no request carries a Referer. The browser side (pages still work, no violation, framing
+// refused, no Referer sent) is test/browser/security-headers.test.ts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HOSTING_URL, ROOT } from '../support/emulators.js';
+
+const emulators = (JSON.parse(readFileSync(join(ROOT, 'firebase.json'), 'utf8')) as { emulators: Record<string, { port: number }> }).emulators;
+const AUTH = [
+  'https://identitytoolkit.googleapis.com',
+  'https://securetoken.googleapis.com',
+  `http://127.0.0.1:${emulators.auth!.port}`,
+  `http://localhost:${emulators.auth!.port}`,
+];
+const FIRESTORE = ['https://firestore.googleapis.com', `http://127.0.0.1:${emulators.firestore!.port}`, `http://localhost:${emulators.firestore!.port}`];
+
+type Page = { paths: string[]; dist: string; inlineStyle: boolean; connect: string[]; object: string; frame: string };
+// What each page is allowed beyond 'self', and why (see hosting/src/<page>):
+const PAGES: Record<string, Page> = {
+  // Landing and lookup carry their CSS inline (first paint on slow 3G: hosting/vite.config.ts).
+  portal: { paths: ['/', '/index.html', '/mot-duong-dan-khong-co'], dist: 'index.html', inlineStyle: true, connect: [], object: "'none'", frame: "'none'" },
+  lookup: { paths: ['/tra-cuu', '/tra-cuu/H99.26.01-000001?t=secret-token'], dist: 'tra-cuu/index.html', inlineStyle: true, connect: [], object: "'none'", frame: "'none'" },
+  procedure: { paths: ['/thu-tuc/1.000001'], dist: 'thu-tuc/index.html', inlineStyle: false, connect: [], object: "'none'", frame: "'none'" },
+  transparency: { paths: ['/minh-bach/'], dist: 'minh-bach/index.html', inlineStyle: false, connect: [], object: "'none'", frame: "'none'" },
+  // Sign-in only (Firebase Auth).
+  kiosk: { paths: ['/kiosk/', '/kiosk'], dist: 'kiosk/index.html', inlineStyle: false, connect: AUTH, object: "'none'", frame: "'none'" },
+  rating: { paths: ['/danh-gia/H99.26.01-000001?t=x'], dist: 'danh-gia/index.html', inlineStyle: false, connect: AUTH, object: "'none'", frame: "'none'" },
+  // Sign-in and live Firestore.
+  apply: { paths: ['/nop-ho-so/1.000001'], dist: 'nop-ho-so/index.html', inlineStyle: false, connect: [...AUTH, ...FIRESTORE], object: "'none'", frame: "'none'" },
+  // Slips open as PDF blobs (a new tab; at the desk, a print frame).
+  // (blob: in connect-src: reading back the page's own PDF copy, harmless.)
+  myDossiers: { paths: ['/ho-so/', '/ho-so/abc'], dist: 'ho-so/index.html', inlineStyle: false, connect: [...AUTH, ...FIRESTORE, 'blob:'], object: 'blob:', frame: "'none'" },
+  officer: { paths: ['/can-bo/', '/can-bo/ho-so/abc', '/can-bo/tiep-nhan'], dist: 'can-bo/index.html', inlineStyle: false, connect: [...AUTH, ...FIRESTORE, 'blob:'], object: 'blob:', frame: 'blob:' },
+};
+
+/** Directive name → its sources, from a policy string. */
+function directives(policy: string): Map<string, string[]> {
+  return new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...sources]) => [name!, sources]),
+  );
+}
+
+const COMMON = {
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=63072000; includeSubDomains',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+describe.each(Object.entries(PAGES))('%s page', (_name, page) => {
+  it.each(page.paths)('%s: the common headers and its own policy', async (path) => {
+    const res = await fetch(`${HOSTING_URL}${path}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    for (const [key, value] of Object.entries(COMMON)) expect(res.headers.get(key), key).toBe(value);
+    const csp = directives(res.headers.get('content-security-policy') ?? '');
+    expect(csp.get('default-src')).toEqual(["'self'"]);
+    expect(csp.get('script-src')).toEqual(["'self'"]);
+    expect(csp.get('style-src')).toEqual(page.inlineStyle ? ["'self'", "'unsafe-inline'"] : ["'self'"]);
+    expect(csp.get('connect-src')).toEqual(["'self'", ...page.connect]);
+    expect(csp.get('object-src')).toEqual([page.object]);
+    expect(csp.get('frame-src')).toEqual([page.frame]);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(csp.get('base-uri')).toEqual(["'none'"]);
+    expect(csp.get('form-action')).toEqual(["'self'"]);
+  });
+
+  it('its built HTML needs nothing more: no inline script, inline CSS only where the policy allows it', () => {
+    const html = readFileSync(join(ROOT, 'hosting', 'dist', page.dist), 'utf8');
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attrs, body] of scripts) {
+      expect(attrs).toMatch(/\bsrc="\/assets\//);
+      expect(body!.trim()).toBe('');
+    }
+    expect(/<style\b/.test(html)).toBe(page.inlineStyle);
+    expect(/\son[a-z]+=/i.test(html)).toBe(false); // no inline event handlers
+    expect(/\sstyle=/i.test(html)).toBe(false);
+  });
+});
+
+describe('the API', () => {
+  it('answers with a policy that allows nothing and cannot be framed', async () => {
+    const res = await fetch(`${HOSTING_URL}/api/health`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+});
+
+describe('assets', () => {
+  it('keep their long cache and get nosniff', async () => {
+    const html = readFileSync(join(ROOT, 'hosting', 'dist', 'index.html'), 'utf8');
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    const res = await fetch(`${HOSTING_URL}${asset}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
