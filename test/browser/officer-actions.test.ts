@@ -188,11 +188,10 @@ describe('officer dossier page: action forms', () => {
     await expectAccessible(lead, 'can-bo-extended');
   });
 
-  it('withdraws a received dossier with a reason: closed, no actions left', async () => {
+  it('withdraws a dossier not yet received, with a reason: closed, no actions left', async () => {
+    // Decree 118 Art. 21: once received, a dossier is stopped at the applicant's request, not withdrawn.
     const id = await citizenSubmits();
     await openDossier(desk, id, 'registered');
-    await actInDashboard(desk, 'receive');
-    await desk.locator('[data-testid="status"][data-status="received"]').waitFor();
     const allowed = (await serverDossier(id)).allowedActions;
     expect(allowed).toContain('withdraw');
     expect(allowed).not.toContain('stop'); // stopping is for leads

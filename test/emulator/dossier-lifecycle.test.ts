@@ -60,6 +60,8 @@ describe('authorization comes first', () => {
 describe('the full path', () => {
   it('submit → receive → assign → transfer → acknowledge → resolve → return', async () => {
     const { id, code, version } = await submit();
+    // Decree 118 Art. 28: received at the province desk for the land office (an inter-agency group), the
+    // code carries the receiving desk's identifier.
     expect(parseDossierCode(code).agencyCode).toBe(PROVINCE_DESK);
     expect(version).toBe(1);
     expect((await db.doc(`dossiers/${id}`).get()).get('applicant')).toBeUndefined(); // no personal data on the public doc
@@ -158,7 +160,7 @@ describe('files', () => {
 });
 
 describe('rules of the law', () => {
-  it('allows one supplement request after reception and refuses a second', async () => {
+  it('allows one supplement request after reception and refuses a second, even to a lead with a reason (Decree 118)', async () => {
     const { id } = await submit();
     let v = await expectOk(act(id, 1, IDENTITIES.receptionistX, { type: 'receive' }), 'received');
     v = await expectOk(
@@ -183,19 +185,18 @@ describe('rules of the law', () => {
     expect(second.status).toBe(409);
     expect(second.body.error).toMatchObject({
       currentStatus: 'processing',
-      rule: 'supplementAlreadyRequested',
+      rule: 'supplementOnlyOnce',
     });
     expect(second.body.error?.allowedActions).toContain('resolve');
-    // Only a lead, with a written reason, may ask again.
-    await expectOk(
-      act(id, v, IDENTITIES.leadX, {
-        type: 'requestSupplement',
-        items,
-        reason: 'Lần hai',
-        overrideReason: 'Phát hiện sai sót mới khi thẩm định',
-      }),
-      'awaitingSupplement',
-    );
+    // Decree 118 removed the lead's override: a written reason does not open a second round.
+    const overridden = await act(id, v, IDENTITIES.leadX, {
+      type: 'requestSupplement',
+      items,
+      reason: 'Lần hai',
+      overrideReason: 'Phát hiện sai sót mới khi thẩm định',
+    });
+    expect(overridden.status).toBe(409);
+    expect(overridden.body.error?.rule).toBe('supplementOnlyOnce');
   });
 
   it('allows one extension with a later date and refuses a second', async () => {

@@ -14,6 +14,7 @@ import { loadDemoData } from '../../seed/load.js';
 import { api, APPLICANT, call, landRenewal, rid, submit, tryAct } from '../support/api.js';
 import { admin, eventually } from '../support/emulators.js';
 import { IDENTITIES, type TestIdentity } from '../support/identity.js';
+import { TEMPLATE_VERSION } from '../../functions/src/features/notifications/templates.js';
 
 const { db, auth } = admin();
 const run = Date.now().toString(36);
@@ -89,15 +90,21 @@ describe('fan-out from a transition', () => {
     expect(mail.subject).toBe(`[Một cửa] Hồ sơ ${code}`);
     expect((Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text).toBe(APPLICANT_EMAIL);
 
-    // The ledger: one in-app entry and one sent email per transition for the owner.
+    // The ledger: one in-app entry and one sent email per transition for the owner (the desk's own alert of
+    // an online dossier, Decree 118 Art. 17.2, goes to its receptionists and is checked below).
     const ledger = await eventually(async () => {
       const snap = await db.collection('notifications').where('dossierId', '==', id).get();
-      const docs = snap.docs.map((d) => d.data());
+      const docs = snap.docs.map((d) => d.data()).filter((d) => d.eventType !== 'onlineIntake');
       return docs.filter((d) => d.state === 'sent').length === 4 ? docs : undefined;
     }, 'four sent notifications (submit and receive × inApp and email)');
+    const alert = await eventually(async () => {
+      const request = await db.doc(`notificationRequests/${id}_000001_reception`).get();
+      return request.get('state') === 'done' ? request.data() : undefined;
+    }, 'the reception alert fanned out');
+    expect(alert).toMatchObject({ audience: 'reception', eventType: 'onlineIntake', receivingAgencyId: '000.00.01.H99' });
     expect(ledger.map((d) => `${d.eventType}:${d.channel}`).sort()).toEqual(['receive:email', 'receive:inApp', 'submit:email', 'submit:inApp']);
     const inbox = ledger.find((d) => d.channel === 'inApp' && d.eventType === 'receive')!;
-    expect(inbox).toMatchObject({ recipientUid: IDENTITIES.citizenA.uid, readAt: null, templateVersion: 1 });
+    expect(inbox).toMatchObject({ recipientUid: IDENTITIES.citizenA.uid, readAt: null, templateVersion: TEMPLATE_VERSION });
 
     // A replayed request creates nothing and sends nothing.
     const requestId = `${id}_000002`;

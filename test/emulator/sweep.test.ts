@@ -9,6 +9,7 @@ import { fixture2026, fixture2027, withDays } from '../fixtures/calendars.js';
 import { runDeadlineSweep, taskIdOf } from '../../functions/src/features/sweep/deadline-sweep.schedule.js';
 import { loadDemoData } from '../../seed/load.js';
 import { admin, eventually, runSchedule } from '../support/emulators.js';
+import { TEMPLATE_VERSION } from '../../functions/src/features/notifications/templates.js';
 
 const { db, auth } = admin();
 const AGENCY = '000.00.97.H99'; // the handling agency of the scenario (no such demo agency: default hours)
@@ -129,7 +130,7 @@ describe('deadline sweep', () => {
       return snap.empty ? undefined : snap.docs.map((d) => d.data());
     }, 'the lead’s notification');
     expect(inbox).toHaveLength(1);
-    expect(inbox[0]).toMatchObject({ channel: 'inApp', eventType: 'dueSoon', state: 'sent', readAt: null, templateVersion: 1 });
+    expect(inbox[0]).toMatchObject({ channel: 'inApp', eventType: 'dueSoon', state: 'sent', readAt: null, templateVersion: TEMPLATE_VERSION });
     expect(inbox[0]!.body.vi).toContain('04/05/2026');
   });
 

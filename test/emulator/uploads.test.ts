@@ -282,7 +282,16 @@ describe('loadUploadsForSubmission', () => {
     const mine = await uploadOne(OWNER);
     const theirs = await uploadOne(FUZZ);
     const [attachment] = await loadUploadsForSubmission(db, OWNER.uid, [mine]);
-    expect(attachment).toEqual({ id: mine, fileName: 'a.png', contentType: 'image/png', size: minimalPng().length, sha256: sha256(minimalPng()) });
+    // Who put the file in, and when: the desk officer who scanned a paper, or the applicant (Decree 118 Art. 17.1).
+    expect(attachment).toEqual({
+      id: mine,
+      fileName: 'a.png',
+      contentType: 'image/png',
+      size: minimalPng().length,
+      sha256: sha256(minimalPng()),
+      uploadedBy: OWNER.uid,
+      uploadedAt: expect.any(Date) as Date,
+    });
     expect(await loadUploadsForSubmission(db, OWNER.uid, [])).toEqual([]);
     expect(await codeOf(loadUploadsForSubmission(db, OWNER.uid, [theirs]))).toBe('invalid-argument');
     expect(await codeOf(loadUploadsForSubmission(db, OWNER.uid, ['missing-upload']))).toBe('invalid-argument');

@@ -216,7 +216,8 @@ export function newDraftDossier(input: NewDossierInput): Dossier {
     ruleSet: input.procedure.ruleSet,
     receivingAgencyId: input.receivingAgencyId,
     ...(input.competentAgencyId === undefined ? {} : { competentAgencyId: input.competentAgencyId }),
-    agencyIds: [...new Set([input.receivingAgencyId, ...(input.competentAgencyId === undefined ? [] : [input.competentAgencyId])])],
+    // The competent agency joins when the dossier is routed to it (its officers then see it).
+    agencyIds: [input.receivingAgencyId],
     ...(input.ownerUserId === undefined ? {} : { ownerUserId: input.ownerUserId }),
     applicant: input.applicant,
     components: [...input.components],

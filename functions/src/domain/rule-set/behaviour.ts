@@ -7,12 +7,13 @@ import { FORM_SETS, type FormNumber, type FormSet, type FormSetId, type Official
 import type { RuleSet } from './rule-set.js';
 import type { RuleSetSettings } from './settings.js';
 
-/** How dossier codes look: `<issuer>-<date>-<sequence>`; the sequence widens past its width instead of failing. */
+/**
+ * How dossier codes look: `<issuer>-<date>-<sequence>`; the sequence widens past its width instead of
+ * failing. Who the issuer is: dossier-code/issuer.ts.
+ */
 export type DossierCodeFormat = {
   readonly yearDigits: 2 | 4;
   readonly sequenceWidth: number;
-  /** Whose identifier prefixes the code: the receiving desk (Circular 01) or the competent agency (Decree 118 Art. 28). */
-  readonly issuer: 'receiving' | 'competent';
 };
 
 export type RuleSetBehaviour = {
@@ -37,7 +38,7 @@ export type RuleSetBehaviour = {
 export const RULE_SET_BEHAVIOUR = {
   'nd61-2018': {
     formSet: 'tt01-2018',
-    code: { yearDigits: 2, sequenceWidth: 4, issuer: 'receiving' },
+    code: { yearDigits: 2, sequenceWidth: 4 },
     supplement: { leadMayRepeat: true, afterReceptionWithinWorkingDays: 3, closeAfterDays: null },
     applicantStop: false,
     onlineIntake: null,
@@ -47,7 +48,7 @@ export const RULE_SET_BEHAVIOUR = {
     formSet: 'tt03-2025',
     // Art. 28 names the parts (issuer, reception date, daily sequence) but the exact pattern is reported
     // only; Circular 01's widths are the default until an administrator sets the province's pattern.
-    code: { yearDigits: 2, sequenceWidth: 4, issuer: 'competent' },
+    code: { yearDigits: 2, sequenceWidth: 4 },
     supplement: { leadMayRepeat: false, afterReceptionWithinWorkingDays: 3, closeAfterDays: 15 },
     applicantStop: true,
     onlineIntake: { alertAfterHours: 2, decideWithinWorkingHours: 8 },

@@ -132,14 +132,7 @@ async function create(
   checkComponents(procedure, body.components);
   const [calendar, settings] = await Promise.all([workingCalendar(deps.db), ruleSetSettings(deps.db, procedure.ruleSet)]);
   const format = behaviourOf(procedure.ruleSet, settings).code;
-  const issuer = codeIssuerOf({
-    issuer: format.issuer,
-    onlineIssuer: settings?.onlineIssuer,
-    channel,
-    receivingAgencyId: agencyId,
-    competentAgencyId,
-    steps: procedure.steps,
-  });
+  const issuer = codeIssuerOf({ onlineIssuer: settings?.onlineIssuer, channel, receivingAgencyId: agencyId });
   const dossierId = dossierIdFor(caller.userId, body.requestId);
   // Every creation under one issuer touches its daily counter: queue them in this instance.
   return withKeyLock(`dossier-code:${issuer}`, () =>
