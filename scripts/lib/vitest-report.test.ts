@@ -29,6 +29,9 @@ describe('readCounts', () => {
     expect(readCounts(report('b.json', { numPassedTests: 3, numFailedTestSuites: 2 }), 1).failed).toBe(2);
     expect(readCounts(report('c.json', { numPassedTests: 3 }), 1).failed).toBe(1);
   });
+  it('counts files whose hooks failed (their tests reported as skipped) even beside failing tests', () => {
+    expect(readCounts(report('d.json', { numPassedTests: 3, numFailedTests: 1, numPendingTests: 10, numFailedTestSuites: 3 }), 1).failed).toBe(3);
+  });
 });
 
 describe('formatCounts', () => {

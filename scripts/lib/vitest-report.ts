@@ -23,7 +23,8 @@ export function readCounts(reportFile: string, exitCode: number): LayerCounts {
   if (!existsSync(reportFile)) return { passed: 0, failed: 1, skipped: 0 };
   const r = JSON.parse(readFileSync(reportFile, 'utf8')) as VitestJson;
   let failed = r.numFailedTests;
-  if (exitCode !== 0 && failed === 0) failed = Math.max(1, r.numFailedTestSuites);
+  // A file whose hooks fail reports its tests as skipped: count the failed files too, never less than one.
+  if (exitCode !== 0) failed = Math.max(failed, r.numFailedTestSuites, 1);
   return { passed: r.numPassedTests, failed, skipped: r.numPendingTests + r.numTodoTests };
 }
 

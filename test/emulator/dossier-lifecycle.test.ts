@@ -125,11 +125,13 @@ describe('the full path', () => {
     const slips = (await db.collection('slipRequests').where('dossierId', '==', id).get()).docs.map(
       (d) => d.get('form') as string,
     );
-    expect(slips.sort()).toEqual(['01', '05', '05']);
+    // Circular 03/2025: the control slip is form 06.
+    expect(slips.sort()).toEqual(['01', '06', '06']);
     const notices = (await db.collection('notificationRequests').where('dossierId', '==', id).get()).docs.map(
       (d) => d.get('eventType') as string,
     );
-    expect(notices.sort()).toEqual(['receive', 'resolve', 'returnResult', 'submit']);
+    // Plus the desk's own alert of an online dossier (Decree 118 Art. 17.2).
+    expect(notices.sort()).toEqual(['onlineIntake', 'receive', 'resolve', 'returnResult', 'submit']);
   });
 
   it('detects an edited event through the hash chain', async () => {

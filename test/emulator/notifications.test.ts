@@ -205,8 +205,8 @@ describe('following a dossier and the inbox', () => {
     // Unfollowed: the next transition does not reach the lead.
     expect((await follow(id, IDENTITIES.leadX, false)).status).toBe(200);
     expect((await db.doc(`users/${IDENTITIES.leadX.uid}`).get()).get('followedDossierIds')).toEqual([]);
-    const withdrawn = await tryAct({ id, version: 2 }, IDENTITIES.receptionistX, { type: 'withdraw', reason: 'Công dân xin rút hồ sơ' }, rid('follow-withdraw'));
-    expect(withdrawn.status, withdrawn.text).toBe(200);
+    const stopAsked = await tryAct({ id, version: 2 }, IDENTITIES.receptionistX, { type: 'requestStop', reason: 'Công dân xin dừng giải quyết' }, rid('follow-stop'));
+    expect(stopAsked.status, stopAsked.text).toBe(200);
     await eventually(async () => ((await db.doc(`notificationRequests/${id}_000003`).get()).get('state') === 'done' ? true : undefined), 'the third request fanned out');
     const snap = await db.collection('notifications').where('recipientUid', '==', IDENTITIES.leadX.uid).where('dossierId', '==', id).get();
     expect(snap.docs.map((d) => d.get('eventType'))).toEqual(['receive']);

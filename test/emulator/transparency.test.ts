@@ -40,13 +40,15 @@ beforeAll(async () => {
   const old = await db.collection('stats').where('agencyId', '==', AN_PHU).get();
   await Promise.all(old.docs.map((d) => d.ref.delete()));
   const plain = await driveDossier({ desk: AN_PHU_DESK });
-  const [, , withdrawn] = await Promise.all([
+  const [, , stopped] = await Promise.all([
     driveDossier({ desk: AN_PHU_DESK, supplementRounds: 1 }),
-    driveDossier({ desk: AN_PHU_DESK, supplementRounds: 2 }),
+    driveDossier({ desk: AN_PHU_DESK, supplementRounds: 1 }),
     driveDossier({ desk: AN_PHU_DESK, until: 'received' }),
     driveDossier({ desk: AN_PHU_DESK, until: 'received' }), // stays open
   ]);
-  await act(withdrawn, IDENTITIES.citizenA, { type: 'withdraw' });
+  // Decree 118 Art. 21: a received dossier is stopped at the applicant's request, confirmed by the desk.
+  const asked = await act(stopped, IDENTITIES.citizenA, { type: 'requestStop', reason: 'Không còn nhu cầu' });
+  await act(asked, AN_PHU_DESK.receptionist, { type: 'confirmStop' });
   const rated = await api(
     'postRating',
     { body: { requestId: rid('rate'), code: plain.code, token: signLookupToken(plain.id, lookupSecret()), channel: 'online', satisfaction: 'satisfied', officerAttitudeComplaint: false } },
@@ -64,7 +66,7 @@ async function settledFigures(): Promise<{ body: TransparencyAnswer; agency: Age
     expect(res.status, res.text).toBe(200);
     const agency = res.body.agencies.find((a) => a.agencyId === AN_PHU);
     const t = agency?.total;
-    return agency && t && t.received === 5 && t.returned === 3 && t.withdrawn === 1 && t.evaluatedDossiers === 4 && t.ratings.total === 1
+    return agency && t && t.received === 5 && t.returned === 3 && t.stopped === 1 && t.evaluatedDossiers === 4 && t.ratings.total === 1
       ? { body: res.body, agency }
       : undefined;
   }, 'the figures of xã An Phú to settle', 30_000);
@@ -84,14 +86,14 @@ describe('GET /api/transparency', () => {
       onTimeRate: 1,
       returned: 3,
       refused: 0,
-      withdrawn: 1,
-      stopped: 0,
+      withdrawn: 0,
+      stopped: 1,
       ratings: { verySatisfied: 0, satisfied: 1, neutral: 0, dissatisfied: 0, veryDissatisfied: 0, total: 1, attitudeComplaints: 0 },
-      evaluatedDossiers: 4, // three returned and the withdrawn one; the open one is not finished
+      evaluatedDossiers: 4, // three returned and the stopped one; the open one is not finished
       indices: {
         index1: 2, // early ×3
         index2: 2, // no sub-deadlines: as index 1
-        index3: 1.3, // supplement rounds 0, 1, 2 and 0 → scores 2, 1, 0, 2 → 1.25, half up
+        index3: 1.5, // supplement rounds 0, 1, 1 and 0 → scores 2, 1, 1, 2 (Decree 118 allows one round)
         index4: 2, // only the desk dealt with the applicant
         index5: null,
         index6: null,

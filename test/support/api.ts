@@ -217,14 +217,14 @@ export async function driveDossier(plan: DrivePlan = {}): Promise<DossierRef> {
   const desk = plan.desk ?? PROVINCE_CENTRE;
   let d = await submitDossier(IDENTITIES.citizenA, desk);
   if (plan.until === 'submitted') return d;
+  // Decree 118 allows one supplement request (Art. 19.5; the procedures in force pin it).
+  if ((plan.supplementRounds ?? 0) > 1) throw new Error('Decree 118 allows one supplement round: supplementRounds is 0 or 1');
   for (let i = 0; i < (plan.supplementRounds ?? 0); i++) {
-    // A further round needs a lead and a written reason (Decree 61 allows one request, then justified ones).
-    d = await act(d, i === 0 ? desk.receptionist : desk.lead, {
+    d = await act(d, desk.receptionist, {
       type: 'requestSupplement',
       items: [{ name: 'Bản sao giấy chứng nhận', problem: 'Ảnh chụp bị mờ, không đọc được số thửa' }],
       reason: 'Thành phần hồ sơ chưa đọc được',
       guidance: 'Nộp lại bản chụp rõ nét',
-      ...(i > 0 ? { overrideReason: 'Lần bổ sung trước vẫn chưa rõ' } : {}),
     });
     d = await act(d, IDENTITIES.citizenA, { type: 'submitSupplement' });
   }
