@@ -276,8 +276,10 @@ const MAX_TIMEOUT_MS = 2 ** 31 - 1;
  */
 export async function startScheduler(options: SchedulerOptions): Promise<RunningScheduler> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const clock = new VirtualClock(options.factor ?? 1, options.startAt ?? new Date());
   const all = await discoverJobs(options.functionsOrigin);
+  // The clock starts once the jobs are known: a slow discovery on a loaded machine must not eat the first
+  // ticks of a fast clock (×60 turns one real second into a minute).
+  const clock = new VirtualClock(options.factor ?? 1, options.startAt ?? new Date());
   const unknown = (options.only ?? []).filter((name) => !all.some((j) => j.name === name));
   if (unknown.length > 0)
     throw new Error(

@@ -9,7 +9,8 @@ export const PER_DOSSIER_INDICES = ['index1', 'index2', 'index3', 'index4', 'ind
 export type PerDossierIndex = (typeof PER_DOSSIER_INDICES)[number];
 
 /** Events that finish a dossier's handling. A refusal at reception never received it: not evaluated. */
-const FINISHING: ReadonlySet<ActionType> = new Set<ActionType>(['returnResult', 'withdraw', 'stop']);
+// Decree 118 adds the stop the applicant asked for and the close of a supplement that never came.
+const FINISHING: ReadonlySet<ActionType> = new Set<ActionType>(['returnResult', 'withdraw', 'stop', 'confirmStop', 'closeUnsupplemented']);
 
 export function isEvaluatedOn(type: ActionType, receivedAt: Date | undefined, at: Date): boolean {
   return FINISHING.has(type) && receivedAt !== undefined && receivedAt.getTime() <= at.getTime();

@@ -45,15 +45,20 @@ describe('counterDeltas', () => {
     ['returnResult', 'returned'],
     ['withdraw', 'withdrawn'],
     ['stop', 'stopped'],
+    ['confirmStop', 'stopped'], // Decree 118 Art. 21
+    ['closeUnsupplemented', 'stopped'], // Decree 118 Art. 19.5, after reception
   ] as const)('%s of a received dossier closes it (%s, gauge −1)', (type, counter) => {
     expect(counterDeltas(type, d('2026-07-12T03:00:00Z'), received)).toEqual({ [counter]: 1, inProgress: -1 });
+  });
+  it('a dossier closed for its missing supplement before reception was never received: refused', () => {
+    expect(counterDeltas('closeUnsupplemented', d('2026-07-01T01:00:00Z'), {})).toEqual({ refused: 1 });
   });
   it('a withdrawal before reception does not move the gauge', () => {
     expect(counterDeltas('withdraw', d('2026-07-01T01:00:00Z'), {})).toEqual({ withdrawn: 1 });
     // received later than the event (cannot happen for a final event, but the event time decides)
     expect(counterDeltas('withdraw', d('2026-07-01T01:00:00Z'), received)).toEqual({ withdrawn: 1 });
   });
-  it.each(['submit', 'intake', 'assign', 'transfer', 'acknowledgeTransfer', 'extend', 'requestSupplement'] as const)(
+  it.each(['submit', 'intake', 'assign', 'transfer', 'acknowledgeTransfer', 'extend', 'requestSupplement', 'requestStop'] as const)(
     '%s counts nothing',
     (type) => {
       expect(counterDeltas(type, d('2026-07-05T03:00:00Z'), received)).toEqual({});

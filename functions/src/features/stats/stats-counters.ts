@@ -61,7 +61,10 @@ export function counterDeltas(type: ActionType, at: Date, dossier: DossierFacts)
     case 'withdraw':
       return close('withdrawn');
     case 'stop':
+    case 'confirmStop': // Decree 118 Art. 21: stopped at the applicant's request
       return close('stopped');
+    case 'closeUnsupplemented': // Decree 118 Art. 19.5: stopped after reception, never received before it
+      return wasReceived ? close('stopped') : { refused: 1 };
     default:
       return {};
   }
