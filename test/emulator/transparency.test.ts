@@ -129,7 +129,7 @@ describe('GET /api/transparency', () => {
     expect(await recordEventStats(db, { dossierId: first.id, eventId: last.id, event: last.data() })).toBe('duplicate');
     const { agency } = await settledFigures();
     expect(agency.total.evaluatedDossiers).toBe(4);
-    expect(agency.total.indices.index3).toBe(1.3);
+    expect(agency.total.indices.index3).toBe(1.5);
   });
 
   it('defaults to the six months up to the current Vietnam month', async () => {
