@@ -26,9 +26,12 @@ function nestedJson(levels: number, kind: 'object' | 'array' = 'object', leaf: u
 }
 
 const HOLE = '__deep_value_goes_here__';
-/** A request of the route's own shape with the JSON text `value` at `key`: the bound must hold whatever the schema. */
+/**
+ * A request of the route's own shape with the JSON text `value` at `key`: the bound must hold whatever the schema.
+ * The replacement is a function so that `$&` or `$'` in a generated value stays literal text.
+ */
 const withValueAt = (shape: object, key: string, value: string) =>
-  JSON.stringify({ ...shape, [key]: HOLE }).replace(`"${HOLE}"`, value);
+  JSON.stringify({ ...shape, [key]: HOLE }).replace(`"${HOLE}"`, () => value);
 
 /** Sends a JSON text as it is. */
 async function sendText(
