@@ -115,10 +115,12 @@ describe('citizen → desk → land office → desk → citizen', () => {
 
     // Handling: the desk passes it to the land office, whose handler acknowledges and resolves it.
     await act(desk, 'transfer', async (p) => {
-      await p.selectOption('#action-form select[name="toAgencyId"]', LAND_OFFICE);
+      // Decree 118 Art. 18, 20: the step of the procedure's process names the agency; the server sets its deadline.
+      await p.selectOption('#action-form select[name="stepId"]', 'land-office-handling');
       await p.fill('#action-form textarea[name="task"]', 'Kiểm tra hồ sơ, in và ký Giấy chứng nhận mới');
     });
     await status(desk, 'processing');
+    expect(await desk.locator('[data-testid="holder"]').textContent()).toContain(LAND_OFFICE);
     const handler = await officer('thuly.vpdkdd@motcua.demo');
     const handlerRow = handler.locator(`tr[data-dossier-id="${id}"]`);
     await handlerRow.waitFor({ timeout: 30_000 });

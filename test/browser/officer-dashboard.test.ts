@@ -181,7 +181,8 @@ describe('officer dashboard /can-bo/', () => {
     await desk.goto(`${HOSTING_URL}/can-bo/ho-so/${received.id}`);
     await desk.locator('[data-testid="status"][data-status="received"]').waitFor();
     await act(desk, 'transfer', async (p) => {
-      await p.selectOption('#action-form select[name="toAgencyId"]', LAND_OFFICE);
+      // Decree 118 Art. 18, 20: the step of the procedure's process names the agency; the server sets its deadline.
+      await p.selectOption('#action-form select[name="stepId"]', 'land-office-handling');
       await p.fill('#action-form textarea[name="task"]', 'Kiểm tra, in và ký Giấy chứng nhận mới');
     });
     await desk.locator('#dossier-notice [data-kind="ok"]').waitFor();

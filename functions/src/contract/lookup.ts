@@ -40,6 +40,8 @@ export type FullView = Omit<BasicView, 'view'> & {
   extended: boolean;
   completed: boolean;
   resultReturnedAt: string | null;
+  /** Decree 118 Art. 21: when the applicant asked to stop processing (pending or confirmed); never the reason. */
+  stopRequestedAt: string | null;
   rating: RatingState;
 };
 
@@ -63,5 +65,6 @@ export const FULL_VIEW_KEYS = [
   'extended',
   'completed',
   'resultReturnedAt',
+  'stopRequestedAt',
   'rating',
 ] as const satisfies readonly (keyof FullView)[];

@@ -2,12 +2,22 @@
 // plain text fields, the agency picker, and the shape every built form has (its fields, how it reads
 // them into the action, and the lines of its confirmation step).
 import type { Bilingual } from '../shared/api.js';
+import type { DossierAnswer, MovedDossier } from './api.js';
 import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { field, textArea, textInput } from './forms.js';
 import { tx } from './labels.js';
 
 export type AgencyOption = { id: string; name: Bilingual };
+
+/** A step of the procedure's process (procedures/{code}/versions/{v}.steps), as the forms read it. */
+export type StepRef = {
+  id: string;
+  role?: string;
+  description: Bilingual;
+  budget: { value: number; unit: string };
+  performer: { kind: string; agencyId?: string; level?: string; name?: Bilingual };
+};
 
 export type FormContext = {
   /** Agencies for transfer / opinion targets (other than the officer's own). */
@@ -16,6 +26,10 @@ export type FormContext = {
   resultDelivery?: string;
   /** Agency ids named by the procedure's steps, suggested first for a transfer. */
   suggestedAgencies: string[];
+  /** The dossier as the officer read it (its route, stop request, pinned procedure). */
+  dossier: DossierAnswer['dossier'];
+  /** The steps of the pinned procedure version's process; empty when they could not be read. */
+  steps: StepRef[];
 };
 
 export type BuiltForm = {
@@ -24,6 +38,8 @@ export type BuiltForm = {
   read: () => { action: Record<string, unknown> } | { errors: { path: string; message: Bilingual }[] };
   /** Lines for the confirmation step. */
   describe: (action: Record<string, unknown>) => string[];
+  /** What the success message adds, from the dossier the server answered with (a computed deadline, say). */
+  done?: (moved: MovedDossier) => string | undefined;
 };
 
 export const REQUIRED: Bilingual = { vi: 'Vui lòng điền mục này', en: 'Please fill this in' };
@@ -80,9 +96,9 @@ export function readDate(p: { path: string; control: HTMLInputElement; required:
   else action[p.path] = iso;
 }
 
-async function agencySelect(ctx: FormContext, control: HTMLSelectElement): Promise<void> {
+async function agencySelect(ctx: FormContext, control: HTMLSelectElement, suggest: boolean): Promise<void> {
   const agencies = (await ctx.agencies()).filter((a) => a.id !== ctx.ownAgencyId);
-  const suggested = new Set(ctx.suggestedAgencies);
+  const suggested = new Set(suggest ? ctx.suggestedAgencies : []);
   agencies.sort((a, b) => Number(suggested.has(b.id)) - Number(suggested.has(a.id)) || a.name.vi.localeCompare(b.name.vi, 'vi'));
   control.replaceChildren(
     h('option', { value: '' }, tx('— Chọn cơ quan —', '— Choose an agency —')),
@@ -91,8 +107,10 @@ async function agencySelect(ctx: FormContext, control: HTMLSelectElement): Promi
   if (agencies.length > 0 && suggested.size > 0 && suggested.has(agencies[0]!.id)) control.value = agencies[0]!.id;
 }
 
-export function agencyField(ctx: FormContext, path: string, label: Bilingual) {
-  const control = h('select', { name: path, required: true }, h('option', { value: '' }, tx('Đang tải…', 'Loading…')));
-  void agencySelect(ctx, control);
-  return { path, label, control, required: true, wrap: field(label, control, path) };
+/** An agency picker; `suggest: false` for an agency outside the procedure's route (nothing preselected). */
+export function agencyField(ctx: FormContext, path: string, label: Bilingual, opts: { required?: boolean; suggest?: boolean } = {}) {
+  const required = opts.required ?? true;
+  const control = h('select', { name: path, required }, h('option', { value: '' }, tx('Đang tải…', 'Loading…')));
+  void agencySelect(ctx, control, opts.suggest ?? true);
+  return { path, label, control, required, wrap: field(label, control, path) };
 }

@@ -5,11 +5,19 @@
 import type { Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
+import { RULE_SET_BEHAVIOUR } from '../../../functions/src/contract/index.js';
 import { agencyField, datetimeField, readDate, REQUIRED, simple, text, type BuiltForm, type FormContext, type Spec } from './action-form-parts.js';
 import { field, select, textInput, uid } from './forms.js';
 import { CHANNEL_LABELS, tx } from './labels.js';
+import { confirmStopForm, requestStopForm } from './stop-forms.js';
+import { transferForm } from './transfer-form.js';
 
-export type { AgencyOption, BuiltForm, FormContext } from './action-form-parts.js';
+export type { AgencyOption, BuiltForm, FormContext, StepRef } from './action-form-parts.js';
+
+/** Decree 61 let a lead ask for a further supplement round with a written reason; Decree 118 does not. */
+function leadMayRepeat(ruleSet: string): boolean {
+  return Object.hasOwn(RULE_SET_BEHAVIOUR, ruleSet) && RULE_SET_BEHAVIOUR[ruleSet as keyof typeof RULE_SET_BEHAVIOUR].supplement.leadMayRepeat;
+}
 
 const SPECS: Partial<Record<string, Spec>> = {
   receive: () => simple('receive', [text('note', { vi: 'Ghi chú (không bắt buộc)', en: 'Note (optional)' }, { long: true, max: 1000 })]),
@@ -17,7 +25,7 @@ const SPECS: Partial<Record<string, Spec>> = {
     simple('refuseAtReception', [
       text('reason', { vi: 'Lý do từ chối (in trên mẫu 03)', en: 'Reasons for refusal (printed on form 03)' }, { required: true, long: true }),
     ]),
-  requestSupplement: () => {
+  requestSupplement: (ctx) => {
     const list = h('ol', { class: 'items' });
     const addItem = () => {
       const i = list.children.length;
@@ -36,7 +44,10 @@ const SPECS: Partial<Record<string, Spec>> = {
     addItem();
     const reason = text('reason', { vi: 'Lý do', en: 'Reason' }, { required: true, long: true });
     const guidance = text('guidance', { vi: 'Hướng dẫn (không bắt buộc)', en: 'Guidance (optional)' }, { long: true });
-    const override = text('overrideReason', { vi: 'Lý do yêu cầu bổ sung thêm lần nữa (chỉ khi đã yêu cầu trước đó)', en: 'Reason for another round (only if one was already asked)' }, { long: true });
+    // Only where the dossier's rule set allows another round (Decree 61): under Decree 118 it is once, full stop.
+    const override = leadMayRepeat(ctx.dossier.ruleSet)
+      ? text('overrideReason', { vi: 'Lý do yêu cầu bổ sung thêm lần nữa (chỉ khi đã yêu cầu trước đó)', en: 'Reason for another round (only if one was already asked)' }, { long: true })
+      : undefined;
     const itemsAnchor = h('p', { class: 'field-error', 'data-error-for': 'items', hidden: true, id: uid('items-error') });
     const itemsLegend = h('span', { 'data-path': 'items', tabindex: -1 }, tx('Liệt kê đầy đủ một lần mọi giấy tờ cần bổ sung', 'List everything missing at once'));
     return {
@@ -46,7 +57,7 @@ const SPECS: Partial<Record<string, Spec>> = {
         h('fieldset', {}, h('legend', {}, itemsLegend), list, itemsAnchor, h('button', { type: 'button', class: 'secondary', onclick: () => addItem().focus() }, tx('Thêm giấy tờ', 'Add a document'))),
         reason.wrap,
         guidance.wrap,
-        override.wrap,
+        override?.wrap,
       ),
       read: () => {
         const errors: { path: string; message: Bilingual }[] = [];
@@ -60,7 +71,7 @@ const SPECS: Partial<Record<string, Spec>> = {
         });
         if (items.length === 0) errors.push({ path: 'items', message: { vi: 'Cần ít nhất một giấy tờ', en: 'at least one document is needed' } });
         const action: Record<string, unknown> = { type: 'requestSupplement', items };
-        for (const p of [reason, guidance, override]) {
+        for (const p of [reason, guidance, ...(override ? [override] : [])]) {
           const v = p.control.value.trim();
           if (v) action[p.path] = v;
           else if (p.required) errors.push({ path: p.path, message: REQUIRED });
@@ -75,29 +86,7 @@ const SPECS: Partial<Record<string, Spec>> = {
   },
   submitSupplement: () => simple('submitSupplement', []),
   assign: () => simple('assign', [text('handlerId', { vi: 'Mã tài khoản chuyên viên thụ lý', en: 'Account id of the handling officer' }, { required: true, max: 128 })]),
-  transfer: (ctx) => {
-    const to = agencyField(ctx, 'toAgencyId', { vi: 'Chuyển đến cơ quan', en: 'Transfer to agency' });
-    const task = text('task', { vi: 'Nội dung chuyển xử lý', en: 'Task of the receiving agency' }, { required: true, long: true, max: 1000 });
-    const due = datetimeField('dueAt', { vi: 'Hạn của cơ quan nhận (không bắt buộc)', en: 'Sub-deadline of the receiving agency (optional)' }, false);
-    return {
-      fields: h('div', {}, to.wrap, task.wrap, due.wrap),
-      read: () => {
-        const errors: { path: string; message: Bilingual }[] = [];
-        const action: Record<string, unknown> = { type: 'transfer' };
-        if (to.control.value) action.toAgencyId = to.control.value;
-        else errors.push({ path: 'toAgencyId', message: REQUIRED });
-        const v = task.control.value.trim();
-        if (v) action.task = v;
-        else errors.push({ path: 'task', message: REQUIRED });
-        readDate(due, action, errors);
-        return errors.length > 0 ? { errors } : { action };
-      },
-      describe: (action) => [
-        `${tx('Chuyển đến', 'To')}: ${to.control.selectedOptions[0]?.textContent ?? String(action.toAgencyId)}`,
-        `${tx('Nội dung', 'Task')}: ${String(action.task)}`,
-      ],
-    };
-  },
+  transfer: transferForm,
   acknowledgeTransfer: () => simple('acknowledgeTransfer', []),
   requestOpinion: (ctx) => {
     const agency = agencyField(ctx, 'agencyId', { vi: 'Cơ quan được hỏi ý kiến', en: 'Consulted agency' });
@@ -209,6 +198,8 @@ const SPECS: Partial<Record<string, Spec>> = {
   },
   withdraw: () => simple('withdraw', [text('reason', { vi: 'Lý do (không bắt buộc)', en: 'Reason (optional)' }, { long: true })]),
   stop: () => simple('stop', [text('reason', { vi: 'Lý do dừng xử lý', en: 'Reason for stopping' }, { required: true, long: true })]),
+  requestStop: requestStopForm,
+  confirmStop: confirmStopForm,
 };
 
 /** Whether the dashboard has a form for the action (submit and intake are made elsewhere). */

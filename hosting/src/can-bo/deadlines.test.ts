@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeFlags, mergeFlags } from './deadlines.js';
+import { computeFlags, intakeState, mergeFlags, spanText } from './deadlines.js';
 
 // Instants written in Vietnam time (+07:00), as officers read them.
 const vn = (local: string) => new Date(`${local}+07:00`);
@@ -33,5 +33,26 @@ describe('queue deadline flags', () => {
     expect(mergeFlags({ overdue: false, dueSoon: false }, { dueSoon: true })).toEqual({ overdue: false, dueSoon: true });
     expect(mergeFlags({ overdue: true, dueSoon: false }, { dueSoon: true })).toEqual({ overdue: true, dueSoon: false });
     expect(mergeFlags({ overdue: false, dueSoon: true }, undefined)).toEqual({ overdue: false, dueSoon: true });
+  });
+});
+
+describe('online intake deadline (Decree 118 Art. 17.2)', () => {
+  const intake = { alertAt: vn('2026-12-02T10:00:00'), decideBy: vn('2026-12-02T16:00:00') };
+
+  it('is pending, then past its alert time, then late — only while the dossier is not yet received', () => {
+    expect(intakeState('registered', intake, vn('2026-12-02T09:59:00'))).toBe('pending');
+    expect(intakeState('registered', intake, vn('2026-12-02T10:00:00'))).toBe('alert');
+    expect(intakeState('registered', intake, vn('2026-12-02T16:00:00'))).toBe('alert');
+    expect(intakeState('registered', intake, vn('2026-12-02T16:00:01'))).toBe('late');
+    expect(intakeState('received', intake, vn('2026-12-02T16:00:01'))).toBeUndefined();
+    expect(intakeState('registered', {}, vn('2026-12-02T16:00:01'))).toBeUndefined(); // a desk intake has none
+  });
+
+  it('says the time left in hours and minutes, in days beyond a day', () => {
+    expect(spanText(3 * 3_600_000 + 20 * 60_000 + 59_000)).toEqual({ vi: '3 giờ 20 phút', en: '3 h 20 min' });
+    expect(spanText(-(65 * 60_000))).toEqual({ vi: '1 giờ 5 phút', en: '1 h 5 min' });
+    expect(spanText(2 * 3_600_000)).toEqual({ vi: '2 giờ', en: '2 h' });
+    expect(spanText(30_000)).toEqual({ vi: '0 phút', en: '0 min' });
+    expect(spanText(26 * 3_600_000 + 5 * 60_000)).toEqual({ vi: '1 ngày 2 giờ', en: '1 d 2 h' });
   });
 });

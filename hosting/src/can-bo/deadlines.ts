@@ -40,3 +40,34 @@ export const FLAG_TEXT: Record<'overdue' | 'dueSoon', Bilingual> = {
   overdue: { vi: 'Quá hạn', en: 'Overdue' },
   dueSoon: { vi: 'Sắp đến hạn', en: 'Due soon' },
 };
+
+/**
+ * Decree 118 Art. 17.2: an online dossier not yet received must be accepted or returned by `decideBy`
+ * (8 working hours, computed by the server with the holidays); untouched past `alertAt` (2 hours) the
+ * sweep escalates it. `pending` before the alert time, `alert` after it, `late` past the deadline; none
+ * once the dossier left `registered` (the sweep reads the same).
+ */
+export type IntakeState = 'pending' | 'alert' | 'late';
+
+export function intakeState(status: string, intake: { alertAt?: Date; decideBy?: Date }, now: Date): IntakeState | undefined {
+  if (status !== 'registered' || !intake.decideBy) return undefined;
+  if (now.getTime() > intake.decideBy.getTime()) return 'late';
+  if (intake.alertAt && now.getTime() >= intake.alertAt.getTime()) return 'alert';
+  return 'pending';
+}
+
+export const INTAKE_TEXT: Record<'alert' | 'late', Bilingual> = {
+  alert: { vi: 'Quá giờ cảnh báo, chưa tiếp nhận', en: 'Past the alert time, not taken up' },
+  late: { vi: 'Quá hạn tiếp nhận', en: 'Intake overdue' },
+};
+
+/** "3 giờ 20 phút" / "3 h 20 min" (clock time, rounded down to the minute; days beyond 24 hours). */
+export function spanText(ms: number): Bilingual {
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  const vi = [days ? `${days} ngày` : '', hours ? `${hours} giờ` : '', !days && (mins || !hours) ? `${mins} phút` : ''].filter(Boolean).join(' ');
+  const en = [days ? `${days} d` : '', hours ? `${hours} h` : '', !days && (mins || !hours) ? `${mins} min` : ''].filter(Boolean).join(' ');
+  return { vi, en };
+}

@@ -1,14 +1,18 @@
 // The desk intake form: who applies (a person or an organisation), the procedure and the components
-// received with their counts, the channel and the result delivery. It reads itself into the body of
+// received with their counts and scans (desk-scans.ts), the competent agency when the desk receives for
+// another one (Decree 118 Art. 14), the channel and the result delivery. It reads itself into the body of
 // POST /api/desk/dossiers with the obvious checks, and puts the server's component paths (indexes into
 // what was sent) back onto its checkboxes.
+import type { User } from 'firebase/auth';
 import type { IntakeDossierBody } from '../../../functions/src/contract/index.js';
 import type { Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
+import { competentChoices, needsCompetentChoice, publicAgencies } from '../shared/reception.js';
+import { deskScans } from './desk-scans.js';
 import { field, select, textInput } from './forms.js';
 import { tx } from './labels.js';
-import type { ProcedureDoc } from './store.js';
+import type { DeskProcedures, ProcedureDoc } from './store.js';
 
 const REQUIRED: Bilingual = { vi: 'Vui lòng điền mục này', en: 'Please fill this in' };
 
@@ -18,16 +22,27 @@ export type DeskForm = {
   form: HTMLFormElement;
   /** The line under the form for what no input shows. */
   summary: HTMLElement;
-  /** Lists the desk's procedures in the picker, or says they could not be loaded (undefined). */
-  showProcedures: (list: ProcedureDoc[] | undefined) => void;
+  /** Lists the procedures the desk receives in the picker, or says they could not be loaded (undefined). */
+  showProcedures: (list: DeskProcedures | undefined) => void;
   /** The body to POST, or the client-side errors by path. */
   read: (requestId: string) => { body: IntakeDossierBody } | { errors: FieldErrors };
   /** The server's errors with component paths pointing at the checkboxes. */
-  remap: (fields: FieldErrors, sent: { componentId: string }[]) => FieldErrors;
+  remap: (fields: FieldErrors, sent: { componentId: string; uploadIds?: string[] }[]) => FieldErrors;
 };
 
-export function buildDeskForm(): DeskForm {
+export function buildDeskForm(user: User): DeskForm {
   let procedures: ProcedureDoc[] = [];
+  let deskLevel: string | undefined;
+  const scans = deskScans(user);
+  // Decree 118 Art. 14: receiving for a procedure decided elsewhere, the desk names the competent agency.
+  const competentSelect = h('select', { name: 'competentAgencyId' }, h('option', { value: '' }, tx('Đang tải…', 'Loading…')));
+  const competentWrap = field(
+    { vi: 'Cơ quan có thẩm quyền giải quyết', en: 'Agency competent to decide' },
+    competentSelect,
+    'competentAgencyId',
+    { vi: 'Thủ tục do cấp khác giải quyết: chọn cơ quan sẽ giải quyết hồ sơ (Điều 14 Nghị định 118/2025). Kết quả được trả tại quầy này.', en: 'Another level decides this procedure: choose the agency that will decide it (Decree 118/2025 Art. 14). The result comes back to this desk.' },
+  );
+  competentWrap.hidden = true;
   const procedureSelect = h('select', { name: 'procedureCode', required: true }, h('option', { value: '' }, tx('Đang tải thủ tục…', 'Loading procedures…')));
   const componentsBox = h('fieldset', { class: 'components-input', 'data-path': 'components', tabindex: -1 }, h('legend', {}, tx('Thành phần hồ sơ nhận', 'Components received')));
   const componentsError = h('p', { class: 'field-error', 'data-error-for': 'components', hidden: true });
@@ -103,6 +118,7 @@ export function buildDeskForm(): DeskForm {
       field({ vi: 'Xã, phường', en: 'Commune or ward' }, commune, 'applicant.address.communeName'),
       field({ vi: 'Tỉnh, thành phố', en: 'Province or city' }, province, 'applicant.address.provinceName'),
     ),
+    competentWrap,
     componentsBox,
     componentsError,
     field({ vi: 'Kênh nộp', en: 'Channel' }, channel, 'channel'),
@@ -111,8 +127,30 @@ export function buildDeskForm(): DeskForm {
     h('button', { type: 'submit', id: 'desk-submit' }, tx('Ghi nhận hồ sơ', 'Record the application')),
   );
 
+  async function renderCompetent(p: ProcedureDoc | undefined): Promise<void> {
+    const needed = p !== undefined && needsCompetentChoice(p, deskLevel);
+    competentWrap.hidden = !needed;
+    competentSelect.required = needed;
+    if (!needed) {
+      competentSelect.value = '';
+      return;
+    }
+    try {
+      const choices = competentChoices(await publicAgencies(), p, new Date());
+      if (procedureSelect.value !== p.code) return; // another procedure was chosen meanwhile
+      competentSelect.replaceChildren(
+        h('option', { value: '' }, tx('— Chọn cơ quan —', '— Choose an agency —')),
+        ...choices.map((a) => h('option', { value: a.id }, `${t(a.name)} (${a.id})`)),
+      );
+    } catch {
+      competentSelect.replaceChildren(h('option', { value: '' }, tx('Không tải được danh sách cơ quan', 'Could not load the agencies')));
+    }
+  }
+
   function renderComponents(): void {
     const p = procedures.find((x) => x.code === procedureSelect.value);
+    scans.clear();
+    void renderCompetent(p);
     componentsBox.replaceChildren(h('legend', {}, tx('Thành phần hồ sơ nhận', 'Components received')));
     if (!p) {
       componentsBox.append(h('p', {}, tx('Chọn thủ tục để xem thành phần hồ sơ.', 'Choose a procedure to see its components.')));
@@ -137,6 +175,8 @@ export function buildDeskForm(): DeskForm {
             count('certifiedCopies', { vi: 'Bản sao chứng thực', en: 'Certified copies' }),
             count('copies', { vi: 'Bản sao', en: 'Copies' }),
           ),
+          // A scanned component was received: tick it.
+          scans.block(c.id, i, () => (check.checked = true)),
         ),
       );
     });
@@ -176,8 +216,10 @@ export function buildDeskForm(): DeskForm {
       .map((c) => {
         const box = c.closest('.component-input')!;
         const num = (key: string) => Number(box.querySelector<HTMLInputElement>(`[data-count="${key}"]`)?.value || 0);
-        return { componentId: c.dataset.component!, originals: num('originals'), certifiedCopies: num('certifiedCopies'), copies: num('copies') };
+        const uploadIds = scans.uploadIdsOf(c.dataset.component!);
+        return { componentId: c.dataset.component!, originals: num('originals'), certifiedCopies: num('certifiedCopies'), copies: num('copies'), ...(uploadIds.length > 0 ? { uploadIds } : {}) };
       });
+    const competentAgencyId = competentWrap.hidden ? '' : need(competentSelect.value, 'competentAgencyId');
     if (procedureCode && components.length === 0) errors.push({ path: 'components', message: { vi: 'Chọn ít nhất một thành phần đã nhận', en: 'Tick at least one component received' } });
     if (errors.length > 0) return { errors };
     // The form's values as typed: the server checks every field and answers with field paths.
@@ -189,28 +231,37 @@ export function buildDeskForm(): DeskForm {
         components,
         channel: channel.value as NonNullable<IntakeDossierBody['channel']>,
         resultDelivery: delivery.value as NonNullable<IntakeDossierBody['resultDelivery']>,
+        ...(competentAgencyId ? { competentAgencyId } : {}),
       },
     };
   }
 
-  // Server paths name components by their index in what was sent; map them back to the checkboxes.
-  function remap(fields: FieldErrors, sent: { componentId: string }[]): FieldErrors {
+  // Server paths name components by their index in what was sent, and uploads by their index among all the
+  // upload ids sent (`uploadIds.n`); map both back to the component's checkbox or scan input.
+  function remap(fields: FieldErrors, sent: { componentId: string; uploadIds?: string[] }[]): FieldErrors {
+    const all = Array.from(componentsBox.querySelectorAll<HTMLInputElement>('input[data-component]'));
+    const indexOf = (componentId: string | undefined) => all.findIndex((c) => c.dataset.component === componentId);
+    const uploads = sent.flatMap((c) => c.uploadIds ?? []);
     return fields.map((f) => {
+      const upload = /^uploadIds\.(\d+)$/.exec(f.path);
+      if (upload) {
+        const index = indexOf(scans.componentOfUpload(uploads[Number(upload[1])] ?? ''));
+        return index < 0 ? f : { ...f, path: `components.${index}.uploadIds` };
+      }
       const m = /^components\.(\d+)\.(.+)$/.exec(f.path);
       if (!m) return f;
-      const id = sent[Number(m[1])]?.componentId;
-      const all = Array.from(componentsBox.querySelectorAll<HTMLInputElement>('input[data-component]'));
-      const index = all.findIndex((c) => c.dataset.component === id);
+      const index = indexOf(sent[Number(m[1])]?.componentId);
       return index < 0 ? f : { ...f, path: `components.${index}.${m[2]}` };
     });
   }
 
-  function showProcedures(list: ProcedureDoc[] | undefined): void {
+  function showProcedures(list: DeskProcedures | undefined): void {
     if (!list) {
       procedureSelect.replaceChildren(h('option', { value: '' }, tx('Không tải được danh mục thủ tục', 'Could not load the procedures')));
       return;
     }
-    procedures = list;
+    procedures = list.procedures;
+    deskLevel = list.level;
     procedureSelect.replaceChildren(
       h('option', { value: '' }, tx('— Chọn thủ tục —', '— Choose a procedure —')),
       ...procedures.map((p) => h('option', { value: p.code }, `${t(p.name)} (${p.code})`)),

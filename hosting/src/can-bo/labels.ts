@@ -53,3 +53,16 @@ export const CHANNEL_LABELS: Record<string, Bilingual> = {
 export function tx(vi: string, en: string): string {
   return t({ vi, en });
 }
+
+const UNITS: Record<string, { vi: string; en: [string, string] }> = {
+  workingDays: { vi: 'ngày làm việc', en: ['working day', 'working days'] },
+  calendarDays: { vi: 'ngày', en: ['calendar day', 'calendar days'] },
+  workingHours: { vi: 'giờ làm việc', en: ['working hour', 'working hours'] },
+};
+
+/** "3 ngày làm việc" / "3 working days": a step's time budget as the procedure states it. */
+export function durationText(d: { value: number; unit: string }): string {
+  const names = UNITS[d.unit];
+  if (!names) return `${d.value} ${d.unit}`;
+  return tx(`${String(d.value).replace('.', ',')} ${names.vi}`, `${d.value} ${names.en[d.value === 1 ? 0 : 1]}`);
+}

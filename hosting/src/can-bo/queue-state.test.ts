@@ -7,16 +7,18 @@ const vn = (local: string) => new Date(`${local}+07:00`);
 const stamp = (local: string) => ({ toDate: () => vn(local) });
 const NOW = vn('2026-12-02T09:00:00'); // Wednesday
 
-function dossier(id: string, status: string, o: { due?: string; created?: string; procedure?: string } = {}): QueueChange {
+function dossier(id: string, status: string, o: { due?: string; created?: string; procedure?: string; intake?: { alertAt: string; decideBy: string } } = {}): QueueChange {
   return {
     type: 'added',
     id,
     data: {
       code: `000.00.01.H99-261201-${id}`,
       status,
+      channel: o.intake ? 'online' : 'desk',
       procedure: { code: o.procedure ?? '1.001', name: { vi: 'Thủ tục', en: 'Procedure' } },
       dueAt: o.due ? stamp(o.due) : undefined,
       createdAt: stamp(o.created ?? '2026-11-20T08:00:00'),
+      intake: o.intake ? { alertAt: stamp(o.intake.alertAt), decideBy: stamp(o.intake.decideBy) } : undefined,
     },
   };
 }
@@ -43,6 +45,23 @@ describe('work queue', () => {
     expect(shownIds(queue)).toHaveLength(6);
     expect(queue.counts(NOW)).toMatchObject({ open: 5, attention: 2 });
     expect(queue.counts(NOW).byStatus.get('registered')).toBe(2);
+  });
+
+  it('puts online dossiers awaiting intake first among the new ones, by their deadline; late or alerted ones need attention', () => {
+    const queue = createQueue();
+    queue.apply([
+      dossier('0001', 'registered', { created: '2026-12-02T08:30:00' }), // at the desk: no intake deadline
+      dossier('0002', 'registered', { created: '2026-12-01T10:00:00', intake: { alertAt: '2026-12-01T12:00:00', decideBy: '2026-12-02T10:00:00' } }), // past its alert time
+      dossier('0003', 'registered', { created: '2026-12-02T08:00:00', intake: { alertAt: '2026-12-02T10:00:00', decideBy: '2026-12-02T16:00:00' } }), // pending
+      dossier('0004', 'registered', { created: '2026-11-30T08:00:00', intake: { alertAt: '2026-11-30T10:00:00', decideBy: '2026-12-01T08:00:00' } }), // late
+      dossier('0005', 'received', { due: '2026-12-20T17:00:00', intake: { alertAt: '2026-11-30T10:00:00', decideBy: '2026-12-01T08:00:00' } }), // received: done with intake
+    ]);
+    filters.tab = 'registered';
+    expect(shownIds(queue)).toEqual(['0004', '0002', '0003', '0001']);
+    expect(queue.shown(NOW).map(({ i }) => i)).toEqual(['late', 'alert', 'pending', undefined]);
+    filters.tab = 'attention';
+    expect(shownIds(queue)).toEqual(['0004', '0002']);
+    expect(queue.counts(NOW).attention).toBe(2);
   });
 
   it('marks dossiers that arrive after the first snapshot as new, until they leave', () => {

@@ -5,8 +5,9 @@
 import { collection, doc, getDoc, getDocs, limit, onSnapshot, orderBy, query, where, type DocumentData, type Firestore, type Unsubscribe } from 'firebase/firestore';
 import type { Bilingual } from '../shared/api.js';
 import { firestore } from '../shared/firestore.js';
+import { receivesAnywhere } from '../shared/reception.js';
 import { toDate } from '../shared/timestamps.js';
-import type { AgencyOption } from './action-form-parts.js';
+import type { AgencyOption, StepRef } from './action-form-parts.js';
 import { agencyNames } from './agency-names.js';
 import type { DossierAnswer } from './api.js';
 import type { Flags } from './deadlines.js';
@@ -79,15 +80,32 @@ export async function readStats(agencyId: string): Promise<StatsDoc[]> {
 
 // ---- desk intake ----------------------------------------------------------------------------------
 export type ProcedureComponent = { id: string; name: Bilingual; originals: number; certifiedCopies: number; copies: number; mandatory: boolean };
-export type ProcedureDoc = { code: string; name: Bilingual; components: ProcedureComponent[] };
+export type ProcedureDoc = {
+  code: string;
+  name: Bilingual;
+  components: ProcedureComponent[];
+  ruleSet?: string;
+  competentLevels: string[];
+  competentAgencyId?: string;
+  receptionExceptions?: string[];
+};
+/** The procedures a desk receives, and the level of its agency. */
+export type DeskProcedures = { level: string | undefined; procedures: ProcedureDoc[] };
 
-/** The procedures handled at the level of the desk's agency (single-field index on an array: automatic), by name. */
-export async function readDeskProcedures(agencyId: string): Promise<ProcedureDoc[]> {
+/**
+ * The procedures the desk receives, by name: those handled at its agency's level and, under Decree 118
+ * Art. 14, any procedure of the province not bound to the competent agency's own desk
+ * (`procedures/{code}` holds the version in force; the catalogue has a few dozen).
+ */
+export async function readDeskProcedures(agencyId: string): Promise<DeskProcedures> {
   const db = await firestore();
-  const agency = await getDoc(doc(db, 'agencies', agencyId));
+  const [agency, snap] = await Promise.all([getDoc(doc(db, 'agencies', agencyId)), getDocs(collection(db, 'procedures'))]);
   const level = agency.get('level') as string | undefined;
-  const snap = await getDocs(level ? query(collection(db, 'procedures'), where('competentLevels', 'array-contains', level)) : collection(db, 'procedures'));
-  return snap.docs.map((d) => d.data() as ProcedureDoc).sort((a, b) => a.name.vi.localeCompare(b.name.vi, 'vi'));
+  const procedures = snap.docs
+    .map((d) => d.data() as ProcedureDoc)
+    .filter((p) => level === undefined || (p.competentLevels ?? []).includes(level) || receivesAnywhere(p))
+    .sort((a, b) => a.name.vi.localeCompare(b.name.vi, 'vi'));
+  return { level, procedures };
 }
 
 // ---- one dossier ----------------------------------------------------------------------------------
@@ -132,6 +150,8 @@ export const loadAgencies = async (): Promise<AgencyOption[]> => (await allAgenc
 
 export type Reference = {
   componentNames: Map<string, Bilingual>;
+  /** The process of the pinned procedure version: a transfer names one of its steps. */
+  steps: StepRef[];
   /** The agencies on the procedure's route: suggested targets for a transfer. */
   suggestedAgencies: string[];
   /** Whether the officer follows the dossier; undefined when their user document could not be read. */
@@ -151,9 +171,10 @@ export async function readReference(db: Firestore, answer: Promise<DossierAnswer
   ]);
   for (const a of agencies ?? []) agencyNames.set(a.id, a.name);
   const components = (procedure?.get('components') as { id: string; name: Bilingual }[] | undefined) ?? [];
-  const steps = (procedure?.get('steps') as { performer?: { kind?: string; agencyId?: string } }[] | undefined) ?? [];
+  const steps = ((procedure?.get('steps') as StepRef[] | undefined) ?? []).filter((s) => typeof s?.id === 'string' && s.performer && s.budget);
   return {
     componentNames: new Map(components.map((c) => [c.id, c.name])),
+    steps,
     suggestedAgencies: steps.map((s) => s.performer?.agencyId).filter((x): x is string => typeof x === 'string'),
     followed: me ? ((me.get('followedDossierIds') as string[] | undefined) ?? []).includes(dossierId) : undefined,
   };

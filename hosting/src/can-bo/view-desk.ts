@@ -1,6 +1,6 @@
-// Desk intake (receptionists): record a walk-in or postal application (POST /api/desk/dossiers), then
-// receive it and print the receipt (view-desk-receipt.ts). The form itself is desk-form.ts. Loaded on
-// demand.
+// Desk intake (receptionists): record a walk-in or postal application (POST /api/desk/dossiers) with the
+// scans of its paper documents, then receive it and print the receipt (view-desk-receipt.ts). The form
+// itself is desk-form.ts. Loaded on demand.
 import { ApiCallError, describeError } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
@@ -18,7 +18,7 @@ export const mountDesk: ViewFactory = (root, ctx) => {
   const life: Lifetime = { timers: new Set(), unmounted: () => unmounted };
   // Reused on a retry of the same form; renewed after a success.
   let requestId = newRequestId();
-  const { form, summary, showProcedures, read, remap } = buildDeskForm();
+  const { form, summary, showProcedures, read, remap } = buildDeskForm(ctx.officer.user);
   const result = h('div', { id: 'desk-result', role: 'status', 'aria-live': 'polite' });
 
   root.append(
@@ -59,7 +59,7 @@ export const mountDesk: ViewFactory = (root, ctx) => {
       showCreated(result, created, ctx, life);
     } catch (err) {
       const body = err instanceof ApiCallError ? err.body : undefined;
-      const fields = remap(body?.error.fields ?? [], sent.body.components as { componentId: string }[]);
+      const fields = remap(body?.error.fields ?? [], sent.body.components);
       if (fields.length > 0) showFieldErrors(form, fields);
       summary.textContent = t(describeError(err));
       summary.hidden = false;

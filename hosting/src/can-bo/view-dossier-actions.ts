@@ -7,7 +7,7 @@ import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { newRequestId } from '../shared/session.js';
 import { slipFormAfter, slipId } from '../shared/slips.js';
-import { buildActionForm, hasActionForm } from './action-forms.js';
+import { buildActionForm, hasActionForm, type StepRef } from './action-forms.js';
 import { postAction, type DossierAnswer } from './api.js';
 import { clearFieldErrors, showFieldErrors } from './forms.js';
 import { actionLabel, isFinal, statusLabel, statusLabelBoth, tx } from './labels.js';
@@ -24,6 +24,8 @@ export type ActionsArea = {
   dossierId: string;
   answer: DossierAnswer;
   suggestedAgencies: string[];
+  /** The steps of the pinned procedure's process (transfers name one). */
+  steps: StepRef[];
   /** Reloads the dossier, then shows the message and moves focus to it. */
   reloadWith: (carry: Carry) => Promise<void>;
 };
@@ -42,7 +44,7 @@ export function actionsSection(o: ActionsArea): HTMLElement {
           'div',
           { class: 'action-buttons', role: 'group', 'aria-label': tx('Thao tác được phép', 'Allowed actions') },
           ...actions.map((type) =>
-            h('button', { type: 'button', 'data-action': type, class: type === 'refuseAtReception' || type === 'stop' ? 'secondary danger' : undefined, onclick: () => openForm(o, panel, type) }, actionLabel(type)),
+            h('button', { type: 'button', 'data-action': type, class: type === 'refuseAtReception' || type === 'stop' || type === 'confirmStop' ? 'secondary danger' : undefined, onclick: () => openForm(o, panel, type) }, actionLabel(type)),
           ),
         ),
     panel,
@@ -56,6 +58,8 @@ function openForm(o: ActionsArea, panel: HTMLElement, type: string): void {
     ownAgencyId: o.officer.agencyId,
     resultDelivery: a.dossier.resultDelivery,
     suggestedAgencies: o.suggestedAgencies,
+    dossier: a.dossier,
+    steps: o.steps,
   })!;
   const expectedVersion = a.dossier.version;
   // One requestId per distinct payload: a retry of the same request reuses it (docs/API.md).
@@ -121,9 +125,10 @@ function openForm(o: ActionsArea, panel: HTMLElement, type: string): void {
       // The action form's fields as typed; the server checks them against the lifecycle's schema.
       const moved = await postAction(o.officer.user, o.dossierId, { requestId: sent.requestId, expectedVersion, action: action as ActOnDossierBody['action'] });
       const slipForm = slipFormAfter(moved.ruleSet, type);
+      const extra = built.done?.(moved);
       await o.reloadWith({
         kind: 'ok',
-        text: tx(`Đã thực hiện: ${actionLabel(type)}. Trạng thái: ${statusLabel(moved.status)}.`, `Done: ${actionLabel(type)}. Status: ${statusLabel(moved.status)}.`),
+        text: tx(`Đã thực hiện: ${actionLabel(type)}. Trạng thái: ${statusLabel(moved.status)}.`, `Done: ${actionLabel(type)}. Status: ${statusLabel(moved.status)}.`) + (extra ? ` ${extra}` : ''),
         expectSlip: slipForm ? slipId(slipForm, moved.version) : undefined,
       });
     } catch (err) {

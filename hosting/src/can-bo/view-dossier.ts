@@ -11,10 +11,13 @@ import { t } from '../shared/i18n.js';
 import { fetchDossier, setFollow, type DossierAnswer } from './api.js';
 import { tx } from './labels.js';
 import type { ViewContext, ViewFactory } from './state.js';
+import type { StepRef } from './action-forms.js';
 import { readReference, watchEvents } from './store.js';
 import { actionsSection, type Carry } from './view-dossier-actions.js';
 import { renderControlSlip, slipsPanel } from './view-dossier-slips.js';
-import { applicantSection, componentsSection, summaryList } from './view-dossier-summary.js';
+import { agencyLabel } from './agency-names.js';
+import { ROLE_LABELS } from './labels.js';
+import { applicantSection, componentsSection, stopRequestSection, summaryList } from './view-dossier-summary.js';
 import { renderTimeline } from './view-dossier-timeline.js';
 
 export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
@@ -25,6 +28,7 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
   let eventsSeen: DocumentData[] = [];
   let componentNames = new Map<string, Bilingual>();
   let suggestedAgencies: string[] = [];
+  let steps: StepRef[] = [];
   /** A message that survives the reload it causes (success, conflict). */
   let carry: Carry | undefined;
 
@@ -93,15 +97,25 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
     notice.querySelector<HTMLElement>('p')?.focus();
   }
 
+  /** Who uploaded or scanned a file: this officer, the applicant, or the officer whose action the events show. */
+  function uploaderName(uploaderUid: string): string {
+    if (uploaderUid === ctx.officer.uid) return tx(`bạn (${ctx.officer.name})`, `you (${ctx.officer.name})`);
+    if (uploaderUid === answer?.dossier.ownerUserId) return tx('người nộp hồ sơ (trực tuyến)', 'the applicant (online)');
+    const actor = eventsSeen.map((e) => e.actor as { userId?: string; role?: string; agencyId?: string } | undefined).find((a) => a?.userId === uploaderUid);
+    const role = actor?.role && ROLE_LABELS[actor.role] ? t(ROLE_LABELS[actor.role]!) : tx('Cán bộ', 'Officer');
+    return `${role}${actor?.agencyId ? `, ${agencyLabel(actor.agencyId)}` : ''} (${uploaderUid})`;
+  }
+
   function render(): void {
     if (!answer) return;
     const d = answer.dossier;
     root.querySelector('#dossier-title')!.textContent = `${tx('Hồ sơ', 'Dossier')} ${d.code ?? d.id}`;
     body.replaceChildren(
       summaryList(d),
-      actionsSection({ root, officer: ctx.officer, dossierId: id, answer, suggestedAgencies, reloadWith }),
+      stopRequestSection(d) ?? '',
+      actionsSection({ root, officer: ctx.officer, dossierId: id, answer, suggestedAgencies, steps, reloadWith }),
       applicantSection(d.applicant),
-      componentsSection(d.components ?? [], componentNames, ctx.officer.user),
+      componentsSection(d.components ?? [], componentNames, ctx.officer.user, uploaderName),
       h('section', { 'aria-labelledby': 'slips-title' }, h('h3', { id: 'slips-title' }, tx('Phiếu, giấy tờ đã in', 'Official slips')), h('div', { id: 'dossier-slips' })),
       h('section', { 'aria-labelledby': 'handoffs-title' }, h('h3', { id: 'handoffs-title' }, tx('Phiếu kiểm soát quá trình', 'Control slip')), h('div', { id: 'dossier-handoffs' }, h('p', { class: 'loading' }, tx('Đang tải…', 'Loading…')))),
       h('section', { 'aria-labelledby': 'timeline-title' }, h('h3', { id: 'timeline-title' }, tx('Quá trình xử lý', 'Timeline')), h('div', { id: 'dossier-timeline' })),
@@ -136,6 +150,7 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
     const reference = await readReference(db, answerPromise, ctx.officer.uid, id);
     componentNames = reference.componentNames;
     suggestedAgencies = reference.suggestedAgencies;
+    steps = reference.steps;
     if (reference.followed !== undefined) {
       follow.setAttribute('aria-pressed', String(reference.followed));
       follow.hidden = false;

@@ -1,13 +1,14 @@
 // Work queues: the agency's dossiers, live (store.ts: the only query the rules allow an officer,
 // `agencyIds array-contains <agency>`, newest activity first, plus the sweep's deadline flags for the
 // agency; queue-state.ts: the rows, filters and order). Tabs by national status, filter by procedure,
-// search by code; overdue and due-soon rows carry a coloured badge with text. Keyboard: "/" focuses the
-// search, ↑/↓ move between rows.
+// search by code; overdue and due-soon rows carry a coloured badge with text, and an online dossier not
+// yet received shows the time left to accept or return it (Decree 118 Art. 17.2), marked in words and
+// colour once past its alert time or deadline. Keyboard: "/" focuses the search, ↑/↓ move between rows.
 import { h } from '../shared/dom.js';
 import { formatDate, formatDateTime } from '../shared/format.js';
 import { firestore } from '../shared/firestore.js';
 import { t } from '../shared/i18n.js';
-import { FLAG_TEXT } from './deadlines.js';
+import { FLAG_TEXT, INTAKE_TEXT, spanText, type IntakeState } from './deadlines.js';
 import { QUEUE_STATUSES, statusLabel, tx } from './labels.js';
 import { createQueue, filters, type Tab } from './queue-state.js';
 import type { ViewFactory } from './state.js';
@@ -109,17 +110,33 @@ export const mountQueue: ViewFactory = (root, ctx) => {
     );
   }
 
+  /** Decree 118 Art. 17.2: an online dossier not yet received, with the time left to accept or return it. */
+  function intakeCell(decideBy: Date, state: IntakeState, now: Date): HTMLElement {
+    const left = decideBy.getTime() - now.getTime();
+    const span = t(spanText(left));
+    return h(
+      'span',
+      { class: 'intake', 'data-testid': 'intake', 'data-decide-by': decideBy.toISOString() },
+      tx(`Tiếp nhận hoặc trả lại trước ${formatDateTime(decideBy)}`, `Accept or return by ${formatDateTime(decideBy)}`),
+      ' ',
+      h('span', { class: 'left' }, left >= 0 ? tx(`(còn ${span})`, `(${span} left)`) : tx(`(quá ${span})`, `(${span} late)`)),
+      state === 'pending' ? null : h('span', { class: `badge badge-${state === 'late' ? 'intakeLate' : 'intakeAlert'}`, 'data-flag': state === 'late' ? 'intakeLate' : 'intakeAlert' }, t(INTAKE_TEXT[state])),
+    );
+  }
+
   function renderRows(now: Date): void {
     const shown = queue.shown(now);
     // Live updates must not steal the keyboard: keep focus on the row it was on.
     const focusedId = (document.activeElement as HTMLElement | null)?.closest?.('tr')?.getAttribute('data-dossier-id');
     const hadFocus = focusedId !== undefined && focusedId !== null && tableBody.contains(document.activeElement);
     tableBody.replaceChildren(
-      ...shown.map(({ r, f }) => {
+      ...shown.map(({ r, f, i }) => {
         const badge = f.overdue ? 'overdue' : f.dueSoon ? 'dueSoon' : undefined;
+        const intakeBadge = i === 'late' ? 'intakeLate' : i === 'alert' ? 'intakeAlert' : undefined;
+        const rowClass = badge ? `row-${badge}` : intakeBadge ? `row-${intakeBadge}` : '';
         return h(
           'tr',
-          { 'data-dossier-id': r.id, 'data-status': r.status, class: [badge ? `row-${badge}` : '', r.fresh ? 'row-new' : ''].join(' ').trim() || undefined },
+          { 'data-dossier-id': r.id, 'data-status': r.status, 'data-intake': i, class: [rowClass, r.fresh ? 'row-new' : ''].join(' ').trim() || undefined },
           h(
             'td',
             {},
@@ -131,8 +148,9 @@ export const mountQueue: ViewFactory = (root, ctx) => {
           h(
             'td',
             {},
-            r.dueAt ? h('span', { title: formatDateTime(r.dueAt) }, formatDate(r.dueAt)) : '—',
+            r.dueAt ? h('span', { title: formatDateTime(r.dueAt) }, formatDate(r.dueAt)) : i ? null : '—',
             badge ? h('span', { class: `badge badge-${badge}`, 'data-flag': badge }, t(FLAG_TEXT[badge])) : null,
+            i ? intakeCell(r.intake.decideBy!, i, now) : null,
           ),
         );
       }),

@@ -10,6 +10,9 @@ import { readDossierCode, watchTasks, type Task } from './store.js';
 function kindLabel(task: Task): string {
   if (task.kind === 'issueApology') return tx('Xin lỗi và hẹn lại ngày trả (hạn còn một ngày làm việc)', 'Apologise and set a new date (one working day left)');
   if (task.kind === 'escalation') return tx(`Hồ sơ quá hạn — báo cáo cấp ${task.level ?? ''}`, `Overdue dossier — escalation level ${task.level ?? ''}`);
+  // Decree 118 Art. 17.2: an online dossier the desk has not taken up (sweep: features/sweep/intake-watch.ts).
+  if (task.kind === 'intakeUnseen') return tx('Hồ sơ trực tuyến chưa được xử lý sau thời gian cảnh báo', 'An online dossier not taken up after the alert time');
+  if (task.kind === 'intakeOverdue') return tx('Hồ sơ trực tuyến quá hạn tiếp nhận hoặc trả lại', 'An online dossier past its deadline to accept or return');
   return task.kind;
 }
 
@@ -29,7 +32,7 @@ export const mountTasks: ViewFactory = (root, ctx) => {
       ...tasks.map((task) =>
         h(
           'li',
-          { 'data-task': task.id, class: task.kind === 'escalation' ? 'card card-overdue' : 'card card-dueSoon' },
+          { 'data-task': task.id, class: task.kind === 'escalation' || task.kind === 'intakeOverdue' ? 'card card-overdue' : 'card card-dueSoon' },
           h('strong', {}, kindLabel(task)),
           h('br'),
           h('a', { href: `/can-bo/ho-so/${task.dossierId}` }, `${tx('Hồ sơ', 'Dossier')} ${codes.get(task.dossierId) ?? task.dossierId}`),

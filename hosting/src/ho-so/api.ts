@@ -2,7 +2,7 @@
 // part with its slips, the supplement answer, the slip PDFs, and the notification inbox and channels.
 // The lists themselves come live from Firestore (store.ts).
 import type { User } from 'firebase/auth';
-import type { ComponentBody, DossierAnswer, NotificationPrefsBody, PersonalDossierView, SlipListing } from '../../../functions/src/contract/index.js';
+import type { ActOnDossierBody, ComponentBody, DossierAnswer, NotificationPrefsBody, PersonalDossierView, SlipListing } from '../../../functions/src/contract/index.js';
 import { apiAs, blobAs } from '../shared/session.js';
 
 export { uploadWithProgress, type UploadAnswer } from '../shared/upload.js';
@@ -22,6 +22,9 @@ export const fetchSlip = (user: User, dossierId: string, slipId: string): Promis
 /** POST …/actions `submitSupplement`: the new files per component, against the version the citizen saw. */
 export const sendSupplement = (user: User, dossierId: string, o: { requestId: string; expectedVersion: number; components: ComponentBody[] }): Promise<unknown> =>
   apiAs(user, 'actOnDossier', { params: { dossierId }, body: { requestId: o.requestId, expectedVersion: o.expectedVersion, action: { type: 'submitSupplement', components: o.components } } });
+
+/** POST …/actions with one of the citizen's own actions (ask to stop, withdraw), against the version they saw. */
+export const sendAction = (user: User, dossierId: string, body: ActOnDossierBody): Promise<unknown> => apiAs(user, 'actOnDossier', { params: { dossierId }, body });
 
 export const markRead = (user: User, notificationId: string): Promise<unknown> => apiAs(user, 'markNotificationRead', { params: { notificationId } });
 

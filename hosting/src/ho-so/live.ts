@@ -2,8 +2,9 @@
 // dossier's API answer (its slips), asked again whenever the dossier moves and, since the slip of the
 // latest action is made by a trigger moments after it, asked again until that slip is listed.
 import { describeError } from '../shared/api.js';
+import { publicAgencies } from '../shared/reception.js';
 import { fetchDossier } from './api.js';
-import { dossierChanged, dossierId, page, render, slipMissing } from './state.js';
+import { agencyNames, dossierChanged, dossierId, page, render, slipMissing } from './state.js';
 import { watchDossier, watchMyDossiers } from './store.js';
 
 let slipRetry: ReturnType<typeof setTimeout> | undefined;
@@ -24,6 +25,13 @@ export async function loadAnswer(attempt = 0): Promise<void> {
 
 export async function followDossier(): Promise<void> {
   let lastVersion = -1;
+  // Names for the receiving and competent agencies (public directory); ids are shown until then.
+  void publicAgencies()
+    .then((agencies) => {
+      for (const a of agencies) agencyNames.set(a.id, a.name);
+      render();
+    })
+    .catch(() => undefined);
   const stops = await watchDossier(
     dossierId,
     (d) => {

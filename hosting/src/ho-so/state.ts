@@ -26,6 +26,23 @@ export const page: {
   message?: { state: 'ok' | 'error'; text: Bilingual; untilVersion: number };
 } = { stop: [], events: [] };
 
+/** The agencies' names (public directory), to name the receiving desk and the competent agency. */
+export const agencyNames = new Map<string, Bilingual>();
+
+/** The citizen's own action being written (ask to stop, or withdraw before reception), kept across live re-renders. */
+export type OwnAction = 'requestStop' | 'withdraw';
+export const ownAction: {
+  open?: OwnAction;
+  /** The form was filled: the confirmation step is on screen. */
+  confirming: boolean;
+  sending: boolean;
+  reason: string;
+  /** Shown beside the reason field. */
+  problem?: Bilingual;
+  /** Reused when the same request is sent again (docs/API.md). */
+  requestId?: string;
+} = { confirming: false, sending: false, reason: '' };
+
 /** New files per supplement item for the supplement answer, kept across live re-renders. */
 export const supplementFiles = new Map<string, UploadAnswer[]>();
 export const supplement: { requestId?: string } = {};

@@ -11,13 +11,25 @@ import type { Prefs } from './api.js';
 export type Stamp = { toDate(): Date } | string | Date | null | undefined;
 export type Status = keyof typeof STATUS_INFO;
 export type SupplementItem = { componentId?: string; name: string; problem: string };
+/** Decree 118 Art. 21: the applicant's request to stop processing, until the desk confirms it. */
+export type StopRequestDoc = {
+  requestedAt: Stamp;
+  via: 'online' | 'desk';
+  reason: string;
+  confirmedAt?: Stamp;
+  papersReturned?: boolean;
+  feesRefunded?: boolean;
+};
 export type DossierDoc = {
   id: string;
   code?: string;
   version: number;
   status: Status;
+  ruleSet?: string;
   procedure: { code: string; name: Bilingual };
   receivingAgencyId: string;
+  /** Decree 118 Art. 14: the agency that decides, when it is not the receiving desk. */
+  competentAgencyId?: string;
   createdAt?: Stamp;
   submittedAt?: Stamp;
   receivedAt?: Stamp;
@@ -28,6 +40,7 @@ export type DossierDoc = {
   supplement?: { reason: string; guidance?: string; items: SupplementItem[]; requestedAt: Stamp; submittedAt?: Stamp };
   resolution?: { outcome: 'approved' | 'denied'; reason?: string; summary?: string };
   resultReturnedAt?: Stamp;
+  stopRequest?: StopRequestDoc;
   closingReason?: string;
 };
 export type EventDoc = { version: number; type: keyof typeof ACTION_LABEL_TEXT; at: Stamp; from?: string; to?: Status };

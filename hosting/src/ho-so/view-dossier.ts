@@ -4,7 +4,8 @@
 import { ACTION_LABEL_TEXT } from '../../../functions/src/contract/index.js';
 import { byId, h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
-import { page } from './state.js';
+import { agencyNames, page } from './state.js';
+import { ownActionSection } from './view-own-actions.js';
 import { statusLabel, when } from './view-parts.js';
 import { slipsSection } from './view-slips.js';
 import { supplementSection } from './view-supplement.js';
@@ -25,6 +26,20 @@ function timeline(): HTMLElement {
   );
 }
 
+const agencyName = (id: string): string => (agencyNames.has(id) ? t(agencyNames.get(id)!) : id);
+
+/** Where the dossier was received and, when another agency decides it (Decree 118 Art. 14), which one. */
+function agencyRows(d: { receivingAgencyId: string; competentAgencyId?: string }): HTMLElement[] {
+  const competent = d.competentAgencyId !== undefined && d.competentAgencyId !== d.receivingAgencyId ? d.competentAgencyId : undefined;
+  return [
+    h('dt', {}, t({ vi: 'Nơi tiếp nhận', en: 'Received at' })),
+    h('dd', { 'data-testid': 'receiving-agency' }, agencyName(d.receivingAgencyId)),
+    ...(competent
+      ? [h('dt', {}, t({ vi: 'Cơ quan có thẩm quyền giải quyết', en: 'Agency deciding the dossier' })), h('dd', { 'data-testid': 'competent-agency' }, agencyName(competent))]
+      : []),
+  ];
+}
+
 export function renderDossier(): void {
   const app = byId('app');
   const { current, message, answerError } = page;
@@ -41,7 +56,7 @@ export function renderDossier(): void {
   const parts: (HTMLElement | null)[] = [
     h('p', {}, h('a', { href: '/ho-so/' }, t({ vi: '← Hồ sơ của tôi', en: '← My dossiers' }))),
     h('h2', { id: 'dossier-title' }, t(d.procedure.name)),
-    message ? h('p', { class: 'status', id: 'dossier-message', role: 'status', 'data-state': message.state }, t(message.text)) : null,
+    message ? h('p', { class: 'status', id: 'dossier-message', role: 'status', tabindex: -1, 'data-state': message.state }, t(message.text)) : null,
     h(
       'dl',
       {},
@@ -49,6 +64,7 @@ export function renderDossier(): void {
       h('dd', { 'data-testid': 'code' }, d.code ?? '—'),
       h('dt', {}, t({ vi: 'Tình trạng', en: 'Status' })),
       h('dd', { 'data-testid': 'status' }, statusLabel(d.status)),
+      ...agencyRows(d),
       h('dt', {}, t({ vi: 'Ngày nộp', en: 'Submitted' })),
       h('dd', {}, when(d.submittedAt ?? d.createdAt)),
       d.receivedAt ? h('dt', {}, t({ vi: 'Ngày tiếp nhận', en: 'Received' })) : null,
@@ -62,6 +78,7 @@ export function renderDossier(): void {
     ),
     d.extension ? h('p', { class: 'panel note' }, t({ vi: 'Cơ quan đã gửi phiếu xin lỗi và hẹn lại ngày trả: ', en: 'The agency apologised and set a new date: ' }), d.extension.apology) : null,
     supplementSection(d),
+    ownActionSection(d),
     canRate
       ? h('p', { class: 'panel' }, h('a', { id: 'rate-link', href: `/danh-gia/${encodeURIComponent(d.code ?? '')}` }, t({ vi: 'Đánh giá mức độ hài lòng với việc giải quyết hồ sơ', en: 'Rate how your dossier was handled' })))
       : null,

@@ -32,6 +32,7 @@ export function renderList(): void {
               h('a', { href: `/ho-so/${encodeURIComponent(d.id)}` }, d.code ?? t({ vi: '(chưa có mã)', en: '(no code yet)' })),
               h('span', { class: 'procedure' }, t(d.procedure.name)),
               h('span', { class: 'status-label', 'data-testid': 'status' }, statusLabel(d.status)),
+              d.stopRequest && !d.stopRequest.confirmedAt ? h('span', { class: 'stop-note', 'data-testid': 'stop-note' }, t({ vi: 'Đã đề nghị dừng, đang chờ xác nhận', en: 'Stop requested, awaiting confirmation' })) : null,
               h('span', { class: 'due' }, d.dueAt ? t({ vi: `Hẹn trả: ${when(d.dueAt)}`, en: `Due: ${when(d.dueAt)}` }) : t({ vi: 'Chưa có ngày hẹn (chờ tiếp nhận)', en: 'No due date yet (awaiting reception)' })),
             ),
           ),

@@ -1,37 +1,100 @@
-// Steps 1 and 2: which one-stop desk receives the dossier, and who the applicant is (a person; the
-// details must match the identity document). Each step renders its form, reads it back into the state
+// Steps 1 and 2: which one-stop desk receives the dossier (any desk of the province under Decree 118
+// Art. 14, with the competent agency named when that desk does not decide the procedure), and who the
+// applicant is (a person; the details must match the identity document). Each step renders its form, reads it back into the state
 // and checks the obvious before the server checks again.
 import type { Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import type { FieldProblem } from '../shared/form-errors.js';
 import { t } from '../shared/i18n.js';
 import { afterStep, stepForm, textInput, valueOf } from './step-form.js';
-import { go, person, readCurrentStep, wizard } from './state.js';
+import type { AgencyPublic } from '../../../functions/src/contract/index.js';
+import { competentChoices } from '../shared/reception.js';
+import { competentNeeded, desks, go, person, readCurrentStep, wizard } from './state.js';
+
+function agencyChoice(a: AgencyPublic, i: number): HTMLElement {
+  return h(
+    'label',
+    { class: 'choice', for: `agency-${i}` },
+    h('input', { type: 'radio', name: 'agency', id: `agency-${i}`, value: a.id, checked: wizard.state.receivingAgencyId === a.id }),
+    h('span', {}, t(a.name), a.address ? h('small', {}, a.address) : null),
+  );
+}
+
+/** Decree 118 Art. 14: a desk that does not decide the procedure receives it for the agency the applicant names. */
+function competentBlock(): HTMLElement {
+  const choices = competentChoices(wizard.agencies, wizard.detail!.procedure, new Date());
+  const select = h(
+    'select',
+    { id: 'competentAgencyId', name: 'competentAgencyId', 'aria-describedby': 'competentAgencyId-hint' },
+    h('option', { value: '' }, t({ vi: '— Chọn cơ quan —', en: '— Choose an agency —' })),
+    ...choices.map((a) => h('option', { value: a.id, selected: wizard.state.competentAgencyId === a.id }, t(a.name))),
+  );
+  return h(
+    'div',
+    { id: 'competent-block', hidden: !competentNeeded() },
+    h('label', { for: 'competentAgencyId' }, t({ vi: 'Cơ quan có thẩm quyền giải quyết hồ sơ', en: 'Agency that will decide your dossier' })),
+    h(
+      'p',
+      { class: 'hint', id: 'competentAgencyId-hint' },
+      t({
+        vi: 'Nơi bạn chọn không giải quyết thủ tục này: chọn xã, phường sẽ giải quyết hồ sơ (thường là nơi có đất hoặc nơi bạn cư trú). Hồ sơ được chuyển đến đó và kết quả được trả tại nơi bạn nộp.',
+        en: 'The office you chose does not decide this procedure: choose the commune or ward that will (usually where the land is, or where you live). The dossier is sent there and the result comes back to where you applied.',
+      }),
+    ),
+    select,
+  );
+}
 
 export function agencyStep(): HTMLElement {
-  const agencies = wizard.detail!.receivingAgencies;
+  const own = wizard.detail!.receivingAgencies;
+  const all = desks();
+  const others = all.slice(own.length);
   const fieldset = h(
     'fieldset',
     {},
     h('legend', {}, t({ vi: 'Chọn nơi tiếp nhận hồ sơ', en: 'Choose the office that receives your dossier' })),
-    ...agencies.map((a, i) =>
-      h(
-        'label',
-        { class: 'choice', for: `agency-${i}` },
-        h('input', { type: 'radio', name: 'agency', id: `agency-${i}`, value: a.id, checked: wizard.state.receivingAgencyId === a.id }),
-        h('span', {}, t(a.name), a.address ? h('small', {}, a.address) : null),
-      ),
-    ),
+    ...own.map((a, i) => agencyChoice(a, i)),
+    ...(others.length > 0
+      ? [
+          h(
+            'p',
+            { class: 'hint other-desks' },
+            t({
+              vi: 'Hoặc nộp tại Bộ phận Một cửa khác trong tỉnh (Điều 14 Nghị định 118/2025), không phụ thuộc nơi cư trú:',
+              en: 'Or apply at another one-stop desk of the province (Decree 118/2025 Art. 14), wherever you live:',
+            }),
+          ),
+          ...others.map((a, i) => agencyChoice(a, own.length + i)),
+        ]
+      : []),
   );
-  return stepForm('agency', [fieldset], () => {
+  const competent = competentBlock();
+  // Choosing a desk shows or hides the competent agency's choice at once, without redrawing the step.
+  fieldset.addEventListener('change', () => {
+    const checked = fieldset.querySelector<HTMLInputElement>('input[name="agency"]:checked');
+    competent.hidden = !competentNeeded(checked?.value);
+  });
+  return stepForm('agency', [fieldset, competent], () => {
     readCurrentStep();
-    afterStep('agency', wizard.state.receivingAgencyId ? [] : [{ inputId: 'agency-0', message: { vi: 'Chọn nơi nộp hồ sơ', en: 'Choose where to submit' } }], 'applicant');
+    afterStep('agency', agencyProblems(), 'applicant');
   });
 }
 
 export function readAgency(): void {
   const checked = document.querySelector<HTMLInputElement>('input[name="agency"]:checked');
   if (checked) wizard.state.receivingAgencyId = checked.value;
+  const competent = document.querySelector<HTMLSelectElement>('#competentAgencyId');
+  if (competentNeeded() && competent?.value) wizard.state.competentAgencyId = competent.value;
+  else if (!competentNeeded()) delete wizard.state.competentAgencyId;
+}
+
+/** A desk must be chosen, and the competent agency when that desk does not decide the procedure. */
+export function agencyProblems(): FieldProblem[] {
+  if (!wizard.state.receivingAgencyId) return [{ inputId: 'agency-0', message: { vi: 'Chọn nơi nộp hồ sơ', en: 'Choose where to submit' } }];
+  if (competentNeeded() && !wizard.state.competentAgencyId) {
+    return [{ inputId: 'competentAgencyId', message: { vi: 'Chọn cơ quan có thẩm quyền giải quyết hồ sơ', en: 'Choose the agency that will decide your dossier' } }];
+  }
+  return [];
 }
 
 export function applicantStep(): HTMLElement {

@@ -5,7 +5,7 @@ import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { afterStep, heading, progressLine, stepForm } from './step-form.js';
 import { submit } from './submission.js';
-import { go, person, readCurrentStep, saveLine, selectedComponents, STEP_TITLES, wizard, type Step } from './state.js';
+import { competentNeeded, desks, go, person, readCurrentStep, saveLine, selectedComponents, STEP_TITLES, wizard, type Step } from './state.js';
 
 const DELIVERY: Record<'desk' | 'post' | 'online', { label: Bilingual; hint: Bilingual }> = {
   desk: { label: { vi: 'Nhận trực tiếp tại Bộ phận Một cửa', en: 'Collect it at the one-stop desk' }, hint: { vi: 'Mang theo giấy tờ tùy thân khi đến nhận.', en: 'Bring your identity document.' } },
@@ -62,7 +62,8 @@ function summaryRow(term: Bilingual, value: string | HTMLElement, target: Step, 
 export function checkStep(): HTMLElement {
   const { detail, state } = wizard;
   const a = person();
-  const agency = detail!.receivingAgencies.find((x) => x.id === state.receivingAgencyId);
+  const agency = desks().find((x) => x.id === state.receivingAgencyId);
+  const competent = competentNeeded() ? wizard.agencies.find((x) => x.id === state.competentAgencyId) : undefined;
   const docs = h(
     'ul',
     {},
@@ -81,6 +82,7 @@ export function checkStep(): HTMLElement {
     'dl',
     { class: 'check' },
     ...summaryRow({ vi: 'Nơi nộp', en: 'Submitted to' }, agency ? t(agency.name) : '—', 'agency', 'check-agency'),
+    ...(competent ? summaryRow({ vi: 'Cơ quan giải quyết', en: 'Deciding agency' }, t(competent.name), 'agency', 'check-competent') : []),
     ...summaryRow({ vi: 'Họ và tên', en: 'Full name' }, a.fullName ?? '', 'applicant', 'check-name'),
     ...summaryRow({ vi: 'Số căn cước công dân', en: 'Citizen identity number' }, a.identity?.number ?? '', 'applicant', 'check-id'),
     ...summaryRow({ vi: 'Số điện thoại', en: 'Mobile number' }, a.phone ?? '', 'applicant', 'check-phone'),

@@ -1,7 +1,7 @@
 // The application's draft in Firestore `drafts/{draftId}` (the one collection citizens write; its shape is
 // checked by firestore.rules): created on the first step change, updated on every one after, deleted once
 // the dossier is submitted.
-import { addDoc, collection, deleteDoc, doc, getDocs, limit, query, serverTimestamp, updateDoc, where, type Timestamp } from 'firebase/firestore';
+import { addDoc, collection, deleteDoc, deleteField, doc, getDocs, limit, query, serverTimestamp, updateDoc, where, type Timestamp } from 'firebase/firestore';
 import { firestore } from '../shared/firestore.js';
 
 export type UploadedFile = { uploadId: string; fileName: string; size: number; contentType: string };
@@ -16,6 +16,8 @@ export type PersonDraft = {
 };
 export type DraftContent = {
   receivingAgencyId?: string;
+  /** Decree 118 Art. 14: the agency that decides, chosen when the receiving desk is not competent. */
+  competentAgencyId?: string;
   applicant?: PersonDraft;
   components?: ComponentDraft[];
   resultDelivery?: 'desk' | 'post' | 'online';
@@ -45,6 +47,7 @@ export async function findDraft(uid: string, procedureCode: string): Promise<Sto
   return {
     id: first.id,
     receivingAgencyId: data.receivingAgencyId,
+    competentAgencyId: data.competentAgencyId,
     applicant: data.applicant,
     components: data.components,
     resultDelivery: data.resultDelivery,
@@ -57,12 +60,15 @@ export async function saveDraft(uid: string, procedureCode: string, draftId: str
   const db = await firestore();
   const body = clean({
     receivingAgencyId: content.receivingAgencyId,
+    competentAgencyId: content.competentAgencyId,
     applicant: content.applicant,
     components: content.components,
     resultDelivery: content.resultDelivery,
   });
   if (draftId) {
-    await updateDoc(doc(db, 'drafts', draftId), { ...body, updatedAt: serverTimestamp() });
+    // A competent agency no longer needed (another desk was chosen) must not linger in the draft.
+    const competent = content.competentAgencyId ? {} : { competentAgencyId: deleteField() };
+    await updateDoc(doc(db, 'drafts', draftId), { ...body, ...competent, updatedAt: serverTimestamp() });
     return draftId;
   }
   const ref = await addDoc(collection(db, 'drafts'), {

@@ -3,14 +3,14 @@
 import { h } from '../shared/dom.js';
 import { formatDateTime } from '../shared/format.js';
 import { t } from '../shared/i18n.js';
-import { applicantProblems } from './agency-applicant-steps.js';
+import { agencyProblems, applicantProblems } from './agency-applicant-steps.js';
 import { documentProblems } from './documents-step.js';
 import { deleteDraft } from './draft-store.js';
 import { go, wizard, type Step } from './state.js';
 
 function firstIncomplete(): Step {
   const { state } = wizard;
-  if (!state.receivingAgencyId) return 'agency';
+  if (agencyProblems().length) return 'agency';
   if (applicantProblems().length) return 'applicant';
   if (documentProblems().length) return 'documents';
   if (!state.resultDelivery) return 'delivery';
@@ -35,7 +35,7 @@ export function resumeView(): HTMLElement {
           id: 'resume-draft',
           onclick: () => {
             const draft = wizard.stored!;
-            wizard.state = { receivingAgencyId: draft.receivingAgencyId, applicant: draft.applicant, components: draft.components, resultDelivery: draft.resultDelivery };
+            wizard.state = { receivingAgencyId: draft.receivingAgencyId, competentAgencyId: draft.competentAgencyId, applicant: draft.applicant, components: draft.components, resultDelivery: draft.resultDelivery };
             wizard.draftId = draft.id;
             wizard.savedAt = draft.updatedAt ?? undefined;
             go(firstIncomplete(), { save: false });

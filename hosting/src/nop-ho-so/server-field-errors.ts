@@ -19,6 +19,7 @@ const APPLICANT_INPUTS: Record<string, string> = {
 /** Where a server field error is shown: its step and input (unknown paths stay on the check page). */
 function placeOf(path: string): { step: Step; inputId?: string } {
   if (path === 'receivingAgencyId') return { step: 'agency', inputId: 'agency-0' };
+  if (path === 'competentAgencyId') return { step: 'agency', inputId: 'competentAgencyId' };
   if (path.startsWith('applicant')) {
     const exact = APPLICANT_INPUTS[path] ?? Object.entries(APPLICANT_INPUTS).find(([p]) => path.startsWith(`${p}.`))?.[1];
     return { step: 'applicant', inputId: exact };

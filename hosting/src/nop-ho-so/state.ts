@@ -9,6 +9,8 @@ import { formatDateTime } from '../shared/format.js';
 import { newRequestId } from '../shared/session.js';
 import type { FieldProblem } from '../shared/form-errors.js';
 import { t } from '../shared/i18n.js';
+import type { AgencyPublic } from '../../../functions/src/contract/index.js';
+import { needsCompetentChoice, otherDesks, publicAgencies, receivesAnywhere } from '../shared/reception.js';
 import { fetchProcedure, type Detail, type SubmittedDossier } from './api.js';
 import { findDraft, saveDraft, type ComponentDraft, type DraftContent, type PersonDraft, type StoredDraft } from './draft-store.js';
 
@@ -28,6 +30,8 @@ export const code = decodeURIComponent(location.pathname.replace(/^\/nop-ho-so\/
 export const wizard: {
   user?: User;
   detail?: Detail;
+  /** The province's agencies (public directory): other desks (Decree 118 Art. 14) and competent agencies. */
+  agencies: AgencyPublic[];
   /** The answers so far: what the draft stores. */
   state: DraftContent;
   draftId?: string;
@@ -41,7 +45,7 @@ export const wizard: {
   submitted?: SubmittedDossier;
   stored?: StoredDraft;
   loadFailure?: Bilingual;
-} = { state: {}, step: 'loading', returnToCheck: false };
+} = { state: {}, step: 'loading', returnToCheck: false, agencies: [] };
 
 export const person = (): PersonDraft => (wizard.state.applicant ??= { kind: 'person' });
 
@@ -77,7 +81,10 @@ export function selectedComponents(): ComponentDraft[] {
 /** Reads the procedure; a procedure that is missing or takes no online applications is a load failure. */
 export async function loadProcedure(): Promise<void> {
   try {
-    wizard.detail = await fetchProcedure(code);
+    // Without the directory only the procedure's own desks are offered: the application still works.
+    const [detail, agencies] = await Promise.all([fetchProcedure(code), publicAgencies().catch(() => [])]);
+    wizard.detail = detail;
+    wizard.agencies = agencies;
     if (wizard.detail.receivingAgencies.length === 0) {
       wizard.loadFailure = { vi: 'Thủ tục này chưa nhận hồ sơ trực tuyến.', en: 'This procedure does not take online applications yet.' };
     }
@@ -149,4 +156,18 @@ export function go(next: Step, options: { save?: boolean } = {}): void {
   if (location.hash !== `#${next}`) history.pushState(null, '', `#${next}`);
   render();
   if (options.save !== false) void save();
+}
+
+// ---- where to submit (Decree 118 Art. 14) -----------------------------------------------------------
+/** The desks that receive the procedure: its own level's first, then (Art. 14) every other desk of the province. */
+export function desks(): AgencyPublic[] {
+  const own = wizard.detail!.receivingAgencies;
+  if (!receivesAnywhere(wizard.detail!.procedure)) return own;
+  return [...own, ...otherDesks(wizard.agencies, new Set(own.map((a) => a.id)), new Date())];
+}
+
+/** Whether the chosen desk (or `receivingAgencyId`) needs the applicant to name the competent agency. */
+export function competentNeeded(receivingAgencyId = wizard.state.receivingAgencyId): boolean {
+  const desk = desks().find((a) => a.id === receivingAgencyId);
+  return needsCompetentChoice(wizard.detail!.procedure, desk?.level);
 }

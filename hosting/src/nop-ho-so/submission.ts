@@ -8,7 +8,7 @@ import { t } from '../shared/i18n.js';
 import { deleteDraft } from './draft-store.js';
 import { showServerFieldErrors } from './server-field-errors.js';
 import { submitApplication } from './api.js';
-import { code, person, render, requestId, selectedComponents, wizard } from './state.js';
+import { code, competentNeeded, person, render, requestId, selectedComponents, wizard } from './state.js';
 import type { SubmitDossierBody } from '../../../functions/src/contract/index.js';
 
 function submissionBody(): SubmitDossierBody {
@@ -34,6 +34,8 @@ function submissionBody(): SubmitDossierBody {
       uploadIds: s.uploads.map((u) => u.uploadId),
     })),
     resultDelivery: wizard.state.resultDelivery ?? 'desk',
+    // Decree 118 Art. 14: only when the chosen desk does not decide the procedure.
+    ...(competentNeeded() && wizard.state.competentAgencyId ? { competentAgencyId: wizard.state.competentAgencyId } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 // The lookup's answer, both languages side by side (the page has no language switch): with the token
-// the progress and due date with its explanation, and the way to rate once the result is back; with
-// the code alone only the status (Circular 01/2018 Art. 16).
+// the progress and due date with its explanation, a stop request (Decree 118 Art. 21), and the way to
+// rate once the result is back; with the code alone only the status (Circular 01/2018 Art. 16).
 import type { Bilingual } from '../shared/api.js';
 import { formatDateTime } from '../shared/format.js';
 import type { LookupView } from './api.js';
@@ -38,6 +38,17 @@ export function showView(view: LookupView, token: string | null): void {
     if (view.dueAt) row(list, `Hẹn trả kết quả${view.extended ? ' (đã hẹn lại)' : ''} / Due`, formatDateTime(view.dueAt), 'due');
     if (view.dueExplanation) row(list, 'Cách tính hạn / How the date was set', view.dueExplanation.vi, 'explanation');
     if (view.resultReturnedAt) row(list, 'Đã trả kết quả / Result returned', formatDateTime(view.resultReturnedAt));
+    // Decree 118 Art. 21: the applicant asked to stop; until the desk confirms, the dossier is still open.
+    if (view.stopRequestedAt) {
+      row(
+        list,
+        'Đề nghị dừng giải quyết / Stop requested',
+        view.status === 'stopped'
+          ? `${formatDateTime(view.stopRequestedAt)} — đã dừng giải quyết theo đề nghị / processing stopped at the applicant’s request`
+          : `${formatDateTime(view.stopRequestedAt)} — đang chờ xác nhận dừng / awaiting confirmation`,
+        'stop-request',
+      );
+    }
   } else {
     const note = document.createElement('p');
     note.className = 'en';

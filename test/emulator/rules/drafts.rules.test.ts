@@ -188,6 +188,8 @@ describe('drafts: field checks on create (citizen A)', () => {
     ['an unknown top-level field', draft(A, { status: 'registered' }), false],
     ['agencyIds (server field)', draft(A, { agencyIds: [AGENCY_X] }), false],
     ['receivingAgencyId not an agency id', draft(A, { receivingAgencyId: 'H99' }), false],
+    ['a competent agency chosen (Decree 118 Art. 14)', draft(A, { competentAgencyId: '000.21.02.H99' }), true],
+    ['competentAgencyId not an agency id', draft(A, { competentAgencyId: 'xã An Phú' }), false],
     ['resultDelivery not a channel', draft(A, { resultDelivery: 'email' }), false],
     ['updatedAt from the client clock', draft(A, { updatedAt: new Date() }), false],
     ['createdAt in the past', draft(A, { createdAt: at }), false],

@@ -59,6 +59,17 @@ describe('lookup views', () => {
     expect(view.step?.description).toBeNull();
   });
 
+  it('a stop request shows when it was made, never its reason (Decree 118 Art. 21)', () => {
+    const requestedAt = new Date('2026-07-03T03:00:00Z');
+    const view = fullView(
+      LookupDossier.parse({ ...stored, stopRequest: { requestedAt, requestedBy: 'citizen-1', via: 'online', reason: 'Ông A đổi ý' } }),
+      { agencyNames: new Map(), steps: [], rated: false },
+    );
+    expect(view.stopRequestedAt).toBe(requestedAt.toISOString());
+    expect(JSON.stringify(view)).not.toContain('Ông A đổi ý');
+    expect(fullView(LookupDossier.parse(stored), { agencyNames: new Map(), steps: [], rated: false }).stopRequestedAt).toBeNull();
+  });
+
   it.each([
     ['processing', false, { rateable: false, rated: false }],
     ['resolved', false, { rateable: false, rated: false }],

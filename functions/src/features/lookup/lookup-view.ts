@@ -32,6 +32,8 @@ export const LookupDossier = z.object({
   dueExplanation: Text2.optional(),
   extensionCount: z.number().int().default(0),
   resultReturnedAt: StoredInstant.optional(),
+  /** Only the time: the applicant's reason is their own words and is not shown. */
+  stopRequest: z.object({ requestedAt: StoredInstant }).optional(),
 });
 export type LookupDossier = z.infer<typeof LookupDossier>;
 
@@ -88,6 +90,7 @@ export function fullView(
     dueExplanation: extended ? EXTENDED_EXPLANATION : (d.dueExplanation ?? null),
     extended,
     resultReturnedAt: iso(d.resultReturnedAt),
+    stopRequestedAt: iso(d.stopRequest?.requestedAt),
     rating: ratingState(d.status, context.rated),
   };
 }
