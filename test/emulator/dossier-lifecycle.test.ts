@@ -248,7 +248,7 @@ describe('other paths', () => {
   it('lets the citizen withdraw, and nobody else on their behalf online', async () => {
     const { id } = await submit();
     const other = await act(id, 1, IDENTITIES.citizenB, { type: 'withdraw', reason: 'Không còn nhu cầu' });
-    expect(other.status).toBe(403);
+    expect(other.status).toBe(404); // a stranger is not even told the dossier exists (issue 12, finding 10)
     await expectOk(act(id, 1, IDENTITIES.citizenA, { type: 'withdraw', reason: 'Không còn nhu cầu' }), 'withdrawn');
   });
 
