@@ -26,7 +26,12 @@ export async function idTokenFor(identity: TestIdentity): Promise<string> {
   const cached = cache.get(key);
   if (cached) return cached;
   const { auth } = admin();
-  await auth.getUser(identity.uid).catch(async () => auth.createUser({ uid: identity.uid }));
+  // Two calls for a new identity at once (Promise.all in a test) both find no user: one creates it.
+  await auth.getUser(identity.uid).catch(async () =>
+    auth.createUser({ uid: identity.uid }).catch((err: { code?: string }) => {
+      if (err.code !== 'auth/uid-already-exists') throw err;
+    }),
+  );
   await auth.setCustomUserClaims(identity.uid, identity.claims ?? null);
   const customToken = await auth.createCustomToken(identity.uid);
   const res = await fetch(`http://${AUTH_HOST}/identitytoolkit.googleapis.com/v1/accounts:signInWithCustomToken?key=demo-api-key`, {

@@ -77,9 +77,15 @@ export function windowOf(now: Date): RateWindow {
   return { minute, endsAt: new Date((minute + 1) * WINDOW_MS) };
 }
 
-/** The window's document of the client's bucket: `lookup_{bucket}_{minute}`, the bucket as 4 digits. */
-export function rateLimitDocId(key: string, window: RateWindow): string {
-  return `lookup_${String(bucketOf(key)).padStart(4, '0')}_${window.minute}`;
+/**
+ * What is counted: anonymous lookups and ratings (`lookup`), or a desk kiosk's ratings proved by the
+ * typed rating code (`ratingCode`, counted per kiosk account so the code cannot be guessed by trying).
+ */
+export type RateScope = 'lookup' | 'ratingCode';
+
+/** The window's document of the client's bucket: `{scope}_{bucket}_{minute}`, the bucket as 4 digits. */
+export function rateLimitDocId(key: string, window: RateWindow, scope: RateScope = 'lookup'): string {
+  return `${scope}_${String(bucketOf(key)).padStart(4, '0')}_${window.minute}`;
 }
 
 /** Whole seconds until the window ends, at least 1 (the value of Retry-After). */
@@ -107,15 +113,15 @@ export type QuotaDecision = { allowed: true; count: number } | { allowed: false;
  * the end of the window: a Firestore TTL policy on `rateLimits.expiresAt` deletes old windows
  * (docs/DATA_MODEL.md).
  */
-export async function consumeLookupQuota(db: Firestore, key: string, now: Date, limit: number): Promise<QuotaDecision> {
+export async function consumeLookupQuota(db: Firestore, key: string, now: Date, limit: number, scope: RateScope = 'lookup'): Promise<QuotaDecision> {
   const window = windowOf(now);
   const refused: QuotaDecision = { allowed: false, retryAfterSeconds: retryAfterSeconds(now, window) };
-  const ref = db.collection(RATE_LIMITS).doc(rateLimitDocId(key, window));
+  const ref = db.collection(RATE_LIMITS).doc(rateLimitDocId(key, window, scope));
   let count: number;
   try {
     count = await db.runTransaction(async (tx) => {
       const used = ((await tx.get(ref)).get('count') as number | undefined) ?? 0;
-      if (used < limit) tx.set(ref, { count: FieldValue.increment(1), scope: 'lookup', expiresAt: window.endsAt }, { merge: true });
+      if (used < limit) tx.set(ref, { count: FieldValue.increment(1), scope, expiresAt: window.endsAt }, { merge: true });
       return used + 1;
     });
   } catch (err) {

@@ -1,1 +1,2 @@
 export * from './lookup-token.js';
+export * from './rating-code.js';
