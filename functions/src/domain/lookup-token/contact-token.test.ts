@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { contactParam, normaliseContact, signContactToken, verifyContactToken } from './contact-token.js';
 import { signLookupToken } from './lookup-token.js';
@@ -6,9 +5,10 @@ import { signLookupToken } from './lookup-token.js';
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
 
 describe('contact confirmation tokens', () => {
-  it('match the construction computed with Node’s own HMAC, on the normalised address', () => {
-    const mac = createHmac('sha256', SECRET).update('motcua/contact/v1:d1\u0000email\u0000hoa@example.vn').digest();
-    expect(signContactToken('d1', 'email', ' Hoa@Example.VN ', SECRET)).toBe(mac.subarray(0, 16).toString('base64url'));
+  // Known answer computed once with Node's crypto: base64url(HMAC-SHA256(SECRET,
+  // "motcua/contact/v1:d1\0email\0hoa@example.vn")[0..16]), on the normalised address.
+  it('match a known answer of the construction, on the normalised address', () => {
+    expect(signContactToken('d1', 'email', ' Hoa@Example.VN ', SECRET)).toBe('lvRiMeedhMNGey6Pu5mVCQ');
     expect(contactParam('d1', 'phone', '0912 345 678', SECRET)).toBe(`phone.${signContactToken('d1', 'phone', '+84912345678', SECRET)}`);
   });
 

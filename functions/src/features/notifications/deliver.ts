@@ -4,7 +4,7 @@
 // transaction counts a message to an applicant's typed contact against that contact's daily limit
 // (contact-policy.ts): past it, the message is `withheld`, never sent.
 import { randomUUID } from 'node:crypto';
-import { FieldValue, type Firestore } from 'firebase-admin/firestore';
+import { FieldValue } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { localDateOf, quotaDayEnd } from '../../domain/index.js';
 import { revive } from '../../store/revive.js';
