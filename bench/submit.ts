@@ -2,6 +2,7 @@
 // Submission latency through the functions emulator (Hosting → api → transaction) against two baselines
 // measured in the same run: a bare Admin SDK document create on the same Firestore emulator, and a
 // no-op request through the same functions emulator (GET /api/health). Ratios of medians.
+import { DEFAULT_ONLINE_QUOTA } from '../functions/src/domain/index.js';
 import type { DossierDeps } from '../functions/src/features/dossiers/dossier-deps.js';
 import { submitDossier } from '../functions/src/features/dossiers/submit.handler.js';
 import { loadDemoData } from '../seed/load.js';
@@ -40,7 +41,7 @@ const noop = async () => {
   await res.arrayBuffer();
 };
 // The same handler in this process: the transaction's own cost, without the functions emulator.
-const handlerDeps: DossierDeps = { db, now: () => new Date(), caller: async () => ({ role: 'citizen', userId: IDENTITIES.citizenA.uid }) };
+const handlerDeps: DossierDeps = { db, now: () => new Date(), caller: async () => ({ role: 'citizen', userId: IDENTITIES.citizenA.uid }), onlineQuota: () => DEFAULT_ONLINE_QUOTA };
 const inProcess = () =>
   submitDossier({ method: 'POST', path: '', params: {}, query: {}, header: () => undefined, body: submission() }, handlerDeps);
 const bareCreate = () => db.collection('benchDocs').add({ at: new Date(), payload: submission() });

@@ -89,6 +89,20 @@ export function publicOrigin(): string {
 }
 
 /**
+ * Daily limits of online submissions (issue 12, finding 2; domain/intake-quota): per account, to any
+ * desk, and per receiving desk from all accounts. Walk-ins at the desk are never limited. An
+ * administrator raises one account's limit with `users/{uid}.onlineSubmissionsPerDay` (docs/OPERATIONS.md).
+ */
+export const ONLINE_SUBMISSIONS_PER_ACCOUNT_PER_DAY = defineInt('ONLINE_SUBMISSIONS_PER_ACCOUNT_PER_DAY', {
+  default: 10,
+  description: 'Số hồ sơ một tài khoản được nộp trực tuyến mỗi ngày / online submissions per account per day',
+});
+export const ONLINE_SUBMISSIONS_PER_AGENCY_PER_DAY = defineInt('ONLINE_SUBMISSIONS_PER_AGENCY_PER_DAY', {
+  default: 1000,
+  description: 'Số hồ sơ trực tuyến một bộ phận một cửa nhận mỗi ngày / online submissions per receiving desk per day',
+});
+
+/**
  * Text messages. `sink` writes them to Firestore `smsSink/` (the emulators, or a province without a
  * contract yet); `esms` sends through eSMS.vn with a registered brandname. Keys are secrets:
  * `firebase functions:secrets:set SMS_API_KEY` and `SMS_SECRET_KEY` (set them to `none` with `sink`).
@@ -112,5 +126,8 @@ export const ZALO_API_BASE = defineString('ZALO_API_BASE', { default: 'https://b
 export const ZALO_OAUTH_BASE = defineString('ZALO_OAUTH_BASE', { default: 'https://oauth.zaloapp.com', description: 'Zalo OAuth base URL' });
 export const ZALO_APP_SECRET = defineSecret('ZALO_APP_SECRET');
 
-/** Every secret the notification functions read: bound to them in index.ts. */
-export const NOTIFICATION_SECRETS = [SMTP_PASSWORD, SMS_API_KEY, SMS_SECRET_KEY, ZALO_APP_SECRET];
+/**
+ * Every secret the notification functions read: bound to them in index.ts. The lookup secret signs the
+ * confirmation links of applicants' contacts (features/notifications/contact-policy.ts).
+ */
+export const NOTIFICATION_SECRETS = [SMTP_PASSWORD, SMS_API_KEY, SMS_SECRET_KEY, ZALO_APP_SECRET, LOOKUP_TOKEN_SECRET];

@@ -37,6 +37,7 @@ import { deliveryDeps } from './features/notifications/wiring.js';
 import { putNotificationPreferences } from './features/notifications/preferences.handler.js';
 import { markNotificationRead } from './features/notifications/inbox.handler.js';
 import { putDossierFollow } from './features/notifications/follow.handler.js';
+import { confirmContact } from './features/notifications/confirm-contact.handler.js';
 import { logs } from './platform/logs.js';
 import { getAuth } from 'firebase-admin/auth';
 import { findCaller, getCaller } from './platform/auth.js';
@@ -74,6 +75,7 @@ export const api = onRequest(
     putNotificationPreferences: (req) => putNotificationPreferences(req, { db: db(), caller: getCaller }),
     markNotificationRead: (req) => markNotificationRead(req, { db: db(), now: () => new Date(), caller: getCaller }),
     followDossier: (req) => putDossierFollow(req, { db: db(), caller: getCaller }),
+    confirmContact: (req) => confirmContact(req, lookupDeps()),
     provisionOfficer: (req) =>
       provisionOfficer(req, { db: db(), auth: getAuth(), now: () => new Date(), caller: getCaller, sendInvitation: sendPasswordSetupEmail, origin: publicOrigin }),
   }),

@@ -1,10 +1,11 @@
 // The desk kiosk in a real browser on a landscape tablet: IT signs it in with the kiosk account, a
 // citizen scans the receipt QR of a dossier whose result was returned, rates it, sees the thank-you
-// screen, and the screen clears itself; a second rating of the same dossier is refused as already rated;
-// an officer's session on the kiosk page never collects ratings.
+// screen, and the screen clears itself; a citizen who types the code instead proves holding the receipt
+// with its printed rating code (issue 12, finding 3); a second rating of the same dossier is refused as
+// already rated; an officer's session on the kiosk page never collects ratings.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signLookupToken } from '../../functions/src/domain/index.js';
+import { formatRatingCode, ratingCodeOf, signLookupToken } from '../../functions/src/domain/index.js';
 import { loadDemoData } from '../../seed/load.js';
 import { launchBrowser } from '../support/browser.js';
 import type { RatingState } from '../../functions/src/contract/index.js';
@@ -137,12 +138,39 @@ describe('desk kiosk /kiosk/', () => {
     await page.locator('#kiosk-rate').waitFor();
     await page.click('label[for="sat-dissatisfied"]');
     await page.click('label[for="complaint-yes"]');
+    // A typed code proves nothing (codes are sequential): the receipt's rating code is asked for.
+    await page.click('#kiosk-submit');
+    expect(await page.locator('#err-ratingCode').textContent()).toBe('Vui lòng nhập đủ 8 chữ số của mã đánh giá in trên giấy tiếp nhận.');
+    expect(await page.getAttribute('#kiosk-rating-code', 'aria-invalid')).toBe('true');
+    await expectClean('kiosk-rating-code-missing');
+    const ratingCode = ratingCodeOf(returned.id, lookupSecret());
+    const wrong = ratingCode === '00000000' ? '11111111' : '00000000';
+    await page.fill('#kiosk-rating-code', wrong);
+    await page.click('#kiosk-submit');
+    await page.locator('#err-ratingCode:has-text("Mã đánh giá không khớp")').waitFor();
+    await expectClean('kiosk-rating-code-wrong');
+    await page.fill('#kiosk-rating-code', formatRatingCode(ratingCode)); // as printed: "1234 5678"
     await page.click('#kiosk-submit');
     await page.locator('[data-testid="already-rated"]').waitFor();
     expect(await page.locator('[data-testid="already-rated"] h2').textContent()).toBe('Hồ sơ này đã được đánh giá');
     await expectClean('kiosk-already-rated');
     await page.click('[data-testid="already-rated"] button');
     await page.locator('#kiosk-code').waitFor();
+  });
+
+  it('a citizen without the QR types the code and the receipt’s rating code, and rates', async () => {
+    const other = await returnedDossier();
+    await page.fill('#kiosk-code', other.code);
+    await page.keyboard.press('Enter');
+    await page.locator('#kiosk-rate').waitFor();
+    await page.fill('#kiosk-rating-code', ratingCodeOf(other.id, lookupSecret()));
+    await page.click('label[for="sat-verySatisfied"]');
+    await page.click('label[for="complaint-no"]');
+    await page.click('#kiosk-submit');
+    await page.locator('[data-testid="thanks"]').waitFor();
+    expect(await lookupRating(other.code, signLookupToken(other.id, lookupSecret()))).toEqual({ rateable: false, rated: true });
+    await page.click('[data-testid="thanks"] button');
+    await page.locator('#kiosk-code').waitFor({ timeout: 15_000 });
   });
 
   it('says so when the code is not a dossier code or unknown', async () => {

@@ -1,8 +1,9 @@
 // The receipt's QR address in a real browser: with the token the citizen sees progress and the due date
-// with its explanation; with the code alone only the status.
+// with its explanation; with the code alone only the status; with a notice's confirmation link (?xn=) the
+// reader confirms the contact by pressing Confirm, never by merely opening it (issue 12, finding 12).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { signLookupToken } from '../../functions/src/domain/index.js';
+import { contactParam, signLookupToken } from '../../functions/src/domain/index.js';
 import { loadDemoData } from '../../seed/load.js';
 import { launchBrowser } from '../support/browser.js';
 import { checkPage, describeViolations } from '../support/page-checks.js';
@@ -17,7 +18,7 @@ let dossier: { id: string; code: string };
 beforeAll(async () => {
   const { db, auth } = admin();
   await loadDemoData(db, auth);
-  const created = await submit(landRenewal(rid('browser-lookup'), { kind: 'person', fullName: 'Hoàng Thị Yến', identity: { kind: 'citizenId', number: '038187005566' }, phone: '0977000111', address: { line: '21 Lý Thường Kiệt', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' } }));
+  const created = await submit(landRenewal(rid('browser-lookup'), { kind: 'person', fullName: 'Hoàng Thị Yến', identity: { kind: 'citizenId', number: '038187005566' }, phone: '0977000111', email: 'yen.hoang@example.vn', address: { line: '21 Lý Thường Kiệt', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' } }));
   await act(created, IDENTITIES.receptionistX, { type: 'receive' }, rid('browser-receive'));
   dossier = created;
   browser = await launchBrowser();
@@ -44,6 +45,22 @@ describe('public lookup page /tra-cuu', () => {
     expect(describeViolations(await checkPage(page, 'tra-cuu-full'))).toBe('');
     const text = (await page.locator('#result').textContent()) ?? '';
     expect(text).not.toContain('Hoàng Thị Yến'); // never personal data
+  });
+
+  it('a notice’s confirmation link confirms the contact only when Confirm is pressed', async () => {
+    const { db } = admin();
+    const contact = contactParam(dossier.id, 'email', 'yen.hoang@example.vn', lookupSecret());
+    await page.goto(`${HOSTING_URL}/tra-cuu/${dossier.code}?xn=${contact}`);
+    await page.locator('#contact-confirm-button').waitFor();
+    await page.locator('#result[data-state="ok"]').waitFor();
+    // Opening the page (as a mail scanner would) confirmed nothing.
+    expect((await db.doc(`dossiers/${dossier.id}/private/contacts`).get()).exists).toBe(false);
+    expect(describeViolations(await checkPage(page, 'tra-cuu-confirm-contact'))).toBe('');
+    await page.click('#contact-confirm-button');
+    await page.locator('#contact-confirm-status[data-state="ok"]').waitFor();
+    expect(await page.locator('#contact-confirm-status').textContent()).toContain('Đã xác nhận');
+    expect((await db.doc(`dossiers/${dossier.id}/private/contacts`).get()).get('email.address')).toBe('yen.hoang@example.vn');
+    expect(describeViolations(await checkPage(page, 'tra-cuu-contact-confirmed'))).toBe('');
   });
 
   it('typed code alone shows only the status', async () => {

@@ -1,7 +1,7 @@
 // The lifecycle service through the real Emulator Suite: Hosting → api function → Firestore
 // transaction, with real ID tokens from the Auth emulator.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseDossierCode } from '../../functions/src/domain/index.js';
+import { DEFAULT_ONLINE_QUOTA, parseDossierCode } from '../../functions/src/domain/index.js';
 import { verifyChain, type ChainedEvent } from '../../functions/src/store/event-chain.js';
 import { revive } from '../../functions/src/store/revive.js';
 import { actOnDossier } from '../../functions/src/features/dossiers/act.handler.js';
@@ -250,7 +250,7 @@ describe('other paths', () => {
   it('lets the citizen withdraw, and nobody else on their behalf online', async () => {
     const { id } = await submit();
     const other = await act(id, 1, IDENTITIES.citizenB, { type: 'withdraw', reason: 'Không còn nhu cầu' });
-    expect(other.status).toBe(403);
+    expect(other.status).toBe(404); // a stranger is not even told the dossier exists (issue 12, finding 10)
     await expectOk(act(id, 1, IDENTITIES.citizenA, { type: 'withdraw', reason: 'Không còn nhu cầu' }), 'withdrawn');
   });
 
@@ -282,6 +282,7 @@ describe('concurrency and retries', () => {
       db,
       now: () => new Date(),
       caller: async () => ({ role: 'lead', userId, agencyId }),
+      onlineQuota: () => DEFAULT_ONLINE_QUOTA,
     };
     const outcomes = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>

@@ -3,17 +3,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { acknowledgePing } from '../../functions/src/features/health/ping-ack.trigger.js';
 import { recordHeartbeat } from '../../functions/src/features/health/heartbeat.schedule.js';
-import { admin, deleteCollection, eventually, HOSTING_URL, runSchedule } from '../support/emulators.js';
-import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
+import type { PingBody } from '../../functions/src/contract/index.js';
+import { api, call } from '../support/api.js';
+import { admin, deleteCollection, eventually, runSchedule } from '../support/emulators.js';
+import { IDENTITIES, type TestIdentity } from '../support/identity.js';
 
 const { db } = admin();
 /** A ping as `as`: an administrator unless told otherwise (only they may write one); null is anonymous. */
-const postPing = async (body: unknown, as: TestIdentity | null = IDENTITIES.admin) =>
-  fetch(`${HOSTING_URL}/api/health/pings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(as ? await authHeader(as) : {}) },
-    body: JSON.stringify(body),
-  });
+const postPing = (body: PingBody, as: TestIdentity | null = IDENTITIES.admin) => api('postPing', { body }, as ?? undefined);
 
 beforeAll(async () => {
   await deleteCollection(db, 'healthPings');
@@ -22,19 +19,19 @@ beforeAll(async () => {
 
 describe('GET /api/health', () => {
   it('answers through the Hosting rewrite with a bilingual status', async () => {
-    const res = await fetch(`${HOSTING_URL}/api/health`);
+    const res = await api('health', {});
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { status: string; region: string; message: { vi: string } };
-    expect(body.status).toBe('ok');
-    expect(body.region).toBe('asia-southeast1');
-    expect(body.message.vi).toBe('Hệ thống đang hoạt động.');
+    expect(res.body.status).toBe('ok');
+    expect(res.body.region).toBe('asia-southeast1');
+    expect(res.body.message.vi).toBe('Hệ thống đang hoạt động.');
   });
 
   it('answers unknown paths and methods with structured errors', async () => {
-    const missing = await fetch(`${HOSTING_URL}/api/no-such-thing`);
+    // Not routes of the contract, on purpose: the untyped call.
+    const missing = await call('GET', '/no-such-thing');
     expect(missing.status).toBe(404);
-    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not-found');
-    const wrongMethod = await fetch(`${HOSTING_URL}/api/health`, { method: 'POST' });
+    expect(missing.body.error?.code).toBe('not-found');
+    const wrongMethod = await call('POST', '/health');
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get('allow')).toBe('GET');
   });
@@ -52,23 +49,19 @@ describe('POST /api/health/pings: no anonymous writes', () => {
     const requestId = `ping-refused-${status}-${as?.uid ?? 'anon'}`.slice(0, 64);
     const res = await postPing({ requestId }, as);
     expect(res.status).toBe(status);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
+    expect(res.body.error?.code).toBe(code);
     expect((await db.doc(`healthPings/${requestId}`).get()).exists).toBe(false);
   });
 
   it('refuses a forged token before reading the body', async () => {
-    const res = await fetch(`${HOSTING_URL}/api/health/pings`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer forged.token.value' },
-      body: JSON.stringify({ requestId: 'ping-forged-0001' }),
-    });
+    const res = await api('postPing', { body: { requestId: 'ping-forged-0001' } }, { idToken: 'forged.token.value' });
     expect(res.status).toBe(401);
     expect((await db.doc('healthPings/ping-forged-0001').get()).exists).toBe(false);
   });
 
   it('leaves GET /api/health open to everyone, and it writes nothing', async () => {
     const before = (await db.collection('healthPings').get()).size;
-    for (let i = 0; i < 3; i++) expect((await fetch(`${HOSTING_URL}/api/health`)).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await api('health', {})).status).toBe(200);
     expect((await db.collection('healthPings').get()).size).toBe(before);
   });
 });
@@ -91,7 +84,7 @@ describe('POST /api/health/pings (administrators) and its trigger', () => {
     const before = await db.doc('healthPings/ping-retry-0001').get();
     const retry = await postPing({ requestId: 'ping-retry-0001', note: 'một lần' });
     expect(retry.status).toBe(200);
-    expect(await retry.json()).toEqual({ pingId: 'ping-retry-0001', duplicate: true });
+    expect(retry.body).toEqual({ pingId: 'ping-retry-0001', duplicate: true });
     const after = await db.doc('healthPings/ping-retry-0001').get();
     expect(after.updateTime?.isEqual(before.updateTime!)).toBe(true);
 
@@ -100,13 +93,15 @@ describe('POST /api/health/pings (administrators) and its trigger', () => {
   });
 
   it('rejects invalid input with field details in Vietnamese and English, writing nothing', async () => {
-    const res = await postPing({ requestId: 'x', extra: true });
+    // An unknown field and a short requestId, on purpose: the untyped call, as an administrator.
+    const res = await call('POST', '/health/pings', IDENTITIES.admin, { requestId: 'x', extra: true });
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { code: string; fields: { path: string; message: { vi: string; en: string } }[] } };
-    expect(body.error.code).toBe('invalid-argument');
-    const paths = body.error.fields.map((f) => f.path).sort();
+    expect(res.body.error?.code).toBe('invalid-argument');
+    const fields = res.body.error?.fields ?? [];
+    const paths = fields.map((f) => f.path).sort();
     expect(paths).toEqual(['', 'requestId']);
-    expect(body.error.fields.find((f) => f.path === 'requestId')?.message.vi).toContain('Mã yêu cầu');
+    expect(fields.find((f) => f.path === 'requestId')?.message.vi).toContain('Mã yêu cầu');
+    expect(fields.find((f) => f.path === 'requestId')?.message.en).toEqual(expect.any(String));
     expect((await db.doc('healthPings/x').get()).exists).toBe(false);
   });
 

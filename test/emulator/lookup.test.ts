@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLookupToken } from '../../functions/src/domain/index.js';
 import { BASIC_VIEW_KEYS, FULL_VIEW_KEYS, type ApiErrorBody, type LookupView } from '../../functions/src/contract/index.js';
-import { DEFAULT_LOOKUP_LIMIT_PER_MINUTE } from '../../functions/src/platform/rate-limit.js';
+import { bucketOf, clientKey, DEFAULT_LOOKUP_LIMIT_PER_MINUTE, windowOf } from '../../functions/src/platform/rate-limit.js';
 import { demoProcedures } from '../../seed/data/procedures.js';
 import { loadDemoData } from '../../seed/load.js';
 import { api, call } from '../support/api.js';
@@ -27,11 +27,42 @@ const PERSONAL = ['Nguyễn Văn Lookup', '079099001234', 'lookup-test-citizen',
 
 /** A fresh client each call unless one is named: the rate limit counts per client. */
 const fakeIp = () => `198.18.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
-const from = (ip: string) => ({ 'x-forwarded-for': `${ip}, 10.0.0.1` });
+/**
+ * A request from client `ip` as the platform delivers it: Google's front end appends the address it saw
+ * to whatever X-Forwarded-For the client sent (here a forged one). The Hosting emulator appends nothing,
+ * so the test plays the front end.
+ */
+const from = (ip: string, forged = '10.0.0.1') => ({ 'x-forwarded-for': `${forged}, ${ip}` });
 /** GET /api/lookup/:code, with the token `t` if given, from a client `ip`. */
 const lookup = (code: string, t?: string, ip = fakeIp()) => api('lookup', { params: { code }, query: { t } }, undefined, from(ip));
 /** A raw path after /api/lookup/ (repeated or unknown query keys, generated garbage): the untyped call. */
 const lookupRaw = (path: string, ip = fakeIp()) => call('GET', `/lookup/${path}`, undefined, undefined, from(ip));
+/** A client counted in another bucket than `ip` (clients share a bucket now and then: rate-limit.ts). */
+function otherBucketThan(ip: string): string {
+  const bucket = (address: string) => bucketOf(clientKey(address, lookupSecret()));
+  for (;;) {
+    const other = fakeIp();
+    if (bucket(other) !== bucket(ip)) return other;
+  }
+}
+/** The rate-limit documents of the current minute's window. */
+async function windowDocs(): Promise<string[]> {
+  const { minute } = windowOf(new Date());
+  return (await db.collection('rateLimits').get()).docs.map((d) => d.id).filter((id) => id.endsWith(`_${minute}`));
+}
+const docIdOf = (ip: string) => `lookup_${String(bucketOf(clientKey(ip, lookupSecret()))).padStart(4, '0')}_${windowOf(new Date()).minute}`;
+/** A client whose bucket has no document in this window yet. */
+function unusedClient(windowIds: string[]): string {
+  for (;;) {
+    const ip = fakeIp();
+    if (!windowIds.includes(docIdOf(ip))) return ip;
+  }
+}
+/** Waits, if needed, until the current minute window has at least 25 seconds left. */
+async function freshWindow(): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < 25_000) await new Promise((r) => setTimeout(r, left + 100));
+}
 
 beforeAll(async () => {
   await loadDemoData(db, auth); // agency names, procedure versions with their steps
@@ -156,9 +187,8 @@ describe('GET /api/lookup/:code', () => {
   });
 
   it('rate-limits per client: the request after the limit gets a 429 with Retry-After; another client still passes', async () => {
-    // Stay inside one minute window: start with at least 20 seconds of it left.
-    const left = 60_000 - (Date.now() % 60_000);
-    if (left < 20_000) await new Promise((r) => setTimeout(r, left + 100));
+    // Stay inside one minute window: start with at least 25 seconds of it left.
+    await freshWindow();
     const client = fakeIp();
     for (let i = 0; i < DEFAULT_LOOKUP_LIMIT_PER_MINUTE; i++) {
       const res = await lookup(CODE, undefined, client);
@@ -172,12 +202,43 @@ describe('GET /api/lookup/:code', () => {
     expect(error?.retryAfterSeconds).toBeLessThanOrEqual(60);
     expect(refused.headers.get('retry-after')).toBe(String(error?.retryAfterSeconds));
     expect((await lookup('not-a-code', undefined, client)).status).toBe(429); // garbage counts too
-    expect((await lookup(CODE)).status).toBe(200);
+    expect((await lookup(CODE, undefined, otherBucketThan(client))).status).toBe(200);
     // Counted under a keyed hash: no stored window holds the address.
     const windows = await db.collection('rateLimits').get();
     expect(windows.docs.some((doc) => doc.id.startsWith('lookup_') && doc.get('count') === DEFAULT_LOOKUP_LIMIT_PER_MINUTE)).toBe(true);
     for (const doc of windows.docs) expect(JSON.stringify({ id: doc.id, ...doc.data() })).not.toContain(client);
     expect(windows.docs.every((doc) => doc.get('expiresAt') !== undefined)).toBe(true);
+  }, 60_000);
+
+  it('forged X-Forwarded-For entries give no fresh quota and write no new document (issue 12, finding 6)', async () => {
+    await freshWindow();
+    const before = await windowDocs();
+    const client = unusedClient(before);
+    // The attack: a new forged first entry on every request, as the review did.
+    for (let i = 0; i < DEFAULT_LOOKUP_LIMIT_PER_MINUTE; i++) {
+      const res = await api('lookup', { params: { code: CODE }, query: {} }, undefined, from(client, `203.0.113.${i}, 192.0.2.${i}`));
+      expect(res.status, `request ${i + 1}`).toBe(200);
+    }
+    for (let i = 0; i < 10; i++) {
+      const res = await api('lookup', { params: { code: CODE }, query: {} }, undefined, from(client, `198.51.100.${100 + i}`));
+      expect(res.status, `forged request ${i + 1} past the limit`).toBe(429);
+    }
+    // 40 requests with 40 forged addresses: one window document (the real client's bucket), not 40.
+    const added = (await windowDocs()).filter((id) => !before.includes(id));
+    expect(added.length).toBeLessThanOrEqual(1);
+    expect(added.every((id) => /^lookup_\d{4}_\d+$/.test(id))).toBe(true);
+  }, 60_000);
+
+  it('many real addresses share the bounded set of bucket documents', async () => {
+    await freshWindow();
+    const before = await windowDocs();
+    const clients = Array.from({ length: 40 }, (_, i) => `198.18.200.${i}`);
+    for (const ip of clients) expect((await lookup(CODE, undefined, ip)).status).toBe(200);
+    const buckets = new Set(clients.map(docIdOf));
+    const after = await windowDocs();
+    // Exactly the clients' buckets were written (the bound of rate-limit.ts: never more than its buckets).
+    expect(after.filter((id) => !before.includes(id)).every((id) => buckets.has(id))).toBe(true);
+    for (const id of buckets) expect(after).toContain(id);
   }, 60_000);
 
   it('never answers a 500 to generated garbage codes and tokens', async () => {

@@ -74,6 +74,19 @@ describe('fan-out from a transition', () => {
     const mailDir = process.env.MAIL_CATCHER_DIR;
     expect(mailDir, 'MAIL_CATCHER_DIR: run through `npx tsx scripts/test.ts --emulator`').toBeTruthy();
     const { id, code, version } = await submit(application(rid('submit')));
+    // The address was typed, not verified: its first notice carries the confirmation link, and the
+    // applicant confirms it as the lookup page does when they press Confirm (issue 12, finding 12).
+    const first = await eventually(async () => {
+      for (const file of readdirSync(mailDir!)) {
+        const parsed = await simpleParser(readFileSync(join(mailDir!, file)));
+        if (parsed.text?.includes(`${code} đã được gửi`)) return parsed;
+      }
+      return undefined;
+    }, 'the first notice in the catcher');
+    const link = new URL(/http\S+\?xn=\S+/.exec(first.text ?? '')![0]);
+    expect(link.pathname).toBe(`/tra-cuu/${encodeURIComponent(code)}`);
+    const confirmed = await api('confirmContact', { body: { code, contact: link.searchParams.get('xn')! } }, undefined, { 'x-forwarded-for': `198.19.90.${Math.floor(Math.random() * 256)}` });
+    expect(confirmed.status, confirmed.text).toBe(200);
     const received = await tryAct({ id, version }, IDENTITIES.receptionistX, { type: 'receive' }, rid('receive'));
     expect(received.status, received.text).toBe(200);
     const due = formatLocalDateTime(new Date(received.body.dossier.dueAt ?? NaN).getTime());
@@ -128,9 +141,11 @@ describe('fan-out from a transition', () => {
     expect((await db.doc(`users/${IDENTITIES.citizenB.uid}`).get()).get('notificationPrefs')).toEqual({ email: false, sms: true });
 
     const dossierId = `notif-test-${run}-prefs`;
+    const nightNow = new Date('2026-11-28T15:30:00Z'); // 22:30 in Vietnam
     await db.doc(`dossiers/${dossierId}`).set({ id: dossierId, code: '000.00.01.H99-261128-9999', status: 'received', receivingAgencyId: '000.00.96.H99', ownerUserId: IDENTITIES.citizenB.uid });
     await db.doc(`dossiers/${dossierId}/private/personal`).set({ applicant: { email: 'b@example.vn', phone: '+84912345679' }, components: [] });
-    const nightNow = new Date('2026-11-28T15:30:00Z'); // 22:30 in Vietnam
+    // The phone was confirmed through the first notice's link: later notices may go to it (contact-policy.ts).
+    await db.doc(`dossiers/${dossierId}/private/contacts`).set({ phone: { address: '+84912345679', confirmedAt: nightNow } });
     const result = await fanOutRequest({ db, now: () => nightNow }, `${dossierId}_000002`, {
       dossierId,
       version: 2,

@@ -5,30 +5,20 @@
 // emulators; the invitation link is followed the way the officer's browser would (the Auth emulator
 // keeps emailed codes at /emulator/v1/projects/<project>/oobCodes).
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ProvisionOfficerBody } from '../../functions/src/contract/index.js';
 import { loadDemoData } from '../../seed/load.js';
-import { admin, AUTH_HOST, FIRESTORE_HOST, HOSTING_URL, PROJECT_ID } from '../support/emulators.js';
-import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
+import { api, call, download } from '../support/api.js';
+import { admin, AUTH_HOST, FIRESTORE_HOST, PROJECT_ID } from '../support/emulators.js';
+import { IDENTITIES, type TestIdentity } from '../support/identity.js';
 
 const { db, auth } = admin();
 const AGENCY_X = '000.00.01.H99';
 const AGENCY_JUSTICE = '000.00.13.H99';
 const DOSSIER = 'test-officers-dossier-x';
 
-type ProvisionBody = {
-  uid?: string;
-  created?: boolean;
-  invitationSent?: boolean;
-  sessionsRevoked?: boolean;
-  error?: { code: string; reason?: string; message: { vi: string; en: string }; fields: { path: string }[] };
-};
-const provision = async (as: TestIdentity | undefined, body: unknown) => {
-  const res = await fetch(`${HOSTING_URL}/api/admin/officers`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(as ? await authHeader(as) : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as ProvisionBody };
-};
+const provision = (as: TestIdentity | undefined, body: ProvisionOfficerBody) => api('provisionOfficer', { body }, as);
+/** For bodies that are wrong on purpose (a role that is not one, a field the contract does not have): the untyped call. */
+const provisionRaw = (as: TestIdentity | undefined, body: unknown) => call('POST', '/admin/officers', as, body);
 
 // ---- the Auth emulator's REST API, as a browser (the web SDK) calls it --------------------------------
 const toolkit = (method: string) => `http://${AUTH_HOST}/identitytoolkit.googleapis.com/v1/accounts:${method}?key=demo-api-key`;
@@ -64,8 +54,8 @@ async function deleteByEmail(email: string): Promise<void> {
 // ---- what a token opens -----------------------------------------------------------------------------
 /** Any signed-in caller gets 404 for a missing upload; a refused token gets 401 first. */
 async function apiStatus(idToken: string): Promise<{ status: number; code?: string }> {
-  const res = await fetch(`${HOSTING_URL}/api/uploads/no-such-upload`, { headers: { authorization: `Bearer ${idToken}` } });
-  return { status: res.status, code: ((await res.json()) as { error?: { code: string } }).error?.code };
+  const res = await download('getUpload', { params: { uploadId: 'no-such-upload' } }, { idToken });
+  return { status: res.status, code: res.body.error?.code };
 }
 /** A read straight from Firestore with the ID token, as the officer dashboard's SDK does: rules decide. */
 async function firestoreRead(idToken: string, path: string): Promise<number> {
@@ -85,7 +75,7 @@ const claimsOf = async (idToken: string) => {
   return { role: decoded.role as unknown, agencyId: decoded.agencyId as unknown };
 };
 
-const officer = { email: 'canbo.moi@motcua.demo', displayName: 'Ngô Văn Tùng', role: 'handler', agencyId: AGENCY_JUSTICE };
+const officer: ProvisionOfficerBody = { email: 'canbo.moi@motcua.demo', displayName: 'Ngô Văn Tùng', role: 'handler', agencyId: AGENCY_JUSTICE };
 const PASSWORD = 'mat-khau-cua-tung-2026';
 
 beforeAll(async () => {
@@ -117,7 +107,7 @@ describe('POST /api/admin/officers: who may', () => {
     // The administrator never chooses (so never knows) an officer's password.
     [{ ...officer, initialPassword: 'mat-khau-du-dai' }, ''],
   ])('rejects %j at %j, creating nothing', async (body, path) => {
-    const res = await provision(IDENTITIES.admin, body);
+    const res = await provisionRaw(IDENTITIES.admin, body);
     expect(res.status).toBe(400);
     expect(res.body.error!.fields.map((f) => f.path)).toContain(path);
     await expect(auth.getUserByEmail(officer.email)).rejects.toMatchObject({ code: 'auth/user-not-found' });
@@ -131,7 +121,7 @@ describe('invitation', () => {
     const res = await provision(IDENTITIES.admin, officer);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ created: true, invitationSent: true, sessionsRevoked: false });
-    uid = res.body.uid!;
+    uid = res.body.uid;
     const user = await auth.getUser(uid);
     expect(user.customClaims).toEqual({ role: 'handler', agencyId: AGENCY_JUSTICE });
     expect(user.emailVerified).toBe(false);
@@ -174,7 +164,7 @@ describe('invitation', () => {
   });
 
   it('a desk kiosk is invited to the kiosk page', async () => {
-    const kiosk = { email: 'kiosk.quay2@motcua.demo', displayName: 'Thiết bị đánh giá — quầy 2', role: 'kiosk', agencyId: AGENCY_X };
+    const kiosk: ProvisionOfficerBody = { email: 'kiosk.quay2@motcua.demo', displayName: 'Thiết bị đánh giá — quầy 2', role: 'kiosk', agencyId: AGENCY_X };
     expect((await provision(IDENTITIES.admin, kiosk)).status).toBe(201);
     const [link] = await mailedLinks(kiosk.email);
     expect(new URL(link!.oobLink).searchParams.get('continueUrl')).toBe('http://127.0.0.1:5000/kiosk/');
@@ -183,7 +173,7 @@ describe('invitation', () => {
 
 describe('account adoption (the attack of finding 1)', () => {
   it('a stranger who signs up first with the officer’s address never receives the role', async () => {
-    const target = { email: 'tiepnhan.xa.moi@motcua.demo', displayName: 'Trịnh Văn Lâm', role: 'receptionist', agencyId: AGENCY_X };
+    const target: ProvisionOfficerBody = { email: 'tiepnhan.xa.moi@motcua.demo', displayName: 'Trịnh Văn Lâm', role: 'receptionist', agencyId: AGENCY_X };
     // The stranger guesses the address the province will use and registers it (self-registration is open).
     const signUp = await authCall('signUp', { email: target.email, password: 'ke-gian-dang-ky-truoc', returnSecureToken: true });
     expect(signUp.ok).toBe(true);
@@ -218,7 +208,7 @@ describe('account adoption (the attack of finding 1)', () => {
 });
 
 describe('stale roles (the attack of finding 5): a change ends the sessions within seconds', () => {
-  const mover = { email: 'canbo.dichuyen@motcua.demo', displayName: 'Đoàn Minh Quân', role: 'lead', agencyId: AGENCY_X };
+  const mover: ProvisionOfficerBody = { email: 'canbo.dichuyen@motcua.demo', displayName: 'Đoàn Minh Quân', role: 'lead', agencyId: AGENCY_X };
   const password = 'mat-khau-cua-quan-2026';
   let oldToken: string;
 
@@ -241,8 +231,8 @@ describe('stale roles (the attack of finding 5): a change ends the sessions with
     const refused = await apiStatus(oldToken);
     expect(refused).toEqual({ status: 401, code: 'unauthenticated' });
     expect(await firestoreRead(oldToken, `dossiers/${DOSSIER}`)).toBe(403);
-    const body = await (await fetch(`${HOSTING_URL}/api/uploads/x`, { headers: { authorization: `Bearer ${oldToken}` } })).json();
-    expect((body as { error: { message: { vi: string; en: string } } }).error.message.en).toContain('the account was changed (role, agency)');
+    const refusal = await download('getUpload', { params: { uploadId: 'x' } }, { idToken: oldToken });
+    expect(refusal.body.error?.message.en).toContain('the account was changed (role, agency)');
 
     const newToken = await signIn(mover.email, password);
     expect(await claimsOf(newToken)).toEqual({ role: 'handler', agencyId: AGENCY_JUSTICE });

@@ -1,17 +1,21 @@
 // Ratings (POST /api/ratings) and the kiosk role through the real Emulator Suite: who may rate through
-// which channel, when, how often; what is stored (no identity of the rater) and counted; and that a
+// which channel, when, how often; what is stored (no identity of the rater) and counted; that a desk
+// rating needs the receipt (issue 12, finding 3: the kiosk's password is known to desk staff); and that a
 // kiosk account can do nothing else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signLookupToken } from '../../functions/src/domain/index.js';
+import { formatRatingCode, ratingCodeOf, signLookupToken } from '../../functions/src/domain/index.js';
+import { RATING_CODE_ATTEMPTS_PER_MINUTE } from '../../functions/src/features/ratings/submit-rating.handler.js';
 import type { RatingBody } from '../../functions/src/contract/index.js';
 import { minimalPdf } from '../fixtures/files.js';
 import { loadDemoData } from '../../seed/load.js';
 import { api, call, download, driveDossier, fullView, landRenewal, PROVINCE_DESK, rid, tryAct, upload, type DossierRef } from '../support/api.js';
-import { admin } from '../support/emulators.js';
+import { admin, eventually } from '../support/emulators.js';
+import { pdfText } from '../support/pdf-probe.js';
 import { IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
 
 const { db, auth } = admin();
 const token = (d: DossierRef) => signLookupToken(d.id, lookupSecret());
+const ratingCode = (d: DossierRef) => ratingCodeOf(d.id, lookupSecret());
 /** A fresh client each call: anonymous ratings count against the lookup's per-client quota. */
 const fakeIp = () => `198.19.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
 
@@ -69,7 +73,7 @@ describe('who may rate', () => {
       wrongToken,
       await rate(noToken),
       await rate(noToken, IDENTITIES.citizenB),
-      await rate({ ...noToken, channel: 'deskDevice' }, IDENTITIES.kioskY),
+      await rate({ ...rating(returned), channel: 'deskDevice' }, IDENTITIES.kioskY), // the receipt's QR, at another agency's desk
     ];
     for (const a of answers) expect(a.status, a.text).toBe(404);
     for (const a of answers) expect(a.body).toEqual(missing.body);
@@ -185,15 +189,83 @@ describe('online rating with the receipt token', () => {
 });
 
 describe('the kiosk', () => {
-  it('rates a dossier its agency received with the code alone (deskDevice)', async () => {
+  const desk = (d: DossierRef, proof: Pick<RatingBody, 'token' | 'ratingCode'>): RatingBody => ({
+    requestId: rid('kiosk'),
+    code: d.code,
+    channel: 'deskDevice',
+    satisfaction: 'neutral',
+    officerAttitudeComplaint: false,
+    ...proof,
+  });
+
+  it('cannot rate with the code alone: pre-rating every returned dossier of its desk fails (the attack)', async () => {
+    // Desk staff know the kiosk's password and codes are sequential: they walk the day's codes.
+    const [first, second] = await Promise.all([driveDossier(), driveDossier()]);
+    for (const d of [first, second]) {
+      const res = await rate({ requestId: rid('kiosk'), code: d.code, channel: 'deskDevice', satisfaction: 'verySatisfied', officerAttitudeComplaint: false }, IDENTITIES.kioskX);
+      expect(res.status, res.text).toBe(400);
+      expect(res.body.error?.fields.map((f) => f.path)).toEqual(['ratingCode']);
+      expect(res.body.error?.fields[0]?.message.vi).toContain('mã đánh giá');
+      expect((await ratingDoc(d)).exists).toBe(false);
+    }
+    // A guessed rating code gets the 404 of a wrong code, and writes nothing.
+    const guess = ratingCode(first) === '12345678' ? '87654321' : '12345678';
+    const guessed = await rate(desk(first, { ratingCode: guess }), IDENTITIES.kioskX);
+    expect(guessed.status).toBe(404);
+    expect((await ratingDoc(first)).exists).toBe(false);
+    // So the citizen's own rating is still theirs to give, online with the receipt's token.
+    const own = await rate(rating(first, { satisfaction: 'dissatisfied' }));
+    expect(own.status, own.text).toBe(201);
+    expect((await ratingDoc(first)).get('satisfaction')).toBe('dissatisfied');
+  });
+
+  it('rates with the receipt in hand: the QR token scanned, or the rating code printed on it', async () => {
+    const [scanned, typed] = await Promise.all([driveDossier(), driveDossier()]);
+    const byQr = await rate(desk(scanned, { token: token(scanned) }), IDENTITIES.kioskX);
+    expect(byQr.status, byQr.text).toBe(201);
+    expect((await ratingDoc(scanned)).data()).toMatchObject({ channel: 'deskDevice', agencyId: PROVINCE_DESK, complaintVerification: 'none' });
+    const byCode = await rate(desk(typed, { ratingCode: formatRatingCode(ratingCode(typed)) }), IDENTITIES.kioskX);
+    expect(byCode.status, byCode.text).toBe(201);
+    expect((await ratingDoc(typed)).get('channel')).toBe('deskDevice');
+  });
+
+  it('the rating code is printed on the receipt (form 01)', async () => {
+    const d = await driveDossier({ until: 'received' });
+    const slipId = `01-${String(d.version).padStart(6, '0')}`;
+    const pdf = await eventually(async () => {
+      const res = await download('downloadSlip', { params: { dossierId: d.id, slipId }, query: { t: token(d) } });
+      return res.status === 200 ? res.bytes : undefined;
+    }, 'the receipt');
+    expect(pdfText(pdf).replace(/\s+/g, ' ')).toContain(`Mã đánh giá tại quầy / Desk rating code: ${formatRatingCode(ratingCode(d))}`);
+  });
+
+  it('another dossier’s rating code, or a kiosk of another desk with the right one, gets 404', async () => {
+    const [d, other] = await Promise.all([driveDossier(), driveDossier()]);
+    expect((await rate(desk(d, { ratingCode: ratingCode(other) }), IDENTITIES.kioskX)).status).toBe(404);
+    expect((await rate(desk(d, { ratingCode: ratingCode(d) }), IDENTITIES.kioskY)).status).toBe(404);
+    expect((await ratingDoc(d)).exists).toBe(false);
+  });
+
+  it('a kiosk trying codes is stopped after a few a minute, even on the right one', async () => {
+    const kiosk = { uid: `test-kiosk-guesser-${Date.now().toString(36)}`, claims: { role: 'kiosk', agencyId: PROVINCE_DESK } };
     const d = await driveDossier();
-    const res = await rate({ requestId: rid('kiosk'), code: d.code, channel: 'deskDevice', satisfaction: 'neutral', officerAttitudeComplaint: false }, IDENTITIES.kioskX);
-    expect(res.status, res.text).toBe(201);
-    expect((await ratingDoc(d)).data()).toMatchObject({ channel: 'deskDevice', agencyId: PROVINCE_DESK, complaintVerification: 'none' });
+    const left = 60_000 - (Date.now() % 60_000);
+    if (left < 20_000) await new Promise((r) => setTimeout(r, left + 100));
+    for (let i = 0; i < RATING_CODE_ATTEMPTS_PER_MINUTE; i++) {
+      const guess = String(10_000_000 + i) === ratingCode(d) ? '99999999' : String(10_000_000 + i);
+      expect((await rate(desk(d, { ratingCode: guess }), kiosk)).status).toBe(404);
+    }
+    const right = await rate(desk(d, { ratingCode: ratingCode(d) }), kiosk);
+    expect(right.status).toBe(429);
+    expect(right.body.error?.code).toBe('resource-exhausted');
+    expect(right.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await ratingDoc(d)).exists).toBe(false);
+    // The QR token is not a guess: it still works on the same device.
+    expect((await rate(desk(d, { token: token(d) }), kiosk)).status).toBe(201);
   });
 
   it('before the return: 409 notRateable', async () => {
-    const res = await rate({ requestId: rid('kiosk'), code: resolved.code, channel: 'deskDevice', satisfaction: 'neutral', officerAttitudeComplaint: false }, IDENTITIES.kioskX);
+    const res = await rate(desk(resolved, { token: token(resolved) }), IDENTITIES.kioskX);
     expect(res.status).toBe(409);
     expect(res.body.error?.reason).toBe('notRateable');
   });

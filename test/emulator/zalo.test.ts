@@ -92,6 +92,9 @@ describe('zalo channel', () => {
     const dossierId = `zalo-test-${run}`;
     await db.doc(`dossiers/${dossierId}`).set({ id: dossierId, code: '000.00.01.H99-261128-0042', status: 'received', receivingAgencyId: '000.00.97.H99', ownerUserId: uid });
     await db.doc(`dossiers/${dossierId}/private/personal`).set({ applicant: { phone: '+84912000111' }, components: [] });
+    // A phone its holder confirmed through the first notice's link (confirm-contact.handler.ts): only a
+    // confirmed contact gets the notices after the first (issue 12, finding 12).
+    await db.doc(`dossiers/${dossierId}/private/contacts`).set({ phone: { address: '+84912000111', confirmedAt: new Date() } });
     const night = new Date('2026-11-28T16:00:00Z'); // 23:00 in Vietnam
     const fan = await fanOutRequest({ db, now: () => night }, `${dossierId}_000002`, {
       dossierId, version: 2, eventType: 'receive', at: night, state: 'pending', audience: 'applicant', ownerUserId: uid, status: 'received',

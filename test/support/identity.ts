@@ -4,11 +4,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { admin, AUTH_HOST, ROOT } from './emulators.js';
 
-export type TestIdentity = { uid: string; claims?: { role: string; agencyId?: string } };
+/**
+ * `onlineSubmissionsPerDay`: the account's own daily limit of online submissions, as an administrator
+ * sets it for someone who files a lot (users/{uid}, domain/intake-quota). The standard test citizens file
+ * for every test of a run, so they have one; an identity without it has the default limit.
+ */
+export type TestIdentity = { uid: string; claims?: { role: string; agencyId?: string }; onlineSubmissionsPerDay?: number };
 
 export const IDENTITIES = {
-  citizenA: { uid: 'test-citizen-a' },
-  citizenB: { uid: 'test-citizen-b' },
+  citizenA: { uid: 'test-citizen-a', onlineSubmissionsPerDay: 100_000 },
+  citizenB: { uid: 'test-citizen-b', onlineSubmissionsPerDay: 100_000 },
   receptionistX: { uid: 'test-receptionist-x', claims: { role: 'receptionist', agencyId: '000.00.01.H99' } },
   handlerY: { uid: 'test-handler-y', claims: { role: 'handler', agencyId: '000.00.14.H99' } },
   leadX: { uid: 'test-lead-x', claims: { role: 'lead', agencyId: '000.00.01.H99' } },
@@ -25,9 +30,17 @@ export async function idTokenFor(identity: TestIdentity): Promise<string> {
   const key = JSON.stringify(identity);
   const cached = cache.get(key);
   if (cached) return cached;
-  const { auth } = admin();
-  await auth.getUser(identity.uid).catch(async () => auth.createUser({ uid: identity.uid }));
+  const { auth, db } = admin();
+  // Two calls for a new identity at once (Promise.all in a test) both find no user: one creates it.
+  await auth.getUser(identity.uid).catch(async () =>
+    auth.createUser({ uid: identity.uid }).catch((err: { code?: string }) => {
+      if (err.code !== 'auth/uid-already-exists') throw err;
+    }),
+  );
   await auth.setCustomUserClaims(identity.uid, identity.claims ?? null);
+  if (identity.onlineSubmissionsPerDay !== undefined) {
+    await db.doc(`users/${identity.uid}`).set({ onlineSubmissionsPerDay: identity.onlineSubmissionsPerDay }, { merge: true });
+  }
   const customToken = await auth.createCustomToken(identity.uid);
   const res = await fetch(`http://${AUTH_HOST}/identitytoolkit.googleapis.com/v1/accounts:signInWithCustomToken?key=demo-api-key`, {
     method: 'POST',

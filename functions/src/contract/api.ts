@@ -2,6 +2,7 @@
 // map (platform/http-router.ts), the pages and tests call through client.ts: one change here fails the
 // typecheck of all three. Routes answering bytes (PDFs, uploaded files) are `raw`.
 import type { AgencyPage, ListProceduresQuery, ProcedureDetail, ProcedurePage } from './catalog.js';
+import type { ConfirmContactAnswer, ConfirmContactBody } from './contacts.js';
 import type { ActOnDossierBody, DossierAnswer, IntakeDossierBody, SubmitDossierBody, TransitionAnswer } from './dossiers.js';
 import type { HealthAnswer, PingAnswer, PingBody } from './health.js';
 import type { LookupQuery, LookupView } from './lookup.js';
@@ -40,6 +41,7 @@ export type Api = EveryRoute<{
   putNotificationPreferences: Spec<NotificationPrefsAnswer, NotificationPrefsBody>;
   markNotificationRead: Spec<NotificationReadAnswer>;
   followDossier: Spec<FollowAnswer, FollowBody>;
+  confirmContact: Spec<ConfirmContactAnswer, ConfirmContactBody>;
   provisionOfficer: Spec<ProvisionOfficerAnswer, ProvisionOfficerBody>;
 }>;
 

@@ -4,6 +4,7 @@
 export * from './api.js';
 export * from './catalog.js';
 export * from './client.js';
+export * from './contacts.js';
 export * from './dossiers.js';
 export * from './errors.js';
 export * from './facts.js';

@@ -21,6 +21,7 @@ export const ROUTES = {
   putNotificationPreferences: { method: 'PUT', path: '/me/notification-preferences' },
   markNotificationRead: { method: 'POST', path: '/me/notifications/:notificationId/read' },
   followDossier: { method: 'PUT', path: '/dossiers/:dossierId/follow' },
+  confirmContact: { method: 'POST', path: '/contacts/confirm' },
   provisionOfficer: { method: 'POST', path: '/admin/officers' },
 } as const satisfies Record<string, { method: 'GET' | 'POST' | 'PUT'; path: `/${string}` }>;
 

@@ -109,6 +109,9 @@ export function createRouter(handlers: Handlers) {
     } catch (err) {
       if (err instanceof ApiError) {
         logs.requestRejected(path, err.code, err.status);
+        // A refusal that ends (a quota, a rate limit) says when, as HTTP clients expect it.
+        const retryAfter = err.details.retryAfterSeconds;
+        if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
         res.status(err.status).json(err.toBody());
         return;
       }

@@ -1,7 +1,8 @@
-// Per-client rate limit of the public lookup: a fixed one-minute window counted in
-// `rateLimits/lookup_{client}_{minute}`. Codes are guessable, so without a limit anyone could walk a
+// Per-client rate limit of the public lookup (and anonymous ratings): a fixed one-minute window counted in
+// `rateLimits/lookup_{bucket}_{minute}`. Codes are guessable, so without a limit anyone could walk a
 // day's sequence numbers; the limit makes that slow, and the basic view shows little anyway.
 import { createHmac } from 'node:crypto';
+import { isIPv4, isIPv6 } from 'node:net';
 import { FieldValue, type Firestore } from 'firebase-admin/firestore';
 import { ApiError } from './api-error.js';
 import type { ApiRequest } from './http-router.js';
@@ -13,14 +14,46 @@ const WINDOW_MS = 60_000;
 const MAX_ADDRESS_LENGTH = 64; // an IPv6 address with zone fits; anything longer is not an address
 
 /**
- * The client's address: the first entry of X-Forwarded-For (Hosting and Google's front end put the
- * client there), else the peer address. A client can forge that header; forging only moves it into
- * another bucket of its own making, which is the weakness of every IP-based limit without a CAPTCHA.
+ * Clients are counted in this many buckets per window, so one window writes at most this many documents
+ * (and at most RATE_LIMIT_BUCKETS × limit counted requests) however many addresses send requests: a flood
+ * from many addresses costs a bounded number of writes instead of one new document per address (issue 12,
+ * finding 6). Two clients in one bucket share its limit; with 1,024 buckets and everyday traffic that is
+ * rare, and under a flood from thousands of addresses the lookup slows down rather than the bill growing.
+ */
+export const RATE_LIMIT_BUCKETS = 1024;
+
+/**
+ * The IPv6 network a client controls: its /64. An ISP hands every customer at least a /64, so counting
+ * single IPv6 addresses would give one client 2⁶⁴ fresh buckets. IPv4-mapped addresses count as IPv4.
+ */
+export function networkOf(address: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped && isIPv4(mapped[1]!)) return mapped[1]!;
+  const zoneless = address.replace(/%.*$/, ''); // a zone index names the client's interface, not the client
+  if (!isIPv6(zoneless)) return address;
+  // An embedded IPv4 tail (…:1.2.3.4) is two groups.
+  const bare = zoneless.toLowerCase().replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a: string, b: string, c: string, d: string) =>
+    [[a, b], [c, d]].map(([x, y]) => ((Number(x) << 8) | Number(y)).toString(16)).join(':'),
+  );
+  const [head = '', tail] = bare.split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
+/**
+ * The client's address as the platform's front end saw it: the LAST entry of X-Forwarded-For, which
+ * Google's front end (in front of Cloud Functions, and Firebase Hosting's rewrite) appends to whatever
+ * the client sent. The first entry is the client's own choice: keyed on it, every forged value was a
+ * fresh quota (issue 12, finding 6). Without the header (a direct call under the emulators) the peer
+ * address counts. IPv6 addresses count by their /64 (networkOf).
  */
 export function clientAddress(req: Pick<ApiRequest, 'header' | 'ip'>): string {
-  const first = req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? '';
-  const address = first !== '' ? first : (req.ip ?? '');
-  return address === '' ? 'unknown' : address.slice(0, MAX_ADDRESS_LENGTH);
+  const entries = (req.header('x-forwarded-for') ?? '').split(',').map((e) => e.trim());
+  const last = entries.filter((e) => e !== '').at(-1) ?? '';
+  const address = last !== '' ? last : (req.ip ?? '');
+  return address === '' ? 'unknown' : networkOf(address.slice(0, MAX_ADDRESS_LENGTH));
 }
 
 /**
@@ -32,6 +65,11 @@ export function clientKey(address: string, secret: string): string {
   return createHmac('sha256', secret).update(`motcua/rate-limit/v1:${address}`).digest('hex').slice(0, 16);
 }
 
+/** The client's bucket, 0 … RATE_LIMIT_BUCKETS − 1 (uniform: the key is an HMAC). */
+export function bucketOf(key: string): number {
+  return Number.parseInt(key.slice(0, 8), 16) % RATE_LIMIT_BUCKETS;
+}
+
 export type RateWindow = { minute: number; endsAt: Date };
 
 export function windowOf(now: Date): RateWindow {
@@ -39,8 +77,15 @@ export function windowOf(now: Date): RateWindow {
   return { minute, endsAt: new Date((minute + 1) * WINDOW_MS) };
 }
 
-export function rateLimitDocId(key: string, window: RateWindow): string {
-  return `lookup_${key}_${window.minute}`;
+/**
+ * What is counted: anonymous lookups and ratings (`lookup`), or a desk kiosk's ratings proved by the
+ * typed rating code (`ratingCode`, counted per kiosk account so the code cannot be guessed by trying).
+ */
+export type RateScope = 'lookup' | 'ratingCode';
+
+/** The window's document of the client's bucket: `{scope}_{bucket}_{minute}`, the bucket as 4 digits. */
+export function rateLimitDocId(key: string, window: RateWindow, scope: RateScope = 'lookup'): string {
+  return `${scope}_${String(bucketOf(key)).padStart(4, '0')}_${window.minute}`;
 }
 
 /** Whole seconds until the window ends, at least 1 (the value of Retry-After). */
@@ -63,20 +108,20 @@ export function rateLimited(retryAfter: number): ApiError {
 export type QuotaDecision = { allowed: true; count: number } | { allowed: false; retryAfterSeconds: number };
 
 /**
- * Counts one request of the client in the current window, or refuses it once the client has used
- * `limit` requests there. A refused request is not counted (nothing written on rejection). `expiresAt` is
+ * Counts one request of the client in the current window, or refuses it once the client's bucket has
+ * used `limit` requests there. A refused request is not counted (nothing written on rejection). `expiresAt` is
  * the end of the window: a Firestore TTL policy on `rateLimits.expiresAt` deletes old windows
  * (docs/DATA_MODEL.md).
  */
-export async function consumeLookupQuota(db: Firestore, key: string, now: Date, limit: number): Promise<QuotaDecision> {
+export async function consumeLookupQuota(db: Firestore, key: string, now: Date, limit: number, scope: RateScope = 'lookup'): Promise<QuotaDecision> {
   const window = windowOf(now);
   const refused: QuotaDecision = { allowed: false, retryAfterSeconds: retryAfterSeconds(now, window) };
-  const ref = db.collection(RATE_LIMITS).doc(rateLimitDocId(key, window));
+  const ref = db.collection(RATE_LIMITS).doc(rateLimitDocId(key, window, scope));
   let count: number;
   try {
     count = await db.runTransaction(async (tx) => {
       const used = ((await tx.get(ref)).get('count') as number | undefined) ?? 0;
-      if (used < limit) tx.set(ref, { count: FieldValue.increment(1), scope: 'lookup', expiresAt: window.endsAt }, { merge: true });
+      if (used < limit) tx.set(ref, { count: FieldValue.increment(1), scope, expiresAt: window.endsAt }, { merge: true });
       return used + 1;
     });
   } catch (err) {
@@ -86,7 +131,7 @@ export async function consumeLookupQuota(db: Firestore, key: string, now: Date, 
     throw err;
   }
   if (count > limit) {
-    logs.lookupRateLimited(key, count);
+    logs.lookupRateLimited(String(bucketOf(key)), count);
     return refused;
   }
   return { allowed: true, count };

@@ -7,6 +7,7 @@ import type { DocumentReference, DocumentSnapshot, Firestore, Transaction } from
 import {
   allowedActions,
   decide,
+  dossierAccess,
   needsLegalTime,
   type ActionRequest,
   type Dossier,
@@ -112,6 +113,10 @@ export async function runTransition(deps: TransitionDeps, req: TransitionRequest
       let extras: StoredExtras;
       if (dossierSnap!.exists) {
         ({ dossier: current, extras } = joinDossier(dossierSnap!.data()!, personalSnap!.data()));
+        // Authorize before anything about the dossier is answered: a caller who may not see it (a citizen
+        // who does not own it, an officer of an agency outside it) gets the same 404 as for an unknown id,
+        // never its status or version from a 409 (issue 12, finding 10). The scheduled jobs act as `system`.
+        if (req.caller.role !== 'system' && dossierAccess(current, req.caller) === 'none') throw dossierNotFound();
         if (req.expectedVersion === undefined) throw requestIdReused(); // a create whose id is taken
         if (req.expectedVersion !== current.version) {
           throw staleVersionError(req.expectedVersion, {

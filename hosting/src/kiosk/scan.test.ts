@@ -24,6 +24,12 @@ describe('parseScan (kiosk code field)', () => {
     expect(parseScan('2611280042', AGENCY)).toEqual({ code: '000.00.01.H99-261128-0042', token: null });
   });
 
+  it('takes codes whose sequence widened past 9999, and the portal’s codes', () => {
+    expect(parseScan('https://x/tra-cuu/000.00.01.H99-261128-10000?t=abc', AGENCY)).toEqual({ code: '000.00.01.H99-261128-10000', token: 'abc' });
+    expect(parseScan('261128-10001', AGENCY)).toEqual({ code: '000.00.01.H99-261128-10001', token: null });
+    expect(parseScan('G09.20-20261128-000123', AGENCY)).toEqual({ code: 'G09.20-20261128-000123', token: null });
+  });
+
   it('refuses anything else', () => {
     for (const bad of ['', '   ', '12345', 'hello', 'https://x/tra-cuu/not-a-code?t=1', '000.00.01.H99-261128-42']) {
       expect(parseScan(bad, AGENCY)).toBeNull();

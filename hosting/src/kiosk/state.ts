@@ -17,8 +17,10 @@ export type Draft = {
   satisfaction: Satisfaction | null;
   complaint: boolean | null;
   comment: string;
+  /** Typed from the receipt when the code was typed rather than scanned (the QR's token is the proof otherwise). */
+  ratingCode: string;
   requestId: string;
-  errors: Partial<Record<'satisfaction' | 'officerAttitudeComplaint' | 'comment' | 'form', Bilingual>>;
+  errors: Partial<Record<'ratingCode' | 'satisfaction' | 'officerAttitudeComplaint' | 'comment' | 'form', Bilingual>>;
   sending: boolean;
 };
 

@@ -56,6 +56,37 @@ export function rateView(draft: Draft): HTMLElement {
     fieldError('err-officerAttitudeComplaint', draft.errors.officerAttitudeComplaint),
   );
 
+  // Without the QR's token, the citizen proves holding the receipt with the code printed beside the QR.
+  const proof = draft.scanned.token
+    ? null
+    : (() => {
+        const input = h('input', {
+          id: 'kiosk-rating-code',
+          name: 'ratingCode',
+          inputmode: 'numeric',
+          autocomplete: 'off',
+          maxlength: 11,
+          'aria-describedby': 'kiosk-rating-code-help err-ratingCode',
+          'aria-invalid': draft.errors.ratingCode ? 'true' : undefined,
+        });
+        input.value = draft.ratingCode;
+        input.addEventListener('input', () => {
+          draft.ratingCode = input.value;
+          delete draft.errors.ratingCode;
+        });
+        return h(
+          'div',
+          { class: 'kiosk-proof' },
+          h('label', { for: 'kiosk-rating-code', class: 'kiosk-big-label' }, t({ vi: 'Mã đánh giá tại quầy', en: 'Desk rating code' })),
+          h('p', { id: 'kiosk-rating-code-help', class: 'kiosk-note' }, t({
+            vi: 'Tám chữ số in trên giấy tiếp nhận, dưới dòng “Mã đánh giá tại quầy”.',
+            en: 'The eight digits printed on your receipt, on the line “Desk rating code”.',
+          })),
+          input,
+          fieldError('err-ratingCode', draft.errors.ratingCode),
+        );
+      })();
+
   const comment = h('textarea', { id: 'kiosk-comment', name: 'comment', rows: 2, maxlength: 2000, 'aria-describedby': 'err-comment' });
   comment.value = draft.comment;
   comment.addEventListener('input', () => {
@@ -71,6 +102,7 @@ export function rateView(draft: Draft): HTMLElement {
     { id: 'kiosk-rate', class: 'kiosk-rate', novalidate: true },
     h('h2', { tabindex: -1, 'data-focus': true }, t({ vi: 'Đánh giá hồ sơ', en: 'Rate your dossier' })),
     summary,
+    proof,
     scale,
     complaint,
     h('label', { for: 'kiosk-comment' }, t({ vi: 'Ý kiến khác (không bắt buộc)', en: 'Other comments (optional)' })),

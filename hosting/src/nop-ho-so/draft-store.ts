@@ -1,7 +1,8 @@
 // The application's draft in Firestore `drafts/{draftId}` (the one collection citizens write; its shape is
 // checked by firestore.rules): created on the first step change, updated on every one after, deleted once
-// the dossier is submitted.
-import { addDoc, collection, deleteDoc, deleteField, doc, getDocs, limit, query, serverTimestamp, updateDoc, where, type Timestamp } from 'firebase/firestore';
+// the dossier is submitted. A citizen has ten draft slots, `drafts/{uid}_0` … `{uid}_9` (the rules allow
+// no other id, which bounds what one account can store); a new draft takes the first free one.
+import { collection, deleteDoc, deleteField, doc, getDocs, limit, query, serverTimestamp, setDoc, updateDoc, where, type Timestamp } from 'firebase/firestore';
 import { firestore } from '../shared/firestore.js';
 
 export type UploadedFile = { uploadId: string; fileName: string; size: number; contentType: string };
@@ -71,14 +72,28 @@ export async function saveDraft(uid: string, procedureCode: string, draftId: str
     await updateDoc(doc(db, 'drafts', draftId), { ...body, ...competent, updatedAt: serverTimestamp() });
     return draftId;
   }
-  const ref = await addDoc(collection(db, 'drafts'), {
+  const taken = new Set((await getDocs(query(collection(db, 'drafts'), where('ownerUserId', '==', uid)))).docs.map((d) => d.id));
+  const free = Array.from({ length: MAX_DRAFTS }, (_, i) => `${uid}_${i}`).find((id) => !taken.has(id));
+  if (!free) throw new DraftSlotsFull();
+  await setDoc(doc(db, 'drafts', free), {
     ...body,
     ownerUserId: uid,
     procedureCode,
     createdAt: serverTimestamp(),
     updatedAt: serverTimestamp(),
   });
-  return ref.id;
+  return free;
+}
+
+/** As firestore.rules allow: `drafts/{uid}_0` … `{uid}_9`. */
+export const MAX_DRAFTS = 10;
+
+/** Every draft slot of the citizen holds an unfinished application of another procedure. */
+export class DraftSlotsFull extends Error {
+  constructor() {
+    super('all draft slots are taken');
+    this.name = 'DraftSlotsFull';
+  }
 }
 
 export async function deleteDraft(draftId: string): Promise<void> {

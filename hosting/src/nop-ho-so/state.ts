@@ -12,7 +12,7 @@ import { t } from '../shared/i18n.js';
 import type { AgencyPublic } from '../../../functions/src/contract/index.js';
 import { needsCompetentChoice, otherDesks, publicAgencies, receivesAnywhere } from '../shared/reception.js';
 import { fetchProcedure, type Detail, type SubmittedDossier } from './api.js';
-import { findDraft, saveDraft, type ComponentDraft, type DraftContent, type PersonDraft, type StoredDraft } from './draft-store.js';
+import { DraftSlotsFull, findDraft, MAX_DRAFTS, saveDraft, type ComponentDraft, type DraftContent, type PersonDraft, type StoredDraft } from './draft-store.js';
 
 export type Step = 'agency' | 'applicant' | 'documents' | 'delivery' | 'check';
 
@@ -116,7 +116,21 @@ export function signedOut(): void {
 
 // ---- saving --------------------------------------------------------------------------------------
 export const saveLine = () =>
-  h('p', { id: 'save-status', class: 'status', role: 'status' }, wizard.savedAt ? t({ vi: `Đã lưu nháp lúc ${formatDateTime(wizard.savedAt)}.`, en: `Draft saved at ${formatDateTime(wizard.savedAt)}.` }) : '');
+  h(
+    'p',
+    { id: 'save-status', class: 'status', role: 'status' },
+    wizard.savedAt
+      ? t({ vi: `Đã lưu nháp lúc ${formatDateTime(wizard.savedAt)}.`, en: `Draft saved at ${formatDateTime(wizard.savedAt)}.` })
+      : draftsFull
+        ? t({
+            vi: `Bạn đã có ${MAX_DRAFTS} hồ sơ đang soạn dở nên hồ sơ này không được lưu nháp. Bạn vẫn nộp được; muốn lưu nháp, hãy nộp hoặc bỏ một bản nháp khác.`,
+            en: `You already have ${MAX_DRAFTS} unfinished applications, so this one is not saved as a draft. You can still submit it; to keep a draft, submit or discard another one.`,
+          })
+        : '',
+  );
+
+/** Whether the last save found every draft slot taken (firestore.rules: ten drafts per citizen). */
+let draftsFull = false;
 
 // Saves run one after another: two overlapping first saves would create two drafts.
 let saving: Promise<void> = Promise.resolve();
@@ -130,9 +144,11 @@ async function saveNow(): Promise<void> {
   try {
     wizard.draftId = await saveDraft(wizard.user.uid, code, wizard.draftId, wizard.state);
     wizard.savedAt = new Date();
-  } catch {
+    draftsFull = false;
+  } catch (err) {
     // A draft that cannot be saved must not block the application: the page keeps the answers.
     wizard.savedAt = undefined;
+    draftsFull = err instanceof DraftSlotsFull;
   }
   const line = document.getElementById('save-status');
   if (line) line.replaceWith(saveLine());

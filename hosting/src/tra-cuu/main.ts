@@ -1,10 +1,13 @@
 // Public lookup (/tra-cuu/<code>?t=<token>), the address in the receipt's QR code. With the token it
 // shows progress and the due date with its explanation; with the code alone only the status (Circular
-// 01/2018 Art. 16). No Firebase SDK: one small script for a cheap phone.
-// Wiring only: state.ts (the code and token in the address), api.ts (the lookup), view.ts (the answer).
+// 01/2018 Art. 16). No Firebase SDK: one small script for a cheap phone. With `?xn=` (the link in the
+// first notice to an unconfirmed email or phone) it also offers to confirm that contact.
+// Wiring only: state.ts (the code and token in the address), api.ts (the lookup), view.ts (the answer),
+// confirm-contact.ts (the confirmation).
 import '../shared/style.css';
 import { describeError } from '../shared/api.js';
 import { lookUp } from './api.js';
+import { contactInUrl, mountContactConfirmation } from './confirm-contact.js';
 import { codeInPath, pathOf, token } from './state.js';
 import { showError, showPending, showView } from './view.js';
 
@@ -22,6 +25,7 @@ async function show(code: string, withToken: string | null): Promise<void> {
 
 if (codeInPath) {
   input.value = codeInPath;
+  if (contactInUrl) mountContactConfirmation(codeInPath, contactInUrl);
   void show(codeInPath, token);
 }
 

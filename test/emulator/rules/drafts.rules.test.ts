@@ -1,5 +1,7 @@
-// Security rules of drafts, the one collection clients write: the actor × operation matrix, the field
-// checks one by one, and a generated matrix (fast-check) where a write is allowed iff the draft is valid.
+// Security rules of drafts, the one collection clients write: the actor × operation matrix, the ten draft
+// slots of an account (`drafts/{uid}_0` … `_9`: the bound on what one account can store, issue 12,
+// finding 2), the field checks one by one, and a generated matrix (fast-check) where a write is allowed
+// iff the draft is valid.
 import {
   collection,
   deleteDoc,
@@ -22,6 +24,7 @@ import {
   allowedOnly,
   expectRule,
   NOBODY,
+  remove,
   rulesSession,
   seed,
   teardown,
@@ -85,18 +88,27 @@ function draft(owner: string, overrides: Record<string, unknown> = {}): Document
 /** The same draft as stored (what the seed writes with the rules disabled). */
 const stored = (owner: string) => draft(owner, { createdAt: at, updatedAt: at });
 
+/** Draft slot `n` of an account: the only ids a draft may be created under. */
+const slot = (owner: string, n: number | string) => `drafts/${owner}_${n}`;
+const A_DRAFT = slot(uidOf('citizenA'), 0);
+const B_DRAFT = slot(uidOf('citizenB'), 0);
+/** The slot each delete test seeds again before trying (so every actor tries on a live draft). */
+const A_DISPOSABLE = slot(uidOf('citizenA'), 9);
+const B_DISPOSABLE = slot(uidOf('citizenB'), 9);
+/** The slot of the one-at-a-time creates (field checks, generated drafts): emptied before each. */
+const A_SCRATCH = slot(uidOf('citizenA'), 7);
+
 const FIXTURES: Record<string, DocumentData> = {
-  'drafts/rules-draft-a': stored(uidOf('citizenA')),
-  'drafts/rules-draft-b': stored(uidOf('citizenB')),
-  // Disposable drafts each actor tries to delete: one of citizen A and one of citizen B per actor.
-  ...Object.fromEntries(
-    ACTOR_NAMES.flatMap((a) => [
-      [`drafts/rules-del-${a}-a`, stored(uidOf('citizenA'))],
-      [`drafts/rules-del-${a}-b`, stored(uidOf('citizenB'))],
-    ]),
-  ),
+  [A_DRAFT]: stored(uidOf('citizenA')),
+  [B_DRAFT]: stored(uidOf('citizenB')),
 };
 const created = new Set<string>();
+/** Creates `data` at `path` as `actor` after emptying the path, so a create is tested, never an update. */
+async function createFresh(actor: Actor, path: string, data: DocumentData, allowed: boolean): Promise<void> {
+  created.add(path);
+  await remove(rules.env(), [path]);
+  await expectRule(setDoc(doc(db(actor), path), data), allowed);
+}
 
 beforeAll(async () => {
   const env = await rules.start();
@@ -113,10 +125,10 @@ describe('drafts: actor × operation', () => {
   const B = allowedOnly('citizenB');
 
   it.each(ACTOR_NAMES)("%s get citizen A's draft", async (actor) => {
-    await expectRule(getDoc(doc(db(actor), 'drafts/rules-draft-a')), A[actor]);
+    await expectRule(getDoc(doc(db(actor), A_DRAFT)), A[actor]);
   });
   it.each(ACTOR_NAMES)("%s get citizen B's draft", async (actor) => {
-    await expectRule(getDoc(doc(db(actor), 'drafts/rules-draft-b')), B[actor]);
+    await expectRule(getDoc(doc(db(actor), B_DRAFT)), B[actor]);
   });
   it.each(ACTOR_NAMES)('%s lists drafts where ownerUserId == its own uid', async (actor) => {
     const q = query(collection(db(actor), 'drafts'), where('ownerUserId', '==', uidOrNobody(actor)));
@@ -129,29 +141,51 @@ describe('drafts: actor × operation', () => {
   it.each(ACTOR_NAMES)('%s lists every draft', async (actor) => {
     await expectRule(getDocs(collection(db(actor), 'drafts')), NOBODY[actor]);
   });
-  it.each(ACTOR_NAMES)('%s creates a draft of its own', async (actor) => {
-    const path = `drafts/rules-new-${actor}`;
-    created.add(path);
-    await expectRule(setDoc(doc(db(actor), path), draft(uidOrNobody(actor))), OWNERS[actor]);
+  it.each(ACTOR_NAMES)('%s creates a draft of its own in one of its slots', async (actor) => {
+    await createFresh(actor, slot(uidOrNobody(actor), 5), draft(uidOrNobody(actor)), OWNERS[actor]);
+  });
+  it.each(ACTOR_NAMES)('%s creates a draft of its own under an id of its choosing', async (actor) => {
+    await createFresh(actor, `drafts/rules-new-${actor}`, draft(uidOrNobody(actor)), NOBODY[actor]);
   });
   it.each(ACTOR_NAMES)('%s creates a draft in the name of citizen A', async (actor) => {
-    const path = `drafts/rules-forged-${actor}`;
-    created.add(path);
-    await expectRule(setDoc(doc(db(actor), path), draft(uidOf('citizenA'))), A[actor]);
+    await createFresh(actor, slot(uidOf('citizenA'), 6), draft(uidOf('citizenA')), A[actor]);
+  });
+  it.each(ACTOR_NAMES)("%s creates its own draft in citizen A's slot", async (actor) => {
+    await createFresh(actor, slot(uidOf('citizenA'), 6), draft(uidOrNobody(actor)), A[actor]);
   });
   it.each(ACTOR_NAMES)("%s updates citizen A's draft", async (actor) => {
     const patch = { applicant: { ...person, phone: '+84911111111' }, updatedAt: serverTimestamp() };
-    await expectRule(updateDoc(doc(db(actor), 'drafts/rules-draft-a'), patch), A[actor]);
+    await expectRule(updateDoc(doc(db(actor), A_DRAFT), patch), A[actor]);
   });
   it.each(ACTOR_NAMES)("%s updates citizen B's draft", async (actor) => {
     const patch = { resultDelivery: 'post', updatedAt: serverTimestamp() };
-    await expectRule(updateDoc(doc(db(actor), 'drafts/rules-draft-b'), patch), B[actor]);
+    await expectRule(updateDoc(doc(db(actor), B_DRAFT), patch), B[actor]);
   });
   it.each(ACTOR_NAMES)("%s deletes a draft of citizen A's", async (actor) => {
-    await expectRule(deleteDoc(doc(db(actor), `drafts/rules-del-${actor}-a`)), A[actor]);
+    await seed(rules.env(), { [A_DISPOSABLE]: stored(uidOf('citizenA')) });
+    created.add(A_DISPOSABLE);
+    await expectRule(deleteDoc(doc(db(actor), A_DISPOSABLE)), A[actor]);
   });
   it.each(ACTOR_NAMES)("%s deletes a draft of citizen B's", async (actor) => {
-    await expectRule(deleteDoc(doc(db(actor), `drafts/rules-del-${actor}-b`)), B[actor]);
+    await seed(rules.env(), { [B_DISPOSABLE]: stored(uidOf('citizenB')) });
+    created.add(B_DISPOSABLE);
+    await expectRule(deleteDoc(doc(db(actor), B_DISPOSABLE)), B[actor]);
+  });
+});
+
+describe('drafts: ten per account (the attack: a script creating drafts without end)', () => {
+  const A = uidOf('citizenA');
+  it('citizen A fills its ten slots, and no eleventh id is accepted', async () => {
+    const slots = Array.from({ length: 10 }, (_, n) => slot(A, n));
+    await remove(rules.env(), slots);
+    for (const path of slots) await createFresh('citizenA', path, draft(A), true);
+    for (const extra of [slot(A, 10), slot(A, 'a'), slot(A, '01'), `drafts/${A}-0`, `drafts/${A}`, `drafts/x${A}_0`, `drafts/${A}_0_0`, 'drafts/rules-draft-11']) {
+      await createFresh('citizenA', extra, draft(A), false);
+    }
+    // A full account still works on the drafts it has.
+    await expectRule(updateDoc(doc(db('citizenA'), slots[3]!), { resultDelivery: 'post', updatedAt: serverTimestamp() }), true);
+    await remove(rules.env(), slots.slice(1));
+    await seed(rules.env(), { [A_DRAFT]: stored(A) });
   });
 });
 
@@ -237,16 +271,14 @@ describe('drafts: field checks on create (citizen A)', () => {
   ];
   it.each(cases.map(([name, data, ok], i) => [name, ok, data, i] as const))(
     '%s → allowed: %s',
-    async (_name, ok, data, i) => {
-      const path = `drafts/rules-field-${i}`;
-      created.add(path);
-      await expectRule(setDoc(doc(db('citizenA'), path), data), ok);
+    async (_name, ok, data) => {
+      await createFresh('citizenA', A_SCRATCH, data, ok);
     },
   );
 });
 
 describe('drafts: field checks on update (citizen A, own draft)', () => {
-  const path = 'drafts/rules-upd-a';
+  const path = slot(uidOf('citizenA'), 8);
   beforeAll(async () => {
     await seed(rules.env(), { [path]: stored(uidOf('citizenA')) });
     created.add(path);
@@ -353,7 +385,6 @@ describe('drafts: generated (fast-check) — a create is allowed iff the draft i
   };
 
   it('60 random drafts: allowed iff every field is valid', async () => {
-    let n = 0;
     await fc.assert(
       fc.asyncProperty(fc.record(fields), async (generated) => {
         const data: DocumentData = {};
@@ -365,9 +396,7 @@ describe('drafts: generated (fast-check) — a create is allowed iff the draft i
           else data[key] = field.value;
         }
         const ok = Object.values(generated).every((f) => f.ok);
-        const path = `drafts/rules-fc-${n++}`;
-        created.add(path);
-        await expectRule(setDoc(doc(db('citizenA'), path), data), ok);
+        await createFresh('citizenA', A_SCRATCH, data, ok);
       }),
       { numRuns: 60 },
     );

@@ -29,7 +29,10 @@ const SERVER_ONLY = {
     id: 'rules-upload-1',
     data: { ownerUserId: 'rules-citizen-a', fileName: 'cccd.pdf', size: 1024, dossierId: null },
   },
-  rateLimits: { id: 'rules-203.0.113.7_202603020200', data: { count: 3 } },
+  rateLimits: { id: 'rules-lookup_0042_29580000', data: { count: 3 } },
+  // A citizen may not read, reset or raise the counts of their own quota, nor see whom the service messaged.
+  intakeQuotas: { id: 'rules-account_rules-citizen-a_260302', data: { scope: 'account', uid: 'rules-citizen-a', count: 10 } },
+  recipientLimits: { id: 'rules-0123456789abcdef0123456789abcdef_260302', data: { count: 3, firstContacts: 3 } },
   healthPings: { id: 'rules-ping', data: { note: null } },
   system: { id: 'rules-heartbeat', data: { at: new Date('2026-03-02T02:00:00Z') } },
 } as const;

@@ -1,5 +1,8 @@
-// Security rules of the figures (stats) and the evaluation documents (ratings, feedback): readable by
-// the officers of the agency the document names, by monitors and by admins; written only by the server.
+// Security rules of the figures (stats) and the evaluation documents (ratings, feedback): stats and
+// feedback are readable by the officers of the agency the document names, by monitors and by admins;
+// ratings only by monitors and admins, since a rating names its dossier and the rated agency's officers
+// must not learn who rated them (Decree 118 Art. 29.3; issue 12, finding 4): they read the aggregated
+// counts in stats. Everything is written only by the server.
 import {
   collection,
   deleteDoc,
@@ -45,11 +48,11 @@ const DOCS: Record<string, { data: object; reads: Record<Actor, boolean> }> = {
   },
   'ratings/rules-d1': {
     data: { dossierId: 'rules-d1', agencyId: AGENCY_X, level: 5, channel: 'online', at },
-    reads: OF_X,
+    reads: PROVINCE,
   },
   'ratings/rules-d4': {
     data: { dossierId: 'rules-d4', agencyId: AGENCY_Y, level: 2, channel: 'desk', at },
-    reads: OF_Y,
+    reads: PROVINCE,
   },
   'feedback/rules-fb-x': {
     data: { kind: 'complaint', subject: 's', body: 'b', agencyId: AGENCY_X, receivedAt: at },
@@ -94,17 +97,20 @@ describe('documents', () => {
   });
 });
 
+/** Who may list a collection's documents of one agency: never the rated agency's officers for ratings. */
+const agencyQuery = (c: (typeof COLLECTIONS)[number], ofAgency: Record<Actor, boolean>) => (c === 'ratings' ? PROVINCE : ofAgency);
+
 describe('queries', () => {
   it.each(cells(COLLECTIONS))('%s lists %s where agencyId == X', async (actor, c) => {
     await expectRule(
       getDocs(query(collection(db(actor), c), where('agencyId', '==', AGENCY_X))),
-      OF_X[actor],
+      agencyQuery(c, OF_X)[actor],
     );
   });
   it.each(cells(COLLECTIONS))('%s lists %s where agencyId == Y', async (actor, c) => {
     await expectRule(
       getDocs(query(collection(db(actor), c), where('agencyId', '==', AGENCY_Y))),
-      OF_Y[actor],
+      agencyQuery(c, OF_Y)[actor],
     );
   });
   it.each(cells(COLLECTIONS))('%s lists all of %s', async (actor, c) => {

@@ -2,7 +2,7 @@
 // and the event to append, or a TransitionConflict. It never mutates its input and never reads a clock.
 import type { Dossier, OpinionRequest } from '../dossier/dossier.js';
 import { DEFAULT_STOP_POLICY } from '../procedure/procedure.js';
-import type { DossierEvent } from './event.js';
+import { eventPayloadOf, type DossierEvent } from './event.js';
 import { DomainError } from '../shared/domain-error.js';
 import { toFieldErrors } from '../shared/field-errors.js';
 import { DossierAction, type DossierActionInput } from './actions.js';
@@ -75,7 +75,8 @@ export function applyAction(
     at: now,
     from: dossier.status,
     to: next,
-    payload,
+    // Personal data (a supplement's file names) is referenced, not copied into the log.
+    payload: eventPayloadOf(payload),
   };
   return { ok: true, dossier: nextDossier, event };
 }

@@ -20,6 +20,7 @@ import { DomainError } from '../shared/domain-error.js';
 import { ActionType } from './actions.js';
 import { decide, mergeComponents, needsLegalTime, SERVICE_FIELDS, type ActionRequest, type DecisionFacts, type LegalTime } from './decide.js';
 import { findTransition } from './table.js';
+import { DossierEvent } from './event.js';
 
 const LEGAL_TIME: LegalTime = { duration: { value: 8, unit: 'workingDays' }, workingHours: { periods: [{ start: '07:00', end: '11:30' }, { start: '13:30', end: '17:00' }] } };
 const FACTS: DecisionFacts = { calendar: CALENDAR, handoffCount: 0, legalTime: LEGAL_TIME, code: CODE };
@@ -170,6 +171,29 @@ describe('decide: service fields', () => {
     if (!decision.ok) throw new Error(decision.error.reason);
     expect(decision.dossier.status).toBe('registered');
     expect(decision.dossier.dueAt).toBeUndefined();
+  });
+
+  it('records a supplement’s files by id only: the log never copies file names, hashes or uploaders (issue 12, finding 7)', () => {
+    const file = {
+      id: 'upload-cccd-0001',
+      fileName: 'CCCD 001190012345 Nguyen Thi Hoa.pdf',
+      contentType: 'application/pdf' as const,
+      size: 2048,
+      sha256: 'a'.repeat(64),
+      uploadedBy: 'citizen-uid-1',
+      uploadedAt: NOW,
+    };
+    const additions = [{ componentId: 'id-card', originals: 0, certifiedCopies: 1, copies: 0, attachments: [file] }];
+    const decision = decide(DOSSIER_IN.awaitingSupplement, { type: 'submitSupplement', additions }, actor('citizen'), NOW, FACTS);
+    if (!decision.ok) throw new Error(decision.error.reason);
+    // The dossier (its personal part) has the file; the event names it by id.
+    expect(decision.dossier.components.find((c) => c.componentId === 'id-card')?.attachments).toEqual([file]);
+    const recorded = decision.event.payload;
+    if (recorded.type !== 'submitSupplement') throw new Error('not a supplement event');
+    expect(recorded.components?.find((c) => c.componentId === 'id-card')).toEqual({ componentId: 'id-card', originals: 0, certifiedCopies: 1, copies: 0, attachmentIds: ['upload-cccd-0001'] });
+    const text = JSON.stringify(decision.event);
+    for (const personal of ['CCCD', '001190012345', 'Nguyen', 'a'.repeat(64), 'citizen-uid-1"', 'application/pdf']) expect(text).not.toContain(personal);
+    expect(DossierEvent.safeParse(decision.event).success).toBe(true);
   });
 
   it('says when it needs the legal time, and refuses to guess without it', () => {

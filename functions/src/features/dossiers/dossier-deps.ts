@@ -2,9 +2,12 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import type { ApiRequest } from '../../platform/http-router.js';
 import type { Caller } from '../../platform/auth.js';
+import type { OnlineQuotaLimits } from '../../domain/index.js';
 
 export type DossierDeps = {
   db: Firestore;
   now: () => Date;
   caller: (req: ApiRequest) => Promise<Caller>;
+  /** The daily limits of online submissions (config.ts in production; walk-ins are never limited). */
+  onlineQuota: () => OnlineQuotaLimits;
 };

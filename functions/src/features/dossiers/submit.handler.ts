@@ -1,6 +1,7 @@
 // Creating a dossier: online submission by a citizen, or a walk-in recorded at the desk. Both pin the
 // procedure version in force, check the receiving agency and the components, and issue the dossier code
-// in the same transaction that creates the dossier.
+// in the same transaction that creates the dossier. Online submissions are counted against the account's
+// and the desk's daily quotas (domain/intake-quota); walk-ins never are.
 import { createHash } from 'node:crypto';
 
 import {
@@ -10,6 +11,7 @@ import {
   newDraftDossier,
   type Attachment,
   type DossierComponent,
+  type OnlineQuotaDecision,
   type Procedure,
 } from '../../domain/index.js';
 import { ApiError, type FieldError } from '../../platform/api-error.js';
@@ -23,6 +25,8 @@ import { IntakeDossierRequest, SubmitDossierRequest, type ComponentInput } from 
 import { runTransition } from '../../store/run-transition.js';
 import { counterRef, reserveDossierCode } from '../../store/dossier-codes.js';
 import { attachUploads, loadUploadsForSubmission } from '../../store/attach-uploads.js';
+import { countOnlineSubmission, onlineQuotaOf, onlineQuotaRefs, peekOnlineQuota } from '../../store/intake-quotas.js';
+import { dossierRef } from '../../store/dossiers.js';
 import type { Transaction } from 'firebase-admin/firestore';
 
 /** The same caller and requestId always name the same dossier: a retried submission finds it. */
@@ -68,6 +72,25 @@ async function reception(
     throw badField(path, decision.problem.message.vi, decision.problem.message.en);
   }
   return decision.competentAgencyId;
+}
+
+function quotaExhausted(decision: Extract<OnlineQuotaDecision, { ok: false }>, now: Date): ApiError {
+  const retryAfterSeconds = Math.max(1, Math.ceil((decision.resetsAt.getTime() - now.getTime()) / 1000));
+  const message =
+    decision.exhausted === 'account'
+      ? {
+          vi: `Tài khoản này đã nộp ${decision.limit} hồ sơ trực tuyến hôm nay, mức tối đa trong một ngày. Vui lòng nộp tiếp vào ngày mai, hoặc nộp trực tiếp tại bộ phận một cửa.`,
+          en: `This account has filed ${decision.limit} dossiers online today, the daily maximum. Please file again tomorrow, or in person at the one-stop desk.`,
+        }
+      : {
+          vi: 'Bộ phận một cửa này đã nhận đủ số hồ sơ trực tuyến trong ngày. Vui lòng nộp vào ngày mai, hoặc nộp trực tiếp tại quầy.',
+          en: 'This one-stop desk has received its daily maximum of online dossiers. Please file tomorrow, or in person at the desk.',
+        };
+  return new ApiError('resource-exhausted', message, [], {
+    reason: decision.exhausted === 'account' ? 'accountQuota' : 'agencyQuota',
+    limit: decision.limit,
+    retryAfterSeconds,
+  });
 }
 
 /** Every component must belong to the procedure; every mandatory one must be there. */
@@ -134,6 +157,13 @@ async function create(
   const format = behaviourOf(procedure.ruleSet, settings).code;
   const issuer = codeIssuerOf({ onlineIssuer: settings?.onlineIssuer, channel, receivingAgencyId: agencyId });
   const dossierId = dossierIdFor(caller.userId, body.requestId);
+  const quota = kind === 'submit' ? deps.onlineQuota() : undefined;
+  if (quota) {
+    // Past the limit, refuse before any transaction, so a flood never contends with the desk's walk-ins
+    // on the code counter; a retry of a submission that was stored is answered as usual.
+    const peek = await peekOnlineQuota(deps.db, caller.userId, agencyId, deps.now(), quota);
+    if (!peek.ok && !(await dossierRef(deps.db, dossierId).get()).exists) throw quotaExhausted(peek, deps.now());
+  }
   // Every creation under one issuer touches its daily counter: queue them in this instance.
   return withKeyLock(`dossier-code:${issuer}`, () =>
     runTransition(
@@ -157,12 +187,20 @@ async function create(
             ...(kind === 'submit' ? { ownerUserId: caller.userId } : {}),
             now,
           }),
-        prefetch: (now) => [counterRef(deps.db, issuer, now)],
-        prepare: async (_draft, tx, now, [counter]) => {
+        prefetch: (now) => [counterRef(deps.db, issuer, now), ...(quota ? onlineQuotaRefs(deps.db, caller.userId, agencyId, now) : [])],
+        prepare: async (_draft, tx, now, [counter, ...quotaSnaps]) => {
+          const counted: (() => void)[] = [];
+          if (quota) {
+            // The authoritative count, in the transaction that creates the dossier.
+            const decision = onlineQuotaOf(quotaSnaps, quota, now);
+            if (!decision.ok) throw quotaExhausted(decision, now);
+            const refs = onlineQuotaRefs(deps.db, caller.userId, agencyId, now);
+            counted.push(() => countOnlineSubmission(tx, refs, { uid: caller.userId, agencyId }, now));
+          }
           const { code, write } = reserveDossierCode(tx, counter!, issuer, now, format);
           const request = kind === 'submit' ? { type: 'submit' as const } : { type: 'intake' as const, channel: (body as IntakeDossierRequest).channel };
           const uploadIds = body.components.flatMap((c) => c.uploadIds);
-          return { request, code, writes: [write, () => attachUploads(tx, uploadIds, dossierId, deps.db)] };
+          return { request, code, writes: [write, ...counted, () => attachUploads(tx, uploadIds, dossierId, deps.db)] };
         },
       },
     ),

@@ -1,21 +1,41 @@
 // Fan-out: one notification request becomes one `notifications/{id}` document per (channel, recipient).
 // The id is a hash of (dossier, event key, channel, recipient), so a replayed request finds its documents
-// and creates nothing; the notification documents are then the delivery ledger.
+// and creates nothing; the notification documents are then the delivery ledger. Messages to the contacts
+// an applicant typed follow contact-policy.ts: a contact nobody verified gets the first message only, with
+// its confirmation link; later ones are recorded as `withheld` and never sent.
 import { logs } from '../../platform/logs.js';
 import { createHash } from 'node:crypto';
 import type { DocumentData, DocumentReference, Firestore } from 'firebase-admin/firestore';
 import { NOTIFICATION_REQUESTS } from '../../store/outbox.js';
 import { revive } from '../../store/revive.js';
+import type { ContactKind } from '../../domain/index.js';
+import { contactDelivery, isVerifiedContact, recipientLimitKey, type AccountContacts, type ContactDelivery } from './contact-policy.js';
 import { afterQuietHours } from './delivery-policy.js';
 import { NotificationPrefs, NotificationRequest, type Channel } from './notification-request.js';
-import { renderMessage, TEMPLATE_VERSION } from './templates.js';
+import { renderMessage, TEMPLATE_VERSION, withConfirmation, type Message } from './templates.js';
 
 export const NOTIFICATIONS = 'notifications';
+/** `dossiers/{id}/private/contacts`: `{ email?, phone? }: { address, confirmedAt }`, written by confirm-contact.handler.ts. */
+export const CONFIRMED_CONTACTS = 'contacts';
 const BATCH = 500;
 
-export type FanOutDeps = { db: Firestore; now: () => Date };
+/** What fan-out needs to verify contacts and to link to their confirmation (wiring.ts). */
+export type ContactDeps = {
+  /** The confirmation address for a dossier code and the `<kind>.<token>` of one contact. */
+  confirmationLink: (dossierId: string, code: string, kind: ContactKind, address: string) => string;
+  /** What Firebase Auth verified of the owner's account; undefined when there is no such account. */
+  account: (uid: string) => Promise<AccountContacts | undefined>;
+};
 
-type Recipient = { channel: Channel; uid: string | null; to: string | null };
+/**
+ * Without `contacts` (a test of the ledger alone) no link can be made, so an unverified contact gets
+ * nothing at all: stricter, never looser.
+ */
+export type FanOutDeps = { db: Firestore; now: () => Date; contacts?: ContactDeps };
+
+/** An applicant's contact: what it is, whether it is verified, and what this message does with it. */
+type ContactRoute = { kind: ContactKind; address: string; verified: boolean; delivery: ContactDelivery };
+type Recipient = { channel: Channel; uid: string | null; to: string | null; contact?: ContactRoute };
 
 export function notificationId(dossierId: string, key: string, channel: Channel, recipient: string): string {
   return createHash('sha256').update(`${dossierId}\u0000${key}\u0000${channel}\u0000${recipient}`).digest('hex').slice(0, 40);
@@ -26,20 +46,33 @@ const prefsOf = (data: DocumentData | undefined): NotificationPrefs => {
   return parsed.success ? parsed.data : {};
 };
 
-/** The applicant: in-app (with an account) and email (when known) unless they chose otherwise; SMS on request. */
-async function applicantRecipients(db: Firestore, req: NotificationRequest): Promise<Recipient[]> {
+/**
+ * The applicant: in-app (with an account) and email (when known) unless they chose otherwise; SMS on
+ * request. Each typed contact with its verification (contact-policy.ts).
+ */
+async function applicantRecipients(deps: FanOutDeps, req: NotificationRequest): Promise<Recipient[]> {
+  const { db } = deps;
   const uid = req.ownerUserId ?? null;
-  const [personal, user] = await Promise.all([
+  const [personal, user, confirmed, account] = await Promise.all([
     db.doc(`dossiers/${req.dossierId}/private/personal`).get(),
     uid ? db.doc(`users/${uid}`).get() : Promise.resolve(undefined),
+    db.doc(`dossiers/${req.dossierId}/private/${CONFIRMED_CONTACTS}`).get(),
+    uid && deps.contacts ? deps.contacts.account(uid) : Promise.resolve(undefined),
   ]);
   const applicant = (personal.get('applicant') ?? {}) as { email?: string; phone?: string };
   const prefs = prefsOf(user?.data());
+  // The dossier's first message (submit, intake): the one an unverified contact may get, with its link.
+  const firstMessage = req.version === 1;
+  const route = (kind: ContactKind, address: string): ContactRoute => {
+    const onRecord: unknown = confirmed.get(`${kind}.address`);
+    const verified = isVerifiedContact(kind, address, account, typeof onRecord === 'string' ? onRecord : undefined);
+    return { kind, address, verified, delivery: contactDelivery(verified, firstMessage) };
+  };
   const out: Recipient[] = [];
   if (uid && (prefs.inApp ?? true)) out.push({ channel: 'inApp', uid, to: null });
-  if (applicant.email && (prefs.email ?? true)) out.push({ channel: 'email', uid, to: applicant.email });
-  if (applicant.phone && (prefs.sms ?? false)) out.push({ channel: 'sms', uid, to: applicant.phone });
-  if (applicant.phone && (prefs.zalo ?? false)) out.push({ channel: 'zalo', uid, to: applicant.phone });
+  if (applicant.email && (prefs.email ?? true)) out.push({ channel: 'email', uid, to: applicant.email, contact: route('email', applicant.email) });
+  if (applicant.phone && (prefs.sms ?? false)) out.push({ channel: 'sms', uid, to: applicant.phone, contact: route('phone', applicant.phone) });
+  if (applicant.phone && (prefs.zalo ?? false)) out.push({ channel: 'zalo', uid, to: applicant.phone, contact: route('phone', applicant.phone) });
   return out;
 }
 
@@ -53,10 +86,11 @@ function officerRecipients(uid: string, data: DocumentData | undefined): Recipie
   return out;
 }
 
-async function recipientsOf(db: Firestore, req: NotificationRequest, agencyId: string | undefined): Promise<Recipient[]> {
+async function recipientsOf(deps: FanOutDeps, req: NotificationRequest, agencyId: string | undefined): Promise<Recipient[]> {
+  const { db } = deps;
   const out: Recipient[] = [];
   if (req.audience === 'applicant') {
-    out.push(...(await applicantRecipients(db, req)));
+    out.push(...(await applicantRecipients(deps, req)));
     // Officers who follow the agency now holding the dossier, or this dossier, see its transitions too.
     const users = db.collection('users');
     const [agencyFollowers, dossierFollowers] = await Promise.all([
@@ -126,7 +160,13 @@ export async function fanOutRequest(deps: FanOutDeps, requestId: string, raw: un
     level: req.level ?? null,
     overdueWorkingDays: typeof req.overdueWorkingDays === 'number' ? req.overdueWorkingDays : null,
   });
-  const recipients = await recipientsOf(db, req, dossier.currentStep?.agencyId ?? dossier.receivingAgencyId);
+  const recipients = await recipientsOf(deps, req, dossier.currentStep?.agencyId ?? dossier.receivingAgencyId);
+  /** The message one recipient gets: the first to an unverified contact carries its confirmation link. */
+  const messageFor = (r: Recipient): Message | undefined => {
+    if (r.contact?.delivery !== 'sendWithConfirmation') return message;
+    if (!deps.contacts || !dossier.code) return undefined; // no link can be made: nothing goes
+    return withConfirmation(message, r.contact.kind, deps.contacts.confirmationLink(req.dossierId, dossier.code, r.contact.kind, r.contact.address));
+  };
   const planned = recipients.map((r) => ({
     r,
     ref: db.collection(NOTIFICATIONS).doc(notificationId(req.dossierId, key, r.channel, r.uid ?? r.to ?? '')),
@@ -144,10 +184,13 @@ export async function fanOutRequest(deps: FanOutDeps, requestId: string, raw: un
       chunk.forEach((p, j) => (snaps[j]!.exists ? result.existing++ : missing.push(p)));
     }
     try {
-      await writeBatches(db, missing, requestRef, (p) => docOf(req, requestId, p.r, message, now, dossier.code ?? null), result);
+      await writeBatches(db, missing, requestRef, (p) => docOf(req, requestId, p.r, messageFor(p.r), now, dossier.code ?? null), result);
       result.created.push(...missing.map((p) => p.ref.id));
       result.deliverNow.push(
-        ...missing.filter((p) => p.r.channel !== 'inApp' && nextAttemptOf(p.r.channel, now).getTime() <= now.getTime()).map((p) => p.ref.id),
+        ...missing
+          .filter((p) => p.r.channel !== 'inApp' && messageFor(p.r) !== undefined && p.r.contact?.delivery !== 'withhold')
+          .filter((p) => nextAttemptOf(p.r.channel, now).getTime() <= now.getTime())
+          .map((p) => p.ref.id),
       );
       return result;
     } catch (err) {
@@ -178,8 +221,12 @@ async function writeBatches(
 // Both land on the citizen's phone with a sound: neither goes out at night.
 const nextAttemptOf = (channel: Channel, now: Date) => (channel === 'sms' || channel === 'zalo' ? afterQuietHours(now) : now);
 
-function docOf(req: NotificationRequest, requestId: string, r: Recipient, message: ReturnType<typeof renderMessage>, now: Date, dossierCode: string | null) {
+function docOf(req: NotificationRequest, requestId: string, r: Recipient, rendered: Message | undefined, now: Date, dossierCode: string | null) {
   const inApp = r.channel === 'inApp';
+  // Withheld: an unverified contact past its first message (or one no link could be made for). The
+  // ledger keeps it, with the reason, so a citizen's "I got nothing" has an answer; nothing is sent.
+  const withheld = r.contact !== undefined && (r.contact.delivery === 'withhold' || rendered === undefined);
+  const message = rendered ?? renderMessage(req.eventType, { code: dossierCode ?? req.dossierId });
   return {
     dossierId: req.dossierId,
     dossierCode,
@@ -193,12 +240,16 @@ function docOf(req: NotificationRequest, requestId: string, r: Recipient, messag
     body: message.body,
     createdAt: now,
     // The in-app document is the inbox entry itself: delivered once written.
-    state: inApp ? 'sent' : 'queued',
+    state: inApp ? 'sent' : withheld ? 'withheld' : 'queued',
     attempts: 0,
-    nextAttemptAt: inApp ? null : nextAttemptOf(r.channel, now),
+    nextAttemptAt: inApp || withheld ? null : nextAttemptOf(r.channel, now),
     sentAt: inApp ? now : null,
     readAt: null,
-    failure: null,
+    failure: withheld ? 'unverifiedContact' : null,
     lastError: null,
+    // An applicant's typed contact is counted per day at delivery (deliver.ts, recipientLimits/).
+    ...(r.contact
+      ? { limitKey: recipientLimitKey(r.contact.kind, r.contact.address), contactVerified: r.contact.verified, firstContact: r.contact.delivery === 'sendWithConfirmation' }
+      : {}),
   };
 }

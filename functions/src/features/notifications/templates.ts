@@ -3,7 +3,8 @@
 // be matched with the exact wording sent.
 import { formatLocalDateTime } from '../../domain/time/local-time.js';
 
-export const TEMPLATE_VERSION = 2;
+// 3: the first message to an unconfirmed contact carries its confirmation link (contact-policy.ts).
+export const TEMPLATE_VERSION = 3;
 
 export type Bilingual = { vi: string; en: string };
 export type Message = { subject: Bilingual; body: Bilingual };
@@ -102,6 +103,21 @@ export function renderMessage(eventType: string, context: TemplateContext): Mess
   return {
     subject: { vi: `[Một cửa] Hồ sơ ${context.code}`, en: `[One-stop] Dossier ${context.code}` },
     body,
+  };
+}
+
+/**
+ * The first message to a contact nobody has confirmed: the link to confirm it, and what happens if the
+ * reader did not file the dossier (nothing more comes). Short, because an SMS carries it too.
+ */
+export function withConfirmation(message: Message, kind: 'email' | 'phone', link: string): Message {
+  const channel = kind === 'email' ? { vi: 'thư điện tử', en: 'email' } : { vi: 'tin nhắn', en: 'text message' };
+  return {
+    subject: message.subject,
+    body: {
+      vi: `${message.body.vi} Để tiếp tục nhận thông báo về hồ sơ này qua ${channel.vi}, mở ${link} và bấm Xác nhận. Nếu bạn không nộp hồ sơ này, hãy bỏ qua: bạn sẽ không nhận thêm thông báo nào.`,
+      en: `${message.body.en} To keep receiving notices about this dossier by ${channel.en}, open ${link} and press Confirm. If you did not file this dossier, ignore this: you will receive no more notices.`,
+    },
   };
 }
 

@@ -33,6 +33,28 @@ describe('SubmitRatingRequest', () => {
   });
 });
 
+describe('the proof of a desk rating (issue 12, finding 3)', () => {
+  const desk = { ...valid, channel: 'deskDevice' };
+  it('needs the receipt: its QR token or its printed rating code, never the code alone', () => {
+    const bare = SubmitRatingRequest.safeParse(desk);
+    expect(bare.success).toBe(false);
+    expect(bare.error!.issues.map((i) => i.path.join('.'))).toEqual(['ratingCode']);
+    expect(SubmitRatingRequest.safeParse({ ...desk, token: 'abc_-9' }).success).toBe(true);
+    expect(SubmitRatingRequest.safeParse({ ...desk, ratingCode: '1234 5678' }).data?.ratingCode).toBe('12345678');
+    expect(SubmitRatingRequest.safeParse({ ...desk, ratingCode: '1234-5678' }).data?.ratingCode).toBe('12345678');
+  });
+  it.each(['1234567', '123456789', 'abcdefgh', '', '1'.repeat(21)])('refuses the rating code %j', (ratingCode) => {
+    const parsed = SubmitRatingRequest.safeParse({ ...desk, ratingCode });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues[0]!.path.join('.')).toBe('ratingCode');
+  });
+  it('is for the desk only: online, the token or the owner’s session', () => {
+    const parsed = SubmitRatingRequest.safeParse({ ...valid, ratingCode: '12345678' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues[0]!.path.join('.')).toBe('ratingCode');
+  });
+});
+
 describe('channelDecision', () => {
   const expected: Record<string, Record<'online' | 'deskDevice', string>> = {
     anonymous: { online: 'ok', deskDevice: 'unauthenticated' },

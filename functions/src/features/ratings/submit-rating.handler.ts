@@ -1,10 +1,12 @@
 // POST /api/ratings — the applicant rates how a dossier was handled (Decree 61/2018 Art. 27–32), online
-// with the receipt's token or as its owner, or on the electronic device at the desk that received it.
+// with the receipt's token or as its owner, or on the electronic device at the desk that received it with
+// the receipt in hand (its QR token, or the rating code printed on it: the device's account alone proves
+// nothing, desk staff know its password).
 // Stored in `ratings/{dossierId}` with no identity of the rater, once per dossier, after the result was
 // returned; the same transaction adds it to the agency's statistics for the transparency page.
 import { FieldValue, type Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { DossierStatus, SATISFACTION_SCALE, STATUS_INFO, verifyLookupToken } from '../../domain/index.js';
+import { DossierStatus, SATISFACTION_SCALE, STATUS_INFO, verifyLookupToken, verifyRatingCode } from '../../domain/index.js';
 import { ApiError, invalidInput } from '../../platform/api-error.js';
 import { permissionDenied, unauthenticated, type Caller } from '../../platform/auth.js';
 import type { RatingAnswer } from '../../contract/index.js';
@@ -31,6 +33,12 @@ export type RatingDeps = {
   /** Anonymous callers share the lookup's per-client quota. */
   limitPerMinute: number;
 };
+
+/**
+ * Desk ratings proved by a typed rating code, per kiosk account and minute: a citizen rates in a minute
+ * or two, so this never slows a desk, while trying codes (10⁸ of them) becomes hopeless.
+ */
+export const RATING_CODE_ATTEMPTS_PER_MINUTE = 6;
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 /** Verified against when no dossier matches, so a miss costs the same HMAC as a hit. */
@@ -72,6 +80,18 @@ function alreadyRated(): ApiError {
   );
 }
 
+function tooManyRatingCodes(retryAfter: number): ApiError {
+  return new ApiError(
+    'resource-exhausted',
+    {
+      vi: `Thiết bị đã nhận quá nhiều mã đánh giá trong một phút. Vui lòng thử lại sau ${retryAfter} giây, hoặc quét mã QR trên giấy tiếp nhận.`,
+      en: `Too many rating codes on this device in a minute. Please try again in ${retryAfter} seconds, or scan the QR code on the receipt.`,
+    },
+    [],
+    { retryAfterSeconds: retryAfter },
+  );
+}
+
 function staffMayNotRate(): ApiError {
   return new ApiError('permission-denied', {
     vi: 'Cán bộ, người quản trị và giám sát không đánh giá hồ sơ; chỉ người nộp hồ sơ đánh giá.',
@@ -102,17 +122,26 @@ export async function submitRating(req: ApiRequest, deps: RatingDeps): Promise<R
   const decision = channelDecision(caller?.role, input.channel);
   if (decision === 'unauthenticated') throw unauthenticated();
   if (decision === 'forbidden') throw permissionDenied();
+  if (caller?.role === 'kiosk' && input.token === undefined) {
+    // Every typed rating code counts, right or wrong, so the device cannot be used to try codes.
+    const quota = await consumeLookupQuota(deps.db, caller.userId, deps.now(), RATING_CODE_ATTEMPTS_PER_MINUTE, 'ratingCode');
+    if (!quota.allowed) {
+      const err = tooManyRatingCodes(quota.retryAfterSeconds);
+      return { status: err.status, body: err.toBody(), headers: { ...NO_STORE, 'Retry-After': String(quota.retryAfterSeconds) } };
+    }
+  }
 
   // Single-field index on `code`, automatic.
   const found = (await deps.db.collection('dossiers').where('code', '==', input.code).limit(1).get()).docs[0];
   const tokenMatches = input.token !== undefined && verifyLookupToken(found?.id ?? NO_DOSSIER_ID, input.token, secret);
+  const ratingCodeMatches = input.ratingCode !== undefined && verifyRatingCode(found?.id ?? NO_DOSSIER_ID, input.ratingCode, secret);
   if (found === undefined) throw notFound();
   const dossierId = found.id;
   const dossier = RatedDossier.parse(found.data()); // server-written data: a mismatch is our bug
   if (dossier.status === 'draft') throw notFound();
   const entitled =
     input.channel === 'deskDevice'
-      ? caller?.role === 'kiosk' && caller.agencyId === dossier.receivingAgencyId
+      ? caller?.role === 'kiosk' && caller.agencyId === dossier.receivingAgencyId && (tokenMatches || ratingCodeMatches)
       : tokenMatches || (caller?.role === 'citizen' && dossier.ownerUserId === caller.userId);
   if (!entitled) throw notFound(); // someone not entitled learns nothing, not even that the code exists
 

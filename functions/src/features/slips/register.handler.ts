@@ -1,5 +1,7 @@
 // GET /api/agencies/:agencyId/register?from=YYYY-MM-DD&to=YYYY-MM-DD — form 06, the register of
-// dossiers received by one agency in a period, rendered on demand for its officers, monitors and admins.
+// dossiers received by one agency in a period, rendered on demand for its officers and admins. Not for
+// monitors: the register names every applicant, and monitors see figures, never people (issue 12,
+// finding 7); their figures are in stats/ and the transparency page.
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { AgencyId, applicantDisplayName, bi, findForm, findRuleSetOn, STATUS_INFO, formSetOf, type FormNumber, LocalDate, localDateOf, type Applicant } from '../../domain/index.js';
@@ -45,8 +47,8 @@ const OFFICER_ROLES = new Set<Caller['role']>(['receptionist', 'handler', 'lead'
 
 function forbidden(): ApiError {
   return new ApiError('permission-denied', {
-    vi: 'Chỉ cán bộ của cơ quan, người giám sát và quản trị được xem sổ theo dõi.',
-    en: 'Only the agency’s officers, monitors and admins may see its register.',
+    vi: 'Chỉ cán bộ của cơ quan và người quản trị được xem sổ theo dõi (sổ có tên người nộp hồ sơ).',
+    en: 'Only the agency’s officers and admins may see its register (it names the applicants).',
   });
 }
 
@@ -58,8 +60,7 @@ export async function getRegister(req: ApiRequest, deps: RegisterDeps): Promise<
   const parsed = RegisterRequest.safeParse({ params: req.params, query: req.query });
   if (!parsed.success) throw invalidInput(parsed.error);
   const { params, query } = parsed.data;
-  const allowed =
-    caller.role === 'admin' || caller.role === 'monitor' || (OFFICER_ROLES.has(caller.role) && caller.agencyId === params.agencyId);
+  const allowed = caller.role === 'admin' || (OFFICER_ROLES.has(caller.role) && caller.agencyId === params.agencyId);
   if (!allowed) throw forbidden();
 
   // Composite index receivingAgencyId ASC, receivedAt ASC (firestore.indexes.json).

@@ -49,6 +49,7 @@ describe('forms 01–05 (A5)', () => {
       '7. Phí, lệ phí: Không thu phí',
       'Tra cứu hồ sơ / Lookup: https://motcua.example.vn/tra-cuu/',
       'Đánh giá sự hài lòng / Rate the service: https://motcua.example.vn/danh-gia/',
+      `Mã đánh giá tại quầy / Desk rating code: ${receiptFixture().ratingCode}`,
       'NGƯỜI NỘP HỒ SƠ',
       'NGƯỜI TIẾP NHẬN HỒ SƠ',
       '(Ký và ghi rõ họ tên)',

@@ -69,6 +69,8 @@ function receipt(w: SlipWriter, d: ReceiptSlip): void {
   w.field('6. Nhận kết quả tại', d.resultDelivery);
   w.field('7. Phí, lệ phí', d.fee);
   w.text(`Đánh giá sự hài lòng / Rate the service: ${d.ratingUrl}`, { size: 7 });
+  // Typed at the desk's rating device by a citizen who cannot scan the QR: proof of holding this receipt.
+  w.text(`Mã đánh giá tại quầy / Desk rating code: ${d.ratingCode}`, { size: 7 });
   w.text('Vào Sổ theo dõi hồ sơ. Người nộp giữ giấy này để nhận kết quả và tra cứu tiến độ.', { size: 7, gap: 0.3 });
   w.signatures(
     [

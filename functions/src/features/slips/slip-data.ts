@@ -56,6 +56,8 @@ export type ReceiptSlip = SlipBase & {
   fee: string;
   lookupUrl: string;
   ratingUrl: string;
+  /** The desk rating code (8 digits as two groups), the proof a citizen without the QR types at the kiosk. */
+  ratingCode: string;
   register: { book: string; entry: string };
   officerName?: string;
 };

@@ -5,6 +5,8 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import {
   applicantDisplayName,
+  formatRatingCode,
+  ratingCodeOf,
   findForm,
   formSetOf,
   STATUS_INFO,
@@ -170,6 +172,7 @@ export async function loadSlipData(
         fee: feeText(procedure),
         lookupUrl: lookup,
         ratingUrl: ratingUrl(links.origin, dossier.code, token),
+        ratingCode: formatRatingCode(ratingCodeOf(dossier.id, links.secret)),
         register: {
           book: `Sổ theo dõi hồ sơ năm ${dossier.registerEntry?.year ?? date(event.at).slice(6)}`,
           // Older dossiers were received before register entries were numbered: their code stands in.

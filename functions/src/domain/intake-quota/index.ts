@@ -1,0 +1,1 @@
+export * from './intake-quota.js';
