@@ -1,6 +1,7 @@
 // The facts of the law that pages show, re-exported from the domain's zod-free modules (a page that
 // imports the contract ships no schema library; lint checks that). Each fact lives once, in the domain.
-export { AGENCY_LEVEL_LABELS, AGENCY_LEVELS } from '../domain/agency/level-labels.js';
+export { AGENCY_KIND_LABELS, AGENCY_KIND_LEVELS, AGENCY_KINDS, AGENCY_LEVEL_LABELS, AGENCY_LEVELS, DESK_KINDS, type AgencyKindName } from '../domain/agency/level-labels.js';
+export { calendarWarningText, nextYearCalendarWarning, type CalendarWarning } from '../domain/time/calendar-warning.js';
 export { CLOCK_RUNNING_STATUSES, clockRunsIn, DOSSIER_STATUSES, STATUS_INFO, type DossierStatusName, type PortalStatusCode, type StatusInfo } from '../domain/dossier/status-info.js';
 export { EVALUATION_INDEX_LABELS } from '../domain/evaluation/index-labels.js';
 export { SATISFACTION_LEVELS, SATISFACTION_SCALE } from '../domain/evaluation/satisfaction-scale.js';

@@ -18,6 +18,7 @@ import {
   type Procedure,
 } from '../../domain/index.js';
 import { formatDuration } from '../../domain/time/duration.js';
+import { readBrand } from '../../store/branding.js';
 import { findAgency, procedureVersion } from '../../store/reference-data.js';
 import { dossierRef, eventRef, joinDossier, personalRef } from '../../store/dossiers.js';
 import { revive } from '../../store/revive.js';
@@ -135,7 +136,10 @@ export async function loadSlipData(
   const event = revive(eventSnap!.data()) as DossierEvent;
   if (!dossier.code) throw new SlipSourceMissing(`code of ${request.dossierId}`);
   const procedure = await procedureVersion(db, dossier.procedure.code, dossier.procedure.version);
-  const agency = await agencyOf(db, dossier.receivingAgencyId);
+  // The province's branding (settings/branding): the place before the date, the hotline, the public address.
+  const [desk, brand] = await Promise.all([agencyOf(db, dossier.receivingAgencyId), readBrand(db)]);
+  const agency: SlipAgency = { ...desk, ...(brand ? { place: brand.placeName } : {}), ...(brand?.hotline ? { hotline: brand.hotline } : {}) };
+  const origin = brand?.publicOrigin ?? links.origin;
   const token = signLookupToken(dossier.id, links.secret);
   const form = findForm(formSetOf(dossier.ruleSet), request.form);
   if (!form) throw new SlipSourceMissing(`form ${request.form} in the form set of ${request.dossierId}`);
@@ -150,7 +154,7 @@ export async function loadSlipData(
     procedureName: dossier.procedure.name.vi,
     issuedAt: event.at,
   };
-  const lookup = lookupUrl(links.origin, dossier.code, token);
+  const lookup = lookupUrl(origin, dossier.code, token);
   const officerName = await displayNameOf(db, event.actor.userId);
   const legalDuration = formatDuration(procedure.legalDuration, 'vi');
   const p = event.payload;
@@ -169,7 +173,7 @@ export async function loadSlipData(
         resultDelivery: RESULT_DELIVERY_LABELS[dossier.resultDelivery],
         fee: feeText(procedure),
         lookupUrl: lookup,
-        ratingUrl: ratingUrl(links.origin, dossier.code, token),
+        ratingUrl: ratingUrl(origin, dossier.code, token),
         register: {
           book: `Sổ theo dõi hồ sơ năm ${dossier.registerEntry?.year ?? date(event.at).slice(6)}`,
           // Older dossiers were received before register entries were numbered: their code stands in.
@@ -196,7 +200,7 @@ export async function loadSlipData(
         ...base,
         purpose: 'refusal',
         reason: p.reason,
-        rulesAt: [...procedure.legalBasis, procedureUrl(links.origin, procedure.code)],
+        rulesAt: [...procedure.legalBasis, procedureUrl(origin, procedure.code)],
         ...(officerName ? { officerName } : {}),
         lookupUrl: lookup,
       };
