@@ -4,9 +4,12 @@
 // Wiring only: state.ts (the code and token in the address), api.ts (the lookup), view.ts (the answer).
 import '../shared/style.css';
 import { describeError } from '../shared/api.js';
+import { applyBranding } from '../shared/branding.js';
 import { lookUp } from './api.js';
 import { codeInPath, pathOf, token } from './state.js';
 import { showError, showPending, showView } from './view.js';
+
+void applyBranding();
 
 const form = document.getElementById('lookup-form') as HTMLFormElement;
 const input = document.getElementById('code') as HTMLInputElement;

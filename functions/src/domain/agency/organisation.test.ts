@@ -3,7 +3,7 @@ import { DEFAULT_WORKING_HOURS } from '../time/index.js';
 import { Agency } from './agency.js';
 import { checkPlacement, planMerger, previousDate } from './organisation.js';
 
-const base = { level: 'commune', effectiveFrom: '2025-07-01', hasOneStopDesk: true, workingHours: DEFAULT_WORKING_HOURS, officers: [] } as const;
+const base = { level: 'commune' as const, effectiveFrom: '2025-07-01', hasOneStopDesk: true, workingHours: DEFAULT_WORKING_HOURS, officers: [] };
 const PROVINCE: Agency = { ...base, id: '000.00.00.H99', name: { vi: 'UBND tỉnh', en: 'Province' }, level: 'province', kind: 'peoplesCommittee', hasOneStopDesk: false };
 const CENTRE: Agency = { ...base, id: '000.00.01.H99', name: { vi: 'Trung tâm tỉnh', en: 'Centre' }, level: 'province', kind: 'provinceCentre', parentId: PROVINCE.id };
 const A: Agency = { ...base, id: '000.21.02.H99', name: { vi: 'Xã A', en: 'A' }, kind: 'communeCentre', parentId: PROVINCE.id };

@@ -28,7 +28,8 @@ export function checkPlacement(agency: Agency, all: ReadonlyMap<string, Agency>)
     }
     seen.add(up.id);
   }
-  if (agency.kind === 'receptionPoint' && parent.kind !== undefined && parent.kind !== 'provinceCentre' && parent.kind !== 'communeCentre') {
+  // A parent entered before kinds existed is no centre as far as can be told: its kind is set first.
+  if (agency.kind === 'receptionPoint' && parent.kind !== 'provinceCentre' && parent.kind !== 'communeCentre') {
     problems.push(problem('parentId', 'Điểm tiếp nhận thuộc một Trung tâm Phục vụ hành chính công', 'a reception point belongs to a service centre'));
   }
   return problems;

@@ -7,7 +7,8 @@ import { decide } from './decide.js';
 import { CALENDAR, CONSULTED, DESK, DOSSIER_IN, MERGED_INTO, NOW, OFFICE, PENDING_TRANSFER, actor, validPayload } from '../../../../test/fixtures/lifecycle.js';
 
 const SYSTEM = actor('system');
-const move = (from: string, to = MERGED_INTO) => ({ ...validPayload('succeedAgency'), fromAgencyId: from, toAgencyId: to });
+const payload = validPayload('succeedAgency') as Extract<ReturnType<typeof validPayload>, { type: 'succeedAgency' }>;
+const move = (from: string, to = MERGED_INTO) => ({ ...payload, fromAgencyId: from, toAgencyId: to });
 
 describe('succeedAgency', () => {
   it('moves the desk, the current step and the access of a received dossier, and keeps the merged agency in its history', () => {
@@ -25,7 +26,7 @@ describe('succeedAgency', () => {
     expect(after.code).toBe(before.code);
     expect(after.dueAt).toEqual(before.dueAt);
     expect(result.event).toMatchObject({ type: 'succeedAgency', from: 'received', to: 'received', actor: SYSTEM });
-    expect(result.event.payload).toMatchObject({ fromAgencyId: DESK, fromName: validPayload('succeedAgency').fromName });
+    expect(result.event.payload).toMatchObject({ fromAgencyId: DESK, fromName: payload.fromName });
     expect(Dossier.safeParse(after).success).toBe(true);
   });
 

@@ -35,7 +35,7 @@ export const SaveCalendarRequest = z.strictObject({
   weeklyRestDays: z.array(z.number().int().min(0).max(6)).max(6).describe('Ngày nghỉ hằng tuần (0 = Chủ nhật) / weekly rest days'),
   holidays: z.array(CalendarDay).max(80).describe('Ngày nghỉ lễ, nghỉ bù, nghỉ hoán đổi / days off'),
   makeUpWorkingDays: z.array(CalendarDay).max(30).describe('Ngày làm bù / make-up working days'),
-  source: z.string().trim().normalize('NFC').min(1, bi('Ghi rõ văn bản công bố', 'name the announcing document')).max(500),
+  source: z.string().trim().normalize('NFC').min(1, bi('Ghi rõ văn bản công bố', 'name the announcing document')).max(2000),
   provisional: z.boolean().optional().describe('Tạm tính / provisional'),
 });
 type _SaveCalendarAgrees = Agrees<SameShape<z.input<typeof SaveCalendarRequest>, SaveCalendarBody>>;
