@@ -8,7 +8,6 @@ import { bi } from '../../domain/index.js';
 import type { BrandingView, SaveBrandingBody } from '../../contract/index.js';
 import { ApiError } from '../../platform/api-error.js';
 import { requireRole, type Caller } from '../../platform/auth.js';
-import { PUBLIC_CACHE } from '../../platform/cache.js';
 import type { Agrees, SameShape } from '../../platform/contract-check.js';
 import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import { parseInput } from '../../platform/parse.js';
@@ -70,10 +69,13 @@ export function brandingView(value: StoredBranding | undefined, updateTime: stri
   };
 }
 
-/** GET /api/branding — public; a page caches it for a minute, the CDN five. */
+/**
+ * GET /api/branding — public. Browsers ask again on every page (each keeps its last copy to paint at once,
+ * shared/branding.ts); the CDN keeps it a minute, so a change reaches every page within that minute.
+ */
 export async function getBranding(deps: Pick<BrandingDeps, 'db'>): Promise<Reply<'getBranding'>> {
   const { value, updateTime } = await readBranding(deps.db);
-  return { status: 200, headers: PUBLIC_CACHE, body: brandingView(value, updateTime) };
+  return { status: 200, headers: { 'Cache-Control': 'public, max-age=0, s-maxage=60' }, body: brandingView(value, updateTime) };
 }
 
 /** GET /api/branding/logo — the image itself (its URL carries the version, so it may be kept long). */
