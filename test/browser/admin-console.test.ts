@@ -71,6 +71,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // The catalogue is shared with the tests that follow (they list it whole): the procedure of this file goes.
+  await admin().db.recursiveDelete(admin().db.doc(`procedures/${CODE}`));
   const current = (await api('getBranding', {})).body;
   await api('saveBranding', { body: { requestId: rid('console-restore'), expectedUpdateTime: current.updateTime, ...demoBranding, logo: null } }, IDENTITIES.admin);
   await browser?.close();

@@ -2,7 +2,7 @@
 // new version; dossiers keep the one they pinned), working calendars (a correction is used by the very
 // next due date, despite each instance's cache; the next-year warning), and the rule-set settings (the
 // next dossier code follows them at once). Who may, bad input, stale saves, retries. Procedure 1.999001.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminCalendar, CalendarFields, ProcedureVersionBody } from '../../functions/src/contract/index.js';
 import {
   buildWorkingCalendar,
@@ -23,6 +23,11 @@ const CODE = '1.999001';
 
 beforeAll(async () => {
   await loadDemoData(db, auth);
+});
+
+// The catalogue is shared with the tests that follow (they list it whole): the procedure of this file goes.
+afterAll(async () => {
+  await db.recursiveDelete(db.doc(`procedures/${CODE}`));
 });
 
 /** Submits at the province desk and receives it there; the dossier as the receipt set it. */

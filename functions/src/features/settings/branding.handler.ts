@@ -111,13 +111,13 @@ export async function saveBranding(req: ApiRequest, deps: BrandingDeps): Promise
       throw field('logo', 'Tệp không phải ảnh PNG hoặc JPEG như đã khai', 'the file is not the PNG or JPEG image it claims to be');
     }
   }
-  const { logo: _logo, requestId, ...fingerprintFields } = input;
+  const { requestId, ...fingerprintFields } = input;
   const now = deps.now();
   const ref = deps.db.doc(BRANDING);
   const reply = await runAdminWrite(
     deps.db,
-    // The logo enters the fingerprint by its size only: the record stays small, and a retry sends the same bytes.
-    { caller, requestId, fingerprintOf: { ...fingerprintFields, logo: input.logo === undefined ? 'keep' : input.logo === null ? 'remove' : logoBytes!.length }, action: 'branding.save', target: { kind: 'branding', id: 'branding' }, now },
+    // The record keeps only the fingerprint (a hash), so the logo's bytes may enter it whole.
+    { caller, requestId, fingerprintOf: { ...fingerprintFields, logo: input.logo === undefined ? 'keep' : input.logo }, action: 'branding.save', target: { kind: 'branding', id: 'branding' }, now },
     async (tx) => {
       const snap = await tx.get(ref);
       checkUpdateTime(snap, input.expectedUpdateTime);
