@@ -169,6 +169,7 @@ try {
   Hồ sơ của tôi / My dossiers:           ${hosting}/ho-so/
   Đánh giá tại quầy / Desk kiosk:        ${hosting}/kiosk/
   Công khai / Transparency:              ${hosting}/minh-bach/
+  Quản trị / Admin console:              ${hosting}/quan-tri/
   API:                                   ${hosting}/api/health
   Thư đi / Outgoing mail (.eml):         ${mail.dir} (SMTP 127.0.0.1:${mail.port})
   Emulators: Firestore ${emu.firestore.host}:${emu.firestore.port} · Auth ${emu.auth.host}:${emu.auth.port} · Functions ${emu.functions.host}:${emu.functions.port} · Pub/Sub ${emu.pubsub.host}:${emu.pubsub.port}${demoLines}

@@ -4,8 +4,10 @@
 // @idempotent: documents are written with fixed ids and accounts are created only when missing, so a
 // second run changes nothing. `system/seed` records what was loaded; npm start seeds only when absent.
 import type { Auth } from 'firebase-admin/auth';
-import type { Firestore } from 'firebase-admin/firestore';
+import { FieldValue, type Firestore } from 'firebase-admin/firestore';
+import { REFERENCE_KINDS, REFERENCE_STAMPS } from '../functions/src/store/reference-stamps.js';
 import { demoAgencies } from './data/agencies.js';
+import { demoBranding } from './data/branding.js';
 import { demoCalendars } from './data/calendars.js';
 import { demoAccounts, DEMO_PASSWORD } from './data/officers.js';
 import { demoProcedures } from './data/procedures.js';
@@ -30,6 +32,7 @@ export async function loadDemoData(db: Firestore, auth: Auth, now = new Date()):
   const put = (path: string, data: object) => writes.push(writer.set(db.doc(path), data));
   for (const agency of demoAgencies) put(`agencies/${agency.id}`, agency);
   for (const calendar of demoCalendars) put(`calendars/${calendar.year}`, calendar);
+  put('settings/branding', demoBranding);
   // procedures/{code} holds the version in force for the catalogue; every version stays under versions/.
   const latest = new Map<string, (typeof demoProcedures)[number]>();
   for (const procedure of demoProcedures) {
@@ -40,6 +43,8 @@ export async function loadDemoData(db: Firestore, auth: Auth, now = new Date()):
   for (const account of demoAccounts) {
     put(`users/${account.uid}`, { displayName: account.displayName, email: account.email, role: account.role, agencyId: account.agencyId ?? null });
   }
+  // Reference data changed under the running functions: their cached copies must not outlive it.
+  writes.push(writer.set(db.doc(REFERENCE_STAMPS), Object.fromEntries(REFERENCE_KINDS.map((k) => [k, FieldValue.increment(1)])), { merge: true }));
   await writer.close();
   await Promise.all(writes); // surfaces the first failed write, if any
   const documents = writes.length;

@@ -3,7 +3,7 @@ import { onRequest } from 'firebase-functions/v2/https';
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { onInit } from 'firebase-functions/v2';
-import { applyGlobalOptions, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, publicOrigin, REGION, TIME_ZONE } from './config.js';
+import { applyGlobalOptions, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, publicOrigin, publicOriginProblem, REGION, TIME_ZONE } from './config.js';
 import { db } from './platform/firestore.js';
 import { createRouter } from './platform/http-router.js';
 import { getHealth, postPing, HEALTH_PINGS } from './features/health/health.handler.js';
@@ -44,6 +44,14 @@ import { findCaller, getCaller } from './platform/auth.js';
 import { sendPasswordSetupEmail } from './platform/auth-email.js';
 import { submitRating } from './features/ratings/submit-rating.handler.js';
 import { getTransparency } from './features/transparency/transparency.handler.js';
+import { adminListAgencies, saveAgency } from './features/agencies/admin-agencies.handler.js';
+import { mergeAgency } from './features/agencies/merge-agency.handler.js';
+import { listOfficers, updateOfficer } from './features/officers/officer-admin.handler.js';
+import { adminGetProcedure, createProcedureVersion } from './features/catalog/procedure-versions.handler.js';
+import { adminListCalendars, calendarWarning, saveCalendar } from './features/calendars/calendars.handler.js';
+import { getBranding, getBrandingLogo, saveBranding } from './features/settings/branding.handler.js';
+import { listRuleSetSettings, saveRuleSetSettings } from './features/settings/rule-set-settings.handler.js';
+import { listAudit } from './features/audit/audit.handler.js';
 
 applyGlobalOptions();
 // An instance without a usable PUBLIC_ORIGIN refuses every call rather than print localhost QR codes.
@@ -51,6 +59,8 @@ onInit(() => void publicOrigin());
 
 const healthDeps = { db, now: () => new Date(), region: REGION, caller: getCaller };
 const uploadDeps = { db, files: fileStore(), now: () => new Date() };
+const adminDeps = () => ({ db: db(), now: () => new Date(), caller: getCaller });
+const originProblem = (value: string) => publicOriginProblem(value, process.env.FUNCTIONS_EMULATOR === 'true');
 const lookupDeps = () => ({ db: db(), now: () => new Date(), secret: () => LOOKUP_TOKEN_SECRET.value(), limitPerMinute: DEFAULT_LOOKUP_LIMIT_PER_MINUTE });
 
 export const api = onRequest(
@@ -78,6 +88,22 @@ export const api = onRequest(
     confirmContact: (req) => confirmContact(req, lookupDeps()),
     provisionOfficer: (req) =>
       provisionOfficer(req, { db: db(), auth: getAuth(), now: () => new Date(), caller: getCaller, sendInvitation: sendPasswordSetupEmail, origin: publicOrigin }),
+    getBranding: () => getBranding({ db: db() }),
+    getBrandingLogo: () => getBrandingLogo({ db: db() }),
+    calendarWarning: (req) => calendarWarning(req, adminDeps()),
+    adminListAgencies: (req) => adminListAgencies(req, adminDeps()),
+    saveAgency: (req) => saveAgency(req, adminDeps()),
+    mergeAgency: (req) => mergeAgency(req, { ...adminDeps(), calendar: () => workingCalendar(db()) }),
+    listOfficers: (req) => listOfficers(req, { ...adminDeps(), auth: getAuth() }),
+    updateOfficer: (req) => updateOfficer(req, { ...adminDeps(), auth: getAuth() }),
+    adminGetProcedure: (req) => adminGetProcedure(req, adminDeps()),
+    createProcedureVersion: (req) => createProcedureVersion(req, adminDeps()),
+    adminListCalendars: (req) => adminListCalendars(req, adminDeps()),
+    saveCalendar: (req) => saveCalendar(req, adminDeps()),
+    saveBranding: (req) => saveBranding(req, { ...adminDeps(), originProblem }),
+    listRuleSetSettings: (req) => listRuleSetSettings(req, adminDeps()),
+    saveRuleSetSettings: (req) => saveRuleSetSettings(req, adminDeps()),
+    listAudit: (req) => listAudit(req, adminDeps()),
   }),
 );
 

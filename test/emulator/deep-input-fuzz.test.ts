@@ -140,6 +140,42 @@ const callers: Record<string, { as?: TestIdentity; path: () => string; shape: ob
     path: () => '/admin/officers',
     shape: { email: 'fuzz@motcua.demo', role: 'handler', agencyId: '000.00.14.H99' },
   },
+  // The admin console's writes (contract/admin.ts).
+  '/admin/officers/:uid': {
+    as: IDENTITIES.admin,
+    path: () => '/admin/officers/demo-handler-vpdk',
+    shape: { requestId: 'fuzz-deep-officer-0001', role: 'handler' },
+  },
+  '/admin/agencies/:agencyId': {
+    as: IDENTITIES.admin,
+    path: () => '/admin/agencies/000.21.99.H99',
+    shape: { requestId: 'fuzz-deep-agency-0001', expectedUpdateTime: null, name: { vi: 'Xã', en: 'Commune' }, level: 'commune', kind: 'communeCentre', effectiveFrom: '2025-07-01', hasOneStopDesk: true, workingHours: { periods: [{ start: '07:00', end: '11:00' }] }, officers: [] },
+  },
+  '/admin/agencies/:agencyId/merge': {
+    as: IDENTITIES.admin,
+    path: () => '/admin/agencies/000.21.99.H99/merge',
+    shape: { requestId: 'fuzz-deep-merge-0001', successorId: '000.21.02.H99', effectiveOn: '2026-01-01', basis: 'x' },
+  },
+  '/admin/procedures/:code/versions': {
+    as: IDENTITIES.admin,
+    path: () => '/admin/procedures/1.999099/versions',
+    shape: { requestId: 'fuzz-deep-version-0001', basedOnVersion: null, name: { vi: 'x', en: 'x' }, components: [], steps: [], fees: [] },
+  },
+  '/admin/calendars/:year': {
+    as: IDENTITIES.admin,
+    path: () => '/admin/calendars/2099',
+    shape: { requestId: 'fuzz-deep-calendar-0001', expectedUpdateTime: null, weeklyRestDays: [0, 6], holidays: [], makeUpWorkingDays: [], source: 'x' },
+  },
+  '/admin/branding': {
+    as: IDENTITIES.admin,
+    path: () => '/admin/branding',
+    shape: { requestId: 'fuzz-deep-branding-0001', expectedUpdateTime: null, provinceName: { vi: 'x', en: 'x' }, placeName: 'x' },
+  },
+  '/admin/rule-set-settings/:ruleSet': {
+    as: IDENTITIES.admin,
+    path: () => '/admin/rule-set-settings/nd118-2025',
+    shape: { requestId: 'fuzz-deep-settings-0001', expectedUpdateTime: null },
+  },
 };
 
 beforeAll(async () => {

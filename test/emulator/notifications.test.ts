@@ -100,7 +100,8 @@ describe('fan-out from a transition', () => {
     }, 'the receipt email in the catcher');
     expect(mail.text).toContain(`Hồ sơ ${code} đã được tiếp nhận, hẹn trả kết quả ${due}.`);
     expect(mail.text).toContain(`Dossier ${code} has been received; result due ${due}.`);
-    expect(mail.subject).toBe(`[Một cửa] Hồ sơ ${code}`);
+    // The demo province's branding (settings/branding, seeded) names the province in the subject.
+    expect(mail.subject).toBe(`[Một cửa tỉnh Bình An] Hồ sơ ${code}`);
     expect((Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text).toBe(APPLICANT_EMAIL);
 
     // The ledger: one in-app entry and one sent email per transition for the owner (the desk's own alert of

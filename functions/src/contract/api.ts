@@ -1,6 +1,32 @@
 // What each route takes and answers, as the client sees it. The server's handlers are typed against this
 // map (platform/http-router.ts), the pages and tests call through client.ts: one change here fails the
 // typecheck of all three. Routes answering bytes (PDFs, uploaded files) are `raw`.
+import type {
+  AdminAgencyList,
+  AdminCalendarList,
+  AdminProcedureAnswer,
+  AuditPage,
+  AuditQuery,
+  BrandingView,
+  CalendarWarningAnswer,
+  MergeAgencyAnswer,
+  MergeAgencyBody,
+  OfficerListQuery,
+  OfficerPage,
+  ProcedureVersionAnswer,
+  ProcedureVersionBody,
+  RuleSetSettingsList,
+  SaveAgencyAnswer,
+  SaveAgencyBody,
+  SaveBrandingAnswer,
+  SaveBrandingBody,
+  SaveCalendarAnswer,
+  SaveCalendarBody,
+  SaveRuleSetSettingsAnswer,
+  SaveRuleSetSettingsBody,
+  UpdateOfficerAnswer,
+  UpdateOfficerBody,
+} from './admin.js';
 import type { AgencyPage, ListProceduresQuery, ProcedureDetail, ProcedurePage } from './catalog.js';
 import type { ConfirmContactAnswer, ConfirmContactBody } from './contacts.js';
 import type { ActOnDossierBody, DossierAnswer, IntakeDossierBody, SubmitDossierBody, TransitionAnswer } from './dossiers.js';
@@ -43,6 +69,22 @@ export type Api = EveryRoute<{
   followDossier: Spec<FollowAnswer, FollowBody>;
   confirmContact: Spec<ConfirmContactAnswer, ConfirmContactBody>;
   provisionOfficer: Spec<ProvisionOfficerAnswer, ProvisionOfficerBody>;
+  getBranding: Spec<BrandingView>;
+  getBrandingLogo: Spec<Raw, never, { v?: string }>;
+  calendarWarning: Spec<CalendarWarningAnswer>;
+  adminListAgencies: Spec<AdminAgencyList>;
+  saveAgency: Spec<SaveAgencyAnswer, SaveAgencyBody>;
+  mergeAgency: Spec<MergeAgencyAnswer, MergeAgencyBody>;
+  listOfficers: Spec<OfficerPage, never, OfficerListQuery>;
+  updateOfficer: Spec<UpdateOfficerAnswer, UpdateOfficerBody>;
+  adminGetProcedure: Spec<AdminProcedureAnswer>;
+  createProcedureVersion: Spec<ProcedureVersionAnswer, ProcedureVersionBody>;
+  adminListCalendars: Spec<AdminCalendarList>;
+  saveCalendar: Spec<SaveCalendarAnswer, SaveCalendarBody>;
+  saveBranding: Spec<SaveBrandingAnswer, SaveBrandingBody>;
+  listRuleSetSettings: Spec<RuleSetSettingsList>;
+  saveRuleSetSettings: Spec<SaveRuleSetSettingsAnswer, SaveRuleSetSettingsBody>;
+  listAudit: Spec<AuditPage, never, AuditQuery>;
 }>;
 
 export type Answer<R extends RouteName> = Api[R]['answer'];

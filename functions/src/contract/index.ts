@@ -1,6 +1,7 @@
 // The contract between the server, the pages and the tests: routes, what each takes and answers, the error
 // shape, a typed client, and the zod-free facts of the law the pages show. Imports only the domain (types,
 // and its zod-free modules at run time). docs/adr/0003-contract.md.
+export * from './admin.js';
 export * from './api.js';
 export * from './catalog.js';
 export * from './client.js';

@@ -3,7 +3,8 @@
 // not already an officer's is never promoted (409 accountExists); every change of role or agency ends the
 // account's sessions.
 export type OfficerRole = 'receptionist' | 'handler' | 'lead' | 'admin' | 'monitor' | 'kiosk';
-export type ProvisionOfficerBody = { email: string; displayName: string; role: OfficerRole; agencyId: string };
+/** `requestId` (optional for older clients): a retry returns the first answer and sends no second link. */
+export type ProvisionOfficerBody = { email: string; displayName: string; role: OfficerRole; agencyId: string; requestId?: string };
 export type ProvisionOfficerAnswer = {
   uid: string;
   email: string;
@@ -14,4 +15,5 @@ export type ProvisionOfficerAnswer = {
   invitationSent: boolean;
   /** The role or agency changed: the account's sessions were ended. */
   sessionsRevoked: boolean;
+  duplicate?: true;
 };

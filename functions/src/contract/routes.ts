@@ -23,6 +23,24 @@ export const ROUTES = {
   followDossier: { method: 'PUT', path: '/dossiers/:dossierId/follow' },
   confirmContact: { method: 'POST', path: '/contacts/confirm' },
   provisionOfficer: { method: 'POST', path: '/admin/officers' },
+  // The admin console (contract/admin.ts): administrators only, except branding (public) and the
+  // calendar warning (staff).
+  getBranding: { method: 'GET', path: '/branding' },
+  getBrandingLogo: { method: 'GET', path: '/branding/logo' },
+  calendarWarning: { method: 'GET', path: '/calendars/warning' },
+  adminListAgencies: { method: 'GET', path: '/admin/agencies' },
+  saveAgency: { method: 'PUT', path: '/admin/agencies/:agencyId' },
+  mergeAgency: { method: 'POST', path: '/admin/agencies/:agencyId/merge' },
+  listOfficers: { method: 'GET', path: '/admin/officers' },
+  updateOfficer: { method: 'PUT', path: '/admin/officers/:uid' },
+  adminGetProcedure: { method: 'GET', path: '/admin/procedures/:code' },
+  createProcedureVersion: { method: 'POST', path: '/admin/procedures/:code/versions' },
+  adminListCalendars: { method: 'GET', path: '/admin/calendars' },
+  saveCalendar: { method: 'PUT', path: '/admin/calendars/:year' },
+  saveBranding: { method: 'PUT', path: '/admin/branding' },
+  listRuleSetSettings: { method: 'GET', path: '/admin/rule-set-settings' },
+  saveRuleSetSettings: { method: 'PUT', path: '/admin/rule-set-settings/:ruleSet' },
+  listAudit: { method: 'GET', path: '/admin/audit' },
 } as const satisfies Record<string, { method: 'GET' | 'POST' | 'PUT'; path: `/${string}` }>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -1,6 +1,7 @@
 // Reference data the lifecycle needs (calendars, procedure versions, agencies), read outside the
 // action transaction and cached per instance: versions never change; calendars and agencies may be
-// corrected by an administrator, so they are kept for five minutes only.
+// corrected by an administrator, so a copy counts only while its kind's stamp is unchanged
+// (reference-stamps.ts: an admin edit counts at once) and for five minutes at most.
 import type { Firestore } from 'firebase-admin/firestore';
 import {
   buildWorkingCalendar,
@@ -15,10 +16,13 @@ import {
 } from '../domain/index.js';
 import { ApiError } from '../platform/api-error.js';
 import { logs } from '../platform/logs.js';
+import { readStamps } from './reference-stamps.js';
 import { revive } from './revive.js';
 
 const FIVE_MINUTES = 5 * 60_000;
-type Cached<T> = { value: T; until: number };
+type Cached<T> = { value: T; until: number; stamp?: number };
+const fresh = <T>(cached: Cached<T> | undefined, now: number, stamp: number): cached is Cached<T> =>
+  cached !== undefined && cached.until > now && cached.stamp === stamp;
 let calendarCache: Cached<WorkingCalendar> | undefined;
 const procedureCache = new Map<string, Cached<Procedure>>();
 const agencyCache = new Map<string, Cached<Agency | undefined>>();
@@ -29,24 +33,26 @@ const settingsCache = new Map<string, Cached<RuleSetSettings | undefined>>();
  * A malformed document is logged and ignored: the rule set's defaults apply rather than a broken intake.
  */
 export async function ruleSetSettings(db: Firestore, ruleSet: RuleSet, now = Date.now()): Promise<RuleSetSettings | undefined> {
+  const stamp = (await readStamps(db)).ruleSetSettings;
   const cached = settingsCache.get(ruleSet);
-  if (cached && cached.until > now) return cached.value;
+  if (fresh(cached, now, stamp)) return cached.value;
   const snap = await db.collection(RULE_SET_SETTINGS).doc(ruleSet).get();
   const parsed = snap.exists ? RuleSetSettings.safeParse(snap.data()) : undefined;
   if (parsed && !parsed.success) logs.storedDocumentSkipped(`${RULE_SET_SETTINGS}/${ruleSet}`, 'malformed rule-set settings');
   const value = parsed?.success ? parsed.data : undefined;
-  settingsCache.set(ruleSet, { value, until: now + FIVE_MINUTES });
+  settingsCache.set(ruleSet, { value, until: now + FIVE_MINUTES, stamp });
   return value;
 }
 
 export const RULE_SET_SETTINGS = 'ruleSetSettings';
 
 export async function workingCalendar(db: Firestore, now = Date.now()): Promise<WorkingCalendar> {
-  if (calendarCache && calendarCache.until > now) return calendarCache.value;
+  const stamp = (await readStamps(db)).calendars;
+  if (fresh(calendarCache, now, stamp)) return calendarCache.value;
   const snap = await db.collection('calendars').get();
   const years = snap.docs.map((d) => Calendar.parse(revive(d.data())));
   const value = buildWorkingCalendar(years);
-  calendarCache = { value, until: now + FIVE_MINUTES };
+  calendarCache = { value, until: now + FIVE_MINUTES, stamp };
   return value;
 }
 
@@ -58,7 +64,10 @@ export async function procedureVersion(
 ): Promise<Procedure> {
   const key = `${code}@${version ?? 'current'}`;
   const cached = procedureCache.get(key);
-  if (cached && (version !== undefined || cached.until > now)) return cached.value;
+  // A pinned version never changes: no stamp to check.
+  if (cached && version !== undefined) return cached.value;
+  const stamp = version === undefined ? (await readStamps(db)).procedures : 0;
+  if (version === undefined && fresh(cached, now, stamp)) return cached.value;
   const ref =
     version === undefined ? db.doc(`procedures/${code}`) : db.doc(`procedures/${code}/versions/${version}`);
   const snap = await ref.get();
@@ -69,16 +78,17 @@ export async function procedureVersion(
   }
   const procedure = revive(snap.data()) as Procedure;
   // A pinned version never changes; the version in force may be replaced by an administrator.
-  procedureCache.set(key, { value: procedure, until: version === undefined ? now + FIVE_MINUTES : Infinity });
+  procedureCache.set(key, { value: procedure, until: version === undefined ? now + FIVE_MINUTES : Infinity, stamp });
   return procedure;
 }
 
 export async function findAgency(db: Firestore, id: string, now = Date.now()): Promise<Agency | undefined> {
+  const stamp = (await readStamps(db)).agencies;
   const cached = agencyCache.get(id);
-  if (cached && cached.until > now) return cached.value;
+  if (fresh(cached, now, stamp)) return cached.value;
   const snap = await db.doc(`agencies/${id}`).get();
   const value = snap.exists ? (revive(snap.data()) as Agency) : undefined;
-  agencyCache.set(id, { value, until: now + FIVE_MINUTES });
+  agencyCache.set(id, { value, until: now + FIVE_MINUTES, stamp });
   return value;
 }
 

@@ -33,3 +33,6 @@ export const fetchSlip = (user: User, dossierId: string, slipId: string): Promis
 
 /** An attachment's file. */
 export const fetchUpload = (user: User, uploadId: string): Promise<Blob> => blobAs(user, 'getUpload', { params: { uploadId } });
+
+/** GET /api/calendars/warning: from 1 October, next year's working calendar missing or provisional. */
+export const fetchCalendarWarning = (user: User) => apiAs(user, 'calendarWarning', {});

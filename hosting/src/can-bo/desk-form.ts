@@ -6,6 +6,7 @@
 import type { User } from 'firebase/auth';
 import type { IntakeDossierBody } from '../../../functions/src/contract/index.js';
 import type { Bilingual } from '../shared/api.js';
+import { provinceForAddress } from '../shared/branding.js';
 import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { competentChoices, needsCompetentChoice, publicAgencies } from '../shared/reception.js';
@@ -66,7 +67,7 @@ export function buildDeskForm(user: User): DeskForm {
   const email = textInput({ name: 'email', type: 'email', autocomplete: 'off', maxlength: 254 });
   const line = textInput({ name: 'line', maxlength: 100, required: true });
   const commune = textInput({ name: 'communeName', maxlength: 100, required: true });
-  const province = textInput({ name: 'provinceName', maxlength: 100, required: true, value: 'Tỉnh Bình An' });
+  const province = textInput({ name: 'provinceName', maxlength: 100, required: true, value: provinceForAddress() });
   const kind = select([
     { value: 'person', label: tx('Cá nhân', 'A person') },
     { value: 'organisation', label: tx('Tổ chức, doanh nghiệp', 'An organisation') },

@@ -11,11 +11,13 @@ import '../shared/style.css';
 import './page.css';
 import { byId } from '../shared/dom.js';
 import { mountHealthCheck } from '../shared/health-check.js';
+import { applyBranding } from '../shared/branding.js';
 import { mountLangSwitch, onLangChange } from '../shared/i18n.js';
 import { installRouter, render } from './router.js';
 import { mountSignIn } from './sign-in.js';
 
 mountLangSwitch();
+void applyBranding();
 mountHealthCheck(byId<HTMLButtonElement>('health-button'), byId('health-output'));
 installRouter();
 onLangChange(() => void render());

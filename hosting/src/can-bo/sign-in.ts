@@ -4,6 +4,7 @@
 import { onAuthStateChanged, signInWithEmailAndPassword, signOut, type User } from 'firebase/auth';
 import { byId } from '../shared/dom.js';
 import { firebaseApp } from '../shared/firebase-app.js';
+import { showCalendarWarning } from './calendar-warning.js';
 import { ROLE_LABELS, tx } from './labels.js';
 import { render } from './router.js';
 import { isOfficerRole, session } from './state.js';
@@ -14,6 +15,7 @@ async function onUser(user: User | null): Promise<void> {
   session.officer = undefined;
   const notice = byId('not-officer');
   notice.hidden = true;
+  byId('calendar-warning').hidden = true;
   if (!user) {
     byId('system-status').hidden = false;
     await render();
@@ -36,6 +38,7 @@ async function onUser(user: User | null): Promise<void> {
   }
   byId('system-status').hidden = true;
   session.officer = { user, uid: user.uid, role, agencyId, name: user.displayName ?? user.email ?? user.uid };
+  void showCalendarWarning(user);
   await render();
 }
 

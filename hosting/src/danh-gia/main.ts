@@ -8,11 +8,13 @@ import '../shared/style.css';
 import '../shared/forms.css';
 import './page.css';
 import { byId } from '../shared/dom.js';
+import { applyBranding } from '../shared/branding.js';
 import { mountLangSwitch, onLangChange } from '../shared/i18n.js';
 import { lookUpDossier, rating, signedIn, token } from './state.js';
 import { render } from './view.js';
 
 mountLangSwitch();
+void applyBranding();
 
 async function start(): Promise<void> {
   await lookUpDossier();

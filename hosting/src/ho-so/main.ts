@@ -14,6 +14,7 @@ import './page.css';
 import type { User } from 'firebase/auth';
 import { withCitizen } from '../shared/citizen-session.js';
 import { byId } from '../shared/dom.js';
+import { applyBranding } from '../shared/branding.js';
 import { mountLangSwitch, onLangChange } from '../shared/i18n.js';
 import { followDossier, followList } from './live.js';
 import { connectPage, dossierId, page, signedOut, stopListening } from './state.js';
@@ -34,6 +35,7 @@ function startFor(user: User): void {
 }
 
 mountLangSwitch();
+void applyBranding();
 connectPage({ render });
 onLangChange(render);
 void withCitizen(byId('app'), startFor, { vi: 'Đăng nhập để xem các hồ sơ bạn đã nộp.', en: 'Sign in to see the dossiers you have submitted.' }, () => {

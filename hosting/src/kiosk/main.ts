@@ -11,6 +11,7 @@
 //   view*.ts         the screens
 import '../shared/style.css';
 import './page.css';
+import { applyBranding } from '../shared/branding.js';
 import { mountLangSwitch, onLangChange } from '../shared/i18n.js';
 import { watchDevice } from './device.js';
 import { armIdle, connectScreens, kiosk } from './state.js';
@@ -18,6 +19,7 @@ import { render } from './view.js';
 
 connectScreens({ render });
 mountLangSwitch();
+void applyBranding();
 onLangChange(render);
 // Any touch or key press counts as activity: a citizen still filling the form is not interrupted.
 for (const type of ['pointerdown', 'keydown'] as const) document.addEventListener(type, armIdle, { capture: true, passive: true });

@@ -6,6 +6,7 @@
 // view-directory.ts and view-figures.ts (the sections), chart.ts (the bar chart).
 import '../shared/style.css';
 import './page.css';
+import { applyBranding } from '../shared/branding.js';
 import { mountLangSwitch, onLangChange } from '../shared/i18n.js';
 import { data, loadAgencies, loadFigures, loadProcedures } from './state.js';
 import { renderAgencies } from './view-directory.js';
@@ -20,6 +21,7 @@ function renderAll(): void {
 }
 
 mountLangSwitch();
+void applyBranding();
 onLangChange(renderAll);
 renderAll();
 // The directory first: the on-time chart names agencies from it.

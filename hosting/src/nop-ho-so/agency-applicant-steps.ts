@@ -3,6 +3,7 @@
 // applicant is (a person; the details must match the identity document). Each step renders its form, reads it back into the state
 // and checks the obvious before the server checks again.
 import type { Bilingual } from '../shared/api.js';
+import { provinceForAddress } from '../shared/branding.js';
 import { h } from '../shared/dom.js';
 import type { FieldProblem } from '../shared/form-errors.js';
 import { t } from '../shared/i18n.js';
@@ -113,7 +114,7 @@ export function applicantStep(): HTMLElement {
         h('legend', {}, t({ vi: 'Nơi cư trú', en: 'Address' })),
         ...textInput('addressLine', { vi: 'Số nhà, đường, thôn/tổ', en: 'Street address' }, a.address?.line, { autocomplete: 'address-line1' }),
         ...textInput('communeName', { vi: 'Xã/phường', en: 'Commune or ward' }, a.address?.communeName),
-        ...textInput('provinceName', { vi: 'Tỉnh/thành phố', en: 'Province or city' }, a.address?.provinceName ?? 'Tỉnh Bình An'),
+        ...textInput('provinceName', { vi: 'Tỉnh/thành phố', en: 'Province or city' }, a.address?.provinceName ?? provinceForAddress()),
       ),
     ],
     () => {

@@ -19,11 +19,13 @@ import '../shared/forms.css';
 import './page.css';
 import { withCitizen } from '../shared/citizen-session.js';
 import { byId } from '../shared/dom.js';
+import { applyBranding } from '../shared/branding.js';
 import { mountLangSwitch, onLangChange } from '../shared/i18n.js';
 import { connectWizard, loadProcedure, readCurrentStep, signedOut, startFor, STEPS, wizard, type Step } from './state.js';
 import { readStepOnScreen, render } from './view.js';
 
 mountLangSwitch();
+void applyBranding();
 connectWizard({ render, readCurrentStep: readStepOnScreen });
 
 window.addEventListener('popstate', () => {

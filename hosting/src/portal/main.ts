@@ -6,11 +6,13 @@ import '../shared/style.css';
 import './page.css';
 import { byId } from '../shared/dom.js';
 import { mountHealthCheck } from '../shared/health-check.js';
+import { applyBranding } from '../shared/branding.js';
 import { mountLangSwitch, onLangChange } from '../shared/i18n.js';
 import { all } from './state.js';
 import { fieldSelect, fillFilters, form, levelSelect, queryInput, readUrl, render, showCatalogue, writeUrl } from './view.js';
 
 mountLangSwitch();
+void applyBranding();
 mountHealthCheck(byId<HTMLButtonElement>('health-button'), byId('health-output'));
 
 function filtersChanged(): void {

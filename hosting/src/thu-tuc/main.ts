@@ -3,10 +3,12 @@
 // Wiring only: state.ts (the procedure of the address), api.ts (its call), view.ts (the page).
 import '../shared/style.css';
 import './page.css';
+import { applyBranding } from '../shared/branding.js';
 import { mountLangSwitch, onLangChange } from '../shared/i18n.js';
 import { load } from './state.js';
 import { render } from './view.js';
 
 mountLangSwitch();
+void applyBranding();
 onLangChange(render);
 void load().then(render);

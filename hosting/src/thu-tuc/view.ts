@@ -3,6 +3,7 @@
 import type { Procedure } from '../../../functions/src/contract/index.js';
 import { AGENCY_LEVEL_LABELS } from '../../../functions/src/contract/index.js';
 import { ONLINE_LEVEL_LABELS } from '../../../functions/src/contract/index.js';
+import { setBrandedTitle } from '../shared/branding.js';
 import { byId, h } from '../shared/dom.js';
 import { formatVnd } from '../shared/format.js';
 import { t } from '../shared/i18n.js';
@@ -45,7 +46,7 @@ export function render(): void {
   }
   if (!detail) return;
   const { procedure: p, summary, receivingAgencies } = detail;
-  document.title = `${t(p.name)} — ${t({ vi: 'tỉnh Bình An', en: 'Bình An province' })}`;
+  setBrandedTitle(t(p.name));
   const levels = (summary.competentLevels ?? p.competentLevels).map((l) => (l in AGENCY_LEVEL_LABELS ? t(AGENCY_LEVEL_LABELS[l as keyof typeof AGENCY_LEVEL_LABELS]) : l));
   const canApply = receivingAgencies.length > 0;
   app.dataset.state = 'ok';

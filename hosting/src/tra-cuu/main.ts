@@ -6,10 +6,13 @@
 // confirm-contact.ts (the confirmation).
 import '../shared/style.css';
 import { describeError } from '../shared/api.js';
+import { applyBranding } from '../shared/branding.js';
 import { lookUp } from './api.js';
 import { contactInUrl, mountContactConfirmation } from './confirm-contact.js';
 import { codeInPath, pathOf, token } from './state.js';
 import { showError, showPending, showView } from './view.js';
+
+void applyBranding();
 
 const form = document.getElementById('lookup-form') as HTMLFormElement;
 const input = document.getElementById('code') as HTMLInputElement;

@@ -35,6 +35,9 @@ const SERVER_ONLY = {
   recipientLimits: { id: 'rules-0123456789abcdef0123456789abcdef_260302', data: { count: 3, firstContacts: 3 } },
   healthPings: { id: 'rules-ping', data: { note: null } },
   system: { id: 'rules-heartbeat', data: { at: new Date('2026-03-02T02:00:00Z') } },
+  settings: { id: 'rules-branding', data: { provinceName: { vi: 'tỉnh Bình An', en: 'Bình An province' }, placeName: 'Bình An' } },
+  adminRequests: { id: 'rules-test-admin_req-1', data: { fingerprint: 'x', status: 200, body: {} } },
+  agencyMergers: { id: 'rules-000.21.03.H99', data: { successorId: '000.21.02.H99', moved: 0 } },
 } as const;
 type Collection = keyof typeof SERVER_ONLY;
 const COLLECTIONS = Object.keys(SERVER_ONLY) as Collection[];

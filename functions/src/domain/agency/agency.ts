@@ -7,14 +7,17 @@ import { Bilingual, bi } from '../shared/bilingual.js';
 import { DISTRICT_LEVEL_LAST_DAY } from '../rule-set/rule-set.js';
 import { LocalDate, WorkingHours } from '../time/schemas.js';
 import { AgencyId } from './agency-id.js';
-import { AGENCY_LEVELS } from './level-labels.js';
+import { AGENCY_KIND_LEVELS, AGENCY_KINDS, AGENCY_LEVELS, DESK_KINDS } from './level-labels.js';
 
 export const AgencyLevel = z
   .enum(AGENCY_LEVELS)
   .describe('Cấp chính quyền / level of government (district only for history before 01/07/2025)');
 export type AgencyLevel = z.infer<typeof AgencyLevel>;
 
-export { AGENCY_LEVEL_LABELS } from './level-labels.js';
+export { AGENCY_KIND_LABELS, AGENCY_KIND_LEVELS, AGENCY_KINDS, AGENCY_LEVEL_LABELS, DESK_KINDS } from './level-labels.js';
+
+export const AgencyKind = z.enum(AGENCY_KINDS).describe('Loại cơ quan / kind of agency');
+export type AgencyKind = z.infer<typeof AgencyKind>;
 
 /** An officer's entry in the directory published at the desk (Decree 61/2018 Art. 9): nothing more. */
 export const OfficerDirectoryEntry = z.strictObject({
@@ -30,6 +33,8 @@ export const Agency = z
     id: AgencyId,
     name: Bilingual.describe('Tên cơ quan / agency name'),
     level: AgencyLevel,
+    /** Absent on agencies entered before kinds existed; the admin console asks for it on the next save. */
+    kind: AgencyKind.optional(),
     parentId: AgencyId.optional().describe('Cơ quan cấp trên / parent agency'),
     effectiveFrom: LocalDate.describe('Hoạt động từ ngày / in operation from'),
     effectiveTo: LocalDate.optional().describe('Hoạt động đến hết ngày / in operation until (inclusive)'),
@@ -37,6 +42,7 @@ export const Agency = z
     hasOneStopDesk: z.boolean().describe('Có Bộ phận Một cửa / hosts a one-stop desk'),
     address: z.string().trim().min(1).max(255).optional().describe('Địa chỉ trụ sở / address'),
     phone: VietnamesePhone.optional().describe('Điện thoại / phone'),
+    email: z.email(bi('Email không hợp lệ', 'invalid email')).max(254).optional().describe('Thư điện tử công vụ / official email'),
     workingHours: WorkingHours.describe('Giờ làm việc / working hours'),
     officers: z
       .array(OfficerDirectoryEntry)
@@ -59,6 +65,14 @@ export const Agency = z
       'Cơ quan không thể là cấp trên hoặc kế thừa của chính nó',
       'an agency cannot be its own parent or successor',
     ),
+  })
+  .refine((a) => a.kind === undefined || a.level === 'district' || (AGENCY_KIND_LEVELS[a.kind] as readonly string[]).includes(a.level), {
+    path: ['kind'],
+    error: bi('Loại cơ quan không có ở cấp này', 'this kind of agency does not exist at that level'),
+  })
+  .refine((a) => a.kind === undefined || !DESK_KINDS.includes(a.kind) || a.hasOneStopDesk, {
+    path: ['hasOneStopDesk'],
+    error: bi('Trung tâm, điểm tiếp nhận luôn có Bộ phận Một cửa', 'a centre or reception point always hosts a one-stop desk'),
   })
   .refine(
     (a) =>

@@ -24,4 +24,5 @@ export const ACTION_LABEL_TEXT = {
   requestStop: { vi: 'Đề nghị dừng giải quyết hồ sơ', en: 'Ask to stop processing' },
   confirmStop: { vi: 'Xác nhận dừng giải quyết hồ sơ', en: 'Confirm the stop' },
   closeUnsupplemented: { vi: 'Đóng hồ sơ do không bổ sung đúng hạn', en: 'Close: supplement not received in time' },
+  succeedAgency: { vi: 'Chuyển cho cơ quan kế thừa (sắp xếp, sáp nhập)', en: 'Moved to the successor agency (merger)' },
 } as const satisfies Record<string, Bilingual>;

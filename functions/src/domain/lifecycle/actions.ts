@@ -150,6 +150,21 @@ export const ConfirmStopAction = z.strictObject({
 });
 /** Decree 118 Art. 19.5: the scheduled job closes a dossier whose supplement did not come in time. */
 export const CloseUnsupplementedAction = z.strictObject({ type: z.literal('closeUnsupplemented') });
+/**
+ * An agency merged into its successor (the 2025 reorganisation): the system moves each open dossier's work
+ * to the successor (receiving desk, competent agency, current step, pending opinions) with one event. The
+ * names at the time are kept in the event, so the history still reads with the old agency's name. The
+ * dossier code, register entry and due dates do not change.
+ */
+export const SucceedAgencyAction = z.strictObject({
+  type: z.literal('succeedAgency'),
+  fromAgencyId: AgencyId.describe('Cơ quan đã sáp nhập / the merged agency'),
+  toAgencyId: AgencyId.describe('Cơ quan kế thừa / the successor'),
+  fromName: Bilingual.describe('Tên cơ quan cũ / the merged agency’s name'),
+  toName: Bilingual.describe('Tên cơ quan kế thừa / the successor’s name'),
+  basis: PlainText(500).describe('Văn bản sắp xếp, sáp nhập / the decision behind the merger'),
+  orderedBy: UserId.describe('Quản trị viên thực hiện / the administrator who recorded it'),
+});
 
 export const DossierAction = z.discriminatedUnion('type', [
   SubmitAction,
@@ -173,6 +188,7 @@ export const DossierAction = z.discriminatedUnion('type', [
   RequestStopAction,
   ConfirmStopAction,
   CloseUnsupplementedAction,
+  SucceedAgencyAction,
 ]);
 export type DossierAction = z.infer<typeof DossierAction>;
 /** What callers pass in: dates may still be ISO strings. */

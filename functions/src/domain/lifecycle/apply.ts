@@ -287,5 +287,18 @@ function reduce(d: Dossier, a: DossierAction, actor: Actor, now: Date, status: D
         closedAt: now,
         closingReason: 'Không bổ sung hồ sơ trong thời hạn / supplement not received in time',
       };
+    case 'succeedAgency': {
+      // The successor takes over every part the merged agency had; the merged one stays in `agencyIds`
+      // (history, statistics) and the successor joins it, so its officers see the dossier.
+      const swap = (id: string): string => (id === a.fromAgencyId ? a.toAgencyId : id);
+      return defined({
+        ...base,
+        receivingAgencyId: swap(d.receivingAgencyId),
+        competentAgencyId: d.competentAgencyId === undefined ? undefined : swap(d.competentAgencyId),
+        agencyIds: withAgency(d.agencyIds, a.toAgencyId),
+        currentStep: d.currentStep && { ...d.currentStep, agencyId: swap(d.currentStep.agencyId) },
+        opinions: d.opinions.map((o) => (o.answeredAt === undefined ? { ...o, agencyId: swap(o.agencyId) } : o)),
+      });
+    }
   }
 }

@@ -103,6 +103,14 @@ export const RULE_MESSAGES = {
     vi: 'Không có đề nghị dừng giải quyết chờ xác nhận',
     en: 'There is no stop request to confirm',
   },
+  agencyNotInvolved: {
+    vi: 'Cơ quan bị sáp nhập không còn tham gia giải quyết hồ sơ này',
+    en: 'The merged agency no longer has a part in this dossier',
+  },
+  mergeIntoSelf: {
+    vi: 'Cơ quan kế thừa phải khác cơ quan bị sáp nhập',
+    en: 'The successor must differ from the merged agency',
+  },
 } as const satisfies Record<string, Bilingual>;
 export type RuleCode = keyof typeof RULE_MESSAGES;
 

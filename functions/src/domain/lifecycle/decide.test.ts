@@ -66,6 +66,7 @@ const TOLD: ActionType[] = [
   'requestStop',
   'confirmStop',
   'closeUnsupplemented',
+  'succeedAgency',
 ];
 /** Actions that exist only under Decree 118 (Art. 19.5 and 21). */
 const DECREE_118_ONLY: ActionType[] = ['requestStop', 'confirmStop', 'closeUnsupplemented'];

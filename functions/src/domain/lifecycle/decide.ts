@@ -156,6 +156,8 @@ export const APPLICANT_IS_TOLD: ReadonlySet<ActionType> = new Set<ActionType>([
   'requestStop',
   'confirmStop',
   'closeUnsupplemented',
+  // The desk the applicant deals with may have changed: they are told where their dossier now is.
+  'succeedAgency',
 ]);
 
 /** Whether deciding this action on this dossier sets a due date, so the shell must supply `legalTime`. */

@@ -40,6 +40,15 @@ export function isInScope(dossier: Dossier, actor: Actor, scope: AgencyScope): b
   }
 }
 
+/**
+ * The agencies with a part in the dossier now: its desk, the competent agency, the agency holding it and
+ * those whose opinion is still awaited. (Agencies that held it before stay in `agencyIds` as history.)
+ */
+export function involvedAgencies(dossier: Dossier): string[] {
+  const ids = [dossier.receivingAgencyId, dossier.competentAgencyId, dossier.currentStep?.agencyId, ...dossier.opinions.filter((o) => o.answeredAt === undefined).map((o) => o.agencyId)];
+  return [...new Set(ids.filter((id): id is string => id !== undefined))];
+}
+
 /** Supplement rounds are counted separately at the reception check and after reception. */
 export function supplementPhaseOf(dossier: Dossier): 'reception' | 'handling' {
   return dossier.status === 'registered' ? 'reception' : 'handling';
@@ -165,6 +174,9 @@ export function checkPayloadRules(
       const ids = parallel.map((p) => p.agencyId);
       return ids.includes(action.toAgencyId) || new Set(ids).size !== ids.length ? 'parallelAgencyRepeated' : undefined;
     }
+    case 'succeedAgency':
+      if (action.fromAgencyId === action.toAgencyId) return 'mergeIntoSelf';
+      return involvedAgencies(dossier).includes(action.fromAgencyId) ? undefined : 'agencyNotInvolved';
     case 'requestOpinion':
       if (action.agencyId === currentAgencyOf(dossier)) return 'opinionOfSelf';
       return dossier.opinions.some((o) => o.agencyId === action.agencyId && o.answeredAt === undefined)

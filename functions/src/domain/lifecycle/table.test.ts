@@ -75,7 +75,7 @@ const cases = DossierStatus.options.flatMap((status) =>
 
 describe('transition table: every status × action × role', () => {
   it('covers all combinations', () => {
-    expect(cases).toHaveLength(11 * 21 * 8); // statuses × actions × roles (kiosk included: refused everywhere)
+    expect(cases).toHaveLength(11 * 22 * 8); // statuses × actions × roles (kiosk included: refused everywhere)
   });
 
   it.each(cases)('%s · %s · %s', (status, type, role) => {

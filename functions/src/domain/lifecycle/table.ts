@@ -33,6 +33,8 @@ const stop = { roles: ['lead', 'admin', 'system'], scope: 'current', next: 'stop
 // Decree 118 Art. 21: from valid reception until the result is issued (rule-set dependent, rules.ts).
 const requestStop = { roles: ['citizen', 'receptionist'], scope: 'receiving', next: 'same' } as const;
 const confirmStop = { roles: ['receptionist', 'lead'], scope: 'receiving', next: 'stopped' } as const;
+// A merger moves every dossier not yet closed (rules.ts: only one that involves the merged agency).
+const succeedAgency = { roles: ['system'], scope: 'receiving', next: 'same' } as const;
 
 export const LIFECYCLE = {
   draft: {
@@ -44,6 +46,7 @@ export const LIFECYCLE = {
     refuseAtReception: { roles: ['receptionist', 'lead'], scope: 'receiving', next: 'refused' },
     requestSupplement: { roles: ['receptionist', 'lead'], scope: 'receiving', next: 'awaitingSupplement' },
     withdraw,
+    succeedAgency,
   },
   received: {
     assign: { roles: ['lead'], scope: 'current', next: 'processing' },
@@ -53,6 +56,7 @@ export const LIFECYCLE = {
     stop,
     requestStop,
     confirmStop,
+    succeedAgency,
   },
   processing: {
     acknowledgeTransfer: { roles: ['receptionist', 'handler', 'lead'], scope: 'current', next: 'processing' },
@@ -68,6 +72,7 @@ export const LIFECYCLE = {
     stop,
     requestStop,
     confirmStop,
+    succeedAgency,
   },
   awaitingSupplement: {
     submitSupplement: { roles: ['citizen', 'receptionist'], scope: 'receiving', next: 'resume' },
@@ -76,6 +81,7 @@ export const LIFECYCLE = {
     stop,
     requestStop,
     confirmStop,
+    succeedAgency,
   },
   awaitingPayment: {
     confirmPayment: { roles: ['handler', 'lead', 'system'], scope: 'current', next: 'processing' },
@@ -84,9 +90,11 @@ export const LIFECYCLE = {
     stop,
     requestStop,
     confirmStop,
+    succeedAgency,
   },
   resolved: {
     returnResult: { roles: ['receptionist', 'system'], scope: 'receiving', next: 'returned' },
+    succeedAgency,
   },
   refused: {},
   withdrawn: {},

@@ -6,20 +6,12 @@ import { AgencyId } from '../agency/agency-id.js';
 import { AgencyLevel } from '../agency/agency.js';
 import { Bilingual, bi } from '../shared/bilingual.js';
 import { Duration } from '../time/schemas.js';
+import { STEP_ROLE_LABELS, STEP_ROLES } from './labels.js';
 
-export const StepRole = z
-  .enum(['reception', 'handling', 'appraisal', 'opinion', 'approval', 'return'])
-  .describe('Vai trò của bước / role of the step');
+export const StepRole = z.enum(STEP_ROLES).describe('Vai trò của bước / role of the step');
 export type StepRole = z.infer<typeof StepRole>;
 
-export const STEP_ROLE_LABELS = {
-  reception: { vi: 'Tiếp nhận', en: 'Reception' },
-  handling: { vi: 'Thụ lý', en: 'Handling' },
-  appraisal: { vi: 'Thẩm định', en: 'Appraisal' },
-  opinion: { vi: 'Lấy ý kiến', en: 'Opinion' },
-  approval: { vi: 'Phê duyệt, ký kết quả', en: 'Approval and signature' },
-  return: { vi: 'Trả kết quả', en: 'Return of result' },
-} as const satisfies Record<StepRole, Bilingual>;
+export { STEP_ROLE_LABELS };
 
 /** Who performs a step: the receiving agency, a named agency, the competent agency of a level, or an outside body. */
 export const StepPerformer = z.discriminatedUnion('kind', [

@@ -51,3 +51,10 @@ export {
   type TransferInput,
 } from './transfer.js';
 export { classifyTimeliness, type Timeliness } from './timeliness.js';
+export {
+  CALENDAR_WARNING_FROM_MONTH,
+  calendarWarningText,
+  nextYearCalendarWarning,
+  type CalendarWarning,
+  type CalendarYearState,
+} from './calendar-warning.js';

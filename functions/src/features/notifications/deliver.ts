@@ -34,6 +34,7 @@ const Stored = z.looseObject({
   leaseId: z.string().optional(),
   subject: z.object({ vi: z.string(), en: z.string() }),
   body: z.object({ vi: z.string(), en: z.string() }),
+  footer: z.object({ vi: z.string(), en: z.string() }).optional(),
 });
 
 /**
@@ -104,7 +105,7 @@ export async function deliverNotification(deps: DeliveryDeps, id: string): Promi
 
 async function send(deps: DeliveryDeps, id: string, n: z.infer<typeof Stored>): Promise<void> {
   if (!n.to) throw new DeliveryError('permanent', 'no address');
-  const message: Message = { subject: n.subject, body: n.body };
+  const message: Message = { subject: n.subject, body: n.body, ...(n.footer ? { footer: n.footer } : {}) };
   if (n.channel === 'email') {
     await deps.transports.email.send({ to: n.to, subject: message.subject.vi, text: emailText(message), messageId: id });
   } else if (n.channel === 'zalo') {

@@ -6,6 +6,7 @@
 import { logs } from '../../platform/logs.js';
 import { createHash } from 'node:crypto';
 import type { DocumentData, DocumentReference, Firestore } from 'firebase-admin/firestore';
+import { readBrand } from '../../store/branding.js';
 import { NOTIFICATION_REQUESTS } from '../../store/outbox.js';
 import { revive } from '../../store/revive.js';
 import type { ContactKind } from '../../domain/index.js';
@@ -154,12 +155,17 @@ export async function fanOutRequest(deps: FanOutDeps, requestId: string, raw: un
     currentStep?: { agencyId?: string };
   };
   const key = req.version !== undefined ? `v${String(req.version).padStart(6, '0')}` : (req.key ?? requestId);
-  const message = renderMessage(req.eventType, {
-    code: dossier.code ?? req.dossierId,
-    dueAt: req.dueAt ?? dossier.dueAt ?? null,
-    level: req.level ?? null,
-    overdueWorkingDays: typeof req.overdueWorkingDays === 'number' ? req.overdueWorkingDays : null,
-  });
+  const brand = await readBrand(db);
+  const message = renderMessage(
+    req.eventType,
+    {
+      code: dossier.code ?? req.dossierId,
+      dueAt: req.dueAt ?? dossier.dueAt ?? null,
+      level: req.level ?? null,
+      overdueWorkingDays: typeof req.overdueWorkingDays === 'number' ? req.overdueWorkingDays : null,
+    },
+    brand,
+  );
   const recipients = await recipientsOf(deps, req, dossier.currentStep?.agencyId ?? dossier.receivingAgencyId);
   /** The message one recipient gets: the first to an unverified contact carries its confirmation link. */
   const messageFor = (r: Recipient): Message | undefined => {
@@ -238,6 +244,7 @@ function docOf(req: NotificationRequest, requestId: string, r: Recipient, render
     templateVersion: TEMPLATE_VERSION,
     subject: message.subject,
     body: message.body,
+    ...(message.footer ? { footer: message.footer } : {}),
     createdAt: now,
     // The in-app document is the inbox entry itself: delivered once written.
     state: inApp ? 'sent' : withheld ? 'withheld' : 'queued',

@@ -3,11 +3,16 @@
 // be matched with the exact wording sent.
 import { formatLocalDateTime } from '../../domain/time/local-time.js';
 
-// 3: the first message to an unconfirmed contact carries its confirmation link (contact-policy.ts).
-export const TEMPLATE_VERSION = 3;
+// 3: the first message to an unconfirmed contact carries its confirmation link (contact-policy.ts);
+// 4: emails end with the province's branding footer.
+export const TEMPLATE_VERSION = 4;
 
 export type Bilingual = { vi: string; en: string };
-export type Message = { subject: Bilingual; body: Bilingual };
+/** `footer` (email only): where to look the dossier up and the hotline, from the province's branding. */
+export type Message = { subject: Bilingual; body: Bilingual; footer?: Bilingual };
+
+/** What a notification says of the province (store/branding.ts); absent: no province is named. */
+export type MessageBrand = { provinceName: Bilingual; hotline?: string; publicOrigin?: string };
 
 export type TemplateContext = {
   /** The dossier code, or its id while it has none. */
@@ -72,6 +77,10 @@ const TEMPLATES: Record<string, Template> = {
     vi: `Hồ sơ ${c.code} đã dừng giải quyết theo đề nghị của ông/bà. Vui lòng xem thông báo dừng giải quyết (mẫu 05).`,
     en: `Processing of dossier ${c.code} stopped at your request. Please see the notice (form 05).`,
   }),
+  succeedAgency: (c) => ({
+    vi: `Do sắp xếp, sáp nhập cơ quan, hồ sơ ${c.code} được chuyển cho cơ quan kế thừa tiếp tục giải quyết; mã hồ sơ và hạn trả kết quả không thay đổi.`,
+    en: `After a merger of agencies, dossier ${c.code} has moved to the successor agency, which carries on; its code and due date do not change.`,
+  }),
   closeUnsupplemented: (c) => ({
     vi: `Hồ sơ ${c.code} đã bị đóng vì không được bổ sung trong thời hạn.`,
     en: `Dossier ${c.code} was closed because the supplement did not arrive in time.`,
@@ -98,11 +107,22 @@ const TEMPLATES: Record<string, Template> = {
   }),
 };
 
-export function renderMessage(eventType: string, context: TemplateContext): Message {
+export function renderMessage(eventType: string, context: TemplateContext, brand?: MessageBrand): Message {
   const body = (TEMPLATES[eventType] ?? fallback(eventType))(context);
+  const lookup = brand?.publicOrigin ? `${brand.publicOrigin}/tra-cuu/${encodeURIComponent(context.code)}` : undefined;
+  const footer: Bilingual | undefined =
+    lookup || brand?.hotline
+      ? {
+          vi: [lookup && `Tra cứu hồ sơ: ${lookup}`, brand?.hotline && `Đường dây nóng: ${brand.hotline}`].filter(Boolean).join('\n'),
+          en: [lookup && `Look the dossier up: ${lookup}`, brand?.hotline && `Hotline: ${brand.hotline}`].filter(Boolean).join('\n'),
+        }
+      : undefined;
   return {
-    subject: { vi: `[Một cửa] Hồ sơ ${context.code}`, en: `[One-stop] Dossier ${context.code}` },
+    subject: brand
+      ? { vi: `[Một cửa ${brand.provinceName.vi}] Hồ sơ ${context.code}`, en: `[One-stop, ${brand.provinceName.en}] Dossier ${context.code}` }
+      : { vi: `[Một cửa] Hồ sơ ${context.code}`, en: `[One-stop] Dossier ${context.code}` },
     body,
+    ...(footer ? { footer } : {}),
   };
 }
 
@@ -127,7 +147,8 @@ const fallback =
 
 /** Email text: Vietnamese, then English. */
 export function emailText(message: Message): string {
-  return `${message.body.vi}\n\n${message.body.en}\n`;
+  const footer = message.footer ? `\n--\n${message.footer.vi}\n${message.footer.en}\n` : '';
+  return `${message.body.vi}\n\n${message.body.en}\n${footer}`;
 }
 
 /** SMS is short: Vietnamese only. */

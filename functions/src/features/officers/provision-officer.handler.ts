@@ -17,6 +17,8 @@ import { requireRole, type Caller } from '../../platform/auth.js';
 import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import type { ProvisionOfficerBody } from '../../contract/index.js';
 import type { Agrees, SameShape } from '../../platform/contract-check.js';
+import { RequestId } from '../../platform/request-id.js';
+import { priorAdminReply, recordAdminWrite, type AdminRequest } from '../../store/admin-write.js';
 
 const OFFICER_ROLES = ['receptionist', 'handler', 'lead', 'admin', 'monitor', 'kiosk'] as const;
 type OfficerRole = (typeof OFFICER_ROLES)[number];
@@ -26,6 +28,8 @@ export const ProvisionOfficerRequest = z.strictObject({
   displayName: z.string().trim().normalize('NFC').min(2).max(100).describe('Họ và tên / full name'),
   role: z.enum(OFFICER_ROLES).describe('Vai trò (kiosk: thiết bị đánh giá tại Bộ phận Một cửa) / role (kiosk: the desk rating device)'),
   agencyId: AgencyId,
+  /** Optional for older clients: with it a retry returns the first answer and sends no second link. */
+  requestId: RequestId.optional(),
   // No password field: the officer chooses it through the emailed one-time link, never the administrator.
 });
 export type ProvisionOfficerRequest = z.infer<typeof ProvisionOfficerRequest>;
@@ -74,6 +78,19 @@ export async function provisionOfficer(req: ApiRequest, deps: ProvisionDeps): Pr
   const parsed = ProvisionOfficerRequest.safeParse(req.body ?? {});
   if (!parsed.success) throw invalidInput(parsed.error);
   const input = parsed.data;
+  // Audited like every administrative change (store/admin-write.ts); without a requestId, each call is its own entry.
+  const adminReq: AdminRequest = {
+    caller,
+    requestId: input.requestId ?? `provision-${deps.db.collection('adminRequests').doc().id}`,
+    fingerprintOf: input,
+    action: 'officer.provision',
+    target: { kind: 'officer', id: input.email },
+    now: deps.now(),
+  };
+  if (input.requestId) {
+    const prior = await priorAdminReply<Reply<'provisionOfficer'>['body']>(deps.db, adminReq);
+    if (prior) return prior as Reply<'provisionOfficer'>;
+  }
   if (!(await deps.db.doc(`agencies/${input.agencyId}`).get()).exists) {
     throw new ApiError('invalid-argument', { vi: 'Không có cơ quan này.', en: 'No such agency.' }, [
       { path: 'agencyId', message: { vi: 'Không có cơ quan này', en: 'no such agency' } },
@@ -124,18 +141,30 @@ export async function provisionOfficer(req: ApiRequest, deps: ProvisionDeps): Pr
   const invitationPending = !existing || !existing.emailVerified;
   if (invitationPending) await deps.sendInvitation(input.email, continueUrl);
 
-  return {
-    status: existing ? 200 : 201,
-    body: {
-      uid: user.uid,
-      email: input.email,
-      role: input.role,
-      agencyId: input.agencyId,
-      created: !existing,
-      invitationSent: invitationPending,
-      sessionsRevoked: tokensValidAfter !== undefined,
+  const before = existing ? { role: existing.customClaims?.role, agencyId: existing.customClaims?.agencyId } : null;
+  return recordAdminWrite(
+    deps.db,
+    adminReq,
+    {
+      status: existing ? 200 : 201,
+      body: {
+        uid: user.uid,
+        email: input.email,
+        role: input.role,
+        agencyId: input.agencyId,
+        created: !existing,
+        invitationSent: invitationPending,
+        sessionsRevoked: tokensValidAfter !== undefined,
+      },
     },
-  };
+    {
+      summary: existing
+        ? { vi: `Cập nhật tài khoản ${input.email}: ${input.role}, ${input.agencyId}`, en: `Account ${input.email} updated: ${input.role}, ${input.agencyId}` }
+        : { vi: `Mời ${input.displayName} (${input.email}) làm ${input.role} tại ${input.agencyId}`, en: `Invited ${input.displayName} (${input.email}) as ${input.role} at ${input.agencyId}` },
+      before,
+      after: { uid: user.uid, role: input.role, agencyId: input.agencyId, invitationSent: invitationPending },
+    },
+  );
 }
 
 type _ProvisionAgrees = Agrees<SameShape<z.input<typeof ProvisionOfficerRequest>, ProvisionOfficerBody>>;

@@ -40,9 +40,10 @@ function competentLine(w: SlipWriter, d: SlipData): void {
   if (d.competentAgency && d.competentAgency !== d.agency.name) w.field('Cơ quan có thẩm quyền giải quyết', d.competentAgency);
 }
 
-function lookupLines(w: SlipWriter, url: string): void {
+function lookupLines(w: SlipWriter, url: string, hotline?: string): void {
   w.clearFloat();
   w.text(`Tra cứu hồ sơ / Lookup: ${url}`, { size: 7 });
+  if (hotline) w.text(`Đường dây nóng / Hotline: ${hotline}`, { size: 7 });
 }
 
 function dateLine(data: SlipData): string {
@@ -59,7 +60,7 @@ function receipt(w: SlipWriter, d: ReceiptSlip): void {
   applicantFields(w, d);
   w.field('Nội dung yêu cầu giải quyết', d.procedureName);
   competentLine(w, d);
-  lookupLines(w, d.lookupUrl);
+  lookupLines(w, d.lookupUrl, d.agency.hotline);
   w.text('1. Thành phần hồ sơ nộp gồm:');
   componentTable(w, d.components);
   w.field('2. Số lượng hồ sơ', `${String(d.sets).padStart(2, '0')} (bộ)`);
@@ -89,7 +90,7 @@ function receptionHeader(w: SlipWriter, d: SupplementSlip | RefusalSlip): void {
   w.text(`${d.agency.name} tiếp nhận hồ sơ của:`);
   applicantFields(w, d);
   w.field('Nội dung yêu cầu giải quyết', d.procedureName);
-  lookupLines(w, d.lookupUrl);
+  lookupLines(w, d.lookupUrl, d.agency.hotline);
 }
 
 function supplement(w: SlipWriter, d: SupplementSlip): void {
@@ -145,7 +146,7 @@ function control(w: SlipWriter, d: ControlSlip): void {
   competentLine(w, d);
   applicantFields(w, d);
   w.field('Nội dung yêu cầu giải quyết', d.procedureName);
-  lookupLines(w, d.lookupUrl);
+  lookupLines(w, d.lookupUrl, d.agency.hotline);
   if (d.receivedAt) w.field('Thời gian nhận hồ sơ', longDateTime(d.receivedAt));
   w.field('Thời gian giải quyết theo quy định', d.legalDuration);
   if (d.dueAt) w.field('Thời gian trả kết quả', longDateTime(d.dueAt));
@@ -183,7 +184,7 @@ function stopNotice(w: SlipWriter, d: StopNoticeSlip): void {
   applicantFields(w, d);
   w.field('Nội dung yêu cầu giải quyết', d.procedureName);
   competentLine(w, d);
-  lookupLines(w, d.lookupUrl);
+  lookupLines(w, d.lookupUrl, d.agency.hotline);
   if (d.receivedAt) w.field('Ngày tiếp nhận hồ sơ', longDateTime(d.receivedAt));
   if (d.requestedAt) w.field('Ngày đề nghị dừng giải quyết', longDateTime(d.requestedAt));
   w.field('Lý do', d.reason);

@@ -15,8 +15,10 @@ export type SlipAgency = {
   /** The governing body printed above the agency (e.g. the provincial People's Committee). */
   parentName?: string;
   phone?: string;
-  /** Where the slip is signed, e.g. the province: "Bình An, ngày … tháng … năm …". */
+  /** Where the slip is signed, from the province's branding: "Bình An, ngày … tháng … năm …". */
   place?: string;
+  /** The province's hotline (branding), printed beside the lookup address. */
+  hotline?: string;
 };
 
 export type SlipApplicant = {

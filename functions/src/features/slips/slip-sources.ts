@@ -20,6 +20,7 @@ import {
   type Procedure,
 } from '../../domain/index.js';
 import { formatDuration } from '../../domain/time/duration.js';
+import { readBrand } from '../../store/branding.js';
 import { findAgency, procedureVersion } from '../../store/reference-data.js';
 import { dossierRef, eventRef, joinDossier, personalRef } from '../../store/dossiers.js';
 import { revive } from '../../store/revive.js';
@@ -137,7 +138,10 @@ export async function loadSlipData(
   const event = revive(eventSnap!.data()) as DossierEvent;
   if (!dossier.code) throw new SlipSourceMissing(`code of ${request.dossierId}`);
   const procedure = await procedureVersion(db, dossier.procedure.code, dossier.procedure.version);
-  const agency = await agencyOf(db, dossier.receivingAgencyId);
+  // The province's branding (settings/branding): the place before the date, the hotline, the public address.
+  const [desk, brand] = await Promise.all([agencyOf(db, dossier.receivingAgencyId), readBrand(db)]);
+  const agency: SlipAgency = { ...desk, ...(brand ? { place: brand.placeName } : {}), ...(brand?.hotline ? { hotline: brand.hotline } : {}) };
+  const origin = brand?.publicOrigin ?? links.origin;
   const token = signLookupToken(dossier.id, links.secret);
   const form = findForm(formSetOf(dossier.ruleSet), request.form);
   if (!form) throw new SlipSourceMissing(`form ${request.form} in the form set of ${request.dossierId}`);
@@ -152,7 +156,7 @@ export async function loadSlipData(
     procedureName: dossier.procedure.name.vi,
     issuedAt: event.at,
   };
-  const lookup = lookupUrl(links.origin, dossier.code, token);
+  const lookup = lookupUrl(origin, dossier.code, token);
   const officerName = await displayNameOf(db, event.actor.userId);
   const legalDuration = formatDuration(procedure.legalDuration, 'vi');
   const p = event.payload;
@@ -171,7 +175,7 @@ export async function loadSlipData(
         resultDelivery: RESULT_DELIVERY_LABELS[dossier.resultDelivery],
         fee: feeText(procedure),
         lookupUrl: lookup,
-        ratingUrl: ratingUrl(links.origin, dossier.code, token),
+        ratingUrl: ratingUrl(origin, dossier.code, token),
         ratingCode: formatRatingCode(ratingCodeOf(dossier.id, links.secret)),
         register: {
           book: `Sổ theo dõi hồ sơ năm ${dossier.registerEntry?.year ?? date(event.at).slice(6)}`,
@@ -199,7 +203,7 @@ export async function loadSlipData(
         ...base,
         purpose: 'refusal',
         reason: p.reason,
-        rulesAt: [...procedure.legalBasis, procedureUrl(links.origin, procedure.code)],
+        rulesAt: [...procedure.legalBasis, procedureUrl(origin, procedure.code)],
         ...(officerName ? { officerName } : {}),
         lookupUrl: lookup,
       };
