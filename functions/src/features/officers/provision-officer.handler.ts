@@ -73,7 +73,27 @@ export async function provisionOfficer(req: ApiRequest, deps: ProvisionDeps): Pr
   requireRole(caller, ['admin']);
   const parsed = ProvisionOfficerRequest.safeParse(req.body ?? {});
   if (!parsed.success) throw invalidInput(parsed.error);
-  const input = parsed.data;
+  const outcome = await inviteOfficer(parsed.data, caller.userId, deps);
+  return { status: outcome.created ? 201 : 200, body: outcome };
+}
+
+export type InviteOutcome = {
+  uid: string;
+  email: string;
+  role: OfficerRole;
+  agencyId: string;
+  created: boolean;
+  invitationSent: boolean;
+  sessionsRevoked: boolean;
+};
+
+/**
+ * The invitation itself, for the endpoint above and for the tools an administrator runs (the first
+ * administrator's bootstrap and the officers import, scripts/admin.ts): same checks, same writes.
+ * `by` is recorded as `provisionedBy` (a user id, or the tool's name).
+ * @idempotent by email (see provisionOfficer).
+ */
+export async function inviteOfficer(input: ProvisionOfficerRequest, by: string, deps: Omit<ProvisionDeps, 'caller'>): Promise<InviteOutcome> {
   if (!(await deps.db.doc(`agencies/${input.agencyId}`).get()).exists) {
     throw new ApiError('invalid-argument', { vi: 'Không có cơ quan này.', en: 'No such agency.' }, [
       { path: 'agencyId', message: { vi: 'Không có cơ quan này', en: 'no such agency' } },
@@ -111,7 +131,7 @@ export async function provisionOfficer(req: ApiRequest, deps: ProvisionDeps): Pr
       email: input.email,
       role: input.role,
       agencyId: input.agencyId,
-      provisionedBy: caller.userId,
+      provisionedBy: by,
       updatedAt: deps.now(),
       ...(tokensValidAfter !== undefined ? { tokensValidAfter } : {}),
     },
@@ -125,16 +145,13 @@ export async function provisionOfficer(req: ApiRequest, deps: ProvisionDeps): Pr
   if (invitationPending) await deps.sendInvitation(input.email, continueUrl);
 
   return {
-    status: existing ? 200 : 201,
-    body: {
-      uid: user.uid,
-      email: input.email,
-      role: input.role,
-      agencyId: input.agencyId,
-      created: !existing,
-      invitationSent: invitationPending,
-      sessionsRevoked: tokensValidAfter !== undefined,
-    },
+    uid: user.uid,
+    email: input.email,
+    role: input.role,
+    agencyId: input.agencyId,
+    created: !existing,
+    invitationSent: invitationPending,
+    sessionsRevoked: tokensValidAfter !== undefined,
   };
 }
 
