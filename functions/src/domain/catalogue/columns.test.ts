@@ -1,0 +1,37 @@
+// The column mapping is documented in docs/IMPORT.md; this keeps the two in step.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AGENCY_COLUMNS, OFFICER_COLUMNS, PROCEDURE_COLUMNS, cellsOf, findHeaderRow, mapColumns } from './columns.js';
+
+const doc = readFileSync(join(import.meta.dirname, '../../../../docs/IMPORT.md'), 'utf8');
+
+describe('column mapping', () => {
+  it.each([...PROCEDURE_COLUMNS, ...AGENCY_COLUMNS, ...OFFICER_COLUMNS].map((c) => [c.header, c] as const))('documents "%s" with its aliases', (header, spec) => {
+    const line = doc.split('\n').find((l) => l.startsWith(`| ${header} |`));
+    expect(line, header).toBeDefined();
+    for (const alias of spec.aliases) expect(line).toContain(alias);
+    expect(line).toContain(spec.required ? '| yes |' : '| no |');
+  });
+
+  it('matches headers without regard to case, marks, spacing or a trailing star, and ignores the rest', () => {
+    const map = mapColumns(PROCEDURE_COLUMNS, ['STT', 'MÃ THỦ TỤC', 'Ten thu tuc', '  Lĩnh  vực *', 'Cấp thực hiện', 'Thời hạn giải quyết:', 'Phí, lệ phí', 'Thành phần hồ sơ', 'Mức độ DVC', 'Trình tự thực hiện']);
+    expect(map.missing).toEqual([]);
+    expect(map.ignored).toEqual(['STT', 'Trình tự thực hiện']);
+    expect(map.index.code).toBe(1);
+    expect(cellsOf(map, ['1', ' 1.001193 ', 'Khai sinh'])).toMatchObject({ code: '1.001193', name: 'Khai sinh', field: '' });
+  });
+
+  it('prefers the column’s own header over an alias when an export has both', () => {
+    const map = mapColumns(PROCEDURE_COLUMNS, ['Cơ quan thực hiện', 'Cơ quan có thẩm quyền']);
+    expect(map.index.agency).toBe(1);
+    expect(map.duplicates).toEqual(['Cơ quan thực hiện']);
+  });
+
+  it('finds the header row below a title, and says what is missing', () => {
+    const rows = [['DANH MỤC THỦ TỤC HÀNH CHÍNH'], [], ['Email', 'Họ và tên', 'Vai trò', 'Mã cơ quan'], ['a@b.vn']];
+    expect(findHeaderRow(OFFICER_COLUMNS, rows)).toBe(2);
+    expect(findHeaderRow(OFFICER_COLUMNS, [['Email', 'Họ và tên']])).toBeUndefined();
+    expect(mapColumns(OFFICER_COLUMNS, ['Email', 'Họ và tên']).missing.map((c) => c.header)).toEqual(['Vai trò', 'Mã cơ quan']);
+  });
+});
