@@ -7,13 +7,14 @@
 //   import-agencies   <file.csv|xlsx> [--dry-run] [--json]
 //   import-procedures <file.csv|xlsx> [--dry-run] [--json]        the national catalogue's export
 //   import-officers   <file.csv|xlsx> [--dry-run] [--json]        invitations, never existing accounts
+//   check-data [--database <id>] [--sample <n>] [--json]           counts and event chains (restore drill)
 // Target: --project <id> (a real Firebase project) or --emulators. --origin <https://…> is where
 // invitation links lead back (default: PUBLIC_ORIGIN in functions/.env.<project>).
 // Exit status: 0 done, 1 done but some rows were rejected, 2 nothing done (usage, file, access).
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { applicationDefault, getApps, initializeApp } from 'firebase-admin/app';
+import { applicationDefault, getApps, initializeApp, type App } from 'firebase-admin/app';
 import { getAuth, type Auth } from 'firebase-admin/auth';
 import { getFirestore, type Firestore } from 'firebase-admin/firestore';
 import { publicOriginProblem } from '../functions/src/config.js';
@@ -26,6 +27,7 @@ import { ProvisionOfficerRequest } from '../functions/src/features/officers/prov
 import { ApiError } from '../functions/src/platform/api-error.js';
 import { sendPasswordSetupEmail } from '../functions/src/platform/auth-email.js';
 import { TableFileError } from '../functions/src/platform/table-file.js';
+import { checkData } from '../functions/src/store/data-check.js';
 import type { ImportProgress, ImportResult } from '../functions/src/store/imports.js';
 import { PROJECT_ID as DEMO_PROJECT, ROOT } from './lib/emulator-env.js';
 
@@ -36,6 +38,8 @@ const USAGE = `Cách dùng / usage: npm run admin -- <lệnh / command> (--proje
   import-agencies   <tệp .csv|.xlsx> [--dry-run] [--json]     Cơ quan / agencies
   import-procedures <tệp .csv|.xlsx> [--dry-run] [--json]     Thủ tục (xuất từ CSDL quốc gia) / procedures
   import-officers   <tệp .csv|.xlsx> [--dry-run] [--json]     Cán bộ, bằng lời mời / officers, by invitation
+  check-data [--database <id>] [--sample <n>] [--json]         Đếm tài liệu, kiểm tra chuỗi sự kiện (diễn tập khôi phục)
+        / counts and event chains of the latest dossiers (restore drill; docs/OPERATIONS.md)
 
   --project <id>    dự án Firebase thật, bằng tài khoản Google của bạn / a real project, with your Google
                     credentials (gcloud auth application-default login)
@@ -64,6 +68,8 @@ function parse() {
       name: { type: 'string' },
       agency: { type: 'string' },
       force: { type: 'boolean', default: false },
+      database: { type: 'string' },
+      sample: { type: 'string', default: '20' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -78,6 +84,11 @@ function originFromEnvFile(projectId: string): string | undefined {
   return line?.replace(/^\s*PUBLIC_ORIGIN\s*=\s*/u, '').trim().replace(/^(['"])(.*)\1$/u, '$2');
 }
 
+/** The (default) database, or another one (`--database restore-drill`: a restored copy). */
+function firestoreOf(app: App, database: string | undefined): Firestore {
+  return database && database !== '(default)' ? getFirestore(app, database) : getFirestore(app);
+}
+
 async function connect(options: ReturnType<typeof parse>['values']): Promise<Target> {
   if (Boolean(options.project) === options.emulators) throw new UsageError('Chọn một đích: --project <id> hoặc --emulators / choose one target: --project <id> or --emulators');
   if (options.emulators) {
@@ -88,7 +99,7 @@ async function connect(options: ReturnType<typeof parse>['values']): Promise<Tar
     if (!up) throw new UsageError('Các trình giả lập chưa chạy: hãy chạy npm start trước / the emulators are not running: start them with npm start');
     const app = getApps()[0] ?? initializeApp({ projectId: DEMO_PROJECT });
     const origin = options.origin ?? `http://${emu.hosting!.host}:${emu.hosting!.port}`;
-    return { db: getFirestore(app), auth: getAuth(app), projectId: DEMO_PROJECT, emulators: true, origin };
+    return { db: firestoreOf(app, options.database), auth: getAuth(app), projectId: DEMO_PROJECT, emulators: true, origin };
   }
   const projectId = options.project!;
   if (process.env.FIRESTORE_EMULATOR_HOST || process.env.FIREBASE_AUTH_EMULATOR_HOST) {
@@ -108,7 +119,7 @@ async function connect(options: ReturnType<typeof parse>['values']): Promise<Tar
   process.env.GCLOUD_PROJECT = projectId;
   const app = getApps()[0] ?? initializeApp({ projectId, credential });
   const origin = options.origin ?? originFromEnvFile(projectId) ?? '';
-  return { db: getFirestore(app), auth: getAuth(app), projectId, emulators: false, origin };
+  return { db: firestoreOf(app, options.database), auth: getAuth(app), projectId, emulators: false, origin };
 }
 
 function checkedOrigin(target: Target): string {
@@ -170,6 +181,7 @@ async function runImport(kind: 'agencies' | 'procedures' | 'officers', file: str
   else out.info(`${dryRun ? 'Chạy thử (không ghi)' : 'Nhập'} ${file} vào ${target.projectId}`, `${dryRun ? 'Dry run (nothing written)' : 'Importing'} ${file} into ${target.projectId}${target.emulators ? ' (emulators)' : ''}`);
   const deps = { db: target.db, now: () => new Date(), by: `npm run admin (${process.env.USER ?? 'operator'})`, onProgress: (p: ImportProgress) => out.progress(p) };
   const options2 = { dryRun, fileName: basename(file) };
+  const started = performance.now();
   let result: ImportResult;
   if (kind === 'agencies') result = await importAgencies(bytes, options2, deps);
   else if (kind === 'procedures') result = await importProcedures(bytes, options2, deps);
@@ -177,6 +189,7 @@ async function runImport(kind: 'agencies' | 'procedures' | 'officers', file: str
     const origin = dryRun ? target.origin : checkedOrigin(target);
     result = await importOfficers(bytes, options2, { ...deps, auth: target.auth, sendInvitation: sendPasswordSetupEmail, origin: () => origin });
   }
+  const elapsedMs = Math.round(performance.now() - started);
   out.endProgress();
   if (!out.json) {
     out.info(`Tệp ${result.format.toUpperCase()}, dòng tiêu đề ${result.headerRow}; cột dùng: ${result.columns.used.join(', ')}`, `${result.format.toUpperCase()} file, header on row ${result.headerRow}`);
@@ -187,12 +200,12 @@ async function runImport(kind: 'agencies' | 'procedures' | 'officers', file: str
   const summary = ROW_OUTCOMES.map((o) => `${counts[o]} ${OUTCOME_LABELS[o].en}`).join(', ');
   const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   if (out.json) {
-    out.emit({ type: 'summary', kind, dryRun, counts, documents: result.documents, jobId: result.jobId ?? null, resumed: result.resumed ?? null, maxRssMb });
+    out.emit({ type: 'summary', kind, dryRun, counts, documents: result.documents, jobId: result.jobId ?? null, resumed: result.resumed ?? null, elapsedMs, maxRssMb });
   } else {
     if (result.resumed) out.info(`Tiếp tục lần nhập trước chưa xong (${result.resumed.done}/${result.resumed.total})`, `completed an earlier run of this file that stopped at ${result.resumed.done}/${result.resumed.total}`);
     out.info(
       `Kết quả: ${ROW_OUTCOMES.map((o) => `${counts[o]} ${OUTCOME_LABELS[o].vi.toLowerCase()}`).join(', ')}; ${result.documents} tài liệu đã ghi`,
-      `result: ${summary}; ${result.documents} documents written${dryRun ? ' (dry run)' : ''}`,
+      `result: ${summary}; ${result.documents} documents written${dryRun ? ' (dry run)' : ''} in ${(elapsedMs / 1000).toFixed(1)} s`,
     );
     if (dryRun && counts.rejected === 0) out.info('Chạy lại không có --dry-run để nhập', 'run again without --dry-run to import');
   }
@@ -260,6 +273,27 @@ Tiếp theo / Next:
   return 0;
 }
 
+async function runCheck(options: ReturnType<typeof parse>['values']): Promise<number> {
+  const sample = Number(options.sample);
+  if (!Number.isInteger(sample) || sample < 0 || sample > 1000) throw new UsageError('--sample: 0–1000');
+  const out = makeOutput(options.json);
+  const target = await connect(options);
+  const result = await checkData(target.db, { sample });
+  const database = options.database ?? '(default)';
+  if (out.json) {
+    out.emit({ type: 'check', project: target.projectId, database, ...result });
+  } else {
+    out.info(`Kiểm tra ${target.projectId}, cơ sở dữ liệu ${database}`, `checking ${target.projectId}, database ${database}`);
+    for (const [name, count] of Object.entries(result.counts)) console.log(`  ${name.padEnd(14)} ${count}`);
+    out.info(
+      `Chuỗi sự kiện: ${result.chains.checked} hồ sơ mới nhất, ${result.chains.events} sự kiện, ${result.chains.broken.length} bị hỏng`,
+      `event chains: ${result.chains.checked} latest dossiers, ${result.chains.events} events, ${result.chains.broken.length} broken`,
+    );
+    for (const b of result.chains.broken) console.log(`  ! ${b.dossierId}: broken at version ${b.brokenAtVersion}`);
+  }
+  return result.chains.broken.length > 0 ? 1 : 0;
+}
+
 async function main(): Promise<number> {
   const { values, command, file, extra } = parse();
   if (values.help || !command) {
@@ -276,6 +310,9 @@ async function main(): Promise<number> {
       return runImport('procedures', file, values);
     case 'import-officers':
       return runImport('officers', file, values);
+    case 'check-data':
+      if (file) throw new UsageError(`Thừa tham số / unexpected argument: ${file}`);
+      return runCheck(values);
     default:
       throw new UsageError(`Không có lệnh / no command "${command}"\n\n${USAGE}`);
   }
@@ -293,5 +330,7 @@ try {
   else console.error(err);
   process.exitCode = 2;
 }
-// firebase-admin keeps sockets open; the work is done.
+// firebase-admin keeps sockets open, so exit explicitly, but only once stdout has taken every line: into
+// a pipe (--json read by a program) writes are asynchronous, and exiting at once would cut the report.
+await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
 process.exit(process.exitCode);

@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DocumentData } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DossierEvent } from '../../functions/src/domain/index.js';
+import { GENESIS_HASH } from '../../functions/src/store/dossiers.js';
+import { hashEvent } from '../../functions/src/store/event-chain.js';
 import { loadDemoData } from '../../seed/load.js';
 import { nationalExport, toCsv } from '../fixtures/national-export.js';
 import { admin, AUTH_HOST, HOSTING_URL, PROJECT_ID, ROOT } from '../support/emulators.js';
@@ -149,5 +152,38 @@ describe('npm run admin -- import-procedures --json', () => {
     const out = await cli(['import-procedures', file, '--emulators', '--json']);
     expect(out.code).toBe(2);
     expect(lines(out.stdout).at(-1)).toMatchObject({ type: 'error', message: { en: expect.stringContaining('not UTF-8') } });
+  });
+});
+
+describe('npm run admin -- check-data (the restore drill)', () => {
+  const ID = 'test-check-data-dossier';
+  afterAll(async () => {
+    await db.recursiveDelete(db.doc(`dossiers/${ID}`));
+  });
+
+  it('counts the main collections and finds an edited event in the latest dossiers', async () => {
+    // Only the chain is checked, not what the events say: three minimal events, hashed as the store hashes them.
+    const events = [1, 2, 3].map((version) => ({ dossierId: ID, version, type: 'note', at: new Date(`2027-01-0${version}T01:00:00Z`) }) as unknown as DossierEvent);
+    let prevHash = GENESIS_HASH;
+    const chained = events.map((e) => {
+      const hash = hashEvent(prevHash, e);
+      const stored = { ...e, prevHash, hash };
+      prevHash = hash;
+      return stored;
+    });
+    await db.doc(`dossiers/${ID}`).set({ id: ID, updatedAt: new Date('2099-01-01T00:00:00Z') });
+    await Promise.all(chained.map((e) => db.doc(`dossiers/${ID}/events/${String(e.version).padStart(6, '0')}`).set(e)));
+
+    const intact = await cli(['check-data', '--emulators', '--json', '--sample', '1']);
+    expect(intact.code).toBe(0);
+    const report = lines(intact.stdout).at(-1) as { counts: Record<string, number>; chains: { checked: number; events: number; broken: unknown[] } };
+    expect(report.counts.agencies).toBeGreaterThanOrEqual(11);
+    expect(report.counts.procedures).toBeGreaterThanOrEqual(14);
+    expect(report.chains).toEqual({ checked: 1, events: 3, broken: [] });
+
+    await db.doc(`dossiers/${ID}/events/000002`).update({ type: 'edited' });
+    const edited = await cli(['check-data', '--emulators', '--json', '--sample', '1']);
+    expect(edited.code).toBe(1);
+    expect((lines(edited.stdout).at(-1) as { chains: { broken: unknown[] } }).chains.broken).toEqual([{ dossierId: ID, brokenAtVersion: 2 }]);
   });
 });
