@@ -58,7 +58,9 @@ type Summary = { counts: Record<string, number>; documents: number; elapsedMs: n
 function cliImport(): Promise<Summary & { wallMs: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'scripts', 'admin.ts'), 'import-procedures', file, '--emulators', '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    // As `npm run admin` starts it (package.json): the script bundled, on this Node.
+    const args = ['--enable-source-maps', join(ROOT, 'scripts', 'run-bundled.mjs'), 'scripts/admin.ts', 'import-procedures', file, '--emulators', '--json'];
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => {

@@ -3,7 +3,7 @@
 // when the same file is imported again. The writes themselves are resumed by the import's plan (what is
 // already written is unchanged), not by this record; it only tells the story.
 import { createHash } from 'node:crypto';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore, WriteBatch } from 'firebase-admin/firestore';
 import type { OutcomeCounts, RowReport } from '../domain/catalogue/index.js';
 
 export const IMPORTS = 'imports';
@@ -39,6 +39,9 @@ export type ImportJob = {
   readonly id: string;
   /** What the record said before this run: a run of the same file that did not finish, if any. */
   readonly previous?: Pick<ImportRecord, 'state' | 'done' | 'total' | 'startedAt'>;
+  /** Records progress in the batch that makes it (rows written and documents so far). */
+  progressIn(batch: WriteBatch, done: number, documents: number): void;
+  /** Records progress on its own (imports that do not write in batches: officers). */
   progress(done: number, documents: number): Promise<void>;
   finish(state: 'done' | 'failed', error?: string): Promise<void>;
 };
@@ -73,12 +76,13 @@ export async function startImportJob(
     rejected,
   };
   await ref.set(record);
-  let documents = 0;
   return {
     id,
     ...(previous ? { previous: { state: previous.state, done: previous.done, total: previous.total, startedAt: previous.startedAt.toDate() } } : {}),
-    async progress(done, written) {
-      documents += written;
+    progressIn(batch, done, documents) {
+      batch.update(ref, { done, documents, updatedAt: input.now() });
+    },
+    async progress(done, documents) {
       await ref.update({ done, documents, updatedAt: input.now() });
     },
     async finish(state, error) {

@@ -45,6 +45,17 @@ const GENERIC_AGENCY = /\bcap (?:xa|huyen|tinh)\b/u;
 /** Agency names compared without "tỉnh <province>" at the end, as exports often leave it out. */
 const withoutProvince = (folded: string) => folded.replace(/ tinh [^,;]+$/u, '');
 
+/** Folded names of one agency list, computed once per import rather than once per row. */
+const foldedNames = new WeakMap<readonly AgencyRef[], { id: string; name: string; short: string }[]>();
+function namesOf(agencies: readonly AgencyRef[]): { id: string; name: string; short: string }[] {
+  let names = foldedNames.get(agencies);
+  if (!names) {
+    names = agencies.map((a) => ({ id: a.id, name: fold(a.name.vi), short: withoutProvince(fold(a.name.vi)) }));
+    foldedNames.set(agencies, names);
+  }
+  return names;
+}
+
 function resolveAgency(cell: string, agencies: readonly AgencyRef[]): Parsed<string | undefined> {
   const first = cleanCell(cell).split(/[\n;]/u).map((s) => s.trim()).find(Boolean);
   if (first === undefined || GENERIC_AGENCY.test(fold(first))) return { ok: true, value: undefined };
@@ -54,8 +65,9 @@ function resolveAgency(cell: string, agencies: readonly AgencyRef[]): Parsed<str
       : { ok: false, reason: { vi: `Không có cơ quan mã ${first} (hãy nhập danh sách cơ quan trước)`, en: `no agency ${first} (import the agencies first)` } };
   }
   const wanted = fold(first);
-  let matches = agencies.filter((a) => fold(a.name.vi) === wanted);
-  if (matches.length === 0) matches = agencies.filter((a) => withoutProvince(fold(a.name.vi)) === withoutProvince(wanted));
+  const names = namesOf(agencies);
+  let matches = names.filter((a) => a.name === wanted);
+  if (matches.length === 0) matches = names.filter((a) => a.short === withoutProvince(wanted));
   if (matches.length === 1) return { ok: true, value: matches[0]!.id };
   if (matches.length > 1) {
     return { ok: false, reason: { vi: `Nhiều cơ quan tên "${first}": hãy ghi mã định danh`, en: `several agencies are named "${first}": give the identifier` } };

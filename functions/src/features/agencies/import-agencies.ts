@@ -30,11 +30,15 @@ export async function importAgencies(bytes: Uint8Array, options: { dryRun: boole
   const job = await startImportJob(deps.db, { kind: 'agencies', bytes, fileName: options.fileName, by: deps.by, now: deps.now, total, counts: plan.counts, rows: plan.rows });
   let done = 0;
   try {
-    const documents = await writeAgencies(deps.db, plan.writes, async (rows, written) => {
-      done += rows.length;
-      await job.progress(done, written);
-      deps.onProgress?.({ kind: 'agencies', done, total, documents: done });
-    });
+    const documents = await writeAgencies(
+      deps.db,
+      plan.writes,
+      (batch, rows, written) => job.progressIn(batch, rows, written),
+      (rows) => {
+        done += rows.length;
+        deps.onProgress?.({ kind: 'agencies', done, total, documents: done });
+      },
+    );
     await job.finish('done');
     return { ...result, documents, jobId: job.id, ...(job.previous && job.previous.state !== 'done' ? { resumed: job.previous } : {}) };
   } catch (err) {

@@ -47,12 +47,16 @@ export async function importProcedures(bytes: Uint8Array, options: { dryRun: boo
   let done = 0;
   let soFar = 0;
   try {
-    const documents = await writeProcedureVersions(deps.db, plan.writes, async (committed, written) => {
-      done += committed.reduce((n, w) => n + w.rows.length, 0);
-      soFar += written;
-      await job.progress(done, written);
-      deps.onProgress?.({ kind: 'procedures', done, total, documents: soFar });
-    });
+    const documents = await writeProcedureVersions(
+      deps.db,
+      plan.writes,
+      (batch, rows, written) => job.progressIn(batch, rows, written),
+      (committed, written) => {
+        done += committed.reduce((n, w) => n + w.rows.length, 0);
+        soFar += written;
+        deps.onProgress?.({ kind: 'procedures', done, total, documents: soFar });
+      },
+    );
     await job.finish('done');
     return { ...result, documents, jobId: job.id, ...(job.previous && job.previous.state !== 'done' ? { resumed: job.previous } : {}) };
   } catch (err) {

@@ -47,7 +47,7 @@ export async function importOfficers(bytes: Uint8Array, options: { dryRun: boole
     for (const invite of plan.invites) {
       await inviteOfficer({ email: invite.email, displayName: invite.displayName, role: invite.role, agencyId: invite.agencyId }, deps.by, deps);
       done += 1;
-      await job.progress(done, 1);
+      await job.progress(done, done);
       deps.onProgress?.({ kind: 'officers', done, total, documents: done });
     }
     await job.finish('done');
