@@ -21,10 +21,10 @@ const SECOND = 'quantri.thuhai@motcua.test';
 const CITIZEN = 'nguoidan.cli@motcua.test';
 const dir = mkdtempSync(join(tmpdir(), 'motcua-admin-cli-'));
 
-/** Runs `npm run admin -- …` (the script itself, with tsx) and collects its output and exit status. */
+/** Runs `npm run admin -- …` as package.json starts it (bundled, on this Node) and collects its output and exit status. */
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'scripts', 'admin.ts'), ...args], { cwd: ROOT, env: { ...process.env } });
+    const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, 'scripts', 'run-bundled.mjs'), 'scripts/admin.ts', ...args], { cwd: ROOT, env: { ...process.env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
