@@ -4,7 +4,8 @@
 # updated in place; a policy that already exists (same display name) is left alone, so delete it in the
 # console (Monitoring → Alerting) to have it recreated from its file.
 #   bash ops/apply-monitoring.sh <project id> <alert email>
-# Needs the Google Cloud CLI (gcloud, with its beta component) signed in as a project owner.
+# Needs the Google Cloud CLI (gcloud, with its alpha and beta components: the policy and channel commands
+# are not in every release of its GA track yet) signed in as a project owner.
 set -euo pipefail
 project="${1:?usage: bash ops/apply-monitoring.sh <project id> <alert email>}"
 email="${2:?usage: bash ops/apply-monitoring.sh <project id> <alert email>}"
@@ -28,10 +29,10 @@ echo "notification channel: $channel"
 
 for file in "$here"/policies/*.json; do
   display="$(node -p "require(process.argv[1]).displayName" "$file")"
-  existing="$(gcloud monitoring policies list --project "$project" --filter "displayName=\"$display\"" --format 'value(name)' | head -n 1)"
+  existing="$(gcloud alpha monitoring policies list --project "$project" --filter "displayName=\"$display\"" --format 'value(name)' | head -n 1)"
   if [ -n "$existing" ]; then
     echo "exists, left alone: $display ($existing)"
   else
-    gcloud monitoring policies create --project "$project" --policy-from-file "$file" --notification-channels "$channel"
+    gcloud alpha monitoring policies create --project "$project" --policy-from-file "$file" --notification-channels "$channel"
   fi
 done
