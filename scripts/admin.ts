@@ -180,14 +180,14 @@ async function runImport(kind: 'agencies' | 'procedures' | 'officers', file: str
   if (out.json) out.emit({ type: 'start', kind, file, dryRun, project: target.projectId, emulators: target.emulators });
   else out.info(`${dryRun ? 'Chạy thử (không ghi)' : 'Nhập'} ${file} vào ${target.projectId}`, `${dryRun ? 'Dry run (nothing written)' : 'Importing'} ${file} into ${target.projectId}${target.emulators ? ' (emulators)' : ''}`);
   const deps = { db: target.db, now: () => new Date(), by: `npm run admin (${process.env.USER ?? 'operator'})`, onProgress: (p: ImportProgress) => out.progress(p) };
-  const options2 = { dryRun, fileName: basename(file) };
+  const importOptions = { dryRun, fileName: basename(file) };
   const started = performance.now();
   let result: ImportResult;
-  if (kind === 'agencies') result = await importAgencies(bytes, options2, deps);
-  else if (kind === 'procedures') result = await importProcedures(bytes, options2, deps);
+  if (kind === 'agencies') result = await importAgencies(bytes, importOptions, deps);
+  else if (kind === 'procedures') result = await importProcedures(bytes, importOptions, deps);
   else {
     const origin = dryRun ? target.origin : checkedOrigin(target);
-    result = await importOfficers(bytes, options2, { ...deps, auth: target.auth, sendInvitation: sendPasswordSetupEmail, origin: () => origin });
+    result = await importOfficers(bytes, importOptions, { ...deps, auth: target.auth, sendInvitation: sendPasswordSetupEmail, origin: () => origin });
   }
   const elapsedMs = Math.round(performance.now() - started);
   out.endProgress();

@@ -98,9 +98,12 @@ function planSingle(code: string, row: ProcedureRow, stored: StoredProcedure | u
 
 function planHistory(code: string, rows: ProcedureRow[], stored: StoredProcedure | undefined, context: Context): GroupResult {
   const rowList = rows.map((r) => r.row).join(', ');
-  const refuseAll = (problem: RowProblem, perRow?: Map<number, RowProblem[]>) => ({
-    reports: rows.map((r) => rejected(r.row, code, perRow?.get(r.row) ?? [problem])),
+  /** Rejects every row of the group: with one problem for all, or the given rows' own problems. */
+  const refuseAll = (problem: RowProblem, own: ReadonlyMap<number, readonly RowProblem[]> = new Map()) => ({
+    reports: rows.map((r) => rejected(r.row, code, [...(own.get(r.row) ?? [problem])])),
   });
+  const becauseOf = (culprits: number[]) =>
+    problemOf(`Một phiên bản khác của ${code} bị từ chối (dòng ${culprits.join(', ')})`, `another version of ${code} was rejected (row ${culprits.join(', ')})`);
   const from = headerOf(PROCEDURE_COLUMNS, 'effectiveFrom');
   const dated = rows.map((r) => ({ row: r, from: parseLocalDate(r.cells.effectiveFrom ?? ''), to: parseLocalDate(r.cells.effectiveTo ?? '') }));
   if (dated.some((d) => d.from === undefined)) {
@@ -133,16 +136,8 @@ function planHistory(code: string, rows: ProcedureRow[], stored: StoredProcedure
   });
   const failed = mapped.filter((m) => !m.result.ok);
   if (failed.length > 0) {
-    const perRow = new Map<number, RowProblem[]>();
-    for (const m of mapped) {
-      perRow.set(
-        m.row.row,
-        m.result.ok
-          ? [problemOf(`Một phiên bản khác của ${code} bị từ chối (dòng ${failed.map((f) => f.row.row).join(', ')})`, `another version of ${code} was rejected (row ${failed.map((f) => f.row.row).join(', ')})`)]
-          : [...m.result.problems],
-      );
-    }
-    return refuseAll(problemOf('', ''), perRow);
+    const own = new Map(mapped.flatMap((m) => (m.result.ok ? [] : [[m.row.row, [...m.result.problems]] as const])));
+    return refuseAll(becauseOf(failed.map((f) => f.row.row)), own);
   }
   const procedures = mapped.map((m) => (m.result as Extract<typeof m.result, { ok: true }>).procedure);
   const notesOf = (i: number): readonly Bilingual[] => (mapped[i]!.result.ok ? (mapped[i]!.result as { notes: readonly Bilingual[] }).notes : []);
@@ -160,14 +155,13 @@ function planHistory(code: string, rows: ProcedureRow[], stored: StoredProcedure
   for (let i = 0; i < procedures.length - 1; i++) {
     const match = storedVersions.find((v) => sameProcedure(procedures[i]!, v, true));
     if (!match) {
-      const perRow = new Map<number, RowProblem[]>([
-        [
-          mapped[i]!.row.row,
-          [problemOf(`Phiên bản cũ của ${code} từ ${procedures[i]!.effectiveFrom} khác với phiên bản đã lưu: không sửa phiên bản cũ`, `the old version of ${code} from ${procedures[i]!.effectiveFrom} differs from the stored one: old versions are never edited`, from)],
-        ],
-      ]);
-      for (const m of mapped) if (!perRow.has(m.row.row)) perRow.set(m.row.row, [problemOf(`Một phiên bản khác của ${code} bị từ chối (dòng ${mapped[i]!.row.row})`, `another version of ${code} was rejected (row ${mapped[i]!.row.row})`)]);
-      return refuseAll(problemOf('', ''), perRow);
+      const row = mapped[i]!.row.row;
+      const edited = problemOf(
+        `Phiên bản cũ của ${code} từ ${procedures[i]!.effectiveFrom} khác với phiên bản đã lưu: không sửa phiên bản cũ`,
+        `the old version of ${code} from ${procedures[i]!.effectiveFrom} differs from the stored one: old versions are never edited`,
+        from,
+      );
+      return refuseAll(becauseOf([row]), new Map([[row, [edited]]]));
     }
     reports.push({ row: mapped[i]!.row.row, key: code, outcome: 'unchanged', problems: [], version: match.version, notes: notesOf(i) });
   }

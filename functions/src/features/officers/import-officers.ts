@@ -4,7 +4,6 @@
 // rejected (an existing account is never given a role). Nothing here sets a password.
 // @idempotent by email (inviteOfficer): the same file again finds every officer unchanged.
 import type { Auth } from 'firebase-admin/auth';
-import type { Firestore } from 'firebase-admin/firestore';
 import { OFFICER_COLUMNS, normaliseEmail, planOfficerImport, type ExistingAccount } from '../../domain/catalogue/index.js';
 import { readImportRows } from '../../platform/table-file.js';
 import { readStoredAgencies } from '../../store/catalogue-records.js';
@@ -27,7 +26,7 @@ async function existingAccounts(auth: Auth, emails: string[]): Promise<Map<strin
 export async function importOfficers(bytes: Uint8Array, options: { dryRun: boolean; fileName: string }, deps: ImportOfficersDeps): Promise<ImportResult> {
   const file = await readImportRows(bytes, OFFICER_COLUMNS);
   const emails = [...new Set(file.rows.map((r) => normaliseEmail(r.cells.email)).filter((e) => e.includes('@')))];
-  const [accounts, agencies] = await Promise.all([existingAccounts(deps.auth, emails), readStoredAgencies(deps.db as Firestore)]);
+  const [accounts, agencies] = await Promise.all([existingAccounts(deps.auth, emails), readStoredAgencies(deps.db)]);
   const plan = planOfficerImport({ rows: file.rows, accounts, agencyIds: new Set(agencies.keys()) });
   const result: ImportResult = {
     kind: 'officers',
