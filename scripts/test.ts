@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describeSetup, detectEmulators, unavailableReasons } from './lib/emulator-env.js';
 import { execWithEmulators } from './lib/firebase-cli.js';
 import { run } from './lib/run.js';
+import { runtimeMismatch } from './lib/runtime.js';
 import { RESULTS_DIR, runLayer } from './lib/vitest-layer.js';
 import { add, formatCounts, ZERO, type LayerCounts } from './lib/vitest-report.js';
 
@@ -17,6 +18,15 @@ const filters = argv.filter((a) => !a.startsWith('--'));
 const only = (layer: string) => args.size === 0 || args.has(`--${layer}`);
 const started = Date.now();
 const problems: string[] = [];
+
+// What is tested is what is deployed: every layer runs on the functions' runtime major (the functions
+// emulator executes the functions with this very Node). Anything else is refused, not reported as a pass.
+const mismatch = runtimeMismatch();
+if (mismatch) {
+  console.error(`\nnpm test: ${mismatch}.`);
+  process.exit(1);
+}
+console.log(`Node ${process.version} (the functions' runtime: firebase.json, functions/package.json engines)`);
 
 function banner(text: string): void {
   const line = '!'.repeat(Math.min(100, text.length + 8));

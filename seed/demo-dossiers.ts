@@ -45,7 +45,7 @@ async function post(apiOrigin: string, token: string, path: string, body: object
 
 /** Records and receives the demo walk-in at An Phú; returns it with its due time. */
 export async function createDemoDossiers(apiOrigin: string, authHost: string): Promise<DemoDossier[]> {
-  const desk = demoAccounts.find((a) => a.uid === 'demo-receptionist-anphu')!;
+  const desk = demoAccounts.find((a) => a.email === 'tiepnhan.anphu@motcua.demo')!;
   const token = await idTokenOf(authHost, desk.email);
   const recorded = await post(apiOrigin, token, '/desk/dossiers', {
     requestId: 'demo-seed-signature-0001',

@@ -1,19 +1,32 @@
-// Loads the demo province into the emulators: agencies, procedures (with versions), working calendars
-// and demo accounts. Refuses to touch anything but an emulator of a demo- project.
+// Loads the demo province into the emulators through the same imports a real province uses
+// (`npm run admin -- import-…`): agencies, procedures and officers from the CSV files in seed/, officers
+// by invitation. Then, for the demo only, it stands in for each invited officer following the emailed
+// link (a known password, the address verified) and creates the demo citizen. The working calendars are
+// written as they are (the calendars are data an administrator keeps in the console).
+// Refuses to touch anything but an emulator of a demo- project.
 //
-// @idempotent: documents are written with fixed ids and accounts are created only when missing, so a
-// second run changes nothing. `system/seed` records what was loaded; npm start seeds only when absent.
+// @idempotent: the imports write nothing for unchanged rows and invite nobody already invited; the
+// calendars are set to the same content; `system/seed` records what was loaded (npm start loads when it
+// is missing or older than SEED_VERSION).
+import { readFileSync } from 'node:fs';
 import type { Auth } from 'firebase-admin/auth';
 import { FieldValue, type Firestore } from 'firebase-admin/firestore';
+import { importAgencies } from '../functions/src/features/agencies/import-agencies.js';
+import { importProcedures } from '../functions/src/features/catalog/import-procedures.js';
+import { importOfficers } from '../functions/src/features/officers/import-officers.js';
+import { sendPasswordSetupEmail } from '../functions/src/platform/auth-email.js';
+import type { ImportResult } from '../functions/src/store/imports.js';
+import { assertAccepted, SEED_FILES } from './catalogue.js';
 import { REFERENCE_KINDS, REFERENCE_STAMPS } from '../functions/src/store/reference-stamps.js';
-import { demoAgencies } from './data/agencies.js';
 import { demoBranding } from './data/branding.js';
 import { demoCalendars } from './data/calendars.js';
-import { demoAccounts, DEMO_PASSWORD } from './data/officers.js';
-import { demoProcedures } from './data/procedures.js';
+import { DEMO_CITIZEN, DEMO_PASSWORD, demoOfficers } from './data/officers.js';
 
-export const SEED_VERSION = 2;
+export const SEED_VERSION = 3;
 export const SEED_MARKER = 'system/seed';
+/** Where the demo's invitation links lead back to: the Hosting emulator. */
+export const DEMO_ORIGIN = 'http://127.0.0.1:5000';
+const BY = 'seed';
 
 export function assertEmulatorTarget(projectId: string): void {
   if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST) {
@@ -22,49 +35,52 @@ export function assertEmulatorTarget(projectId: string): void {
   if (!projectId.startsWith('demo-')) throw new Error(`Refusing to seed project ${projectId}: only demo- projects.`);
 }
 
+/** Whether the demo data of this SEED_VERSION (or later) is loaded. */
 export async function isSeeded(db: Firestore): Promise<boolean> {
-  return (await db.doc(SEED_MARKER).get()).exists;
+  const marker = await db.doc(SEED_MARKER).get();
+  return marker.exists && Number(marker.get('version')) >= SEED_VERSION;
+}
+
+function accepted(file: string, result: ImportResult): ImportResult {
+  assertAccepted(file, result.rows);
+  return result;
 }
 
 export async function loadDemoData(db: Firestore, auth: Auth, now = new Date()): Promise<{ documents: number; accountsCreated: number }> {
-  const writer = db.bulkWriter();
-  const writes: Promise<unknown>[] = [];
-  const put = (path: string, data: object) => writes.push(writer.set(db.doc(path), data));
-  for (const agency of demoAgencies) put(`agencies/${agency.id}`, agency);
-  for (const calendar of demoCalendars) put(`calendars/${calendar.year}`, calendar);
-  put('settings/branding', demoBranding);
-  // procedures/{code} holds the version in force for the catalogue; every version stays under versions/.
-  const latest = new Map<string, (typeof demoProcedures)[number]>();
-  for (const procedure of demoProcedures) {
-    put(`procedures/${procedure.code}/versions/${procedure.version}`, procedure);
-    if ((latest.get(procedure.code)?.version ?? 0) < procedure.version) latest.set(procedure.code, procedure);
-  }
-  for (const [code, procedure] of latest) put(`procedures/${code}`, procedure);
-  for (const account of demoAccounts) {
-    put(`users/${account.uid}`, { displayName: account.displayName, email: account.email, role: account.role, agencyId: account.agencyId ?? null });
-  }
-  // Reference data changed under the running functions: their cached copies must not outlive it.
-  writes.push(writer.set(db.doc(REFERENCE_STAMPS), Object.fromEntries(REFERENCE_KINDS.map((k) => [k, FieldValue.increment(1)])), { merge: true }));
-  await writer.close();
-  await Promise.all(writes); // surfaces the first failed write, if any
-  const documents = writes.length;
+  const deps = { db, now: () => now, by: BY };
+  const options = (file: string) => ({ dryRun: false, fileName: file.slice(file.lastIndexOf('seed/')) });
+  const agencies = accepted(SEED_FILES.agencies, await importAgencies(readFileSync(SEED_FILES.agencies), options(SEED_FILES.agencies), deps));
+  const procedures = accepted(SEED_FILES.procedures, await importProcedures(readFileSync(SEED_FILES.procedures), options(SEED_FILES.procedures), deps));
+  const officers = accepted(
+    SEED_FILES.officers,
+    await importOfficers(readFileSync(SEED_FILES.officers), options(SEED_FILES.officers), { ...deps, auth, sendInvitation: sendPasswordSetupEmail, origin: () => DEMO_ORIGIN }),
+  );
 
-  let accountsCreated = 0;
-  for (const account of demoAccounts) {
-    const exists = await auth.getUser(account.uid).then(
-      () => true,
-      (err: { code?: string }) => {
-        if (err.code === 'auth/user-not-found') return false;
-        throw err;
-      },
-    );
-    if (!exists) {
-      await auth.createUser({ uid: account.uid, email: account.email, password: DEMO_PASSWORD, displayName: account.displayName, emailVerified: true });
-      accountsCreated += 1;
-    }
-    const claims = account.role === 'citizen' ? null : { role: account.role, agencyId: account.agencyId };
-    await auth.setCustomUserClaims(account.uid, claims);
+  const batch = db.batch();
+  for (const calendar of demoCalendars) batch.set(db.doc(`calendars/${calendar.year}`), calendar);
+  batch.set(db.doc('settings/branding'), demoBranding);
+  // Reference data changed under the running functions: their cached copies must not outlive it.
+  batch.set(db.doc(REFERENCE_STAMPS), Object.fromEntries(REFERENCE_KINDS.map((k) => [k, FieldValue.increment(1)])), { merge: true });
+  await batch.commit();
+
+  // The demo's stand-in for each officer opening the invitation and choosing a password.
+  for (const officer of demoOfficers) {
+    const user = await auth.getUserByEmail(officer.email);
+    if (!user.emailVerified) await auth.updateUser(user.uid, { password: DEMO_PASSWORD, emailVerified: true });
   }
+  let citizenCreated = 0;
+  const citizen = await auth.getUser(DEMO_CITIZEN.uid).catch((err: { code?: string }) => {
+    if (err.code === 'auth/user-not-found') return undefined;
+    throw err;
+  });
+  if (!citizen) {
+    await auth.createUser({ uid: DEMO_CITIZEN.uid, email: DEMO_CITIZEN.email, password: DEMO_PASSWORD, displayName: DEMO_CITIZEN.displayName, emailVerified: true });
+    citizenCreated = 1;
+  }
+  await auth.setCustomUserClaims(DEMO_CITIZEN.uid, null);
+  await db.doc(`users/${DEMO_CITIZEN.uid}`).set({ displayName: DEMO_CITIZEN.displayName, email: DEMO_CITIZEN.email, role: 'citizen', agencyId: null }, { merge: true });
+
+  const documents = agencies.documents + procedures.documents + officers.documents + demoCalendars.length + 2;
   await db.doc(SEED_MARKER).set({ version: SEED_VERSION, loadedAt: now, documents });
-  return { documents, accountsCreated };
+  return { documents, accountsCreated: officers.counts.new + citizenCreated };
 }

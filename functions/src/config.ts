@@ -27,14 +27,13 @@ export const LOOKUP_TOKEN_SECRET = defineSecret('LOOKUP_TOKEN_SECRET');
  * Port 465 means TLS from the start; other ports negotiate STARTTLS (a local catcher: plain).
  * An empty SMTP_HOST makes every email fail permanently (visible as `failure: 'permanent'`), never silently.
  */
-export const SMTP_HOST = defineString('SMTP_HOST', { default: '', description: 'SMTP relay host' });
+export const SMTP_HOST = defineString('SMTP_HOST', { description: 'Máy chủ gửi thư SMTP (trống: không gửi email) / SMTP relay host (empty: no email)' });
 export const SMTP_PORT = defineInt('SMTP_PORT', { default: 587, description: 'SMTP relay port' });
 /** Login for relays that need one (empty: none). The password is a secret: `firebase functions:secrets:set SMTP_PASSWORD`. */
 export const SMTP_USER = defineString('SMTP_USER', { default: '', description: 'SMTP login (empty: no login)' });
 export const SMTP_PASSWORD = defineSecret('SMTP_PASSWORD');
 export const MAIL_FROM = defineString('MAIL_FROM', {
-  default: 'Một cửa <no-reply@motcua.invalid>',
-  description: 'Sender of notification emails',
+  description: 'Người gửi thư thông báo / sender of notification emails, e.g. "Một cửa tỉnh Bình An <khongtraloi@binhan.gov.vn>"',
 });
 
 /**
@@ -107,7 +106,10 @@ export const ONLINE_SUBMISSIONS_PER_AGENCY_PER_DAY = defineInt('ONLINE_SUBMISSIO
  * contract yet); `esms` sends through eSMS.vn with a registered brandname. Keys are secrets:
  * `firebase functions:secrets:set SMS_API_KEY` and `SMS_SECRET_KEY` (set them to `none` with `sink`).
  */
-export const SMS_PROVIDER = defineString('SMS_PROVIDER', { default: 'sink', description: 'sink | esms' });
+export const SMS_PROVIDER = defineString('SMS_PROVIDER', {
+  description: 'Tin nhắn SMS: sink (chưa có hợp đồng, lưu vào smsSink/) hoặc esms / text messages: sink or esms',
+  input: { select: { options: [{ value: 'sink' }, { value: 'esms' }] } },
+});
 export const SMS_BRANDNAME = defineString('SMS_BRANDNAME', { default: '', description: 'Registered SMS brandname' });
 export const SMS_API_BASE = defineString('SMS_API_BASE', { default: 'https://rest.esms.vn', description: 'eSMS API base URL' });
 export const SMS_SANDBOX = defineBoolean('SMS_SANDBOX', { default: false, description: 'eSMS sandbox: validated, not sent' });
@@ -119,12 +121,65 @@ export const SMS_SECRET_KEY = defineSecret('SMS_SECRET_KEY');
  * sends them. The app secret is a secret (`ZALO_APP_SECRET`); the OA's tokens live in Firestore
  * `system/zaloOaToken` because Zalo rotates them daily (features/notifications/zalo-token.ts).
  */
-export const ZALO_PROVIDER = defineString('ZALO_PROVIDER', { default: 'sink', description: 'sink | zns' });
+export const ZALO_PROVIDER = defineString('ZALO_PROVIDER', {
+  description: 'Tin nhắn Zalo: sink (lưu vào zaloSink/) hoặc zns / Zalo messages: sink or zns',
+  input: { select: { options: [{ value: 'sink' }, { value: 'zns' }] } },
+});
 export const ZALO_APP_ID = defineString('ZALO_APP_ID', { default: '', description: 'Zalo app id' });
 export const ZALO_ZNS_TEMPLATE_ID = defineString('ZALO_ZNS_TEMPLATE_ID', { default: '', description: 'ZNS template (params ma_ho_so, noi_dung)' });
 export const ZALO_API_BASE = defineString('ZALO_API_BASE', { default: 'https://business.openapi.zalo.me', description: 'ZNS API base URL' });
 export const ZALO_OAUTH_BASE = defineString('ZALO_OAUTH_BASE', { default: 'https://oauth.zaloapp.com', description: 'Zalo OAuth base URL' });
 export const ZALO_APP_SECRET = defineSecret('ZALO_APP_SECRET');
+
+/**
+ * Parameters a deploy must be given, with no default that could silently do the wrong thing in
+ * production: receipts' QR codes pointing at localhost, mail from an address nobody owns, text messages
+ * written to a Firestore sink instead of sent. `firebase deploy` asks for a missing one (and fails when it
+ * cannot ask); the functions' predeploy step (scripts/predeploy-check.ts) checks them all first, in
+ * functions/.env and functions/.env.<project id>, and stops the deploy with every problem listed.
+ */
+export const REQUIRED_PARAMS = ['PUBLIC_ORIGIN', 'MAIL_FROM', 'SMTP_HOST', 'SMS_PROVIDER', 'ZALO_PROVIDER'] as const;
+
+/** What is wrong with the deploy parameters of a project (its .env files merged), in both languages. */
+export function deployParamProblems(env: Readonly<Record<string, string | undefined>>): { vi: string; en: string }[] {
+  const problems: { vi: string; en: string }[] = [];
+  const say = (vi: string, en: string) => problems.push({ vi, en });
+  for (const name of REQUIRED_PARAMS) if (env[name] === undefined) say(`Thiếu ${name}`, `${name} is not set`);
+  const origin = env.PUBLIC_ORIGIN;
+  const originProblem = origin === undefined ? undefined : publicOriginProblem(origin, false);
+  if (originProblem) say(`PUBLIC_ORIGIN không dùng được: ${originProblem}`, originProblem);
+  const from = env.MAIL_FROM;
+  if (from !== undefined && (!/@[A-Za-z0-9.-]+\.[A-Za-z]{2,}>?\s*$/u.test(from) || /\.invalid>?\s*$/iu.test(from))) {
+    say(`MAIL_FROM "${from}" phải là địa chỉ thật của tỉnh`, `MAIL_FROM "${from}" must be an address the province owns`);
+  }
+  const sms = env.SMS_PROVIDER;
+  if (sms !== undefined && sms !== 'sink' && sms !== 'esms') say(`SMS_PROVIDER "${sms}": sink hoặc esms`, `SMS_PROVIDER "${sms}": sink or esms`);
+  if (sms === 'esms' && !env.SMS_BRANDNAME) say('SMS_PROVIDER=esms cần SMS_BRANDNAME', 'SMS_PROVIDER=esms needs SMS_BRANDNAME');
+  const zalo = env.ZALO_PROVIDER;
+  if (zalo !== undefined && zalo !== 'sink' && zalo !== 'zns') say(`ZALO_PROVIDER "${zalo}": sink hoặc zns`, `ZALO_PROVIDER "${zalo}": sink or zns`);
+  if (zalo === 'zns' && (!env.ZALO_APP_ID || !env.ZALO_ZNS_TEMPLATE_ID)) say('ZALO_PROVIDER=zns cần ZALO_APP_ID và ZALO_ZNS_TEMPLATE_ID', 'ZALO_PROVIDER=zns needs ZALO_APP_ID and ZALO_ZNS_TEMPLATE_ID');
+  return problems;
+}
+
+/**
+ * Time and memory of the functions whose work needs more than the defaults (60 s, 256 MiB). Hosting
+ * rewrites answer within 60 s whatever the function's timeout, so the API keeps that limit.
+ */
+export const RUNTIME = {
+  /** The HTTP API: uploads are checked in memory (PDF structure, images), up to 10 MiB each. */
+  api: { memory: '512MiB', timeoutSeconds: 60 },
+  /** Deadline sweeps: the nightly one may read every due dossier of the province and write a batch per 500. */
+  sweep: { memory: '512MiB', timeoutSeconds: 300 },
+  /** Slips: PDF rendering with embedded fonts and a QR code. */
+  slips: { memory: '1GiB', timeoutSeconds: 120 },
+  /**
+   * The notification retry sweep: up to 200 sends one after another. Under its 5-minute schedule, so runs
+   * do not pile up; what a run leaves is sent by the next (a lease makes a cut-off send safe).
+   */
+  notifications: { memory: '256MiB', timeoutSeconds: 280 },
+  /** Supplement expiry: closes each expired dossier in its own transaction. */
+  supplementExpiry: { memory: '256MiB', timeoutSeconds: 300 },
+} as const satisfies Record<string, { memory: '256MiB' | '512MiB' | '1GiB' | '2GiB'; timeoutSeconds: number }>;
 
 /**
  * Every secret the notification functions read: bound to them in index.ts. The lookup secret signs the

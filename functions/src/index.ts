@@ -3,7 +3,7 @@ import { onRequest } from 'firebase-functions/v2/https';
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { onInit } from 'firebase-functions/v2';
-import { applyGlobalOptions, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, publicOrigin, publicOriginProblem, REGION, TIME_ZONE } from './config.js';
+import { applyGlobalOptions, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, publicOrigin, publicOriginProblem, REGION, RUNTIME, TIME_ZONE } from './config.js';
 import { db } from './platform/firestore.js';
 import { createRouter } from './platform/http-router.js';
 import { getHealth, postPing, HEALTH_PINGS } from './features/health/health.handler.js';
@@ -64,7 +64,7 @@ const originProblem = (value: string) => publicOriginProblem(value, process.env.
 const lookupDeps = () => ({ db: db(), now: () => new Date(), secret: () => LOOKUP_TOKEN_SECRET.value(), limitPerMinute: DEFAULT_LOOKUP_LIMIT_PER_MINUTE });
 
 export const api = onRequest(
-  { cors: false, secrets: [LOOKUP_TOKEN_SECRET] },
+  { cors: false, secrets: [LOOKUP_TOKEN_SECRET], ...RUNTIME.api },
   createRouter({
     health: async () => getHealth(healthDeps),
     postPing: (req) => postPing(req, healthDeps),
@@ -115,7 +115,7 @@ export const heartbeat = onSchedule({ schedule: 'every 15 minutes', timeZone: TI
   await recordHeartbeat(db(), event.scheduleTime);
 });
 
-export const onSlipRequestCreated = onDocumentCreated({ document: 'slipRequests/{requestId}', secrets: [LOOKUP_TOKEN_SECRET] }, async (event) => {
+export const onSlipRequestCreated = onDocumentCreated({ document: 'slipRequests/{requestId}', secrets: [LOOKUP_TOKEN_SECRET], ...RUNTIME.slips }, async (event) => {
   await generateSlip(slipDeps(), event.params.requestId);
 });
 
@@ -124,15 +124,15 @@ export const onDossierEventForStats = onDocumentCreated('dossiers/{dossierId}/ev
 });
 
 // Deadline sweep: every 15 minutes in office hours (Saturdays too, for make-up working days) and nightly.
-export const deadlineSweep = onSchedule({ schedule: '*/15 7-17 * * 1-6', timeZone: TIME_ZONE }, async (event) => {
+export const deadlineSweep = onSchedule({ schedule: '*/15 7-17 * * 1-6', timeZone: TIME_ZONE, ...RUNTIME.sweep }, async (event) => {
   logs.deadlineSweep(await runDeadlineSweep(await sweepDeps(), event.scheduleTime));
 });
-export const deadlineSweepNightly = onSchedule({ schedule: '30 0 * * *', timeZone: TIME_ZONE }, async (event) => {
+export const deadlineSweepNightly = onSchedule({ schedule: '30 0 * * *', timeZone: TIME_ZONE, ...RUNTIME.sweep }, async (event) => {
   logs.deadlineSweep(await runDeadlineSweep(await sweepDeps(), event.scheduleTime));
 });
 
 // Decree 118 Art. 19.5: close dossiers whose supplement request expired (nightly, after the sweep).
-export const closeExpiredSupplements = onSchedule({ schedule: '45 0 * * *', timeZone: TIME_ZONE }, async (event) => {
+export const closeExpiredSupplements = onSchedule({ schedule: '45 0 * * *', timeZone: TIME_ZONE, ...RUNTIME.supplementExpiry }, async (event) => {
   logs.supplementExpirySweep(await closeExpired({ db: db(), calendar: await workingCalendar(db()) }, event.scheduleTime));
 });
 
@@ -140,6 +140,6 @@ export const onNotificationRequestCreated = onDocumentCreated({ document: 'notif
   await onNotificationRequest(deliveryDeps(), event.params.requestId, event.data?.data());
 });
 
-export const retryNotifications = onSchedule({ schedule: 'every 5 minutes', timeZone: TIME_ZONE, secrets: NOTIFICATION_SECRETS }, async (event) => {
+export const retryNotifications = onSchedule({ schedule: 'every 5 minutes', timeZone: TIME_ZONE, secrets: NOTIFICATION_SECRETS, ...RUNTIME.notifications }, async (event) => {
   logs.notificationRetrySweep(await deliverDueNotifications({ ...deliveryDeps(), now: () => new Date(event.scheduleTime) }));
 });

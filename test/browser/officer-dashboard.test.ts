@@ -13,8 +13,9 @@ import { checkPage, describeViolations } from '../support/page-checks.js';
 
 const PROVINCE_DESK = '000.00.01.H99';
 const LAND_OFFICE = '000.00.14.H99';
-const RECEPTIONIST = { email: 'tiepnhan.tinh@motcua.demo', uid: 'demo-receptionist-tinh' };
-const HANDLER = { email: 'thuly.vpdkdd@motcua.demo', uid: 'demo-handler-vpdk' };
+// Demo officers are invited by the seed (seed/officers.csv), so their uids are Auth's: looked up by email.
+const RECEPTIONIST = { email: 'tiepnhan.tinh@motcua.demo', uid: '' };
+const HANDLER = { email: 'thuly.vpdkdd@motcua.demo' };
 const run = Date.now().toString(36);
 
 let browser: Browser;
@@ -48,6 +49,7 @@ async function pdfHead(page: Page, selector: string): Promise<string> {
 beforeAll(async () => {
   const { db, auth } = admin();
   await loadDemoData(db, auth);
+  RECEPTIONIST.uid = (await auth.getUserByEmail(RECEPTIONIST.email)).uid;
   browser = await launchBrowser();
 });
 afterAll(async () => {

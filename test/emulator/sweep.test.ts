@@ -152,7 +152,7 @@ describe('deadline sweep', () => {
     await sweep('2026-05-04T10:00:00'); // a late, older delivery
     expect(await taskIds()).toEqual(later);
     const monitors = (await db.doc(`tasks/${taskIdOf(id('overdueTwoDays'), 'escalation4')}`).get()).get('assigneeUids') as string[];
-    expect(monitors).toContain('demo-monitor');
+    expect(monitors).toContain((await auth.getUserByEmail('giamsat@motcua.demo')).uid); // the demo province's monitor
   });
 
   it('counts a make-up Saturday as a working day and clears what is no longer due', async () => {

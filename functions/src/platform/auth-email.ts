@@ -16,12 +16,15 @@ function projectId(app: App): string {
   return id;
 }
 
-async function endpoint(app: App): Promise<{ base: string; token: string }> {
+async function endpoint(app: App): Promise<{ base: string; token: string; quotaProject?: string }> {
   const emulator = process.env.FIREBASE_AUTH_EMULATOR_HOST;
   if (emulator) return { base: `http://${emulator}/identitytoolkit.googleapis.com/v1`, token: 'owner' };
   const credential = app.options.credential;
   if (!credential) throw new Error('The Admin SDK app has no credential');
-  return { base: 'https://identitytoolkit.googleapis.com/v1', token: (await credential.getAccessToken()).access_token };
+  // A person's own credentials (`gcloud auth application-default login`, as `npm run admin` uses) need
+  // a quota project on this API; the Admin SDK sends the same header for its own Auth calls.
+  const quotaProject = process.env.GOOGLE_CLOUD_QUOTA_PROJECT || (credential as { getQuotaProjectId?: () => string | undefined }).getQuotaProjectId?.();
+  return { base: 'https://identitytoolkit.googleapis.com/v1', token: (await credential.getAccessToken()).access_token, ...(quotaProject ? { quotaProject } : {}) };
 }
 
 /**
@@ -31,10 +34,10 @@ async function endpoint(app: App): Promise<{ base: string; token: string }> {
  */
 export async function sendPasswordSetupEmail(email: string, continueUrl: string): Promise<void> {
   const app = defaultApp();
-  const { base, token } = await endpoint(app);
+  const { base, token, quotaProject } = await endpoint(app);
   const res = await fetch(`${base}/projects/${encodeURIComponent(projectId(app))}/accounts:sendOobCode`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(quotaProject ? { 'x-goog-user-project': quotaProject } : {}) },
     body: JSON.stringify({ requestType: 'PASSWORD_RESET', email, continueUrl }),
     signal: AbortSignal.timeout(15_000),
   });

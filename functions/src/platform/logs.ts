@@ -11,7 +11,12 @@ export const logs = {
   heartbeat: (scheduleTime: string, recorded: boolean) => logger.info('heartbeat', { scheduleTime, recorded }),
   statsCounted: (dossierId: string, eventId: string, statsId: string) => logger.info('stats counted', { dossierId, eventId, statsId }),
   statsEventIgnored: (dossierId: string, eventId: string, why: string) => logger.warn('stats event ignored', { dossierId, eventId, why }),
-  deadlineSweep: (result: object) => logger.info('deadline sweep', result),
+  /**
+   * One line per sweep. `lagSeconds` is how long after its tick the sweep's flags were written: the alert
+   * "sweep lag" (ops/monitoring, docs/OPERATIONS.md) watches it through a log-based metric.
+   */
+  deadlineSweep: (result: { scheduleTime: string }) =>
+    logger.info('deadline sweep', { ...result, lagSeconds: Math.round((Date.now() - Date.parse(result.scheduleTime)) / 1000) }),
   supplementExpirySweep: (result: object) => logger.info('supplement expiry sweep', result),
   notificationsFannedOut: (requestId: string, created: number, existing: number, commits: number) =>
     logger.info('notifications fanned out', { requestId, created, existing, commits }),

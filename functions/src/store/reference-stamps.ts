@@ -5,7 +5,7 @@
 // the same transaction as the edit, and every cached read compares the stamp first: one small document
 // read, shared by the reads running at the same moment, makes the edit count at once on every instance.
 // (An edit made by hand in the Firestore console bumps nothing; the five-minute expiry still applies.)
-import { FieldValue, type Firestore, type Transaction } from 'firebase-admin/firestore';
+import { FieldValue, type Firestore, type Transaction, type WriteBatch } from 'firebase-admin/firestore';
 
 export const REFERENCE_STAMPS = 'settings/referenceStamps';
 
@@ -33,7 +33,10 @@ export function readStamps(db: Firestore): Promise<ReferenceStamps> {
   return read;
 }
 
-/** Marks `kinds` as edited, inside the edit's transaction (a write: call after the transaction's reads). */
-export function bumpStamps(db: Firestore, tx: Transaction, ...kinds: ReferenceKind[]): void {
+/**
+ * Marks `kinds` as edited, inside the edit's transaction (a write: call after the transaction's reads) or
+ * the batch of an import (store/catalogue-records.ts).
+ */
+export function bumpStamps(db: Firestore, tx: Transaction | WriteBatch, ...kinds: ReferenceKind[]): void {
   tx.set(db.doc(REFERENCE_STAMPS), Object.fromEntries(kinds.map((kind) => [kind, FieldValue.increment(1)])), { merge: true });
 }

@@ -24,6 +24,7 @@ import { conflictError, dossierNotFound, requestIdReused, staleVersionError } fr
 import type { Reply } from '../platform/http-router.js';
 import { dossierRef, eventRef, GENESIS_HASH, handoffRef, joinDossier, personalRef, requestRef, splitDossier, type StoredExtras } from './dossiers.js';
 import { fingerprint, hashEvent } from './event-chain.js';
+import { expiresAfter, RETENTION_DAYS } from './retention.js';
 import { writeOutbox } from './outbox.js';
 import { findAgency, procedureVersion, workingHoursOf } from './reference-data.js';
 import { revive } from './revive.js';
@@ -161,7 +162,7 @@ export async function runTransition(deps: TransitionDeps, req: TransitionRequest
       tx.create(eventRef(db, req.dossierId, event.version), { ...event, prevHash: extras.lastEventHash, hash });
       for (const effect of effects.handoffs) writeHandoff(db, tx, req.dossierId, effect);
       writeOutbox(db, tx, next, event, effects);
-      tx.create(rRef, { fingerprint: print, at: now, status, body });
+      tx.create(rRef, { fingerprint: print, at: now, status, body, expiresAt: expiresAfter(now, RETENTION_DAYS.idempotencyRecord) });
       return { status, body };
     },
     { maxAttempts: 60 },

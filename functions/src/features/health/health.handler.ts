@@ -8,6 +8,7 @@ import { ApiError, invalidInput } from '../../platform/api-error.js';
 import { requireRole, type Caller } from '../../platform/auth.js';
 import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import { RequestId } from '../../platform/request-id.js';
+import { expiresAfter, RETENTION_DAYS } from '../../store/retention.js';
 import type { PingBody } from '../../contract/index.js';
 import type { Agrees, SameShape } from '../../platform/contract-check.js';
 
@@ -48,7 +49,7 @@ export async function postPing(req: ApiRequest, deps: HealthDeps): Promise<Reply
   const firstTime = await deps.db().runTransaction(async (tx) => {
     const snap = await tx.get(ref);
     if (snap.exists) return false;
-    tx.create(ref, { note: note ?? null, createdAt });
+    tx.create(ref, { note: note ?? null, createdAt, expiresAt: expiresAfter(createdAt, RETENTION_DAYS.healthPing) });
     return true;
   });
   if (!firstTime) {

@@ -2,6 +2,7 @@
 // production swaps providers without touching the ledger logic.
 import type { Firestore } from 'firebase-admin/firestore';
 import { createTransport } from 'nodemailer';
+import { expiresAfter, RETENTION_DAYS } from '../../store/retention.js';
 import { DeliveryError, type EmailTransport, type SmsSender, type ZaloSender } from './channel-ports.js';
 
 /** `user` empty: a relay that needs no login (the local catcher, or one that trusts the network). */
@@ -51,7 +52,8 @@ export const ZALO_SINK = 'zaloSink';
 export function smsSink(db: Firestore, now: () => Date): SmsSender {
   return {
     async send(sms) {
-      await db.collection(SMS_SINK).doc(sms.notificationId).set({ to: sms.to, text: sms.text, at: now() });
+      const at = now();
+      await db.collection(SMS_SINK).doc(sms.notificationId).set({ to: sms.to, text: sms.text, at, expiresAt: expiresAfter(at, RETENTION_DAYS.messageSink) });
     },
   };
 }
@@ -60,7 +62,8 @@ export function smsSink(db: Firestore, now: () => Date): SmsSender {
 export function zaloSink(db: Firestore, now: () => Date): ZaloSender {
   return {
     async send(message) {
-      await db.collection(ZALO_SINK).doc(message.notificationId).set({ to: message.to, dossierCode: message.dossierCode, text: message.text, at: now() });
+      const at = now();
+      await db.collection(ZALO_SINK).doc(message.notificationId).set({ to: message.to, dossierCode: message.dossierCode, text: message.text, at, expiresAt: expiresAfter(at, RETENTION_DAYS.messageSink) });
     },
   };
 }

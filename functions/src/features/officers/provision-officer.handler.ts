@@ -91,6 +91,38 @@ export async function provisionOfficer(req: ApiRequest, deps: ProvisionDeps): Pr
     const prior = await priorAdminReply<Reply<'provisionOfficer'>['body']>(deps.db, adminReq);
     if (prior) return prior as Reply<'provisionOfficer'>;
   }
+  const { before, ...outcome } = await inviteOfficer(input, caller.userId, deps);
+  return recordAdminWrite(
+    deps.db,
+    adminReq,
+    { status: outcome.created ? 201 : 200, body: outcome },
+    {
+      summary: outcome.created
+        ? { vi: `Mời ${input.displayName} (${input.email}) làm ${input.role} tại ${input.agencyId}`, en: `Invited ${input.displayName} (${input.email}) as ${input.role} at ${input.agencyId}` }
+        : { vi: `Cập nhật tài khoản ${input.email}: ${input.role}, ${input.agencyId}`, en: `Account ${input.email} updated: ${input.role}, ${input.agencyId}` },
+      before,
+      after: { uid: outcome.uid, role: input.role, agencyId: input.agencyId, invitationSent: outcome.invitationSent },
+    },
+  );
+}
+
+export type InviteOutcome = {
+  uid: string;
+  email: string;
+  role: OfficerRole;
+  agencyId: string;
+  created: boolean;
+  invitationSent: boolean;
+  sessionsRevoked: boolean;
+};
+
+/**
+ * The invitation itself, for the endpoint above and for the tools an administrator runs (the first
+ * administrator's bootstrap and the officers import, scripts/admin.ts): same checks, same writes.
+ * `by` is recorded as `provisionedBy` (a user id, or the tool's name).
+ * @idempotent by email (see provisionOfficer).
+ */
+export async function inviteOfficer(input: ProvisionOfficerRequest, by: string, deps: Omit<ProvisionDeps, 'caller'>): Promise<InviteOutcome & { before: { role: unknown; agencyId: unknown } | null }> {
   if (!(await deps.db.doc(`agencies/${input.agencyId}`).get()).exists) {
     throw new ApiError('invalid-argument', { vi: 'Không có cơ quan này.', en: 'No such agency.' }, [
       { path: 'agencyId', message: { vi: 'Không có cơ quan này', en: 'no such agency' } },
@@ -128,7 +160,7 @@ export async function provisionOfficer(req: ApiRequest, deps: ProvisionDeps): Pr
       email: input.email,
       role: input.role,
       agencyId: input.agencyId,
-      provisionedBy: caller.userId,
+      provisionedBy: by,
       updatedAt: deps.now(),
       ...(tokensValidAfter !== undefined ? { tokensValidAfter } : {}),
     },
@@ -141,30 +173,16 @@ export async function provisionOfficer(req: ApiRequest, deps: ProvisionDeps): Pr
   const invitationPending = !existing || !existing.emailVerified;
   if (invitationPending) await deps.sendInvitation(input.email, continueUrl);
 
-  const before = existing ? { role: existing.customClaims?.role, agencyId: existing.customClaims?.agencyId } : null;
-  return recordAdminWrite(
-    deps.db,
-    adminReq,
-    {
-      status: existing ? 200 : 201,
-      body: {
-        uid: user.uid,
-        email: input.email,
-        role: input.role,
-        agencyId: input.agencyId,
-        created: !existing,
-        invitationSent: invitationPending,
-        sessionsRevoked: tokensValidAfter !== undefined,
-      },
-    },
-    {
-      summary: existing
-        ? { vi: `Cập nhật tài khoản ${input.email}: ${input.role}, ${input.agencyId}`, en: `Account ${input.email} updated: ${input.role}, ${input.agencyId}` }
-        : { vi: `Mời ${input.displayName} (${input.email}) làm ${input.role} tại ${input.agencyId}`, en: `Invited ${input.displayName} (${input.email}) as ${input.role} at ${input.agencyId}` },
-      before,
-      after: { uid: user.uid, role: input.role, agencyId: input.agencyId, invitationSent: invitationPending },
-    },
-  );
+  return {
+    uid: user.uid,
+    email: input.email,
+    role: input.role,
+    agencyId: input.agencyId,
+    created: !existing,
+    invitationSent: invitationPending,
+    sessionsRevoked: tokensValidAfter !== undefined,
+    before: existing ? { role: existing.customClaims?.role, agencyId: existing.customClaims?.agencyId } : null,
+  };
 }
 
 type _ProvisionAgrees = Agrees<SameShape<z.input<typeof ProvisionOfficerRequest>, ProvisionOfficerBody>>;

@@ -22,6 +22,7 @@ import { STATS, statsDocId, statsMonthOf } from '../../store/stats.js';
 import { channelDecision, ratingCounters, ratingOf, SubmitRatingRequest } from './rating-request.js';
 import { isRateableStatus } from '../../domain/index.js';
 import { RATINGS } from '../../store/stats.js';
+import { expiresAfter, RETENTION_DAYS } from '../../store/retention.js';
 
 export type RatingDeps = {
   db: Firestore;
@@ -180,7 +181,7 @@ export async function submitRating(req: ApiRequest, deps: RatingDeps): Promise<R
       },
     };
     tx.create(ratingRef, rating);
-    tx.create(requestRef, { kind: 'rating', fingerprint: print, body, createdAt: now });
+    tx.create(requestRef, { kind: 'rating', fingerprint: print, body, createdAt: now, expiresAt: expiresAfter(now, RETENTION_DAYS.idempotencyRecord) });
     const month = statsMonthOf(now);
     const counters = ratingCounters(rating);
     const inc = (n: number) => FieldValue.increment(n);

@@ -6,6 +6,7 @@ import { ActionType, AgencyId, DossierEvent, evaluateDossier, indexIncrements, i
 import { fieldOf } from '../../store/reference-data.js';
 import { revive } from '../../store/revive.js';
 import { PROCESSED_EVENTS, RATINGS, STATS, statsDocId, statsMonthOf } from '../../store/stats.js';
+import { expiresAfter, RETENTION_DAYS } from '../../store/retention.js';
 import { logs } from '../../platform/logs.js';
 import { counterDeltas, type DossierFacts } from './stats-counters.js';
 
@@ -72,7 +73,7 @@ export async function recordEventStats(
   // agency-month do not contend on the stats document.
   const counted = await db.runTransaction(async (tx) => {
     if ((await tx.get(marker)).exists) return false;
-    tx.create(marker, { consumer: CONSUMER, dossierId: input.dossierId, eventId: input.eventId, processedAt: FieldValue.serverTimestamp() });
+    tx.create(marker, { consumer: CONSUMER, dossierId: input.dossierId, eventId: input.eventId, processedAt: FieldValue.serverTimestamp(), expiresAt: expiresAfter(new Date(), RETENTION_DAYS.processedEvent) });
     const inc = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, n]) => [k, FieldValue.increment(n)]));
     const evaluation = indices === undefined ? undefined : indexIncrements(indices);
     tx.set(
