@@ -38,5 +38,8 @@ export function readStamps(db: Firestore): Promise<ReferenceStamps> {
  * the batch of an import (store/catalogue-records.ts).
  */
 export function bumpStamps(db: Firestore, tx: Transaction | WriteBatch, ...kinds: ReferenceKind[]): void {
-  tx.set(db.doc(REFERENCE_STAMPS), Object.fromEntries(kinds.map((kind) => [kind, FieldValue.increment(1)])), { merge: true });
+  const ref = db.doc(REFERENCE_STAMPS);
+  const bumps = Object.fromEntries(kinds.map((kind) => [kind, FieldValue.increment(1)]));
+  if ('commit' in tx) tx.set(ref, bumps, { merge: true });
+  else tx.set(ref, bumps, { merge: true });
 }

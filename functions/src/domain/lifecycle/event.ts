@@ -24,6 +24,7 @@ import {
   ResolveAction,
   ReturnResultAction,
   StopAction,
+  SucceedAgencyAction,
   SubmitAction,
   SubmitSupplementAction,
   TransferAction,
@@ -78,6 +79,7 @@ export const EventPayload = z.discriminatedUnion('type', [
   RequestStopAction,
   ConfirmStopAction,
   CloseUnsupplementedAction,
+  SucceedAgencyAction,
 ]);
 export type EventPayload = z.infer<typeof EventPayload>;
 /** Every action type has its recorded form (compile-time check). */
