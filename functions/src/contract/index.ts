@@ -3,10 +3,12 @@
 // and its zod-free modules at run time). docs/adr/0003-contract.md.
 export * from './api.js';
 export * from './catalog.js';
+export * from './dashboard.js';
 export * from './client.js';
 export * from './dossiers.js';
 export * from './errors.js';
 export * from './facts.js';
+export * from './feedback.js';
 export * from './health.js';
 export * from './lookup.js';
 export * from './me.js';

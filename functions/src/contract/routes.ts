@@ -22,6 +22,18 @@ export const ROUTES = {
   markNotificationRead: { method: 'POST', path: '/me/notifications/:notificationId/read' },
   followDossier: { method: 'PUT', path: '/dossiers/:dossierId/follow' },
   provisionOfficer: { method: 'POST', path: '/admin/officers' },
+  submitFeedback: { method: 'POST', path: '/feedback' },
+  recordFeedback: { method: 'POST', path: '/desk/feedback' },
+  listFeedback: { method: 'GET', path: '/feedback' },
+  getFeedback: { method: 'GET', path: '/feedback/:feedbackId' },
+  actOnFeedback: { method: 'POST', path: '/feedback/:feedbackId/actions' },
+  trackFeedback: { method: 'GET', path: '/feedback/:feedbackId/track' },
+  senderFeedbackAction: { method: 'POST', path: '/feedback/:feedbackId/sender-actions' },
+  publicFeedbackAnswers: { method: 'GET', path: '/feedback-answers' },
+  getDashboard: { method: 'GET', path: '/dashboard' },
+  dashboardDossiers: { method: 'GET', path: '/dashboard/dossiers' },
+  exportDashboard: { method: 'GET', path: '/dashboard/export' },
+  postPaperRating: { method: 'POST', path: '/desk/ratings' },
 } as const satisfies Record<string, { method: 'GET' | 'POST' | 'PUT'; path: `/${string}` }>;
 
 export type RouteName = keyof typeof ROUTES;

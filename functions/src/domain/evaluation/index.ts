@@ -7,4 +7,5 @@ export * from './progress.js';
 export * from './indices.js';
 export * from './rating.js';
 export * from './rating-state.js';
+export * from './rating-criteria.js';
 export * from './evaluation-counters.js';

@@ -73,7 +73,7 @@ export type FeedbackRollup = { readonly agencyId: string; readonly counters: Par
 
 export type FeedbackDecision =
   | { readonly ok: true; readonly next: FeedbackCase; readonly rollups: readonly FeedbackRollup[]; readonly tellSender: 'refused' | 'infoRequested' | 'answered' | null }
-  | { readonly ok: false; readonly code: 'permission-denied' | 'failed-precondition'; readonly message: Bilingual };
+  | { readonly ok: false; readonly code: 'permission-denied' | 'conflict'; readonly message: Bilingual };
 
 const OPEN: readonly FeedbackStatus[] = ['received', 'inProgress', 'awaitingInfo'];
 const OFFICERS: readonly Role[] = ['receptionist', 'handler', 'lead'];
@@ -117,7 +117,7 @@ export function openFeedback(input: {
 }
 
 const denied = (vi: string, en: string): FeedbackDecision => ({ ok: false, code: 'permission-denied', message: { vi, en } });
-const notNow = (c: FeedbackCase, vi: string, en: string): FeedbackDecision => ({ ok: false, code: 'failed-precondition', message: { vi: `${vi} (trạng thái hiện tại: ${c.status})`, en: `${en} (current status: ${c.status})` } });
+const notNow = (c: FeedbackCase, vi: string, en: string): FeedbackDecision => ({ ok: false, code: 'conflict', message: { vi: `${vi} (trạng thái hiện tại: ${c.status})`, en: `${en} (current status: ${c.status})` } });
 
 function permission(c: FeedbackCase, action: FeedbackAction, actor: FeedbackActor): FeedbackDecision | undefined {
   if (action.type === 'rate') return actor.kind === 'sender' ? undefined : denied('Chỉ người gửi đánh giá câu trả lời.', 'Only the sender rates the answer.');

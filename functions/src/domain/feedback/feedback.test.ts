@@ -78,7 +78,7 @@ describe('feedback steps', () => {
     expect(decideFeedback(c, { type: 'answer', answer: 'x' }, { kind: 'sender' }, vn('2026-07-14T09:00'), ctx).ok).toBe(false);
     expect(decideFeedback(c, { type: 'rate', satisfied: true }, officer('lead'), vn('2026-07-14T09:00'), ctx).ok).toBe(false);
     expect(decideFeedback(c, { type: 'answer', answer: 'x' }, { kind: 'officer', role: 'monitor', uid: 'm', agencyId: undefined }, vn('2026-07-14T09:00'), ctx).ok).toBe(false);
-    expect(decideFeedback(c, { type: 'publish', question: 'q', answer: 'a' }, officer('lead'), vn('2026-07-14T09:00'), ctx)).toMatchObject({ ok: false, code: 'failed-precondition' });
+    expect(decideFeedback(c, { type: 'publish', question: 'q', answer: 'a' }, officer('lead'), vn('2026-07-14T09:00'), ctx)).toMatchObject({ ok: false, code: 'conflict' });
   });
   it('information is asked once; the sender rates the answer once', () => {
     const asked = step(opened(), { type: 'requestInfo', question: 'q' }, officer('handler'), '2026-07-14T10:00').next;
