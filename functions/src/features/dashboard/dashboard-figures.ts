@@ -124,8 +124,8 @@ export function legacyViewOf(s: Sums, agencyId: string | null, settings: Resolve
   const legacy = child(s, 'legacy');
   const r = circular01Report(
     {
-      indexSums: child(legacy, 'indexSums') as Record<string, number>,
-      indexCounts: child(legacy, 'indexCounts') as Record<string, number>,
+      indexSums: child(s, 'legacyIndexSums') as Record<string, number>,
+      indexCounts: child(s, 'legacyIndexCounts') as Record<string, number>,
       evaluated: n(legacy, 'evaluated'),
       atDesk: n(legacy, 'atDesk'),
       received: n(legacy, 'received'),

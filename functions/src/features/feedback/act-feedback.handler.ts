@@ -133,7 +133,7 @@ function correctIndex7(db: Firestore, tx: Transaction, facts: FirebaseFirestore.
   if (c01.index7 > 0) {
     for (const period of c01.periods ?? []) {
       const minus = FieldValue.increment(-c01.index7);
-      tx.set(db.collection(ROLLUPS).doc(rollupId(agencyId, period)), { indexSums: { index7: minus }, ...(c01.legacy ? { legacy: { indexSums: { index7: minus } } } : {}) }, { merge: true });
+      tx.set(db.collection(ROLLUPS).doc(rollupId(agencyId, period)), { indexSums: { index7: minus }, ...(c01.legacy ? { legacyIndexSums: { index7: minus } } : {}) }, { merge: true });
     }
   }
   tx.set(facts.ref, { c01: { index7: 0, index7Verified: true } }, { merge: true });

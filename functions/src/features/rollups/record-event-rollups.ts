@@ -157,7 +157,10 @@ export function writeDeltas(db: Firestore, tx: Tx, w: { agencyId: string; field:
         ...increments(d.counters),
         ...(Object.keys(d.indexSums).length ? { indexSums: increments(d.indexSums), indexCounts: increments(d.indexCounts) } : {}),
         ...(Object.keys(d.c01).length ? { c01: increments(d.c01) } : {}),
-        ...(Object.keys(d.legacy.counts).length ? { legacy: { ...increments(d.legacy.counts), indexSums: increments(d.legacy.indexSums), indexCounts: increments(d.legacy.indexCounts) } } : {}),
+        // Maps are kept two levels deep at most: a merge of increments three levels down (legacy.indexSums.index1)
+        // replaced the map instead of adding to it (seen on the emulator), so the legacy sums have their own maps.
+        ...(Object.keys(d.legacy.counts).length ? { legacy: increments(d.legacy.counts) } : {}),
+        ...(Object.keys(d.legacy.indexCounts).length ? { legacyIndexSums: increments(d.legacy.indexSums), legacyIndexCounts: increments(d.legacy.indexCounts) } : {}),
         // Map keys are values (a field name, a procedure code such as 1.004227), never field paths.
         ...(Object.keys(d.byField).length ? { byField: { [w.field]: increments(d.byField) } } : {}),
         ...(Object.keys(d.byProcedure).length ? { byProcedure: { [w.procedureCode]: increments(d.byProcedure) } } : {}),
