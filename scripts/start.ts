@@ -170,6 +170,8 @@ try {
   Đánh giá tại quầy / Desk kiosk:        ${hosting}/kiosk/
   Công khai / Transparency:              ${hosting}/minh-bach/
   Quản trị / Admin console:              ${hosting}/quan-tri/
+  Phản ánh, kiến nghị / Feedback:        ${hosting}/phan-anh/
+  Bảng điều hành / Leaders' dashboard:   ${hosting}/lanh-dao/
   API:                                   ${hosting}/api/health
   Thư đi / Outgoing mail (.eml):         ${mail.dir} (SMTP 127.0.0.1:${mail.port})
   Emulators: Firestore ${emu.firestore.host}:${emu.firestore.port} · Auth ${emu.auth.host}:${emu.auth.port} · Functions ${emu.functions.host}:${emu.functions.port} · Pub/Sub ${emu.pubsub.host}:${emu.pubsub.port}${demoLines}

@@ -52,6 +52,17 @@ import { adminListCalendars, calendarWarning, saveCalendar } from './features/ca
 import { getBranding, getBrandingLogo, saveBranding } from './features/settings/branding.handler.js';
 import { listRuleSetSettings, saveRuleSetSettings } from './features/settings/rule-set-settings.handler.js';
 import { listAudit } from './features/audit/audit.handler.js';
+import { postPaperRating } from './features/ratings/paper-slip.handler.js';
+import { recordEventRollups } from './features/rollups/record-event-rollups.js';
+import { recordRatingRollups } from './features/rollups/record-rating-rollups.js';
+import { snapshotBacklog } from './features/rollups/backlog.schedule.js';
+import { recordFeedback, submitFeedback } from './features/feedback/submit-feedback.handler.js';
+import { actOnFeedback, senderFeedbackAction } from './features/feedback/act-feedback.handler.js';
+import { getFeedback, listFeedback, publicFeedbackAnswers, trackFeedback } from './features/feedback/read-feedback.handler.js';
+import { runFeedbackSweep } from './features/feedback/feedback-sweep.schedule.js';
+import { getDashboard } from './features/dashboard/dashboard.handler.js';
+import { dashboardDossiers } from './features/dashboard/drill.handler.js';
+import { exportDashboard } from './features/dashboard/export.handler.js';
 
 applyGlobalOptions();
 // An instance without a usable PUBLIC_ORIGIN refuses every call rather than print localhost QR codes.
@@ -62,6 +73,8 @@ const uploadDeps = { db, files: fileStore(), now: () => new Date() };
 const adminDeps = () => ({ db: db(), now: () => new Date(), caller: getCaller });
 const originProblem = (value: string) => publicOriginProblem(value, process.env.FUNCTIONS_EMULATOR === 'true');
 const lookupDeps = () => ({ db: db(), now: () => new Date(), secret: () => LOOKUP_TOKEN_SECRET.value(), limitPerMinute: DEFAULT_LOOKUP_LIMIT_PER_MINUTE });
+const feedbackDeps = () => ({ ...lookupDeps(), findCaller, origin: publicOrigin });
+const dashboardDeps = () => ({ db: db(), now: () => new Date(), findCaller });
 
 export const api = onRequest(
   { cors: false, secrets: [LOOKUP_TOKEN_SECRET], ...RUNTIME.api },
@@ -104,6 +117,18 @@ export const api = onRequest(
     listRuleSetSettings: (req) => listRuleSetSettings(req, adminDeps()),
     saveRuleSetSettings: (req) => saveRuleSetSettings(req, adminDeps()),
     listAudit: (req) => listAudit(req, adminDeps()),
+    submitFeedback: (req) => submitFeedback(req, feedbackDeps()),
+    recordFeedback: (req) => recordFeedback(req, feedbackDeps()),
+    listFeedback: (req) => listFeedback(req, feedbackDeps()),
+    getFeedback: (req) => getFeedback(req, feedbackDeps()),
+    actOnFeedback: (req) => actOnFeedback(req, feedbackDeps()),
+    trackFeedback: (req) => trackFeedback(req, feedbackDeps()),
+    senderFeedbackAction: (req) => senderFeedbackAction(req, feedbackDeps()),
+    publicFeedbackAnswers: (req) => publicFeedbackAnswers(req, { db: db() }),
+    getDashboard: (req) => getDashboard(req, dashboardDeps()),
+    dashboardDossiers: (req) => dashboardDossiers(req, dashboardDeps()),
+    exportDashboard: (req) => exportDashboard(req, dashboardDeps()),
+    postPaperRating: (req) => postPaperRating(req, dashboardDeps()),
   }),
 );
 
@@ -142,4 +167,22 @@ export const onNotificationRequestCreated = onDocumentCreated({ document: 'notif
 
 export const retryNotifications = onSchedule({ schedule: 'every 5 minutes', timeZone: TIME_ZONE, secrets: NOTIFICATION_SECRETS, ...RUNTIME.notifications }, async (event) => {
   logs.notificationRetrySweep(await deliverDueNotifications({ ...deliveryDeps(), now: () => new Date(event.scheduleTime) }));
+});
+
+export const onDossierEventForRollups = onDocumentCreated('dossiers/{dossierId}/events/{version}', async (event) => {
+  await recordEventRollups(db(), { dossierId: event.params.dossierId, eventId: event.params.version, event: event.data?.data() });
+});
+
+export const onRatingForRollups = onDocumentCreated('ratings/{dossierId}', async (event) => {
+  await recordRatingRollups(db(), event.params.dossierId, event.data?.data());
+});
+
+// Feedback deadlines (refuse 2, ask 5, answer 15, publish 2 working days): escalated in office hours and nightly.
+export const feedbackSweep = onSchedule({ schedule: '5,20,35,50 7-17 * * 1-6', timeZone: TIME_ZONE }, async (event) => {
+  logs.feedbackSweep(await runFeedbackSweep({ db: db(), calendar: await workingCalendar(db()) }, event.scheduleTime));
+});
+
+// Overdue and due-soon dossiers per agency, field and procedure, from the sweep's flags, for the dashboard.
+export const backlogSnapshot = onSchedule({ schedule: '10,25,40,55 7-17 * * 1-6', timeZone: TIME_ZONE }, async (event) => {
+  logs.backlogSnapshot(await snapshotBacklog(db(), event.scheduleTime));
 });

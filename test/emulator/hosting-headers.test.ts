@@ -28,6 +28,10 @@ const PAGES: Record<string, Page> = {
   // Sign-in only (Firebase Auth).
   kiosk: { paths: ['/kiosk/', '/kiosk'], dist: 'kiosk/index.html', inlineStyle: false, connect: AUTH, object: "'none'", frame: "'none'" },
   rating: { paths: ['/danh-gia/H99.26.01-000001?t=x'], dist: 'danh-gia/index.html', inlineStyle: false, connect: AUTH, object: "'none'", frame: "'none'" },
+  // The feedback form sends as the signed-in citizen when there is one; the answers and one's own case need no sign-in.
+  feedback: { paths: ['/phan-anh/', '/phan-anh/gui', '/phan-anh/theo-doi/abc?t=x'], dist: 'phan-anh/index.html', inlineStyle: false, connect: AUTH, object: "'none'", frame: "'none'" },
+  // Staff sign-in; exports are downloaded as blobs through a link (no frame, no object).
+  leaders: { paths: ['/lanh-dao/', '/lanh-dao/phan-anh', '/lanh-dao/phieu-danh-gia'], dist: 'lanh-dao/index.html', inlineStyle: false, connect: AUTH, object: "'none'", frame: "'none'" },
   // Sign-in and live Firestore.
   apply: { paths: ['/nop-ho-so/1.000001'], dist: 'nop-ho-so/index.html', inlineStyle: false, connect: [...AUTH, ...FIRESTORE], object: "'none'", frame: "'none'" },
   // Slips open as PDF blobs (a new tab; at the desk, a print frame).

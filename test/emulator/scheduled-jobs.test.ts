@@ -269,7 +269,7 @@ describe('npm run job', () => {
     const unknown = await job('sweepEverything');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain(
-      'No scheduled function "sweepEverything". Scheduled functions: closeExpiredSupplements (45 0 * * *), deadlineSweep (*/15 7-17 * * 1-6)',
+      'No scheduled function "sweepEverything". Scheduled functions: backlogSnapshot (10,25,40,55 7-17 * * 1-6), closeExpiredSupplements (45 0 * * *), deadlineSweep (*/15 7-17 * * 1-6)',
     );
     const badTime = await job('deadlineSweep', '--at', 'tomorrow');
     expect(badTime.code).toBe(2);

@@ -34,7 +34,21 @@ import type { HealthAnswer, PingAnswer, PingBody } from './health.js';
 import type { LookupQuery, LookupView } from './lookup.js';
 import type { FollowAnswer, FollowBody, NotificationPrefsAnswer, NotificationPrefsBody, NotificationReadAnswer } from './me.js';
 import type { ProvisionOfficerAnswer, ProvisionOfficerBody } from './officers.js';
-import type { RatingAnswer, RatingBody } from './ratings.js';
+import type { DashboardAnswer, DashboardDossiersAnswer, DashboardDossiersQuery, DashboardExportQuery, DashboardQuery } from './dashboard.js';
+import type {
+  ActOnFeedbackBody,
+  FeedbackBody,
+  FeedbackCaseAnswer,
+  FeedbackListAnswer,
+  FeedbackListQuery,
+  FeedbackReceipt,
+  PublicFeedbackAnswersAnswer,
+  PublicFeedbackAnswersQuery,
+  RecordFeedbackBody,
+  SenderFeedbackBody,
+  TrackFeedbackAnswer,
+} from './feedback.js';
+import type { PaperRatingAnswer, PaperRatingBody, RatingAnswer, RatingBody } from './ratings.js';
 import type { RouteName } from './routes.js';
 import type { TransparencyAnswer, TransparencyQuery } from './transparency.js';
 import type { UploadAnswer } from './uploads.js';
@@ -85,6 +99,18 @@ export type Api = EveryRoute<{
   listRuleSetSettings: Spec<RuleSetSettingsList>;
   saveRuleSetSettings: Spec<SaveRuleSetSettingsAnswer, SaveRuleSetSettingsBody>;
   listAudit: Spec<AuditPage, never, AuditQuery>;
+  submitFeedback: Spec<FeedbackReceipt, FeedbackBody>;
+  recordFeedback: Spec<FeedbackReceipt, RecordFeedbackBody>;
+  listFeedback: Spec<FeedbackListAnswer, never, FeedbackListQuery>;
+  getFeedback: Spec<FeedbackCaseAnswer>;
+  actOnFeedback: Spec<FeedbackCaseAnswer, ActOnFeedbackBody>;
+  trackFeedback: Spec<TrackFeedbackAnswer, never, { t: string }>;
+  senderFeedbackAction: Spec<TrackFeedbackAnswer, SenderFeedbackBody>;
+  publicFeedbackAnswers: Spec<PublicFeedbackAnswersAnswer, never, PublicFeedbackAnswersQuery>;
+  getDashboard: Spec<DashboardAnswer, never, DashboardQuery>;
+  dashboardDossiers: Spec<DashboardDossiersAnswer, never, DashboardDossiersQuery>;
+  exportDashboard: Spec<Raw, never, DashboardExportQuery>;
+  postPaperRating: Spec<PaperRatingAnswer, PaperRatingBody>;
 }>;
 
 export type Answer<R extends RouteName> = Api[R]['answer'];

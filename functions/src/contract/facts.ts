@@ -4,7 +4,20 @@ export { AGENCY_KIND_LABELS, AGENCY_KIND_LEVELS, AGENCY_KINDS, AGENCY_LEVEL_LABE
 export { calendarWarningText, nextYearCalendarWarning, type CalendarWarning } from '../domain/time/calendar-warning.js';
 export { CLOCK_RUNNING_STATUSES, clockRunsIn, DOSSIER_STATUSES, STATUS_INFO, type DossierStatusName, type PortalStatusCode, type StatusInfo } from '../domain/dossier/status-info.js';
 export { EVALUATION_INDEX_LABELS } from '../domain/evaluation/index-labels.js';
+export { D766_GROUP_LABELS, D766_GROUPS, D766_SUB_INDICATOR_INFO, D766_SUB_INDICATORS, type D766Group, type D766SubIndicator } from '../domain/evaluation/d766-labels.js';
+export {
+  FEEDBACK_CATEGORIES,
+  FEEDBACK_CATEGORY_LABELS,
+  FEEDBACK_CHANNEL_LABELS,
+  FEEDBACK_DEADLINE_LABELS,
+  FEEDBACK_STATUS_LABELS,
+  type FeedbackCategory,
+  type FeedbackChannel,
+  type FeedbackStatus,
+} from '../domain/feedback/labels.js';
 export { SATISFACTION_LEVELS, SATISFACTION_SCALE } from '../domain/evaluation/satisfaction-scale.js';
+export { RATING_CRITERIA, RATING_CRITERIA_LABELS, type RatingCriterion } from '../domain/evaluation/rating-criteria-labels.js';
+export { EVALUATION_CLASS_LABELS } from '../domain/evaluation/aggregate.js';
 export { findForm, FORM_SET_TT01_2018, FORM_SET_TT03_2025, FORM_SETS, formLabel, type FormNumber, type FormPurpose, type FormSet, type FormSetId, type OfficialForm } from '../domain/forms/official-forms.js';
 export { behaviourOf, formSetOf, isCitizenHeld, RULE_SET_BEHAVIOUR, slipIssuedBy, type RuleSetBehaviour } from '../domain/rule-set/behaviour.js';
 export { ACTION_LABEL_TEXT } from '../domain/lifecycle/action-labels.js';

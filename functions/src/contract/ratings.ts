@@ -29,3 +29,19 @@ export type RatingAnswer = {
   };
   duplicate?: true;
 };
+
+/** Decree 118 Art. 33.1: what the applicant is asked, each answered 1 (poor) to 5 (very good) or left out. */
+export type RatingCriteriaBody = Partial<Record<'legalTime' | 'agenciesContacted' | 'contacts' | 'publishedInfo' | 'staffAttitude' | 'lawfulResult' | 'feedbackAnswers' | 'onlineService', number>>;
+
+/** POST /api/desk/ratings — a paper rating slip keyed in by a desk officer of the receiving agency. */
+export type PaperRatingBody = {
+  requestId: string;
+  code: string;
+  satisfaction: Satisfaction;
+  officerAttitudeComplaint: boolean;
+  comment?: string;
+  criteria?: RatingCriteriaBody;
+  /** The number printed on the slip, if any. */
+  slipNumber?: string;
+};
+export type PaperRatingAnswer = { rating: { code: string; channel: 'paperSlip'; satisfaction: Satisfaction; keyedBy: string; keyedAt: string }; duplicate?: true };

@@ -41,6 +41,18 @@ export const ROUTES = {
   listRuleSetSettings: { method: 'GET', path: '/admin/rule-set-settings' },
   saveRuleSetSettings: { method: 'PUT', path: '/admin/rule-set-settings/:ruleSet' },
   listAudit: { method: 'GET', path: '/admin/audit' },
+  submitFeedback: { method: 'POST', path: '/feedback' },
+  recordFeedback: { method: 'POST', path: '/desk/feedback' },
+  listFeedback: { method: 'GET', path: '/feedback' },
+  getFeedback: { method: 'GET', path: '/feedback/:feedbackId' },
+  actOnFeedback: { method: 'POST', path: '/feedback/:feedbackId/actions' },
+  trackFeedback: { method: 'GET', path: '/feedback/:feedbackId/track' },
+  senderFeedbackAction: { method: 'POST', path: '/feedback/:feedbackId/sender-actions' },
+  publicFeedbackAnswers: { method: 'GET', path: '/feedback-answers' },
+  getDashboard: { method: 'GET', path: '/dashboard' },
+  dashboardDossiers: { method: 'GET', path: '/dashboard/dossiers' },
+  exportDashboard: { method: 'GET', path: '/dashboard/export' },
+  postPaperRating: { method: 'POST', path: '/desk/ratings' },
 } as const satisfies Record<string, { method: 'GET' | 'POST' | 'PUT'; path: `/${string}` }>;
 
 export type RouteName = keyof typeof ROUTES;

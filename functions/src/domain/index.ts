@@ -10,6 +10,7 @@ export * from './dossier-code/index.js';
 export * from './lookup-token/index.js';
 export * from './lifecycle/index.js';
 export * from './evaluation/index.js';
+export * from './feedback/index.js';
 export * from './access/index.js';
 export * from './reception/index.js';
 export * from './intake-quota/index.js';

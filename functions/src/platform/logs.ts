@@ -27,4 +27,9 @@ export const logs = {
   storedDocumentSkipped: (path: string, why: string) => logger.warn('stored document skipped', { path, why }),
   ratingRecorded: (dossierId: string, agencyId: string, channel: string) => logger.info('rating recorded', { dossierId, agencyId, channel }),
   evaluationCounted: (dossierId: string, eventId: string, indices: string) => logger.info('evaluation counted', { dossierId, eventId, indices }),
+  rollupsCounted: (source: string, id: string, agencyId: string) => logger.info('rollups counted', { source, id, agencyId }),
+  rollupsIgnored: (source: string, id: string, why: string) => logger.warn('rollups event ignored', { source, id, why }),
+  feedbackStep: (feedbackId: string, step: string, agencyId: string) => logger.info('feedback step', { feedbackId, step, agencyId }),
+  feedbackSweep: (result: object) => logger.info('feedback sweep', result),
+  backlogSnapshot: (result: object) => logger.info('backlog snapshot', result),
 };

@@ -8,6 +8,9 @@ import {
   Calendar,
   DEFAULT_WORKING_HOURS,
   RuleSetSettings,
+  EvaluationSettings,
+  resolveEvaluationSettings,
+  type ResolvedEvaluationSettings,
   type RuleSet,
   type Agency,
   type Procedure,
@@ -18,6 +21,7 @@ import { ApiError } from '../platform/api-error.js';
 import { logs } from '../platform/logs.js';
 import { readStamps } from './reference-stamps.js';
 import { revive } from './revive.js';
+import { EVALUATION_SETTINGS } from './rollups.js';
 
 const FIVE_MINUTES = 5 * 60_000;
 type Cached<T> = { value: T; until: number; stamp?: number };
@@ -110,4 +114,22 @@ export async function fieldOf(db: Firestore, procedureCode: string): Promise<str
   if (typeof field !== 'string' || field === '') return UNKNOWN_FIELD; // not cached: the catalogue may be fixed
   fieldCache.set(procedureCode, field);
   return field;
+}
+
+const evaluationCache: { value?: Cached<ResolvedEvaluationSettings> } = {};
+
+/**
+ * Points, targets and thresholds of the evaluation indices and the feedback deadlines: the defaults of the
+ * domain with an administrator's corrections (`evaluationSettings/current`) over them. A malformed document
+ * is logged and ignored: the defaults apply rather than a broken dashboard.
+ */
+export async function evaluationSettings(db: Firestore, now = Date.now()): Promise<ResolvedEvaluationSettings> {
+  const cached = evaluationCache.value;
+  if (cached && cached.until > now) return cached.value;
+  const snap = await db.collection(EVALUATION_SETTINGS).doc('current').get();
+  const parsed = snap.exists ? EvaluationSettings.safeParse(revive(snap.data())) : undefined;
+  if (parsed && !parsed.success) logs.storedDocumentSkipped(`${EVALUATION_SETTINGS}/current`, 'malformed evaluation settings');
+  const value = resolveEvaluationSettings(parsed?.success ? parsed.data : undefined);
+  evaluationCache.value = { value, until: now + FIVE_MINUTES };
+  return value;
 }

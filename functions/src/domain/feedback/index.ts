@@ -1,0 +1,3 @@
+export * from './feedback.js';
+export * from './deadlines.js';
+export * from './decide.js';
