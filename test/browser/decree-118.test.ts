@@ -23,7 +23,8 @@ const PROVINCE_DESK = '000.00.01.H99';
 const LAND_OFFICE = '000.00.14.H99';
 const JUSTICE = '000.00.13.H99';
 const AN_PHU = '000.21.02.H99';
-const RECEPTIONIST = { email: 'tiepnhan.tinh@motcua.demo', uid: 'demo-receptionist-tinh', name: 'Nguyễn Thị Hồng' };
+/** The seed invites its officers: the uid is the Auth emulator's, read in beforeAll. */
+const RECEPTIONIST = { email: 'tiepnhan.tinh@motcua.demo', uid: '', name: 'Nguyễn Thị Hồng' };
 const RUN = Date.now().toString(36);
 const CITIZEN = { email: `d118-${RUN}@example.vn`, password: 'mat-khau-rat-dai-118' };
 const PHONE = { width: 360, height: 740 };
@@ -87,6 +88,7 @@ const actionsShown = (page: Page) => page.locator('.action-buttons button[data-a
 
 beforeAll(async () => {
   await loadDemoData(db, auth);
+  RECEPTIONIST.uid = (await auth.getUserByEmail(RECEPTIONIST.email)).uid;
   const p = Procedure.parse(ROUTED);
   await db.doc(`procedures/${p.code}`).set(p);
   await db.doc(`procedures/${p.code}/versions/${p.version}`).set(p);

@@ -37,9 +37,12 @@ const apiStatus = async (idToken: string) => (await fetch(`${HOSTING_URL}/api/ca
 const nextSecond = () => new Promise((r) => setTimeout(r, 1100));
 
 let uid: string;
+/** The demo's justice handler, invited by the seed (its uid is the Auth emulator's). */
+let justiceHandler: string;
 
 beforeAll(async () => {
   await loadDemoData(db, auth);
+  justiceHandler = (await auth.getUserByEmail('thuly.stp@motcua.demo')).uid;
   await auth.getUserByEmail(EMAIL).then(
     (u) => Promise.all([auth.deleteUser(u.uid), db.doc(`users/${u.uid}`).delete()]),
     () => undefined,
@@ -55,8 +58,8 @@ describe('who may manage officers', () => {
     ['a desk kiosk', IDENTITIES.kioskX, 403],
   ] as const)('refuses %s', async (_who, as, status) => {
     expect((await api('listOfficers', {}, as)).status).toBe(status);
-    expect((await api('updateOfficer', { params: { uid: 'demo-handler-tuphap' }, body: { requestId: rid('forbidden'), role: 'admin' } }, as)).status).toBe(status);
-    expect((await auth.getUser('demo-handler-tuphap')).customClaims?.role).toBe('handler');
+    expect((await api('updateOfficer', { params: { uid: justiceHandler }, body: { requestId: rid('forbidden'), role: 'admin' } }, as)).status).toBe(status);
+    expect((await auth.getUser(justiceHandler)).customClaims?.role).toBe('handler');
   });
 });
 
@@ -83,7 +86,7 @@ describe('inviting, with a retry', () => {
     expect(page.status, page.text).toBe(200);
     expect(page.body.officers).toEqual(expect.arrayContaining([
       { uid, email: EMAIL, displayName: 'Hà Văn Thử', role: 'handler', agencyId: JUSTICE, status: 'active' },
-      expect.objectContaining({ uid: 'demo-handler-tuphap', role: 'handler', agencyId: JUSTICE }),
+      expect.objectContaining({ uid: justiceHandler, role: 'handler', agencyId: JUSTICE }),
     ]));
     expect(page.body.officers.every((o) => o.agencyId === JUSTICE)).toBe(true);
     const all = await api('listOfficers', {}, IDENTITIES.admin);

@@ -165,15 +165,15 @@ describe('agencies', () => {
   const header = ['Mã định danh', 'Tên cơ quan', 'Cấp', 'Cơ quan cấp trên', 'Hoạt động từ ngày', 'Hoạt động đến ngày', 'Có Bộ phận Một cửa', 'Điện thoại', 'Giờ làm việc'];
   const rows = [
     header,
-    ['000.21.91.H99', 'Ủy ban nhân dân xã Thử Nghiệm', 'Cấp Xã', '000.00.00.H99', '01/07/2025', '', 'Có', '0298 3821 910', '7h30 - 11h30; 13h - 17h'],
-    ['000.21.92.H99', 'Điểm tiếp nhận Thử Nghiệm', 'Cấp Xã', '000.21.91.H99', '01/07/2025', '', 'Có', '', ''],
+    ['000.21.71.H99', 'Ủy ban nhân dân xã Thử Nghiệm', 'Cấp Xã', '000.00.00.H99', '01/07/2025', '', 'Có', '0298 3821 910', '7h30 - 11h30; 13h - 17h'],
+    ['000.21.72.H99', 'Điểm tiếp nhận Thử Nghiệm', 'Cấp Xã', '000.21.71.H99', '01/07/2025', '', 'Có', '', ''],
     ['21.93', 'Sai mã', 'Cấp Xã', '', '', '', '', '', ''],
-    ['000.21.94.H99', 'Cấp trên không có', 'Cấp Xã', '000.99.99.H99', '', '', '', '', ''],
+    ['000.21.74.H99', 'Cấp trên không có', 'Cấp Xã', '000.99.99.H99', '', '', '', '', ''],
     ['000.21.03.H99', 'Ủy ban nhân dân xã Tân Lập', 'Cấp Xã', '000.00.00.H99', '01/07/2025', '31/12/2026', 'Có', '0298 3821 030', ''],
   ];
   const importFile = (r: string[][], dryRun = false) => importAgencies(toCsv(r), { dryRun, fileName: 'co-quan.csv' }, deps());
   afterAll(async () => {
-    await Promise.all(['000.21.91.H99', '000.21.92.H99'].map((id) => db.doc(`agencies/${id}`).delete()));
+    await Promise.all(['000.21.71.H99', '000.21.72.H99'].map((id) => db.doc(`agencies/${id}`).delete()));
   });
 
   it('creates, refuses bad identifiers, unknown parents and mergers, then finds the file unchanged', async () => {
@@ -183,7 +183,7 @@ describe('agencies', () => {
     expect(problems(4)).toMatch(/agency identifier must look like 000.00.00.H56/);
     expect(problems(5)).toBe('no agency 000.99.99.H99');
     expect(problems(6)).toMatch(/ending an existing agency or changing its successor is a merger/);
-    expect((await db.doc('agencies/000.21.91.H99').get()).data()).toMatchObject({ phone: '+842983821910', hasOneStopDesk: true, workingHours: { periods: [{ start: '07:30', end: '11:30' }, { start: '13:00', end: '17:00' }] } });
+    expect((await db.doc('agencies/000.21.71.H99').get()).data()).toMatchObject({ phone: '+842983821910', hasOneStopDesk: true, workingHours: { periods: [{ start: '07:30', end: '11:30' }, { start: '13:00', end: '17:00' }] } });
     expect((await db.doc('agencies/000.21.03.H99').get()).get('effectiveTo')).toBeUndefined();
     expect((await importFile(rows)).documents).toBe(0);
     const moved = rows.map((r) => [...r]);

@@ -171,6 +171,35 @@ const callers: Record<string, { as?: TestIdentity; path: () => string; shape: ob
     path: () => '/admin/branding',
     shape: { requestId: 'fuzz-deep-branding-0001', expectedUpdateTime: null, provinceName: { vi: 'x', en: 'x' }, placeName: 'x' },
   },
+  '/contacts/confirm': {
+    path: () => '/contacts/confirm',
+    shape: { code: '000.00.01.H99-261203-0001', contact: 'email.AAAAAAAAAAAAAAAAAAAAAA' },
+  },
+  // Feedback and the paper rating slip (contract/feedback.ts, ratings.ts).
+  '/feedback': {
+    as: IDENTITIES.citizenA,
+    path: () => '/feedback',
+    shape: { requestId: 'fuzz-deep-feedback-0001', category: 'other', subject: 'x', body: 'x' },
+  },
+  '/desk/feedback': {
+    as: IDENTITIES.receptionistX,
+    path: () => '/desk/feedback',
+    shape: { requestId: 'fuzz-deep-deskfb-0001', channel: 'hotline', category: 'other', subject: 'x', body: 'x' },
+  },
+  '/feedback/:feedbackId/actions': {
+    as: IDENTITIES.leadX,
+    path: () => '/feedback/fuzz-feedback/actions',
+    shape: { requestId: 'fuzz-deep-fbact-0001', expectedVersion: 1, action: { type: 'classify' } },
+  },
+  '/feedback/:feedbackId/sender-actions': {
+    path: () => '/feedback/fuzz-feedback/sender-actions',
+    shape: { requestId: 'fuzz-deep-fbsend-0001', token: 'x', action: { type: 'rate', satisfied: true } },
+  },
+  '/desk/ratings': {
+    as: IDENTITIES.receptionistX,
+    path: () => '/desk/ratings',
+    shape: { requestId: 'fuzz-deep-paper-0001', code: '000.00.01.H99-261203-0001', satisfaction: 'satisfied', officerAttitudeComplaint: false },
+  },
   '/admin/rule-set-settings/:ruleSet': {
     as: IDENTITIES.admin,
     path: () => '/admin/rule-set-settings/nd118-2025',

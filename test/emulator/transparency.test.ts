@@ -37,8 +37,10 @@ beforeAll(async () => {
   await loadDemoData(db, auth);
   month = vnMonth();
   // Leftovers of an earlier run in the same emulator data would add to the figures.
-  const old = await db.collection('stats').where('agencyId', '==', AN_PHU).get();
-  await Promise.all(old.docs.map((d) => d.ref.delete()));
+  // Earlier files (Decree 118's commune reception) also receive at An Phú: the monthly roll-ups the
+  // figures are read from start again here.
+  const old = await Promise.all(['stats', 'rollups'].map((c) => db.collection(c).where('agencyId', '==', AN_PHU).get()));
+  await Promise.all(old.flatMap((snap) => snap.docs.map((d) => d.ref.delete())));
   const plain = await driveDossier({ desk: AN_PHU_DESK });
   const [, , stopped] = await Promise.all([
     driveDossier({ desk: AN_PHU_DESK, supplementRounds: 1 }),

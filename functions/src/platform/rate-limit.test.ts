@@ -87,3 +87,10 @@ describe('documents per window', () => {
     expect(Math.min(...counts)).toBeGreaterThan(50);
   });
 });
+
+describe('bucketOf', () => {
+  it('refuses a key that is not a clientKey (a raw uid would share one bucket with every other)', () => {
+    expect(() => bucketOf('demo-kiosk-tinh')).toThrow(/clientKey/);
+    expect(bucketOf(clientKey('kiosk/demo-kiosk-tinh', 'secret'))).toBeLessThan(RATE_LIMIT_BUCKETS);
+  });
+});

@@ -65,8 +65,12 @@ export function clientKey(address: string, secret: string): string {
   return createHmac('sha256', secret).update(`motcua/rate-limit/v1:${address}`).digest('hex').slice(0, 16);
 }
 
-/** The client's bucket, 0 … RATE_LIMIT_BUCKETS − 1 (uniform: the key is an HMAC). */
+/**
+ * The client's bucket, 0 … RATE_LIMIT_BUCKETS − 1 (uniform: the key is an HMAC from clientKey). Any
+ * other key is a programming error: it would have no hex prefix and every such key would share one bucket.
+ */
 export function bucketOf(key: string): number {
+  if (!/^[0-9a-f]{8}/.test(key)) throw new Error('rate-limit keys come from clientKey()');
   return Number.parseInt(key.slice(0, 8), 16) % RATE_LIMIT_BUCKETS;
 }
 

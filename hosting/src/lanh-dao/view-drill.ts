@@ -26,13 +26,20 @@ export async function openDrill(q: DashboardDossiersQuery): Promise<void> {
   byId('drill-title').focus();
   try {
     const answer = await call('dashboardDossiers', { query: q });
+    const { after: _shown, ...firstPage } = q;
+    const next = answer.next;
     const query = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as Record<string, string>;
     target.replaceChildren(
       h('h3', { id: 'drill-title', tabindex: '-1' }, title),
-      table('t-drill', { vi: `${answer.rows.length} hồ sơ${answer.next ? ' (trang đầu)' : ''}`, en: `${answer.rows.length} dossiers${answer.next ? ' (first page)' : ''}` },
+      table('t-drill', { vi: `${answer.rows.length} hồ sơ${answer.next || q.after ? ' (một trang)' : ''}`, en: `${answer.rows.length} dossiers${answer.next || q.after ? ' (one page)' : ''}` },
         [{ vi: 'Mã hồ sơ', en: 'Code' }, { vi: 'Thủ tục', en: 'Procedure' }, { vi: 'Cơ quan', en: 'Agency' }, { vi: 'Tiếp nhận', en: 'Received' }, { vi: 'Kết thúc', en: 'Finished' }, { vi: 'Kết quả', en: 'Outcome' }, { vi: 'Hạn', en: 'Due' }],
         answer.rows.map((r: DrillRow) => [r.code ?? '—', r.procedureName ? t(r.procedureName) : r.procedureCode, r.agencyId, when(r.receivedAt), when(r.finishedAt), r.timeliness ? t(TIMELINESS[r.timeliness]) : '—', when(r.dueAt)]),
         { table: 'dossiers', query }),
+      // Pages of 50 by code: a leader can walk the whole list, not only its first page.
+      h('p', { class: 'actions' },
+        ...(q.after ? [h('button', { type: 'button', id: 'drill-first', onclick: () => void openDrill(firstPage) }, t({ vi: 'Trang đầu', en: 'First page' }))] : []),
+        ...(next ? [h('button', { type: 'button', id: 'drill-next', onclick: () => void openDrill({ ...firstPage, after: next }) }, t({ vi: 'Trang sau', en: 'Next page' }))] : []),
+      ),
     );
   } catch (err) {
     target.replaceChildren(h('h3', { id: 'drill-title' }, title), h('p', { class: 'status', role: 'alert' }, t(describeError(err))));

@@ -133,7 +133,7 @@ export function renderMessage(eventType: string, context: TemplateContext, brand
 export function withConfirmation(message: Message, kind: 'email' | 'phone', link: string): Message {
   const channel = kind === 'email' ? { vi: 'thư điện tử', en: 'email' } : { vi: 'tin nhắn', en: 'text message' };
   return {
-    subject: message.subject,
+    ...message, // the subject and the branding footer stay
     body: {
       vi: `${message.body.vi} Để tiếp tục nhận thông báo về hồ sơ này qua ${channel.vi}, mở ${link} và bấm Xác nhận. Nếu bạn không nộp hồ sơ này, hãy bỏ qua: bạn sẽ không nhận thêm thông báo nào.`,
       en: `${message.body.en} To keep receiving notices about this dossier by ${channel.en}, open ${link} and press Confirm. If you did not file this dossier, ignore this: you will receive no more notices.`,

@@ -125,7 +125,9 @@ export async function submitRating(req: ApiRequest, deps: RatingDeps): Promise<R
   if (decision === 'forbidden') throw permissionDenied();
   if (caller?.role === 'kiosk' && input.token === undefined) {
     // Every typed rating code counts, right or wrong, so the device cannot be used to try codes.
-    const quota = await consumeLookupQuota(deps.db, caller.userId, deps.now(), RATING_CODE_ATTEMPTS_PER_MINUTE, 'ratingCode');
+    // Keyed like a client (an HMAC, so the bucket is uniform): a raw uid has no hex prefix to bucket by.
+    const kioskKey = clientKey(`kiosk/${caller.userId}`, secret);
+    const quota = await consumeLookupQuota(deps.db, kioskKey, deps.now(), RATING_CODE_ATTEMPTS_PER_MINUTE, 'ratingCode');
     if (!quota.allowed) {
       const err = tooManyRatingCodes(quota.retryAfterSeconds);
       return { status: err.status, body: err.toBody(), headers: { ...NO_STORE, 'Retry-After': String(quota.retryAfterSeconds) } };
