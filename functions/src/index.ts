@@ -3,7 +3,7 @@ import { onRequest } from 'firebase-functions/v2/https';
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { onInit } from 'firebase-functions/v2';
-import { applyGlobalOptions, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, publicOrigin, REGION, TIME_ZONE } from './config.js';
+import { applyGlobalOptions, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, publicOrigin, REGION, SIGNING_KEY_PASSPHRASE, TIME_ZONE } from './config.js';
 import { db } from './platform/firestore.js';
 import { createRouter } from './platform/http-router.js';
 import { getHealth, postPing, HEALTH_PINGS } from './features/health/health.handler.js';
@@ -43,6 +43,11 @@ import { findCaller, getCaller } from './platform/auth.js';
 import { sendPasswordSetupEmail } from './platform/auth-email.js';
 import { submitRating } from './features/ratings/submit-rating.handler.js';
 import { getTransparency } from './features/transparency/transparency.handler.js';
+import { issueResult } from './features/results/issue-result.handler.js';
+import { downloadResult } from './features/results/download-result.handler.js';
+import { downloadResultDeps, issueResultDeps } from './features/results/wiring.js';
+import { lookupDocument, verifyDocument } from './features/verification/verify.handler.js';
+import { verifyDeps } from './features/verification/wiring.js';
 
 applyGlobalOptions();
 // An instance without a usable PUBLIC_ORIGIN refuses every call rather than print localhost QR codes.
@@ -53,7 +58,7 @@ const uploadDeps = { db, files: fileStore(), now: () => new Date() };
 const lookupDeps = () => ({ db: db(), now: () => new Date(), secret: () => LOOKUP_TOKEN_SECRET.value(), limitPerMinute: DEFAULT_LOOKUP_LIMIT_PER_MINUTE });
 
 export const api = onRequest(
-  { cors: false, secrets: [LOOKUP_TOKEN_SECRET] },
+  { cors: false, secrets: [LOOKUP_TOKEN_SECRET, SIGNING_KEY_PASSPHRASE] },
   createRouter({
     health: async () => getHealth(healthDeps),
     postPing: (req) => postPing(req, healthDeps),
@@ -76,6 +81,10 @@ export const api = onRequest(
     followDossier: (req) => putDossierFollow(req, { db: db(), caller: getCaller }),
     provisionOfficer: (req) =>
       provisionOfficer(req, { db: db(), auth: getAuth(), now: () => new Date(), caller: getCaller, sendInvitation: sendPasswordSetupEmail, origin: publicOrigin }),
+    issueResult: (req) => issueResult(req, issueResultDeps()),
+    downloadResult: (req) => downloadResult(req, downloadResultDeps()),
+    verifyDocument: (req) => verifyDocument(req, verifyDeps()),
+    lookupDocument: (req) => lookupDocument(req, verifyDeps()),
   }),
 );
 
@@ -87,7 +96,7 @@ export const heartbeat = onSchedule({ schedule: 'every 15 minutes', timeZone: TI
   await recordHeartbeat(db(), event.scheduleTime);
 });
 
-export const onSlipRequestCreated = onDocumentCreated({ document: 'slipRequests/{requestId}', secrets: [LOOKUP_TOKEN_SECRET] }, async (event) => {
+export const onSlipRequestCreated = onDocumentCreated({ document: 'slipRequests/{requestId}', secrets: [LOOKUP_TOKEN_SECRET, SIGNING_KEY_PASSPHRASE] }, async (event) => {
   await generateSlip(slipDeps(), event.params.requestId);
 });
 

@@ -8,6 +8,7 @@ import type { LookupQuery, LookupView } from './lookup.js';
 import type { FollowAnswer, FollowBody, NotificationPrefsAnswer, NotificationPrefsBody, NotificationReadAnswer } from './me.js';
 import type { ProvisionOfficerAnswer, ProvisionOfficerBody } from './officers.js';
 import type { RatingAnswer, RatingBody } from './ratings.js';
+import type { DocumentLookupAnswer, IssueResultAnswer, IssueResultBody, VerificationAnswer } from './results.js';
 import type { RouteName } from './routes.js';
 import type { TransparencyAnswer, TransparencyQuery } from './transparency.js';
 import type { UploadAnswer } from './uploads.js';
@@ -41,6 +42,10 @@ export type Api = EveryRoute<{
   markNotificationRead: Spec<NotificationReadAnswer>;
   followDossier: Spec<FollowAnswer, FollowBody>;
   provisionOfficer: Spec<ProvisionOfficerAnswer, ProvisionOfficerBody>;
+  issueResult: Spec<IssueResultAnswer, IssueResultBody>;
+  downloadResult: Spec<Raw>;
+  verifyDocument: Spec<VerificationAnswer, FormData>;
+  lookupDocument: Spec<DocumentLookupAnswer>;
 }>;
 
 export type Answer<R extends RouteName> = Api[R]['answer'];

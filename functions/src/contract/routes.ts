@@ -22,6 +22,10 @@ export const ROUTES = {
   markNotificationRead: { method: 'POST', path: '/me/notifications/:notificationId/read' },
   followDossier: { method: 'PUT', path: '/dossiers/:dossierId/follow' },
   provisionOfficer: { method: 'POST', path: '/admin/officers' },
+  issueResult: { method: 'POST', path: '/dossiers/:dossierId/results' },
+  downloadResult: { method: 'GET', path: '/dossiers/:dossierId/results/:resultId' },
+  verifyDocument: { method: 'POST', path: '/verifications' },
+  lookupDocument: { method: 'GET', path: '/verifications/:ref' },
 } as const satisfies Record<string, { method: 'GET' | 'POST' | 'PUT'; path: `/${string}` }>;
 
 export type RouteName = keyof typeof ROUTES;

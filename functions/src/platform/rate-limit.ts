@@ -39,8 +39,11 @@ export function windowOf(now: Date): RateWindow {
   return { minute, endsAt: new Date((minute + 1) * WINDOW_MS) };
 }
 
-export function rateLimitDocId(key: string, window: RateWindow): string {
-  return `lookup_${key}_${window.minute}`;
+/** The counters of one kind of public request, kept apart: `lookup` (lookups and ratings), `verify` (document checks). */
+export type QuotaScope = 'lookup' | 'verify';
+
+export function rateLimitDocId(key: string, window: RateWindow, scope: QuotaScope = 'lookup'): string {
+  return `${scope}_${key}_${window.minute}`;
 }
 
 /** Whole seconds until the window ends, at least 1 (the value of Retry-After). */
@@ -68,15 +71,15 @@ export type QuotaDecision = { allowed: true; count: number } | { allowed: false;
  * the end of the window: a Firestore TTL policy on `rateLimits.expiresAt` deletes old windows
  * (docs/DATA_MODEL.md).
  */
-export async function consumeLookupQuota(db: Firestore, key: string, now: Date, limit: number): Promise<QuotaDecision> {
+export async function consumeLookupQuota(db: Firestore, key: string, now: Date, limit: number, scope: QuotaScope = 'lookup'): Promise<QuotaDecision> {
   const window = windowOf(now);
   const refused: QuotaDecision = { allowed: false, retryAfterSeconds: retryAfterSeconds(now, window) };
-  const ref = db.collection(RATE_LIMITS).doc(rateLimitDocId(key, window));
+  const ref = db.collection(RATE_LIMITS).doc(rateLimitDocId(key, window, scope));
   let count: number;
   try {
     count = await db.runTransaction(async (tx) => {
       const used = ((await tx.get(ref)).get('count') as number | undefined) ?? 0;
-      if (used < limit) tx.set(ref, { count: FieldValue.increment(1), scope: 'lookup', expiresAt: window.endsAt }, { merge: true });
+      if (used < limit) tx.set(ref, { count: FieldValue.increment(1), scope, expiresAt: window.endsAt }, { merge: true });
       return used + 1;
     });
   } catch (err) {

@@ -30,6 +30,7 @@ const SERVER_ONLY = {
     data: { ownerUserId: 'rules-citizen-a', fileName: 'cccd.pdf', size: 1024, dossierId: null },
   },
   rateLimits: { id: 'rules-203.0.113.7_202603020200', data: { count: 3 } },
+  issuedDocuments: { id: 'rules-0f'.padEnd(64, '0'), data: { kind: 'slip', agencyId: '000.00.01.H99', dossierId: 'rules-d1' } },
   healthPings: { id: 'rules-ping', data: { note: null } },
   system: { id: 'rules-heartbeat', data: { at: new Date('2026-03-02T02:00:00Z') } },
 } as const;

@@ -1,1 +1,2 @@
 export * from './result-document.js';
+export * from './policy.js';

@@ -2,9 +2,12 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import type { ApiRequest } from '../../platform/http-router.js';
 import type { Caller } from '../../platform/auth.js';
+import type { DeskScanDeps } from '../../store/desk-scans.js';
 
 export type DossierDeps = {
   db: Firestore;
   now: () => Date;
   caller: (req: ApiRequest) => Promise<Caller>;
+  /** Signs the desk officer's scans before they are attached (Decree 118 Art. 17.1); absent: not signed. */
+  deskScans?: Omit<DeskScanDeps, 'db' | 'now'>;
 };

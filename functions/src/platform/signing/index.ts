@@ -6,3 +6,5 @@ export { openPkcs12, summarise, KeyFileError, type CertificateSummary } from './
 export { MissingSigningKey, SigningError, signingDisabled, type PdfSigner, type SignedPdf, type SignerIdentity, type SignRequest } from './signer-port.js';
 export { verifyPdfSignatures, MAX_SIGNATURES, type SignatureCheck, type SignatureProblem } from './verify-pdf.js';
 export type { RemoteSigningService } from './remote-signing.js';
+export { deploymentKeyring, deploymentSigner } from './deployment.js';
+export { imageToPdf } from './image-pdf.js';
