@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describeSetup, detectEmulators, unavailableReasons } from './lib/emulator-env.js';
 import { execWithEmulators } from './lib/firebase-cli.js';
 import { run } from './lib/run.js';
+import { ensureTestCa } from './lib/test-ca.js';
 import { RESULTS_DIR, runLayer } from './lib/vitest-layer.js';
 import { add, formatCounts, ZERO, type LayerCounts } from './lib/vitest-report.js';
 
@@ -28,6 +29,9 @@ async function step(name: string, command: string, commandArgs: string[]): Promi
   const code = await run(command, commandArgs);
   if (code !== 0) problems.push(`${name} failed (exit ${code})`);
 }
+
+// The local test CA (docs/SIGNATURES.md): unit tests sign with it, the emulators load its keys. Made once.
+if (only('unit') || only('emulator') || only('browser')) await ensureTestCa();
 
 if (only('static')) {
   await step('typecheck', 'npm', ['run', '--silent', 'typecheck']);

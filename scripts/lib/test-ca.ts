@@ -93,24 +93,32 @@ const name = (commonName: string, organisation: string): forge.pki.CertificateFi
 ];
 
 
-type Ca = { key: forge.pki.rsa.PrivateKey; cert: forge.pki.Certificate };
+export type Ca = { key: forge.pki.rsa.PrivateKey; cert: forge.pki.Certificate; pem: string };
+
+/** A root CA in memory (the unit tests make throwaway ones). */
+export async function createCa(commonName = 'Motcua Test Root CA — chỉ dùng để thử / development only'): Promise<Ca> {
+  const keys = await rsaKeyPair();
+  const subject = name(commonName, PROVINCE);
+  const cert = certificate(subject, subject, keys.publicKey, keys.privateKey, 10, true);
+  return { key: keys.privateKey, cert, pem: forge.pki.certificateToPem(cert) };
+}
 
 async function loadOrCreateCa(): Promise<Ca> {
   if (existsSync(CA_KEY) && existsSync(CA_CERT)) {
-    return { key: forge.pki.privateKeyFromPem(readFileSync(CA_KEY, 'utf8')) as forge.pki.rsa.PrivateKey, cert: forge.pki.certificateFromPem(readFileSync(CA_CERT, 'utf8')) };
+    const pem = readFileSync(CA_CERT, 'utf8');
+    return { key: forge.pki.privateKeyFromPem(readFileSync(CA_KEY, 'utf8')) as forge.pki.rsa.PrivateKey, cert: forge.pki.certificateFromPem(pem), pem };
   }
   mkdirSync(CA_DIR, { recursive: true });
-  const keys = await rsaKeyPair();
-  const subject = name('Motcua Test Root CA — chỉ dùng để thử / development only', PROVINCE);
-  const cert = certificate(subject, subject, keys.publicKey, keys.privateKey, 10, true);
-  writeFileSync(CA_KEY, forge.pki.privateKeyToPem(keys.privateKey), { mode: 0o600 });
-  writeFileSync(CA_CERT, forge.pki.certificateToPem(cert));
+  const ca = await createCa();
+  writeFileSync(CA_KEY, forge.pki.privateKeyToPem(ca.key), { mode: 0o600 });
+  writeFileSync(CA_CERT, ca.pem);
   writeFileSync(join(CA_DIR, 'README.txt'), 'Local test CA of motcua (scripts/lib/test-ca.ts). Development and tests only; never commit, never use in production.\n');
-  return { key: keys.privateKey, cert };
+  return ca;
 }
 
 /** Issues one subject's PKCS#12 (key, certificate and the root), encrypted with `passphrase`. */
-export function issuePkcs12(ca: Ca, subject: TestCaSubject, passphrase: string, keys: KeyPair): Buffer {
+export async function issuePkcs12(ca: Ca, subject: Omit<TestCaSubject, 'path'>, passphrase: string, pair?: KeyPair): Promise<Buffer> {
+  const keys = pair ?? (await rsaKeyPair());
   const cert = certificate(name(subject.commonName, subject.organisation), ca.cert.subject.attributes, keys.publicKey, ca.key, 5, false);
   const p12 = forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert, ca.cert], passphrase, { algorithm: 'aes256', friendlyName: subject.commonName });
   return Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary');
@@ -123,7 +131,7 @@ export function issuePkcs12(ca: Ca, subject: TestCaSubject, passphrase: string, 
 export async function ensureTestCa(storeRoot = localFileStoreRoot()): Promise<string> {
   const passphrase = devSigningPassphrase();
   const ca = await loadOrCreateCa();
-  const caPem = forge.pki.certificateToPem(ca.cert);
+  const caPem = ca.pem;
   const subjects = testCaSubjects();
   const fingerprint = createHash('sha256').update(JSON.stringify({ caPem, passphrase, storeRoot, paths: subjects.map((s) => s.path) })).digest('hex');
   const store = new LocalFileStore(storeRoot);
@@ -132,7 +140,7 @@ export async function ensureTestCa(storeRoot = localFileStoreRoot()): Promise<st
   if (state.fingerprint === fingerprint && present.every(Boolean)) return caPem;
   await store.put(TRUSTED_CAS_PATH, Buffer.from(caPem), 'application/x-pem-file');
   const keys = await Promise.all(subjects.map(() => rsaKeyPair()));
-  for (const [i, subject] of subjects.entries()) await store.put(subject.path, issuePkcs12(ca, subject, passphrase, keys[i]!), 'application/x-pkcs12');
+  for (const [i, subject] of subjects.entries()) await store.put(subject.path, await issuePkcs12(ca, subject, passphrase, keys[i]!), 'application/x-pkcs12');
   writeFileSync(STATE, JSON.stringify({ fingerprint, issuedAt: new Date().toISOString(), subjects: subjects.map((s) => s.path) }, null, 2));
   console.log(`test CA: issued ${subjects.length} certificates (${CA_DIR}, keys in ${join(storeRoot, 'objects', 'signing-keys')})`);
   return caPem;

@@ -33,23 +33,24 @@ export type PadesOptions = { reason: string; name: string; location: string; con
  */
 export async function padesSign(pdf: Buffer, key: SigningKey, options: PadesOptions): Promise<Buffer> {
   if (hasSignature(pdf)) throw new SigningError('the PDF is already signed; signing it again would break that signature', 'already-signed');
-  let doc: PDFDocument;
+  let prepared: Buffer;
   try {
-    doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    // pdf-lib reads leniently; a file without pages or catalog fails while the field is added.
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    pdflibAddPlaceholder({
+      pdfDoc: doc,
+      reason: options.reason,
+      name: options.name,
+      location: options.location,
+      contactInfo: options.contactInfo ?? '',
+      signingTime: options.signedAt,
+      signatureLength: SIGNATURE_BYTES,
+      subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+      appName: 'motcua',
+    });
+    prepared = Buffer.from(await doc.save({ useObjectStreams: false }));
   } catch (err) {
     throw new SigningError(`the PDF cannot be read: ${err instanceof Error ? err.message : String(err)}`, 'unreadable');
   }
-  pdflibAddPlaceholder({
-    pdfDoc: doc,
-    reason: options.reason,
-    name: options.name,
-    location: options.location,
-    contactInfo: options.contactInfo ?? '',
-    signingTime: options.signedAt,
-    signatureLength: SIGNATURE_BYTES,
-    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
-    appName: 'motcua',
-  });
-  const prepared = Buffer.from(await doc.save({ useObjectStreams: false }));
   return new SignPdf().sign(prepared, new CadesSigner(key), options.signedAt);
 }
