@@ -51,3 +51,14 @@ export function lookupSecret(): string {
   if (!value) throw new Error('functions/.secret.local has no LOOKUP_TOKEN_SECRET');
   return value.trim();
 }
+
+/** The passphrase of the test CA's keys the functions emulator runs with (functions/.secret.local). */
+export function signingPassphrase(): string {
+  const text = readFileSync(join(ROOT, 'functions', '.secret.local'), 'utf8');
+  const value = /^SIGNING_KEY_PASSPHRASE=(.+)$/m.exec(text)?.[1];
+  if (!value) throw new Error('functions/.secret.local has no SIGNING_KEY_PASSPHRASE (npm test makes it)');
+  return value.trim();
+}
+
+/** A demo officer of the seed, who has a certificate from the test CA (scripts/lib/test-ca.ts). */
+export const SEED_RECEPTIONIST = { uid: 'demo-receptionist-tinh', claims: { role: 'receptionist', agencyId: '000.00.01.H99' } } as const satisfies TestIdentity;
