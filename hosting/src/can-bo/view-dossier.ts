@@ -13,6 +13,7 @@ import { tx } from './labels.js';
 import type { ViewContext, ViewFactory } from './state.js';
 import { readReference, watchEvents } from './store.js';
 import { actionsSection, type Carry } from './view-dossier-actions.js';
+import { resultsSection } from './view-dossier-results.js';
 import { renderControlSlip, slipsPanel } from './view-dossier-slips.js';
 import { applicantSection, componentsSection, summaryList } from './view-dossier-summary.js';
 import { renderTimeline } from './view-dossier-timeline.js';
@@ -97,15 +98,17 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
     if (!answer) return;
     const d = answer.dossier;
     root.querySelector('#dossier-title')!.textContent = `${tx('Hồ sơ', 'Dossier')} ${d.code ?? d.id}`;
-    body.replaceChildren(
+    const parts: (HTMLElement | null)[] = [
       summaryList(d),
       actionsSection({ root, officer: ctx.officer, dossierId: id, answer, suggestedAgencies, reloadWith }),
+      resultsSection({ officer: ctx.officer, dossierId: id, answer, reloadWith }),
       applicantSection(d.applicant),
       componentsSection(d.components ?? [], componentNames, ctx.officer.user),
       h('section', { 'aria-labelledby': 'slips-title' }, h('h3', { id: 'slips-title' }, tx('Phiếu, giấy tờ đã in', 'Official slips')), h('div', { id: 'dossier-slips' })),
       h('section', { 'aria-labelledby': 'handoffs-title' }, h('h3', { id: 'handoffs-title' }, tx('Phiếu kiểm soát quá trình', 'Control slip')), h('div', { id: 'dossier-handoffs' }, h('p', { class: 'loading' }, tx('Đang tải…', 'Loading…')))),
       h('section', { 'aria-labelledby': 'timeline-title' }, h('h3', { id: 'timeline-title' }, tx('Quá trình xử lý', 'Timeline')), h('div', { id: 'dossier-timeline' })),
-    );
+    ];
+    body.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
     slips.render();
     renderTimeline(root, eventsSeen);
     void renderControlSlip(root, id, () => unmounted);

@@ -27,7 +27,7 @@ export function resultDocumentCode(holder: Pick<ResultHolder, 'idNumber'>, typeC
  * handled or once decided (before it is returned). Returns why not, or undefined.
  */
 export function resultIssueProblem(
-  dossier: Pick<Dossier, 'status' | 'currentStep' | 'receivingAgencyId'>,
+  dossier: Pick<Dossier, 'status' | 'receivingAgencyId'> & { currentStep?: { agencyId: string } | undefined },
   actor: Pick<Actor, 'role' | 'agencyId'>,
 ): { reason: 'role' | 'agency' | 'status'; message: Bilingual } | undefined {
   if (actor.role !== 'handler' && actor.role !== 'lead') {
