@@ -15,7 +15,7 @@ import { act, api, download, landRenewal, rid, submit, type DossierRef } from '.
 import { launchBrowser } from '../support/browser.js';
 import { actInDashboard, signInOfficer } from '../support/dashboard.js';
 import { admin, HOSTING_URL } from '../support/emulators.js';
-import { IDENTITIES, signingPassphrase } from '../support/identity.js';
+import { IDENTITIES, signingLocation, signingPassphrase } from '../support/identity.js';
 import { checkPage, describeViolations } from '../support/page-checks.js';
 import { pdfsig } from '../support/pdfsig.js';
 
@@ -145,7 +145,7 @@ describe('/xac-thuc/', () => {
   });
 
   it('says a PDF signed with a province key but never issued is unknown, and a plain PDF unsigned', async () => {
-    const stray = await deploymentSigner(new LocalFileStore(localFileStoreRoot()), signingPassphrase(), 'Việt Nam').sign(minimalPdf(), {
+    const stray = await deploymentSigner(new LocalFileStore(localFileStoreRoot()), signingPassphrase(), signingLocation()).sign(minimalPdf(), {
       as: { kind: 'agency', agencyId: LAND_OFFICE },
       reason: 'not issued through the system',
       signedAt: new Date(),

@@ -12,7 +12,7 @@ import { LocalFileStore, localFileStoreRoot } from '../../functions/src/platform
 import { loadDemoData } from '../../seed/load.js';
 import { act as applyAction, download, landRenewal, PROVINCE_DESK, rid, submit, type Action } from '../support/api.js';
 import { admin, eventually } from '../support/emulators.js';
-import { IDENTITIES, lookupSecret, signingPassphrase, type TestIdentity } from '../support/identity.js';
+import { IDENTITIES, lookupSecret, signingLocation, signingPassphrase, type TestIdentity } from '../support/identity.js';
 
 const { db, auth } = admin();
 
@@ -33,9 +33,9 @@ const testDeps = (): GenerateSlipDeps => ({
   now: () => new Date(),
   secret: lookupSecret,
   origin: () => 'http://127.0.0.1:5000',
-  // The trigger's own signer (the test CA's key of the receiving agency, SIGNING_LOCATION's default), so a
+  // The trigger's own signer (the test CA's key of the receiving agency, the demo's SIGNING_LOCATION), so a
   // replay here must give the trigger's bytes.
-  signer: agencySlipSigner(deploymentSigner(new LocalFileStore(localFileStoreRoot()), signingPassphrase(), 'Việt Nam')),
+  signer: agencySlipSigner(deploymentSigner(new LocalFileStore(localFileStoreRoot()), signingPassphrase(), signingLocation())),
 });
 
 let dossier: { id: string; code: string };

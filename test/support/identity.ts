@@ -62,3 +62,11 @@ export function signingPassphrase(): string {
 
 /** A demo officer of the seed, who has a certificate from the test CA (scripts/lib/test-ca.ts). */
 export const SEED_RECEPTIONIST = { uid: 'demo-receptionist-tinh', claims: { role: 'receptionist', agencyId: '000.00.01.H99' } } as const satisfies TestIdentity;
+
+/** SIGNING_LOCATION of the demo project (functions/.env.demo-motcua): part of the signed bytes. */
+export function signingLocation(): string {
+  const text = readFileSync(join(ROOT, 'functions', '.env.demo-motcua'), 'utf8');
+  const value = /^SIGNING_LOCATION=(.+)$/m.exec(text)?.[1];
+  if (!value) throw new Error('functions/.env.demo-motcua has no SIGNING_LOCATION');
+  return value.trim();
+}
