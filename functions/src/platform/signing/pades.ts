@@ -1,6 +1,6 @@
 // Puts a PAdES signature into a PDF: pdf-lib adds the signature field and its placeholder (and rewrites
 // the file, which also normalises uploaded PDFs with compressed cross-reference streams), @signpdf/signpdf
-// computes the byte ranges and embeds the CMS signature made by cms.ts. docs/adr/0008-pdf-signatures.md.
+// computes the byte ranges and embeds the CMS signature made by cms.ts. docs/adr/0006-pdf-signatures.md.
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
