@@ -28,7 +28,7 @@ function nestedJson(levels: number, kind: 'object' | 'array' = 'object', leaf: u
 const HOLE = '__deep_value_goes_here__';
 /** A request of the route's own shape with the JSON text `value` at `key`: the bound must hold whatever the schema. */
 const withValueAt = (shape: object, key: string, value: string) =>
-  JSON.stringify({ ...shape, [key]: HOLE }).replace(`"${HOLE}"`, value);
+  JSON.stringify({ ...shape, [key]: HOLE }).replace(`"${HOLE}"`, () => value);
 
 /** Sends a JSON text as it is. */
 async function sendText(
@@ -77,6 +77,8 @@ async function counts(): Promise<number[]> {
     db.collection('healthPings'),
     db.collection('uploads'),
     db.collection('users'),
+    db.collection('issuedDocuments'),
+    db.collectionGroup('results'),
   ];
   return Promise.all(queries.map(async (q) => (await q.count().get()).data().count));
 }
@@ -132,6 +134,16 @@ const callers: Record<string, { as?: TestIdentity; path: () => string; shape: ob
     path: () => `/dossiers/${dossierId}/follow`,
     shape: { follow: true },
   },
+  '/dossiers/:dossierId/results': {
+    as: IDENTITIES.leadX,
+    path: () => `/dossiers/${dossierId}/results`,
+    shape: {
+      requestId: 'fuzz-deep-result-0001',
+      details: { typeCode: 'KQ.1', typeName: 'Giấy phép', title: 'Giấy phép', summary: 'Cấp', scope: 'Toàn quốc' },
+    },
+  },
+  // Anyone may verify (multipart, like /uploads): the bound holds for a JSON body all the same.
+  '/verifications': { path: () => '/verifications', shape: { file: 'x' } },
   '/admin/officers': {
     as: IDENTITIES.admin,
     path: () => '/admin/officers',
