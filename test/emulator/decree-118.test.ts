@@ -2,7 +2,7 @@
 // applicant's request (Art. 21), closing a dossier whose supplement never came (Art. 19.5), the online intake
 // deadlines (Art. 17.2), reception at any desk of the province (Art. 14), and transfers whose deadlines the
 // server computes from the procedure's process, in sequence or in parallel (Art. 18, 20).
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorkingCalendar, Calendar, computeDeadline, Procedure, signLookupToken, type ProcedureInput } from '../../functions/src/domain/index.js';
 import { pdfText } from '../support/pdf-probe.js';
 import { loadDemoData } from '../../seed/load.js';
@@ -72,6 +72,11 @@ beforeAll(async () => {
   await loadDemoData(db, auth);
   await putProcedure(ROUTED);
   await putProcedure(ON_SITE);
+});
+
+// Later files (and the browser layer) count the seed's catalogue: leave it as the seed made it.
+afterAll(async () => {
+  for (const p of [ROUTED, ON_SITE]) await db.recursiveDelete(db.doc(`procedures/${p.code}`));
 });
 
 describe('stop processing at the applicant’s request (Art. 21)', () => {
