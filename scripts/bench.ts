@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ROOT, describeSetup, detectEmulators, unavailableReasons } from './lib/emulator-env.js';
 import { execWithEmulators } from './lib/firebase-cli.js';
 import { run } from './lib/run.js';
+import { ensureTestCa } from './lib/test-ca.js';
 
 const BENCH_DIR = join(ROOT, 'bench');
 const all = readdirSync(BENCH_DIR)
@@ -22,6 +23,8 @@ for (const name of wanted) {
 const names = wanted.length > 0 ? wanted : all;
 const needsEmulators = (name: string) => /@needs emulators/.test(readFileSync(join(BENCH_DIR, `${name}.ts`), 'utf8').split('\n').slice(0, 8).join('\n'));
 
+// The receipt bench signs with the local test CA; the emulators load its keys (docs/SIGNATURES.md).
+await ensureTestCa();
 let failed = 0;
 const plain = names.filter((n) => !needsEmulators(n));
 const withEmulators = names.filter(needsEmulators);

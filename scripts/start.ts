@@ -18,6 +18,7 @@ import { DATA_DIR, EMULATORS, FIREBASE_BIN, PROJECT_ID, ROOT, describeSetup, det
 import { run } from './lib/run.js';
 import { formatTick, startScheduler, type RunningScheduler } from './lib/scheduler.js';
 import { startSmtpCatcher } from './lib/smtp-catcher.js';
+import { ensureTestCa } from './lib/test-ca.js';
 import { REGION, TIME_ZONE } from '../functions/src/config.js';
 import { createDemoDossiers, type DemoDossier } from '../seed/demo-dossiers.js';
 import { demoAccounts, DEMO_PASSWORD } from '../seed/data/officers.js';
@@ -70,6 +71,8 @@ if (options.fresh) {
   console.log('--fresh: saved emulator data removed.');
 }
 
+// The local test CA signs the demo province's slips, scans and results (docs/SIGNATURES.md); made once.
+await ensureTestCa();
 const setup = detectEmulators();
 console.log(describeSetup(setup));
 const missing = unavailableReasons(setup);

@@ -7,6 +7,7 @@ import { describeSetup, detectEmulators, unavailableReasons } from './lib/emulat
 import { execWithEmulators } from './lib/firebase-cli.js';
 import { run } from './lib/run.js';
 import { runtimeMismatch } from './lib/runtime.js';
+import { ensureTestCa } from './lib/test-ca.js';
 import { RESULTS_DIR, runLayer } from './lib/vitest-layer.js';
 import { add, formatCounts, ZERO, type LayerCounts } from './lib/vitest-report.js';
 
@@ -38,6 +39,9 @@ async function step(name: string, command: string, commandArgs: string[]): Promi
   const code = await run(command, commandArgs);
   if (code !== 0) problems.push(`${name} failed (exit ${code})`);
 }
+
+// The local test CA (docs/SIGNATURES.md): unit tests sign with it, the emulators load its keys. Made once.
+if (only('unit') || only('emulator') || only('browser')) await ensureTestCa();
 
 if (only('static')) {
   await step('typecheck', 'npm', ['run', '--silent', 'typecheck']);

@@ -20,6 +20,7 @@ import { assertAccepted, SEED_FILES } from './catalogue.js';
 import { REFERENCE_KINDS, REFERENCE_STAMPS } from '../functions/src/store/reference-stamps.js';
 import { demoBranding } from './data/branding.js';
 import { demoCalendars } from './data/calendars.js';
+import { installDemoOfficerKeys } from './demo-keys.js';
 import { DEMO_CITIZEN, DEMO_PASSWORD, demoOfficers } from './data/officers.js';
 
 export const SEED_VERSION = 3;
@@ -68,6 +69,8 @@ export async function loadDemoData(db: Firestore, auth: Auth, now = new Date()):
     const user = await auth.getUserByEmail(officer.email);
     if (!user.emailVerified) await auth.updateUser(user.uid, { password: DEMO_PASSWORD, emailVerified: true });
   }
+  // The demo's stand-in for the IT team installing each signing officer's key under their uid.
+  await installDemoOfficerKeys(auth, demoOfficers.map((o) => o.email));
   let citizenCreated = 0;
   const citizen = await auth.getUser(DEMO_CITIZEN.uid).catch((err: { code?: string }) => {
     if (err.code === 'auth/user-not-found') return undefined;

@@ -22,6 +22,16 @@ export function applyGlobalOptions(): void {
 export const LOOKUP_TOKEN_SECRET = defineSecret('LOOKUP_TOKEN_SECRET');
 
 /**
+ * Unlocks the PKCS#12 files of the province's signing keys (file store `signing-keys/`, docs/SIGNATURES.md):
+ * `firebase functions:secrets:set SIGNING_KEY_PASSPHRASE`. The value `none` switches signing off: slips are
+ * then stored unsigned, and desk scans and electronic results are refused, since the law wants them signed.
+ * Under the emulators the test CA's passphrase is generated in functions/.secret.local.
+ */
+export const SIGNING_KEY_PASSPHRASE = defineSecret('SIGNING_KEY_PASSPHRASE');
+/** Where documents are signed, written into each signature (e.g. the province's name). */
+export const SIGNING_LOCATION = defineString('SIGNING_LOCATION', { default: 'Việt Nam', description: 'Nơi ký ghi trong chữ ký số / place written into signatures' });
+
+/**
  * Outgoing mail (SMTP relay). Under the emulators functions/.env.local points these at the local catcher
  * (scripts/lib/smtp-catcher.ts, 127.0.0.1:2525); in production set them in functions/.env.<project>.
  * Port 465 means TLS from the start; other ports negotiate STARTTLS (a local catcher: plain).

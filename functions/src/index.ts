@@ -3,7 +3,7 @@ import { onRequest } from 'firebase-functions/v2/https';
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { onInit } from 'firebase-functions/v2';
-import { applyGlobalOptions, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, publicOrigin, publicOriginProblem, REGION, RUNTIME, TIME_ZONE } from './config.js';
+import { applyGlobalOptions, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, publicOrigin, publicOriginProblem, REGION, RUNTIME, SIGNING_KEY_PASSPHRASE, TIME_ZONE } from './config.js';
 import { db } from './platform/firestore.js';
 import { createRouter } from './platform/http-router.js';
 import { getHealth, postPing, HEALTH_PINGS } from './features/health/health.handler.js';
@@ -63,6 +63,11 @@ import { runFeedbackSweep } from './features/feedback/feedback-sweep.schedule.js
 import { getDashboard } from './features/dashboard/dashboard.handler.js';
 import { dashboardDossiers } from './features/dashboard/drill.handler.js';
 import { exportDashboard } from './features/dashboard/export.handler.js';
+import { issueResult } from './features/results/issue-result.handler.js';
+import { downloadResult } from './features/results/download-result.handler.js';
+import { downloadResultDeps, issueResultDeps } from './features/results/wiring.js';
+import { lookupDocument, verifyDocument } from './features/verification/verify.handler.js';
+import { verifyDeps } from './features/verification/wiring.js';
 
 applyGlobalOptions();
 // An instance without a usable PUBLIC_ORIGIN refuses every call rather than print localhost QR codes.
@@ -77,7 +82,7 @@ const feedbackDeps = () => ({ ...lookupDeps(), findCaller, origin: publicOrigin 
 const dashboardDeps = () => ({ db: db(), now: () => new Date(), findCaller });
 
 export const api = onRequest(
-  { cors: false, secrets: [LOOKUP_TOKEN_SECRET], ...RUNTIME.api },
+  { cors: false, secrets: [LOOKUP_TOKEN_SECRET, SIGNING_KEY_PASSPHRASE], ...RUNTIME.api },
   createRouter({
     health: async () => getHealth(healthDeps),
     postPing: (req) => postPing(req, healthDeps),
@@ -129,6 +134,10 @@ export const api = onRequest(
     dashboardDossiers: (req) => dashboardDossiers(req, dashboardDeps()),
     exportDashboard: (req) => exportDashboard(req, dashboardDeps()),
     postPaperRating: (req) => postPaperRating(req, dashboardDeps()),
+    issueResult: (req) => issueResult(req, issueResultDeps()),
+    downloadResult: (req) => downloadResult(req, downloadResultDeps()),
+    verifyDocument: (req) => verifyDocument(req, verifyDeps()),
+    lookupDocument: (req) => lookupDocument(req, verifyDeps()),
   }),
 );
 
@@ -140,7 +149,7 @@ export const heartbeat = onSchedule({ schedule: 'every 15 minutes', timeZone: TI
   await recordHeartbeat(db(), event.scheduleTime);
 });
 
-export const onSlipRequestCreated = onDocumentCreated({ document: 'slipRequests/{requestId}', secrets: [LOOKUP_TOKEN_SECRET], ...RUNTIME.slips }, async (event) => {
+export const onSlipRequestCreated = onDocumentCreated({ document: 'slipRequests/{requestId}', secrets: [LOOKUP_TOKEN_SECRET, SIGNING_KEY_PASSPHRASE], ...RUNTIME.slips }, async (event) => {
   await generateSlip(slipDeps(), event.params.requestId);
 });
 

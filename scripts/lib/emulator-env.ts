@@ -171,6 +171,8 @@ export function ensureDevSecrets(): void {
     ['SMS_API_KEY', () => 'unused-under-emulators'],
     ['SMS_SECRET_KEY', () => 'unused-under-emulators'],
     ['ZALO_APP_SECRET', () => 'unused-under-emulators'],
+    // Unlocks the test CA's PKCS#12 files (scripts/lib/test-ca.ts); `none` would switch signing off.
+    ['SIGNING_KEY_PASSPHRASE', () => randomBytes(24).toString('base64url')],
   ];
   const missing = wanted.filter(([name]) => !has(name)).map(([name, value]) => `${name}=${value()}\n`);
   if (missing.length === 0) return;

@@ -80,6 +80,8 @@ async function counts(): Promise<number[]> {
     db.collection('healthPings'),
     db.collection('uploads'),
     db.collection('users'),
+    db.collection('issuedDocuments'),
+    db.collectionGroup('results'),
   ];
   return Promise.all(queries.map(async (q) => (await q.count().get()).data().count));
 }
@@ -135,6 +137,16 @@ const callers: Record<string, { as?: TestIdentity; path: () => string; shape: ob
     path: () => `/dossiers/${dossierId}/follow`,
     shape: { follow: true },
   },
+  '/dossiers/:dossierId/results': {
+    as: IDENTITIES.leadX,
+    path: () => `/dossiers/${dossierId}/results`,
+    shape: {
+      requestId: 'fuzz-deep-result-0001',
+      details: { typeCode: 'KQ.1', typeName: 'Giấy phép', title: 'Giấy phép', summary: 'Cấp', scope: 'Toàn quốc' },
+    },
+  },
+  // Anyone may verify (multipart, like /uploads): the bound holds for a JSON body all the same.
+  '/verifications': { path: () => '/verifications', shape: { file: 'x' } },
   '/admin/officers': {
     as: IDENTITIES.admin,
     path: () => '/admin/officers',

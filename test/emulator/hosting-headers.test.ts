@@ -25,6 +25,7 @@ const PAGES: Record<string, Page> = {
   lookup: { paths: ['/tra-cuu', '/tra-cuu/H99.26.01-000001?t=secret-token'], dist: 'tra-cuu/index.html', inlineStyle: true, connect: [], object: "'none'", frame: "'none'" },
   procedure: { paths: ['/thu-tuc/1.000001'], dist: 'thu-tuc/index.html', inlineStyle: false, connect: [], object: "'none'", frame: "'none'" },
   transparency: { paths: ['/minh-bach/'], dist: 'minh-bach/index.html', inlineStyle: false, connect: [], object: "'none'", frame: "'none'" },
+  verification: { paths: ['/xac-thuc/', '/xac-thuc/ABCDEFGHJKLM'], dist: 'xac-thuc/index.html', inlineStyle: false, connect: [], object: "'none'", frame: "'none'" },
   // Sign-in only (Firebase Auth).
   kiosk: { paths: ['/kiosk/', '/kiosk'], dist: 'kiosk/index.html', inlineStyle: false, connect: AUTH, object: "'none'", frame: "'none'" },
   rating: { paths: ['/danh-gia/H99.26.01-000001?t=x'], dist: 'danh-gia/index.html', inlineStyle: false, connect: AUTH, object: "'none'", frame: "'none'" },

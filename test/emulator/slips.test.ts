@@ -6,12 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { signLookupToken, verifyLookupToken } from '../../functions/src/domain/index.js';
 import { generateSlip, type GenerateSlipDeps } from '../../functions/src/features/slips/generate-slip.js';
 import { pdfText, qrOnPage1 } from '../support/pdf-probe.js';
-import { noSignature } from '../../functions/src/features/slips/slip-signer.js';
+import { agencySlipSigner } from '../../functions/src/features/slips/slip-signer.js';
+import { deploymentSigner } from '../../functions/src/platform/signing/index.js';
 import { LocalFileStore, localFileStoreRoot } from '../../functions/src/platform/file-store/index.js';
 import { loadDemoData } from '../../seed/load.js';
 import { act as applyAction, download, landRenewal, PROVINCE_DESK, rid, submit, type Action } from '../support/api.js';
 import { admin, eventually } from '../support/emulators.js';
-import { IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
+import { IDENTITIES, lookupSecret, signingLocation, signingPassphrase, type TestIdentity } from '../support/identity.js';
 
 const { db, auth } = admin();
 
@@ -32,7 +33,9 @@ const testDeps = (): GenerateSlipDeps => ({
   now: () => new Date(),
   secret: lookupSecret,
   origin: () => 'http://127.0.0.1:5000',
-  signer: noSignature,
+  // The trigger's own signer (the test CA's key of the receiving agency, the demo's SIGNING_LOCATION), so a
+  // replay here must give the trigger's bytes.
+  signer: agencySlipSigner(deploymentSigner(new LocalFileStore(localFileStoreRoot()), signingPassphrase(), signingLocation())),
 });
 
 let dossier: { id: string; code: string };

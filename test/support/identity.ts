@@ -64,3 +64,30 @@ export function lookupSecret(): string {
   if (!value) throw new Error('functions/.secret.local has no LOOKUP_TOKEN_SECRET');
   return value.trim();
 }
+
+/** The passphrase of the test CA's keys the functions emulator runs with (functions/.secret.local). */
+export function signingPassphrase(): string {
+  const text = readFileSync(join(ROOT, 'functions', '.secret.local'), 'utf8');
+  const value = /^SIGNING_KEY_PASSPHRASE=(.+)$/m.exec(text)?.[1];
+  if (!value) throw new Error('functions/.secret.local has no SIGNING_KEY_PASSPHRASE (npm test makes it)');
+  return value.trim();
+}
+
+/**
+ * A demo officer of the seed, who has a certificate from the test CA (scripts/lib/test-ca.ts). The seed
+ * invites officers, so the uid is the Auth emulator's: `uid` is filled in by `resolveSeedReceptionist`
+ * once the seed has run (its key is installed under that uid, seed/demo-keys.ts).
+ */
+export const SEED_RECEPTIONIST = { uid: '', email: 'tiepnhan.tinh@motcua.demo', claims: { role: 'receptionist', agencyId: '000.00.01.H99' } } satisfies TestIdentity & { email: string };
+
+export async function resolveSeedReceptionist(auth: { getUserByEmail(email: string): Promise<{ uid: string }> }): Promise<void> {
+  SEED_RECEPTIONIST.uid = (await auth.getUserByEmail(SEED_RECEPTIONIST.email)).uid;
+}
+
+/** SIGNING_LOCATION of the demo project (functions/.env.demo-motcua): part of the signed bytes. */
+export function signingLocation(): string {
+  const text = readFileSync(join(ROOT, 'functions', '.env.demo-motcua'), 'utf8');
+  const value = /^SIGNING_LOCATION=(.+)$/m.exec(text)?.[1];
+  if (!value) throw new Error('functions/.env.demo-motcua has no SIGNING_LOCATION');
+  return value.trim();
+}

@@ -49,6 +49,7 @@ import type {
   TrackFeedbackAnswer,
 } from './feedback.js';
 import type { PaperRatingAnswer, PaperRatingBody, RatingAnswer, RatingBody } from './ratings.js';
+import type { DocumentLookupAnswer, IssueResultAnswer, IssueResultBody, VerificationAnswer } from './results.js';
 import type { RouteName } from './routes.js';
 import type { TransparencyAnswer, TransparencyQuery } from './transparency.js';
 import type { UploadAnswer } from './uploads.js';
@@ -111,6 +112,10 @@ export type Api = EveryRoute<{
   dashboardDossiers: Spec<DashboardDossiersAnswer, never, DashboardDossiersQuery>;
   exportDashboard: Spec<Raw, never, DashboardExportQuery>;
   postPaperRating: Spec<PaperRatingAnswer, PaperRatingBody>;
+  issueResult: Spec<IssueResultAnswer, IssueResultBody>;
+  downloadResult: Spec<Raw>;
+  verifyDocument: Spec<VerificationAnswer, FormData>;
+  lookupDocument: Spec<DocumentLookupAnswer>;
 }>;
 
 export type Answer<R extends RouteName> = Api[R]['answer'];

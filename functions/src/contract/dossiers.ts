@@ -5,6 +5,7 @@ import type { ApplicantInput } from '../domain/applicant/applicant.js';
 import type { Dossier, ResultDelivery } from '../domain/dossier/dossier.js';
 import type { ActionRequest } from '../domain/lifecycle/decide.js';
 import type { ActionType } from '../domain/lifecycle/actions.js';
+import type { ResultListing } from './results.js';
 import type { Json } from './wire.js';
 
 /** One component handed in: paper counts and the ids of files uploaded beforehand (POST /api/uploads). */
@@ -61,6 +62,8 @@ export type DossierAnswer = {
   dossier: PublicDossierView & Partial<Pick<PersonalDossierView, 'applicant' | 'components'>>;
   allowedActions: ActionType[];
   slips: SlipListing[];
+  /** Electronic results (Decree 118 Art. 22): for officers in scope, and for the applicant once returned. */
+  results: ResultListing[];
 };
 
 /** The answer of a creation or an action (201 on creation, 200 after; `duplicate` on a retry). */

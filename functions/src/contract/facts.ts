@@ -22,6 +22,7 @@ export { findForm, FORM_SET_TT01_2018, FORM_SET_TT03_2025, FORM_SETS, formLabel,
 export { behaviourOf, formSetOf, isCitizenHeld, RULE_SET_BEHAVIOUR, slipIssuedBy, type RuleSetBehaviour } from '../domain/rule-set/behaviour.js';
 export { ACTION_LABEL_TEXT } from '../domain/lifecycle/action-labels.js';
 export { ONLINE_LEVEL_LABELS, ONLINE_LEVELS, PROCEDURE_FIELDS, STEP_ROLE_LABELS, STEP_ROLES } from '../domain/procedure/labels.js';
+export { applicantSeesResults, onlineReturnProblem, resultDocumentCode, resultIssueProblem } from '../domain/result/policy.js';
 export type { Bilingual } from '../domain/shared/bilingual.js';
 export type { ActionType } from '../domain/lifecycle/actions.js';
 export type { Procedure } from '../domain/procedure/procedure.js';

@@ -16,6 +16,7 @@ export * from './lookup.js';
 export * from './me.js';
 export * from './officers.js';
 export * from './ratings.js';
+export * from './results.js';
 export * from './routes.js';
 export * from './transparency.js';
 export * from './uploads.js';

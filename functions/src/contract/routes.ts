@@ -53,6 +53,10 @@ export const ROUTES = {
   dashboardDossiers: { method: 'GET', path: '/dashboard/dossiers' },
   exportDashboard: { method: 'GET', path: '/dashboard/export' },
   postPaperRating: { method: 'POST', path: '/desk/ratings' },
+  issueResult: { method: 'POST', path: '/dossiers/:dossierId/results' },
+  downloadResult: { method: 'GET', path: '/dossiers/:dossierId/results/:resultId' },
+  verifyDocument: { method: 'POST', path: '/verifications' },
+  lookupDocument: { method: 'GET', path: '/verifications/:ref' },
 } as const satisfies Record<string, { method: 'GET' | 'POST' | 'PUT'; path: `/${string}` }>;
 
 export type RouteName = keyof typeof ROUTES;

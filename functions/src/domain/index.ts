@@ -14,3 +14,4 @@ export * from './feedback/index.js';
 export * from './access/index.js';
 export * from './reception/index.js';
 export * from './intake-quota/index.js';
+export * from './result/index.js';

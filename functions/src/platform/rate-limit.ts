@@ -82,10 +82,11 @@ export function windowOf(now: Date): RateWindow {
 }
 
 /**
- * What is counted: anonymous lookups and ratings (`lookup`), or a desk kiosk's ratings proved by the
- * typed rating code (`ratingCode`, counted per kiosk account so the code cannot be guessed by trying).
+ * What is counted, each apart: anonymous lookups and ratings (`lookup`), a desk kiosk's ratings proved by
+ * the typed rating code (`ratingCode`, counted per kiosk account so the code cannot be guessed by trying),
+ * and public document checks (`verify`).
  */
-export type RateScope = 'lookup' | 'ratingCode';
+export type RateScope = 'lookup' | 'ratingCode' | 'verify';
 
 /** The window's document of the client's bucket: `{scope}_{bucket}_{minute}`, the bucket as 4 digits. */
 export function rateLimitDocId(key: string, window: RateWindow, scope: RateScope = 'lookup'): string {

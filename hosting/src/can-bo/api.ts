@@ -3,7 +3,7 @@
 // and the files (attachments, slips) fetched with the officer's token. The queues, tasks and figures
 // come from Firestore (store.ts).
 import type { User } from 'firebase/auth';
-import type { ActOnDossierBody, DossierAnswer, IntakeDossierBody, PersonalDossierView, PublicDossierView, SlipListing } from '../../../functions/src/contract/index.js';
+import type { ActOnDossierBody, DossierAnswer, IntakeDossierBody, IssueResultBody, PersonalDossierView, PublicDossierView, ResultListing, SlipListing } from '../../../functions/src/contract/index.js';
 import { apiAs, blobAs } from '../shared/session.js';
 
 export type { DossierAnswer };
@@ -36,3 +36,11 @@ export const fetchUpload = (user: User, uploadId: string): Promise<Blob> => blob
 
 /** GET /api/calendars/warning: from 1 October, next year's working calendar missing or provisional. */
 export const fetchCalendarWarning = (user: User) => apiAs(user, 'calendarWarning', {});
+/** POST …/results: the electronic result, signed by the server with the agency's certificate. */
+export async function issueResult(user: User, dossierId: string, body: IssueResultBody): Promise<ResultListing> {
+  return (await apiAs(user, 'issueResult', { params: { dossierId }, body })).result;
+}
+
+/** An electronic result's signed PDF. */
+export const fetchResult = (user: User, dossierId: string, resultId: string): Promise<Blob> => blobAs(user, 'downloadResult', { params: { dossierId, resultId } });
+export type { ResultListing };

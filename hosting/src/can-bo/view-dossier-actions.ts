@@ -56,7 +56,8 @@ function openForm(o: ActionsArea, panel: HTMLElement, type: string): void {
   const built = buildActionForm(type, {
     agencies: loadAgencies,
     ownAgencyId: o.officer.agencyId,
-    resultDelivery: a.dossier.resultDelivery,
+    // Returning online hands over the electronic result: without one the paper return is offered first.
+    resultDelivery: a.dossier.resultDelivery === 'online' && a.results.length === 0 ? 'desk' : a.dossier.resultDelivery,
     suggestedAgencies: o.suggestedAgencies,
     dossier: a.dossier,
     steps: o.steps,

@@ -14,6 +14,7 @@ import type { ViewContext, ViewFactory } from './state.js';
 import type { StepRef } from './action-forms.js';
 import { readReference, watchEvents } from './store.js';
 import { actionsSection, type Carry } from './view-dossier-actions.js';
+import { resultsSection } from './view-dossier-results.js';
 import { renderControlSlip, slipsPanel } from './view-dossier-slips.js';
 import { agencyLabel } from './agency-names.js';
 import { ROLE_LABELS } from './labels.js';
@@ -110,16 +111,18 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
     if (!answer) return;
     const d = answer.dossier;
     root.querySelector('#dossier-title')!.textContent = `${tx('Hồ sơ', 'Dossier')} ${d.code ?? d.id}`;
-    body.replaceChildren(
+    const parts: (HTMLElement | null)[] = [
       summaryList(d),
-      stopRequestSection(d) ?? '',
+      stopRequestSection(d) ?? null,
       actionsSection({ root, officer: ctx.officer, dossierId: id, answer, suggestedAgencies, steps, reloadWith }),
+      resultsSection({ officer: ctx.officer, dossierId: id, answer, reloadWith }),
       applicantSection(d.applicant),
       componentsSection(d.components ?? [], componentNames, ctx.officer.user, uploaderName),
       h('section', { 'aria-labelledby': 'slips-title' }, h('h3', { id: 'slips-title' }, tx('Phiếu, giấy tờ đã in', 'Official slips')), h('div', { id: 'dossier-slips' })),
       h('section', { 'aria-labelledby': 'handoffs-title' }, h('h3', { id: 'handoffs-title' }, tx('Phiếu kiểm soát quá trình', 'Control slip')), h('div', { id: 'dossier-handoffs' }, h('p', { class: 'loading' }, tx('Đang tải…', 'Loading…')))),
       h('section', { 'aria-labelledby': 'timeline-title' }, h('h3', { id: 'timeline-title' }, tx('Quá trình xử lý', 'Timeline')), h('div', { id: 'dossier-timeline' })),
-    );
+    ];
+    body.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
     slips.render();
     renderTimeline(root, eventsSeen);
     void renderControlSlip(root, id, () => unmounted);

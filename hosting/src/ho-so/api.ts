@@ -16,6 +16,10 @@ export type Prefs = NotificationPrefsBody;
 
 export const fetchDossier = (user: User, dossierId: string): Promise<DossierAnswer> => apiAs(user, 'getDossier', { params: { dossierId } });
 
+/** An electronic result's signed PDF (once the desk has returned it). */
+export const fetchResult = (user: User, dossierId: string, resultId: string): Promise<Blob> => blobAs(user, 'downloadResult', { params: { dossierId, resultId } });
+export type Result = DossierAnswer['results'][number];
+
 /** The official slip's PDF. */
 export const fetchSlip = (user: User, dossierId: string, slipId: string): Promise<Blob> => blobAs(user, 'downloadSlip', { params: { dossierId, slipId } });
 

@@ -7,6 +7,7 @@ import { t } from '../shared/i18n.js';
 import { agencyNames, page } from './state.js';
 import { ownActionSection } from './view-own-actions.js';
 import { statusLabel, when } from './view-parts.js';
+import { resultsSection } from './view-results.js';
 import { slipsSection } from './view-slips.js';
 import { supplementSection } from './view-supplement.js';
 
@@ -79,6 +80,7 @@ export function renderDossier(): void {
     d.extension ? h('p', { class: 'panel note' }, t({ vi: 'Cơ quan đã gửi phiếu xin lỗi và hẹn lại ngày trả: ', en: 'The agency apologised and set a new date: ' }), d.extension.apology) : null,
     supplementSection(d),
     ownActionSection(d),
+    resultsSection(),
     canRate
       ? h('p', { class: 'panel' }, h('a', { id: 'rate-link', href: `/danh-gia/${encodeURIComponent(d.code ?? '')}` }, t({ vi: 'Đánh giá mức độ hài lòng với việc giải quyết hồ sơ', en: 'Rate how your dossier was handled' })))
       : null,

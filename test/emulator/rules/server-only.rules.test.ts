@@ -33,6 +33,7 @@ const SERVER_ONLY = {
   // A citizen may not read, reset or raise the counts of their own quota, nor see whom the service messaged.
   intakeQuotas: { id: 'rules-account_rules-citizen-a_260302', data: { scope: 'account', uid: 'rules-citizen-a', count: 10 } },
   recipientLimits: { id: 'rules-0123456789abcdef0123456789abcdef_260302', data: { count: 3, firstContacts: 3 } },
+  issuedDocuments: { id: 'rules-0f'.padEnd(64, '0'), data: { kind: 'slip', agencyId: '000.00.01.H99', dossierId: 'rules-d1' } },
   healthPings: { id: 'rules-ping', data: { note: null } },
   system: { id: 'rules-heartbeat', data: { at: new Date('2026-03-02T02:00:00Z') } },
   settings: { id: 'rules-branding', data: { provinceName: { vi: 'tỉnh Bình An', en: 'Bình An province' }, placeName: 'Bình An' } },

@@ -3,7 +3,8 @@
 import { ApiError } from '../../platform/api-error.js';
 import { refuseKiosk } from '../../platform/auth.js';
 import type { ApiRequest, Reply } from '../../platform/http-router.js';
-import { DossierAction, reservesRegisterEntry, SERVICE_FIELDS, serviceFieldsSent, type ActionRequest, type ActionType } from '../../domain/index.js';
+import { DossierAction, onlineReturnProblem, reservesRegisterEntry, SERVICE_FIELDS, serviceFieldsSent, type ActionRequest, type ActionType } from '../../domain/index.js';
+import { resultsOf } from '../../store/results.js';
 import { registerCounterRef, reserveRegisterEntry } from '../../store/register-entries.js';
 import type { DossierDeps } from './dossier-deps.js';
 import { workingCalendar } from '../../store/reference-data.js';
@@ -13,6 +14,7 @@ import { DossierIdParam } from '../../platform/params.js';
 import { supplementAdditions } from './supplement.js';
 import { runTransition } from '../../store/run-transition.js';
 import { parseInput } from '../../platform/parse.js';
+import { signDeskScans } from '../../store/desk-scans.js';
 
 function refuseServiceFields(action: { type: string } & Record<string, unknown>): void {
   const sent = serviceFieldsSent(action);
@@ -58,6 +60,11 @@ export async function actOnDossier(req: ApiRequest, deps: DossierDeps): Promise<
   const checked: unknown = parseInput(z.strictObject({ action: clientActionSchema(body.action.type) }), { action: body.action }).action;
   const calendar = await workingCalendar(deps.db);
   const supplement = body.action.type === 'submitSupplement' ? (checked as SubmitSupplementInput) : undefined;
+  if (supplement && deps.deskScans) {
+    // A supplement handed in on paper at the desk: the officer's scans are signed like at intake.
+    const uploadIds = (supplement.components ?? []).flatMap((c) => c.uploadIds ?? []);
+    await signDeskScans({ ...deps.deskScans, db: deps.db, now: deps.now }, caller, dossierId, uploadIds);
+  }
   return runTransition(
     { db: deps.db, now: deps.now, calendar },
     {
@@ -67,6 +74,12 @@ export async function actOnDossier(req: ApiRequest, deps: DossierDeps): Promise<
       fingerprintOf: { expectedVersion: body.expectedVersion, action: body.action },
       expectedVersion: body.expectedVersion,
       prepare: async (dossier, tx, now) => {
+        if (body.action.type === 'returnResult' && dossier.status === 'resolved') {
+          // Decree 118 Art. 22: returning online hands over the signed electronic result, so one must exist.
+          const results = (await tx.get(resultsOf(deps.db, dossier.id).limit(1))).size;
+          const problem = onlineReturnProblem((checked as { via: 'desk' | 'post' | 'online' }).via, results);
+          if (problem) throw new ApiError('conflict', problem, [{ path: 'action.via', message: problem }]);
+        }
         if (reservesRegisterEntry(dossier, body.action.type)) {
           // Reception takes the next line of the receiving agency's yearly register, in this transaction.
           const counter = await tx.get(registerCounterRef(deps.db, dossier.receivingAgencyId, now));

@@ -3,6 +3,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import type { ApiRequest } from '../../platform/http-router.js';
 import type { Caller } from '../../platform/auth.js';
 import type { OnlineQuotaLimits } from '../../domain/index.js';
+import type { DeskScanDeps } from '../../store/desk-scans.js';
 
 export type DossierDeps = {
   db: Firestore;
@@ -10,4 +11,6 @@ export type DossierDeps = {
   caller: (req: ApiRequest) => Promise<Caller>;
   /** The daily limits of online submissions (config.ts in production; walk-ins are never limited). */
   onlineQuota: () => OnlineQuotaLimits;
+  /** Signs the desk officer's scans before they are attached (Decree 118 Art. 17.1); absent: not signed. */
+  deskScans?: Omit<DeskScanDeps, 'db' | 'now'>;
 };

@@ -2,7 +2,7 @@
 // may take now (the officer UI shows exactly those buttons). Monitors see it without personal data.
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { allowedActions, dossierAccess } from '../../domain/index.js';
+import { allowedActions, applicantSeesResults, dossierAccess } from '../../domain/index.js';
 import type { SlipListing } from '../../contract/index.js';
 import { refuseKiosk } from '../../platform/auth.js';
 import type { ApiRequest, Reply } from '../../platform/http-router.js';
@@ -14,6 +14,7 @@ import { publicView } from '../../store/run-transition.js';
 import { dossierRef, joinDossier, personalRef } from '../../store/dossiers.js';
 import { revive } from '../../store/revive.js';
 import { parseInput } from '../../platform/parse.js';
+import { listResults } from '../../store/results.js';
 
 const SlipListingDoc = z.object({
   form: z.string(),
@@ -52,7 +53,14 @@ export async function getDossier(req: ApiRequest, deps: DossierDeps): Promise<Re
   const { dossier } = joinDossier(snap!.data()!, personalSnap!.data());
   const access = dossierAccess(dossier, caller);
   if (access === 'none') throw dossierNotFound();
-  const [calendar, slips] = await Promise.all([workingCalendar(deps.db), listSlips(deps.db, dossierId)]);
+  // Electronic results carry the holder's name and ID number: officers in scope see them, the applicant once
+  // the desk has returned them (Decree 118 Art. 22), monitors never.
+  const seesResults = access === 'personal' && (caller.role !== 'citizen' || applicantSeesResults(dossier));
+  const [calendar, slips, results] = await Promise.all([
+    workingCalendar(deps.db),
+    listSlips(deps.db, dossierId),
+    seesResults ? listResults(deps.db, dossierId) : Promise.resolve([]),
+  ]);
   return {
     status: 200,
     headers: { 'Cache-Control': 'private, no-store' },
@@ -60,6 +68,7 @@ export async function getDossier(req: ApiRequest, deps: DossierDeps): Promise<Re
       dossier: access === 'personal' ? dossier : publicView(dossier),
       allowedActions: allowedActions(dossier, caller, deps.now(), { calendar }),
       slips,
+      results,
     },
   };
 }

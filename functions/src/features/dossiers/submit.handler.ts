@@ -27,6 +27,7 @@ import { counterRef, reserveDossierCode } from '../../store/dossier-codes.js';
 import { attachUploads, loadUploadsForSubmission } from '../../store/attach-uploads.js';
 import { countOnlineSubmission, onlineQuotaOf, onlineQuotaRefs, peekOnlineQuota } from '../../store/intake-quotas.js';
 import { dossierRef } from '../../store/dossiers.js';
+import { signDeskScans } from '../../store/desk-scans.js';
 import type { Transaction } from 'firebase-admin/firestore';
 
 /** The same caller and requestId always name the same dossier: a retried submission finds it. */
@@ -220,5 +221,10 @@ export async function intakeDossier(req: ApiRequest, deps: DossierDeps): Promise
   const caller = await deps.caller(req);
   requireRole(caller, ['receptionist']);
   const body = parseInput(IntakeDossierRequest, req.body);
+  // Decree 118 Art. 17.1: the officer's scans are signed with their personal certificate as they are attached.
+  if (deps.deskScans) {
+    const uploadIds = body.components.flatMap((c) => c.uploadIds);
+    await signDeskScans({ ...deps.deskScans, db: deps.db, now: deps.now }, caller, dossierIdFor(caller.userId, body.requestId), uploadIds);
+  }
   return create(deps, caller, body, caller.agencyId!, 'intake');
 }

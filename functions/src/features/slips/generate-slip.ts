@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import type { FileStore } from '../../platform/file-store/index.js';
-import { slipRef } from '../../store/dossiers.js';
+import { dossierRef, slipRef } from '../../store/dossiers.js';
+import { recordIssuedDocument } from '../../store/issued-documents.js';
 import { SLIP_REQUESTS } from '../../store/outbox.js';
 import { revive } from '../../store/revive.js';
 import { renderSlip } from './render-slip.js';
@@ -78,12 +79,15 @@ export async function generateSlip(deps: GenerateSlipDeps, requestId: string): P
 
   try {
     const data = await loadSlipData(db, request, { origin: deps.origin(), secret: deps.secret() });
-    const pdf = await deps.signer.sign(await renderSlip(data), {
+    const agencyId = String((await dossierRef(db, request.dossierId).get()).get('receivingAgencyId'));
+    const signed = await deps.signer.sign(await renderSlip(data), {
       dossierId: request.dossierId,
       form: request.form,
       version: request.version,
       signedAt: request.at,
+      agencyId,
     });
+    const pdf = signed.bytes;
     const slipId = slipIdOf(request.form, request.version);
     const storagePath = slipStoragePath(request.dossierId, slipId);
     const sha256 = createHash('sha256').update(pdf).digest('hex');
@@ -102,6 +106,18 @@ export async function generateSlip(deps: GenerateSlipDeps, requestId: string): P
           storagePath,
           createdAt: request.at,
           eventType: request.eventType,
+          signer: signed.signer,
+        });
+        // The verification page finds the slip by its hash (kind, agency and time only).
+        recordIssuedDocument(db, tx, sha256, {
+          kind: 'slip',
+          title: `${data.title} (mẫu ${request.form})`,
+          issuedAt: request.at,
+          agencyId,
+          signed: signed.signer !== null,
+          signerName: signed.signer?.name ?? null,
+          dossierId: request.dossierId,
+          ref: slipId,
         });
       }
       tx.update(ref, { state: 'done', slipId, sha256, doneAt: deps.now(), leaseUntil: null });

@@ -1,14 +1,35 @@
-// Where a digital signature plugs in (Circular 01/2018: slips are stored digitally signed). A real
-// signer (the agency's certificate through a remote signing service) replaces the no-op one in wiring.
+// Slips are stored digitally signed (Circular 01/2018, Decree 118): the receiving agency's certificate,
+// through the deployment's signing port (platform/signing). With signing switched off
+// (SIGNING_KEY_PASSPHRASE=none) the PDF is stored as rendered.
+import type { PdfSigner } from '../../platform/signing/index.js';
 
-export type SlipSignMeta = { dossierId: string; form: string; version: number; signedAt: Date };
+/** The one-stop desk that issues the slip signs it: the dossier's receiving agency. */
+export type SlipSignMeta = { dossierId: string; form: string; version: number; signedAt: Date; agencyId: string };
+
+export type SignedSlip = { bytes: Buffer; signer: { name: string; serialNumber: string } | null };
 
 export interface SlipSigner {
   /** The signed PDF; must be deterministic for the same input so that replays store the same bytes. */
-  sign(pdf: Buffer, meta: SlipSignMeta): Promise<Buffer>;
+  sign(pdf: Buffer, meta: SlipSignMeta): Promise<SignedSlip>;
 }
 
-/** Leaves the PDF as it is: the default until an agency certificate is configured. */
+/** Leaves the PDF as it is (a deployment that does not sign). */
 export const noSignature: SlipSigner = {
-  sign: async (pdf) => pdf,
+  sign: async (pdf) => ({ bytes: pdf, signer: null }),
 };
+
+/** Signs with the receiving agency's key; a missing key fails the slip (its request records why). */
+export function agencySlipSigner(signer: PdfSigner): SlipSigner {
+  if (!signer.enabled) return noSignature;
+  return {
+    sign: async (pdf, meta) => {
+      const signed = await signer.sign(pdf, {
+        as: { kind: 'agency', agencyId: meta.agencyId },
+        reason: `Phiếu mẫu ${meta.form} / slip, form ${meta.form}`,
+        // The transition's time: a replay of the request signs identically.
+        signedAt: meta.signedAt,
+      });
+      return { bytes: signed.bytes, signer: signed.signer };
+    },
+  };
+}

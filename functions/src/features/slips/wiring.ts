@@ -1,21 +1,23 @@
 // Production dependencies of the slip worker and endpoints.
-import { LOOKUP_TOKEN_SECRET, publicOrigin } from '../../config.js';
+import { LOOKUP_TOKEN_SECRET, publicOrigin, SIGNING_KEY_PASSPHRASE, SIGNING_LOCATION } from '../../config.js';
 import { findCaller, getCaller } from '../../platform/auth.js';
 import { fileStore } from '../../platform/file-store/index.js';
 import { db } from '../../platform/firestore.js';
+import { deploymentSigner } from '../../platform/signing/index.js';
 import type { DownloadSlipDeps } from './download-slip.handler.js';
 import type { GenerateSlipDeps } from './generate-slip.js';
 import type { RegisterDeps } from './register.handler.js';
-import { noSignature } from './slip-signer.js';
+import { agencySlipSigner } from './slip-signer.js';
 
 export function slipDeps(): GenerateSlipDeps {
+  const files = fileStore();
   return {
     db: db(),
-    files: fileStore(),
+    files,
     now: () => new Date(),
     secret: () => LOOKUP_TOKEN_SECRET.value(),
     origin: publicOrigin,
-    signer: noSignature,
+    signer: agencySlipSigner(deploymentSigner(files, SIGNING_KEY_PASSPHRASE.value(), SIGNING_LOCATION.value())),
   };
 }
 

@@ -1,0 +1,2 @@
+export * from './result-document.js';
+export * from './policy.js';
