@@ -3,7 +3,7 @@ import { onRequest } from 'firebase-functions/v2/https';
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { onInit } from 'firebase-functions/v2';
-import { applyGlobalOptions, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, publicOrigin, REGION, TIME_ZONE } from './config.js';
+import { applyGlobalOptions, FILE_ENCRYPTION_KEYS, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, publicOrigin, REGION, TIME_ZONE, VNEID_CLIENT_ID, VNEID_CLIENT_SECRET, VNEID_ID_CLAIM, VNEID_ISSUER } from './config.js';
 import { db } from './platform/firestore.js';
 import { createRouter } from './platform/http-router.js';
 import { getHealth, postPing, HEALTH_PINGS } from './features/health/health.handler.js';
@@ -14,7 +14,7 @@ import { getProcedure } from './features/catalog/get-procedure.handler.js';
 import { listAgencies } from './features/agencies/list-agencies.handler.js';
 import { postUploads } from './features/uploads/upload.handler.js';
 import { getUpload } from './features/uploads/download.handler.js';
-import { fileStore } from './platform/file-store/index.js';
+import { EncryptingFileStore, fileStore, parseKeyring, type Keyring } from './platform/file-store/index.js';
 import { lookupDossier } from './features/lookup/lookup-dossier.handler.js';
 import { DEFAULT_LOOKUP_LIMIT_PER_MINUTE } from './platform/rate-limit.js';
 import { recordEventStats } from './features/stats/record-event-stats.js';
@@ -43,17 +43,37 @@ import { findCaller, getCaller } from './platform/auth.js';
 import { sendPasswordSetupEmail } from './platform/auth-email.js';
 import { submitRating } from './features/ratings/submit-rating.handler.js';
 import { getTransparency } from './features/transparency/transparency.handler.js';
+import { getProfile, putProfile } from './features/identity/profile.handler.js';
+import { finishVneid, startVneid } from './features/identity/vneid.handler.js';
+import { acknowledgeNotice, getPrivacy, putConsent } from './features/privacy/consent.handler.js';
+import { exportMyData } from './features/privacy/export.handler.js';
+import { actOnDataRequest, listDataRequests, postDataRequest } from './features/privacy/data-requests.handler.js';
+import { purgeExpiredRecords } from './features/retention/purge.schedule.js';
 
 applyGlobalOptions();
 // An instance without a usable PUBLIC_ORIGIN refuses every call rather than print localhost QR codes.
 onInit(() => void publicOrigin());
 
 const healthDeps = { db, now: () => new Date(), region: REGION, caller: getCaller };
-const uploadDeps = { db, files: fileStore(), now: () => new Date() };
+// Uploaded files are encrypted at the application level (AES-256-GCM, FILE_ENCRYPTION_KEYS; docs/SECURITY.md).
+let keyring: { value: string; ring: Keyring } | undefined;
+const currentKeyring = (): Keyring => {
+  const value = FILE_ENCRYPTION_KEYS.value();
+  if (keyring?.value !== value) keyring = { value, ring: parseKeyring(value) };
+  return keyring.ring;
+};
+const uploadFiles = new EncryptingFileStore(fileStore(), currentKeyring);
+const uploadDeps = { db, files: uploadFiles, now: () => new Date() };
+const vneidDeps = () => ({
+  db: db(),
+  now: () => new Date(),
+  config: () => ({ issuer: VNEID_ISSUER.value(), clientId: VNEID_CLIENT_ID.value(), clientSecret: () => VNEID_CLIENT_SECRET.value(), idClaim: VNEID_ID_CLAIM.value(), redirectUri: `${publicOrigin()}/dang-nhap/vneid` }),
+});
+const meDeps = () => ({ db: db(), auth: getAuth(), files: uploadFiles, now: () => new Date(), caller: getCaller });
 const lookupDeps = () => ({ db: db(), now: () => new Date(), secret: () => LOOKUP_TOKEN_SECRET.value(), limitPerMinute: DEFAULT_LOOKUP_LIMIT_PER_MINUTE });
 
 export const api = onRequest(
-  { cors: false, secrets: [LOOKUP_TOKEN_SECRET] },
+  { cors: false, secrets: [LOOKUP_TOKEN_SECRET, FILE_ENCRYPTION_KEYS, VNEID_CLIENT_SECRET] },
   createRouter({
     health: async () => getHealth(healthDeps),
     postPing: (req) => postPing(req, healthDeps),
@@ -76,6 +96,17 @@ export const api = onRequest(
     followDossier: (req) => putDossierFollow(req, { db: db(), caller: getCaller }),
     provisionOfficer: (req) =>
       provisionOfficer(req, { db: db(), auth: getAuth(), now: () => new Date(), caller: getCaller, sendInvitation: sendPasswordSetupEmail, origin: publicOrigin }),
+    getProfile: (req) => getProfile(req, meDeps()),
+    putProfile: (req) => putProfile(req, meDeps()),
+    startVneid: (req) => startVneid(req, vneidDeps()),
+    finishVneid: (req) => finishVneid(req, vneidDeps()),
+    getPrivacy: (req) => getPrivacy(req, meDeps()),
+    putConsent: (req) => putConsent(req, meDeps()),
+    acknowledgeNotice: (req) => acknowledgeNotice(req, meDeps()),
+    exportMyData: (req) => exportMyData(req, meDeps()),
+    postDataRequest: (req) => postDataRequest(req, meDeps()),
+    listDataRequests: (req) => listDataRequests(req, meDeps()),
+    actOnDataRequest: (req) => actOnDataRequest(req, meDeps()),
   }),
 );
 
@@ -114,4 +145,9 @@ export const onNotificationRequestCreated = onDocumentCreated({ document: 'notif
 
 export const retryNotifications = onSchedule({ schedule: 'every 5 minutes', timeZone: TIME_ZONE, secrets: NOTIFICATION_SECRETS }, async (event) => {
   logs.notificationRetrySweep(await deliverDueNotifications({ ...deliveryDeps(), now: () => new Date(event.scheduleTime) }));
+});
+
+// Retention schedule (domain/privacy/retention.ts): nightly, after the sweeps.
+export const purgeExpired = onSchedule({ schedule: '15 1 * * *', timeZone: TIME_ZONE }, async (event) => {
+  logs.retentionPurge(await purgeExpiredRecords({ db: db(), files: fileStore() }, event.scheduleTime));
 });

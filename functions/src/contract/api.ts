@@ -6,7 +6,20 @@ import type { ActOnDossierBody, DossierAnswer, IntakeDossierBody, SubmitDossierB
 import type { HealthAnswer, PingAnswer, PingBody } from './health.js';
 import type { LookupQuery, LookupView } from './lookup.js';
 import type { FollowAnswer, FollowBody, NotificationPrefsAnswer, NotificationPrefsBody, NotificationReadAnswer } from './me.js';
+import type { ProfileAnswer, ProfileBody, VneidFinishAnswer, VneidFinishBody, VneidStartAnswer } from './identity.js';
 import type { ProvisionOfficerAnswer, ProvisionOfficerBody } from './officers.js';
+import type {
+  ConsentAnswer,
+  ConsentBody,
+  DataRequestActionAnswer,
+  DataRequestActionBody,
+  DataRequestAnswer,
+  DataRequestBody,
+  DataRequestQueueAnswer,
+  NoticeAnswer,
+  NoticeBody,
+  PrivacyAnswer,
+} from './privacy.js';
 import type { RatingAnswer, RatingBody } from './ratings.js';
 import type { RouteName } from './routes.js';
 import type { TransparencyAnswer, TransparencyQuery } from './transparency.js';
@@ -41,6 +54,17 @@ export type Api = EveryRoute<{
   markNotificationRead: Spec<NotificationReadAnswer>;
   followDossier: Spec<FollowAnswer, FollowBody>;
   provisionOfficer: Spec<ProvisionOfficerAnswer, ProvisionOfficerBody>;
+  getProfile: Spec<ProfileAnswer>;
+  putProfile: Spec<ProfileAnswer, ProfileBody>;
+  startVneid: Spec<VneidStartAnswer>;
+  finishVneid: Spec<VneidFinishAnswer, VneidFinishBody>;
+  getPrivacy: Spec<PrivacyAnswer>;
+  putConsent: Spec<ConsentAnswer, ConsentBody>;
+  acknowledgeNotice: Spec<NoticeAnswer, NoticeBody>;
+  exportMyData: Spec<Raw>;
+  postDataRequest: Spec<DataRequestAnswer, DataRequestBody>;
+  listDataRequests: Spec<DataRequestQueueAnswer, never, { status?: string }>;
+  actOnDataRequest: Spec<DataRequestActionAnswer, DataRequestActionBody>;
 }>;
 
 export type Answer<R extends RouteName> = Api[R]['answer'];

@@ -12,3 +12,4 @@ export * from './lifecycle/index.js';
 export * from './evaluation/index.js';
 export * from './access/index.js';
 export * from './reception/index.js';
+export * from './privacy/index.js';

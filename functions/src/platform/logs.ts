@@ -13,6 +13,7 @@ export const logs = {
   statsEventIgnored: (dossierId: string, eventId: string, why: string) => logger.warn('stats event ignored', { dossierId, eventId, why }),
   deadlineSweep: (result: object) => logger.info('deadline sweep', result),
   supplementExpirySweep: (result: object) => logger.info('supplement expiry sweep', result),
+  retentionPurge: (result: object) => logger.info('retention purge', result),
   notificationsFannedOut: (requestId: string, created: number, existing: number, commits: number) =>
     logger.info('notifications fanned out', { requestId, created, existing, commits }),
   notificationRequestRejected: (requestId: string, error: string) => logger.error('notification request rejected', { requestId, error }),
