@@ -21,6 +21,7 @@ function component(
   en: string,
   counts: { originals?: number; certifiedCopies?: number; copies?: number },
   mandatory = true,
+  sensitive = false,
 ): RequiredComponent {
   return {
     id,
@@ -29,6 +30,8 @@ function component(
     certifiedCopies: counts.certifiedCopies ?? 0,
     copies: counts.copies ?? 0,
     mandatory,
+    // ID-card images are sensitive personal data (Law 91/2025): restricted and every opening logged.
+    ...(sensitive ? { sensitive: true } : {}),
   };
 }
 
@@ -724,6 +727,8 @@ const CRIMINAL_RECORD: ProcedureInput = {
       'Bản chụp căn cước công dân hoặc hộ chiếu',
       'Copy of the identity card or passport',
       { copies: 1 },
+      true,
+      true,
     ),
   ],
   onlineLevel: 'full',
@@ -828,6 +833,8 @@ const SIGNATURE_CERTIFICATION: ProcedureInput = {
       'Căn cước công dân hoặc hộ chiếu còn giá trị (xuất trình)',
       'Valid identity card or passport (shown)',
       { copies: 1 },
+      true,
+      true,
     ),
   ],
   onlineLevel: 'partial',

@@ -116,3 +116,17 @@ export function requireRole(caller: Caller, roles: readonly Role[]): void {
 export function refuseKiosk(caller: Caller): void {
   if (caller.role === 'kiosk') throw permissionDenied();
 }
+
+/**
+ * A person who signed up with email and password acts (applies, makes requests) only once the address is
+ * verified: the link in the verification email proves it is theirs. Phone, VNeID and other sign-ins prove
+ * themselves.
+ */
+export function requireVerifiedEmail(caller: Caller): void {
+  if (caller.signInProvider === 'password' && caller.emailVerified !== true) {
+    throw new ApiError('permission-denied', {
+      vi: 'Hãy xác nhận địa chỉ email trước: mở liên kết trong thư chúng tôi đã gửi (hoặc gửi lại thư từ trang Hồ sơ của tôi), rồi đăng nhập lại.',
+      en: 'Verify your email address first: open the link in the email we sent (or send it again from My dossiers), then sign in again.',
+    }, [], { reason: 'emailNotVerified' });
+  }
+}

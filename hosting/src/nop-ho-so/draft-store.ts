@@ -14,9 +14,27 @@ export type PersonDraft = {
   email?: string;
   address?: { line?: string; communeName?: string; provinceName?: string };
 };
+export type OrganisationDraft = {
+  kind: 'organisation';
+  name?: string;
+  taxCode?: string;
+  representative?: { fullName?: string; title?: string; identity?: { kind: 'citizenId'; number?: string } };
+  phone?: string;
+  email?: string;
+  address?: { line?: string; communeName?: string; provinceName?: string };
+};
+/** Filing on someone's behalf: who files, and the authorisation uploaded (representation.ts). */
+export type FilerDraft = {
+  fullName?: string;
+  identity?: { kind: 'citizenId'; number?: string };
+  phone?: string;
+  relation?: 'authorised' | 'employee' | 'family';
+  authorisation?: UploadedFile[];
+};
 export type DraftContent = {
   receivingAgencyId?: string;
-  applicant?: PersonDraft;
+  applicant?: PersonDraft | OrganisationDraft;
+  filer?: FilerDraft;
   components?: ComponentDraft[];
   resultDelivery?: 'desk' | 'post' | 'online';
 };
@@ -46,6 +64,7 @@ export async function findDraft(uid: string, procedureCode: string): Promise<Sto
     id: first.id,
     receivingAgencyId: data.receivingAgencyId,
     applicant: data.applicant,
+    filer: data.filer,
     components: data.components,
     resultDelivery: data.resultDelivery,
     updatedAt: data.updatedAt ? data.updatedAt.toDate() : null,
@@ -58,6 +77,7 @@ export async function saveDraft(uid: string, procedureCode: string, draftId: str
   const body = clean({
     receivingAgencyId: content.receivingAgencyId,
     applicant: content.applicant,
+    filer: content.filer,
     components: content.components,
     resultDelivery: content.resultDelivery,
   });

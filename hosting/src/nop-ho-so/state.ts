@@ -43,7 +43,8 @@ export const wizard: {
   loadFailure?: Bilingual;
 } = { state: {}, step: 'loading', returnToCheck: false };
 
-export const person = (): PersonDraft => (wizard.state.applicant ??= { kind: 'person' });
+/** The applicant as a person (the usual case); an organisation applicant is edited in representation.ts. */
+export const person = (): PersonDraft => (wizard.state.applicant ??= { kind: 'person' }) as PersonDraft;
 
 /** The idempotency key of the submission: tied to the draft, so a retry (even after a reload) finds the same dossier. */
 export function requestId(): string {

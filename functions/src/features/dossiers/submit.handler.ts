@@ -16,7 +16,7 @@ import {
   type Procedure,
 } from '../../domain/index.js';
 import { ApiError, type FieldError } from '../../platform/api-error.js';
-import { requireRole, type Caller } from '../../platform/auth.js';
+import { requireRole, requireVerifiedEmail, type Caller } from '../../platform/auth.js';
 import { parseInput } from '../../platform/parse.js';
 import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import { withKeyLock } from '../../platform/key-lock.js';
@@ -213,6 +213,7 @@ async function create(
 export async function submitDossier(req: ApiRequest, deps: DossierDeps): Promise<Reply<'submitDossier'>> {
   const caller = await deps.caller(req);
   requireRole(caller, ['citizen']);
+  requireVerifiedEmail(caller);
   const body = parseInput(SubmitDossierRequest, req.body);
   return create(deps, caller, body, body.receivingAgencyId, 'submit');
 }

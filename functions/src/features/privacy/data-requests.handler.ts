@@ -20,7 +20,7 @@ import {
 } from '../../domain/index.js';
 import type { DataRequestActionBody, DataRequestBody } from '../../contract/index.js';
 import { ApiError } from '../../platform/api-error.js';
-import { requireRole, type Caller } from '../../platform/auth.js';
+import { requireRole, requireVerifiedEmail, type Caller } from '../../platform/auth.js';
 import type { Agrees, SameShape } from '../../platform/contract-check.js';
 import type { FileStore } from '../../platform/file-store/index.js';
 import type { ApiRequest, Reply } from '../../platform/http-router.js';
@@ -54,6 +54,7 @@ const requestDocId = (uid: string, requestId: string) => createHash('sha256').up
 export async function postDataRequest(req: ApiRequest, deps: DataRequestDeps): Promise<Reply<'postDataRequest'>> {
   const caller = await deps.caller(req);
   requireRole(caller, ['citizen']);
+  requireVerifiedEmail(caller);
   const body = parseInput(DataRequestRequest, req.body);
   const ref = dataRequestRef(deps.db, requestDocId(caller.userId, body.requestId));
   const calendar = await workingCalendar(deps.db);
