@@ -206,3 +206,4 @@ export function filerBody(): { filer?: FilerBody } {
     },
   };
 }
+

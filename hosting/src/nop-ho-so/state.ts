@@ -10,6 +10,7 @@ import { newRequestId } from '../shared/session.js';
 import type { FieldProblem } from '../shared/form-errors.js';
 import { t } from '../shared/i18n.js';
 import { fetchProcedure, type Detail, type SubmittedDossier } from './api.js';
+import { profileDraft } from './prefill.js';
 import { findDraft, saveDraft, type ComponentDraft, type DraftContent, type PersonDraft, type StoredDraft } from './draft-store.js';
 
 export type Step = 'agency' | 'applicant' | 'documents' | 'delivery' | 'check';
@@ -97,6 +98,8 @@ export async function startFor(user: User): Promise<void> {
   if (wizard.stored) wizard.step = 'resume';
   else {
     wizard.step = 'agency';
+    const prefilled = await profileDraft(user);
+    if (prefilled) wizard.state.applicant = prefilled;
     const agencies = wizard.detail!.receivingAgencies;
     if (agencies.length === 1) wizard.state.receivingAgencyId = agencies[0]!.id;
   }
