@@ -80,8 +80,11 @@ describe('filing on someone else’s behalf', () => {
   let formUpload: string;
 
   beforeAll(async () => {
-    // The applicant has a VNeID-verified account: the dossier filed for her becomes readable by her.
-    principalUid = (await signInWithVneid('079190001234')).uid;
+    // The applicant has a VNeID-verified account she has used (its first request links the verified
+    // identity to the account): the dossier filed for her becomes readable by her.
+    const session = await signInWithVneid('079190001234');
+    expect((await api('getProfile', {}, { idToken: session.idToken })).status).toBe(200);
+    principalUid = session.uid;
   });
 
   it('refuses a filer without the authorisation, naming the field, and writes nothing', async () => {
