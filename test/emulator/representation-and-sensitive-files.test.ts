@@ -6,7 +6,7 @@ import type { SubmitDossierBody } from '../../functions/src/contract/index.js';
 import { LocalFileStore, localFileStoreRoot } from '../../functions/src/platform/file-store/index.js';
 import { minimalPdf } from '../fixtures/files.js';
 import { loadDemoData } from '../../seed/load.js';
-import { api, APPLICANT, download, landRenewal, PROVINCE_DESK, rid, uploadPdf } from '../support/api.js';
+import { act, api, APPLICANT, download, landRenewal, PROVINCE_DESK, rid, uploadPdf } from '../support/api.js';
 import { admin, runSchedule } from '../support/emulators.js';
 import { IDENTITIES, type TestIdentity } from '../support/identity.js';
 import { signInWithVneid } from '../support/vneid.js';
@@ -153,6 +153,23 @@ describe('filing on someone else’s behalf', () => {
     const privacy = await api('getPrivacy', {}, FILER);
     expect(privacy.body.accessLog).toEqual([expect.objectContaining({ uploadId: identityUpload, fileName: 'can-cuoc.pdf', actorRole: 'receptionist', actorAgencyId: PROVINCE_DESK, self: false })]);
     expect(JSON.stringify(privacy.body.accessLog)).not.toContain(IDENTITIES.receptionistX.uid);
+  });
+});
+
+describe('a sensitive document sent as a supplement', () => {
+  it('is marked sensitive like one sent with the application', async () => {
+    const created = await api('submitDossier', { body: judicialRecord(rid('supp-sensitive')) }, FILER);
+    expect(created.status, created.text).toBe(201);
+    let d = { id: created.body.dossier.id, version: created.body.dossier.version };
+    d = await act(d, IDENTITIES.receptionistX, {
+      type: 'requestSupplement',
+      items: [{ componentId: 'identity-copy', name: 'Bản chụp căn cước công dân', problem: 'Chưa có bản chụp' }],
+      reason: 'Thiếu bản chụp căn cước',
+    });
+    const copy = (await uploadPdf(FILER, 'cccd-bo-sung.pdf')).uploadId;
+    await act(d, FILER, { type: 'submitSupplement', components: [{ componentId: 'identity-copy', copies: 1, uploadIds: [copy] }] });
+    expect((await db.doc(`uploads/${copy}`).get()).get('sensitive')).toBe(true);
+    expect((await download('getUpload', { params: { uploadId: copy } }, IDENTITIES.admin)).status).toBe(404);
   });
 });
 
