@@ -39,6 +39,8 @@ const PAGES: Record<string, Page> = {
     frame: 'https://www.google.com/recaptcha/ https://recaptcha.google.com/recaptcha/',
     script: ['https://www.google.com/recaptcha/', 'https://www.gstatic.com/recaptcha/'],
   },
+  // The data protection officer's queue: sign-in and the API only.
+  dataRequests: { paths: ['/bao-ve-du-lieu/'], dist: 'bao-ve-du-lieu/index.html', inlineStyle: false, connect: AUTH, object: "'none'", frame: "'none'" },
   // Sign-in and live Firestore.
   apply: { paths: ['/nop-ho-so/1.000001'], dist: 'nop-ho-so/index.html', inlineStyle: false, connect: [...AUTH, ...FIRESTORE], object: "'none'", frame: "'none'" },
   // Slips open as PDF blobs (a new tab; at the desk, a print frame).

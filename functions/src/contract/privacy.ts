@@ -48,8 +48,8 @@ export type PrivacyAnswer = {
 export type DataRequestBody = { requestId: string; kind: DataRequestKind; details: string };
 export type DataRequestAnswer = { request: DataRequestView; duplicate?: true };
 
-/** GET /api/privacy/data-requests — the officer queue (administrators), oldest deadline first. */
-export type DataRequestQueueAnswer = { requests: (DataRequestView & { uid: string })[] };
+/** GET /api/privacy/data-requests — the officer queue (administrators), oldest deadline first, each with the actions it allows now. */
+export type DataRequestQueueAnswer = { requests: (DataRequestView & { uid: string; allowedActions: DataRequestAction[] })[] };
 
 /** POST /api/privacy/data-requests/:requestId/actions */
 export type DataRequestActionBody = { type: DataRequestAction; message: string };

@@ -18,7 +18,7 @@ import {
   PlainText,
   type DataRequestStatus,
 } from '../../domain/index.js';
-import type { DataRequestActionBody, DataRequestBody } from '../../contract/index.js';
+import type { DataRequestAction, DataRequestActionBody, DataRequestBody, DataRequestView } from '../../contract/index.js';
 import { ApiError } from '../../platform/api-error.js';
 import { requireRole, requireVerifiedEmail, type Caller } from '../../platform/auth.js';
 import type { Agrees, SameShape } from '../../platform/contract-check.js';
@@ -80,9 +80,17 @@ export async function listDataRequests(req: ApiRequest, deps: DataRequestDeps): 
   const snap = await deps.db.collection(DATA_REQUESTS).where('status', 'in', ['open', 'replied']).limit(500).get();
   const now = deps.now();
   const requests = snap.docs
-    .map((d) => ({ ...toRequestView(d.id, d.data(), now), uid: String(d.get('uid')) }))
+    .map((d) => {
+      const view = toRequestView(d.id, d.data(), now);
+      return { ...view, uid: String(d.get('uid')), allowedActions: allowedFor(view) };
+    })
     .sort((a, b) => (a.status === 'open' ? a.replyDueAt : a.completeDueAt).localeCompare(b.status === 'open' ? b.replyDueAt : b.completeDueAt));
   return { status: 200, headers: { 'Cache-Control': 'private, no-store' }, body: { requests } };
+}
+
+/** The actions a request allows now, from its view (the queue shows only these; the domain decides). */
+function allowedFor(view: DataRequestView): DataRequestAction[] {
+  return allowedDataRequestActions({ status: view.status, ...(view.repliedAt ? { repliedAt: new Date(view.repliedAt) } : {}), ...(view.extendedAt ? { extendedAt: new Date(view.extendedAt) } : {}) });
 }
 
 function refused(status: DataRequestStatus, allowed: string[]): ApiError {
@@ -143,6 +151,6 @@ export async function actOnDataRequest(req: ApiRequest, deps: DataRequestDeps): 
   const view = toRequestView(ref.id, after.data()!, now);
   return {
     status: 200,
-    body: { request: view, allowedActions: allowedDataRequestActions({ status: view.status, ...(view.repliedAt ? { repliedAt: new Date(view.repliedAt) } : {}), ...(view.extendedAt ? { extendedAt: new Date(view.extendedAt) } : {}) }), ...(erased ? { erased } : {}) },
+    body: { request: view, allowedActions: allowedFor(view), ...(erased ? { erased } : {}) },
   };
 }
