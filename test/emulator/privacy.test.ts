@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PRIVACY_NOTICE_VERSION } from '../../functions/src/contract/index.js';
 import { loadDemoData } from '../../seed/load.js';
 import { act, api, APPLICANT, download, landRenewal, PROVINCE_CENTRE, rid, submit } from '../support/api.js';
-import { admin, runSchedule } from '../support/emulators.js';
+import { admin, eventually, runSchedule } from '../support/emulators.js';
 import { IDENTITIES, type TestIdentity } from '../support/identity.js';
 
 const { db, auth } = admin();
@@ -108,6 +108,45 @@ describe('data subject requests', () => {
     expect(mine.body.requests[0]).toMatchObject({ id: r.id, status: 'completed', reply: 'Đã nhận, đang kiểm tra giấy tờ.' });
   });
 
+  it('refuses bad input with bilingual messages per field, and writes nothing', async () => {
+    const who = person('bad');
+    const mine = async () => (await db.collection('dataRequests').where('uid', '==', who.uid).get()).size;
+    const bad = await api('postDataRequest', { body: { requestId: rid('bad'), kind: 'erase' as 'deletion', details: ' ' } }, who);
+    expect(bad.status).toBe(400);
+    const fields = bad.body.error?.fields ?? [];
+    expect(fields.map((f) => f.path).sort()).toEqual(['details', 'kind']);
+    for (const f of fields) {
+      expect(f.message.vi).toBeTruthy();
+      expect(f.message.en).toBeTruthy();
+      expect(f.message.vi).not.toBe(f.message.en);
+    }
+    expect(await mine()).toBe(0);
+    // The same requestId for a different request is a conflict, not a second request.
+    const requestId = rid('reuse');
+    expect((await api('postDataRequest', { body: { requestId, kind: 'correction', details: 'Sửa địa chỉ' } }, who)).status).toBe(201);
+    const reused = await api('postDataRequest', { body: { requestId, kind: 'deletion', details: 'Xóa tài khoản' } }, who);
+    expect(reused.status).toBe(409);
+    expect(reused.body.error?.message.en).toMatch(/requestId/);
+    expect(await mine()).toBe(1);
+    const [stored] = (await db.collection('dataRequests').where('uid', '==', who.uid).get()).docs;
+
+    // The officer's side: a malformed or unknown request, an empty message, an unknown action.
+    const malformed = await api('actOnDataRequest', { params: { requestId: 'not-a-request' }, body: { type: 'reply', message: 'x' } }, IDENTITIES.admin);
+    expect(malformed.status).toBe(400);
+    const unknown = await api('actOnDataRequest', { params: { requestId: 'a'.repeat(24) }, body: { type: 'reply', message: 'x' } }, IDENTITIES.admin);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error?.message).toMatchObject({ vi: expect.stringMatching(/Không có yêu cầu/), en: expect.stringMatching(/No such request/) });
+    const empty = await api('actOnDataRequest', { params: { requestId: stored!.id }, body: { type: 'reply', message: '  ' } }, IDENTITIES.admin);
+    expect(empty.status).toBe(400);
+    expect(empty.body.error?.fields.map((f) => f.path)).toEqual(['message']);
+    const action = await api('actOnDataRequest', { params: { requestId: stored!.id }, body: { type: 'erase' as 'complete', message: 'x' } }, IDENTITIES.admin);
+    expect(action.status).toBe(400);
+    expect(action.body.error?.fields.map((f) => f.path)).toEqual(['type']);
+    // A citizen cannot act on the queue, not even on their own request.
+    expect((await api('actOnDataRequest', { params: { requestId: stored!.id }, body: { type: 'complete', message: 'xong' } }, who)).status).toBe(403);
+    expect((await db.doc(`dataRequests/${stored!.id}`).get()).data()).toEqual(stored!.data());
+  });
+
   it('the sweep flags a request past its reply deadline', async () => {
     const who = person('late');
     const created = await api('postDataRequest', { body: { requestId: rid('late'), kind: 'correction', details: 'Sửa địa chỉ' } }, who);
@@ -145,38 +184,81 @@ describe('data subject requests', () => {
 });
 
 describe('export of my data', () => {
-  it('holds everything about me and nothing about the other citizen at the same agency, nor the officer', async () => {
+  it('holds everything about me and nothing about the other citizen at the same agency, nor the officers', async () => {
     const a = person('export-a');
     const b = person('export-b');
     const applicantB = { ...APPLICANT, fullName: 'Võ Minh Khang', identity: { kind: 'citizenId' as const, number: '044092007777' }, phone: '0933444555', email: 'khang.vo@example.vn' };
     let da = await submit(landRenewal(rid('exp-a')), a);
     let db2 = await submit(landRenewal(rid('exp-b'), applicantB), b);
-    // The same officer receives both at the same desk.
-    da = await act(da, PROVINCE_CENTRE.receptionist, { type: 'receive' });
-    db2 = await act(db2, PROVINCE_CENTRE.receptionist, { type: 'receive' });
+    // The same officers take both through the same desk, to the end: received, assigned, resolved, returned.
+    const { receptionist, lead } = PROVINCE_CENTRE;
+    for (const step of [
+      [receptionist, { type: 'receive' }],
+      [lead, { type: 'assign', handlerId: 'handler-at-desk' }],
+      [lead, { type: 'resolve', outcome: 'approved', summary: 'Đồng ý' }],
+      [receptionist, { type: 'returnResult', via: 'desk' }],
+    ] as const) {
+      da = await act(da, step[0], step[1]);
+      db2 = await act(db2, step[0], step[1]);
+    }
+    // Both rate their dossier, with words only the rater wrote.
+    for (const [d, who, comment] of [[da, a, 'Nhanh gọn, cảm ơn'], [db2, b, 'Chờ hơi lâu ở quầy']] as const) {
+      const rated = await api('postRating', { body: { requestId: rid('rate'), code: d.code, channel: 'online', satisfaction: 'satisfied', officerAttitudeComplaint: false, comment } }, who, { 'x-forwarded-for': `198.18.${Math.floor(Math.random() * 256)}.1` });
+      expect(rated.status, rated.text).toBe(201);
+    }
+    // A's profile (kept on consent), a consent for the survey, a data request, a draft; B's too.
+    for (const [who, fullName, idNumber] of [[a, 'Nguyễn Văn An', '001190005555'], [b, 'Võ Minh Khang', '044092007777']] as const) {
+      await api('putConsent', { params: { purpose: 'profile' }, body: { granted: true, noticeVersion: PRIVACY_NOTICE_VERSION } }, who);
+      const saved = await api('putProfile', { body: { fullName, idNumber, phone: '0987 000 222', address: { line: '5 Hai Bà Trưng', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' } } }, who);
+      expect(saved.status, saved.text).toBe(200);
+    }
     await api('putConsent', { params: { purpose: 'satisfactionSurvey' }, body: { granted: true, noticeVersion: PRIVACY_NOTICE_VERSION } }, a);
     await api('postDataRequest', { body: { requestId: rid('exp'), kind: 'correction', details: 'Sửa email' } }, a);
+    await api('postDataRequest', { body: { requestId: rid('exp'), kind: 'correction', details: 'Sửa tên đệm của Khang' } }, b);
+    // The notifications of each transition reach each applicant (written by the fan-out trigger).
+    const notified = (uid: string) => eventually(async () => ((await db.collection('notifications').where('recipientUid', '==', uid).get()).size >= 4 ? true : undefined), `notifications of ${uid}`);
+    await Promise.all([notified(a.uid), notified(b.uid)]);
 
     const res = await download('exportMyData', {}, a);
     expect(res.status).toBe(200);
     expect(res.contentType).toMatch(/application\/json/);
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="du-lieu-ca-nhan-/);
     const text = res.bytes.toString('utf8');
-    const data = JSON.parse(text) as { dossiers: { dossier: { code: string }; events: unknown[] }[]; consents: unknown[]; dataRequests: unknown[] };
+    type Export = {
+      account: { uid: string };
+      user: { profile?: { fullName: string; idNumber: string } } | null;
+      dossiers: { dossier: { code: string }; personal: { applicant: { fullName: string } } | null; events: unknown[]; rating: { comment?: string; satisfaction: string } | null }[];
+      consents: { id: string }[];
+      consentLog: unknown[];
+      notifications: { recipientUid: string; dossierCode: string | null }[];
+      dataRequests: { details: string }[];
+    };
+    const data = JSON.parse(text) as Export;
+    expect(data.account.uid).toBe(a.uid);
+    expect(data.user?.profile).toMatchObject({ fullName: 'Nguyễn Văn An', idNumber: '001190005555' });
     expect(data.dossiers.map((d) => d.dossier.code)).toEqual([da.code]);
-    expect(data.dossiers[0]!.events.length).toBe(2);
+    const mine = data.dossiers[0]!;
+    expect(mine.personal?.applicant.fullName).toBe(APPLICANT.fullName);
+    expect(mine.events.length).toBe(5);
+    expect(mine.rating).toMatchObject({ satisfaction: 'satisfied', comment: 'Nhanh gọn, cảm ơn' });
     expect(text).toContain(APPLICANT.identity.number);
-    expect(data.consents.length).toBe(1);
-    expect(data.dataRequests.length).toBe(1);
-    // Nothing about B, nothing naming the officer.
-    for (const other of [b.uid, db2.code, db2.id, 'Võ Minh Khang', '044092007777', 'khang.vo@example.vn', PROVINCE_CENTRE.receptionist.uid]) expect(text).not.toContain(other);
+    expect(data.consents.map((c) => c.id).sort()).toEqual(['profile', 'satisfactionSurvey']);
+    expect(data.consentLog.length).toBe(2);
+    expect(data.dataRequests.map((r) => r.details)).toEqual(['Sửa email']);
+    expect(data.notifications.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(data.notifications.map((n) => n.recipientUid))).toEqual(new Set([a.uid]));
+    expect(new Set(data.notifications.map((n) => n.dossierCode))).toEqual(new Set([da.code]));
+    // Nothing about B, nothing naming an officer: the same desk, the same receptionist and lead for both.
+    for (const other of [b.uid, db2.code, db2.id, 'Võ Minh Khang', '044092007777', 'khang.vo@example.vn', 'Chờ hơi lâu ở quầy', 'Sửa tên đệm của Khang', receptionist.uid, lead.uid, 'handler-at-desk']) {
+      expect(text, other).not.toContain(other);
+    }
     expect(text).toContain('someone else');
     // And B's own export is B's.
     const bText = (await download('exportMyData', {}, b)).bytes.toString('utf8');
     expect(bText).toContain(db2.code);
-    expect(bText).not.toContain(da.code);
+    expect(bText).toContain('Chờ hơi lâu ở quầy');
+    for (const other of [a.uid, da.code, 'Nguyễn Văn An', '001190005555', 'Nhanh gọn, cảm ơn', 'Sửa email']) expect(bText, other).not.toContain(other);
     expect((await download('exportMyData', {}, IDENTITIES.kioskX)).status).toBe(403);
     expect((await download('exportMyData', {})).status).toBe(401);
   });
 });
-
