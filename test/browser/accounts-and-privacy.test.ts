@@ -10,6 +10,7 @@ import { loadDemoData } from '../../seed/load.js';
 import { launchBrowser } from '../support/browser.js';
 import { admin, AUTH_HOST, eventually, HOSTING_URL, PROJECT_ID } from '../support/emulators.js';
 import { checkPage, describeViolations } from '../support/page-checks.js';
+import { minimalPdf } from '../fixtures/files.js';
 
 const RUN = Date.now().toString(36);
 let browser: Browser;
@@ -171,6 +172,57 @@ describe('VNeID sign-in (the local stand-in)', () => {
     await page.goto(`${HOSTING_URL}/dang-nhap/vneid?code=abc&state=${'s'.repeat(32)}`);
     await expect.poll(() => statusOf(page, 'vneid-output')).toContain('đã hết hạn hoặc đã được dùng');
     expect(await page.locator('a[href="/dang-nhap/"]').count()).toBe(1);
+    await page.context().close();
+  });
+});
+
+describe('applying with a VNeID-verified account', () => {
+  it('refuses an application under another ID number beside the field and files nothing', async () => {
+    const { db } = admin();
+    const page = await fresh();
+    await page.goto(`${HOSTING_URL}/nop-ho-so/1.012792`);
+    await page.locator('#sign-in-form').waitFor();
+    await page.click('#sign-in-vneid');
+    await page.locator('#vneid-sign-in').click();
+    await page.locator('input[name="login"]').waitFor();
+    await page.fill('input[name="login"]', '038085004321');
+    await page.fill('input[name="password"]', 'bat-ky');
+    await page.click('button[type="submit"]');
+    await page.locator('button[type="submit"]', { hasText: 'Continue' }).click();
+    await page.waitForURL(`${HOSTING_URL}/nop-ho-so/1.012792`);
+    await page.locator('#step-agency').waitFor();
+    await page.click('#agency-0');
+    await page.click('#next');
+    await page.locator('#step-applicant').waitFor();
+    // The verified number is filled in (the account's first request linked it); the applicant types someone else's.
+    expect(await page.inputValue('#idNumber')).toBe('038085004321');
+    const uid = await eventually(async () => (await db.doc('vneidIdentities/038085004321').get()).get('uid') as string | undefined, 'the VNeID identity linked to the account');
+    const filed = async () => (await db.collection('dossiers').where('ownerUserId', '==', uid).get()).size;
+    const before = await filed();
+    await page.fill('#fullName', 'Trần Văn Bình');
+    await page.fill('#idNumber', '079190001234');
+    await page.fill('#phone', '0912 000 111');
+    await page.fill('#addressLine', '3 Nguyễn Huệ');
+    await page.fill('#communeName', 'Phường Đông Thành');
+    await page.click('#next');
+    await page.locator('#step-documents').waitFor();
+    await page.setInputFiles('#files-renewal-application', { name: 'don.pdf', mimeType: 'application/pdf', buffer: minimalPdf() });
+    await page.locator('#uploaded-renewal-application li').waitFor();
+    await page.setInputFiles('#files-certificate', { name: 'giay-chung-nhan.pdf', mimeType: 'application/pdf', buffer: minimalPdf() });
+    await page.locator('#uploaded-certificate li').waitFor();
+    await page.click('#next');
+    await page.locator('#step-delivery').waitFor();
+    await page.check('#delivery-desk');
+    await page.click('#next');
+    await page.locator('#step-check').waitFor();
+    await page.click('#submit');
+
+    await page.locator('#step-applicant .error-summary').waitFor();
+    expect(await page.locator('#idNumber-error').textContent()).toContain('không khớp với tài khoản định danh điện tử');
+    expect(await page.locator('#idNumber').getAttribute('aria-invalid')).toBe('true');
+    expect(describeViolations(await checkPage(page, 'nop-ho-so-vneid-mismatch'))).toBe('');
+    // (The English wording of the same refusal is checked in test/emulator/vneid.test.ts.)
+    expect(await filed()).toBe(before);
     await page.context().close();
   });
 });

@@ -154,6 +154,10 @@ export function phoneForm(onSignedIn: () => void): HTMLElement {
       setStatus(out, 'ok', t({ vi: `Đã gửi mã đến ${phone}.`, en: `Code sent to ${phone}.` }));
       form.querySelector<HTMLInputElement>('#phone-code')?.focus();
     } catch (err) {
+      // A refused send leaves the reCAPTCHA spent: the next try builds a fresh one (Firebase's advice is to
+      // reset it after an error), so "send again" after a throttling message works without a reload.
+      verifier?.clear();
+      verifier = undefined;
       setStatus(out, 'error', t(authMessage(err)));
     }
   };

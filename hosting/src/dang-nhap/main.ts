@@ -41,6 +41,16 @@ function methodForm(method: Method): HTMLElement {
   }
 }
 
+/**
+ * The method's form, kept while the method stays the same: a sign-up signs the person in, and redrawing
+ * the chooser for that must not replace the form that says the confirmation email is on its way.
+ */
+let shown: { method: Method; form: HTMLElement } | undefined;
+function formOf(method: Method): HTMLElement {
+  if (shown?.method !== method) shown = { method, form: methodForm(method) };
+  return shown.form;
+}
+
 function renderChooser(): void {
   const nav = h(
     'nav',
@@ -57,7 +67,7 @@ function renderChooser(): void {
     vneidButton(),
     h('h2', {}, t({ vi: 'Hoặc dùng tài khoản của Cổng', en: 'Or use a portal account' })),
     nav,
-    methodForm(view.method),
+    formOf(view.method),
   ];
   app.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
 }
@@ -81,7 +91,10 @@ async function start(): Promise<void> {
     signedInAs = user ? (user.email ?? user.phoneNumber ?? user.uid) : null;
     renderChooser();
   });
-  onLangChange(renderChooser);
+  onLangChange(() => {
+    shown = undefined; // redrawn in the new language
+    renderChooser();
+  });
 }
 
 void start();
