@@ -4,6 +4,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RESULTS_DIR, runLayer } from './lib/vitest-layer.js';
 import { startSmtpCatcher } from './lib/smtp-catcher.js';
+import { startOidcStandIn } from './lib/oidc-stand-in.js';
+import { hostingPort } from './lib/emulator-env.js';
 
 const layers = (process.argv[2] ?? 'emulator,browser').split(',') as ('emulator' | 'browser')[];
 const filters = process.argv.slice(3);
@@ -13,10 +15,13 @@ const counts: Record<string, unknown> = { started: true };
 const mailDir = join(RESULTS_DIR, 'mail');
 rmSync(mailDir, { recursive: true, force: true });
 const catcher = await startSmtpCatcher({ dir: mailDir });
+// VNeID's stand-in: the functions exchange sign-in codes with it (functions/.env.local, VNEID_ISSUER).
+const vneid = await startOidcStandIn({ hostingPort: hostingPort() });
 for (const layer of layers) {
   counts[layer] = await runLayer(layer, { filters, env: { MAIL_CATCHER_DIR: mailDir } });
 }
 await catcher.close();
+await vneid.close();
 writeFileSync(join(RESULTS_DIR, 'emulator-layers.json'), JSON.stringify(counts));
 const failed = layers.some((l) => (counts[l] as { failed: number }).failed > 0);
 process.exit(failed ? 1 : 0);

@@ -19,6 +19,7 @@ import { run } from './lib/run.js';
 import { formatTick, startScheduler, type RunningScheduler } from './lib/scheduler.js';
 import { startSmtpCatcher } from './lib/smtp-catcher.js';
 import { ensureTestCa } from './lib/test-ca.js';
+import { startOidcStandIn } from './lib/oidc-stand-in.js';
 import { REGION, TIME_ZONE } from '../functions/src/config.js';
 import { createDemoDossiers, type DemoDossier } from '../seed/demo-dossiers.js';
 import { demoAccounts, DEMO_PASSWORD } from '../seed/data/officers.js';
@@ -83,6 +84,8 @@ if (missing.length > 0) {
 
 // Every email the functions send lands here (functions/.env.local points SMTP at it).
 const mail = await startSmtpCatcher({ dir: join(DATA_DIR, 'mail') });
+// The stand-in for VNeID (sign in with a demo person's ID number; seed/data/vneid-identities.ts).
+const vneid = await startOidcStandIn({ hostingPort: emu.hosting.port });
 
 console.log('Building functions and web apps…');
 if ((await run('npm', ['run', '--silent', 'build'])) !== 0) process.exit(1);
@@ -116,7 +119,7 @@ const stop = (signal: NodeJS.Signals) => {
 };
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
-firebase.on('exit', (code) => void mail.close().finally(() => process.exit(startFailed ? 1 : stopping ? 0 : (code ?? 1))));
+firebase.on('exit', (code) => void Promise.all([mail.close(), vneid.close()]).finally(() => process.exit(startFailed ? 1 : stopping ? 0 : (code ?? 1))));
 
 try {
   const hosting = `http://${emu.hosting.host}:${emu.hosting.port}`;

@@ -196,3 +196,24 @@ export const RUNTIME = {
  * confirmation links of applicants' contacts (features/notifications/contact-policy.ts).
  */
 export const NOTIFICATION_SECRETS = [SMTP_PASSWORD, SMS_API_KEY, SMS_SECRET_KEY, ZALO_APP_SECRET, LOOKUP_TOKEN_SECRET];
+
+/**
+ * National electronic identity (VNeID) through OpenID Connect (docs/adr/0010-national-identity.md). The
+ * same issuer and client are configured as the provider `oidc.vneid` in Firebase Authentication; the
+ * functions use them to exchange the authorization code and check the ID token. Under the emulators a local
+ * provider stands in (scripts/lib/oidc-stand-in.ts, functions/.env.local). An empty issuer turns the
+ * VNeID button's endpoints into a clear "not configured" refusal.
+ */
+export const VNEID_ISSUER = defineString('VNEID_ISSUER', { default: '', description: 'VNeID OpenID Connect issuer (https URL)' });
+export const VNEID_CLIENT_ID = defineString('VNEID_CLIENT_ID', { default: '', description: 'VNeID OpenID Connect client id' });
+/** The claim of the ID token that carries the 12-digit personal identification number. */
+export const VNEID_ID_CLAIM = defineString('VNEID_ID_CLAIM', { default: 'so_dinh_danh', description: 'ID-token claim with the personal ID number' });
+/** `firebase functions:secrets:set VNEID_CLIENT_SECRET` (the client secret issued for this portal). */
+export const VNEID_CLIENT_SECRET = defineSecret('VNEID_CLIENT_SECRET');
+
+/**
+ * Keys that encrypt uploaded files at the application level (AES-256-GCM): `keyId:base64(32 bytes)`,
+ * comma-separated, the first one encrypting new files and every one still decrypting the files stored
+ * under its id (rotation: put the new key first, keep the old ones until re-encrypted). docs/SECURITY.md.
+ */
+export const FILE_ENCRYPTION_KEYS = defineSecret('FILE_ENCRYPTION_KEYS');

@@ -3,7 +3,7 @@ import { onRequest } from 'firebase-functions/v2/https';
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { onInit } from 'firebase-functions/v2';
-import { applyGlobalOptions, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, publicOrigin, publicOriginProblem, REGION, RUNTIME, SIGNING_KEY_PASSPHRASE, TIME_ZONE } from './config.js';
+import { applyGlobalOptions, FILE_ENCRYPTION_KEYS, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, publicOrigin, publicOriginProblem, REGION, RUNTIME, SIGNING_KEY_PASSPHRASE, TIME_ZONE, VNEID_CLIENT_ID, VNEID_CLIENT_SECRET, VNEID_ID_CLAIM, VNEID_ISSUER } from './config.js';
 import { db } from './platform/firestore.js';
 import { createRouter } from './platform/http-router.js';
 import { getHealth, postPing, HEALTH_PINGS } from './features/health/health.handler.js';
@@ -14,7 +14,7 @@ import { getProcedure } from './features/catalog/get-procedure.handler.js';
 import { listAgencies } from './features/agencies/list-agencies.handler.js';
 import { postUploads } from './features/uploads/upload.handler.js';
 import { getUpload } from './features/uploads/download.handler.js';
-import { fileStore } from './platform/file-store/index.js';
+import { EncryptingFileStore, fileStore, parseKeyring, type Keyring } from './platform/file-store/index.js';
 import { lookupDossier } from './features/lookup/lookup-dossier.handler.js';
 import { DEFAULT_LOOKUP_LIMIT_PER_MINUTE } from './platform/rate-limit.js';
 import { recordEventStats } from './features/stats/record-event-stats.js';
@@ -68,21 +68,41 @@ import { downloadResult } from './features/results/download-result.handler.js';
 import { downloadResultDeps, issueResultDeps } from './features/results/wiring.js';
 import { lookupDocument, verifyDocument } from './features/verification/verify.handler.js';
 import { verifyDeps } from './features/verification/wiring.js';
+import { getProfile, putProfile } from './features/identity/profile.handler.js';
+import { finishVneid, startVneid } from './features/identity/vneid.handler.js';
+import { acknowledgeNotice, getPrivacy, putConsent } from './features/privacy/consent.handler.js';
+import { exportMyData } from './features/privacy/export.handler.js';
+import { actOnDataRequest, listDataRequests, postDataRequest } from './features/privacy/data-requests.handler.js';
+import { purgeExpiredRecords } from './features/retention/purge.schedule.js';
 
 applyGlobalOptions();
 // An instance without a usable PUBLIC_ORIGIN refuses every call rather than print localhost QR codes.
 onInit(() => void publicOrigin());
 
 const healthDeps = { db, now: () => new Date(), region: REGION, caller: getCaller };
-const uploadDeps = { db, files: fileStore(), now: () => new Date() };
 const adminDeps = () => ({ db: db(), now: () => new Date(), caller: getCaller });
 const originProblem = (value: string) => publicOriginProblem(value, process.env.FUNCTIONS_EMULATOR === 'true');
+// Uploaded files are encrypted at the application level (AES-256-GCM, FILE_ENCRYPTION_KEYS; docs/SECURITY.md).
+let keyring: { value: string; ring: Keyring } | undefined;
+const currentKeyring = (): Keyring => {
+  const value = FILE_ENCRYPTION_KEYS.value();
+  if (keyring?.value !== value) keyring = { value, ring: parseKeyring(value) };
+  return keyring.ring;
+};
+const uploadFiles = new EncryptingFileStore(fileStore(), currentKeyring);
+const uploadDeps = { db, files: uploadFiles, now: () => new Date() };
+const vneidDeps = () => ({
+  db: db(),
+  now: () => new Date(),
+  config: () => ({ issuer: VNEID_ISSUER.value(), clientId: VNEID_CLIENT_ID.value(), clientSecret: () => VNEID_CLIENT_SECRET.value(), idClaim: VNEID_ID_CLAIM.value(), redirectUri: `${publicOrigin()}/dang-nhap/vneid` }),
+});
+const meDeps = () => ({ db: db(), auth: getAuth(), files: uploadFiles, now: () => new Date(), caller: getCaller });
 const lookupDeps = () => ({ db: db(), now: () => new Date(), secret: () => LOOKUP_TOKEN_SECRET.value(), limitPerMinute: DEFAULT_LOOKUP_LIMIT_PER_MINUTE });
 const feedbackDeps = () => ({ ...lookupDeps(), findCaller, origin: publicOrigin });
 const dashboardDeps = () => ({ db: db(), now: () => new Date(), findCaller });
 
 export const api = onRequest(
-  { cors: false, secrets: [LOOKUP_TOKEN_SECRET, SIGNING_KEY_PASSPHRASE], ...RUNTIME.api },
+  { cors: false, secrets: [LOOKUP_TOKEN_SECRET, SIGNING_KEY_PASSPHRASE, FILE_ENCRYPTION_KEYS, VNEID_CLIENT_SECRET], ...RUNTIME.api },
   createRouter({
     health: async () => getHealth(healthDeps),
     postPing: (req) => postPing(req, healthDeps),
@@ -94,10 +114,10 @@ export const api = onRequest(
     getUpload: (req) => getUpload(req, uploadDeps),
     lookup: (req) => lookupDossier(req, lookupDeps()),
     postRating: (req) => submitRating(req, { ...lookupDeps(), findCaller }),
-    submitDossier: (req) => submitDossier(req, dossierDeps()),
-    intakeDossier: (req) => intakeDossier(req, dossierDeps()),
-    getDossier: (req) => getDossier(req, dossierDeps()),
-    actOnDossier: (req) => actOnDossier(req, dossierDeps()),
+    submitDossier: (req) => submitDossier(req, dossierDeps(uploadFiles)),
+    intakeDossier: (req) => intakeDossier(req, dossierDeps(uploadFiles)),
+    getDossier: (req) => getDossier(req, dossierDeps(uploadFiles)),
+    actOnDossier: (req) => actOnDossier(req, dossierDeps(uploadFiles)),
     downloadSlip: (req) => downloadSlip(req, downloadSlipDeps()),
     getRegister: (req) => getRegister(req, registerDeps()),
     putNotificationPreferences: (req) => putNotificationPreferences(req, { db: db(), caller: getCaller }),
@@ -134,10 +154,21 @@ export const api = onRequest(
     dashboardDossiers: (req) => dashboardDossiers(req, dashboardDeps()),
     exportDashboard: (req) => exportDashboard(req, dashboardDeps()),
     postPaperRating: (req) => postPaperRating(req, dashboardDeps()),
-    issueResult: (req) => issueResult(req, issueResultDeps()),
+    issueResult: (req) => issueResult(req, issueResultDeps(uploadFiles)),
     downloadResult: (req) => downloadResult(req, downloadResultDeps()),
     verifyDocument: (req) => verifyDocument(req, verifyDeps()),
     lookupDocument: (req) => lookupDocument(req, verifyDeps()),
+    getProfile: (req) => getProfile(req, meDeps()),
+    putProfile: (req) => putProfile(req, meDeps()),
+    startVneid: (req) => startVneid(req, vneidDeps()),
+    finishVneid: (req) => finishVneid(req, vneidDeps()),
+    getPrivacy: (req) => getPrivacy(req, meDeps()),
+    putConsent: (req) => putConsent(req, meDeps()),
+    acknowledgeNotice: (req) => acknowledgeNotice(req, meDeps()),
+    exportMyData: (req) => exportMyData(req, meDeps()),
+    postDataRequest: (req) => postDataRequest(req, meDeps()),
+    listDataRequests: (req) => listDataRequests(req, meDeps()),
+    actOnDataRequest: (req) => actOnDataRequest(req, meDeps()),
   }),
 );
 
@@ -194,4 +225,9 @@ export const feedbackSweep = onSchedule({ schedule: '5,20,35,50 7-17 * * 1-6', t
 // Overdue and due-soon dossiers per agency, field and procedure, from the sweep's flags, for the dashboard.
 export const backlogSnapshot = onSchedule({ schedule: '10,25,40,55 7-17 * * 1-6', timeZone: TIME_ZONE }, async (event) => {
   logs.backlogSnapshot(await snapshotBacklog(db(), event.scheduleTime));
+});
+
+// Retention schedule (domain/privacy/retention.ts): nightly, after the sweeps.
+export const purgeExpired = onSchedule({ schedule: '15 1 * * *', timeZone: TIME_ZONE }, async (event) => {
+  logs.retentionPurge(await purgeExpiredRecords({ db: db(), files: fileStore() }, event.scheduleTime));
 });

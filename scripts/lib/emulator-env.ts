@@ -160,6 +160,14 @@ export function unavailableReasons(setup: EmulatorSetup): string[] {
  * one is made on first use, so no secret is ever committed; tests read the same file.
  */
 export const DEV_SECRETS_FILE = join(ROOT, 'functions', '.secret.local');
+/** One secret of functions/.secret.local (made first if missing). */
+export function devSecret(name: string): string {
+  ensureDevSecrets();
+  const value = new RegExp(`^${name}=(.+)$`, 'm').exec(readFileSync(DEV_SECRETS_FILE, 'utf8'))?.[1];
+  if (!value) throw new Error(`functions/.secret.local has no ${name}`);
+  return value.trim();
+}
+
 export function ensureDevSecrets(): void {
   const existing = existsSync(DEV_SECRETS_FILE) ? readFileSync(DEV_SECRETS_FILE, 'utf8') : '';
   const has = (name: string) => new RegExp(`^${name}=`, 'm').test(existing);
@@ -173,6 +181,9 @@ export function ensureDevSecrets(): void {
     ['ZALO_APP_SECRET', () => 'unused-under-emulators'],
     // Unlocks the test CA's PKCS#12 files (scripts/lib/test-ca.ts); `none` would switch signing off.
     ['SIGNING_KEY_PASSPHRASE', () => randomBytes(24).toString('base64url')],
+    // The local VNeID stand-in reads the same client secret (scripts/lib/oidc-stand-in.ts).
+    ['VNEID_CLIENT_SECRET', () => randomBytes(24).toString('base64url')],
+    ['FILE_ENCRYPTION_KEYS', () => `dev1:${randomBytes(32).toString('base64')}`],
   ];
   const missing = wanted.filter(([name]) => !has(name)).map(([name, value]) => `${name}=${value()}\n`);
   if (missing.length === 0) return;
@@ -224,4 +235,10 @@ function describeFirestore(mode: FirestoreEmulatorMode): string {
 export function functionsOrigin(): string {
   const config = JSON.parse(readFileSync(join(ROOT, 'firebase.json'), 'utf8')) as { emulators: { functions: { host: string; port: number } } };
   return `http://${config.emulators.functions.host}:${config.emulators.functions.port}`;
+}
+
+/** The Hosting emulator's port, from firebase.json (where the VNeID stand-in sends people back). */
+export function hostingPort(): number {
+  const config = JSON.parse(readFileSync(join(ROOT, 'firebase.json'), 'utf8')) as { emulators: { hosting: { port: number } } };
+  return config.emulators.hosting.port;
 }

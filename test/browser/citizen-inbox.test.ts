@@ -18,7 +18,7 @@ let uid: string;
 beforeAll(async () => {
   const { db, auth } = admin();
   await loadDemoData(db, auth);
-  uid = (await auth.createUser({ email: CITIZEN.email, password: CITIZEN.password })).uid;
+  uid = (await auth.createUser({ email: CITIZEN.email, password: CITIZEN.password, emailVerified: true })).uid;
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 360, height: 740 } });
 });

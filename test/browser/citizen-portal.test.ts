@@ -65,7 +65,7 @@ async function signIn(): Promise<void> {
 beforeAll(async () => {
   const { db, auth } = admin();
   await loadDemoData(db, auth);
-  citizenUid = (await auth.createUser({ email: CITIZEN.email, password: CITIZEN.password, displayName: 'Lê Thị Thu' })).uid;
+  citizenUid = (await auth.createUser({ email: CITIZEN.email, password: CITIZEN.password, displayName: 'Lê Thị Thu', emailVerified: true })).uid;
   browser = await launchBrowser();
   // One browser context for the whole journey: the sign-in and language choice carry over like a real phone.
   context = await browser.newContext({ viewport: PHONE });

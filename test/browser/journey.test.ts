@@ -40,7 +40,7 @@ async function accessible(page: Page, name: string): Promise<void> {
 beforeAll(async () => {
   const { db, auth } = admin();
   await loadDemoData(db, auth);
-  await auth.createUser({ email: CITIZEN.email, password: CITIZEN.password, displayName: 'Phan Thị Ngọc' });
+  await auth.createUser({ email: CITIZEN.email, password: CITIZEN.password, displayName: 'Phan Thị Ngọc', emailVerified: true });
   browser = await launchBrowser();
 });
 afterAll(async () => {

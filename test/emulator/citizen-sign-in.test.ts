@@ -52,10 +52,27 @@ describe('citizen sign-in', () => {
     expect(res.body.dossier.ownerUserId).toBe(decoded.uid);
   });
 
-  it('signs up with an email and password and submits as a citizen', async () => {
+  it('signs up with an email and password, may apply only once the address is verified', async () => {
     const email = `citizen-${Date.now().toString(36)}@example.vn`;
-    const { idToken } = await post<{ idToken: string }>(identityToolkit('signUp'), { email, password: 'mat-khau-cong-dan', returnSecureToken: true });
-    expect((await submitAs(idToken, `email-${Date.now().toString(36)}`)).status).toBe(201);
+    const password = 'mat-khau-cong-dan';
+    const { idToken } = await post<{ idToken: string }>(identityToolkit('signUp'), { email, password, returnSecureToken: true });
+    const requestId = `email-${Date.now().toString(36)}`;
+    const refused = await submitAs(idToken, requestId);
+    expect(refused.status, refused.text).toBe(403);
+    expect(refused.body.error?.reason).toBe('emailNotVerified');
+    expect(refused.body.error?.message.vi).toMatch(/xác nhận địa chỉ email/);
+    expect(refused.body.error?.message.en).toMatch(/Verify your email/);
+    // The verification email's link carries an oob code; the emulator shows it at its REST endpoint.
+    await post(identityToolkit('sendOobCode'), { requestType: 'VERIFY_EMAIL', idToken });
+    const codes = (await (await fetch(`http://${AUTH_HOST}/emulator/v1/projects/${PROJECT_ID}/oobCodes`)).json()) as { oobCodes: { email: string; oobCode: string; requestType: string }[] };
+    const oobCode = codes.oobCodes.filter((c) => c.email === email && c.requestType === 'VERIFY_EMAIL').at(-1)!.oobCode;
+    await post(identityToolkit('update'), { oobCode });
+    // A used link is refused by the Auth service, as an expired one would be.
+    const reused = await fetch(identityToolkit('update'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ oobCode }) });
+    expect(reused.status).toBe(400);
+    expect(((await reused.json()) as { error: { message: string } }).error.message).toMatch(/INVALID_OOB_CODE|EXPIRED_OOB_CODE/);
+    const again = await post<{ idToken: string }>(identityToolkit('signInWithPassword'), { email, password, returnSecureToken: true });
+    expect((await submitAs(again.idToken, requestId)).status).toBe(201);
   });
 
   it('refuses a token that is not a valid ID token', async () => {

@@ -17,7 +17,7 @@ const AUTH = [
 ];
 const FIRESTORE = ['https://firestore.googleapis.com', `http://127.0.0.1:${emulators.firestore!.port}`, `http://localhost:${emulators.firestore!.port}`];
 
-type Page = { paths: string[]; dist: string; inlineStyle: boolean; connect: string[]; object: string; frame: string };
+type Page = { paths: string[]; dist: string; inlineStyle: boolean; connect: string[]; object: string; frame: string; script?: string[] };
 // What each page is allowed beyond 'self', and why (see hosting/src/<page>):
 const PAGES: Record<string, Page> = {
   // Landing and lookup carry their CSS inline (first paint on slow 3G: hosting/vite.config.ts).
@@ -33,6 +33,19 @@ const PAGES: Record<string, Page> = {
   feedback: { paths: ['/phan-anh/', '/phan-anh/gui', '/phan-anh/theo-doi/abc?t=x'], dist: 'phan-anh/index.html', inlineStyle: false, connect: AUTH, object: "'none'", frame: "'none'" },
   // Staff sign-in; exports are downloaded as blobs through a link (no frame, no object).
   leaders: { paths: ['/lanh-dao/', '/lanh-dao/phan-anh', '/lanh-dao/phieu-danh-gia'], dist: 'lanh-dao/index.html', inlineStyle: false, connect: AUTH, object: "'none'", frame: "'none'" },
+  // The sign-in page: Firebase Auth, and reCAPTCHA for the phone number (loaded only in production: the
+  // emulators skip app verification), whose script and frame come from Google.
+  signIn: {
+    paths: ['/dang-nhap/', '/dang-nhap/vneid?code=x&state=y', '/dang-nhap/?mode=verifyEmail&oobCode=x'],
+    dist: 'dang-nhap/index.html',
+    inlineStyle: false,
+    connect: AUTH,
+    object: "'none'",
+    frame: 'https://www.google.com/recaptcha/ https://recaptcha.google.com/recaptcha/',
+    script: ['https://www.google.com/recaptcha/', 'https://www.gstatic.com/recaptcha/'],
+  },
+  // The data protection officer's queue: sign-in and the API only.
+  dataRequests: { paths: ['/bao-ve-du-lieu/'], dist: 'bao-ve-du-lieu/index.html', inlineStyle: false, connect: AUTH, object: "'none'", frame: "'none'" },
   // Sign-in and live Firestore.
   apply: { paths: ['/nop-ho-so/1.000001'], dist: 'nop-ho-so/index.html', inlineStyle: false, connect: [...AUTH, ...FIRESTORE], object: "'none'", frame: "'none'" },
   // Slips open as PDF blobs (a new tab; at the desk, a print frame).
@@ -70,11 +83,11 @@ describe.each(Object.entries(PAGES))('%s page', (_name, page) => {
     for (const [key, value] of Object.entries(COMMON)) expect(res.headers.get(key), key).toBe(value);
     const csp = directives(res.headers.get('content-security-policy') ?? '');
     expect(csp.get('default-src')).toEqual(["'self'"]);
-    expect(csp.get('script-src')).toEqual(["'self'"]);
+    expect(csp.get('script-src')).toEqual(["'self'", ...(page.script ?? [])]);
     expect(csp.get('style-src')).toEqual(page.inlineStyle ? ["'self'", "'unsafe-inline'"] : ["'self'"]);
     expect(csp.get('connect-src')).toEqual(["'self'", ...page.connect]);
     expect(csp.get('object-src')).toEqual([page.object]);
-    expect(csp.get('frame-src')).toEqual([page.frame]);
+    expect(csp.get('frame-src')).toEqual(page.frame.split(' '));
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
     expect(csp.get('base-uri')).toEqual(["'none'"]);
     expect(csp.get('form-action')).toEqual(["'self'"]);

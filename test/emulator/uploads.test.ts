@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../functions/src/platform/api-error.js';
-import { LocalFileStore, localFileStoreRoot } from '../../functions/src/platform/file-store/index.js';
+import { LocalFileStore, localFileStoreRoot, parseKeyring } from '../../functions/src/platform/file-store/index.js';
+import { decryptObject } from '../../functions/src/platform/file-store/encrypting-file-store.js';
+import { devSecret } from '../../scripts/lib/emulator-env.js';
 import { attachUploads, loadUploadsForSubmission } from '../../functions/src/store/attach-uploads.js';
 import type { ApiErrorBody, UploadedFile } from '../../functions/src/contract/index.js';
 import { minimalJpeg, minimalPdf, minimalPng, MULTIPART_TYPE, multipartBody, type Part } from '../fixtures/files.js';
@@ -17,6 +19,7 @@ import { IDENTITIES, type TestIdentity } from '../support/identity.js';
 
 const { db } = admin();
 const store = new LocalFileStore(localFileStoreRoot());
+const devKeyring = parseKeyring(devSecret('FILE_ENCRYPTION_KEYS'));
 
 // Owners of their own, so other test files' uploads never mix into the counts checked here.
 const OWNER: TestIdentity = { uid: 'test-uploads-owner' };
@@ -114,8 +117,11 @@ describe('POST /api/uploads then GET /api/uploads/:id', () => {
         draftId: 'test-uploads-draft',
       });
       expect((doc.createdAt as { toDate(): Date }).toDate().getTime()).toBeGreaterThan(Date.now() - 60_000);
+      // At rest the bytes are encrypted (AES-256-GCM, platform/file-store/encrypting-file-store.ts).
       const stored = await store.get(doc.storagePath as string);
-      expect(stored?.bytes.equals(bytes)).toBe(true);
+      expect(stored?.bytes.equals(bytes)).toBe(false);
+      expect(doc.encryptionKeyId).toBe(devKeyring.currentId);
+      expect(decryptObject(devKeyring, doc.storagePath as string, stored!.bytes).equals(bytes)).toBe(true);
     }
   });
 

@@ -33,6 +33,7 @@ import type { ActOnDossierBody, DossierAnswer, IntakeDossierBody, SubmitDossierB
 import type { HealthAnswer, PingAnswer, PingBody } from './health.js';
 import type { LookupQuery, LookupView } from './lookup.js';
 import type { FollowAnswer, FollowBody, NotificationPrefsAnswer, NotificationPrefsBody, NotificationReadAnswer } from './me.js';
+import type { ProfileAnswer, ProfileBody, VneidFinishAnswer, VneidFinishBody, VneidStartAnswer } from './identity.js';
 import type { ProvisionOfficerAnswer, ProvisionOfficerBody } from './officers.js';
 import type { DashboardAnswer, DashboardDossiersAnswer, DashboardDossiersQuery, DashboardExportQuery, DashboardQuery } from './dashboard.js';
 import type {
@@ -48,6 +49,18 @@ import type {
   SenderFeedbackBody,
   TrackFeedbackAnswer,
 } from './feedback.js';
+import type {
+  ConsentAnswer,
+  ConsentBody,
+  DataRequestActionAnswer,
+  DataRequestActionBody,
+  DataRequestAnswer,
+  DataRequestBody,
+  DataRequestQueueAnswer,
+  NoticeAnswer,
+  NoticeBody,
+  PrivacyAnswer,
+} from './privacy.js';
 import type { PaperRatingAnswer, PaperRatingBody, RatingAnswer, RatingBody } from './ratings.js';
 import type { DocumentLookupAnswer, IssueResultAnswer, IssueResultBody, VerificationAnswer } from './results.js';
 import type { RouteName } from './routes.js';
@@ -116,6 +129,17 @@ export type Api = EveryRoute<{
   downloadResult: Spec<Raw>;
   verifyDocument: Spec<VerificationAnswer, FormData>;
   lookupDocument: Spec<DocumentLookupAnswer>;
+  getProfile: Spec<ProfileAnswer>;
+  putProfile: Spec<ProfileAnswer, ProfileBody>;
+  startVneid: Spec<VneidStartAnswer>;
+  finishVneid: Spec<VneidFinishAnswer, VneidFinishBody>;
+  getPrivacy: Spec<PrivacyAnswer>;
+  putConsent: Spec<ConsentAnswer, ConsentBody>;
+  acknowledgeNotice: Spec<NoticeAnswer, NoticeBody>;
+  exportMyData: Spec<Raw>;
+  postDataRequest: Spec<DataRequestAnswer, DataRequestBody>;
+  listDataRequests: Spec<DataRequestQueueAnswer, never, { status?: string }>;
+  actOnDataRequest: Spec<DataRequestActionAnswer, DataRequestActionBody>;
 }>;
 
 export type Answer<R extends RouteName> = Api[R]['answer'];

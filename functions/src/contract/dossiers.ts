@@ -17,10 +17,21 @@ export type ComponentBody = {
   uploadIds?: string[];
 };
 
+/** Filing on someone else's behalf: who files, and the authorisation uploaded beforehand. */
+export type FilerBody = {
+  fullName: string;
+  identity: { kind: 'citizenId'; number: string } | { kind: 'passport'; number: string; country: string };
+  phone: string;
+  relation: 'authorised' | 'employee' | 'family';
+  authorisationUploadIds: string[];
+};
+
 type ApplicationBody = {
   requestId: string;
   procedureCode: string;
   applicant: ApplicantInput;
+  /** Present when the person filing is not the applicant (Decree 118 Art. 15). */
+  filer?: FilerBody;
   components: ComponentBody[];
   resultDelivery?: ResultDelivery;
   /** Decree 118 Art. 14: the agency that decides, when the procedure does not name one (e.g. a commune). */
@@ -50,7 +61,7 @@ export type ActOnDossierBody = {
 };
 
 /** The dossier without personal data: what monitors see and what action answers carry. */
-export type PublicDossierView = Json<Omit<Dossier, 'applicant' | 'components'>>;
+export type PublicDossierView = Json<Omit<Dossier, 'applicant' | 'components' | 'filer'>>;
 /** The whole dossier, for its owner and the officers in scope. */
 export type PersonalDossierView = Json<Dossier>;
 
@@ -59,7 +70,7 @@ export type SlipListing = { id: string; form: string; version: number; createdAt
 
 /** GET /api/dossiers/:dossierId — with exactly the actions the caller may take now. */
 export type DossierAnswer = {
-  dossier: PublicDossierView & Partial<Pick<PersonalDossierView, 'applicant' | 'components'>>;
+  dossier: PublicDossierView & Partial<Pick<PersonalDossierView, 'applicant' | 'components' | 'filer'>>;
   allowedActions: ActionType[];
   slips: SlipListing[];
   /** Electronic results (Decree 118 Art. 22): for officers in scope, and for the applicant once returned. */

@@ -26,3 +26,6 @@ export { applicantSeesResults, onlineReturnProblem, resultDocumentCode, resultIs
 export type { Bilingual } from '../domain/shared/bilingual.js';
 export type { ActionType } from '../domain/lifecycle/actions.js';
 export type { Procedure } from '../domain/procedure/procedure.js';
+export { CONSENT_PURPOSE_TEXT, CONSENT_PURPOSES, PRIVACY_NOTICE, PRIVACY_NOTICE_VERSION, type ConsentPurpose, type NoticeSection } from '../domain/privacy/notice.js';
+export { DATA_REQUEST_ACTIONS, DATA_REQUEST_KINDS, DATA_REQUEST_LIMITS, DATA_REQUEST_STATUSES, DELETION_SCOPE, type DataRequestAction, type DataRequestKind, type DataRequestStatus } from '../domain/privacy/data-request-facts.js';
+export { taxCodeProblem, type TaxCodeProblem } from '../domain/applicant/tax-code.js';

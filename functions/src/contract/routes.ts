@@ -57,6 +57,17 @@ export const ROUTES = {
   downloadResult: { method: 'GET', path: '/dossiers/:dossierId/results/:resultId' },
   verifyDocument: { method: 'POST', path: '/verifications' },
   lookupDocument: { method: 'GET', path: '/verifications/:ref' },
+  getProfile: { method: 'GET', path: '/me/profile' },
+  putProfile: { method: 'PUT', path: '/me/profile' },
+  startVneid: { method: 'POST', path: '/auth/vneid/start' },
+  finishVneid: { method: 'POST', path: '/auth/vneid/finish' },
+  getPrivacy: { method: 'GET', path: '/me/privacy' },
+  putConsent: { method: 'PUT', path: '/me/consents/:purpose' },
+  acknowledgeNotice: { method: 'PUT', path: '/me/notice' },
+  exportMyData: { method: 'GET', path: '/me/export' },
+  postDataRequest: { method: 'POST', path: '/me/data-requests' },
+  listDataRequests: { method: 'GET', path: '/privacy/data-requests' },
+  actOnDataRequest: { method: 'POST', path: '/privacy/data-requests/:requestId/actions' },
 } as const satisfies Record<string, { method: 'GET' | 'POST' | 'PUT'; path: `/${string}` }>;
 
 export type RouteName = keyof typeof ROUTES;

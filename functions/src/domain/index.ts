@@ -15,3 +15,4 @@ export * from './access/index.js';
 export * from './reception/index.js';
 export * from './intake-quota/index.js';
 export * from './result/index.js';
+export * from './privacy/index.js';

@@ -9,7 +9,26 @@ import { ApiError } from './api-error.js';
 import { db } from './firestore.js';
 import type { ApiRequest } from './http-router.js';
 
-export type Caller = Actor & { userId: string };
+/**
+ * `signInProvider` is how the session was authenticated (`password`, `phone`, `oidc.vneid`, `custom`…, from
+ * the token's `firebase.sign_in_provider`); `providerSubjects` the identities of that provider (`sub` of
+ * the OIDC provider): together they tell a VNeID-authenticated session (store/identity.ts).
+ */
+export type Caller = Actor & { userId: string; signInProvider?: string; providerSubjects?: string[]; emailVerified?: boolean };
+
+type FirebaseClaim = { sign_in_provider?: unknown; identities?: Record<string, unknown> };
+
+function sessionFacts(decoded: { firebase?: unknown; email_verified?: unknown }): Pick<Caller, 'signInProvider' | 'providerSubjects' | 'emailVerified'> {
+  const firebase = (decoded.firebase ?? {}) as FirebaseClaim;
+  const provider = typeof firebase.sign_in_provider === 'string' ? firebase.sign_in_provider : undefined;
+  const ids = provider ? firebase.identities?.[provider] : undefined;
+  const subjects = Array.isArray(ids) ? ids.filter((v): v is string => typeof v === 'string') : [];
+  return {
+    ...(provider ? { signInProvider: provider } : {}),
+    ...(subjects.length ? { providerSubjects: subjects } : {}),
+    emailVerified: decoded.email_verified === true,
+  };
+}
 
 const STAFF_ROLES = new Set<Role>(['receptionist', 'handler', 'lead', 'admin', 'monitor']);
 
@@ -61,7 +80,7 @@ export async function findCaller(req: ApiRequest): Promise<Caller | undefined> {
       throw err.code && ENDED_SESSION.has(err.code) ? sessionRevoked() : unauthenticated();
     });
   const claim: unknown = decoded.role;
-  if (claim === undefined || claim === null) return { role: 'citizen', userId: decoded.uid };
+  if (claim === undefined || claim === null) return { role: 'citizen', userId: decoded.uid, ...sessionFacts(decoded) };
   const role = Role.safeParse(claim);
   const agencyId = typeof decoded.agencyId === 'string' ? decoded.agencyId : undefined;
   if (role.success && STAFF_ROLES.has(role.data)) {
@@ -96,4 +115,18 @@ export function requireRole(caller: Caller, roles: readonly Role[]): void {
 /** For endpoints open to every signed-in person: a desk rating device is not a person and may only rate. */
 export function refuseKiosk(caller: Caller): void {
   if (caller.role === 'kiosk') throw permissionDenied();
+}
+
+/**
+ * A person who signed up with email and password acts (applies, makes requests) only once the address is
+ * verified: the link in the verification email proves it is theirs. Phone, VNeID and other sign-ins prove
+ * themselves.
+ */
+export function requireVerifiedEmail(caller: Caller): void {
+  if (caller.signInProvider === 'password' && caller.emailVerified !== true) {
+    throw new ApiError('permission-denied', {
+      vi: 'Hãy xác nhận địa chỉ email trước: mở liên kết trong thư chúng tôi đã gửi (hoặc gửi lại thư từ trang Hồ sơ của tôi), rồi đăng nhập lại.',
+      en: 'Verify your email address first: open the link in the email we sent (or send it again from My dossiers), then sign in again.',
+    }, [], { reason: 'emailNotVerified' });
+  }
 }

@@ -18,6 +18,7 @@ export const logs = {
   deadlineSweep: (result: { scheduleTime: string }) =>
     logger.info('deadline sweep', { ...result, lagSeconds: Math.round((Date.now() - Date.parse(result.scheduleTime)) / 1000) }),
   supplementExpirySweep: (result: object) => logger.info('supplement expiry sweep', result),
+  retentionPurge: (result: object) => logger.info('retention purge', result),
   notificationsFannedOut: (requestId: string, created: number, existing: number, commits: number) =>
     logger.info('notifications fanned out', { requestId, created, existing, commits }),
   notificationRequestRejected: (requestId: string, error: string) => logger.error('notification request rejected', { requestId, error }),

@@ -70,10 +70,10 @@ function invalidUploads(fields: FieldError[]): ApiError {
 }
 
 /**
- * Marks the uploads as attached to `dossierId` inside the caller's transaction (writes only, so it can
+ * Marks the uploads as attached to `dossierId` (and the `sensitive` ones as such) inside the caller's transaction (writes only, so it can
  * follow the transaction's reads). `update` fails the transaction if an upload has disappeared.
  * Call `loadUploadsForSubmission` with the same transaction first.
  */
-export function attachUploads(tx: Transaction, uploadIds: readonly string[], dossierId: string, db: Firestore): void {
-  for (const id of uploadIds) tx.update(db.collection(UPLOADS).doc(id), { dossierId });
+export function attachUploads(tx: Transaction, uploadIds: readonly string[], dossierId: string, db: Firestore, sensitive: ReadonlySet<string> = new Set()): void {
+  for (const id of uploadIds) tx.update(db.collection(UPLOADS).doc(id), sensitive.has(id) ? { dossierId, sensitive: true } : { dossierId });
 }

@@ -10,8 +10,9 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** Fields the service keeps beside the domain state on the public document. */
 export type StoredExtras = { lastEventHash: string; handoffCount: number };
 
-export type PublicDossier = Omit<Dossier, 'applicant' | 'components'> & StoredExtras;
-export type PersonalPart = Pick<Dossier, 'applicant' | 'components'>;
+export type PublicDossier = Omit<Dossier, 'applicant' | 'components' | 'filer'> & StoredExtras;
+/** The personal part: the applicant, the components with their files, and the filer of a filing on someone's behalf. */
+export type PersonalPart = Pick<Dossier, 'applicant' | 'components' | 'filer'>;
 
 export const dossierRef = (db: Firestore, id: string) => db.collection(DOSSIERS).doc(id);
 export const personalRef = (db: Firestore, id: string) =>
@@ -31,8 +32,8 @@ export function splitDossier(
   dossier: Dossier,
   extras: StoredExtras,
 ): { publicDoc: PublicDossier; personal: PersonalPart } {
-  const { applicant, components, ...rest } = dossier;
-  return { publicDoc: { ...rest, ...extras }, personal: { applicant, components } };
+  const { applicant, components, filer, ...rest } = dossier;
+  return { publicDoc: { ...rest, ...extras }, personal: { applicant, components, ...(filer ? { filer } : {}) } };
 }
 
 export function joinDossier(
@@ -45,6 +46,7 @@ export function joinDossier(
     ...rest,
     applicant: personal.applicant,
     components: personal.components ?? [],
+    ...(personal.filer ? { filer: personal.filer } : {}),
   } as Dossier;
   return {
     dossier,

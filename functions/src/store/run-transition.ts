@@ -57,9 +57,15 @@ export type TransitionRequest = {
   draft?: (tx: Transaction, now: Date) => Promise<Dossier>;
 };
 
+/** The caller as the event records it: role, user and agency, not how the session signed in. */
+function actorOf(caller: Caller): Caller {
+  const { signInProvider: _p, providerSubjects: _s, emailVerified: _e, ...actor } = caller;
+  return actor;
+}
+
 /** The dossier as the caller may see it after an action: no personal data. */
 export function publicView(dossier: Dossier) {
-  const { applicant: _applicant, components: _components, ...rest } = dossier;
+  const { applicant: _applicant, components: _components, filer: _filer, ...rest } = dossier;
   return rest;
 }
 
@@ -136,7 +142,7 @@ export async function runTransition(deps: TransitionDeps, req: TransitionRequest
       const agencies = await agencyFactsFor(db, current, request, legalTime);
 
       // Decide.
-      const decision = decide(current, request, req.caller, now, {
+      const decision = decide(current, request, actorOf(req.caller), now, {
         calendar,
         handoffCount: extras.handoffCount,
         ...(legalTime ? { legalTime } : {}),

@@ -38,6 +38,10 @@ export const UploadRecord = z.object({
   createdAt: Timestamp,
   dossierId: EntityId.nullable(),
   draftId: EntityId.nullable().optional(),
+  /** Set at submission for files of a sensitive component or an authorisation (access restricted and logged). */
+  sensitive: z.boolean().optional(),
+  /** The key the bytes are encrypted with (platform/file-store/encrypting-file-store.ts), for rotation. */
+  encryptionKeyId: z.string().optional(),
 });
 export type UploadRecord = z.infer<typeof UploadRecord>;
 

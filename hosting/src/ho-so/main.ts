@@ -7,7 +7,7 @@
 //   api.ts              every call to /api and the answers read
 //   live.ts             listeners and API answers kept up to date, slips waited for
 //   supplement.ts       uploading and sending the supplement
-//   view-*.ts           the list, the dossier and its parts, the inbox
+//   view-*.ts           the list, the dossier and its parts, the inbox, the account and personal data
 import '../shared/style.css';
 import '../shared/forms.css';
 import './page.css';
@@ -21,6 +21,8 @@ import { connectPage, dossierId, page, signedOut, stopListening } from './state.
 import { renderDossier } from './view-dossier.js';
 import { mountInbox } from './view-inbox.js';
 import { renderList } from './view-list.js';
+import { mountAccount } from './view-account.js';
+import { mountPrivacy } from './view-privacy.js';
 
 const render = (): void => (dossierId ? renderDossier() : renderList());
 
@@ -31,6 +33,7 @@ function startFor(user: User): void {
   else {
     void followList(user.uid);
     void mountInbox(byId('inbox'), user).then((unsubscribe) => page.stop.push(unsubscribe));
+    mountAccountAndPrivacy(user);
   }
 }
 
@@ -41,4 +44,13 @@ onLangChange(render);
 void withCitizen(byId('app'), startFor, { vi: 'Đăng nhập để xem các hồ sơ bạn đã nộp.', en: 'Sign in to see the dossiers you have submitted.' }, () => {
   signedOut();
   byId('inbox').replaceChildren();
+  byId('account').replaceChildren();
+  byId('privacy').replaceChildren();
 });
+
+/** The account, profile and personal-data sections under the list (view-account.ts, view-privacy.ts). */
+function mountAccountAndPrivacy(user: User): void {
+  let reloadProfile = (): void => undefined;
+  void mountAccount(byId('account'), user, (listener) => (reloadProfile = listener));
+  void mountPrivacy(byId('privacy'), user, () => reloadProfile());
+}

@@ -1,5 +1,5 @@
 // What My dossiers reads live from Firestore, under the rules: a citizen's list must ask for
-// `ownerUserId == uid`, the inbox for `recipientUid == uid`; one dossier and its events by id.
+// `ownerUserId == uid` (and `principalUserId == uid` for filings on their behalf), the inbox for `recipientUid == uid`; one dossier and its events by id.
 import { collection, doc, getDoc, limit, onSnapshot, orderBy, query, where, type Unsubscribe } from 'firebase/firestore';
 import type { ACTION_LABEL_TEXT } from '../../../functions/src/contract/index.js';
 import type { STATUS_INFO } from '../../../functions/src/contract/index.js';
@@ -46,13 +46,21 @@ export type DossierDoc = {
 export type EventDoc = { version: number; type: keyof typeof ACTION_LABEL_TEXT; at: Stamp; from?: string; to?: Status };
 export type InboxEntry = { id: string; subject: Bilingual; body: Bilingual; createdAt?: { toDate(): Date }; readAt?: { toDate(): Date } | null; dossierId: string };
 
+/** The dossiers I filed, and those filed on my behalf for my verified account (`principalUserId`). */
 export async function watchMyDossiers(uid: string, onList: (items: DossierDoc[]) => void, onError: () => void): Promise<Unsubscribe> {
   const db = await firestore();
-  return onSnapshot(
-    query(collection(db, 'dossiers'), where('ownerUserId', '==', uid)),
-    (snap) => onList(snap.docs.map((d) => ({ ...(d.data() as Omit<DossierDoc, 'id'>), id: d.id }))),
-    onError,
-  );
+  const toDocs = (docs: { id: string; data(): unknown }[]) => docs.map((d) => ({ ...(d.data() as Omit<DossierDoc, 'id'>), id: d.id }));
+  let own: DossierDoc[] | undefined;
+  let onBehalf: DossierDoc[] = [];
+  const emit = () => {
+    if (own) onList([...own, ...onBehalf.filter((d) => !own!.some((o) => o.id === d.id))]);
+  };
+  const stopOwn = onSnapshot(query(collection(db, 'dossiers'), where('ownerUserId', '==', uid)), (snap) => ((own = toDocs(snap.docs)), emit()), onError);
+  const stopOnBehalf = onSnapshot(query(collection(db, 'dossiers'), where('principalUserId', '==', uid)), (snap) => ((onBehalf = toDocs(snap.docs)), emit()), () => undefined);
+  return () => {
+    stopOwn();
+    stopOnBehalf();
+  };
 }
 
 /** The dossier (null when it does not exist or may not be read) and its events in version order. */

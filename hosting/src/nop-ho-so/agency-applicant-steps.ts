@@ -11,6 +11,8 @@ import { afterStep, stepForm, textInput, valueOf } from './step-form.js';
 import type { AgencyPublic } from '../../../functions/src/contract/index.js';
 import { competentChoices } from '../shared/reception.js';
 import { competentNeeded, desks, go, person, readCurrentStep, wizard } from './state.js';
+import { noticeDetails } from '../shared/privacy-notice.js';
+import { filerFields, filerProblems, isOrganisation, kindChooser, organisationFields, organisationProblems, readFiler, readOrganisation } from './representation.js';
 
 function agencyChoice(a: AgencyPublic, i: number): HTMLElement {
   return h(
@@ -99,10 +101,18 @@ export function agencyProblems(): FieldProblem[] {
 }
 
 export function applicantStep(): HTMLElement {
+  // An organisation applicant, filing on someone's behalf and the privacy notice: representation.ts.
+  if (isOrganisation()) {
+    return stepForm('applicant', [kindChooser(), ...organisationFields(), filerFields(), noticeDetails()], () => {
+      readCurrentStep();
+      afterStep('applicant', applicantProblems(), 'documents');
+    }, () => go('agency'));
+  }
   const a = person();
   return stepForm(
     'applicant',
     [
+      kindChooser(),
       h('p', {}, t({ vi: 'Người nộp hồ sơ là cá nhân. Thông tin phải khớp với giấy tờ tùy thân.', en: 'The applicant is a person. The details must match your identity document.' })),
       ...textInput('fullName', { vi: 'Họ và tên', en: 'Full name' }, a.fullName, { autocomplete: 'name' }),
       ...textInput('idNumber', { vi: 'Số căn cước công dân', en: 'Citizen identity number (CCCD)' }, a.identity?.number, { hint: { vi: '12 chữ số, in trên thẻ căn cước', en: '12 digits, printed on your identity card' }, inputmode: 'numeric', maxlength: 20 }),
@@ -116,6 +126,8 @@ export function applicantStep(): HTMLElement {
         ...textInput('communeName', { vi: 'Xã/phường', en: 'Commune or ward' }, a.address?.communeName),
         ...textInput('provinceName', { vi: 'Tỉnh/thành phố', en: 'Province or city' }, a.address?.provinceName ?? provinceForAddress()),
       ),
+      filerFields(),
+      noticeDetails(),
     ],
     () => {
       readCurrentStep();
@@ -126,6 +138,8 @@ export function applicantStep(): HTMLElement {
 }
 
 export function readApplicant(): void {
+  readFiler();
+  if (isOrganisation()) return readOrganisation();
   const a = person();
   a.fullName = valueOf('fullName');
   a.identity = { kind: 'citizenId', number: valueOf('idNumber').replace(/\s/g, '') };
@@ -136,7 +150,8 @@ export function readApplicant(): void {
 
 /** The obvious mistakes in the applicant's details (the server checks again). */
 export function applicantProblems(): FieldProblem[] {
-  const a = wizard.state.applicant ?? { kind: 'person' };
+  if (isOrganisation()) return [...organisationProblems(), ...filerProblems()];
+  const a = person();
   const problems: FieldProblem[] = [];
   const need = (inputId: string, value: string | undefined, message: Bilingual) => {
     if (!value?.trim()) problems.push({ inputId, message });
@@ -152,5 +167,5 @@ export function applicantProblems(): FieldProblem[] {
   need('addressLine', a.address?.line, { vi: 'Nhập số nhà, đường, thôn/tổ', en: 'Enter your street address' });
   need('communeName', a.address?.communeName, { vi: 'Nhập xã/phường', en: 'Enter your commune or ward' });
   need('provinceName', a.address?.provinceName, { vi: 'Nhập tỉnh/thành phố', en: 'Enter your province or city' });
-  return problems;
+  return [...problems, ...filerProblems()];
 }

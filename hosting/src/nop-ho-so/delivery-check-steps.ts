@@ -5,6 +5,7 @@ import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { afterStep, heading, progressLine, stepForm } from './step-form.js';
 import { submit } from './submission.js';
+import { isOrganisation, representationRows } from './representation.js';
 import { competentNeeded, desks, go, person, readCurrentStep, saveLine, selectedComponents, STEP_TITLES, wizard, type Step } from './state.js';
 
 const DELIVERY: Record<'desk' | 'post' | 'online', { label: Bilingual; hint: Bilingual }> = {
@@ -83,11 +84,17 @@ export function checkStep(): HTMLElement {
     { class: 'check' },
     ...summaryRow({ vi: 'Nơi nộp', en: 'Submitted to' }, agency ? t(agency.name) : '—', 'agency', 'check-agency'),
     ...(competent ? summaryRow({ vi: 'Cơ quan giải quyết', en: 'Deciding agency' }, t(competent.name), 'agency', 'check-competent') : []),
-    ...summaryRow({ vi: 'Họ và tên', en: 'Full name' }, a.fullName ?? '', 'applicant', 'check-name'),
-    ...summaryRow({ vi: 'Số căn cước công dân', en: 'Citizen identity number' }, a.identity?.number ?? '', 'applicant', 'check-id'),
-    ...summaryRow({ vi: 'Số điện thoại', en: 'Mobile number' }, a.phone ?? '', 'applicant', 'check-phone'),
-    ...summaryRow({ vi: 'Email', en: 'Email' }, a.email || '—', 'applicant', 'check-email'),
-    ...summaryRow({ vi: 'Nơi cư trú', en: 'Address' }, address, 'applicant', 'check-address'),
+    // An organisation, or the person (and a filer, if any): representation.ts.
+    ...(isOrganisation()
+      ? representationRows((term, value, testId) => summaryRow(term, value, 'applicant', testId))
+      : [
+        ...summaryRow({ vi: 'Họ và tên', en: 'Full name' }, a.fullName ?? '', 'applicant', 'check-name'),
+        ...summaryRow({ vi: 'Số căn cước công dân', en: 'Citizen identity number' }, a.identity?.number ?? '', 'applicant', 'check-id'),
+        ...summaryRow({ vi: 'Số điện thoại', en: 'Mobile number' }, a.phone ?? '', 'applicant', 'check-phone'),
+        ...summaryRow({ vi: 'Email', en: 'Email' }, a.email || '—', 'applicant', 'check-email'),
+        ...summaryRow({ vi: 'Nơi cư trú', en: 'Address' }, address, 'applicant', 'check-address'),
+          ...representationRows((term, value, testId) => summaryRow(term, value, 'applicant', testId)),
+        ]),
     ...summaryRow({ vi: 'Giấy tờ', en: 'Documents' }, docs, 'documents', 'check-documents'),
     ...summaryRow({ vi: 'Nhận kết quả', en: 'Result delivery' }, state.resultDelivery ? t(DELIVERY[state.resultDelivery].label) : '—', 'delivery', 'check-delivery'),
   );

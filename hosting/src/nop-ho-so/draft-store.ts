@@ -15,11 +15,29 @@ export type PersonDraft = {
   email?: string;
   address?: { line?: string; communeName?: string; provinceName?: string };
 };
+export type OrganisationDraft = {
+  kind: 'organisation';
+  name?: string;
+  taxCode?: string;
+  representative?: { fullName?: string; title?: string; identity?: { kind: 'citizenId'; number?: string } };
+  phone?: string;
+  email?: string;
+  address?: { line?: string; communeName?: string; provinceName?: string };
+};
+/** Filing on someone's behalf: who files, and the authorisation uploaded (representation.ts). */
+export type FilerDraft = {
+  fullName?: string;
+  identity?: { kind: 'citizenId'; number?: string };
+  phone?: string;
+  relation?: 'authorised' | 'employee' | 'family';
+  authorisation?: UploadedFile[];
+};
 export type DraftContent = {
   receivingAgencyId?: string;
   /** Decree 118 Art. 14: the agency that decides, chosen when the receiving desk is not competent. */
   competentAgencyId?: string;
-  applicant?: PersonDraft;
+  applicant?: PersonDraft | OrganisationDraft;
+  filer?: FilerDraft;
   components?: ComponentDraft[];
   resultDelivery?: 'desk' | 'post' | 'online';
 };
@@ -50,6 +68,7 @@ export async function findDraft(uid: string, procedureCode: string): Promise<Sto
     receivingAgencyId: data.receivingAgencyId,
     competentAgencyId: data.competentAgencyId,
     applicant: data.applicant,
+    filer: data.filer,
     components: data.components,
     resultDelivery: data.resultDelivery,
     updatedAt: data.updatedAt ? data.updatedAt.toDate() : null,
@@ -63,6 +82,7 @@ export async function saveDraft(uid: string, procedureCode: string, draftId: str
     receivingAgencyId: content.receivingAgencyId,
     competentAgencyId: content.competentAgencyId,
     applicant: content.applicant,
+    filer: content.filer,
     components: content.components,
     resultDelivery: content.resultDelivery,
   });

@@ -12,6 +12,7 @@ import { t } from '../shared/i18n.js';
 import type { AgencyPublic } from '../../../functions/src/contract/index.js';
 import { needsCompetentChoice, otherDesks, publicAgencies, receivesAnywhere } from '../shared/reception.js';
 import { fetchProcedure, type Detail, type SubmittedDossier } from './api.js';
+import { profileDraft } from './prefill.js';
 import { DraftSlotsFull, findDraft, MAX_DRAFTS, saveDraft, type ComponentDraft, type DraftContent, type PersonDraft, type StoredDraft } from './draft-store.js';
 
 export type Step = 'agency' | 'applicant' | 'documents' | 'delivery' | 'check';
@@ -47,7 +48,8 @@ export const wizard: {
   loadFailure?: Bilingual;
 } = { state: {}, step: 'loading', returnToCheck: false, agencies: [] };
 
-export const person = (): PersonDraft => (wizard.state.applicant ??= { kind: 'person' });
+/** The applicant as a person (the usual case); an organisation applicant is edited in representation.ts. */
+export const person = (): PersonDraft => (wizard.state.applicant ??= { kind: 'person' }) as PersonDraft;
 
 /** The idempotency key of the submission: tied to the draft, so a retry (even after a reload) finds the same dossier. */
 export function requestId(): string {
@@ -103,6 +105,8 @@ export async function startFor(user: User): Promise<void> {
   if (wizard.stored) wizard.step = 'resume';
   else {
     wizard.step = 'agency';
+    const prefilled = await profileDraft(user);
+    if (prefilled) wizard.state.applicant = prefilled;
     const agencies = wizard.detail!.receivingAgencies;
     if (agencies.length === 1) wizard.state.receivingAgencyId = agencies[0]!.id;
   }

@@ -8,6 +8,7 @@ import { t } from '../shared/i18n.js';
 import { deleteDraft } from './draft-store.js';
 import { showServerFieldErrors } from './server-field-errors.js';
 import { submitApplication } from './api.js';
+import { filerBody, isOrganisation, organisationApplicant } from './representation.js';
 import { code, competentNeeded, person, render, requestId, selectedComponents, wizard } from './state.js';
 import type { SubmitDossierBody } from '../../../functions/src/contract/index.js';
 
@@ -18,7 +19,7 @@ function submissionBody(): SubmitDossierBody {
     procedureCode: code,
     // Earlier steps checked these; an empty value still gets the server's field error on its step.
     receivingAgencyId: wizard.state.receivingAgencyId ?? '',
-    applicant: {
+    applicant: isOrganisation() ? organisationApplicant() : {
       kind: 'person',
       fullName: a.fullName ?? '',
       identity: { kind: 'citizenId', number: a.identity?.number ?? '' },
@@ -26,6 +27,7 @@ function submissionBody(): SubmitDossierBody {
       ...(a.email ? { email: a.email } : {}),
       address: { line: a.address?.line ?? '', communeName: a.address?.communeName ?? '', provinceName: a.address?.provinceName ?? '' },
     },
+    ...filerBody(),
     components: selectedComponents().map((s) => ({
       componentId: s.componentId,
       originals: s.originals,

@@ -1,9 +1,12 @@
 // Sign-in for the citizen pages (apply, my dossiers, rating as owner): the page waits for a signed-in user
-// and, while there is none, shows a compact email/password form in the given place.
+// and, while there is none, shows a compact email/password form in the given place, with links to the
+// other ways in (VNeID, phone, new account, password reset: the sign-in page /dang-nhap/). At the first
+// sign-in the privacy notice is shown until read (privacy-notice.ts).
 import { onAuthStateChanged, signInWithEmailAndPassword, signOut, type User } from 'firebase/auth';
 import { firebaseApp } from './firebase-app.js';
 import { h } from './dom.js';
 import { onLangChange, t } from './i18n.js';
+import { noticeOnFirstSignIn } from './privacy-notice.js';
 
 /**
  * Calls `onUser` with the signed-in user (again after a sign-in) and `onSignedOut` whenever there is
@@ -27,13 +30,30 @@ export async function withCitizen(
     if (!user) {
       onSignedOut?.();
       draw();
-    } else if (changed) onUser(user);
+    } else if (changed) {
+      onUser(user);
+      void noticeOnFirstSignIn(user);
+    }
   });
 }
 
 export async function signOutCitizen(): Promise<void> {
   const { auth } = await firebaseApp();
   await signOut(auth);
+}
+
+/** The other ways in, on the sign-in page (/dang-nhap/), which brings the person back here afterwards. */
+function otherWays(): HTMLElement {
+  const back = encodeURIComponent(location.pathname + location.search);
+  const link = (cach: string, id: string, text: { vi: string; en: string }) => h('li', {}, h('a', { href: `/dang-nhap/?${cach ? `cach=${cach}&` : ''}next=${back}`, id }, t(text)));
+  return h(
+    'ul',
+    { class: 'other-ways', id: 'sign-in-other-ways' },
+    link('', 'sign-in-vneid', { vi: 'Đăng nhập bằng VNeID (định danh điện tử)', en: 'Sign in with VNeID (electronic identity)' }),
+    link('phone', 'sign-in-phone', { vi: 'Đăng nhập bằng số điện thoại', en: 'Sign in with a phone number' }),
+    link('signup', 'sign-in-signup', { vi: 'Tạo tài khoản mới', en: 'Create an account' }),
+    link('reset', 'sign-in-reset', { vi: 'Quên mật khẩu', en: 'Forgot your password' }),
+  );
 }
 
 function signInForm(intro?: { vi: string; en: string }): HTMLElement {
@@ -51,6 +71,7 @@ function signInForm(intro?: { vi: string; en: string }): HTMLElement {
     password,
     h('p', {}, h('button', { type: 'submit' }, t({ vi: 'Đăng nhập', en: 'Sign in' }))),
     output,
+    otherWays(),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayPhone, telHref } from './phone.js';
+import { displayPhone, normaliseVietnameseMobile, telHref } from './phone.js';
 
 describe('phone numbers as people dial them', () => {
   it('groups a landline (0 + 10 digits) and a mobile (0 + 9 digits) given in E.164', () => {
@@ -16,4 +16,13 @@ describe('phone numbers as people dial them', () => {
     expect(telHref('+84 298 3800 100')).toBe('tel:+842983800100');
     expect(telHref('0298.3800.100')).toBe('tel:02983800100');
   });
+});
+
+describe('normaliseVietnameseMobile (the sign-in form’s first check)', () => {
+  it.each([
+    ['0912 345 678', '+84912345678'],
+    ['+84 912.345.678', '+84912345678'],
+    ['84912345678', '+84912345678'],
+  ])('%j → %j', (input, expected) => expect(normaliseVietnameseMobile(input)).toBe(expected));
+  it.each(['0212345678', '091234567', '+85912345678', 'abc'])('refuses %j', (input) => expect(normaliseVietnameseMobile(input)).toBeUndefined());
 });

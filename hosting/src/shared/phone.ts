@@ -10,3 +10,13 @@ export function displayPhone(phone: string): string {
 
 /** A `tel:` link: digits and the leading + only. */
 export const telHref = (phone: string): string => `tel:${phone.replace(/[^\d+]/g, '')}`;
+
+/**
+ * A Vietnamese mobile number as typed (`0912 345 678`, `+84 912…`) in E.164 (`+84912345678`), or undefined.
+ * The server checks it again (domain/applicant/phone.ts); this only saves a round trip on an obvious typo.
+ */
+export function normaliseVietnameseMobile(input: string): string | undefined {
+  const digits = input.replace(/[\s.()-]/g, '');
+  const national = /^(?:\+84|84|0)(\d{9})$/.exec(digits)?.[1];
+  return national && /^[35789]/.test(national) ? `+84${national}` : undefined;
+}

@@ -6,14 +6,15 @@ import type { Actor } from '../lifecycle/actor.js';
 
 export type DossierAccess = 'personal' | 'public' | 'none';
 
-export function dossierAccess(dossier: Pick<Dossier, 'ownerUserId' | 'agencyIds'>, actor: Pick<Actor, 'role' | 'userId' | 'agencyId'>): DossierAccess {
+export function dossierAccess(dossier: Pick<Dossier, 'ownerUserId' | 'agencyIds'> & { principalUserId?: string }, actor: Pick<Actor, 'role' | 'userId' | 'agencyId'>): DossierAccess {
   switch (actor.role) {
     case 'admin':
       return 'personal';
     case 'monitor':
       return 'public';
     case 'citizen':
-      return dossier.ownerUserId === actor.userId ? 'personal' : 'none';
+      // The filer (owner) and, for a filing on their behalf, the applicant's verified account.
+      return dossier.ownerUserId === actor.userId || (dossier.principalUserId !== undefined && dossier.principalUserId === actor.userId) ? 'personal' : 'none';
     case 'receptionist':
     case 'handler':
     case 'lead':

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toFieldErrors } from '../shared/field-errors.js';
 import { Applicant, TaxCode } from './applicant.js';
+import { taxCodeCheckDigit, taxCodeProblem } from './tax-code.js';
 import { CitizenIdNumber, IdentityDocument } from './identity.js';
 import { PersonName } from './person-name.js';
 import { VietnameseMobile, VietnamesePhone, normaliseVietnameseMobile } from './phone.js';
@@ -125,19 +126,41 @@ describe('identity documents', () => {
 
 describe('TaxCode', () => {
   it.each([
-    ['0123456789', '0123456789'],
-    ['0123456789-001', '0123456789-001'],
-    ['0123456789001', '0123456789-001'],
+    ['0100109106', '0100109106'],
+    ['0123456787', '0123456787'],
+    ['0123456787-001', '0123456787-001'],
+    ['0123456787001', '0123456787-001'],
+    [' 0300588569 ', '0300588569'],
   ])('%j → %j', (input, expected) => {
     expect(TaxCode.parse(input)).toBe(expected);
   });
-
-  it.each(['012345678', '01234567890', '0123456789-01', '0123456789_001', 'ABCDEFGHIJ'])(
-    'rejects %j',
-    (input) => {
-      expect(TaxCode.safeParse(input).success).toBe(false);
-    },
-  );
+  it.each([
+    ['012345678', /10 chữ số/],
+    ['01234567890', /10 chữ số/],
+    ['0123456787-01', /10 chữ số/],
+    ['0123456787_001', /10 chữ số/],
+    ['ABCDEFGHIJ', /10 chữ số/],
+    ['0123456789', /chữ số kiểm tra/],
+    ['0100109107', /chữ số kiểm tra/],
+    ['3901234567', /chữ số kiểm tra/],
+    ['0100000000', /không có mã số thuế/],
+    ['0123456787-000', /001 đến 999/],
+  ])('rejects %j with a bilingual reason', (input, reason) => {
+    const result = TaxCode.safeParse(input);
+    expect(result.success).toBe(false);
+    if (!result.success) {
+      const [first] = toFieldErrors(result.error);
+      expect(first?.message.vi).toMatch(reason);
+      expect(first?.message.en.length).toBeGreaterThan(10);
+    }
+  });
+  it('the check digit matches codes issued to real enterprises, and none exists for remainder 0', () => {
+    expect(taxCodeCheckDigit('010010910')).toBe(6);
+    expect(taxCodeCheckDigit('030058856')).toBe(9);
+    expect(taxCodeCheckDigit('010124814')).toBe(1);
+    expect(taxCodeCheckDigit('390123456')).toBeUndefined();
+    expect(taxCodeProblem('3901234560')).toBe('checksum');
+  });
 });
 
 describe('Applicant', () => {
@@ -189,12 +212,12 @@ describe('Applicant', () => {
     const organisation = {
       kind: 'organisation',
       name: 'Công ty TNHH Nông sản Bình An',
-      taxCode: '3901234567',
+      taxCode: '3901234577',
       representative: { fullName: 'Trương Văn Đạt', title: 'Giám đốc' },
       phone: '+84 903 111 222',
       address: { line: 'Khu công nghiệp Tân Lập', communeName: 'Xã Tân Lập', provinceName: 'Tỉnh Bình An' },
     };
-    expect(Applicant.parse(organisation)).toMatchObject({ taxCode: '3901234567', phone: '+84903111222' });
+    expect(Applicant.parse(organisation)).toMatchObject({ taxCode: '3901234577', phone: '+84903111222' });
     expect(Applicant.safeParse({ ...organisation, taxCode: '12345' }).success).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { LocalDate } from '../time/schemas.js';
 import { Address } from './address.js';
 import { IdentityDocument } from './identity.js';
 import { PersonName } from './person-name.js';
+import { normaliseTaxCode, taxCodeProblem } from './tax-code.js';
 import { VietnameseMobile } from './phone.js';
 
 export const Email = z
@@ -14,27 +15,31 @@ export const Email = z
   .pipe(z.email(bi('Địa chỉ email không hợp lệ', 'invalid email address')))
   .describe('Thư điện tử / email');
 
+const TAX_CODE_MESSAGES = {
+  format: bi('Mã số thuế gồm 10 chữ số, hoặc 13 chữ số dạng 0123456789-001', 'tax code is 10 digits, or 13 digits as 0123456789-001'),
+  checksum: bi(
+    'Mã số thuế không đúng: chữ số kiểm tra (chữ số thứ 10) không khớp, hãy xem lại từng chữ số',
+    'invalid tax code: the check digit (the 10th) does not match; check each digit',
+  ),
+  sequence: bi('Mã số thuế không đúng: không có mã số thuế nào như vậy', 'invalid tax code: no such tax code is issued'),
+  branch: bi('Mã đơn vị phụ thuộc (3 chữ số sau dấu gạch) từ 001 đến 999', 'the branch suffix (3 digits after the hyphen) is 001 to 999'),
+} as const;
+
 /**
- * Mã số thuế / mã số doanh nghiệp: 10 digits, or 13 for a branch/dependent unit written `0123456789-001`.
- * The 13-digit form is accepted with or without the hyphen and stored with it.
+ * Mã số thuế / mã số doanh nghiệp: 10 digits with their check digit, or 13 for a branch/dependent unit
+ * written `0123456789-001` (tax-code.ts). The 13-digit form is accepted with or without the hyphen and
+ * stored with it.
  */
 export const TaxCode = z
   .string()
   .trim()
   .transform((input, ctx) => {
-    const match = /^(\d{10})(?:-?(\d{3}))?$/.exec(input);
-    if (!match) {
-      ctx.issues.push({
-        code: 'custom',
-        input,
-        message: bi(
-          'Mã số thuế gồm 10 chữ số, hoặc 13 chữ số dạng 0123456789-001',
-          'tax code is 10 digits, or 13 digits as 0123456789-001',
-        ),
-      });
+    const problem = taxCodeProblem(input);
+    if (problem) {
+      ctx.issues.push({ code: 'custom', input, message: TAX_CODE_MESSAGES[problem] });
       return z.NEVER;
     }
-    return match[2] === undefined ? (match[1] ?? '') : `${match[1] ?? ''}-${match[2]}`;
+    return normaliseTaxCode(input);
   })
   .describe('Mã số thuế / mã số doanh nghiệp / tax or enterprise code');
 export type TaxCode = z.infer<typeof TaxCode>;

@@ -3,3 +3,4 @@ export * from './applicant.js';
 export * from './identity.js';
 export * from './person-name.js';
 export * from './phone.js';
+export * from './tax-code.js';

@@ -30,6 +30,14 @@ describe('parseComponents', () => {
     ]);
   });
 
+  it('marks a document "(nhạy cảm)" as sensitive and leaves the mark out of its name', () => {
+    const parsed = parseComponents('[identity] Bản chụp căn cước công dân (Bản sao: 1) (nhạy cảm)\nĐơn đề nghị');
+    expect(parsed.ok && parsed.value).toEqual([
+      { id: 'identity', name: { vi: 'Bản chụp căn cước công dân', en: 'Bản chụp căn cước công dân' }, originals: 0, certifiedCopies: 0, copies: 1, mandatory: true, sensitive: true },
+      expect.not.objectContaining({ sensitive: expect.anything() }),
+    ]);
+  });
+
   it('keeps a form number in the name and makes repeated ids unique', () => {
     const [a, b] = value(parseComponents('Đơn (Mẫu số 04/ĐK) (Bản chính: 1)\nĐơn (Mẫu số 04/ĐK) (Bản sao: 2)'));
     expect(a?.name.vi).toBe('Đơn (Mẫu số 04/ĐK)');

@@ -39,6 +39,8 @@ const COUNTS: [keyof Pick<RequiredComponent, 'originals' | 'certifiedCopies' | '
   ['copies', /ban (?:sao|chup)(?! (?:co )?chung thuc)\s*:?\s*(\d{1,2})|(\d{1,2})\s*ban (?:sao|chup)(?! (?:co )?chung thuc)/u],
 ];
 const OPTIONAL_MARK = /\s*\((?:không bắt buộc|khong bat buoc)\)\s*/iu;
+/** The province marks a document whose file is sensitive personal data (Law 91/2025), e.g. an ID card image. */
+const SENSITIVE_MARK = /\s*\((?:nhạy cảm|nhay cam)\)\s*/iu;
 
 /** `text` without the given [start, end) spans. */
 function cut(text: string, spans: [number, number][]): string {
@@ -50,7 +52,8 @@ function cut(text: string, spans: [number, number][]): string {
 /**
  * Required documents, one per line: `[id] Tên giấy tờ (Bản chính: 1, Bản sao chứng thực: 0, Bản sao: 1)`.
  * The id is optional (made from the name); counts may be written "01 bản chính" as well; without any
- * count the document is one original. "(nếu có)" or "(Không bắt buộc)" makes it optional.
+ * count the document is one original. "(nếu có)" or "(Không bắt buộc)" makes it optional; "(nhạy cảm)"
+ * marks its files as sensitive personal data (restricted, every opening logged).
  */
 export function parseComponents(cell: string, english?: string): Parsed<RequiredComponent[]> {
   const lines = listLines(cell);
@@ -72,16 +75,18 @@ export function parseComponents(cell: string, english?: string): Parsed<Required
       rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
     }
     const mandatory = !(OPTIONAL_MARK.test(text) || /\(neu /u.test(folded));
+    const sensitive = SENSITIVE_MARK.test(text);
     // Folding keeps one character per character of NFC Vietnamese, so the spans found in the folded
     // text cut the same words out of the name; then what held them ("( , )", a trailing " - ") goes too.
     const name = (folded.length === text.length ? cut(text, spans) : text)
       .replace(OPTIONAL_MARK, ' ')
+      .replace(SENSITIVE_MARK, ' ')
       .replace(/\(\s*(?:[,;:–-]\s*)*\)/gu, ' ')
       .replace(/(?:\s*[,;:–-])+\s*$/u, '')
       .replace(/\s+/gu, ' ')
       .trim();
     if (spans.length === 0) counts.originals = 1;
-    return { id: explicit?.[1] ?? slug(name), name, counts, mandatory };
+    return { id: explicit?.[1] ?? slug(name), name, counts, mandatory, sensitive };
   });
   const ids = uniqueIds(drafts.map((d) => d.id));
   return ok(
@@ -90,6 +95,7 @@ export function parseComponents(cell: string, english?: string): Parsed<Required
       name: { vi: d.name, en: en.value[i] ?? d.name },
       ...d.counts,
       mandatory: d.mandatory,
+      ...(d.sensitive ? { sensitive: true } : {}),
     })),
   );
 }

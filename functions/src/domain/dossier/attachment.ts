@@ -55,5 +55,7 @@ export const Attachment = z.strictObject({
    */
   uploadedBy: UserId.optional().describe('Người tải lên hoặc số hóa / uploaded or scanned by'),
   uploadedAt: Instant.optional().describe('Thời điểm tải lên / uploaded at'),
+  /** Set when the file answers a sensitive component (or is an authorisation): access is restricted and logged. */
+  sensitive: z.boolean().optional().describe('Dữ liệu nhạy cảm / sensitive'),
 });
 export type Attachment = z.infer<typeof Attachment>;

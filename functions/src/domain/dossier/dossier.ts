@@ -11,6 +11,7 @@ import { AmountVnd, EntityId, Instant, PlainText, UserId } from '../shared/primi
 import { ComponentId } from '../procedure/component.js';
 import { RuleSet } from '../rule-set/rule-set.js';
 import { DossierComponents, type DossierComponent } from './component.js';
+import { Filer } from './filer.js';
 
 /** One item of a supplement request (form 02): what is missing or wrong, in plain language. */
 export const SupplementItem = z.strictObject({
@@ -156,7 +157,16 @@ export const Dossier = z.object({
   handlerId: UserId.optional(),
   /** The citizen's account, if submitted online or claimed; walk-in dossiers may have none. */
   ownerUserId: UserId.optional(),
+  /**
+   * For a filing on someone else's behalf: the applicant's account when its VNeID-verified ID number is the
+   * applicant's (they see the dossier as the owner does).
+   */
+  principalUserId: UserId.optional(),
+  /** Submitted in a session authenticated by the national electronic identity (VNeID): the national index counts it. */
+  vneidAuthenticated: z.boolean().optional(),
   applicant: Applicant,
+  /** Who filed, when not the applicant (with the authorisation); personal data. */
+  filer: Filer.optional(),
   components: DossierComponents,
   createdAt: Instant,
   updatedAt: Instant,
@@ -189,6 +199,9 @@ export interface NewDossierInput {
   readonly receivingAgencyId: string;
   readonly competentAgencyId?: string;
   readonly applicant: Dossier['applicant'];
+  readonly filer?: Filer;
+  readonly principalUserId?: string;
+  readonly vneidAuthenticated?: boolean;
   readonly components: readonly DossierComponent[];
   readonly channel: Channel;
   readonly resultDelivery: ResultDelivery;
@@ -219,7 +232,10 @@ export function newDraftDossier(input: NewDossierInput): Dossier {
     // The competent agency joins when the dossier is routed to it (its officers then see it).
     agencyIds: [input.receivingAgencyId],
     ...(input.ownerUserId === undefined ? {} : { ownerUserId: input.ownerUserId }),
+    ...(input.principalUserId === undefined ? {} : { principalUserId: input.principalUserId }),
+    ...(input.vneidAuthenticated ? { vneidAuthenticated: true } : {}),
     applicant: input.applicant,
+    ...(input.filer === undefined ? {} : { filer: input.filer }),
     components: [...input.components],
     createdAt: input.now,
     updatedAt: input.now,

@@ -21,6 +21,11 @@ export const RequiredComponent = z
     copies: Count.describe('Số bản sao / plain copies'),
     mandatory: z.boolean().describe('Bắt buộc / mandatory'),
     note: Bilingual.optional().describe('Ghi chú / note'),
+    /**
+     * Sensitive personal data by its kind (Law 91/2025: ID-card images, e-ID credentials, biometrics):
+     * its files are served only to those who handle the dossier and every opening is logged.
+     */
+    sensitive: z.boolean().optional().describe('Dữ liệu cá nhân nhạy cảm / sensitive personal data'),
   })
   .refine((c) => c.originals + c.certifiedCopies + c.copies > 0, {
     path: ['originals'],

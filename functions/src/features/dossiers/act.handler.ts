@@ -89,7 +89,7 @@ export async function actOnDossier(req: ApiRequest, deps: DossierDeps): Promise<
         if (!supplement) return { request: body.action as ActionRequest };
         if (dossier.status !== 'awaitingSupplement') return { request: { type: 'submitSupplement' } }; // the lifecycle refuses it
         // Uploads are read in the transaction (before its writes), so a file cannot land in two dossiers.
-        const { additions, writes } = await supplementAdditions(deps.db, tx, caller, dossier.id, supplement);
+        const { additions, writes } = await supplementAdditions(deps.db, tx, caller, dossier, supplement);
         return { request: { type: 'submitSupplement', additions }, writes };
       },
     },

@@ -5,6 +5,7 @@ import {
   AgencyId,
   Applicant,
   ComponentId,
+  FilerInput,
   EntityId,
   ProcedureCode,
   ResultDelivery,
@@ -28,6 +29,7 @@ const ApplicationFields = {
   requestId: RequestId,
   procedureCode: ProcedureCode,
   applicant: Applicant,
+  filer: FilerInput.optional().describe('Người nộp thay / filing on behalf'),
   components: z.array(ComponentInput).max(50),
   resultDelivery: ResultDelivery.default('desk'),
   /** Decree 118 Art. 14: the agency that decides, when the procedure does not name one (e.g. a commune). */

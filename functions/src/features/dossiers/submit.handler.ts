@@ -8,14 +8,17 @@ import {
   behaviourOf,
   codeIssuerOf,
   decideReception,
+  identityMismatch,
   newDraftDossier,
   type Attachment,
   type DossierComponent,
   type OnlineQuotaDecision,
+  type Filer,
+  type FilerInput,
   type Procedure,
 } from '../../domain/index.js';
 import { ApiError, type FieldError } from '../../platform/api-error.js';
-import { requireRole, type Caller } from '../../platform/auth.js';
+import { requireRole, requireVerifiedEmail, type Caller } from '../../platform/auth.js';
 import { parseInput } from '../../platform/parse.js';
 import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import { withKeyLock } from '../../platform/key-lock.js';
@@ -28,6 +31,7 @@ import { attachUploads, loadUploadsForSubmission } from '../../store/attach-uplo
 import { countOnlineSubmission, onlineQuotaOf, onlineQuotaRefs, peekOnlineQuota } from '../../store/intake-quotas.js';
 import { dossierRef } from '../../store/dossiers.js';
 import { signDeskScans } from '../../store/desk-scans.js';
+import { verifiedAccountOf, verifiedIdentity } from '../../store/identity.js';
 import type { Transaction } from 'firebase-admin/firestore';
 
 /** The same caller and requestId always name the same dossier: a retried submission finds it. */
@@ -125,22 +129,55 @@ function checkComponents(procedure: Procedure, components: ComponentInput[]): vo
 }
 
 /**
- * The components with their files. Reads the uploads inside the creating transaction, so the same
- * upload can never end up in two dossiers.
+ * The components with their files, and the filer with the authorisation. Reads the uploads inside the
+ * creating transaction, so the same upload can never end up in two dossiers. Files of a sensitive component
+ * (an ID-card image…) and authorisations are marked sensitive: restricted and logged when opened.
  */
-async function toDossierComponents(
+async function toDossierParts(
   deps: DossierDeps,
   tx: Transaction,
   caller: Caller,
+  procedure: Procedure,
   inputs: ComponentInput[],
-): Promise<DossierComponent[]> {
-  const ids = inputs.flatMap((c) => c.uploadIds);
+  filer: FilerInput | undefined,
+): Promise<{ components: DossierComponent[]; filer?: Filer }> {
+  const authorisationIds = filer?.authorisationUploadIds ?? [];
+  const ids = [...inputs.flatMap((c) => c.uploadIds), ...authorisationIds];
   const attachments = ids.length > 0 ? await loadUploadsForSubmission(deps.db, caller.userId, ids, tx) : [];
   const byId = new Map<string, Attachment>(attachments.map((a) => [a.id, a]));
-  return inputs.map(({ uploadIds, ...counts }) => ({
+  const sensitive = sensitiveComponentIds(procedure);
+  const components = inputs.map(({ uploadIds, ...counts }) => ({
     ...counts,
-    attachments: uploadIds.map((id) => byId.get(id)!),
+    attachments: uploadIds.map((id) => (sensitive.has(counts.componentId) ? { ...byId.get(id)!, sensitive: true } : byId.get(id)!)),
   }));
+  if (!filer) return { components };
+  const { authorisationUploadIds, ...person } = filer;
+  return { components, filer: { ...person, authorisation: authorisationUploadIds.map((id) => ({ ...byId.get(id)!, sensitive: true })) } };
+}
+
+/** Upload ids the submission marks sensitive in the uploads collection (access to their bytes is logged). */
+function sensitiveUploadIds(procedure: Procedure, body: SubmitDossierRequest | IntakeDossierRequest): Set<string> {
+  const sensitive = sensitiveComponentIds(procedure);
+  return new Set([
+    ...body.components.filter((c) => sensitive.has(c.componentId)).flatMap((c) => c.uploadIds),
+    ...(body.filer?.authorisationUploadIds ?? []),
+  ]);
+}
+
+const sensitiveComponentIds = (procedure: Procedure) => new Set(procedure.components.filter((c) => c.sensitive === true).map((c) => c.id));
+
+/**
+ * A caller signed in with VNeID files as themself (domain: identityMismatch); the applicant of a filing on
+ * their behalf sees it when their own account is VNeID-verified. Returns what the new dossier records.
+ */
+async function identityChecks(deps: DossierDeps, caller: Caller, body: SubmitDossierRequest | IntakeDossierRequest, kind: 'submit' | 'intake') {
+  if (kind !== 'submit') return {};
+  const verified = await verifiedIdentity(deps.db, caller);
+  const mismatch = identityMismatch(body.applicant, body.filer, verified?.idNumber);
+  if (mismatch) throw new ApiError('invalid-argument', { vi: 'Thông tin định danh không khớp.', en: 'The identity details do not match.' }, [mismatch]);
+  const principalIdNumber = body.filer && body.applicant.kind === 'person' && body.applicant.identity.kind === 'citizenId' ? body.applicant.identity.number : undefined;
+  const principalUserId = principalIdNumber ? await verifiedAccountOf(deps.db, principalIdNumber) : undefined;
+  return { ...(verified ? { vneidAuthenticated: true } : {}), ...(principalUserId && principalUserId !== caller.userId ? { principalUserId } : {}) };
 }
 
 async function create(
@@ -154,6 +191,7 @@ async function create(
   const channel = kind === 'submit' ? 'online' : (body as IntakeDossierRequest).channel;
   const competentAgencyId = await reception(deps, procedure, body, agencyId, channel);
   checkComponents(procedure, body.components);
+  const identity = await identityChecks(deps, caller, body, kind);
   const [calendar, settings] = await Promise.all([workingCalendar(deps.db), ruleSetSettings(deps.db, procedure.ruleSet)]);
   const format = behaviourOf(procedure.ruleSet, settings).code;
   const issuer = codeIssuerOf({ onlineIssuer: settings?.onlineIssuer, channel, receivingAgencyId: agencyId });
@@ -182,7 +220,8 @@ async function create(
             receivingAgencyId: agencyId,
             competentAgencyId,
             applicant: body.applicant,
-            components: await toDossierComponents(deps, tx, caller, body.components),
+            ...(await toDossierParts(deps, tx, caller, procedure, body.components, body.filer)),
+            ...identity,
             channel,
             resultDelivery: body.resultDelivery,
             ...(kind === 'submit' ? { ownerUserId: caller.userId } : {}),
@@ -200,8 +239,9 @@ async function create(
           }
           const { code, write } = reserveDossierCode(tx, counter!, issuer, now, format);
           const request = kind === 'submit' ? { type: 'submit' as const } : { type: 'intake' as const, channel: (body as IntakeDossierRequest).channel };
-          const uploadIds = body.components.flatMap((c) => c.uploadIds);
-          return { request, code, writes: [write, ...counted, () => attachUploads(tx, uploadIds, dossierId, deps.db)] };
+          const uploadIds = [...body.components.flatMap((c) => c.uploadIds), ...(body.filer?.authorisationUploadIds ?? [])];
+          const sensitive = sensitiveUploadIds(procedure, body);
+          return { request, code, writes: [write, ...counted, () => attachUploads(tx, uploadIds, dossierId, deps.db, sensitive)] };
         },
       },
     ),
@@ -212,6 +252,7 @@ async function create(
 export async function submitDossier(req: ApiRequest, deps: DossierDeps): Promise<Reply<'submitDossier'>> {
   const caller = await deps.caller(req);
   requireRole(caller, ['citizen']);
+  requireVerifiedEmail(caller);
   const body = parseInput(SubmitDossierRequest, req.body);
   return create(deps, caller, body, body.receivingAgencyId, 'submit');
 }

@@ -26,7 +26,10 @@ import { renderResult, ResultGlyphError } from './render-result.js';
 
 export type IssueResultDeps = {
   db: Firestore;
+  /** Where results are kept (slips and results are the province's documents, stored as issued). */
   files: FileStore;
+  /** Where uploads are kept: they are encrypted at rest (FILE_ENCRYPTION_KEYS), so read through it. */
+  uploads: FileStore;
   now: () => Date;
   caller: (req: ApiRequest) => Promise<Caller>;
   signer: PdfSigner;
@@ -184,7 +187,7 @@ async function uploadedPdf(deps: IssueResultDeps, caller: Caller, uploadId: stri
   const snap = await deps.db.collection(UPLOADS).doc(uploadId).get();
   const record = UploadRecord.safeParse(snap.data());
   if (!record.success || record.data.ownerUserId !== caller.userId || record.data.dossierId !== null || record.data.contentType !== 'application/pdf') throw uploadUnusable();
-  const file = await deps.files.get(record.data.storagePath);
+  const file = await deps.uploads.get(record.data.storagePath);
   if (!file) throw uploadUnusable();
   if (hasSignature(file.bytes)) throw unusablePdf();
   return file.bytes;

@@ -15,6 +15,7 @@ function applicantFields(w: SlipWriter, data: SlipData): void {
   const a = data.applicant;
   w.field('Người nộp hồ sơ', a.name);
   if (a.identity) w.text(a.identity);
+  if (a.filer) w.field('Người nộp thay', a.filer);
   w.field('Địa chỉ', a.address);
   w.field('Số điện thoại', a.phone);
   if (a.email) w.field('Email', a.email);

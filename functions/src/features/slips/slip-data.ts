@@ -28,6 +28,8 @@ export type SlipApplicant = {
   email?: string;
   /** "Số căn cước công dân: …" or "Mã số thuế: …", already labelled. */
   identity?: string;
+  /** Who filed on the applicant's behalf, with their identity and the basis (authorisation). */
+  filer?: string;
 };
 
 export type SlipComponentRow = { name: string; originals: number; certifiedCopies: number; copies: number };

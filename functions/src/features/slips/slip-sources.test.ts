@@ -47,3 +47,14 @@ describe('what the slips print from stored data', () => {
     expect(ratingUrl('https://a.vn', 'X Y', 'tok')).toBe('https://a.vn/danh-gia/X%20Y?t=tok');
   });
 });
+
+describe('a filing on someone’s behalf', () => {
+  it('names the filer and the basis on the applicant block', () => {
+    const a = slipApplicant(
+      { kind: 'person', fullName: 'Bùi Thị Mai', identity: { kind: 'citizenId', number: '079190001234' }, phone: '+84987654321', address: { line: '15 Hòa Bình', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' } },
+      { fullName: 'Trần Văn Bình', identity: { kind: 'citizenId', number: '038085004321' }, phone: '+84912000111', relation: 'authorised', authorisation: [] as never },
+    );
+    expect(a.name).toBe('Bùi Thị Mai');
+    expect(a.filer).toBe('Trần Văn Bình, CCCD 038085004321, ĐT +84912000111, theo giấy ủy quyền');
+  });
+});

@@ -15,6 +15,7 @@ import {
   type Address,
   type Agency,
   type Applicant,
+  type Filer,
   type Dossier,
   type DossierEvent,
   type Procedure,
@@ -42,7 +43,15 @@ export function formatAddress(address: Address): string {
   return [address.line, address.communeName, address.districtName, address.provinceName].filter(Boolean).join(', ');
 }
 
-export function slipApplicant(applicant: Applicant): SlipApplicant {
+const FILER_RELATION_LABELS = { authorised: 'theo giấy ủy quyền', employee: 'nhân viên của tổ chức, theo giấy giới thiệu/ủy quyền', family: 'người thân, theo giấy ủy quyền' } as const;
+
+/** "Trần Văn Bình, CCCD 038085004321, theo giấy ủy quyền": the filer line of a filing on someone's behalf. */
+export function slipFiler(filer: Filer): string {
+  const id = filer.identity.kind === 'citizenId' ? `CCCD ${filer.identity.number}` : `hộ chiếu ${filer.identity.number}`;
+  return `${filer.fullName}, ${id}, ĐT ${filer.phone}, ${FILER_RELATION_LABELS[filer.relation]}`;
+}
+
+export function slipApplicant(applicant: Applicant, filer?: Filer): SlipApplicant {
   const identity =
     applicant.kind === 'person'
       ? applicant.identity.kind === 'citizenId'
@@ -55,6 +64,7 @@ export function slipApplicant(applicant: Applicant): SlipApplicant {
     phone: applicant.phone,
     ...(applicant.email ? { email: applicant.email } : {}),
     identity,
+    ...(filer ? { filer: slipFiler(filer) } : {}),
   };
 }
 
@@ -152,7 +162,7 @@ export async function loadSlipData(
     ...(competent ? { competentAgency: competent.name } : {}),
     agency,
     code: dossier.code,
-    applicant: slipApplicant(dossier.applicant),
+    applicant: slipApplicant(dossier.applicant, dossier.filer),
     procedureName: dossier.procedure.name.vi,
     issuedAt: event.at,
   };

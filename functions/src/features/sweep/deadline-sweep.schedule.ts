@@ -9,6 +9,7 @@ import { NOTIFICATION_REQUESTS } from '../../store/outbox.js';
 import { revive } from '../../store/revive.js';
 import { computeWatch, sweepHorizon, type DeadlineWatch, type WatchedDossier } from './deadline-watch.js';
 import { escalateOnlineIntake } from './intake-watch.js';
+import { watchDataRequests, type DataRequestWatchResult } from './data-request-watch.js';
 import { ESCALATION_AUDIENCE, SWEEP_CONFIG } from './sweep-config.js';
 
 export const DEADLINE_WATCH = 'deadlineWatch';
@@ -30,6 +31,8 @@ export type SweepResult = {
   commits: number;
   /** Online dossiers past their intake alert time (Decree 118 Art. 17.2), and the escalations created. */
   intake: { read: number; tasksCreated: number };
+  /** Data subject requests past their legal deadlines (data-request-watch.ts). */
+  dataRequests: DataRequestWatchResult;
 };
 
 /** Cloud Scheduler's schedule time: the sweep's "now". */
@@ -85,7 +88,8 @@ export async function runDeadlineSweep(deps: SweepDeps, scheduleTime: string): P
 
   const tasksCreated = await createTasks(deps, watches, now);
   const intake = await escalateOnlineIntake(db, now);
-  return { scheduleTime, read: dossiers.size, flagged: watches.length, cleared: stale.length, tasksCreated, commits, intake };
+  const dataRequests = await watchDataRequests(db, now);
+  return { scheduleTime, read: dossiers.size, flagged: watches.length, cleared: stale.length, tasksCreated, commits, intake, dataRequests };
 }
 
 function toWatched(id: string, data: DocumentData): WatchedDossier {

@@ -15,7 +15,7 @@ import { isMultipartFormData, malformedMultipart, parseMultipart, type Multipart
 import { uploadLogs } from './upload-logs.js';
 import { pendingUploadsQuery, storagePathOf, UPLOAD_LIMITS, UPLOADS } from '../../store/uploads.js';
 
-export type UploadDeps = { db: () => Firestore; files: FileStore; now: () => Date };
+export type UploadDeps = { db: () => Firestore; files: FileStore & { currentKeyId?: () => string }; now: () => Date };
 
 /** The text fields of an upload form (strict: an unknown field is refused). */
 export const UploadFields = z.strictObject({
@@ -169,6 +169,7 @@ export async function postUploads(req: ApiRequest, deps: UploadDeps): Promise<Re
           createdAt,
           dossierId: null,
           draftId: fields.draftId ?? null,
+          ...(deps.files.currentKeyId ? { encryptionKeyId: deps.files.currentKeyId() } : {}),
         });
       }
     });

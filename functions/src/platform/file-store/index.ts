@@ -25,3 +25,4 @@ export function localFileStoreRoot(env: NodeJS.ProcessEnv = process.env): string
 export function fileStore(env: NodeJS.ProcessEnv = process.env): FileStore {
   return env.FUNCTIONS_EMULATOR === 'true' ? new LocalFileStore(localFileStoreRoot(env)) : new CloudStorageFileStore();
 }
+export { EncryptingFileStore, parseKeyring, type Keyring } from './encrypting-file-store.js';
