@@ -12,3 +12,5 @@ export * from './lifecycle/index.js';
 export * from './evaluation/index.js';
 export * from './access/index.js';
 export * from './reception/index.js';
+export * from './portal/index.js';
+export * from './payment/index.js';

@@ -36,7 +36,8 @@ const confirmStop = { roles: ['receptionist', 'lead'], scope: 'receiving', next:
 
 export const LIFECYCLE = {
   draft: {
-    submit: { roles: ['citizen'], scope: 'receiving', next: 'registered' },
+    // The system files on behalf of the national portal, where the applicant applied (Decree 118 Art. 15).
+    submit: { roles: ['citizen', 'system'], scope: 'receiving', next: 'registered' },
     intake: { roles: ['receptionist'], scope: 'receiving', next: 'registered' },
   },
   registered: {
