@@ -4,6 +4,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RESULTS_DIR, runLayer } from './lib/vitest-layer.js';
 import { startSmtpCatcher } from './lib/smtp-catcher.js';
+import { startLocalStandIn } from './lib/portal-stand-in.js';
 
 const layers = (process.argv[2] ?? 'emulator,browser').split(',') as ('emulator' | 'browser')[];
 const filters = process.argv.slice(3);
@@ -13,10 +14,15 @@ const counts: Record<string, unknown> = { started: true };
 const mailDir = join(RESULTS_DIR, 'mail');
 rmSync(mailDir, { recursive: true, force: true });
 const catcher = await startSmtpCatcher({ dir: mailDir });
+// The national portal and the payment gateway (functions/.env.local points at it); tests drive it over HTTP.
+const portalDir = join(RESULTS_DIR, 'portal');
+rmSync(portalDir, { recursive: true, force: true });
+const portal = await startLocalStandIn({ dir: portalDir });
 for (const layer of layers) {
-  counts[layer] = await runLayer(layer, { filters, env: { MAIL_CATCHER_DIR: mailDir } });
+  counts[layer] = await runLayer(layer, { filters, env: { MAIL_CATCHER_DIR: mailDir, PORTAL_STAND_IN_URL: portal.url } });
 }
 await catcher.close();
+await portal.close();
 writeFileSync(join(RESULTS_DIR, 'emulator-layers.json'), JSON.stringify(counts));
 const failed = layers.some((l) => (counts[l] as { failed: number }).failed > 0);
 process.exit(failed ? 1 : 0);

@@ -3,7 +3,7 @@ import { onRequest } from 'firebase-functions/v2/https';
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { onInit } from 'firebase-functions/v2';
-import { applyGlobalOptions, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, publicOrigin, REGION, TIME_ZONE } from './config.js';
+import { API_SECRETS, applyGlobalOptions, NOTIFICATION_SECRETS, PORTAL_SYNC_SECRETS, LOOKUP_TOKEN_SECRET, publicOrigin, REGION, TIME_ZONE } from './config.js';
 import { db } from './platform/firestore.js';
 import { createRouter } from './platform/http-router.js';
 import { getHealth, postPing, HEALTH_PINGS } from './features/health/health.handler.js';
@@ -43,6 +43,14 @@ import { findCaller, getCaller } from './platform/auth.js';
 import { sendPasswordSetupEmail } from './platform/auth-email.js';
 import { submitRating } from './features/ratings/submit-rating.handler.js';
 import { getTransparency } from './features/transparency/transparency.handler.js';
+import { onPortalSyncRequest } from './features/portal-sync/sync.trigger.js';
+import { reconcilePortalSync, retryDueSyncs } from './features/portal-sync/sweeps.js';
+import { getDossierSync, portalSyncHealth, retryDossierSync } from './features/portal-sync/sync-status.handler.js';
+import { syncDeps, syncHandlerDeps } from './features/portal-sync/wiring.js';
+import { portalFiling } from './features/portal-inbound/filing.handler.js';
+import { filingDeps } from './features/portal-inbound/wiring.js';
+import { getDossierPayment, paymentIpn, paymentReturn, startGatewayPayment } from './features/payments/payment.handler.js';
+import { paymentDeps } from './features/payments/wiring.js';
 
 applyGlobalOptions();
 // An instance without a usable PUBLIC_ORIGIN refuses every call rather than print localhost QR codes.
@@ -53,7 +61,8 @@ const uploadDeps = { db, files: fileStore(), now: () => new Date() };
 const lookupDeps = () => ({ db: db(), now: () => new Date(), secret: () => LOOKUP_TOKEN_SECRET.value(), limitPerMinute: DEFAULT_LOOKUP_LIMIT_PER_MINUTE });
 
 export const api = onRequest(
-  { cors: false, secrets: [LOOKUP_TOKEN_SECRET] },
+  // The retry button delivers at once, so the api function also holds the portal's credentials.
+  { cors: false, secrets: [...API_SECRETS, ...PORTAL_SYNC_SECRETS] },
   createRouter({
     health: async () => getHealth(healthDeps),
     postPing: (req) => postPing(req, healthDeps),
@@ -76,6 +85,14 @@ export const api = onRequest(
     followDossier: (req) => putDossierFollow(req, { db: db(), caller: getCaller }),
     provisionOfficer: (req) =>
       provisionOfficer(req, { db: db(), auth: getAuth(), now: () => new Date(), caller: getCaller, sendInvitation: sendPasswordSetupEmail, origin: publicOrigin }),
+    getDossierSync: (req) => getDossierSync(req, syncHandlerDeps()),
+    retryDossierSync: (req) => retryDossierSync(req, syncHandlerDeps()),
+    portalSyncHealth: (req) => portalSyncHealth(req, syncHandlerDeps()),
+    portalFiling: (req) => portalFiling(req, filingDeps()),
+    getDossierPayment: (req) => getDossierPayment(req, paymentDeps()),
+    startGatewayPayment: (req) => startGatewayPayment(req, paymentDeps()),
+    paymentIpn: (req) => paymentIpn(req, paymentDeps()),
+    paymentReturn: (req) => paymentReturn(req, paymentDeps()),
   }),
 );
 
@@ -114,4 +131,20 @@ export const onNotificationRequestCreated = onDocumentCreated({ document: 'notif
 
 export const retryNotifications = onSchedule({ schedule: 'every 5 minutes', timeZone: TIME_ZONE, secrets: NOTIFICATION_SECRETS }, async (event) => {
   logs.notificationRetrySweep(await deliverDueNotifications({ ...deliveryDeps(), now: () => new Date(event.scheduleTime) }));
+});
+
+// The national portal's outbox: a new request wakes its dossier's queue (in order, with a lease).
+export const onPortalSyncRequestCreated = onDocumentCreated({ document: 'portalSyncRequests/{requestId}', secrets: PORTAL_SYNC_SECRETS }, async (event) => {
+  await onPortalSyncRequest(syncDeps(), event.params.requestId, event.data?.data());
+});
+
+// Retries whose backoff ended, lost triggers, dossiers whose worker died: every 5 minutes.
+export const retryPortalSync = onSchedule({ schedule: 'every 5 minutes', timeZone: TIME_ZONE, secrets: PORTAL_SYNC_SECRETS }, async (event) => {
+  logs.portalSyncSweep(await retryDueSyncs(syncDeps(() => new Date(event.scheduleTime))));
+});
+
+// What the portal acknowledged against the dossiers: missing requests rebuilt, an outage's give-ups re-queued.
+export const reconcilePortalSyncHourly = onSchedule({ schedule: '5 * * * *', timeZone: TIME_ZONE, secrets: PORTAL_SYNC_SECRETS }, async (event) => {
+  const tick = new Date(event.scheduleTime);
+  logs.portalSyncReconciled(await reconcilePortalSync(syncDeps(() => tick), tick));
 });

@@ -171,6 +171,10 @@ export function ensureDevSecrets(): void {
     ['SMS_API_KEY', () => 'unused-under-emulators'],
     ['SMS_SECRET_KEY', () => 'unused-under-emulators'],
     ['ZALO_APP_SECRET', () => 'unused-under-emulators'],
+    // Shared with the local stand-in of the national portal and the payment gateway (it reads this file).
+    ['PORTAL_API_KEY', () => randomBytes(24).toString('base64url')],
+    ['PORTAL_INBOUND_SECRET', () => randomBytes(32).toString('base64url')],
+    ['PAYMENT_HASH_SECRET', () => randomBytes(24).toString('hex').toUpperCase()],
   ];
   const missing = wanted.filter(([name]) => !has(name)).map(([name, value]) => `${name}=${value()}\n`);
   if (missing.length === 0) return;
@@ -222,4 +226,12 @@ function describeFirestore(mode: FirestoreEmulatorMode): string {
 export function functionsOrigin(): string {
   const config = JSON.parse(readFileSync(join(ROOT, 'firebase.json'), 'utf8')) as { emulators: { functions: { host: string; port: number } } };
   return `http://${config.emulators.functions.host}:${config.emulators.functions.port}`;
+}
+
+/** One secret of functions/.secret.local (the local stand-in and the tests sign and check with them). */
+export function devSecret(name: string): string {
+  ensureDevSecrets();
+  const value = new RegExp(`^${name}=(.+)$`, 'm').exec(readFileSync(DEV_SECRETS_FILE, 'utf8'))?.[1];
+  if (!value) throw new Error(`functions/.secret.local has no ${name}`);
+  return value.trim();
 }

@@ -7,6 +7,8 @@ import type { HealthAnswer, PingAnswer, PingBody } from './health.js';
 import type { LookupQuery, LookupView } from './lookup.js';
 import type { FollowAnswer, FollowBody, NotificationPrefsAnswer, NotificationPrefsBody, NotificationReadAnswer } from './me.js';
 import type { ProvisionOfficerAnswer, ProvisionOfficerBody } from './officers.js';
+import type { DossierPaymentAnswer, GatewayPaymentAnswer, GatewayPaymentBody, PaymentIpnAnswer, PaymentReturnAnswer } from './payments.js';
+import type { DossierSyncAnswer, PortalFilingAnswer, SyncHealthAnswer, SyncHealthQuery, SyncRetryAnswer } from './portal.js';
 import type { RatingAnswer, RatingBody } from './ratings.js';
 import type { RouteName } from './routes.js';
 import type { TransparencyAnswer, TransparencyQuery } from './transparency.js';
@@ -41,6 +43,15 @@ export type Api = EveryRoute<{
   markNotificationRead: Spec<NotificationReadAnswer>;
   followDossier: Spec<FollowAnswer, FollowBody>;
   provisionOfficer: Spec<ProvisionOfficerAnswer, ProvisionOfficerBody>;
+  getDossierSync: Spec<DossierSyncAnswer>;
+  retryDossierSync: Spec<SyncRetryAnswer>;
+  portalSyncHealth: Spec<SyncHealthAnswer, never, SyncHealthQuery>;
+  /** The body is the portal's filing (domain/portal/portal-filing.ts), signed over its raw bytes. */
+  portalFiling: Spec<PortalFilingAnswer, Record<string, unknown>>;
+  getDossierPayment: Spec<DossierPaymentAnswer>;
+  startGatewayPayment: Spec<GatewayPaymentAnswer, GatewayPaymentBody>;
+  paymentIpn: Spec<PaymentIpnAnswer, never, Record<string, string>>;
+  paymentReturn: Spec<PaymentReturnAnswer, never, Record<string, string>>;
 }>;
 
 export type Answer<R extends RouteName> = Api[R]['answer'];

@@ -11,6 +11,8 @@ export * from './health.js';
 export * from './lookup.js';
 export * from './me.js';
 export * from './officers.js';
+export * from './payments.js';
+export * from './portal.js';
 export * from './ratings.js';
 export * from './routes.js';
 export * from './transparency.js';

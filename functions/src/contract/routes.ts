@@ -22,6 +22,14 @@ export const ROUTES = {
   markNotificationRead: { method: 'POST', path: '/me/notifications/:notificationId/read' },
   followDossier: { method: 'PUT', path: '/dossiers/:dossierId/follow' },
   provisionOfficer: { method: 'POST', path: '/admin/officers' },
+  getDossierSync: { method: 'GET', path: '/dossiers/:dossierId/portal-sync' },
+  retryDossierSync: { method: 'POST', path: '/dossiers/:dossierId/portal-sync/retry' },
+  portalSyncHealth: { method: 'GET', path: '/portal-sync/health' },
+  portalFiling: { method: 'POST', path: '/portal/dossiers' },
+  getDossierPayment: { method: 'GET', path: '/dossiers/:dossierId/payment' },
+  startGatewayPayment: { method: 'POST', path: '/dossiers/:dossierId/payment/gateway' },
+  paymentIpn: { method: 'GET', path: '/payments/vnpay/ipn' },
+  paymentReturn: { method: 'GET', path: '/payments/vnpay/return' },
 } as const satisfies Record<string, { method: 'GET' | 'POST' | 'PUT'; path: `/${string}` }>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -21,5 +21,13 @@ export const logs = {
   lookupRateLimited: (clientKey: string, count: number) => logger.info('lookup rate limited', { clientKey, count }),
   storedDocumentSkipped: (path: string, why: string) => logger.warn('stored document skipped', { path, why }),
   ratingRecorded: (dossierId: string, agencyId: string, channel: string) => logger.info('rating recorded', { dossierId, agencyId, channel }),
+  portalSyncFactsMissing: (dossierId: string, err: unknown) =>
+    logger.warn('portal sync facts missing', { dossierId, error: err instanceof Error ? err.message : String(err) }),
+  portalSyncDelivery: (dossierId: string, result: object) => logger.info('portal sync delivery', { dossierId, ...result }),
+  portalSyncSweep: (result: object) => logger.info('portal sync retry sweep', result),
+  portalSyncReconciled: (result: object) => logger.info('portal sync reconciliation', result),
+  portalFilingReceived: (dossierId: string, code: string, agencyId: string) => logger.info('portal filing received', { dossierId, code, agencyId }),
+  portalFilingRefused: (reason: string) => logger.info('portal filing refused', { reason }),
+  paymentNotification: (reference: string, rspCode: string, method: string) => logger.info('payment notification', { reference, rspCode, method }),
   evaluationCounted: (dossierId: string, eventId: string, indices: string) => logger.info('evaluation counted', { dossierId, eventId, indices }),
 };

@@ -1,8 +1,9 @@
 // The one place where a dossier changes: load → decide → persist, in one Firestore transaction. It reads
 // the dossier and the caller's idempotency record, checks the caller's expected version, lets the pure
 // core decide (domain/lifecycle/decide.ts: service fields, lifecycle rules, effects), and writes the new
-// state, the hash-chained event, the control-slip rows, the outbox requests and the idempotency record
-// together. Either all of it is stored or none of it. It makes no legal choice of its own.
+// state, the hash-chained event, the control-slip rows, the outbox requests (slips, notifications, the
+// national portal's sync, a fee notice) and the idempotency record together. Either all of it is stored
+// or none of it. It makes no legal choice of its own.
 import type { DocumentReference, DocumentSnapshot, Firestore, Transaction } from 'firebase-admin/firestore';
 import {
   allowedActions,
@@ -24,6 +25,8 @@ import type { Reply } from '../platform/http-router.js';
 import { dossierRef, eventRef, GENESIS_HASH, handoffRef, joinDossier, personalRef, requestRef, splitDossier, type StoredExtras } from './dossiers.js';
 import { fingerprint, hashEvent } from './event-chain.js';
 import { writeOutbox } from './outbox.js';
+import { writeFeeNotice } from './payment-orders.js';
+import { portalFactsOf, writePortalSync } from './portal-sync.js';
 import { findAgency, procedureVersion, workingHoursOf } from './reference-data.js';
 import { revive } from './revive.js';
 
@@ -140,6 +143,8 @@ export async function runTransition(deps: TransitionDeps, req: TransitionRequest
       });
       if (!decision.ok) throw conflictError(decision.error, current.version);
       const { dossier: next, event, effects } = decision;
+      // Names and the field for the national portal's messages (cached reads, never failing the action).
+      const portal = await portalFactsOf(db, next, event);
 
       // Persist (all reads are done above, as transactions require).
       const hash = hashEvent(extras.lastEventHash, event);
@@ -156,6 +161,8 @@ export async function runTransition(deps: TransitionDeps, req: TransitionRequest
       tx.create(eventRef(db, req.dossierId, event.version), { ...event, prevHash: extras.lastEventHash, hash });
       for (const effect of effects.handoffs) writeHandoff(db, tx, req.dossierId, effect);
       writeOutbox(db, tx, next, event, effects);
+      writePortalSync(db, tx, next, event, portal);
+      writeFeeNotice(db, tx, next, event);
       tx.create(rRef, { fingerprint: print, at: now, status, body });
       return { status, body };
     },
