@@ -13,7 +13,7 @@
 // notification (IPN) and sends the browser back; as the collecting bank, it turns a scanned VietQR into a
 // transfer notice through the same notification.
 // Control routes (JSON): GET /_stand-in/messages?maHoSo=&service=, GET /_stand-in/stats,
-// POST /_stand-in/fail { mode, count?, delayMs? }, POST /_stand-in/reset, POST /_stand-in/file { filing? },
+// POST /_stand-in/fail { mode, count?, delayMs?, maHoSo? }, POST /_stand-in/reset, POST /_stand-in/file { filing? },
 // POST /_stand-in/bank/transfer { payload }, GET /_stand-in/payments.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
@@ -130,19 +130,20 @@ export async function startPortalStandIn(options: StandInOptions): Promise<Porta
   const messages: ReceivedMessage[] = [];
   const payments: PaymentExchange[] = [];
   const seenKeys = new Set<string>();
-  let fail: { mode: FailMode; count: number | null; delayMs: number } = { mode: 'ok', count: null, delayMs: 0 };
+  // What to fail: every message, or only one dossier's (so tests sharing the stand-in do not fail each other).
+  let fail: { mode: FailMode; count: number | null; delayMs: number; maHoSo: string | null } = { mode: 'ok', count: null, delayMs: 0, maHoSo: null };
   let seq = 0;
   let transactionNo = 14_000_000;
   const file = options.dir ? join(options.dir, 'received.jsonl') : undefined;
   if (options.dir) mkdirSync(options.dir, { recursive: true });
 
   /** The failure to play for this request, if any (counted down; `count: null` lasts until reset). */
-  function failureNow(): FailMode {
-    if (fail.mode === 'ok') return 'ok';
+  function failureNow(maHoSo: unknown): FailMode {
+    if (fail.mode === 'ok' || (fail.maHoSo !== null && fail.maHoSo !== maHoSo)) return 'ok';
     const mode = fail.mode;
     if (fail.count !== null) {
       fail.count -= 1;
-      if (fail.count <= 0) fail = { mode: 'ok', count: null, delayMs: 0 };
+      if (fail.count <= 0) fail = { mode: 'ok', count: null, delayMs: 0, maHoSo: null };
     }
     return mode;
   }
@@ -166,17 +167,18 @@ export async function startPortalStandIn(options: StandInOptions): Promise<Porta
     if (!SERVICES.has(service)) return json(res, 404, { error_code: 404, message: `unknown service ${service}` });
     if (req.headers.authorization !== `Bearer ${options.apiKey}`) return json(res, 401, { error_code: 401, message: 'Sai thông tin xác thực / bad credentials' });
     const text = await readBody(req);
-    const mode = failureNow();
-    if (mode === 'down') return json(res, 503, { error_code: 503, message: 'Hệ thống đang bảo trì / down for maintenance' });
-    if (mode === 'error') return json(res, 500, { error_code: 500, message: 'Lỗi hệ thống / internal error' });
-    if (mode === 'unauthorized') return json(res, 401, { error_code: 401, message: 'Sai thông tin xác thực / bad credentials' });
-    if (mode === 'slow') await new Promise((r) => setTimeout(r, fail.delayMs || 15_000));
     let body: Record<string, unknown>;
     try {
       body = JSON.parse(text) as Record<string, unknown>;
     } catch {
       return json(res, 400, { error_code: 400, message: 'JSON không hợp lệ / invalid JSON' });
     }
+    const delayMs = fail.delayMs;
+    const mode = failureNow(body.MaHoSo);
+    if (mode === 'down') return json(res, 503, { error_code: 503, message: 'Hệ thống đang bảo trì / down for maintenance' });
+    if (mode === 'error') return json(res, 500, { error_code: 500, message: 'Lỗi hệ thống / internal error' });
+    if (mode === 'unauthorized') return json(res, 401, { error_code: 401, message: 'Sai thông tin xác thực / bad credentials' });
+    if (mode === 'slow') await new Promise((r) => setTimeout(r, delayMs || 15_000));
     if (mode === 'refuse') return json(res, 200, { error_code: 99, message: 'Dữ liệu không hợp lệ: MaHoSo / invalid data: MaHoSo' });
     if (typeof body.MaHoSo !== 'string') return json(res, 200, { error_code: 2, message: 'Thiếu MaHoSo / MaHoSo missing' });
     const key = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : null;
@@ -286,14 +288,14 @@ export async function startPortalStandIn(options: StandInOptions): Promise<Porta
     if (route === 'POST /_stand-in/fail') {
       const mode = String(body.mode ?? 'ok') as FailMode;
       if (!['ok', 'down', 'error', 'refuse', 'unauthorized', 'slow'].includes(mode)) return json(res, 400, { error: `unknown mode ${mode}` });
-      fail = { mode, count: typeof body.count === 'number' ? body.count : null, delayMs: typeof body.delayMs === 'number' ? body.delayMs : 0 };
+      fail = { mode, count: typeof body.count === 'number' ? body.count : null, delayMs: typeof body.delayMs === 'number' ? body.delayMs : 0, maHoSo: typeof body.maHoSo === 'string' ? body.maHoSo : null };
       return json(res, 200, { fail });
     }
     if (route === 'POST /_stand-in/reset') {
       messages.length = 0;
       payments.length = 0;
       seenKeys.clear();
-      fail = { mode: 'ok', count: null, delayMs: 0 };
+      fail = { mode: 'ok', count: null, delayMs: 0, maHoSo: null };
       return json(res, 200, { reset: true });
     }
     if (route === 'POST /_stand-in/file') {

@@ -30,6 +30,11 @@ const SERVER_ONLY = {
     data: { ownerUserId: 'rules-citizen-a', fileName: 'cccd.pdf', size: 1024, dossierId: null },
   },
   rateLimits: { id: 'rules-203.0.113.7_202603020200', data: { count: 3 } },
+  portalSyncRequests: { id: 'rules-d1_000002', data: { dossierId: 'rules-d1', version: 2, state: 'pending', messages: [] } },
+  portalSync: { id: 'rules-d1', data: { dossierId: 'rules-d1', sentVersion: 1 } },
+  portalFilings: { id: 'rules-d1', data: { code: 'G09.20-20260302-0000001', vneidVerified: true } },
+  paymentOrders: { id: 'rules-0000001H992603020001V5', data: { dossierId: 'rules-d1', amountVnd: 50_000, state: 'open' } },
+  receipts: { id: 'rules-0000001H992603020001V5', data: { dossierId: 'rules-d1', payer: 'Nguyễn Văn A', amountVnd: 50_000 } },
   healthPings: { id: 'rules-ping', data: { note: null } },
   system: { id: 'rules-heartbeat', data: { at: new Date('2026-03-02T02:00:00Z') } },
 } as const;
