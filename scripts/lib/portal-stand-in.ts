@@ -15,7 +15,7 @@
 // Control routes (JSON): GET /_stand-in/messages?maHoSo=&service=, GET /_stand-in/stats,
 // POST /_stand-in/fail { mode, count?, delayMs?, maHoSo? }, POST /_stand-in/reset, POST /_stand-in/file { filing? },
 // POST /_stand-in/bank/transfer { payload }, GET /_stand-in/payments.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -80,12 +80,12 @@ export function vnTimestamp(at: Date): string {
   return `${t.getUTCFullYear()}${pad(t.getUTCMonth() + 1)}${pad(t.getUTCDate())}${pad(t.getUTCHours())}${pad(t.getUTCMinutes())}${pad(t.getUTCSeconds())}`;
 }
 
-let filingSeq = 0;
 /** A filing as the portal sends one: the land-use certificate renewal at the province centre, unless overridden. */
 export function sampleFiling(overrides: Record<string, unknown> = {}, at = new Date()): Record<string, unknown> {
   const day = vnTimestamp(at).slice(0, 8);
-  // The portal's own code: its identifier (reported as G09.20), the date, a 7-digit sequence.
-  const sequence = String(((at.getTime() / 1000) % 9_000_000 | 0) + (filingSeq++ % 1000) + 1).padStart(7, '0');
+  // The portal's own code: its identifier (reported as G09.20), the date, a 7-digit sequence. Random here:
+  // the stand-in and the tests both make filings, and must not make the same one by accident.
+  const sequence = String(1_000_000 + randomInt(8_999_999)).padStart(7, '0');
   return {
     MaHoSo: `G09.20-${day}-${sequence}`,
     MaTTHC: '1.012792',

@@ -12,6 +12,7 @@ import { loadDemoData } from '../../seed/load.js';
 import { call, landRenewal, rid, submitDossier, type RawReply } from '../support/api.js';
 import { admin, HOSTING_URL, ROOT } from '../support/emulators.js';
 import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
+import { sampleFiling } from '../../scripts/lib/portal-stand-in.js';
 import { ROUTES } from '../../functions/src/contract/index.js';
 
 const { db, auth } = admin();
@@ -28,7 +29,7 @@ function nestedJson(levels: number, kind: 'object' | 'array' = 'object', leaf: u
 const HOLE = '__deep_value_goes_here__';
 /** A request of the route's own shape with the JSON text `value` at `key`: the bound must hold whatever the schema. */
 const withValueAt = (shape: object, key: string, value: string) =>
-  JSON.stringify({ ...shape, [key]: HOLE }).replace(`"${HOLE}"`, value);
+  JSON.stringify({ ...shape, [key]: HOLE }).replace(`"${HOLE}"`, () => value);
 
 /** Sends a JSON text as it is. */
 async function sendText(
@@ -136,6 +137,18 @@ const callers: Record<string, { as?: TestIdentity; path: () => string; shape: ob
     as: IDENTITIES.admin,
     path: () => '/admin/officers',
     shape: { email: 'fuzz@motcua.demo', role: 'handler', agencyId: '000.00.14.H99' },
+  },
+  '/dossiers/:dossierId/portal-sync/retry': {
+    as: IDENTITIES.admin,
+    path: () => `/dossiers/${dossierId}/portal-sync/retry`,
+    shape: {},
+  },
+  // The portal signs its filings: unsigned, every one of these is refused before it is read.
+  '/portal/dossiers': { path: () => '/portal/dossiers', shape: sampleFiling() },
+  '/dossiers/:dossierId/payment/gateway': {
+    as: IDENTITIES.citizenA,
+    path: () => `/dossiers/${dossierId}/payment/gateway`,
+    shape: { reference: '0000001H992612030001V2' },
   },
 };
 

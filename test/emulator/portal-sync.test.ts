@@ -9,7 +9,7 @@ import { onPortalSyncRequest } from '../../functions/src/features/portal-sync/sy
 import { loadDemoData } from '../../seed/load.js';
 import { act, api, landRenewal, rid, submit, type DossierRef } from '../support/api.js';
 import { admin, eventually, runSchedule } from '../support/emulators.js';
-import { IDENTITIES } from '../support/identity.js';
+import { IDENTITIES, type TestIdentity } from '../support/identity.js';
 import { failPortal, portalMessages, testSyncDeps, type ReceivedMessage } from '../support/portal.js';
 
 const { db, auth } = admin();
@@ -21,20 +21,28 @@ beforeAll(async () => {
 });
 
 /** Messages of a dossier the portal received first (not replays), once `count` have arrived. */
+// Triggers of earlier files may still be running on a loaded machine: deliveries get the test's whole budget.
+const SYNC_WAIT_MS = 80_000;
+const waitFor = <T>(probe: () => Promise<T | undefined>, what: string) => eventually(probe, what, SYNC_WAIT_MS);
+
 async function received(code: string, count: number, what = `${count} messages for ${code}`): Promise<ReceivedMessage[]> {
-  return eventually(async () => {
-    const all = (await portalMessages(code)).filter((m) => !m.replay);
-    return all.length >= count ? all : undefined;
-  }, what);
+  return eventually(
+    async () => {
+      const all = (await portalMessages(code)).filter((m) => !m.replay);
+      return all.length >= count ? all : undefined;
+    },
+    what,
+    SYNC_WAIT_MS,
+  );
 }
 
 const request = async (dossierId: string, version: number) => (await db.doc(`portalSyncRequests/${dossierId}_${String(version).padStart(6, '0')}`).get()).data();
 const cursor = async (dossierId: string) => (await db.doc(`portalSync/${dossierId}`).get()).data();
 const toDate = (v: unknown) => (v as { toDate(): Date }).toDate();
-const syncStatus = (dossierId: string, as = leadX) => api('getDossierSync', { params: { dossierId } }, as);
+const syncStatus = (dossierId: string, as: TestIdentity = leadX) => api('getDossierSync', { params: { dossierId } }, as);
 
 async function synced(d: Pick<DossierRef, 'id' | 'version'>): Promise<void> {
-  await eventually(async () => ((await cursor(d.id))?.sentVersion === d.version ? true : undefined), `dossier ${d.id} synced up to version ${d.version}`);
+  await waitFor(async () => ((await cursor(d.id))?.sentVersion === d.version ? true : undefined), `dossier ${d.id} synced up to version ${d.version}`);
 }
 
 describe('ordered delivery of every transition', () => {
@@ -75,7 +83,7 @@ describe('ordered delivery of every transition', () => {
     expect(status.status, status.text).toBe(200);
     expect(status.body).toMatchObject({ state: 'synced', version: 8, sentVersion: 8, canRetry: false });
     expect(status.body.requests.map((r) => [r.version, r.state])).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((v) => [v, 'sent']));
-  });
+  }, 180_000);
 
   it('counts a dossier as synced once its reception reached the portal, once, in its agency’s statistics', async () => {
     const month = formatPortalTime(new Date()).slice(0, 4) + '-' + formatPortalTime(new Date()).slice(4, 6);
@@ -105,7 +113,7 @@ describe('retries with backoff', () => {
     await synced(d);
     await failPortal('down', { maHoSo: d.code, count: 1 });
     d = await act(d, receptionistX, { type: 'receive' });
-    const failed = await eventually(async () => {
+    const failed = await waitFor(async () => {
       const r = await request(d.id, 2);
       return r?.attempts === 1 ? r : undefined;
     }, 'the first attempt of the reception to fail');
@@ -117,7 +125,7 @@ describe('retries with backoff', () => {
 
     // A step taken meanwhile waits behind it: the portal must not see version 3 before 2.
     d = await act(d, leadX, { type: 'assign', handlerId: 'handler-at-desk' });
-    await eventually(async () => ((await request(d.id, 3)) ? true : undefined), 'the assignment’s request');
+    await waitFor(async () => ((await request(d.id, 3)) ? true : undefined), 'the assignment’s request');
     const status = await syncStatus(d.id);
     expect(status.body).toMatchObject({ state: 'pending', sentVersion: 1, lastError: expect.stringContaining('HTTP 503') });
     expect((await portalMessages(d.code)).map((m) => m.version)).toEqual([1]);
@@ -134,14 +142,14 @@ describe('retries with backoff', () => {
       [3, 'CapNhatTienDoHoSoMC'],
     ]);
     expect(await request(d.id, 2)).toMatchObject({ state: 'sent', attempts: 2, lastError: null });
-  });
+  }, 180_000);
 
   it('stops at a refusal until an administrator retries it, and only an administrator may', async () => {
     let d = await submit(landRenewal(rid('sync-refused')));
     await synced(d);
     await failPortal('refuse', { maHoSo: d.code, count: 1 });
     d = await act(d, receptionistX, { type: 'receive' });
-    const refused = await eventually(async () => {
+    const refused = await waitFor(async () => {
       const r = await request(d.id, 2);
       return r?.state === 'failed' ? r : undefined;
     }, 'the refused request to fail');
@@ -155,7 +163,7 @@ describe('retries with backoff', () => {
     expect(retried.status, retried.text).toBe(200);
     expect(retried.body).toMatchObject({ state: 'synced', sentVersion: 2, requeued: 1 });
     expect((await received(d.code, 3)).map((m) => m.version)).toEqual([1, 2, 2]);
-  });
+  }, 180_000);
 });
 
 describe('replay without duplicates', () => {
@@ -221,10 +229,10 @@ describe('reconciliation after a simulated outage', () => {
       a = await act(a, receptionistX, { type: 'receive' });
       a = await act(a, leadX, { type: 'assign', handlerId: 'handler-at-desk' });
       b = await act(b, receptionistX, { type: 'receive' });
-      await eventually(async () => ((await request(b.id, 2))?.attempts === 1 ? true : undefined), 'B’s reception to fail once');
+      await waitFor(async () => ((await request(b.id, 2))?.attempts === 1 ? true : undefined), 'B’s reception to fail once');
       await db.doc(`portalSyncRequests/${b.id}_000002`).delete();
       b = await act(b, leadX, { type: 'assign', handlerId: 'handler-at-desk' });
-      await eventually(async () => ((await request(a.id, 2))?.attempts === 1 ? true : undefined), 'A’s reception to fail once');
+      await waitFor(async () => ((await request(a.id, 2))?.attempts === 1 ? true : undefined), 'A’s reception to fail once');
 
       // The retry sweep keeps trying through the outage, hours of it, until A’s reception gives up.
       let at = Date.now();
@@ -262,7 +270,7 @@ describe('reconciliation after a simulated outage', () => {
     const countA = (await portalMessages(a.code)).length;
     expect((await runSchedule('reconcilePortalSyncHourly', new Date().toISOString())).status).toBe(200);
     expect(await portalMessages(a.code)).toHaveLength(countA);
-  });
+  }, 300_000);
 });
 
 describe('the province-wide health panel', () => {

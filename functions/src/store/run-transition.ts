@@ -11,6 +11,7 @@ import {
   needsLegalTime,
   type ActionRequest,
   type Dossier,
+  type PortalFacts,
   type DossierCode,
   type HandoffEffect,
   type AgencyFacts,
@@ -56,6 +57,11 @@ export type TransitionRequest = {
   prefetch?: (now: Date) => DocumentReference[];
   /** For creation: the draft to start from when the dossier does not exist yet (may read in `tx`). */
   draft?: (tx: Transaction, now: Date) => Promise<Dossier>;
+  /**
+   * Facts of the portal's messages known to the caller but not yet stored (a filing's VNeID flag: its
+   * record is written in this same transaction, after `portalFactsOf` would have looked for it).
+   */
+  portalFacts?: Pick<PortalFacts, 'vneidVerified'>;
 };
 
 /** The dossier as the caller may see it after an action: no personal data. */
@@ -144,7 +150,7 @@ export async function runTransition(deps: TransitionDeps, req: TransitionRequest
       if (!decision.ok) throw conflictError(decision.error, current.version);
       const { dossier: next, event, effects } = decision;
       // Names and the field for the national portal's messages (cached reads, never failing the action).
-      const portal = await portalFactsOf(db, next, event);
+      const portal = { ...(await portalFactsOf(db, next, event)), ...req.portalFacts };
 
       // Persist (all reads are done above, as transactions require).
       const hash = hashEvent(extras.lastEventHash, event);

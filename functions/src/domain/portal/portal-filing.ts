@@ -5,7 +5,7 @@
 // field is refused, never dropped, and every value is checked by the same schemas as a submission here.
 import { z } from 'zod';
 import { AgencyId } from '../agency/agency-id.js';
-import { Address } from '../applicant/address.js';
+import type { Address } from '../applicant/address.js';
 import { Email, type ApplicantInput } from '../applicant/applicant.js';
 import { CitizenIdNumber, PassportNumber } from '../applicant/identity.js';
 import { PersonName } from '../applicant/person-name.js';

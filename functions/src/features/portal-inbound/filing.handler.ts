@@ -124,6 +124,7 @@ export async function portalFiling(req: ApiRequest, deps: FilingDeps): Promise<R
       caller: PORTAL_ACTOR,
       fingerprintOf: { portalFiling: req.body },
       expectedVersion: undefined,
+      portalFacts: { vneidVerified: filing.TaiKhoanDuocXacThucVoiVNeID },
       draft: async () =>
         newDraftDossier({
           id: dossierId,
