@@ -8,6 +8,7 @@ export { findForm, FORM_SET_TT01_2018, FORM_SET_TT03_2025, FORM_SETS, formLabel,
 export { behaviourOf, formSetOf, isCitizenHeld, RULE_SET_BEHAVIOUR, slipIssuedBy, type RuleSetBehaviour } from '../domain/rule-set/behaviour.js';
 export { ACTION_LABEL_TEXT } from '../domain/lifecycle/action-labels.js';
 export { ONLINE_LEVEL_LABELS, ONLINE_LEVELS } from '../domain/procedure/labels.js';
+export { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../domain/payment/method-labels.js';
 export type { Bilingual } from '../domain/shared/bilingual.js';
 export type { ActionType } from '../domain/lifecycle/actions.js';
 export type { Procedure } from '../domain/procedure/procedure.js';

@@ -1,6 +1,6 @@
 // Fees over HTTP: the fee notice with its VietQR code, starting a gateway payment, the gateway's signed
 // notification (IPN) and return, and the receipts.
-import type { PaymentMethod } from '../domain/payment/fee-notice.js';
+import type { PaymentMethod } from '../domain/payment/method-labels.js';
 
 export type VietQrView = {
   /** The EMVCo/NAPAS payload a banking app reads. */

@@ -1,8 +1,10 @@
 // Keeping the page live: the list, or the dossier and its events, from Firestore listeners; and the
 // dossier's API answer (its slips), asked again whenever the dossier moves and, since the slip of the
-// latest action is made by a trigger moments after it, asked again until that slip is listed.
+// latest action is made by a trigger moments after it, asked again until that slip is listed; the fee
+// notice and receipts likewise whenever the dossier moves (a confirmed payment moves it).
 import { describeError } from '../shared/api.js';
 import { fetchDossier } from './api.js';
+import { loadPayment, readGatewayReturn } from './payment.js';
 import { dossierChanged, dossierId, page, render, slipMissing } from './state.js';
 import { watchDossier, watchMyDossiers } from './store.js';
 
@@ -24,6 +26,8 @@ export async function loadAnswer(attempt = 0): Promise<void> {
 
 export async function followDossier(): Promise<void> {
   let lastVersion = -1;
+  // Back from the payment gateway: its result is on the address.
+  void readGatewayReturn();
   const stops = await watchDossier(
     dossierId,
     (d) => {
@@ -33,6 +37,7 @@ export async function followDossier(): Promise<void> {
       if (d && d.version !== lastVersion) {
         lastVersion = d.version;
         void loadAnswer();
+        void loadPayment();
       }
     },
     (events) => {

@@ -1,11 +1,12 @@
 // One dossier (/ho-so/<id>): its code, status, dates and how the due date was set, the agency's apology
-// if it extended the date, the supplement request to answer, the way to rate once the result is
+// if it extended the date, the supplement request to answer, the fee to pay and its e-receipts, the way to rate once the result is
 // returned, the timeline of its events, and its official slips.
 import { ACTION_LABEL_TEXT } from '../../../functions/src/contract/index.js';
 import { byId, h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { page } from './state.js';
 import { statusLabel, when } from './view-parts.js';
+import { paymentSection } from './view-payment.js';
 import { slipsSection } from './view-slips.js';
 import { supplementSection } from './view-supplement.js';
 
@@ -62,6 +63,7 @@ export function renderDossier(): void {
     ),
     d.extension ? h('p', { class: 'panel note' }, t({ vi: 'Cơ quan đã gửi phiếu xin lỗi và hẹn lại ngày trả: ', en: 'The agency apologised and set a new date: ' }), d.extension.apology) : null,
     supplementSection(d),
+    paymentSection(),
     canRate
       ? h('p', { class: 'panel' }, h('a', { id: 'rate-link', href: `/danh-gia/${encodeURIComponent(d.code ?? '')}` }, t({ vi: 'Đánh giá mức độ hài lòng với việc giải quyết hồ sơ', en: 'Rate how your dossier was handled' })))
       : null,

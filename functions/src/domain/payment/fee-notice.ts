@@ -58,11 +58,4 @@ export function formatReceiptNumber(year: number, sequence: number): string {
   return `${year}/${String(sequence).padStart(7, '0')}`;
 }
 
-export const PAYMENT_METHODS = ['gateway', 'bankTransfer', 'desk'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
-
-export const PAYMENT_METHOD_LABELS = {
-  gateway: { vi: 'Thanh toán trực tuyến qua cổng thanh toán', en: 'Online through a payment gateway' },
-  bankTransfer: { vi: 'Chuyển khoản ngân hàng (VietQR)', en: 'Bank transfer (VietQR)' },
-  desk: { vi: 'Nộp tại Bộ phận Một cửa', en: 'At the one-stop desk' },
-} as const;
+export { PAYMENT_METHOD_LABELS, PAYMENT_METHODS, type PaymentMethod } from './method-labels.js';
