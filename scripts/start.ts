@@ -175,7 +175,7 @@ try {
   API:                                   ${hosting}/api/health
   Thư đi / Outgoing mail (.eml):         ${mail.dir} (SMTP 127.0.0.1:${mail.port})
   Cổng DVCQG giả lập / Portal stand-in:  ${portal.url} (what it received: .emulator-data/portal/received.jsonl; docs/SYNC.md)
-  Đồng bộ DVCQG / Portal sync health:    ${hosting}/can-bo/dong-bo
+  Đồng bộ DVCQG / Portal sync health:    ${hosting}/can-bo/ (quantri@ / giamsat@motcua.demo)
   Emulators: Firestore ${emu.firestore.host}:${emu.firestore.port} · Auth ${emu.auth.host}:${emu.auth.port} · Functions ${emu.functions.host}:${emu.functions.port} · Pub/Sub ${emu.pubsub.host}:${emu.pubsub.port}${demoLines}
 
   Lịch chạy / Scheduler (giờ Việt Nam / ${TIME_ZONE}, ${clock}):
