@@ -128,6 +128,13 @@ await run('npm', ['run', '--silent', 'build']);
 let standIn: PortalStandIn | undefined;
 let suite: ChildProcess | undefined;
 let exitCode = 1;
+// Stopped from outside (Ctrl-C, a timeout): stop the emulators this script started, never leave them running.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (suite && suite.exitCode === null) suite.kill('SIGINT');
+    void (suite ? waitForExit(suite) : Promise.resolve(0)).then(() => process.exit(130));
+  });
+}
 try {
   exitCode = await withEmulatorLock(async () => {
     // The functions are pointed at the stand-in's fixed port (functions/.env.local): only one per machine.
