@@ -20,6 +20,7 @@ import { formatTick, startScheduler, type RunningScheduler } from './lib/schedul
 import { startSmtpCatcher } from './lib/smtp-catcher.js';
 import { ensureTestCa } from './lib/test-ca.js';
 import { startOidcStandIn } from './lib/oidc-stand-in.js';
+import { startLocalStandIn } from './lib/portal-stand-in.js';
 import { REGION, TIME_ZONE } from '../functions/src/config.js';
 import { createDemoDossiers, type DemoDossier } from '../seed/demo-dossiers.js';
 import { demoAccounts, DEMO_PASSWORD } from '../seed/data/officers.js';
@@ -86,6 +87,8 @@ if (missing.length > 0) {
 const mail = await startSmtpCatcher({ dir: join(DATA_DIR, 'mail') });
 // The stand-in for VNeID (sign in with a demo person's ID number; seed/data/vneid-identities.ts).
 const vneid = await startOidcStandIn({ hostingPort: emu.hosting.port });
+// The national portal and the payment gateway, played locally (functions/.env.local points at it).
+const portal = await startLocalStandIn({ dir: join(DATA_DIR, 'portal') });
 
 console.log('Building functions and web apps…');
 if ((await run('npm', ['run', '--silent', 'build'])) !== 0) process.exit(1);
@@ -119,7 +122,7 @@ const stop = (signal: NodeJS.Signals) => {
 };
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
-firebase.on('exit', (code) => void Promise.all([mail.close(), vneid.close()]).finally(() => process.exit(startFailed ? 1 : stopping ? 0 : (code ?? 1))));
+firebase.on('exit', (code) => void Promise.all([mail.close(), vneid.close(), portal.close()]).finally(() => process.exit(startFailed ? 1 : stopping ? 0 : (code ?? 1))));
 
 try {
   const hosting = `http://${emu.hosting.host}:${emu.hosting.port}`;
@@ -180,6 +183,8 @@ try {
   Bảng điều hành / Leaders' dashboard:   ${hosting}/lanh-dao/
   API:                                   ${hosting}/api/health
   Thư đi / Outgoing mail (.eml):         ${mail.dir} (SMTP 127.0.0.1:${mail.port})
+  Cổng DVCQG giả lập / Portal stand-in:  ${portal.url} (what it received: .emulator-data/portal/received.jsonl; docs/SYNC.md)
+  Đồng bộ DVCQG / Portal sync health:    ${hosting}/can-bo/ (quantri@ / giamsat@motcua.demo)
   Emulators: Firestore ${emu.firestore.host}:${emu.firestore.port} · Auth ${emu.auth.host}:${emu.auth.port} · Functions ${emu.functions.host}:${emu.functions.port} · Pub/Sub ${emu.pubsub.host}:${emu.pubsub.port}${demoLines}
 
   Lịch chạy / Scheduler (giờ Việt Nam / ${TIME_ZONE}, ${clock}):

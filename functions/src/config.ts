@@ -217,3 +217,32 @@ export const VNEID_CLIENT_SECRET = defineSecret('VNEID_CLIENT_SECRET');
  * under its id (rotation: put the new key first, keep the old ones until re-encrypted). docs/SECURITY.md.
  */
 export const FILE_ENCRYPTION_KEYS = defineSecret('FILE_ENCRYPTION_KEYS');
+
+/**
+ * The national public service portal (DVCQG), docs/SYNC.md. The endpoint is a parameter (under the emulators,
+ * the local stand-in at 127.0.0.1:5090 in functions/.env.local); the province's credentials for it and the
+ * key the portal signs its filings with are secrets (`firebase functions:secrets:set PORTAL_API_KEY`,
+ * `PORTAL_INBOUND_SECRET`). An empty URL makes every sync request fail visibly (`failed`, "PORTAL_SYNC_URL is
+ * not set"), never silently; an administrator retries them once it is set.
+ */
+export const PORTAL_SYNC_URL = defineString('PORTAL_SYNC_URL', { default: '', description: 'Địa chỉ dịch vụ đồng bộ của Cổng DVCQG / base URL of the national portal’s sync services' });
+export const PORTAL_API_KEY = defineSecret('PORTAL_API_KEY');
+export const PORTAL_INBOUND_SECRET = defineSecret('PORTAL_INBOUND_SECRET');
+
+/**
+ * Fees paid online, docs/SYNC.md "Fees". The payment gateway (VNPAY's protocol: a signed redirect and a signed
+ * server-to-server notification, HMAC-SHA512): its payment page URL and the merchant's terminal code are
+ * parameters, the hash secret is a secret (`PAYMENT_HASH_SECRET`). Bank transfers go to the fee account named
+ * below, with a VietQR code (NAPAS) on the fee notice; a real province collects into its treasury account.
+ */
+export const PAYMENT_GATEWAY_URL = defineString('PAYMENT_GATEWAY_URL', { default: '', description: 'Trang thanh toán của cổng (vpcpay.html) / the gateway’s payment page URL' });
+export const PAYMENT_TMN_CODE = defineString('PAYMENT_TMN_CODE', { default: '', description: 'Mã website (vnp_TmnCode) / merchant terminal code' });
+export const PAYMENT_HASH_SECRET = defineSecret('PAYMENT_HASH_SECRET');
+export const FEE_ACCOUNT_BIN = defineString('FEE_ACCOUNT_BIN', { default: '', description: 'Mã BIN ngân hàng nhận phí (NAPAS) / bank BIN of the fee account' });
+export const FEE_ACCOUNT_NUMBER = defineString('FEE_ACCOUNT_NUMBER', { default: '', description: 'Số tài khoản nhận phí, lệ phí / fee account number' });
+export const FEE_ACCOUNT_NAME = defineString('FEE_ACCOUNT_NAME', { default: '', description: 'Tên tài khoản nhận phí / fee account holder' });
+
+/** Every secret the `api` function reads: lookup tokens, signing keys, upload encryption, VNeID, the portal's filing key, the gateway's hash secret. */
+export const API_SECRETS = [LOOKUP_TOKEN_SECRET, SIGNING_KEY_PASSPHRASE, FILE_ENCRYPTION_KEYS, VNEID_CLIENT_SECRET, PORTAL_INBOUND_SECRET, PAYMENT_HASH_SECRET];
+/** Every secret the portal sync's functions read. */
+export const PORTAL_SYNC_SECRETS = [PORTAL_API_KEY];

@@ -3,7 +3,7 @@ import { onRequest } from 'firebase-functions/v2/https';
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { onInit } from 'firebase-functions/v2';
-import { applyGlobalOptions, FILE_ENCRYPTION_KEYS, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, publicOrigin, publicOriginProblem, REGION, RUNTIME, SIGNING_KEY_PASSPHRASE, TIME_ZONE, VNEID_CLIENT_ID, VNEID_CLIENT_SECRET, VNEID_ID_CLAIM, VNEID_ISSUER } from './config.js';
+import { API_SECRETS, applyGlobalOptions, FILE_ENCRYPTION_KEYS, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, PORTAL_SYNC_SECRETS, publicOrigin, publicOriginProblem, REGION, RUNTIME, SIGNING_KEY_PASSPHRASE, TIME_ZONE, VNEID_CLIENT_ID, VNEID_CLIENT_SECRET, VNEID_ID_CLAIM, VNEID_ISSUER } from './config.js';
 import { db } from './platform/firestore.js';
 import { createRouter } from './platform/http-router.js';
 import { getHealth, postPing, HEALTH_PINGS } from './features/health/health.handler.js';
@@ -74,6 +74,14 @@ import { acknowledgeNotice, getPrivacy, putConsent } from './features/privacy/co
 import { exportMyData } from './features/privacy/export.handler.js';
 import { actOnDataRequest, listDataRequests, postDataRequest } from './features/privacy/data-requests.handler.js';
 import { purgeExpiredRecords } from './features/retention/purge.schedule.js';
+import { onPortalSyncRequest } from './features/portal-sync/sync.trigger.js';
+import { reconcilePortalSync, retryDueSyncs } from './features/portal-sync/sweeps.js';
+import { getDossierSync, portalSyncHealth, retryDossierSync } from './features/portal-sync/sync-status.handler.js';
+import { syncDeps, syncHandlerDeps } from './features/portal-sync/wiring.js';
+import { portalFiling } from './features/portal-inbound/filing.handler.js';
+import { filingDeps } from './features/portal-inbound/wiring.js';
+import { getDossierPayment, paymentIpn, paymentReturn, startGatewayPayment } from './features/payments/payment.handler.js';
+import { paymentDeps } from './features/payments/wiring.js';
 
 applyGlobalOptions();
 // An instance without a usable PUBLIC_ORIGIN refuses every call rather than print localhost QR codes.
@@ -102,7 +110,8 @@ const feedbackDeps = () => ({ ...lookupDeps(), findCaller, origin: publicOrigin 
 const dashboardDeps = () => ({ db: db(), now: () => new Date(), findCaller });
 
 export const api = onRequest(
-  { cors: false, secrets: [LOOKUP_TOKEN_SECRET, SIGNING_KEY_PASSPHRASE, FILE_ENCRYPTION_KEYS, VNEID_CLIENT_SECRET], ...RUNTIME.api },
+  // The retry button delivers at once, so the api function also holds the portal's credentials.
+  { cors: false, secrets: [...API_SECRETS, ...PORTAL_SYNC_SECRETS], ...RUNTIME.api },
   createRouter({
     health: async () => getHealth(healthDeps),
     postPing: (req) => postPing(req, healthDeps),
@@ -169,6 +178,14 @@ export const api = onRequest(
     postDataRequest: (req) => postDataRequest(req, meDeps()),
     listDataRequests: (req) => listDataRequests(req, meDeps()),
     actOnDataRequest: (req) => actOnDataRequest(req, meDeps()),
+    getDossierSync: (req) => getDossierSync(req, syncHandlerDeps()),
+    retryDossierSync: (req) => retryDossierSync(req, syncHandlerDeps()),
+    portalSyncHealth: (req) => portalSyncHealth(req, syncHandlerDeps()),
+    portalFiling: (req) => portalFiling(req, filingDeps()),
+    getDossierPayment: (req) => getDossierPayment(req, paymentDeps()),
+    startGatewayPayment: (req) => startGatewayPayment(req, paymentDeps()),
+    paymentIpn: (req) => paymentIpn(req, paymentDeps()),
+    paymentReturn: (req) => paymentReturn(req, paymentDeps()),
   }),
 );
 
@@ -230,4 +247,20 @@ export const backlogSnapshot = onSchedule({ schedule: '10,25,40,55 7-17 * * 1-6'
 // Retention schedule (domain/privacy/retention.ts): nightly, after the sweeps.
 export const purgeExpired = onSchedule({ schedule: '15 1 * * *', timeZone: TIME_ZONE }, async (event) => {
   logs.retentionPurge(await purgeExpiredRecords({ db: db(), files: fileStore() }, event.scheduleTime));
+});
+
+// The national portal's outbox: a new request wakes its dossier's queue (in order, with a lease).
+export const onPortalSyncRequestCreated = onDocumentCreated({ document: 'portalSyncRequests/{requestId}', secrets: PORTAL_SYNC_SECRETS }, async (event) => {
+  await onPortalSyncRequest(syncDeps(), event.params.requestId, event.data?.data());
+});
+
+// Retries whose backoff ended, lost triggers, dossiers whose worker died: every 5 minutes.
+export const retryPortalSync = onSchedule({ schedule: 'every 5 minutes', timeZone: TIME_ZONE, secrets: PORTAL_SYNC_SECRETS }, async (event) => {
+  logs.portalSyncSweep(await retryDueSyncs(syncDeps(() => new Date(event.scheduleTime))));
+});
+
+// What the portal acknowledged against the dossiers: missing requests rebuilt, an outage's give-ups re-queued.
+export const reconcilePortalSyncHourly = onSchedule({ schedule: '5 * * * *', timeZone: TIME_ZONE, secrets: PORTAL_SYNC_SECRETS }, async (event) => {
+  const tick = new Date(event.scheduleTime);
+  logs.portalSyncReconciled(await reconcilePortalSync(syncDeps(() => tick), tick));
 });

@@ -184,6 +184,10 @@ export function ensureDevSecrets(): void {
     // The local VNeID stand-in reads the same client secret (scripts/lib/oidc-stand-in.ts).
     ['VNEID_CLIENT_SECRET', () => randomBytes(24).toString('base64url')],
     ['FILE_ENCRYPTION_KEYS', () => `dev1:${randomBytes(32).toString('base64')}`],
+    // Shared with the local stand-in of the national portal and the payment gateway (it reads this file).
+    ['PORTAL_API_KEY', () => randomBytes(24).toString('base64url')],
+    ['PORTAL_INBOUND_SECRET', () => randomBytes(32).toString('base64url')],
+    ['PAYMENT_HASH_SECRET', () => randomBytes(24).toString('hex').toUpperCase()],
   ];
   const missing = wanted.filter(([name]) => !has(name)).map(([name, value]) => `${name}=${value()}\n`);
   if (missing.length === 0) return;

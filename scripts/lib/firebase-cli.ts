@@ -42,7 +42,7 @@ function alive(pid: number): boolean {
  * bench run waits for the first instead of failing on a taken port. A lock left by a dead process is
  * taken over.
  */
-async function withEmulatorLock<T>(run: () => Promise<T>): Promise<T> {
+export async function withEmulatorLock<T>(run: () => Promise<T>): Promise<T> {
   let announced = false;
   for (;;) {
     try {

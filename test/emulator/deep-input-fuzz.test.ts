@@ -12,6 +12,7 @@ import { loadDemoData } from '../../seed/load.js';
 import { call, landRenewal, rid, submitDossier, type RawReply } from '../support/api.js';
 import { admin, HOSTING_URL, ROOT } from '../support/emulators.js';
 import { authHeader, IDENTITIES, type TestIdentity } from '../support/identity.js';
+import { sampleFiling } from '../../scripts/lib/portal-stand-in.js';
 import { ROUTES } from '../../functions/src/contract/index.js';
 
 const { db, auth } = admin();
@@ -216,6 +217,18 @@ const callers: Record<string, { as?: TestIdentity; path: () => string; shape: ob
     as: IDENTITIES.admin,
     path: () => '/admin/rule-set-settings/nd118-2025',
     shape: { requestId: 'fuzz-deep-settings-0001', expectedUpdateTime: null },
+  },
+  '/dossiers/:dossierId/portal-sync/retry': {
+    as: IDENTITIES.admin,
+    path: () => `/dossiers/${dossierId}/portal-sync/retry`,
+    shape: {},
+  },
+  // The portal signs its filings: unsigned, every one of these is refused before it is read.
+  '/portal/dossiers': { path: () => '/portal/dossiers', shape: sampleFiling() },
+  '/dossiers/:dossierId/payment/gateway': {
+    as: IDENTITIES.citizenA,
+    path: () => `/dossiers/${dossierId}/payment/gateway`,
+    shape: { reference: '0000001H992612030001V2' },
   },
 };
 

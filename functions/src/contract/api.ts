@@ -61,6 +61,8 @@ import type {
   NoticeBody,
   PrivacyAnswer,
 } from './privacy.js';
+import type { DossierPaymentAnswer, GatewayPaymentAnswer, GatewayPaymentBody, PaymentIpnAnswer, PaymentReturnAnswer } from './payments.js';
+import type { DossierSyncAnswer, PortalFilingAnswer, SyncHealthAnswer, SyncHealthQuery, SyncRetryAnswer } from './portal.js';
 import type { PaperRatingAnswer, PaperRatingBody, RatingAnswer, RatingBody } from './ratings.js';
 import type { DocumentLookupAnswer, IssueResultAnswer, IssueResultBody, VerificationAnswer } from './results.js';
 import type { RouteName } from './routes.js';
@@ -140,6 +142,15 @@ export type Api = EveryRoute<{
   postDataRequest: Spec<DataRequestAnswer, DataRequestBody>;
   listDataRequests: Spec<DataRequestQueueAnswer, never, { status?: string }>;
   actOnDataRequest: Spec<DataRequestActionAnswer, DataRequestActionBody>;
+  getDossierSync: Spec<DossierSyncAnswer>;
+  retryDossierSync: Spec<SyncRetryAnswer>;
+  portalSyncHealth: Spec<SyncHealthAnswer, never, SyncHealthQuery>;
+  /** The body is the portal's filing (domain/portal/portal-filing.ts), signed over its raw bytes. */
+  portalFiling: Spec<PortalFilingAnswer, Record<string, unknown>>;
+  getDossierPayment: Spec<DossierPaymentAnswer>;
+  startGatewayPayment: Spec<GatewayPaymentAnswer, GatewayPaymentBody>;
+  paymentIpn: Spec<PaymentIpnAnswer, never, Record<string, string>>;
+  paymentReturn: Spec<PaymentReturnAnswer, never, Record<string, string>>;
 }>;
 
 export type Answer<R extends RouteName> = Api[R]['answer'];

@@ -23,6 +23,7 @@ export { behaviourOf, formSetOf, isCitizenHeld, RULE_SET_BEHAVIOUR, slipIssuedBy
 export { ACTION_LABEL_TEXT } from '../domain/lifecycle/action-labels.js';
 export { ONLINE_LEVEL_LABELS, ONLINE_LEVELS, PROCEDURE_FIELDS, STEP_ROLE_LABELS, STEP_ROLES } from '../domain/procedure/labels.js';
 export { applicantSeesResults, onlineReturnProblem, resultDocumentCode, resultIssueProblem } from '../domain/result/policy.js';
+export { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../domain/payment/method-labels.js';
 export type { Bilingual } from '../domain/shared/bilingual.js';
 export type { ActionType } from '../domain/lifecycle/actions.js';
 export type { Procedure } from '../domain/procedure/procedure.js';

@@ -17,6 +17,8 @@ export * from './lookup.js';
 export * from './me.js';
 export * from './officers.js';
 export * from './privacy.js';
+export * from './payments.js';
+export * from './portal.js';
 export * from './ratings.js';
 export * from './results.js';
 export * from './routes.js';

@@ -68,6 +68,14 @@ export const ROUTES = {
   postDataRequest: { method: 'POST', path: '/me/data-requests' },
   listDataRequests: { method: 'GET', path: '/privacy/data-requests' },
   actOnDataRequest: { method: 'POST', path: '/privacy/data-requests/:requestId/actions' },
+  getDossierSync: { method: 'GET', path: '/dossiers/:dossierId/portal-sync' },
+  retryDossierSync: { method: 'POST', path: '/dossiers/:dossierId/portal-sync/retry' },
+  portalSyncHealth: { method: 'GET', path: '/portal-sync/health' },
+  portalFiling: { method: 'POST', path: '/portal/dossiers' },
+  getDossierPayment: { method: 'GET', path: '/dossiers/:dossierId/payment' },
+  startGatewayPayment: { method: 'POST', path: '/dossiers/:dossierId/payment/gateway' },
+  paymentIpn: { method: 'GET', path: '/payments/vnpay/ipn' },
+  paymentReturn: { method: 'GET', path: '/payments/vnpay/return' },
 } as const satisfies Record<string, { method: 'GET' | 'POST' | 'PUT'; path: `/${string}` }>;
 
 export type RouteName = keyof typeof ROUTES;

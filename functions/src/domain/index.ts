@@ -16,3 +16,5 @@ export * from './reception/index.js';
 export * from './intake-quota/index.js';
 export * from './result/index.js';
 export * from './privacy/index.js';
+export * from './portal/index.js';
+export * from './payment/index.js';

@@ -1,8 +1,9 @@
 // The one place where a dossier changes: load → decide → persist, in one Firestore transaction. It reads
 // the dossier and the caller's idempotency record, checks the caller's expected version, lets the pure
 // core decide (domain/lifecycle/decide.ts: service fields, lifecycle rules, effects), and writes the new
-// state, the hash-chained event, the control-slip rows, the outbox requests and the idempotency record
-// together. Either all of it is stored or none of it. It makes no legal choice of its own.
+// state, the hash-chained event, the control-slip rows, the outbox requests (slips, notifications, the
+// national portal's sync, a fee notice) and the idempotency record together. Either all of it is stored
+// or none of it. It makes no legal choice of its own.
 import type { DocumentReference, DocumentSnapshot, Firestore, Transaction } from 'firebase-admin/firestore';
 import {
   allowedActions,
@@ -11,6 +12,7 @@ import {
   needsLegalTime,
   type ActionRequest,
   type Dossier,
+  type PortalFacts,
   type DossierCode,
   type HandoffEffect,
   type AgencyFacts,
@@ -26,6 +28,8 @@ import { dossierRef, eventRef, GENESIS_HASH, handoffRef, joinDossier, personalRe
 import { fingerprint, hashEvent } from './event-chain.js';
 import { expiresAfter, RETENTION_DAYS } from './retention.js';
 import { writeOutbox } from './outbox.js';
+import { writeFeeNotice } from './payment-orders.js';
+import { portalFactsOf, writePortalSync } from './portal-sync.js';
 import { findAgency, procedureVersion, workingHoursOf } from './reference-data.js';
 import { revive } from './revive.js';
 
@@ -55,6 +59,11 @@ export type TransitionRequest = {
   prefetch?: (now: Date) => DocumentReference[];
   /** For creation: the draft to start from when the dossier does not exist yet (may read in `tx`). */
   draft?: (tx: Transaction, now: Date) => Promise<Dossier>;
+  /**
+   * Facts of the portal's messages known to the caller but not yet stored (a filing's VNeID flag: its
+   * record is written in this same transaction, after `portalFactsOf` would have looked for it).
+   */
+  portalFacts?: Pick<PortalFacts, 'vneidVerified'>;
 };
 
 /** The caller as the event records it: role, user and agency, not how the session signed in. */
@@ -152,6 +161,8 @@ export async function runTransition(deps: TransitionDeps, req: TransitionRequest
       });
       if (!decision.ok) throw conflictError(decision.error, current.version);
       const { dossier: next, event, effects } = decision;
+      // Names and the field for the national portal's messages (cached reads, never failing the action).
+      const portal = { ...(await portalFactsOf(db, next, event)), ...req.portalFacts };
 
       // Persist (all reads are done above, as transactions require).
       const hash = hashEvent(extras.lastEventHash, event);
@@ -168,6 +179,8 @@ export async function runTransition(deps: TransitionDeps, req: TransitionRequest
       tx.create(eventRef(db, req.dossierId, event.version), { ...event, prevHash: extras.lastEventHash, hash });
       for (const effect of effects.handoffs) writeHandoff(db, tx, req.dossierId, effect);
       writeOutbox(db, tx, next, event, effects);
+      writePortalSync(db, tx, next, event, portal);
+      writeFeeNotice(db, tx, next, event);
       tx.create(rRef, { fingerprint: print, at: now, status, body, expiresAt: expiresAfter(now, RETENTION_DAYS.idempotencyRecord) });
       return { status, body };
     },

@@ -1,12 +1,26 @@
 // Every call the officer dashboard makes to /api, and the answers it reads (docs/API.md): the dossier
 // with the actions this officer may take, the actions themselves, following a dossier, desk intake,
-// and the files (attachments, slips) fetched with the officer's token. The queues, tasks and figures
+// the files (attachments, slips) fetched with the officer's token, the dossier's fee and its sync with the
+// national portal, and (monitors, administrators) the province-wide sync health. The queues, tasks and figures
 // come from Firestore (store.ts).
 import type { User } from 'firebase/auth';
-import type { ActOnDossierBody, DossierAnswer, IntakeDossierBody, IssueResultBody, PersonalDossierView, PublicDossierView, ResultListing, SlipListing } from '../../../functions/src/contract/index.js';
+import type {
+  ActOnDossierBody,
+  DossierAnswer,
+  DossierPaymentAnswer,
+  DossierSyncAnswer,
+  IntakeDossierBody,
+  IssueResultBody,
+  PersonalDossierView,
+  PublicDossierView,
+  ResultListing,
+  SlipListing,
+  SyncHealthAnswer,
+  SyncRetryAnswer,
+} from '../../../functions/src/contract/index.js';
 import { apiAs, blobAs } from '../shared/session.js';
 
-export type { DossierAnswer };
+export type { DossierAnswer, DossierPaymentAnswer, DossierSyncAnswer, SyncHealthAnswer };
 export type Component = NonNullable<PersonalDossierView['components']>[number];
 export type Attachment = Component['attachments'][number];
 export type Slip = SlipListing;
@@ -44,3 +58,15 @@ export async function issueResult(user: User, dossierId: string, body: IssueResu
 /** An electronic result's signed PDF. */
 export const fetchResult = (user: User, dossierId: string, resultId: string): Promise<Blob> => blobAs(user, 'downloadResult', { params: { dossierId, resultId } });
 export type { ResultListing };
+
+/** GET …/portal-sync: what of the dossier the national portal has acknowledged, and what waits or failed. */
+export const fetchSync = (user: User, dossierId: string): Promise<DossierSyncAnswer> => apiAs(user, 'getDossierSync', { params: { dossierId } });
+
+/** POST …/portal-sync/retry (administrators): the dossier's unsent requests queued again, now. */
+export const retrySync = (user: User, dossierId: string): Promise<SyncRetryAnswer> => apiAs(user, 'retryDossierSync', { params: { dossierId } });
+
+/** GET /api/portal-sync/health (monitors, administrators): the province-wide picture. */
+export const fetchSyncHealth = (user: User): Promise<SyncHealthAnswer> => apiAs(user, 'portalSyncHealth', {});
+
+/** GET …/payment: the fee notice and the e-receipts. */
+export const fetchPayment = (user: User, dossierId: string): Promise<DossierPaymentAnswer> => apiAs(user, 'getDossierPayment', { params: { dossierId } });

@@ -58,7 +58,7 @@ function renderNav(activeRoute: string): void {
   );
 }
 
-/** Mounts the view of the address (after unmounting the one before), or nothing when no officer is signed in. */
+/** Mounts the view of the address (after unmounting the one before); for an administrator or monitor, the sync health panel. */
 export async function render(): Promise<void> {
   const seq = ++renderSeq;
   const officer = session.officer;
@@ -68,6 +68,12 @@ export async function render(): Promise<void> {
   if (!officer) {
     view.replaceChildren();
     renderNav('');
+    const overseer = session.overseer;
+    if (overseer) {
+      const mount = (await import('./view-sync-health.js')).mountSyncHealth;
+      if (seq !== renderSeq || session.overseer !== overseer) return; // a newer navigation or sign-in won
+      current = mount(view, overseer);
+    }
     return;
   }
   const route = routeOf(location.pathname);

@@ -1,6 +1,7 @@
 // Signing in (Firebase Auth; the emulator locally) and who is signed in: the custom claims give the
-// role and agency, and only receptionists, handlers and leads of an agency become the page's officer.
-// Anyone else sees who they are and that this page is not theirs.
+// role and agency, and only receptionists, handlers and leads of an agency become the page's officer;
+// administrators and monitors see the national portal's sync health. Anyone else sees who they are and
+// that this page is not theirs.
 import { onAuthStateChanged, signInWithEmailAndPassword, signOut, type User } from 'firebase/auth';
 import { byId } from '../shared/dom.js';
 import { firebaseApp } from '../shared/firebase-app.js';
@@ -13,6 +14,7 @@ async function onUser(user: User | null): Promise<void> {
   byId('signed-out').hidden = !!user;
   byId('signed-in').hidden = !user;
   session.officer = undefined;
+  session.overseer = undefined;
   const notice = byId('not-officer');
   notice.hidden = true;
   byId('calendar-warning').hidden = true;
@@ -26,8 +28,15 @@ async function onUser(user: User | null): Promise<void> {
   const agencyId = typeof claims.agencyId === 'string' ? claims.agencyId : undefined;
   const roleLabel = typeof role === 'string' && ROLE_LABELS[role] ? ROLE_LABELS[role] : { vi: 'Công dân', en: 'Citizen' };
   byId('who').textContent = `${user.displayName ?? user.email ?? ''} · ${roleLabel.vi} / ${roleLabel.en} · ${agencyId ?? '—'}`;
+  if (role === 'admin' || role === 'monitor') {
+    // No desk of their own: the province-wide sync health with the national portal (router.ts).
+    session.overseer = { user, role };
+    byId('system-status').hidden = true;
+    await render();
+    return;
+  }
   if (!isOfficerRole(role) || !agencyId) {
-    // Citizens, kiosks, monitors, admins and unknown roles have their own pages.
+    // Citizens, kiosks and unknown roles have their own pages.
     notice.textContent = tx(
       'Trang này dành cho cán bộ tiếp nhận, thụ lý và lãnh đạo của cơ quan. Tài khoản của bạn không dùng được ở đây.',
       'This page is for the officers (receptionists, handlers, leads) of an agency. Your account cannot use it.',

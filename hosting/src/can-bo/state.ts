@@ -8,7 +8,13 @@ export const OFFICER_ROLES: readonly OfficerRole[] = ['receptionist', 'handler',
 
 export type Officer = { user: User; uid: string; role: OfficerRole; agencyId: string; name: string };
 
-export const session: { officer?: Officer } = {};
+/**
+ * Province-wide roles without a desk of their own: administrators and monitors see the national portal's
+ * sync health here (view-sync-health.ts), not the queues.
+ */
+export type Overseer = { user: User; role: 'admin' | 'monitor' };
+
+export const session: { officer?: Officer; overseer?: Overseer } = {};
 
 export function isOfficerRole(role: unknown): role is OfficerRole {
   return typeof role === 'string' && (OFFICER_ROLES as readonly string[]).includes(role);

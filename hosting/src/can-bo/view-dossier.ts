@@ -1,8 +1,9 @@
 // One dossier (/can-bo/ho-so/<id>): mounts the page and ties its parts together. The answer from
 // GET /api/dossiers/:id is asked at once, in parallel with the Firestore SDK and the reference reads
 // (store.ts); then the summary, applicant and components (view-dossier-summary.ts), the actions
-// (view-dossier-actions.ts), the slips and control slip (view-dossier-slips.ts) and the live timeline
-// (view-dossier-timeline.ts). Here: the follow button, the notice that survives a reload, and unmounting.
+// (view-dossier-actions.ts), its fee and its sync with the national portal (view-dossier-portal.ts), the
+// slips and control slip (view-dossier-slips.ts) and the live timeline (view-dossier-timeline.ts).
+// Here: the follow button, the notice that survives a reload, and unmounting.
 import type { DocumentData } from 'firebase/firestore';
 import { describeError, type Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';
@@ -15,6 +16,7 @@ import type { StepRef } from './action-forms.js';
 import { readReference, watchEvents } from './store.js';
 import { actionsSection, type Carry } from './view-dossier-actions.js';
 import { resultsSection } from './view-dossier-results.js';
+import { paymentPanel, syncPanel } from './view-dossier-portal.js';
 import { renderControlSlip, slipsPanel } from './view-dossier-slips.js';
 import { agencyLabel } from './agency-names.js';
 import { ROLE_LABELS } from './labels.js';
@@ -118,6 +120,8 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
       resultsSection({ officer: ctx.officer, dossierId: id, answer, reloadWith }),
       applicantSection(d.applicant),
       componentsSection(d.components ?? [], componentNames, ctx.officer.user, uploaderName),
+      h('section', { 'aria-labelledby': 'payment-title' }, h('h3', { id: 'payment-title' }, tx('Phí, lệ phí', 'Fees')), paymentPanel(ctx.officer.user, id)),
+      h('section', { 'aria-labelledby': 'sync-title', id: 'dossier-sync' }, h('h3', { id: 'sync-title' }, tx('Đồng bộ Cổng Dịch vụ công quốc gia', 'Sync with the national portal')), syncPanel(ctx.officer.user, id)),
       h('section', { 'aria-labelledby': 'slips-title' }, h('h3', { id: 'slips-title' }, tx('Phiếu, giấy tờ đã in', 'Official slips')), h('div', { id: 'dossier-slips' })),
       h('section', { 'aria-labelledby': 'handoffs-title' }, h('h3', { id: 'handoffs-title' }, tx('Phiếu kiểm soát quá trình', 'Control slip')), h('div', { id: 'dossier-handoffs' }, h('p', { class: 'loading' }, tx('Đang tải…', 'Loading…')))),
       h('section', { 'aria-labelledby': 'timeline-title' }, h('h3', { id: 'timeline-title' }, tx('Quá trình xử lý', 'Timeline')), h('div', { id: 'dossier-timeline' })),

@@ -1,13 +1,15 @@
 // Every call My dossiers makes to /api, and the answers it reads (docs/API.md): the dossier's personal
-// part with its slips, the supplement answer, the slip PDFs, and the notification inbox and channels.
+// part with its slips, the supplement answer, the slip PDFs, the notification inbox and channels, and the
+// fee: its notice and receipts, paying through the gateway, and the result the gateway sends back.
 // The lists themselves come live from Firestore (store.ts).
 import type { User } from 'firebase/auth';
-import type { ActOnDossierBody, ComponentBody, DossierAnswer, NotificationPrefsBody, PersonalDossierView, SlipListing } from '../../../functions/src/contract/index.js';
+import type { ActOnDossierBody, ComponentBody, DossierAnswer, DossierPaymentAnswer, FeeNoticeView, NotificationPrefsBody, PaymentReturnAnswer, PersonalDossierView, SlipListing } from '../../../functions/src/contract/index.js';
+import { api } from '../shared/api.js';
 import { apiAs, blobAs } from '../shared/session.js';
 
 export { uploadWithProgress, type UploadAnswer } from '../shared/upload.js';
 
-export type { DossierAnswer };
+export type { DossierAnswer, DossierPaymentAnswer, FeeNoticeView, PaymentReturnAnswer };
 export type Component = NonNullable<PersonalDossierView['components']>[number];
 export type Attachment = Component['attachments'][number];
 export type Slip = SlipListing;
@@ -35,3 +37,14 @@ export const markRead = (user: User, notificationId: string): Promise<unknown> =
 export async function savePrefs(user: User, prefs: Prefs): Promise<Prefs> {
   return (await apiAs(user, 'putNotificationPreferences', { body: prefs })).notificationPrefs;
 }
+
+/** GET …/payment: the fee notice (with its VietQR code) and the e-receipts. */
+export const fetchPayment = (user: User, dossierId: string): Promise<DossierPaymentAnswer> => apiAs(user, 'getDossierPayment', { params: { dossierId } });
+
+/** POST …/payment/gateway: the gateway's signed address to pay the open notice at. */
+export async function gatewayUrl(user: User, dossierId: string, reference: string): Promise<string> {
+  return (await apiAs(user, 'startGatewayPayment', { params: { dossierId }, body: { reference } })).redirectUrl;
+}
+
+/** GET /api/payments/vnpay/return: what the gateway sent the browser back with, verified by the server (display only). */
+export const checkGatewayReturn = (query: Record<string, string>): Promise<PaymentReturnAnswer> => api('paymentReturn', { query });

@@ -1,9 +1,11 @@
 // Keeping the page live: the list, or the dossier and its events, from Firestore listeners; and the
 // dossier's API answer (its slips), asked again whenever the dossier moves and, since the slip of the
-// latest action is made by a trigger moments after it, asked again until that slip is listed.
+// latest action is made by a trigger moments after it, asked again until that slip is listed; the fee
+// notice and receipts likewise whenever the dossier moves (a confirmed payment moves it).
 import { describeError } from '../shared/api.js';
 import { publicAgencies } from '../shared/reception.js';
 import { fetchDossier } from './api.js';
+import { loadPayment, readGatewayReturn } from './payment.js';
 import { agencyNames, dossierChanged, dossierId, page, render, slipMissing } from './state.js';
 import { watchDossier, watchMyDossiers } from './store.js';
 
@@ -32,6 +34,8 @@ export async function followDossier(): Promise<void> {
       render();
     })
     .catch(() => undefined);
+  // Back from the payment gateway: its result is on the address.
+  void readGatewayReturn();
   const stops = await watchDossier(
     dossierId,
     (d) => {
@@ -41,6 +45,7 @@ export async function followDossier(): Promise<void> {
       if (d && d.version !== lastVersion) {
         lastVersion = d.version;
         void loadAnswer();
+        void loadPayment();
       }
     },
     (events) => {

@@ -5,7 +5,7 @@ import type { User } from 'firebase/auth';
 import type { Unsubscribe } from 'firebase/firestore';
 import type { Bilingual } from '../shared/api.js';
 import { slipFormAfter } from '../shared/slips.js';
-import type { DossierAnswer, UploadAnswer } from './api.js';
+import type { DossierAnswer, DossierPaymentAnswer, PaymentReturnAnswer, UploadAnswer } from './api.js';
 import type { DossierDoc, EventDoc } from './store.js';
 
 /** The dossier of the address; empty on the list page (/ho-so/). */
@@ -22,6 +22,12 @@ export const page: {
   events: EventDoc[];
   answer?: DossierAnswer;
   answerError?: Bilingual;
+  /** The fee notice and receipts (GET …/payment), asked again when the dossier moves. */
+  payment?: DossierPaymentAnswer;
+  /** The gateway's result the browser came back with (?vnp_… on the address), as the server verified it. */
+  gatewayReturn?: PaymentReturnAnswer;
+  /** Why going to the gateway was refused (the notice was paid or replaced meanwhile). */
+  paymentError?: Bilingual;
   /** A message about the citizen's own last action, shown until the dossier moves past it. */
   message?: { state: 'ok' | 'error'; text: Bilingual; untilVersion: number };
 } = { stop: [], events: [] };

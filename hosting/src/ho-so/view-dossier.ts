@@ -1,5 +1,5 @@
 // One dossier (/ho-so/<id>): its code, status, dates and how the due date was set, the agency's apology
-// if it extended the date, the supplement request to answer, the way to rate once the result is
+// if it extended the date, the supplement request to answer, the fee to pay and its e-receipts, the way to rate once the result is
 // returned, the timeline of its events, and its official slips.
 import { ACTION_LABEL_TEXT } from '../../../functions/src/contract/index.js';
 import { byId, h } from '../shared/dom.js';
@@ -8,6 +8,7 @@ import { agencyNames, page } from './state.js';
 import { ownActionSection } from './view-own-actions.js';
 import { statusLabel, when } from './view-parts.js';
 import { resultsSection } from './view-results.js';
+import { paymentSection } from './view-payment.js';
 import { slipsSection } from './view-slips.js';
 import { supplementSection } from './view-supplement.js';
 
@@ -81,6 +82,7 @@ export function renderDossier(): void {
     supplementSection(d),
     ownActionSection(d),
     resultsSection(),
+    paymentSection(),
     canRate
       ? h('p', { class: 'panel' }, h('a', { id: 'rate-link', href: `/danh-gia/${encodeURIComponent(d.code ?? '')}` }, t({ vi: 'Đánh giá mức độ hài lòng với việc giải quyết hồ sơ', en: 'Rate how your dossier was handled' })))
       : null,

@@ -89,6 +89,8 @@ export const PaymentRequest = z.object({
   requestedAt: Instant,
   paidAt: Instant.optional(),
   reference: z.string().optional(),
+  /** Confirmed by the system on a payment gateway's or bank's signed notice: paid online (national index 3.6). */
+  paidOnline: z.boolean().optional(),
 });
 export type PaymentRequest = z.infer<typeof PaymentRequest>;
 

@@ -213,8 +213,9 @@ function reduce(d: Dossier, a: DossierAction, actor: Actor, now: Date, status: D
       return { ...base, payment: { amountVnd: a.amountVnd, description: a.description, requestedAt: now } };
     case 'confirmPayment': {
       const next: Dossier = { ...base };
+      // The system confirms only on a gateway's or bank's signed notice: that payment was made online.
       if (d.payment !== undefined)
-        next.payment = defined({ ...d.payment, paidAt: now, reference: a.reference });
+        next.payment = defined({ ...d.payment, paidAt: now, reference: a.reference, paidOnline: actor.role === 'system' ? true : undefined });
       if (a.due !== undefined) {
         next.dueAt = a.due.at;
         next.dueExplanation = a.due.explanation;

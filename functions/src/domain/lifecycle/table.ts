@@ -38,7 +38,8 @@ const succeedAgency = { roles: ['system'], scope: 'receiving', next: 'same' } as
 
 export const LIFECYCLE = {
   draft: {
-    submit: { roles: ['citizen'], scope: 'receiving', next: 'registered' },
+    // The system files on behalf of the national portal, where the applicant applied (Decree 118 Art. 15).
+    submit: { roles: ['citizen', 'system'], scope: 'receiving', next: 'registered' },
     intake: { roles: ['receptionist'], scope: 'receiving', next: 'registered' },
   },
   registered: {
