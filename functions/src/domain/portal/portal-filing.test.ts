@@ -29,8 +29,8 @@ describe('a dossier filed on the national portal', () => {
   });
 
   it('an organisation with its representative', () => {
-    const f = PortalFiling.parse({ ...PERSON, LoaiDoiTuong: 2, ChuHoSo: 'Công ty TNHH Bình An', SoGiayTo: '0101234567', NguoiDaiDien: 'Phạm Văn Hùng', ChucVuNguoiDaiDien: 'Giám đốc' });
-    expect(Applicant.parse(applicantOfFiling(f))).toMatchObject({ kind: 'organisation', name: 'Công ty TNHH Bình An', taxCode: '0101234567', representative: { fullName: 'Phạm Văn Hùng', title: 'Giám đốc' } });
+    const f = PortalFiling.parse({ ...PERSON, LoaiDoiTuong: 2, ChuHoSo: 'Công ty TNHH Bình An', SoGiayTo: '0101234565', NguoiDaiDien: 'Phạm Văn Hùng', ChucVuNguoiDaiDien: 'Giám đốc' });
+    expect(Applicant.parse(applicantOfFiling(f))).toMatchObject({ kind: 'organisation', name: 'Công ty TNHH Bình An', taxCode: '0101234565', representative: { fullName: 'Phạm Văn Hùng', title: 'Giám đốc' } });
   });
 
   it.each([

@@ -12,9 +12,9 @@ describe('electronic result (Decree 118 Art. 22)', () => {
 
   it('takes the holder from a person by ID number and from an organisation by tax code', () => {
     const person = { kind: 'person', fullName: 'Bùi Thị Mai', identity: { kind: 'citizenId', number: '001190012345' } } as never;
-    const org = { kind: 'organisation', name: 'Công ty TNHH Bình An', taxCode: '0101234567' } as never;
+    const org = { kind: 'organisation', name: 'Công ty TNHH Bình An', taxCode: '0101234565' } as never;
     expect(holderOf(person)).toEqual({ name: 'Bùi Thị Mai', idNumber: '001190012345' });
-    expect(holderOf(org)).toEqual({ name: 'Công ty TNHH Bình An', idNumber: '0101234567' });
+    expect(holderOf(org)).toEqual({ name: 'Công ty TNHH Bình An', idNumber: '0101234565' });
   });
 
   it('refuses a validity that ends before it starts, and a bad type code', () => {
