@@ -2,7 +2,7 @@
 // (action-forms.ts), a confirmation step that repeats what will be sent, then the POST with a requestId
 // reused on retry and the version the officer read. A 409 staleVersion means another officer acted
 // first: the page reloads and says so.
-import { ApiCallError, describeError } from '../shared/api.js';
+import { ApiCallError, describeError, type Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { newRequestId } from '../shared/session.js';
@@ -26,6 +26,8 @@ export type ActionsArea = {
   suggestedAgencies: string[];
   /** The steps of the pinned procedure's process (transfers name one). */
   steps: StepRef[];
+  /** The procedure's component names (supplement items pick among the dossier's components). */
+  componentNames: Map<string, Bilingual>;
   /** Reloads the dossier, then shows the message and moves focus to it. */
   reloadWith: (carry: Carry) => Promise<void>;
 };
@@ -60,6 +62,7 @@ function openForm(o: ActionsArea, panel: HTMLElement, type: string): void {
     suggestedAgencies: o.suggestedAgencies,
     dossier: a.dossier,
     steps: o.steps,
+    componentNames: o.componentNames,
   })!;
   const expectedVersion = a.dossier.version;
   // One requestId per distinct payload: a retry of the same request reuses it (docs/API.md).

@@ -113,7 +113,7 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
     body.replaceChildren(
       summaryList(d),
       stopRequestSection(d) ?? '',
-      actionsSection({ root, officer: ctx.officer, dossierId: id, answer, suggestedAgencies, steps, reloadWith }),
+      actionsSection({ root, officer: ctx.officer, dossierId: id, answer, suggestedAgencies, steps, componentNames, reloadWith }),
       applicantSection(d.applicant),
       componentsSection(d.components ?? [], componentNames, ctx.officer.user, uploaderName),
       h('section', { 'aria-labelledby': 'slips-title' }, h('h3', { id: 'slips-title' }, tx('Phiếu, giấy tờ đã in', 'Official slips')), h('div', { id: 'dossier-slips' })),

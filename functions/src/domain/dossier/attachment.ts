@@ -55,5 +55,7 @@ export const Attachment = z.strictObject({
    */
   uploadedBy: UserId.optional().describe('Người tải lên hoặc số hóa / uploaded or scanned by'),
   uploadedAt: Instant.optional().describe('Thời điểm tải lên / uploaded at'),
+  /** A supplement asked for this document again and a new file came: the old one is kept, marked so. */
+  replacedAt: Instant.optional().describe('Đã được thay thế lúc / replaced at'),
 });
 export type Attachment = z.infer<typeof Attachment>;

@@ -2,3 +2,4 @@ export * from './attachment.js';
 export * from './component.js';
 export * from './dossier.js';
 export * from './status.js';
+export * from './supplement.js';
