@@ -65,10 +65,11 @@ const SPECS: Partial<Record<string, Spec>> = {
   confirmPayment: () => simple('confirmPayment', [text('reference', { vi: 'Số chứng từ (không bắt buộc)', en: 'Payment reference (optional)' }, { max: 100 })]),
   resolve: () => {
     const name = uid('outcome');
-    const approved = h('input', { type: 'radio', name, value: 'approved', id: `${name}-a`, checked: true, 'data-path': 'outcome' });
+    // Nothing pre-selected: approving or denying is a decision the handler states, with its summary.
+    const approved = h('input', { type: 'radio', name, value: 'approved', id: `${name}-a`, 'data-path': 'outcome' });
     const denied = h('input', { type: 'radio', name, value: 'denied', id: `${name}-d` });
     const reason = text('reason', { vi: 'Lý do từ chối (bắt buộc khi từ chối)', en: 'Reasons for a denial (required to deny)' }, { long: true });
-    const summary = text('summary', { vi: 'Tóm tắt kết quả', en: 'Summary of the result' }, { long: true });
+    const summary = text('summary', { vi: 'Tóm tắt kết quả (người nộp sẽ đọc)', en: 'Summary of the result (the applicant reads it)' }, { long: true, required: true });
     return {
       fields: h(
         'div',
@@ -85,14 +86,17 @@ const SPECS: Partial<Record<string, Spec>> = {
         reason.wrap,
       ),
       read: () => {
+        const errors: { path: string; message: Bilingual }[] = [];
+        if (!approved.checked && !denied.checked) errors.push({ path: 'outcome', message: { vi: 'Chọn Phê duyệt hoặc Từ chối giải quyết', en: 'Choose Approve or Deny' } });
         const outcome = denied.checked ? 'denied' : 'approved';
         const action: Record<string, unknown> = { type: 'resolve', outcome };
         const r = reason.control.value.trim();
         const s = summary.control.value.trim();
         if (r) action.reason = r;
         if (s) action.summary = s;
-        if (outcome === 'denied' && !r) return { errors: [{ path: 'reason', message: { vi: 'Từ chối giải quyết phải nêu rõ lý do', en: 'a denial must state its reasons' } }] };
-        return { action };
+        else errors.push({ path: 'summary', message: REQUIRED });
+        if (denied.checked && !r) errors.push({ path: 'reason', message: { vi: 'Từ chối giải quyết phải nêu rõ lý do', en: 'a denial must state its reasons' } });
+        return errors.length > 0 ? { errors } : { action };
       },
       describe: (action) => [
         action.outcome === 'denied' ? tx('Từ chối giải quyết', 'Deny') : tx('Phê duyệt', 'Approve'),
