@@ -328,16 +328,33 @@ export function buildDeskForm(user: User): DeskForm {
     }
     procedures = list.procedures;
     deskLevel = list.level;
-    const hadFocus = document.activeElement === procedureSelect;
     procedureSelect.replaceChildren(
       h('option', { value: '' }, tx('— Chọn thủ tục —', '— Choose a procedure —')),
       // Code first: typing the code on the closed picker chooses it (a desk knows its common codes).
       ...procedures.map((p) => h('option', { value: p.code, selected: p.code === lastProcedure }, `${p.code} · ${t(p.name)}`)),
     );
     renderComponents();
-    // The kept procedure is already chosen: the cursor goes on to the scan.
-    if (hadFocus && procedureSelect.value) scan.focus();
+    // The cursor was asked for before the list came: the kept procedure is chosen, so it goes on to the scan.
+    const active = document.activeElement;
+    if (wantFocus && (active === null || active === document.body || active === procedureSelect)) placeCursor();
+    wantFocus = false;
   }
 
-  return { form, summary, showProcedures, read, remap, focusFirst: () => (procedureSelect.value ? scan : procedureSelect).focus() };
+  /** The first field still to fill: the procedure, or (kept from the last walk-in) the ID-card scan. */
+  let wantFocus = false;
+  function placeCursor(): void {
+    (procedureSelect.value ? scan : procedureSelect).focus();
+  }
+
+  return {
+    form,
+    summary,
+    showProcedures,
+    read,
+    remap,
+    focusFirst: () => {
+      wantFocus = true;
+      placeCursor();
+    },
+  };
 }

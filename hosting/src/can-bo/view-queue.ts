@@ -80,15 +80,19 @@ export const mountQueue: ViewFactory = (root, ctx) => {
     h(
       'section',
       { 'aria-labelledby': 'queue-title', class: 'queue-view' },
-      h('h2', { id: 'queue-title' }, tx('Hồ sơ của cơ quan', 'Agency dossiers'), ' ', h('span', { class: 'en' }, officer.agencyId)),
+      // Title, search and filter on one line, tabs and count on the next: the rows start high on the screen.
       h(
         'div',
-        { class: 'filters' },
-        h('div', { class: 'field' }, h('label', { for: 'queue-search' }, tx('Tìm theo mã hồ sơ (phím /)', 'Search by code (key /)')), search),
-        h('div', { class: 'field' }, h('label', { for: 'queue-procedure' }, tx('Thủ tục', 'Procedure')), procedureSelect),
+        { class: 'queue-head' },
+        h('h2', { id: 'queue-title' }, tx('Hồ sơ của cơ quan', 'Agency dossiers'), ' ', h('span', { class: 'en' }, officer.agencyId)),
+        h(
+          'div',
+          { class: 'filters' },
+          h('div', { class: 'field' }, h('label', { for: 'queue-search' }, tx('Tìm theo mã hồ sơ (phím /)', 'Search by code (key /)')), search),
+          h('div', { class: 'field' }, h('label', { for: 'queue-procedure' }, tx('Thủ tục', 'Procedure')), procedureSelect),
+        ),
       ),
-      tabs,
-      summary,
+      h('div', { class: 'queue-bar' }, tabs, summary),
       announce,
       h('div', { class: 'table-wrap' }, table),
     ),
@@ -166,7 +170,7 @@ export const mountQueue: ViewFactory = (root, ctx) => {
             r.fresh ? h('span', { class: 'badge badge-new' }, tx('Mới', 'New')) : null,
           ),
           h('td', { 'data-testid': 'applicant' }, names.get(r.id) ?? ''),
-          h('td', {}, t(r.procedureName)),
+          h('td', { class: 'procedure', title: t(r.procedureName) }, t(r.procedureName)),
           h('td', { 'data-testid': 'channel' }, CHANNEL_SHORT[r.channel] ? t(CHANNEL_SHORT[r.channel]!) : r.channel),
           h(
             'td',
