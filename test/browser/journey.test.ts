@@ -129,6 +129,7 @@ describe('citizen → desk → land office → desk → citizen', () => {
     await act(handler, 'acknowledgeTransfer');
     await handler.locator('.action-buttons button[data-action="resolve"]').waitFor();
     await act(handler, 'resolve', async (p) => {
+      await p.check('#action-form input[type="radio"][value="approved"]');
       await p.fill('#action-form textarea[name="summary"]', 'Đã cấp đổi Giấy chứng nhận');
     });
     await status(handler, 'resolved');
@@ -138,6 +139,9 @@ describe('citizen → desk → land office → desk → citizen', () => {
     await status(desk, 'resolved');
     await act(desk, 'returnResult');
     await status(desk, 'returned');
+    // The result was handed over at the desk: the dossier is there now, not at the land office.
+    expect(await desk.locator('[data-testid="holder"]').textContent()).not.toContain(LAND_OFFICE);
+    expect(await desk.locator('[data-testid="holder"]').textContent()).toContain('000.00.01.H99');
 
     // The citizen opens the receipt's QR address, then rates from there.
     const token = signLookupToken(id, lookupSecret());

@@ -91,7 +91,7 @@ describe('officer dossier page: action forms', () => {
     await expectAccessible(desk, 'can-bo-supplement-errors');
 
     // One item half filled: the missing half is named beside its own input.
-    await desk.fill('#action-form input[name="items.0.name"]', 'Bản gốc Giấy chứng nhận đã cấp');
+    await desk.locator('#action-form select[name="items.0.componentId"]').selectOption('certificate');
     await desk.click('#action-form button[type="submit"]');
     await desk.locator('#action-form [data-error-for="items.0.problem"]:not([hidden])').waitFor();
     await expectFieldError(desk, 'input[name="items.0.problem"]', 'items.0.problem', 'Vui lòng điền mục này');

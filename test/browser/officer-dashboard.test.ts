@@ -136,13 +136,21 @@ describe('officer dashboard /can-bo/', () => {
     expect(shown).not.toContain('resolve');
     await expectAccessible(desk, 'can-bo-dossier-registered');
 
+    // Nothing to fill in: one click opens the confirmation, in plain Vietnamese (no "phiên bản").
     await desk.click('.action-buttons button[data-action="receive"]');
-    await desk.click('#action-form button[type="submit"]');
     await desk.locator('#action-confirm:not([hidden])').waitFor();
+    expect(await desk.locator('#action-form').isHidden()).toBe(true);
+    const lines = (await desk.locator('#confirm-lines').textContent()) ?? '';
+    expect(lines).toContain('của Đỗ Thị Thu Hà');
+    expect(lines).not.toContain('phiên bản');
+    expect(await desk.locator('#confirm-action').textContent()).toBe('Xác nhận tiếp nhận hồ sơ');
+    expect(await desk.locator('#confirm-action').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await expectAccessible(desk, 'can-bo-confirm');
     await desk.click('#confirm-action');
     await desk.locator('[data-testid="status"][data-status="received"]').waitFor();
     expect(await desk.locator('#dossier-notice [data-kind="ok"]').textContent()).toContain('Tiếp nhận hồ sơ');
+    // The receipt to print, right beside the notice.
+    expect(await desk.locator('#dossier-notice [data-kind="ok"] #print-receipt').textContent()).toBe('In giấy tiếp nhận');
     expect(await desk.locator('[data-testid="explanation"]').textContent()).toContain('7 ngày làm việc');
     expect(await pdfHead(desk, '[data-slip-link="01-000002"][data-ready]')).toBe('%PDF-');
     await expectAccessible(desk, 'can-bo-dossier-received');
@@ -203,6 +211,7 @@ describe('officer dashboard /can-bo/', () => {
     await handler.locator('.action-buttons button[data-action="resolve"]').waitFor();
     await expectAccessible(handler, 'can-bo-handler-dossier');
     await act(handler, 'resolve', async (p) => {
+      await p.check('#action-form input[type="radio"][value="approved"]');
       await p.fill('#action-form textarea[name="summary"]', 'Đã cấp đổi Giấy chứng nhận');
     });
     await handler.locator('[data-testid="status"][data-status="resolved"]').waitFor();

@@ -152,7 +152,7 @@ describe('merging an agency into its successor, with open dossiers', () => {
     received = await act(await submit(application('merge-received')), OLD.receptionist, { type: 'receive' });
     awaiting = await act(await submit(application('merge-awaiting')), OLD.receptionist, {
       type: 'requestSupplement',
-      items: [{ name: 'Giấy chứng nhận', problem: 'Bản chụp mờ' }],
+      items: [{ componentId: 'certificate', name: 'Giấy chứng nhận', problem: 'Bản chụp mờ' }],
       reason: 'Chưa đọc được',
     });
     returned = await submit(application('merge-returned'));

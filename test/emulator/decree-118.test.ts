@@ -133,7 +133,7 @@ describe('a supplement not completed in time closes the dossier (Art. 19.5)', ()
     let d = await submit(landRenewal(rid('expire')));
     d = await act(d, IDENTITIES.receptionistX, { type: 'receive' });
     d = await act(d, IDENTITIES.leadX, { type: 'assign', handlerId: 'handler-at-desk' });
-    d = await act(d, IDENTITIES.leadX, { type: 'requestSupplement', items: [{ name: 'Bản đồ thửa đất', problem: 'Thiếu' }], reason: 'Thiếu bản đồ' });
+    d = await act(d, IDENTITIES.leadX, { type: 'requestSupplement', items: [{ componentId: 'certificate', name: 'Bản đồ thửa đất', problem: 'Thiếu' }], reason: 'Thiếu bản đồ' });
     const asked = await dossierDoc(d.id);
     const expiresAt = (asked.supplement as { expiresAt: { toDate(): Date } }).expiresAt.toDate();
     // Fifteen days after the notice, at the close of the last day (moved to the next working day if it is a day off).
@@ -164,7 +164,7 @@ describe('a supplement not completed in time closes the dossier (Art. 19.5)', ()
     let d = await submit(landRenewal(rid('expire-done')));
     d = await act(d, IDENTITIES.receptionistX, { type: 'receive' });
     d = await act(d, IDENTITIES.leadX, { type: 'assign', handlerId: 'handler-at-desk' });
-    d = await act(d, IDENTITIES.leadX, { type: 'requestSupplement', items: [{ name: 'Bản đồ', problem: 'Thiếu' }], reason: 'Thiếu' });
+    d = await act(d, IDENTITIES.leadX, { type: 'requestSupplement', items: [{ componentId: 'certificate', name: 'Bản đồ', problem: 'Thiếu' }], reason: 'Thiếu' });
     d = await act(d, IDENTITIES.citizenA, { type: 'submitSupplement' });
     const expiresAt = ((await dossierDoc(d.id)).supplement as { expiresAt: { toDate(): Date } }).expiresAt.toDate();
     await runSchedule('closeExpiredSupplements', new Date(expiresAt.getTime() + 60_000).toISOString());

@@ -169,7 +169,7 @@ describe('rules of the law', () => {
       act(id, v, IDENTITIES.leadX, { type: 'assign', handlerId: 'handler-at-desk' }),
       'processing',
     );
-    const items = [{ name: 'Giấy chứng nhận', problem: 'Bản chụp bị mờ, cần bản rõ' }];
+    const items = [{ componentId: 'certificate', name: 'Giấy chứng nhận', problem: 'Bản chụp bị mờ, cần bản rõ' }];
     v = await expectOk(
       act(id, v, IDENTITIES.leadX, { type: 'requestSupplement', items, reason: 'Thiếu bản rõ nét' }),
       'awaitingSupplement',

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ComponentBody } from '../../functions/src/contract/index.js';
 import { admin } from '../support/emulators.js';
-import { act, call, rid, submitDossier, tryAct, uploadPdf, type DossierRef } from '../support/api.js';
+import { act, call, landRenewal, rid, submit, submitDossier, tryAct, uploadPdf, type DossierRef } from '../support/api.js';
 import { IDENTITIES, type TestIdentity } from '../support/identity.js';
 
 const { db } = admin();
@@ -63,5 +63,53 @@ describe('submitSupplement with uploads', () => {
     const dossier = (await db.doc(`dossiers/${d.id}`).get()).data()!;
     expect(dossier.status).toBe('awaitingSupplement');
     expect(dossier.version).toBe(d.version);
+  });
+
+  it('files each answer under the component the officer picked, marks the replaced file (kept), and refuses what was not asked', async () => {
+    const citizen = IDENTITIES.citizenA;
+    const [form, certOld] = [await uploadPdf(citizen, 'don.pdf'), await uploadPdf(citizen, 'giay-chung-nhan-mo.pdf')];
+    let d = await submit({
+      ...landRenewal(rid('two')),
+      components: [
+        { componentId: 'renewal-application', originals: 1, uploadIds: [form.uploadId] },
+        { componentId: 'certificate', originals: 1, uploadIds: [certOld.uploadId] },
+      ],
+    });
+    // Free text without a component, and a component the dossier does not hold, are refused.
+    const free = await tryAct(d, IDENTITIES.receptionistX, { type: 'requestSupplement', items: [{ name: 'Sổ đỏ', problem: 'Mờ' }] as never, reason: 'r' });
+    expect(free.status, free.text).toBe(400);
+    expect(free.body.error?.fields.some((f) => f.path.endsWith('items.0.componentId')), free.text).toBe(true);
+    const unknown = await tryAct(d, IDENTITIES.receptionistX, { type: 'requestSupplement', items: [{ componentId: 'site-plan', name: 'Sơ đồ', problem: 'Thiếu' }], reason: 'r' });
+    expect(unknown.body.error).toMatchObject({ rule: 'supplementItemUnknown' });
+
+    d = await act(d, IDENTITIES.receptionistX, {
+      type: 'requestSupplement',
+      items: [
+        { componentId: 'certificate', replaceFiles: true, name: 'Giấy chứng nhận', problem: 'Ảnh chụp bị mờ' },
+        { componentId: 'renewal-application', name: 'Đơn đề nghị', problem: 'Thiếu trang 2' },
+      ],
+      reason: 'Thành phần hồ sơ chưa đạt',
+    });
+    const [certNew, page2] = [await uploadPdf(citizen, 'giay-chung-nhan-ro.pdf'), await uploadPdf(citizen, 'don-trang-2.pdf')];
+    const res = await supplement(d, citizen, [
+      { componentId: 'certificate', uploadIds: [certNew.uploadId] },
+      { componentId: 'renewal-application', uploadIds: [page2.uploadId] },
+    ]);
+    expect(res.status, res.text).toBe(200);
+    const personal = (await db.doc(`dossiers/${d.id}/private/personal`).get()).data()!;
+    const files = new Map((personal.components as { componentId: string; attachments: { id: string; replacedAt?: unknown }[] }[]).map((c) => [c.componentId, c.attachments]));
+    expect(files.get('certificate')!.map((a) => [a.id, a.replacedAt !== undefined])).toEqual([[certOld.uploadId, true], [certNew.uploadId, false]]);
+    expect(files.get('renewal-application')!.map((a) => [a.id, a.replacedAt !== undefined])).toEqual([[form.uploadId, false], [page2.uploadId, false]]);
+
+    // An answer for a document the officer did not ask for is refused and writes nothing.
+    const other = await act(await submitDossier(), IDENTITIES.receptionistX, {
+      type: 'requestSupplement',
+      items: [{ componentId: 'certificate', name: 'Giấy chứng nhận', problem: 'Mờ' }],
+      reason: 'r',
+    });
+    const stray = await uploadPdf(citizen, 'nham-cho.pdf');
+    const wrong = await supplement(other, citizen, [{ componentId: 'renewal-application', uploadIds: [stray.uploadId] }]);
+    expect(wrong.body.error, wrong.text).toMatchObject({ rule: 'supplementNotRequested' });
+    expect((await db.doc(`dossiers/${other.id}`).get()).get('version')).toBe(other.version);
   });
 });

@@ -219,10 +219,12 @@ export async function driveDossier(plan: DrivePlan = {}): Promise<DossierRef> {
   if (plan.until === 'submitted') return d;
   // Decree 118 allows one supplement request (Art. 19.5; the procedures in force pin it).
   if ((plan.supplementRounds ?? 0) > 1) throw new Error('Decree 118 allows one supplement round: supplementRounds is 0 or 1');
+  // The item names a component the desk's application hands in (the answer is filed under it).
+  const asked = desk.application(rid('probe')).components.at(-1)!.componentId;
   for (let i = 0; i < (plan.supplementRounds ?? 0); i++) {
     d = await act(d, desk.receptionist, {
       type: 'requestSupplement',
-      items: [{ name: 'Bản sao giấy chứng nhận', problem: 'Ảnh chụp bị mờ, không đọc được số thửa' }],
+      items: [{ componentId: asked, name: 'Bản sao giấy chứng nhận', problem: 'Ảnh chụp bị mờ, không đọc được số thửa' }],
       reason: 'Thành phần hồ sơ chưa đọc được',
       guidance: 'Nộp lại bản chụp rõ nét',
     });

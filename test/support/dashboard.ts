@@ -16,11 +16,24 @@ export async function signInOfficer(browser: Browser, email: string): Promise<Pa
   return page;
 }
 
-/** Opens the action's form on the dossier page, lets `fill` complete it, continues and confirms. */
-export async function actInDashboard(page: Page, action: string, fill: (page: Page) => Promise<void> = async () => undefined): Promise<void> {
+/**
+ * Takes an action on the dossier page: opens it; an action with nothing to fill in (receive, acknowledge,
+ * return) shows its confirmation at once, and is confirmed unless `fill` is given (then "change" opens
+ * the form); otherwise `fill` completes the form, which is continued and confirmed.
+ */
+export async function actInDashboard(page: Page, action: string, fill?: (page: Page) => Promise<void>): Promise<void> {
   await page.click(`.action-buttons button[data-action="${action}"]`);
+  await page.locator(`#action-form[data-action="${action}"]`).waitFor({ state: 'attached' });
+  const confirm = page.locator('#action-confirm:not([hidden]) #confirm-action');
+  if (await confirm.isVisible()) {
+    if (!fill) {
+      await confirm.click();
+      return;
+    }
+    await page.click('#action-confirm button.secondary');
+  }
   await page.locator(`#action-form[data-action="${action}"]`).waitFor();
-  await fill(page);
+  await fill?.(page);
   await page.click('#action-form button[type="submit"]');
-  await page.locator('#action-confirm:not([hidden]) #confirm-action').click();
+  await confirm.click();
 }

@@ -21,6 +21,7 @@ export { EVALUATION_CLASS_LABELS } from '../domain/evaluation/aggregate.js';
 export { findForm, FORM_SET_TT01_2018, FORM_SET_TT03_2025, FORM_SETS, formLabel, type FormNumber, type FormPurpose, type FormSet, type FormSetId, type OfficialForm } from '../domain/forms/official-forms.js';
 export { behaviourOf, formSetOf, isCitizenHeld, RULE_SET_BEHAVIOUR, slipIssuedBy, type RuleSetBehaviour } from '../domain/rule-set/behaviour.js';
 export { ACTION_LABEL_TEXT } from '../domain/lifecycle/action-labels.js';
+export { freshComponentId, legacyItemComponentId, supplementTargets, type SupplementTarget } from '../domain/dossier/supplement.js';
 export { ONLINE_LEVEL_LABELS, ONLINE_LEVELS, PROCEDURE_FIELDS, STEP_ROLE_LABELS, STEP_ROLES } from '../domain/procedure/labels.js';
 export { applicantSeesResults, onlineReturnProblem, resultDocumentCode, resultIssueProblem } from '../domain/result/policy.js';
 export { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../domain/payment/method-labels.js';

@@ -30,6 +30,8 @@ export type FormContext = {
   dossier: DossierAnswer['dossier'];
   /** The steps of the pinned procedure version's process; empty when they could not be read. */
   steps: StepRef[];
+  /** The names of the procedure's components (a supplement request picks among the dossier's). */
+  componentNames: Map<string, Bilingual>;
 };
 
 export type BuiltForm = {

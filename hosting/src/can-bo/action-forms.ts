@@ -5,19 +5,14 @@
 import type { Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
-import { RULE_SET_BEHAVIOUR } from '../../../functions/src/contract/index.js';
 import { agencyField, datetimeField, readDate, REQUIRED, simple, text, type BuiltForm, type FormContext, type Spec } from './action-form-parts.js';
-import { field, select, textInput, uid } from './forms.js';
+import { field, select, uid } from './forms.js';
 import { CHANNEL_LABELS, tx } from './labels.js';
 import { confirmStopForm, requestStopForm } from './stop-forms.js';
+import { requestSupplementForm } from './supplement-form.js';
 import { transferForm } from './transfer-form.js';
 
 export type { AgencyOption, BuiltForm, FormContext, StepRef } from './action-form-parts.js';
-
-/** Decree 61 let a lead ask for a further supplement round with a written reason; Decree 118 does not. */
-function leadMayRepeat(ruleSet: string): boolean {
-  return Object.hasOwn(RULE_SET_BEHAVIOUR, ruleSet) && RULE_SET_BEHAVIOUR[ruleSet as keyof typeof RULE_SET_BEHAVIOUR].supplement.leadMayRepeat;
-}
 
 const SPECS: Partial<Record<string, Spec>> = {
   receive: () => simple('receive', [text('note', { vi: 'Ghi chú (không bắt buộc)', en: 'Note (optional)' }, { long: true, max: 1000 })]),
@@ -25,65 +20,7 @@ const SPECS: Partial<Record<string, Spec>> = {
     simple('refuseAtReception', [
       text('reason', { vi: 'Lý do từ chối (in trên mẫu 03)', en: 'Reasons for refusal (printed on form 03)' }, { required: true, long: true }),
     ]),
-  requestSupplement: (ctx) => {
-    const list = h('ol', { class: 'items' });
-    const addItem = () => {
-      const i = list.children.length;
-      const name = textInput({ name: `items.${i}.name`, maxlength: 255 });
-      const problem = textInput({ name: `items.${i}.problem`, maxlength: 1000 });
-      list.append(
-        h(
-          'li',
-          { class: 'item' },
-          field({ vi: `Giấy tờ cần bổ sung ${i + 1}`, en: `Document to add or fix ${i + 1}` }, name, `items.${i}.name`),
-          field({ vi: `Cần bổ sung, sửa gì ${i + 1}`, en: `What is missing or wrong ${i + 1}` }, problem, `items.${i}.problem`),
-        ),
-      );
-      return name;
-    };
-    addItem();
-    const reason = text('reason', { vi: 'Lý do', en: 'Reason' }, { required: true, long: true });
-    const guidance = text('guidance', { vi: 'Hướng dẫn (không bắt buộc)', en: 'Guidance (optional)' }, { long: true });
-    // Only where the dossier's rule set allows another round (Decree 61): under Decree 118 it is once, full stop.
-    const override = leadMayRepeat(ctx.dossier.ruleSet)
-      ? text('overrideReason', { vi: 'Lý do yêu cầu bổ sung thêm lần nữa (chỉ khi đã yêu cầu trước đó)', en: 'Reason for another round (only if one was already asked)' }, { long: true })
-      : undefined;
-    const itemsAnchor = h('p', { class: 'field-error', 'data-error-for': 'items', hidden: true, id: uid('items-error') });
-    const itemsLegend = h('span', { 'data-path': 'items', tabindex: -1 }, tx('Liệt kê đầy đủ một lần mọi giấy tờ cần bổ sung', 'List everything missing at once'));
-    return {
-      fields: h(
-        'div',
-        {},
-        h('fieldset', {}, h('legend', {}, itemsLegend), list, itemsAnchor, h('button', { type: 'button', class: 'secondary', onclick: () => addItem().focus() }, tx('Thêm giấy tờ', 'Add a document'))),
-        reason.wrap,
-        guidance.wrap,
-        override?.wrap,
-      ),
-      read: () => {
-        const errors: { path: string; message: Bilingual }[] = [];
-        const items: { name: string; problem: string }[] = [];
-        Array.from(list.children).forEach((li, i) => {
-          const [name, problem] = Array.from(li.querySelectorAll('input')).map((x) => x.value.trim());
-          if (!name && !problem) return;
-          if (!name) errors.push({ path: `items.${i}.name`, message: REQUIRED });
-          if (!problem) errors.push({ path: `items.${i}.problem`, message: REQUIRED });
-          items.push({ name: name ?? '', problem: problem ?? '' });
-        });
-        if (items.length === 0) errors.push({ path: 'items', message: { vi: 'Cần ít nhất một giấy tờ', en: 'at least one document is needed' } });
-        const action: Record<string, unknown> = { type: 'requestSupplement', items };
-        for (const p of [reason, guidance, ...(override ? [override] : [])]) {
-          const v = p.control.value.trim();
-          if (v) action[p.path] = v;
-          else if (p.required) errors.push({ path: p.path, message: REQUIRED });
-        }
-        return errors.length > 0 ? { errors } : { action };
-      },
-      describe: (action) => [
-        ...(action.items as { name: string; problem: string }[]).map((it, i) => `${i + 1}. ${it.name}: ${it.problem}`),
-        `${tx('Lý do', 'Reason')}: ${String(action.reason)}`,
-      ],
-    };
-  },
+  requestSupplement: requestSupplementForm,
   submitSupplement: () => simple('submitSupplement', []),
   assign: () => simple('assign', [text('handlerId', { vi: 'Mã tài khoản chuyên viên thụ lý', en: 'Account id of the handling officer' }, { required: true, max: 128 })]),
   transfer: transferForm,
@@ -128,10 +65,11 @@ const SPECS: Partial<Record<string, Spec>> = {
   confirmPayment: () => simple('confirmPayment', [text('reference', { vi: 'Số chứng từ (không bắt buộc)', en: 'Payment reference (optional)' }, { max: 100 })]),
   resolve: () => {
     const name = uid('outcome');
-    const approved = h('input', { type: 'radio', name, value: 'approved', id: `${name}-a`, checked: true, 'data-path': 'outcome' });
+    // Nothing pre-selected: approving or denying is a decision the handler states, with its summary.
+    const approved = h('input', { type: 'radio', name, value: 'approved', id: `${name}-a`, 'data-path': 'outcome' });
     const denied = h('input', { type: 'radio', name, value: 'denied', id: `${name}-d` });
     const reason = text('reason', { vi: 'Lý do từ chối (bắt buộc khi từ chối)', en: 'Reasons for a denial (required to deny)' }, { long: true });
-    const summary = text('summary', { vi: 'Tóm tắt kết quả', en: 'Summary of the result' }, { long: true });
+    const summary = text('summary', { vi: 'Tóm tắt kết quả (người nộp sẽ đọc)', en: 'Summary of the result (the applicant reads it)' }, { long: true, required: true });
     return {
       fields: h(
         'div',
@@ -148,14 +86,17 @@ const SPECS: Partial<Record<string, Spec>> = {
         reason.wrap,
       ),
       read: () => {
+        const errors: { path: string; message: Bilingual }[] = [];
+        if (!approved.checked && !denied.checked) errors.push({ path: 'outcome', message: { vi: 'Chọn Phê duyệt hoặc Từ chối giải quyết', en: 'Choose Approve or Deny' } });
         const outcome = denied.checked ? 'denied' : 'approved';
         const action: Record<string, unknown> = { type: 'resolve', outcome };
         const r = reason.control.value.trim();
         const s = summary.control.value.trim();
         if (r) action.reason = r;
         if (s) action.summary = s;
-        if (outcome === 'denied' && !r) return { errors: [{ path: 'reason', message: { vi: 'Từ chối giải quyết phải nêu rõ lý do', en: 'a denial must state its reasons' } }] };
-        return { action };
+        else errors.push({ path: 'summary', message: REQUIRED });
+        if (denied.checked && !r) errors.push({ path: 'reason', message: { vi: 'Từ chối giải quyết phải nêu rõ lý do', en: 'a denial must state its reasons' } });
+        return errors.length > 0 ? { errors } : { action };
       },
       describe: (action) => [
         action.outcome === 'denied' ? tx('Từ chối giải quyết', 'Deny') : tx('Phê duyệt', 'Approve'),

@@ -11,6 +11,7 @@ import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { competentChoices, needsCompetentChoice, publicAgencies } from '../shared/reception.js';
 import { deskScans } from './desk-scans.js';
+import { looksLikeIdCardQr, parseIdCardQr } from './id-card-qr.js';
 import { field, select, textInput } from './forms.js';
 import { tx } from './labels.js';
 import type { DeskProcedures, ProcedureDoc } from './store.js';
@@ -18,6 +19,9 @@ import type { DeskProcedures, ProcedureDoc } from './store.js';
 const REQUIRED: Bilingual = { vi: 'Vui lòng điền mục này', en: 'Please fill this in' };
 
 type FieldErrors = readonly { path: string; message: Bilingual }[];
+
+/** The procedure chosen for the last walk-in: "Nhập hồ sơ khác" starts with it (a queue is often one procedure). */
+let lastProcedure = '';
 
 export type DeskForm = {
   form: HTMLFormElement;
@@ -29,6 +33,8 @@ export type DeskForm = {
   read: (requestId: string) => { body: IntakeDossierBody } | { errors: FieldErrors };
   /** The server's errors with component paths pointing at the checkboxes. */
   remap: (fields: FieldErrors, sent: { componentId: string; uploadIds?: string[] }[]) => FieldErrors;
+  /** Puts the cursor in the first field still to fill (the procedure, else the ID-card scan). */
+  focusFirst: () => void;
 };
 
 export function buildDeskForm(user: User): DeskForm {
@@ -63,6 +69,10 @@ export function buildDeskForm(user: User): DeskForm {
   ]);
   const idNumber = textInput({ name: 'idNumber', autocomplete: 'off', maxlength: 20, inputmode: 'text', required: true });
   const idCountry = textInput({ name: 'idCountry', maxlength: 3, placeholder: 'VNM' });
+  const birth = h('input', { type: 'date', name: 'dateOfBirth', min: '1900-01-01' });
+  // A handheld scanner types the card's QR like a keyboard (id-card-qr.ts); the applicant is filled from it.
+  const scan = textInput({ name: 'idCardScan', id: 'desk-scan', autocomplete: 'off', spellcheck: 'false' });
+  const scanState = h('p', { id: 'desk-scan-state', class: 'hint', 'aria-live': 'polite' });
   const phone = textInput({ name: 'phone', type: 'tel', autocomplete: 'off', maxlength: 20, required: true });
   const email = textInput({ name: 'email', type: 'email', autocomplete: 'off', maxlength: 254 });
   const line = textInput({ name: 'line', maxlength: 100, required: true });
@@ -88,6 +98,7 @@ export function buildDeskForm(user: User): DeskForm {
     field({ vi: 'Loại giấy tờ', en: 'Identity document' }, idKind, 'applicant.identity.kind'),
     field({ vi: 'Số giấy tờ', en: 'Document number' }, idNumber, 'applicant.identity.number'),
     countryWrap,
+    field({ vi: 'Ngày sinh (không bắt buộc)', en: 'Date of birth (optional)' }, birth, 'applicant.dateOfBirth'),
   );
   const orgFields = h(
     'div',
@@ -102,30 +113,80 @@ export function buildDeskForm(user: User): DeskForm {
     orgFields.hidden = kind.value !== 'organisation';
   });
 
+  /** The first required field still empty: where the officer goes on after a scan. */
+  function nextEmpty(): HTMLElement | undefined {
+    return [procedureSelect, phone, fullName, idNumber, line, commune].find((c) => !c.value.trim() && !c.closest('[hidden]'));
+  }
+
+  function fillFromCard(): void {
+    const card = parseIdCardQr(scan.value);
+    if (!card) {
+      scanState.textContent = looksLikeIdCardQr(scan.value) ? tx('Đang đọc thẻ…', 'Reading the card…') : '';
+      return;
+    }
+    kind.value = 'person';
+    kind.dispatchEvent(new Event('change'));
+    idKind.value = 'citizenId';
+    idKind.dispatchEvent(new Event('change'));
+    fullName.value = card.fullName;
+    idNumber.value = card.idNumber;
+    birth.value = card.dateOfBirth;
+    line.value = card.address.line;
+    commune.value = card.address.communeName;
+    province.value = card.address.provinceName;
+    scan.value = '';
+    scanState.textContent = tx(`Đã điền từ thẻ căn cước: ${card.fullName}, ${card.idNumber}. Kiểm tra lại trước khi ghi nhận.`, `Filled from the ID card: ${card.fullName}, ${card.idNumber}. Check before recording.`);
+    nextEmpty()?.focus();
+  }
+  scan.addEventListener('input', fillFromCard);
+  // A scanner may end with Enter: it must not submit a half-filled form.
+  scan.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      fillFromCard();
+    }
+  });
+
+  // Two columns on a desktop (page.css): who applies on the left, what was received on the right, so the
+  // submit button is in view without scrolling.
   const form = h(
     'form',
     { id: 'desk-form', novalidate: true, 'aria-labelledby': 'desk-title' },
-    field({ vi: 'Thủ tục', en: 'Procedure' }, procedureSelect, 'procedureCode'),
     h(
-      'fieldset',
-      {},
-      h('legend', {}, tx('Người nộp hồ sơ', 'Applicant')),
-      field({ vi: 'Người nộp là', en: 'The applicant is' }, kind, 'applicant.kind'),
-      personFields,
-      orgFields,
-      field({ vi: 'Số điện thoại di động', en: 'Mobile phone' }, phone, 'applicant.phone', { vi: 'Ví dụ 0912345678', en: 'e.g. 0912345678' }),
-      field({ vi: 'Email (không bắt buộc)', en: 'Email (optional)' }, email, 'applicant.email'),
-      field({ vi: 'Số nhà, đường', en: 'Street address' }, line, 'applicant.address.line'),
-      field({ vi: 'Xã, phường', en: 'Commune or ward' }, commune, 'applicant.address.communeName'),
-      field({ vi: 'Tỉnh, thành phố', en: 'Province or city' }, province, 'applicant.address.provinceName'),
+      'div',
+      { class: 'desk-column' },
+      field({ vi: 'Thủ tục', en: 'Procedure' }, procedureSelect, 'procedureCode', { vi: 'Gõ mã thủ tục để chọn nhanh', en: 'Type the procedure code to pick it' }),
+      h(
+        'div',
+        { class: 'desk-scan' },
+        field({ vi: 'Quét mã QR trên thẻ căn cước (điền sẵn người nộp)', en: 'Scan the QR code of the ID card (fills the applicant)' }, scan, 'idCardScan', { vi: 'Đặt con trỏ ở đây rồi quét; có thể bỏ qua và nhập tay.', en: 'Put the cursor here and scan; or skip and type.' }),
+        scanState,
+      ),
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, tx('Người nộp hồ sơ', 'Applicant')),
+        field({ vi: 'Người nộp là', en: 'The applicant is' }, kind, 'applicant.kind'),
+        personFields,
+        orgFields,
+        field({ vi: 'Số điện thoại di động', en: 'Mobile phone' }, phone, 'applicant.phone', { vi: 'Ví dụ 0912345678', en: 'e.g. 0912345678' }),
+        field({ vi: 'Email (không bắt buộc)', en: 'Email (optional)' }, email, 'applicant.email'),
+        field({ vi: 'Số nhà, đường', en: 'Street address' }, line, 'applicant.address.line'),
+        field({ vi: 'Xã, phường', en: 'Commune or ward' }, commune, 'applicant.address.communeName'),
+        field({ vi: 'Tỉnh, thành phố', en: 'Province or city' }, province, 'applicant.address.provinceName'),
+      ),
     ),
-    competentWrap,
-    componentsBox,
-    componentsError,
-    field({ vi: 'Kênh nộp', en: 'Channel' }, channel, 'channel'),
-    field({ vi: 'Hình thức nhận kết quả', en: 'Result delivery' }, delivery, 'resultDelivery'),
-    summary,
-    h('button', { type: 'submit', id: 'desk-submit' }, tx('Ghi nhận hồ sơ', 'Record the application')),
+    h(
+      'div',
+      { class: 'desk-column' },
+      competentWrap,
+      componentsBox,
+      componentsError,
+      field({ vi: 'Kênh nộp', en: 'Channel' }, channel, 'channel'),
+      field({ vi: 'Hình thức nhận kết quả', en: 'Result delivery' }, delivery, 'resultDelivery'),
+      summary,
+      h('button', { type: 'submit', id: 'desk-submit' }, tx('Ghi nhận hồ sơ', 'Record the application')),
+    ),
   );
 
   async function renderCompetent(p: ProcedureDoc | undefined): Promise<void> {
@@ -182,7 +243,10 @@ export function buildDeskForm(user: User): DeskForm {
       );
     });
   }
-  procedureSelect.addEventListener('change', renderComponents);
+  procedureSelect.addEventListener('change', () => {
+    lastProcedure = procedureSelect.value;
+    renderComponents();
+  });
 
   function read(requestId: string): { body: IntakeDossierBody } | { errors: FieldErrors } {
     const errors: { path: string; message: Bilingual }[] = [];
@@ -197,6 +261,7 @@ export function buildDeskForm(user: User): DeskForm {
       if (idKind.value === 'passport') identity.country = idCountry.value.trim().toUpperCase() || 'VNM';
       who.fullName = need(fullName.value, 'applicant.fullName');
       who.identity = identity;
+      if (birth.value) who.dateOfBirth = birth.value;
     } else {
       who.name = need(orgName.value, 'applicant.name');
       who.taxCode = need(taxCode.value, 'applicant.taxCode');
@@ -265,10 +330,31 @@ export function buildDeskForm(user: User): DeskForm {
     deskLevel = list.level;
     procedureSelect.replaceChildren(
       h('option', { value: '' }, tx('— Chọn thủ tục —', '— Choose a procedure —')),
-      ...procedures.map((p) => h('option', { value: p.code }, `${t(p.name)} (${p.code})`)),
+      // Code first: typing the code on the closed picker chooses it (a desk knows its common codes).
+      ...procedures.map((p) => h('option', { value: p.code, selected: p.code === lastProcedure }, `${p.code} · ${t(p.name)}`)),
     );
     renderComponents();
+    // The cursor was asked for before the list came: the kept procedure is chosen, so it goes on to the scan.
+    const active = document.activeElement;
+    if (wantFocus && (active === null || active === document.body || active === procedureSelect)) placeCursor();
+    wantFocus = false;
   }
 
-  return { form, summary, showProcedures, read, remap };
+  /** The first field still to fill: the procedure, or (kept from the last walk-in) the ID-card scan. */
+  let wantFocus = false;
+  function placeCursor(): void {
+    (procedureSelect.value ? scan : procedureSelect).focus();
+  }
+
+  return {
+    form,
+    summary,
+    showProcedures,
+    read,
+    remap,
+    focusFirst: () => {
+      wantFocus = true;
+      placeCursor();
+    },
+  };
 }

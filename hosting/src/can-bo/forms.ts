@@ -69,7 +69,8 @@ export function showFieldErrors(form: HTMLElement, fields: readonly { path: stri
     line.textContent = line.textContent ? `${line.textContent} ${t(f.message)}` : t(f.message);
     line.hidden = false;
     control.setAttribute('aria-invalid', 'true');
-    first ??= control;
+    // The first invalid input in reading order, whatever order the errors came in.
+    if (!first || first.compareDocumentPosition(control) & Node.DOCUMENT_POSITION_PRECEDING) first = control;
   }
   const summary = form.querySelector<HTMLElement>('.form-summary');
   if (summary && unmatched.length > 0) {

@@ -17,6 +17,7 @@ export type Row = {
   procedureName: { vi: string; en: string };
   dueAt?: Date;
   receivedAt?: Date;
+  submittedAt?: Date;
   createdAt?: Date;
   currentAgencyId?: string;
   channel: string;
@@ -41,6 +42,7 @@ function rowOf(id: string, d: DocumentData, fresh: boolean): Row {
     procedureName: d.procedure?.name ?? { vi: '', en: '' },
     dueAt: toDate(d.dueAt),
     receivedAt: toDate(d.receivedAt),
+    submittedAt: toDate(d.submittedAt),
     createdAt: toDate(d.createdAt),
     currentAgencyId: d.currentStep?.agencyId,
     channel: String(d.channel ?? ''),

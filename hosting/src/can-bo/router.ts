@@ -87,7 +87,10 @@ export async function render(): Promise<void> {
 
 export function navigate(path: string): void {
   history.pushState(null, '', BASE + path);
-  void render().then(() => byId('main').focus({ preventScroll: false }));
+  // Focus goes to the page, unless the view put it where the work starts (the desk form's first field).
+  void render().then(() => {
+    if (!byId('view').contains(document.activeElement)) byId('main').focus({ preventScroll: false });
+  });
 }
 
 /** Follows in-page links, the back button and Alt+1…4. */

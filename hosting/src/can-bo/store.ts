@@ -27,6 +27,19 @@ export function watchQueue(db: Firestore, agencyId: string, onChanges: (changes:
   );
 }
 
+/**
+ * The applicant's name for a queue row, from the dossier's personal part (officers in scope may read it;
+ * the queue's own documents carry no personal data). Undefined when it cannot be read.
+ */
+export async function readApplicantName(db: Firestore, dossierId: string): Promise<string | undefined> {
+  try {
+    const who = (await getDoc(doc(db, 'dossiers', dossierId, 'private', 'personal'))).get('applicant') as { kind?: string; fullName?: string; name?: string } | undefined;
+    return who?.kind === 'organisation' ? who.name : who?.fullName;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The sweep's flags (they know the holidays) per dossier; refused quietly if the rules change. */
 export function watchDeadlineFlags(db: Firestore, agencyId: string, onFlags: (flags: Map<string, Partial<Flags>>) => void): Unsubscribe {
   return onSnapshot(

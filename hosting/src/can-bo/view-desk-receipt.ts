@@ -40,6 +40,9 @@ export function showCreated(result: HTMLElement, d: MovedDossier, ctx: ViewConte
       try {
         const moved = await postAction(ctx.officer.user, d.id, { requestId: receiveRequestId, expectedVersion: d.version, action: { type: 'receive' } });
         receiveButton.remove();
+        // Focus stays in the result while the receipt is made (the button it was on is gone).
+        out.setAttribute('tabindex', '-1');
+        out.focus();
         out.replaceChildren(h('p', { 'data-testid': 'desk-status' }, statusLabel(moved.status)), h('p', { id: 'receipt-state' }, tx('Đang tạo giấy tiếp nhận…', 'Making the receipt…')));
         pollReceipt(ctx, life, d.id, slipId('01', moved.version), out);
       } catch (err) {
@@ -63,9 +66,12 @@ function pollReceipt(ctx: ViewContext, life: Lifetime, dossierId: string, slip: 
       out.querySelector('#receipt-state')?.replaceChildren(
         h('a', { href: url, target: '_blank', rel: 'noopener', id: 'receipt-link', 'data-ready': 'true' }, tx('Mở giấy tiếp nhận (PDF) để in', 'Open the receipt (PDF) to print')),
         ' ',
-        h('button', { type: 'button', class: 'secondary', onclick: () => frame.contentWindow?.print() }, tx('In', 'Print')),
+        h('button', { type: 'button', id: 'desk-print', onclick: () => frame.contentWindow?.print() }, tx('In giấy tiếp nhận', 'Print the receipt')),
       );
       out.append(frame);
+      // The officer waited on this: the next key prints (unless they went on to something else meanwhile).
+      const active = document.activeElement;
+      if (!active || active === document.body || out.contains(active)) out.querySelector<HTMLElement>('#desk-print')?.focus();
     } catch {
       if (life.unmounted()) return;
       if (tries >= 45) {

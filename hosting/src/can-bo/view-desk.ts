@@ -18,7 +18,7 @@ export const mountDesk: ViewFactory = (root, ctx) => {
   const life: Lifetime = { timers: new Set(), unmounted: () => unmounted };
   // Reused on a retry of the same form; renewed after a success.
   let requestId = newRequestId();
-  const { form, summary, showProcedures, read, remap } = buildDeskForm(ctx.officer.user);
+  const { form, summary, showProcedures, read, remap, focusFirst } = buildDeskForm(ctx.officer.user);
   const result = h('div', { id: 'desk-result', role: 'status', 'aria-live': 'polite' });
 
   root.append(
@@ -31,6 +31,8 @@ export const mountDesk: ViewFactory = (root, ctx) => {
     ),
   );
 
+  // Alt+2 or "Nhập hồ sơ khác": the cursor waits in the first field (the ID-card scan).
+  focusFirst();
   void (async () => {
     try {
       const procedures = await readDeskProcedures(ctx.officer.agencyId);

@@ -2,7 +2,7 @@
 // (action-forms.ts), a confirmation step that repeats what will be sent, then the POST with a requestId
 // reused on retry and the version the officer read. A 409 staleVersion means another officer acted
 // first: the page reloads and says so.
-import { ApiCallError, describeError } from '../shared/api.js';
+import { ApiCallError, describeError, type Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { newRequestId } from '../shared/session.js';
@@ -26,9 +26,20 @@ export type ActionsArea = {
   suggestedAgencies: string[];
   /** The steps of the pinned procedure's process (transfers name one). */
   steps: StepRef[];
+  /** The procedure's component names (supplement items pick among the dossier's components). */
+  componentNames: Map<string, Bilingual>;
   /** Reloads the dossier, then shows the message and moves focus to it. */
   reloadWith: (carry: Carry) => Promise<void>;
 };
+
+/** Actions that end or turn down the dossier: styled apart, so "Rút hồ sơ" never looks like "Tiếp nhận". */
+const DESTRUCTIVE: ReadonlySet<string> = new Set(['refuseAtReception', 'withdraw', 'stop', 'confirmStop', 'requestStop']);
+
+/**
+ * Actions with nothing to fill in (an optional note, or a choice already made with the dossier): one
+ * click opens the confirmation directly; "Quay lại" shows the form for the note or another choice.
+ */
+const CONFIRM_AT_ONCE: ReadonlySet<string> = new Set(['receive', 'acknowledgeTransfer', 'returnResult']);
 
 export function actionsSection(o: ActionsArea): HTMLElement {
   const a = o.answer;
@@ -44,11 +55,17 @@ export function actionsSection(o: ActionsArea): HTMLElement {
           'div',
           { class: 'action-buttons', role: 'group', 'aria-label': tx('Thao tác được phép', 'Allowed actions') },
           ...actions.map((type) =>
-            h('button', { type: 'button', 'data-action': type, class: type === 'refuseAtReception' || type === 'stop' || type === 'confirmStop' ? 'secondary danger' : undefined, onclick: () => openForm(o, panel, type) }, actionLabel(type)),
+            h('button', { type: 'button', 'data-action': type, class: DESTRUCTIVE.has(type) ? 'danger' : undefined, onclick: () => openForm(o, panel, type) }, actionLabel(type)),
           ),
         ),
     panel,
   );
+}
+
+/** The applicant's name, as officers in scope read it (absent from a view without personal data). */
+function applicantName(a: DossierAnswer): string | undefined {
+  const who = a.dossier.applicant as { kind?: string; fullName?: string; name?: string } | undefined;
+  return who?.kind === 'organisation' ? who.name : who?.fullName;
 }
 
 function openForm(o: ActionsArea, panel: HTMLElement, type: string): void {
@@ -61,6 +78,7 @@ function openForm(o: ActionsArea, panel: HTMLElement, type: string): void {
     suggestedAgencies: o.suggestedAgencies,
     dossier: a.dossier,
     steps: o.steps,
+    componentNames: o.componentNames,
   })!;
   const expectedVersion = a.dossier.version;
   // One requestId per distinct payload: a retry of the same request reuses it (docs/API.md).
@@ -93,16 +111,19 @@ function openForm(o: ActionsArea, panel: HTMLElement, type: string): void {
     }
     showConfirm(read.action);
   });
-  (form.querySelector<HTMLElement>('input, textarea, select') ?? form.querySelector<HTMLElement>('button'))?.focus();
+  const atOnce = CONFIRM_AT_ONCE.has(type) ? built.read() : undefined;
+  if (atOnce && 'action' in atOnce) showConfirm(atOnce.action);
+  else (form.querySelector<HTMLElement>('input, textarea, select') ?? form.querySelector<HTMLElement>('button'))?.focus();
 
   function showConfirm(action: Record<string, unknown>): void {
     form.hidden = true;
     confirmBox.hidden = false;
-    const go = h('button', { type: 'button', id: 'confirm-action' }, tx('Xác nhận', 'Confirm'));
-    const back = h('button', { type: 'button', class: 'secondary' }, tx('Quay lại', 'Back'));
+    const go = h('button', { type: 'button', id: 'confirm-action', class: DESTRUCTIVE.has(type) ? 'danger' : undefined }, tx(`Xác nhận ${actionLabel(type).toLocaleLowerCase('vi')}`, `Confirm: ${actionLabel(type)}`));
+    const back = h('button', { type: 'button', class: 'secondary' }, CONFIRM_AT_ONCE.has(type) ? tx('Thêm ghi chú hoặc thay đổi', 'Add a note or change') : tx('Quay lại', 'Back'));
     confirmBox.replaceChildren(
       h('h4', { id: 'confirm-title' }, tx(`Xác nhận: ${actionLabel(type)}?`, `Confirm: ${actionLabel(type)}?`)),
-      h('ul', { id: 'confirm-lines' }, ...built.describe(action).map((l) => h('li', {}, l)), h('li', {}, tx(`Hồ sơ ${a.dossier.code ?? a.dossier.id}, phiên bản ${expectedVersion}`, `Dossier ${a.dossier.code ?? a.dossier.id}, version ${expectedVersion}`))),
+      // Plain words: which dossier, of whom, for what (the version the officer read is checked, not shown).
+      h('ul', { id: 'confirm-lines' }, h('li', {}, tx(`Hồ sơ ${a.dossier.code ?? a.dossier.id}${applicantName(a) ? ` của ${applicantName(a)}` : ''} — ${t(a.dossier.procedure.name)}`, `Dossier ${a.dossier.code ?? a.dossier.id}${applicantName(a) ? ` of ${applicantName(a)}` : ''} — ${t(a.dossier.procedure.name)}`)), ...built.describe(action).map((l) => h('li', {}, l))),
       h('div', { class: 'buttons' }, go, back),
     );
     back.addEventListener('click', () => {
@@ -143,7 +164,7 @@ function openForm(o: ActionsArea, panel: HTMLElement, type: string): void {
         return;
       }
       button.disabled = false;
-      button.textContent = tx('Xác nhận', 'Confirm');
+      button.textContent = tx(`Xác nhận ${actionLabel(type).toLocaleLowerCase('vi')}`, `Confirm: ${actionLabel(type)}`);
       confirmBox.hidden = true;
       form.hidden = false;
       const fields = body?.error.fields ?? [];

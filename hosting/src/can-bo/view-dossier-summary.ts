@@ -103,9 +103,11 @@ function attachmentItem(user: User, a: Attachment, uploader: UploaderName): HTML
   });
   return h(
     'li',
-    { 'data-attachment': a.id },
+    { 'data-attachment': a.id, class: a.replacedAt ? 'replaced' : undefined },
     button,
     ` (${Math.ceil(a.size / 1024)} KB)`,
+    // A file a supplement superseded stays on record, plainly marked so nobody appraises the old one.
+    a.replacedAt ? h('span', { class: 'replaced-mark', 'data-testid': 'replaced' }, ` — ${tx(`Đã được thay thế lúc ${formatDateTime(a.replacedAt)}`, `Replaced at ${formatDateTime(a.replacedAt)}`)}`) : null,
     state,
     // Decree 118 Art. 17.1: each scan is recorded with who made it, ready for their signature.
     a.uploadedBy
@@ -135,7 +137,7 @@ export function componentsSection(components: Component[], componentNames: Map<s
             h(
               'li',
               {},
-              h('strong', {}, componentNames.has(c.componentId) ? t(componentNames.get(c.componentId)!) : c.componentId),
+              h('strong', { 'data-component': c.componentId }, c.name ?? (componentNames.has(c.componentId) ? t(componentNames.get(c.componentId)!) : c.componentId)),
               h('br'),
               h('span', { class: 'en' }, tx(`Bản chính ${c.originals} · bản sao chứng thực ${c.certifiedCopies} · bản sao ${c.copies}`, `Originals ${c.originals} · certified copies ${c.certifiedCopies} · copies ${c.copies}`)),
               c.attachments.length > 0 ? h('ul', { class: 'plain' }, ...c.attachments.map((a) => attachmentItem(user, a, uploader))) : null,

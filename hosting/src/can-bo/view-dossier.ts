@@ -9,7 +9,8 @@ import { describeError, type Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { firestore } from '../shared/firestore.js';
 import { t } from '../shared/i18n.js';
-import { fetchDossier, setFollow, type DossierAnswer } from './api.js';
+import { fetchDossier, fetchSlip, setFollow, type DossierAnswer } from './api.js';
+import { downloadButton } from './download-button.js';
 import { tx } from './labels.js';
 import type { ViewContext, ViewFactory } from './state.js';
 import type { StepRef } from './action-forms.js';
@@ -83,6 +84,7 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
       render();
       if (carry) {
         setNotice(carry.kind, carry.text);
+        if (carry.expectSlip?.startsWith('01-')) notice.querySelector('p')?.append(' ', printReceipt(carry.expectSlip));
         if (carry.expectSlip) slips.waitFor(carry.expectSlip);
         carry = undefined;
       }
@@ -91,6 +93,25 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
       const m = describeError(err);
       body.replaceChildren(h('p', { class: 'notice notice-error', 'data-kind': 'error' }, t(m)));
     }
+  }
+
+  /** Right beside "received": the receipt (form 01) to print, fetched when asked (the trigger may still be making it). */
+  function printReceipt(slip: string): HTMLElement {
+    const state = h('span', { 'aria-live': 'polite' });
+    const button = downloadButton({
+      fetch: () => fetchSlip(ctx.officer.user, id, slip),
+      attrs: { id: 'print-receipt', 'data-slip': slip },
+      label: tx('In giấy tiếp nhận', 'Print the receipt'),
+      status: state,
+      loadingText: tx(' Đang mở giấy tiếp nhận…', ' Opening the receipt…'),
+      onBlob: (blob) => {
+        const url = URL.createObjectURL(blob);
+        state.replaceChildren(' ', h('a', { href: url, target: '_blank', rel: 'noopener', id: 'receipt-link', 'data-ready': 'true' }, tx('Mở bản PDF', 'Open the PDF')));
+        window.open(url, '_blank', 'noopener');
+      },
+      errorText: () => tx(' Giấy tiếp nhận đang được tạo, bấm lại sau giây lát.', ' The receipt is being made; press again in a moment.'),
+    });
+    return h('span', {}, button, state);
   }
 
   async function reloadWith(next: Carry): Promise<void> {
@@ -116,7 +137,7 @@ export const mountDossier: ViewFactory = (root, ctx, dossierId) => {
     const parts: (HTMLElement | null)[] = [
       summaryList(d),
       stopRequestSection(d) ?? null,
-      actionsSection({ root, officer: ctx.officer, dossierId: id, answer, suggestedAgencies, steps, reloadWith }),
+      actionsSection({ root, officer: ctx.officer, dossierId: id, answer, suggestedAgencies, steps, componentNames, reloadWith }),
       resultsSection({ officer: ctx.officer, dossierId: id, answer, reloadWith }),
       applicantSection(d.applicant),
       componentsSection(d.components ?? [], componentNames, ctx.officer.user, uploaderName),

@@ -9,14 +9,33 @@ import { formatDate, formatDateTime } from '../shared/format.js';
 import { firestore } from '../shared/firestore.js';
 import { t } from '../shared/i18n.js';
 import { FLAG_TEXT, INTAKE_TEXT, spanText, type IntakeState } from './deadlines.js';
-import { QUEUE_STATUSES, statusLabel, tx } from './labels.js';
+import { isFinal, QUEUE_STATUSES, statusLabel, tx } from './labels.js';
 import { createQueue, filters, type Tab } from './queue-state.js';
 import type { ViewFactory } from './state.js';
-import { watchDeadlineFlags, watchQueue } from './store.js';
+import { readApplicantName, watchDeadlineFlags, watchQueue } from './store.js';
+
+/** Channel in one word, so rows stay one line high. */
+const CHANNEL_SHORT: Record<string, { vi: string; en: string }> = {
+  online: { vi: 'Trực tuyến', en: 'Online' },
+  desk: { vi: 'Tại quầy', en: 'Desk' },
+  post: { vi: 'Bưu chính', en: 'Post' },
+};
+
+/** Clock time left to the due time (or how late), for the officer scanning the queue. */
+function timeLeft(dueAt: Date, now: Date): string {
+  const left = dueAt.getTime() - now.getTime();
+  const span = t(spanText(left));
+  return left >= 0 ? tx(` (còn ${span})`, ` (${span} left)`) : tx(` (quá ${span})`, ` (${span} late)`);
+}
+
+// Names read once per page load: the queue re-renders every minute and on every change.
+const names = new Map<string, string>();
+const asked = new Set<string>();
 
 export const mountQueue: ViewFactory = (root, ctx) => {
   const { officer } = ctx;
   const queue = createQueue();
+  let stopped = false;
   let loaded = false;
   let error: string | undefined;
 
@@ -46,9 +65,12 @@ export const mountQueue: ViewFactory = (root, ctx) => {
         'tr',
         {},
         h('th', { scope: 'col' }, tx('Mã hồ sơ', 'Code')),
+        h('th', { scope: 'col' }, tx('Người nộp', 'Applicant')),
         h('th', { scope: 'col' }, tx('Thủ tục', 'Procedure')),
+        h('th', { scope: 'col' }, tx('Kênh', 'Channel')),
+        h('th', { scope: 'col' }, tx('Nộp / tiếp nhận', 'Submitted / received')),
         h('th', { scope: 'col' }, tx('Trạng thái', 'Status')),
-        h('th', { scope: 'col' }, tx('Hạn trả', 'Due')),
+        h('th', { scope: 'col' }, tx('Hạn trả (còn lại)', 'Due (time left)')),
       ),
     ),
     tableBody,
@@ -58,15 +80,19 @@ export const mountQueue: ViewFactory = (root, ctx) => {
     h(
       'section',
       { 'aria-labelledby': 'queue-title', class: 'queue-view' },
-      h('h2', { id: 'queue-title' }, tx('Hồ sơ của cơ quan', 'Agency dossiers'), ' ', h('span', { class: 'en' }, officer.agencyId)),
+      // Title, search and filter on one line, tabs and count on the next: the rows start high on the screen.
       h(
         'div',
-        { class: 'filters' },
-        h('div', { class: 'field' }, h('label', { for: 'queue-search' }, tx('Tìm theo mã hồ sơ (phím /)', 'Search by code (key /)')), search),
-        h('div', { class: 'field' }, h('label', { for: 'queue-procedure' }, tx('Thủ tục', 'Procedure')), procedureSelect),
+        { class: 'queue-head' },
+        h('h2', { id: 'queue-title' }, tx('Hồ sơ của cơ quan', 'Agency dossiers'), ' ', h('span', { class: 'en' }, officer.agencyId)),
+        h(
+          'div',
+          { class: 'filters' },
+          h('div', { class: 'field' }, h('label', { for: 'queue-search' }, tx('Tìm theo mã hồ sơ (phím /)', 'Search by code (key /)')), search),
+          h('div', { class: 'field' }, h('label', { for: 'queue-procedure' }, tx('Thủ tục', 'Procedure')), procedureSelect),
+        ),
       ),
-      tabs,
-      summary,
+      h('div', { class: 'queue-bar' }, tabs, summary),
       announce,
       h('div', { class: 'table-wrap' }, table),
     ),
@@ -143,18 +169,27 @@ export const mountQueue: ViewFactory = (root, ctx) => {
             h('a', { href: `/can-bo/ho-so/${r.id}`, class: 'code' }, r.code || r.id),
             r.fresh ? h('span', { class: 'badge badge-new' }, tx('Mới', 'New')) : null,
           ),
-          h('td', {}, t(r.procedureName)),
+          h('td', { 'data-testid': 'applicant' }, names.get(r.id) ?? ''),
+          h('td', { class: 'procedure', title: t(r.procedureName) }, t(r.procedureName)),
+          h('td', { 'data-testid': 'channel' }, CHANNEL_SHORT[r.channel] ? t(CHANNEL_SHORT[r.channel]!) : r.channel),
+          h(
+            'td',
+            { 'data-testid': 'times' },
+            r.receivedAt ? tx(`Nhận ${formatDateTime(r.receivedAt)}`, `Received ${formatDateTime(r.receivedAt)}`) : r.submittedAt ? tx(`Nộp ${formatDateTime(r.submittedAt)}`, `Submitted ${formatDateTime(r.submittedAt)}`) : '—',
+          ),
           h('td', {}, statusLabel(r.status)),
           h(
             'td',
             {},
             r.dueAt ? h('span', { title: formatDateTime(r.dueAt) }, formatDate(r.dueAt)) : i ? null : '—',
+            r.dueAt && !isFinal(r.status) ? h('span', { class: 'left', 'data-testid': 'time-left' }, timeLeft(r.dueAt, now)) : null,
             badge ? h('span', { class: `badge badge-${badge}`, 'data-flag': badge }, t(FLAG_TEXT[badge])) : null,
             i ? intakeCell(r.intake.decideBy!, i, now) : null,
           ),
         );
       }),
     );
+    void fillNames(shown.map(({ r }) => r.id));
     if (hadFocus) tableBody.querySelector<HTMLElement>(`tr[data-dossier-id="${CSS.escape(focusedId)}"] a.code`)?.focus();
     if (error) {
       summary.dataset.state = 'error';
@@ -165,6 +200,21 @@ export const mountQueue: ViewFactory = (root, ctx) => {
       delete summary.dataset.state;
       summary.dataset.loaded = 'true';
       summary.textContent = shown.length === 0 ? tx('Không có hồ sơ nào ở đây.', 'No dossiers here.') : tx(`${shown.length} hồ sơ`, `${shown.length} dossiers`);
+    }
+  }
+
+  /** Reads the applicants' names of the rows shown (once each; the officer is in scope of these rows). */
+  async function fillNames(ids: string[]): Promise<void> {
+    const missing = ids.filter((id) => !names.has(id) && !asked.has(id)).slice(0, 60);
+    if (missing.length === 0) return;
+    for (const id of missing) asked.add(id);
+    const db = await firestore();
+    const found = await Promise.all(missing.map(async (id) => [id, await readApplicantName(db, id)] as const));
+    if (stopped) return;
+    for (const [id, name] of found) if (name) names.set(id, name);
+    for (const [id, name] of found) {
+      const cell = tableBody.querySelector(`tr[data-dossier-id="${CSS.escape(id)}"] td[data-testid="applicant"]`);
+      if (cell && name) cell.textContent = name;
     }
   }
 
@@ -213,7 +263,6 @@ export const mountQueue: ViewFactory = (root, ctx) => {
   const clock = setInterval(renderAll, 60_000);
 
   const stops: (() => void)[] = [];
-  let stopped = false;
   void firestore().then((db) => {
     if (stopped) return;
     stops.push(

@@ -10,7 +10,7 @@ import type { Prefs } from './api.js';
 /** Firestore Timestamps, as the documents hold them. */
 export type Stamp = { toDate(): Date } | string | Date | null | undefined;
 export type Status = keyof typeof STATUS_INFO;
-export type SupplementItem = { componentId?: string; name: string; problem: string };
+export type SupplementItem = { componentId?: string; isNew?: boolean; replaceFiles?: boolean; name: string; problem: string };
 /** Decree 118 Art. 21: the applicant's request to stop processing, until the desk confirms it. */
 export type StopRequestDoc = {
   requestedAt: Stamp;

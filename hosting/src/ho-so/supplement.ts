@@ -5,14 +5,18 @@ import { ApiCallError, describeError } from '../shared/api.js';
 import { byId } from '../shared/dom.js';
 import { clearFieldErrors, showFieldErrors, type FieldProblem } from '../shared/form-errors.js';
 import { newRequestId } from '../shared/session.js';
+import { legacyItemComponentId } from '../../../functions/src/contract/index.js';
 import { fileProblems } from '../shared/upload.js';
 import { sendSupplement as postSupplement, uploadWithProgress } from './api.js';
 import { loadAnswer } from './live.js';
 import { dossierId, page, render, supplement, supplementFiles } from './state.js';
 import type { DossierDoc } from './store.js';
 
-/** The key the files of supplement item `i` are kept under. */
-export const itemKey = (item: { componentId?: string }, i: number): string => item.componentId ?? `item-${i}`;
+/**
+ * The key the files of supplement item `i` are kept under: the component the item names (a request made
+ * before items named one is filed as a new document, never under another component).
+ */
+export const itemKey = (item: { componentId?: string }, i: number): string => item.componentId ?? legacyItemComponentId(i);
 
 export async function addSupplementFiles(key: string, input: HTMLInputElement, progress: HTMLElement): Promise<void> {
   const form = byId('supplement-form');
@@ -37,16 +41,12 @@ export async function addSupplementFiles(key: string, input: HTMLInputElement, p
   if (failures.length) showFieldErrors(byId('supplement-form'), failures);
 }
 
-/** What the supplement adds, per component: the files just uploaded (the server attaches them by id). */
+/** What the supplement adds: the files just uploaded, under exactly the component each item names. */
 function supplementAdditions(d: DossierDoc): { componentId: string; uploadIds: string[] }[] {
-  const byComponent = new Map<string, string[]>();
-  d.supplement!.items.forEach((item, i) => {
+  return d.supplement!.items.flatMap((item, i) => {
     const added = supplementFiles.get(itemKey(item, i)) ?? [];
-    const componentId = item.componentId ?? page.answer?.dossier.components?.[0]?.componentId;
-    if (added.length === 0 || !componentId) return;
-    byComponent.set(componentId, [...(byComponent.get(componentId) ?? []), ...added.map((a) => a.uploadId)]);
+    return added.length === 0 ? [] : [{ componentId: itemKey(item, i), uploadIds: added.map((a) => a.uploadId) }];
   });
-  return [...byComponent].map(([componentId, uploadIds]) => ({ componentId, uploadIds }));
 }
 
 export async function sendSupplement(d: DossierDoc, button: HTMLButtonElement): Promise<void> {

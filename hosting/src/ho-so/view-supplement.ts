@@ -23,6 +23,7 @@ export function supplementSection(d: DossierDoc): HTMLElement | null {
       { 'data-item': key },
       h('legend', {}, item.name),
       h('p', {}, item.problem),
+      item.replaceFiles ? h('p', { class: 'hint' }, t({ vi: 'Tệp mới sẽ thay tệp đã nộp (tệp cũ vẫn được lưu).', en: 'The new files replace those handed in (the old ones are kept).' })) : null,
       h('label', { for: inputId }, t({ vi: 'Tải lên giấy tờ bổ sung', en: 'Upload the document' })),
       h('p', { class: 'hint', id: `${inputId}-hint` }, t(FILE_HINT)),
       input,

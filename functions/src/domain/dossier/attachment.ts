@@ -57,5 +57,7 @@ export const Attachment = z.strictObject({
   uploadedAt: Instant.optional().describe('Thời điểm tải lên / uploaded at'),
   /** Set when the file answers a sensitive component (or is an authorisation): access is restricted and logged. */
   sensitive: z.boolean().optional().describe('Dữ liệu nhạy cảm / sensitive'),
+  /** A supplement asked for this document again and a new file came: the old one is kept, marked so. */
+  replacedAt: Instant.optional().describe('Đã được thay thế lúc / replaced at'),
 });
 export type Attachment = z.infer<typeof Attachment>;

@@ -3,12 +3,15 @@
 import { z } from 'zod';
 import { ComponentId } from '../procedure/component.js';
 import { bi } from '../shared/bilingual.js';
+import { PlainText } from '../shared/primitives.js';
 import { Attachment, MAX_DOSSIER_ATTACHMENT_BYTES } from './attachment.js';
 
 const Count = z.number().int().min(0).max(20);
 
 export const DossierComponent = z.strictObject({
   componentId: ComponentId.describe('Thành phần hồ sơ theo thủ tục / required document it answers'),
+  /** Set only for a document a supplement asked for that the procedure does not list (its name then). */
+  name: PlainText(255).optional().describe('Tên giấy tờ bổ sung ngoài danh mục / name of a document outside the list'),
   originals: Count.describe('Số bản chính / originals'),
   certifiedCopies: Count.describe('Số bản sao chứng thực / certified copies'),
   copies: Count.describe('Số bản sao / copies'),

@@ -13,9 +13,17 @@ import { RuleSet } from '../rule-set/rule-set.js';
 import { DossierComponents, type DossierComponent } from './component.js';
 import { Filer } from './filer.js';
 
-/** One item of a supplement request (form 02): what is missing or wrong, in plain language. */
+/**
+ * One item of a supplement request (form 02): which document, what is missing or wrong in plain language.
+ * A request names the component each item is about (dossier/supplement.ts); requests recorded before
+ * that may lack it.
+ */
 export const SupplementItem = z.strictObject({
-  componentId: ComponentId.optional(),
+  componentId: ComponentId.optional().describe('Thành phần hồ sơ cần bổ sung / component asked for'),
+  /** The document is not in the dossier yet: its component id is new (the officer names it). */
+  isNew: z.boolean().optional().describe('Giấy tờ mới, chưa có trong hồ sơ / a document not yet in the dossier'),
+  /** The files handed in before are superseded by the answer (kept on record, marked replaced). */
+  replaceFiles: z.boolean().optional().describe('Thay tệp đã nộp / replaces the files handed in'),
   name: PlainText(255).describe('Giấy tờ cần bổ sung / document to add or fix'),
   problem: PlainText(1000).describe('Cần bổ sung, sửa gì / what is missing or wrong'),
 });

@@ -3,3 +3,4 @@ export * from './component.js';
 export * from './dossier.js';
 export * from './status.js';
 export * from './filer.js';
+export * from './supplement.js';

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AgencyId } from '../agency/agency-id.js';
 import { DossierCode } from '../dossier-code/dossier-code.js';
 import { DossierComponents } from '../dossier/component.js';
+import { ComponentId } from '../procedure/component.js';
 import { OnlineIntake, RegisterEntry, SupplementItem } from '../dossier/dossier.js';
 import { Bilingual, bi } from '../shared/bilingual.js';
 import { AmountVnd, Instant, PlainText, UserId } from '../shared/primitives.js';
@@ -41,8 +42,10 @@ export const RefuseAtReceptionAction = z.strictObject({
 });
 export const RequestSupplementAction = z.strictObject({
   type: z.literal('requestSupplement'),
+  // Every item names its component (one of the dossier's, or a new one marked so): the answer is filed
+  // under exactly that component.
   items: z
-    .array(SupplementItem)
+    .array(SupplementItem.extend({ componentId: ComponentId.describe('Thành phần hồ sơ cần bổ sung / component asked for') }))
     .min(1, bi('Liệt kê đầy đủ giấy tờ cần bổ sung một lần', 'list everything missing at once')),
   reason: Reason,
   guidance: PlainText(2000).optional().describe('Hướng dẫn / guidance'),

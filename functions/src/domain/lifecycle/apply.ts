@@ -254,7 +254,14 @@ function reduce(d: Dossier, a: DossierAction, actor: Actor, now: Date, status: D
         },
       };
     case 'returnResult':
-      return { ...base, resultReturnedAt: now, closedAt: now };
+      // The result is handed over at the receiving desk: that is where the dossier now is (the page and
+      // the lookup say so, not the agency that last worked on it).
+      return {
+        ...base,
+        resultReturnedAt: now,
+        closedAt: now,
+        ...(d.currentStep === undefined ? {} : { currentStep: { agencyId: d.receivingAgencyId, since: now, acknowledgedAt: now, acknowledgedBy: actor.userId } }),
+      };
     case 'requestStop':
       return {
         ...base,

@@ -63,6 +63,18 @@ export const RULE_MESSAGES = {
     vi: 'Chỉ được yêu cầu bổ sung hồ sơ một lần (Nghị định 118/2025, Điều 19)',
     en: 'A supplement may be requested only once (Decree 118/2025, Art. 19)',
   },
+  supplementItemUnknown: {
+    vi: 'Mỗi giấy tờ cần bổ sung phải chọn từ thành phần hồ sơ, hoặc ghi rõ là giấy tờ mới chưa có trong hồ sơ',
+    en: 'Each document asked for must be one of the dossier’s components, or be named explicitly as a new one',
+  },
+  supplementItemRepeated: {
+    vi: 'Mỗi thành phần hồ sơ chỉ nêu một lần trong yêu cầu bổ sung',
+    en: 'Each component may appear only once in a supplement request',
+  },
+  supplementNotRequested: {
+    vi: 'Chỉ bổ sung đúng những giấy tờ cơ quan đã yêu cầu',
+    en: 'Only the documents the agency asked for may be added',
+  },
   supplementWindowClosed: {
     vi: 'Đã quá thời hạn yêu cầu bổ sung sau khi thẩm định (3 ngày làm việc kể từ khi tiếp nhận, trừ quy định chuyên ngành)',
     en: 'The time to request a supplement after appraisal has passed (3 working days from reception unless sectoral law says otherwise)',

@@ -18,7 +18,7 @@ import type { ProcessStep } from '../procedure/step.js';
 import { DOSSIER_STATUSES } from '../dossier/status-info.js';
 import { DomainError } from '../shared/domain-error.js';
 import { ActionType } from './actions.js';
-import { decide, mergeComponents, needsLegalTime, SERVICE_FIELDS, type ActionRequest, type DecisionFacts, type LegalTime } from './decide.js';
+import { decide, needsLegalTime, SERVICE_FIELDS, type ActionRequest, type DecisionFacts, type LegalTime } from './decide.js';
 import { findTransition } from './table.js';
 import { DossierEvent } from './event.js';
 
@@ -184,14 +184,14 @@ describe('decide: service fields', () => {
       uploadedBy: 'citizen-uid-1',
       uploadedAt: NOW,
     };
-    const additions = [{ componentId: 'id-card', originals: 0, certifiedCopies: 1, copies: 0, attachments: [file] }];
+    const additions = [{ componentId: 'application-form', originals: 0, certifiedCopies: 1, copies: 0, attachments: [file] }];
     const decision = decide(DOSSIER_IN.awaitingSupplement, { type: 'submitSupplement', additions }, actor('citizen'), NOW, FACTS);
     if (!decision.ok) throw new Error(decision.error.reason);
     // The dossier (its personal part) has the file; the event names it by id.
-    expect(decision.dossier.components.find((c) => c.componentId === 'id-card')?.attachments).toEqual([file]);
+    expect(decision.dossier.components.find((c) => c.componentId === 'application-form')?.attachments).toEqual([file]);
     const recorded = decision.event.payload;
     if (recorded.type !== 'submitSupplement') throw new Error('not a supplement event');
-    expect(recorded.components?.find((c) => c.componentId === 'id-card')).toEqual({ componentId: 'id-card', originals: 0, certifiedCopies: 1, copies: 0, attachmentIds: ['upload-cccd-0001'] });
+    expect(recorded.components?.find((c) => c.componentId === 'application-form')).toEqual({ componentId: 'application-form', originals: 1, certifiedCopies: 1, copies: 0, attachmentIds: ['upload-cccd-0001'] });
     const text = JSON.stringify(decision.event);
     for (const personal of ['CCCD', '001190012345', 'Nguyen', 'a'.repeat(64), 'citizen-uid-1"', 'application/pdf']) expect(text).not.toContain(personal);
     expect(DossierEvent.safeParse(decision.event).success).toBe(true);
@@ -204,19 +204,6 @@ describe('decide: service fields', () => {
     expect(() => decide(DOSSIER_IN.registered, { type: 'receive' }, actor('receptionist'), NOW, { calendar: CALENDAR, handoffCount: 0 })).toThrow(DomainError);
   });
 
-  it('merges a supplement into the components on record, dropping nothing', () => {
-    const file = (id: string) => ({ id, fileName: `${id}.pdf`, contentType: 'application/pdf' as const, size: 10, sha256: 'a'.repeat(64) });
-    const onRecord = [{ componentId: 'application-form', originals: 1, certifiedCopies: 0, copies: 0, attachments: [file('old')] }];
-    const merged = mergeComponents(onRecord, [
-      { componentId: 'application-form', originals: 0, certifiedCopies: 1, copies: 2, attachments: [file('new')] },
-      { componentId: 'site-plan', originals: 1, certifiedCopies: 0, copies: 0, attachments: [file('plan')] },
-    ]);
-    expect(merged).toEqual([
-      { componentId: 'application-form', originals: 1, certifiedCopies: 1, copies: 2, attachments: [file('old'), file('new')] },
-      { componentId: 'site-plan', originals: 1, certifiedCopies: 0, copies: 0, attachments: [file('plan')] },
-    ]);
-    expect(onRecord[0]!.attachments).toHaveLength(1); // the input is not mutated
-  });
 });
 
 /** A route: the desk receives (1 working day), the land office appraises (5), the department approves (2). */

@@ -13,6 +13,7 @@ import type { DossierCode } from '../dossier-code/dossier-code.js';
 import type { DossierComponent } from '../dossier/component.js';
 import type { ProcessStep } from '../procedure/step.js';
 import type { Dossier } from '../dossier/dossier.js';
+import { mergeSupplementAnswer } from '../dossier/supplement.js';
 import type { FORM_SETS, FormNumber } from '../forms/official-forms.js';
 import { behaviourOf, slipIssuedBy } from '../rule-set/behaviour.js';
 import type { OnlineIntake, RegisterEntry } from '../dossier/dossier.js';
@@ -214,7 +215,10 @@ function withServiceFields(dossier: Dossier, request: ActionRequest, now: Date, 
     case 'transfer':
       return planTransfer(dossier, request, now, facts);
     case 'submitSupplement': {
-      const components = request.additions && request.additions.length > 0 ? { components: mergeComponents(dossier.components, request.additions) } : {};
+      const components =
+        request.additions && request.additions.length > 0
+          ? { components: mergeSupplementAnswer(dossier.components, dossier.supplement?.items ?? [], request.additions, now) }
+          : {};
       const due = needsLegalTime(dossier, 'submitSupplement') ? { due: dueAfterSupplement(dossier, legalTimeOf(facts), facts.calendar, now) } : {};
       return { type: 'submitSupplement', ...components, ...due };
     }
@@ -343,23 +347,6 @@ export function dueAfterSupplement(dossier: Pick<Dossier, 'supplement' | 'receiv
         })
       : computeDeadline({ start: now, duration, calendar, workingHours });
   return { at: result.dueAt, explanation: result.explanation };
-}
-
-/** A supplement adds paper and files to the components on record; nothing handed in before is dropped. */
-export function mergeComponents(onRecord: readonly DossierComponent[], additions: readonly DossierComponent[]): DossierComponent[] {
-  const merged: DossierComponent[] = onRecord.map((c) => ({ ...c, attachments: [...c.attachments] }));
-  for (const added of additions) {
-    const existing = merged.find((c) => c.componentId === added.componentId);
-    if (existing) {
-      existing.originals += added.originals;
-      existing.certifiedCopies += added.certifiedCopies;
-      existing.copies += added.copies;
-      existing.attachments.push(...added.attachments);
-    } else {
-      merged.push({ ...added, attachments: [...added.attachments] });
-    }
-  }
-  return merged;
 }
 
 /**

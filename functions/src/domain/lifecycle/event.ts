@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Actor } from '../lifecycle/actor.js';
 import { ComponentId } from '../procedure/component.js';
+import { SupplementItem } from '../dossier/dossier.js';
 import {
   AcknowledgeTransferAction,
   ActionType,
@@ -56,13 +57,19 @@ export const RecordedSubmitSupplement = SubmitSupplementAction.extend({
   components: z.array(ComponentReference).max(50).optional(),
 });
 
+/**
+ * A supplement request as recorded: requests logged before items named their component lack it, and the
+ * log is read forever (stats, roll-ups), so its items keep the older, looser shape.
+ */
+export const RecordedRequestSupplement = RequestSupplementAction.extend({ items: z.array(SupplementItem).min(1) });
+
 /** What an event records of its action: the action itself, but a supplement's components by reference. */
 export const EventPayload = z.discriminatedUnion('type', [
   SubmitAction,
   IntakeAction,
   ReceiveAction,
   RefuseAtReceptionAction,
-  RequestSupplementAction,
+  RecordedRequestSupplement,
   RecordedSubmitSupplement,
   AssignAction,
   TransferAction,
@@ -88,7 +95,8 @@ const _everyAction: _EveryAction = true;
 void _everyAction;
 
 export function componentReference(component: DossierComponent): ComponentReference {
-  const { attachments, ...counts } = component;
+  // A supplement's new document carries the officer's free-text name: the log keeps references only.
+  const { attachments, name: _name, ...counts } = component;
   return { ...counts, attachmentIds: attachments.map((a) => a.id) };
 }
 

@@ -1,6 +1,7 @@
 // Who may act on which dossier, and the rules of Decree 61/2018 (as amended) that depend on history or time.
 // State rules decide which actions are offered at all; payload rules check what the actor asked for.
 import type { Dossier } from '../dossier/dossier.js';
+import { answersOnlyRequested, supplementItemsProblem } from '../dossier/supplement.js';
 import { behaviourOf } from '../rule-set/behaviour.js';
 import { computeDeadline, localDateOf, previousWorkingDay, type WorkingCalendar, type WorkingHours } from '../time/index.js';
 import type { ActionType, DossierAction } from './actions.js';
@@ -155,6 +156,11 @@ export function checkPayloadRules(
       return dossier.supplementCount[supplementPhaseOf(dossier)] >= 1 &&
         (actor.role !== 'lead' || action.overrideReason === undefined)
         ? 'supplementAlreadyRequested'
+        : supplementItemsProblem(action.items, dossier.components);
+    case 'submitSupplement':
+      // The answer lands on the documents asked for, and nowhere else.
+      return action.components !== undefined && dossier.supplement !== undefined && !answersOnlyRequested(dossier.supplement.items, dossier.components, action.components)
+        ? 'supplementNotRequested'
         : undefined;
     case 'extend':
       return dossier.dueAt !== undefined && action.newDueAt.getTime() <= dossier.dueAt.getTime()

@@ -165,7 +165,7 @@ describe('a dossier through its life, as the portal sees it', () => {
 
   it('a supplement round and a transfer to another agency', () => {
     const processing = DOSSIER_IN.processing;
-    const supplement = step(processing, { type: 'requestSupplement', items: [{ name: 'Sơ đồ thửa đất', problem: 'Thiếu chữ ký' }], reason: 'Thiếu sơ đồ' }, actor('handler'), vnTime('2026-07-15T10:00'));
+    const supplement = step(processing, { type: 'requestSupplement', items: [{ componentId: 'so-do-thua-dat', isNew: true, name: 'Sơ đồ thửa đất', problem: 'Thiếu chữ ký' }], reason: 'Thiếu sơ đồ' }, actor('handler'), vnTime('2026-07-15T10:00'));
     expect(toPortalDossier(supplement.dossier, FACTS)).toMatchObject({
       TrangThaiHoSo: 5,
       DanhSachHoSoBoSung: [{ LoaiBoSung: 'BoSungHoSo', NoiDungBoSung: 'Thiếu sơ đồ; Sơ đồ thửa đất: Thiếu chữ ký', NgayBoSung: '20260715100000', NgayTiepNhanBoSung: null }],
