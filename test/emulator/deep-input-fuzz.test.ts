@@ -213,6 +213,30 @@ const callers: Record<string, { as?: TestIdentity; path: () => string; shape: ob
     path: () => '/desk/ratings',
     shape: { requestId: 'fuzz-deep-paper-0001', code: '000.00.01.H99-261203-0001', satisfaction: 'satisfied', officerAttitudeComplaint: false },
   },
+  // Identity and personal data (contract/identity.ts, privacy.ts).
+  '/me/profile': {
+    as: IDENTITIES.citizenB,
+    path: () => '/me/profile',
+    shape: { fullName: 'Nguyễn Văn A', idNumber: '001190012345', phone: '0912345678', address: { line: 'x', communeName: 'x', provinceName: 'x' } },
+  },
+  '/auth/vneid/start': { path: () => '/auth/vneid/start', shape: {} },
+  '/auth/vneid/finish': { path: () => '/auth/vneid/finish', shape: { code: 'x', state: 'x' } },
+  '/me/consents/:purpose': {
+    as: IDENTITIES.citizenB,
+    path: () => '/me/consents/profile',
+    shape: { granted: true, noticeVersion: '2026-01' },
+  },
+  '/me/notice': { as: IDENTITIES.citizenB, path: () => '/me/notice', shape: { version: '2026-01' } },
+  '/me/data-requests': {
+    as: IDENTITIES.citizenB,
+    path: () => '/me/data-requests',
+    shape: { requestId: 'fuzz-deep-datareq-0001', kind: 'correction', details: 'x' },
+  },
+  '/privacy/data-requests/:requestId/actions': {
+    as: IDENTITIES.admin,
+    path: () => '/privacy/data-requests/fuzz-request/actions',
+    shape: { type: 'reply', message: 'x' },
+  },
   '/admin/rule-set-settings/:ruleSet': {
     as: IDENTITIES.admin,
     path: () => '/admin/rule-set-settings/nd118-2025',

@@ -75,7 +75,11 @@ async function discover(deps: VneidDeps, issuer: string): Promise<Discovery> {
 const b64url = (bytes: Buffer) => bytes.toString('base64url');
 
 /** POST /api/auth/vneid/start (anyone): the authorization address for this attempt. */
-export async function startVneid(_req: ApiRequest, deps: VneidDeps): Promise<Reply<'startVneid'>> {
+/** The start takes no input: anything sent is refused before a state is written. */
+const VneidStartRequest = z.strictObject({});
+
+export async function startVneid(req: ApiRequest, deps: VneidDeps): Promise<Reply<'startVneid'>> {
+  parseInput(VneidStartRequest, req.body);
   const config = deps.config();
   if (!config.issuer || !config.clientId) throw notConfigured();
   const discovery = await discover(deps, config.issuer);
