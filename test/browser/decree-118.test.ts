@@ -92,7 +92,8 @@ beforeAll(async () => {
   const p = Procedure.parse(ROUTED);
   await db.doc(`procedures/${p.code}`).set(p);
   await db.doc(`procedures/${p.code}/versions/${p.version}`).set(p);
-  const user = await auth.createUser({ email: CITIZEN.email, password: CITIZEN.password, displayName: 'Trương Thị Lan' });
+  // A password account applies once its email is verified (issue 15).
+  const user = await auth.createUser({ email: CITIZEN.email, password: CITIZEN.password, displayName: 'Trương Thị Lan', emailVerified: true });
   citizenId = { uid: user.uid };
   browser = await launchBrowser();
   desk = await signInOfficer(browser, RECEPTIONIST.email);
