@@ -78,6 +78,7 @@ describe('electronic result', () => {
     result = listed.body.results[0]!;
     expect(result).toMatchObject({ typeCode: 'KQ.1012792', source: 'generated', signer: { name: LAND_OFFICE_NAME } });
     await actInDashboard(handler, 'resolve', async (p) => {
+      await p.check('#action-form input[type="radio"][value="approved"]'); // nothing is pre-selected (issue 20)
       await p.fill('#action-form textarea[name="summary"]', 'Đã cấp đổi Giấy chứng nhận');
     });
     await handler.locator('[data-testid="status"][data-status="resolved"]').waitFor();

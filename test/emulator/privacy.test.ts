@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PRIVACY_NOTICE_VERSION } from '../../functions/src/contract/index.js';
 import { loadDemoData } from '../../seed/load.js';
-import { act, api, APPLICANT, download, landRenewal, PROVINCE_CENTRE, rid, submit } from '../support/api.js';
+import { act, api, APPLICANT, download, landRenewal, PROVINCE_CENTRE, rid, submit, uploadPdf } from '../support/api.js';
 import { admin, eventually, runSchedule } from '../support/emulators.js';
 import { IDENTITIES, type TestIdentity } from '../support/identity.js';
 
@@ -215,6 +215,9 @@ describe('export of my data', () => {
     await api('putConsent', { params: { purpose: 'satisfactionSurvey' }, body: { granted: true, noticeVersion: PRIVACY_NOTICE_VERSION } }, a);
     await api('postDataRequest', { body: { requestId: rid('exp'), kind: 'correction', details: 'Sửa email' } }, a);
     await api('postDataRequest', { body: { requestId: rid('exp'), kind: 'correction', details: 'Sửa tên đệm của Khang' } }, b);
+    // Each keeps a file uploaded and never filed (the export lists one's uploads).
+    await uploadPdf(a, 'giay-to-rieng-cua-an.pdf');
+    await uploadPdf(b, 'giay-to-rieng-cua-khang.pdf');
     // The notifications of each transition reach each applicant (written by the fan-out trigger).
     const notified = (uid: string) => eventually(async () => ((await db.collection('notifications').where('recipientUid', '==', uid).get()).size >= 4 ? true : undefined), `notifications of ${uid}`);
     await Promise.all([notified(a.uid), notified(b.uid)]);
@@ -232,6 +235,7 @@ describe('export of my data', () => {
       consentLog: unknown[];
       notifications: { recipientUid: string; dossierCode: string | null }[];
       dataRequests: { details: string }[];
+      uploads: { fileName: string; ownerUserId: string }[];
     };
     const data = JSON.parse(text) as Export;
     expect(data.account.uid).toBe(a.uid);
@@ -245,11 +249,13 @@ describe('export of my data', () => {
     expect(data.consents.map((c) => c.id).sort()).toEqual(['profile', 'satisfactionSurvey']);
     expect(data.consentLog.length).toBe(2);
     expect(data.dataRequests.map((r) => r.details)).toEqual(['Sửa email']);
+    expect(data.uploads.map((u) => u.fileName)).toContain('giay-to-rieng-cua-an.pdf');
+    expect(new Set(data.uploads.map((u) => u.ownerUserId))).toEqual(new Set([a.uid]));
     expect(data.notifications.length).toBeGreaterThanOrEqual(4);
     expect(new Set(data.notifications.map((n) => n.recipientUid))).toEqual(new Set([a.uid]));
     expect(new Set(data.notifications.map((n) => n.dossierCode))).toEqual(new Set([da.code]));
     // Nothing about B, nothing naming an officer: the same desk, the same receptionist and lead for both.
-    for (const other of [b.uid, db2.code, db2.id, 'Võ Minh Khang', '044092007777', 'khang.vo@example.vn', 'Chờ hơi lâu ở quầy', 'Sửa tên đệm của Khang', receptionist.uid, lead.uid, 'handler-at-desk']) {
+    for (const other of [b.uid, db2.code, db2.id, 'Võ Minh Khang', '044092007777', 'khang.vo@example.vn', 'Chờ hơi lâu ở quầy', 'Sửa tên đệm của Khang', 'giay-to-rieng-cua-khang.pdf', receptionist.uid, lead.uid, 'handler-at-desk']) {
       expect(text, other).not.toContain(other);
     }
     expect(text).toContain('someone else');
@@ -257,7 +263,8 @@ describe('export of my data', () => {
     const bText = (await download('exportMyData', {}, b)).bytes.toString('utf8');
     expect(bText).toContain(db2.code);
     expect(bText).toContain('Chờ hơi lâu ở quầy');
-    for (const other of [a.uid, da.code, 'Nguyễn Văn An', '001190005555', 'Nhanh gọn, cảm ơn', 'Sửa email']) expect(bText, other).not.toContain(other);
+    expect(bText).toContain('giay-to-rieng-cua-khang.pdf');
+    for (const other of [a.uid, da.code, 'Nguyễn Văn An', '001190005555', 'Nhanh gọn, cảm ơn', 'Sửa email', 'giay-to-rieng-cua-an.pdf']) expect(bText, other).not.toContain(other);
     expect((await download('exportMyData', {}, IDENTITIES.kioskX)).status).toBe(403);
     expect((await download('exportMyData', {})).status).toBe(401);
   });
