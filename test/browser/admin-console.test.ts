@@ -5,7 +5,7 @@
 // code settings, the audit log — with axe-core and a screenshot on every state. The officer dashboard
 // shows the next-year calendar warning. Agencies 000.21.8x.H99, procedure 1.999002.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { nextYearCalendarWarning, localDateOf } from '../../functions/src/domain/index.js';
 import { loadDemoData } from '../../seed/load.js';
 import { demoBranding } from '../../seed/data/branding.js';
@@ -157,6 +157,17 @@ describe('admin console /quan-tri/', () => {
   });
 
   it('officers: invites one, changes the role and agency, deactivates with a confirmation', async () => {
+    // More than a page of accounts that sort before any Auth uid: the one just invited is past page one
+    // and must still come into view. Their agency exists nowhere, so no other test's fan-out reaches them.
+    const fillers = Array.from({ length: 55 }, (_, i) => admin().db.doc(`users/00-console-filler-${String(i).padStart(2, '0')}`));
+    const batch = admin().db.batch();
+    fillers.forEach((ref, i) => batch.set(ref, { role: 'handler', agencyId: '000.00.99.Z99', displayName: `Cán bộ mẫu ${i}`, email: `filler${i}@motcua.demo` }));
+    await batch.commit();
+    onTestFinished(async () => {
+      const cleanup = admin().db.batch();
+      fillers.forEach((ref) => cleanup.delete(ref));
+      await cleanup.commit();
+    });
     await console_.keyboard.press('Alt+2');
     await console_.locator('table.officers tbody tr').first().waitFor();
     await expectAccessible(console_, 'quan-tri-officers');

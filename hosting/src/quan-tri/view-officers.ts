@@ -21,6 +21,8 @@ const STATUS = {
   active: { vi: 'Đang hoạt động', en: 'Active' },
   disabled: { vi: 'Đã vô hiệu hoá', en: 'Deactivated' },
 } as const;
+/** Pages (50 accounts each) read to bring a just-changed account into view. */
+const MAX_PAGES_TO_FIND = 20;
 const roleLabel = (role: OfficerRole) => t(ROLES.find((r) => r.value === role)!.label);
 
 export function mountOfficers(root: HTMLElement, { admin }: ViewContext): View {
@@ -81,10 +83,15 @@ export function mountOfficers(root: HTMLElement, { admin }: ViewContext): View {
     more.hidden = next === null;
   }
 
-  async function load(append: boolean): Promise<void> {
+  /** `show`: an account just invited or changed stays in view, even when it sorts past the first page. */
+  async function load(append: boolean, show?: string): Promise<void> {
     try {
-      const page = await listOfficers(admin.user, filter.value || undefined, append ? (next ?? undefined) : undefined);
+      let page = await listOfficers(admin.user, filter.value || undefined, append ? (next ?? undefined) : undefined);
       rows = append ? [...rows, ...page.officers] : page.officers;
+      for (let pages = 1; show !== undefined && page.nextAfter !== null && !rows.some((r) => r.uid === show) && pages < MAX_PAGES_TO_FIND; pages++) {
+        page = await listOfficers(admin.user, filter.value || undefined, page.nextAfter);
+        rows = [...rows, ...page.officers];
+      }
       next = page.nextAfter;
       draw();
     } catch (err) {
@@ -111,7 +118,8 @@ export function mountOfficers(root: HTMLElement, { admin }: ViewContext): View {
         const res = await inviteOfficer(admin.user, { email: valueOf(form, 'email'), displayName: valueOf(form, 'displayName'), role: valueOf(form, 'role') as OfficerRole, agencyId: valueOf(form, 'agencyId') });
         panel.replaceChildren();
         done(panel, res.invitationSent ? { vi: `Đã gửi lời mời tới ${res.email}.`, en: `Invitation sent to ${res.email}.` } : { vi: `Đã cập nhật ${res.email}.`, en: `${res.email} updated.` });
-        await load(false);
+        if (filter.value) filter.value = res.agencyId;
+        await load(false, res.uid);
       } catch (err) {
         showRefusal(form, err);
       }
@@ -166,7 +174,8 @@ export function mountOfficers(root: HTMLElement, { admin }: ViewContext): View {
         vi: `Đã cập nhật ${o.email ?? o.uid}${res.sessionsRevoked ? '; các phiên đăng nhập đã kết thúc' : ''}.`,
         en: `${o.email ?? o.uid} updated${res.sessionsRevoked ? '; its sessions have ended' : ''}.`,
       });
-      await load(false);
+      if (filter.value && change.agencyId) filter.value = change.agencyId;
+      await load(false, o.uid);
     } catch (err) {
       showRefusal(form, err);
     }
