@@ -25,11 +25,16 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
   expect(describeViolations(await checkPage(page, name))).toBe('');
 }
 
-/** The name (or id) of the focused element. */
-const focusedName = async (page: Page): Promise<string> => {
-  const focused = page.locator(':focus');
-  return (await focused.count()) === 0 ? '' : focused.first().evaluate((el) => el.getAttribute('name') || el.id);
-};
+/**
+ * The name (or id) of the focused element. Read from document.activeElement, not `:focus`: the pseudo-class
+ * matches only while the page's window has system focus, which a loaded machine's headless browser may
+ * move (e.g. to the receipt's PDF frame) although the page's focused element is where the view put it.
+ */
+const focusedName = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return !el || el === document.body ? '' : el.getAttribute('name') || el.id;
+  });
 
 beforeAll(async () => {
   const { db, auth } = admin();
