@@ -32,8 +32,11 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
  */
 const focusedName = (page: Page): Promise<string> =>
   page.evaluate(() => {
-    const el = document.activeElement;
-    return !el || el === document.body ? '' : el.getAttribute('name') || el.id;
+    // The test project has no DOM typings: the page's document, as far as this reads it.
+    type Element = { id: string; getAttribute: (name: string) => string | null };
+    const doc = (globalThis as unknown as { document: { activeElement: Element | null; body: Element } }).document;
+    const el = doc.activeElement;
+    return !el || el === doc.body ? '' : el.getAttribute('name') || el.id;
   });
 
 beforeAll(async () => {
