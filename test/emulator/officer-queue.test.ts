@@ -168,7 +168,7 @@ describe('the officer queue, page by page', () => {
 
   it('keeps the visible page live: a dossier that becomes the most overdue enters it', async () => {
     const pages: QueuePage[] = [];
-    const stop = watchPage(officerA, A, filter('open'), NOW, undefined, (p) => pages.push(p), () => undefined);
+    const stop = watchPage(officerA, A, filter('open'), NOW, {}, (p) => pages.push(p), () => undefined);
     try {
       await expect.poll(() => pages.length, { timeout: 10_000 }).toBeGreaterThan(0);
       expect(pages[0]!.docs).toHaveLength(PAGE_SIZE);

@@ -2,7 +2,7 @@
 // `agencyIds`, from the token's claim): a tab is a page of 50 dossiers ordered by `workBy` (the intake
 // deadline while registered, then the due time; docs/DATA_MODEL.md "Queue order"), so overdue work comes
 // first, then what is due soon, then the rest by due date, and opening the queue reads one page whatever
-// the backlog. "Xem thêm" starts the next page after the last document of the one before. Tab counts are
+// the backlog. "Xem thêm" starts the next page after the last document of the one before (PageWindow). Tab counts are
 // aggregation queries (`count()`, billed one read per 1,000 index entries), for the open tabs only: the
 // closed statuses and "all" grow with history. Free of DOM code: bench/queue.ts and the emulator tests
 // run these very queries.
@@ -12,6 +12,7 @@ import {
   getCountFromServer,
   getDocs,
   doc,
+  endAt,
   getDoc,
   limit,
   onSnapshot,
@@ -63,24 +64,32 @@ function tabConstraints(agencyId: string, f: QueueFilter, now: Date): QueryConst
 }
 
 /**
+ * Where a page lies in the tab's order. The last page shown is open-ended: the next 50 after the page
+ * before (`after`). Once the officer asks for more, it is closed at its last document (`end`): a dossier
+ * that enters it then makes it longer instead of pushing its last row past the next page's cursor, so
+ * nothing falls between two pages while they are watched.
+ */
+export type PageWindow = { after?: QueryDocumentSnapshot; end?: QueryDocumentSnapshot };
+
+/**
  * One page of the queue as a query: the tab's dossiers by `workBy` (ties by id), or, while a code is
  * searched, the agency's dossiers whose code starts with it, in any status.
  */
-export function pageQuery(db: Firestore, agencyId: string, f: QueueFilter, now: Date, after?: QueryDocumentSnapshot): Query {
+export function pageQuery(db: Firestore, agencyId: string, f: QueueFilter, now: Date, w: PageWindow = {}): Query {
   const dossiers = collection(db, 'dossiers');
   const prefix = codePrefix(f.search);
   const base: QueryConstraint[] = prefix
     ? [where('agencyIds', 'array-contains', agencyId), where('code', '>=', prefix), where('code', '<=', `${prefix}\uf8ff`), orderBy('code')]
     : [...tabConstraints(agencyId, f, now), orderBy('workBy'), orderBy(documentId())];
-  return query(dossiers, ...base, ...(after ? [startAfter(after)] : []), limit(PAGE_SIZE));
+  return query(dossiers, ...base, ...(w.after ? [startAfter(w.after)] : []), ...(w.end ? [endAt(w.end)] : [limit(PAGE_SIZE)]));
 }
 
 export type QueuePage = { docs: QueryDocumentSnapshot[]; changes: { type: 'added' | 'modified' | 'removed'; id: string }[]; fromCache: boolean };
 
 /** A page, live: the listener reads the page once, then only the documents that change in it. */
-export function watchPage(db: Firestore, agencyId: string, f: QueueFilter, now: Date, after: QueryDocumentSnapshot | undefined, onPage: (page: QueuePage) => void, onError: () => void): Unsubscribe {
+export function watchPage(db: Firestore, agencyId: string, f: QueueFilter, now: Date, w: PageWindow, onPage: (page: QueuePage) => void, onError: () => void): Unsubscribe {
   return onSnapshot(
-    pageQuery(db, agencyId, f, now, after),
+    pageQuery(db, agencyId, f, now, w),
     (snap) => onPage({ docs: snap.docs, changes: snap.docChanges().map((c) => ({ type: c.type, id: c.doc.id })), fromCache: snap.metadata.fromCache }),
     onError,
   );
@@ -153,6 +162,6 @@ export async function readApplicantName(db: Firestore, dossierId: string): Promi
 
 /** A page read once (no listener): what the bench and the tests measure, the same query the page watches. */
 export async function readPage(db: Firestore, agencyId: string, f: QueueFilter, now: Date, after?: QueryDocumentSnapshot): Promise<{ docs: QueryDocumentSnapshot<DocumentData>[]; next: QueryDocumentSnapshot | undefined }> {
-  const snap = await getDocs(pageQuery(db, agencyId, f, now, after));
+  const snap = await getDocs(pageQuery(db, agencyId, f, now, { after }));
   return { docs: snap.docs, next: snap.size === PAGE_SIZE ? snap.docs.at(-1) : undefined };
 }

@@ -13,7 +13,7 @@ import { firestore } from '../shared/firestore.js';
 import { t } from '../shared/i18n.js';
 import { FLAG_TEXT, INTAKE_TEXT, spanText, type IntakeState } from './deadlines.js';
 import { isFinal, statusLabel, tx } from './labels.js';
-import { countTabs, OPEN_STATUSES, PAGE_SIZE, readApplicantName, watchArrivals, watchFlags, watchPage, type QueuePage } from './queue-query.js';
+import { countTabs, OPEN_STATUSES, PAGE_SIZE, readApplicantName, watchArrivals, watchFlags, watchPage, type PageWindow, type QueuePage } from './queue-query.js';
 import { createQueue, filters, type Tab } from './queue-state.js';
 import type { ViewFactory } from './state.js';
 import type { Firestore, QueryDocumentSnapshot, Unsubscribe } from 'firebase/firestore';
@@ -225,8 +225,11 @@ export const mountQueue: ViewFactory = (root, ctx) => {
             ? tx(`Đang xem ${shown.length} / ${total} hồ sơ`, `Showing ${shown.length} of ${total} dossiers`)
             : tx(`${shown.length} hồ sơ`, `${shown.length} dossiers`);
     }
-    more.hidden = !hasMore();
-    if (more.hidden && document.activeElement === more) tableBody.querySelector<HTMLElement>('a.code:last-of-type')?.focus();
+    const onMore = document.activeElement === more;
+    more.hidden = !(hasMore() || loadingMore);
+    more.setAttribute('aria-busy', loadingMore ? 'true' : 'false');
+    // The last page came in: the button goes, the keyboard stays on the last row rather than the page's body.
+    if (more.hidden && onMore) Array.from(tableBody.querySelectorAll<HTMLElement>('a.code')).at(-1)?.focus();
     watchVisibleFlags(shown.map(({ r }) => r.id));
   }
 
@@ -252,61 +255,74 @@ export const mountQueue: ViewFactory = (root, ctx) => {
 
   // ---- reads: the visible pages (live), arrivals (live), counts (aggregations), flags of the rows on screen
   let db: Firestore | undefined;
-  /** One listener per page shown; page n starts after the last document page n−1 had when it was asked for. */
+  /** One listener per page shown (queue-query.ts PageWindow): the last one open-ended, the others closed at their last row. */
   let pageStops: Unsubscribe[] = [];
+  let windows: PageWindow[] = [];
   let lastDocs: (QueryDocumentSnapshot | undefined)[] = [];
-  let fullPage: boolean[] = [];
+  let lastFull = false;
+  /** Between "Xem thêm" and the next page's first answer: the button stays (and keeps the keyboard). */
+  let loadingMore = false;
   let generation = 0;
 
-  const hasMore = (): boolean => loaded && fullPage.length > 0 && fullPage.at(-1) === true;
+  const hasMore = (): boolean => loaded && lastFull;
 
-  function openPage(n: number, after: QueryDocumentSnapshot | undefined): void {
-    if (!db) return;
+  function watch(n: number, w: PageWindow): Unsubscribe {
     const gen = generation;
-    pageStops.push(
-      watchPage(
-        db,
-        officer.agencyId,
-        { ...filters },
-        new Date(),
-        after,
-        (page: QueuePage) => {
-          if (gen !== generation || stopped) return;
-          queue.setPage(n, page.docs.map((d) => ({ id: d.id, data: d.data() })));
-          lastDocs[n] = page.docs.at(-1);
-          fullPage[n] = page.docs.length === PAGE_SIZE;
-          if (n === 0) loaded = true;
-          error = undefined;
-          renderProcedures();
-          renderRows(new Date());
-          if (page.changes.length > 0 && !page.fromCache) refreshCounts();
-        },
-        () => {
-          if (gen !== generation) return;
-          error = tx('Không tải được danh sách hồ sơ. Vui lòng tải lại trang.', 'Could not load the dossiers. Please reload the page.');
-          renderRows(new Date());
-        },
-      ),
+    return watchPage(
+      db!,
+      officer.agencyId,
+      { ...filters },
+      new Date(),
+      w,
+      (page: QueuePage) => {
+        if (gen !== generation || stopped) return;
+        queue.setPage(n, page.docs.map((d) => ({ id: d.id, data: d.data() })));
+        lastDocs[n] = page.docs.at(-1);
+        if (n === windows.length - 1) {
+          lastFull = page.docs.length === PAGE_SIZE;
+          loadingMore = false;
+        }
+        if (n === 0) loaded = true;
+        error = undefined;
+        renderProcedures();
+        renderRows(new Date());
+        if (page.changes.length > 0 && !page.fromCache) refreshCounts();
+      },
+      () => {
+        if (gen !== generation) return;
+        error = tx('Không tải được danh sách hồ sơ. Vui lòng tải lại trang.', 'Could not load the dossiers. Please reload the page.');
+        renderRows(new Date());
+      },
     );
   }
 
   /** Another tab, procedure or search: stop the pages' listeners and read the first page again. */
   function restart(): void {
+    if (!db) return;
     generation++;
     for (const stop of pageStops) stop();
-    pageStops = [];
+    windows = [{}];
     lastDocs = [];
-    fullPage = [];
+    lastFull = false;
+    loadingMore = false;
     loaded = false;
     queue.reset();
     renderRows(new Date());
-    openPage(0, undefined);
+    pageStops = [watch(0, windows[0]!)];
   }
 
+  /** "Xem thêm": the last page is closed at its last row, the next 50 start after it. */
   function loadMore(): void {
-    const n = queue.pageCount();
-    if (!hasMore() || pageStops.length > n) return;
-    openPage(n, lastDocs[n - 1]);
+    const n = windows.length - 1;
+    const end = lastDocs[n];
+    if (!hasMore() || loadingMore || !end) return;
+    lastFull = false;
+    pageStops[n]!();
+    windows[n] = { ...windows[n], end };
+    pageStops[n] = watch(n, windows[n]!);
+    windows[n + 1] = { after: end };
+    pageStops[n + 1] = watch(n + 1, windows[n + 1]!);
+    loadingMore = true;
   }
   more.addEventListener('click', loadMore);
 
