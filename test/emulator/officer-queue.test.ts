@@ -183,6 +183,28 @@ describe('the officer queue, page by page', () => {
     }
   });
 
+  it('pages closed at their last row lose nothing when dossiers enter before them', async () => {
+    const first = await readPage(officerA, A, filter('all'), NOW);
+    const latest = new Map<number, QueuePage>();
+    const stops = [
+      watchPage(officerA, A, filter('all'), NOW, { end: first.next }, (p) => latest.set(0, p), () => undefined),
+      watchPage(officerA, A, filter('all'), NOW, { after: first.next }, (p) => latest.set(1, p), () => undefined),
+    ];
+    try {
+      await expect.poll(() => latest.size, { timeout: 10_000 }).toBe(2);
+      const before = [...latest.get(0)!.docs, ...latest.get(1)!.docs].map((d) => d.id);
+      expect(before).toEqual(ordered(seeds.filter((s) => s.agencyIds.includes(A))).slice(0, 100));
+      const urgent = [1, 2, 3].map((n) => ({ id: `q19-${run}-urgent${n}`, status: 'processing', agencyIds: [A], dueAt: new Date(NOW.getTime() - (70 + n) * DAY), code: `${A}-261201-91${n}0`, procedure: '1.000001' }));
+      seeds.push(...urgent);
+      for (const u of urgent) await db.doc(`dossiers/${u.id}`).set({ ...u, workBy: storedWorkBy(u) });
+      await expect.poll(() => latest.get(0)!.docs.length, { timeout: 10_000 }).toBe(PAGE_SIZE + 3); // the closed page grows
+      const after = [...latest.get(0)!.docs, ...latest.get(1)!.docs].map((d) => d.id);
+      expect(after).toEqual([...urgent.map((u) => u.id).reverse(), ...before]);
+    } finally {
+      stops.forEach((stop) => stop());
+    }
+  });
+
   it('the server stores workBy with every write: the intake deadline while registered, the due time once received', async () => {
     const d = await submit(landRenewal(rid('q19-workby')));
     const registered = (await db.doc(`dossiers/${d.id}`).get()).data()!;
