@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workByOf } from '../../functions/src/domain/index.js';
 import { attentionBoundary } from '../../hosting/src/can-bo/deadlines.js';
 import { CLOCK_STATUSES, countTabs, OPEN_STATUSES, PAGE_SIZE, readPage, watchPage, type QueueFilter, type QueuePage } from '../../hosting/src/can-bo/queue-query.js';
+import { backfillWorkBy } from '../../functions/src/store/work-by-backfill.js';
 import { loadDemoData } from '../../seed/load.js';
 import { act, landRenewal, rid, submit } from '../support/api.js';
 import { admin, FIRESTORE_HOST, PROJECT_ID, requireEmulators } from '../support/emulators.js';
@@ -203,6 +204,19 @@ describe('the officer queue, page by page', () => {
     } finally {
       stops.forEach((stop) => stop());
     }
+  });
+
+  it('backfills workBy once on dossiers written before it, then finds nothing to write', async () => {
+    const old = { id: `q19-${run}-old`, status: 'processing', agencyIds: [A], dueAt: new Date(NOW.getTime() - 90 * DAY), code: `${A}-261201-9100`, procedure: '1.000001' };
+    seeds.push(old);
+    await db.doc(`dossiers/${old.id}`).set(old); // as stored before issue 19: no workBy
+    expect((await readPage(officerA, A, filter('all'), NOW)).docs.map((d) => d.id)).not.toContain(old.id);
+    const first = await backfillWorkBy(db);
+    expect(first.written).toBeGreaterThanOrEqual(1);
+    expect((await readPage(officerA, A, filter('all'), NOW)).docs[0]!.id).toBe(old.id); // now the most overdue
+    const again = await backfillWorkBy(db);
+    expect(again.written).toBe(0);
+    expect(again.scanned).toBeGreaterThanOrEqual(first.scanned);
   });
 
   it('the server stores workBy with every write: the intake deadline while registered, the due time once received', async () => {
