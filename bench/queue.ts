@@ -59,11 +59,17 @@ const env = await initializeTestEnvironment({ projectId: PROJECT_ID, firestore: 
 const officer = env.authenticatedContext('bench-queue-officer', { role: 'receptionist', agencyId: AGENCY }).firestore() as unknown as Firestore;
 const OPEN_TAB: QueueFilter = { tab: 'open', procedure: '', search: '' };
 
-/** The first answer from the server (not the local cache) of a listener. */
-function firstFromServer<T>(subscribe: (done: (value: T) => void) => () => void): Promise<T> {
-  return new Promise((resolve) => {
-    const stop = subscribe((value) => {
-      stop();
+/** The first answer of a listener; fails loudly (never hangs the bench) when none comes within 60 s. */
+function firstFromServer<T>(what: string, subscribe: (done: (value: T) => void) => () => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let stop: (() => void) | undefined;
+    const timer = setTimeout(() => {
+      stop?.();
+      reject(new Error(`no answer from the ${what} listener within 60 s`));
+    }, 60_000);
+    stop = subscribe((value) => {
+      clearTimeout(timer);
+      setTimeout(() => stop?.(), 0);
       resolve(value);
     });
   });
@@ -73,21 +79,18 @@ type Opening = { pageDocs: number; arrivals: number; flags: number; names: numbe
 
 /** Everything the page reads when the queue opens on its default tab. */
 async function openQueue(): Promise<Opening> {
-  const page = await firstFromServer<QueuePage>((done) => watchPage(officer, AGENCY, OPEN_TAB, new Date(), {}, (p) => {
+  const page = await firstFromServer<QueuePage>('first page', (done) => watchPage(officer, AGENCY, OPEN_TAB, new Date(), {}, (p) => {
     if (!p.fromCache) done(p);
   }, () => undefined));
-  const arrivals = await firstFromServer<number>((done) => watchArrivals(officer, AGENCY, new Date(), (docs) => done(docs.length)));
+  const arrivals = await firstFromServer<number>('arrivals', (done) => watchArrivals(officer, AGENCY, new Date(), (docs) => done(docs.length)));
   const ids = page.docs.map((d) => d.id);
   const flagQueries = Math.ceil(ids.length / 30);
-  const flags = await new Promise<number>((resolve) => {
-    let answers = 0;
-    const stop = watchFlags(officer, AGENCY, ids, (f) => {
-      if (++answers >= flagQueries) {
-        stop();
-        resolve(f.size);
-      }
-    });
-  });
+  let answers = 0;
+  const flags = await firstFromServer<number>('sweep flags', (done) =>
+    watchFlags(officer, AGENCY, ids, (f) => {
+      if (++answers >= flagQueries) done(f.size);
+    }),
+  );
   await Promise.all(ids.map((id) => readApplicantName(officer, id)));
   const { counts, billedReads } = await countTabs(officer, AGENCY, { procedure: '' }, new Date());
   const overdueOnPage = page.docs.filter((d) => d.get('status') === 'processing' && d.get('dueAt').toDate().getTime() < Date.now()).length;
