@@ -62,14 +62,14 @@ const OPEN_TAB: QueueFilter = { tab: 'open', procedure: '', search: '' };
 /** The first answer of a listener; fails loudly (never hangs the bench) when none comes within 60 s. */
 function firstFromServer<T>(what: string, subscribe: (done: (value: T) => void) => () => void): Promise<T> {
   return new Promise((resolve, reject) => {
-    let stop: (() => void) | undefined;
+    const listener: { stop?: () => void } = {};
     const timer = setTimeout(() => {
-      stop?.();
+      listener.stop?.();
       reject(new Error(`no answer from the ${what} listener within 60 s`));
     }, 60_000);
-    stop = subscribe((value) => {
+    listener.stop = subscribe((value) => {
       clearTimeout(timer);
-      setTimeout(() => stop?.(), 0);
+      setTimeout(() => listener.stop?.(), 0);
       resolve(value);
     });
   });
