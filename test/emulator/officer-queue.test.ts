@@ -184,29 +184,6 @@ describe('the officer queue, page by page', () => {
     }
   });
 
-  it('pages closed at their last row lose nothing when dossiers enter before them', async () => {
-    const first = await readPage(officerA, A, filter('all'), NOW);
-    const latest = new Map<number, QueuePage>();
-    const stops = [
-      watchPage(officerA, A, filter('all'), NOW, { end: first.next }, (p) => latest.set(0, p), () => undefined),
-      watchPage(officerA, A, filter('all'), NOW, { after: first.next }, (p) => latest.set(1, p), () => undefined),
-    ];
-    try {
-      // Both listeners in step with the server, not answering from the local cache.
-      await expect.poll(() => [0, 1].every((n) => latest.get(n)?.fromCache === false), { timeout: 30_000 }).toBe(true);
-      const before = [...latest.get(0)!.docs, ...latest.get(1)!.docs].map((d) => d.id);
-      expect(before).toEqual(ordered(seeds.filter((s) => s.agencyIds.includes(A))).slice(0, 100));
-      const urgent = [1, 2, 3].map((n) => ({ id: `q19-${run}-urgent${n}`, status: 'processing', agencyIds: [A], dueAt: new Date(NOW.getTime() - (70 + n) * DAY), code: `${A}-261201-91${n}0`, procedure: '1.000001' }));
-      seeds.push(...urgent);
-      for (const u of urgent) await db.doc(`dossiers/${u.id}`).set({ ...u, workBy: storedWorkBy(u) });
-      await expect.poll(() => latest.get(0)!.docs.length, { timeout: 30_000 }).toBe(PAGE_SIZE + 3); // the closed page grows
-      const after = [...latest.get(0)!.docs, ...latest.get(1)!.docs].map((d) => d.id);
-      expect(after).toEqual([...urgent.map((u) => u.id).reverse(), ...before]);
-    } finally {
-      stops.forEach((stop) => stop());
-    }
-  });
-
   it('backfills workBy once on dossiers written before it, then finds nothing to write', async () => {
     const old = { id: `q19-${run}-old`, status: 'processing', agencyIds: [A], dueAt: new Date(NOW.getTime() - 90 * DAY), code: `${A}-261201-9100`, procedure: '1.000001' };
     seeds.push(old);
