@@ -8,6 +8,7 @@
 //   import-procedures <file.csv|xlsx> [--dry-run] [--json]        the national catalogue's export
 //   import-officers   <file.csv|xlsx> [--dry-run] [--json]        invitations, never existing accounts
 //   check-data [--database <id>] [--sample <n>] [--json]           counts and event chains (restore drill)
+//   backfill-work-by                                               the queue's sort key on older dossiers (once)
 // Target: --project <id> (a real Firebase project) or --emulators. --origin <https://…> is where
 // invitation links lead back (default: PUBLIC_ORIGIN in functions/.env.<project>).
 // Exit status: 0 done, 1 done but some rows were rejected, 2 nothing done (usage, file, access).
@@ -28,6 +29,7 @@ import { ApiError } from '../functions/src/platform/api-error.js';
 import { sendPasswordSetupEmail } from '../functions/src/platform/auth-email.js';
 import { TableFileError } from '../functions/src/platform/table-file.js';
 import { checkData } from '../functions/src/store/data-check.js';
+import { backfillWorkBy } from '../functions/src/store/work-by-backfill.js';
 import type { ImportProgress, ImportResult } from '../functions/src/store/imports.js';
 import { PROJECT_ID as DEMO_PROJECT, ROOT } from './lib/emulator-env.js';
 
@@ -40,6 +42,8 @@ const USAGE = `Cách dùng / usage: npm run admin -- <lệnh / command> (--proje
   import-officers   <tệp .csv|.xlsx> [--dry-run] [--json]     Cán bộ, bằng lời mời / officers, by invitation
   check-data [--database <id>] [--sample <n>] [--json]         Đếm tài liệu, kiểm tra chuỗi sự kiện (diễn tập khôi phục)
         / counts and event chains of the latest dossiers (restore drill; docs/OPERATIONS.md)
+  backfill-work-by                                             Ghi khóa sắp xếp hàng đợi cho hồ sơ cũ (một lần)
+        / the officer queue's sort key on dossiers written before it (once; docs/adr/0012-officer-queue-pages.md)
 
   --project <id>    dự án Firebase thật, bằng tài khoản Google của bạn / a real project, with your Google
                     credentials (gcloud auth application-default login)
@@ -313,6 +317,13 @@ async function main(): Promise<number> {
     case 'check-data':
       if (file) throw new UsageError(`Thừa tham số / unexpected argument: ${file}`);
       return runCheck(values);
+    case 'backfill-work-by': {
+      if (file) throw new UsageError(`Thừa tham số / unexpected argument: ${file}`);
+      const target = await connect(values);
+      const r = await backfillWorkBy(target.db);
+      console.log(`Hàng đợi: ${r.written} hồ sơ được ghi workBy / ${r.scanned} đã đọc (${r.skipped} bỏ qua vì vừa thay đổi) — queue order: ${r.written} of ${r.scanned} dossiers written (${r.skipped} skipped, changed meanwhile)`);
+      return 0;
+    }
     default:
       throw new UsageError(`Không có lệnh / no command "${command}"\n\n${USAGE}`);
   }

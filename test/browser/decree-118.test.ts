@@ -18,6 +18,7 @@ import { admin, HOSTING_URL } from '../support/emulators.js';
 import { IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
 import { checkPage, describeViolations } from '../support/page-checks.js';
 import { pdfText } from '../support/pdf-probe.js';
+import { showQueueRow } from '../support/queue.js';
 
 const PROVINCE_DESK = '000.00.01.H99';
 const LAND_OFFICE = '000.00.14.H99';
@@ -127,6 +128,8 @@ describe('stop processing at the applicant’s request (Art. 21)', () => {
     await desk.goto(`${HOSTING_URL}/can-bo/`);
     await desk.locator('#queue-summary[data-loaded]').waitFor();
     await desk.click('.tabs button[data-tab="registered"]');
+    await desk.locator('#queue-summary[data-loaded]').waitFor();
+    await showQueueRow(desk, d.id); // by intake deadline, 50 a page: earlier ones may fill the first
     const cell = desk.locator(`tr[data-dossier-id="${d.id}"] [data-testid="intake"]`);
     await cell.waitFor();
     expect(await cell.getAttribute('data-decide-by')).toBe(intake.decideBy.toDate().toISOString());

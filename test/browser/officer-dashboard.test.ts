@@ -10,6 +10,7 @@ import { admin, HOSTING_URL } from '../support/emulators.js';
 import { IDENTITIES, type TestIdentity } from '../support/identity.js';
 import { actInDashboard, signInOfficer } from '../support/dashboard.js';
 import { checkPage, describeViolations } from '../support/page-checks.js';
+import { showQueueRow } from '../support/queue.js';
 
 const PROVINCE_DESK = '000.00.01.H99';
 const LAND_OFFICE = '000.00.14.H99';
@@ -89,6 +90,7 @@ describe('officer dashboard /can-bo/', () => {
         updatedAt: new Date(Date.now() - 100 * hour),
         receivedAt: new Date(Date.now() - 200 * hour),
         dueAt,
+        workBy: dueAt, // the queue's order (store/dossiers.ts writes it with every dossier)
         extensionCount: 0,
         supplementCount: { reception: 0, handling: 0 },
         opinions: [],
@@ -96,6 +98,9 @@ describe('officer dashboard /can-bo/', () => {
     }
     desk = await signIn(RECEPTIONIST.email);
     await desk.locator('#queue-summary[data-loaded]').waitFor();
+    // 50 a page, most overdue first: other files' late dossiers may come before these.
+    await showQueueRow(desk, `seed-overdue-${run}`);
+    await showQueueRow(desk, `seed-due-soon-${run}`);
     const overdue = desk.locator(`tr[data-dossier-id="seed-overdue-${run}"] [data-flag="overdue"]`);
     await overdue.waitFor();
     expect(await overdue.textContent()).toBe('Quá hạn'); // text, not colour alone
@@ -104,6 +109,8 @@ describe('officer dashboard /can-bo/', () => {
     const order = await desk.locator('#queue-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-dossier-id')));
     expect(order.indexOf(`seed-overdue-${run}`)).toBeLessThan(order.indexOf(`seed-due-soon-${run}`));
     await desk.click('.tabs button[data-tab="attention"]');
+    await desk.locator('#queue-summary[data-loaded]').waitFor();
+    await showQueueRow(desk, `seed-due-soon-${run}`);
     await expect.poll(() => desk.locator('#queue-table tbody tr:not(.row-overdue):not(.row-dueSoon)').count()).toBe(0);
     expect(await desk.locator(`tr[data-dossier-id="seed-due-soon-${run}"]`).count()).toBe(1);
     await desk.click('.tabs button[data-tab="open"]');

@@ -1,7 +1,7 @@
 // How a domain Dossier is stored: `dossiers/{id}` holds everything but personal data (the lookup,
 // lists and statistics read it); `dossiers/{id}/private/personal` holds the applicant and the components.
 import type { DocumentData, Firestore } from 'firebase-admin/firestore';
-import type { Dossier } from '../domain/index.js';
+import { workByOf, type Dossier } from '../domain/index.js';
 import { revive } from './revive.js';
 
 export const DOSSIERS = 'dossiers';
@@ -10,7 +10,13 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** Fields the service keeps beside the domain state on the public document. */
 export type StoredExtras = { lastEventHash: string; handoffCount: number };
 
-export type PublicDossier = Omit<Dossier, 'applicant' | 'components' | 'filer'> & StoredExtras;
+/**
+ * Derived on every write, never read back into the domain: `workBy`, the instant the officer queue orders
+ * the dossier by (domain/dossier/work-by.ts), so each queue tab is one indexed query.
+ */
+export type DerivedFields = { workBy: Date };
+
+export type PublicDossier = Omit<Dossier, 'applicant' | 'components' | 'filer'> & StoredExtras & DerivedFields;
 /** The personal part: the applicant, the components with their files, and the filer of a filing on someone's behalf. */
 export type PersonalPart = Pick<Dossier, 'applicant' | 'components' | 'filer'>;
 
@@ -33,14 +39,14 @@ export function splitDossier(
   extras: StoredExtras,
 ): { publicDoc: PublicDossier; personal: PersonalPart } {
   const { applicant, components, filer, ...rest } = dossier;
-  return { publicDoc: { ...rest, ...extras }, personal: { applicant, components, ...(filer ? { filer } : {}) } };
+  return { publicDoc: { ...rest, ...extras, workBy: workByOf(dossier) }, personal: { applicant, components, ...(filer ? { filer } : {}) } };
 }
 
 export function joinDossier(
   publicData: DocumentData,
   personalData: DocumentData | undefined,
 ): { dossier: Dossier; extras: StoredExtras } {
-  const { lastEventHash, handoffCount, ...rest } = revive(publicData) as PublicDossier;
+  const { lastEventHash, handoffCount, workBy: _workBy, ...rest } = revive(publicData) as PublicDossier;
   const personal = revive(personalData ?? {}) as Partial<PersonalPart>;
   const dossier = {
     ...rest,

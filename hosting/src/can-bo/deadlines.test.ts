@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeFlags, intakeState, mergeFlags, spanText } from './deadlines.js';
+import { attentionBoundary, computeFlags, intakeState, mergeFlags, spanText } from './deadlines.js';
 
 // Instants written in Vietnam time (+07:00), as officers read them.
 const vn = (local: string) => new Date(`${local}+07:00`);
@@ -22,6 +22,18 @@ describe('queue deadline flags', () => {
     const monday = vn('2026-12-07T10:00:00');
     expect(computeFlags('processing', monday, vn('2026-12-03T23:59:00')).dueSoon).toBe(false);
     expect(computeFlags('processing', monday, vn('2026-12-04T00:00:00')).dueSoon).toBe(true);
+  });
+
+  it('asks the server for what the flags would mark: due before midnight after the next working day', () => {
+    expect(attentionBoundary(vn('2026-12-02T09:00:00'))).toEqual(vn('2026-12-04T00:00:00')); // Wednesday → Thursday's end
+    expect(attentionBoundary(vn('2026-12-04T16:00:00'))).toEqual(vn('2026-12-08T00:00:00')); // Friday → Monday's end
+    expect(attentionBoundary(new Date('2026-12-01T18:00:00Z'))).toEqual(vn('2026-12-04T00:00:00')); // already Wednesday in Vietnam
+    // The boundary agrees with the flags on either side of it.
+    for (const now of [vn('2026-12-02T09:00:00'), vn('2026-12-04T16:00:00'), vn('2026-12-05T11:00:00')]) {
+      const b = attentionBoundary(now);
+      expect(computeFlags('processing', new Date(b.getTime() - 1), now).dueSoon || computeFlags('processing', new Date(b.getTime() - 1), now).overdue).toBe(true);
+      expect(computeFlags('processing', b, now)).toEqual({ overdue: false, dueSoon: false });
+    }
   });
 
   it('uses Vietnam dates, not UTC ones', () => {

@@ -21,6 +21,21 @@ function previousWeekday(day: Date): Date {
   return d;
 }
 
+function nextWeekday(day: Date): Date {
+  const d = new Date(day.getTime() + 86_400_000);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
+  return d;
+}
+
+/**
+ * The instant before which a running clock's due time makes the dossier overdue or due soon now, by the
+ * same rule as `computeFlags` (due soon = due on the next working day or earlier): Vietnam midnight
+ * after the next weekday. The queue's "due soon / overdue" tab asks the server for `workBy` before it.
+ */
+export function attentionBoundary(now: Date): Date {
+  return new Date(nextWeekday(vnDay(now)).getTime() + 86_400_000 - VN_OFFSET_MS);
+}
+
 export type Flags = { overdue: boolean; dueSoon: boolean };
 
 export function computeFlags(status: string, dueAt: Date | undefined, now: Date): Flags {

@@ -1,13 +1,14 @@
-// The work queue's state: the agency's dossiers as rows (kept up to date from the listener's changes,
-// with the ones that arrived while the officer watched marked new), the sweep's deadline flags, the
-// chosen tab and filters (kept across going to a dossier and back), and which rows they show in which
-// order: overdue first (late online intake too), then due soon (online intake past its alert time), then
-// by due date (the intake deadline for an online dossier not yet received), then newest.
+// The work queue's state: the pages of the chosen tab as the server ordered them (queue-query.ts: by
+// `workBy`, overdue first, then due soon, then by due date), the dossiers that arrived while the officer
+// watched (shown on top, marked new), the sweep's deadline flags for the rows on screen, and the chosen
+// tab and filters (kept across going to a dossier and back). Nothing is sorted or filtered here beyond
+// keeping arrivals to the tab they belong to: the order is the query's.
 import type { DocumentData } from 'firebase/firestore';
 import { toDate } from '../shared/timestamps.js';
 import { computeFlags, intakeState, mergeFlags, type Flags, type IntakeState } from './deadlines.js';
-import { isFinal } from './labels.js';
-import type { QueueChange } from './store.js';
+import { CLOSED_STATUSES, OPEN_STATUSES, codePrefix, type QueueFilter, type Tab } from './queue-query.js';
+
+export type { Tab };
 
 export type Row = {
   id: string;
@@ -23,17 +24,16 @@ export type Row = {
   channel: string;
   /** Decree 118 Art. 17.2: an online dossier's intake alert time and deadline (set by the server). */
   intake: { alertAt?: Date; decideBy?: Date };
-  /** Arrived (or still unseen) since the queue was first shown. */
+  /** Arrived while the queue was shown. */
   fresh: boolean;
 };
 
-/** A tab: open work, what needs attention, everything, or one national status. */
-export type Tab = 'open' | 'attention' | 'all' | string;
+export type Doc = { id: string; data: DocumentData };
 
 // The chosen tab and filters survive going to a dossier and back.
-export const filters: { tab: Tab; procedure: string; search: string } = { tab: 'open', procedure: '', search: '' };
+export const filters: QueueFilter = { tab: 'open', procedure: '', search: '' };
 
-function rowOf(id: string, d: DocumentData, fresh: boolean): Row {
+function rowOf({ id, data: d }: Doc, fresh: boolean): Row {
   return {
     id,
     code: String(d.code ?? ''),
@@ -51,69 +51,62 @@ function rowOf(id: string, d: DocumentData, fresh: boolean): Row {
   };
 }
 
-const rank = (f: Flags, i: IntakeState | undefined): number => (f.overdue || i === 'late' ? 0 : f.dueSoon || i === 'alert' ? 1 : 2);
 const needsAttention = (f: Flags, i: IntakeState | undefined): boolean => f.overdue || f.dueSoon || i === 'alert' || i === 'late';
 
-/** The deadline the row is worked by: its due date, or the intake deadline of an online dossier not yet received. */
-const deadlineOf = (r: Row, i: IntakeState | undefined): number => r.dueAt?.getTime() ?? (i ? r.intake.decideBy!.getTime() : Infinity);
-
+export type Shown = { r: Row; f: Flags; i: IntakeState | undefined };
 export type Queue = ReturnType<typeof createQueue>;
 
 export function createQueue() {
-  const rows = new Map<string, Row>();
+  let pages: Row[][] = [];
+  let arrivals: Row[] = [];
   let watch = new Map<string, Partial<Flags>>();
-  let firstSnapshot = true;
 
   const flagsOf = (r: Row, now: Date): Flags => mergeFlags(computeFlags(r.status, r.dueAt, now), watch.get(r.id));
   const intakeOf = (r: Row, now: Date): IntakeState | undefined => intakeState(r.status, r.intake, now);
 
-  function inTab(r: Row, f: Flags, i: IntakeState | undefined): boolean {
-    if (filters.tab === 'all') return true;
-    if (filters.tab === 'open') return !isFinal(r.status);
-    if (filters.tab === 'attention') return needsAttention(f, i);
-    return r.status === filters.tab;
+  /** Whether an arrival belongs on the tab (the pages are the server's answer for it already). */
+  function inTab(r: Row, now: Date): boolean {
+    if (filters.procedure && r.procedureCode !== filters.procedure) return false;
+    const tab = filters.tab;
+    if (tab === 'all') return true;
+    if (tab === 'open') return (OPEN_STATUSES as readonly string[]).includes(r.status);
+    if (tab === 'closed') return (CLOSED_STATUSES as readonly string[]).includes(r.status);
+    if (tab === 'attention') return needsAttention(flagsOf(r, now), intakeOf(r, now));
+    return r.status === tab;
   }
 
   return {
-    rows,
     flagsOf,
     intakeOf,
-    /** Applies a snapshot's changes; returns the codes of the dossiers added since the first snapshot. */
-    apply(changes: QueueChange[]): string[] {
-      const added: string[] = [];
-      for (const change of changes) {
-        if (change.type === 'removed') rows.delete(change.id);
-        else {
-          const fresh = !firstSnapshot && (change.type === 'added' || rows.get(change.id)?.fresh === true);
-          if (!firstSnapshot && change.type === 'added') added.push(String(change.data.code ?? change.id));
-          rows.set(change.id, rowOf(change.id, change.data, fresh));
-        }
-      }
-      firstSnapshot = false;
-      return added;
+    /** Forgets the pages (another tab, procedure or search); arrivals stay. */
+    reset(): void {
+      pages = [];
+    },
+    /** The rows of page `n`, as its listener last saw them. */
+    setPage(n: number, docs: Doc[]): void {
+      pages[n] = docs.map((d) => rowOf(d, false));
+    },
+    pageCount: (): number => pages.length,
+    /** The arrivals' listener answered; returns the codes of the dossiers not seen before (for the announcement). */
+    setArrivals(docs: Doc[]): string[] {
+      const before = new Set(arrivals.map((r) => r.id));
+      arrivals = docs.map((d) => rowOf(d, true));
+      return arrivals.filter((r) => !before.has(r.id)).map((r) => r.code || r.id);
     },
     setFlags(flags: Map<string, Partial<Flags>>): void {
       watch = flags;
     },
-    /** How many rows each tab would show. */
-    counts(now: Date): { byStatus: Map<string, number>; open: number; attention: number } {
-      const byStatus = new Map<string, number>();
-      let open = 0;
-      let attention = 0;
-      for (const r of rows.values()) {
-        byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
-        if (!isFinal(r.status)) open++;
-        if (needsAttention(flagsOf(r, now), intakeOf(r, now))) attention++;
-      }
-      return { byStatus, open, attention };
+    /** Every row loaded (pages and arrivals), for the procedure filter's choices. */
+    loaded(): Row[] {
+      return [...arrivals, ...pages.flat()];
     },
-    /** The rows the tab, procedure and code search select, in the order the officer works them. */
-    shown(now: Date): { r: Row; f: Flags; i: IntakeState | undefined }[] {
-      const needle = filters.search.trim().toUpperCase();
-      return [...rows.values()]
-        .map((r) => ({ r, f: flagsOf(r, now), i: intakeOf(r, now) }))
-        .filter(({ r, f, i }) => inTab(r, f, i) && (!filters.procedure || r.procedureCode === filters.procedure) && (!needle || r.code.toUpperCase().includes(needle)))
-        .sort((a, b) => rank(a.f, a.i) - rank(b.f, b.i) || deadlineOf(a.r, a.i) - deadlineOf(b.r, b.i) || (b.r.createdAt?.getTime() ?? 0) - (a.r.createdAt?.getTime() ?? 0));
+    /** What the officer sees: arrivals of the tab first (not while searching a code), then the pages in the server's order. */
+    shown(now: Date): Shown[] {
+      const top = codePrefix(filters.search) ? [] : arrivals.filter((r) => inTab(r, now));
+      const onTop = new Set(top.map((r) => r.id));
+      const seen = new Set<string>();
+      const rows = [...top, ...pages.flat().filter((r) => !onTop.has(r.id))].filter((r) => !seen.has(r.id) && seen.add(r.id));
+      return rows.map((r) => ({ r, f: flagsOf(r, now), i: intakeOf(r, now) }));
     },
   };
 }

@@ -1,8 +1,7 @@
-// Every Firestore read and listener of the officer dashboard, each the query the rules allow an officer:
-// the agency's dossiers (`agencyIds array-contains`), the sweep's deadline flags and statistics of the
-// agency, the officer's own tasks, one dossier's events and hand-offs, and the reference data that puts
-// names on a dossier. Loaded with the first view after sign-in, never with the sign-in form.
-import { collection, doc, getDoc, getDocs, limit, onSnapshot, orderBy, query, where, type DocumentData, type Firestore, type Unsubscribe } from 'firebase/firestore';
+// Every Firestore read and listener of the officer dashboard but the work queue's (queue-query.ts), each
+// the query the rules allow an officer: statistics of the agency, the officer's own tasks, one dossier's
+// events and hand-offs, and the reference data that puts names on a dossier. Loaded with the first view after sign-in, never with the sign-in form.
+import { collection, doc, getDoc, getDocs, onSnapshot, orderBy, query, where, type DocumentData, type Firestore, type Unsubscribe } from 'firebase/firestore';
 import type { Bilingual } from '../shared/api.js';
 import { firestore } from '../shared/firestore.js';
 import { receivesAnywhere } from '../shared/reception.js';
@@ -10,44 +9,8 @@ import { toDate } from '../shared/timestamps.js';
 import type { AgencyOption, StepRef } from './action-form-parts.js';
 import { agencyNames } from './agency-names.js';
 import type { DossierAnswer } from './api.js';
-import type { Flags } from './deadlines.js';
 
-// ---- the work queue -------------------------------------------------------------------------------
-/** Enough for a busy desk's open work; closed dossiers beyond it are found by the public lookup. */
-const QUEUE_LIMIT = 500;
-
-export type QueueChange = { type: 'added' | 'modified' | 'removed'; id: string; data: DocumentData };
-
-/** The agency's dossiers, newest activity first, as changes since the last snapshot (all of them at first). */
-export function watchQueue(db: Firestore, agencyId: string, onChanges: (changes: QueueChange[]) => void, onError: () => void): Unsubscribe {
-  return onSnapshot(
-    query(collection(db, 'dossiers'), where('agencyIds', 'array-contains', agencyId), orderBy('updatedAt', 'desc'), limit(QUEUE_LIMIT)),
-    (snap) => onChanges(snap.docChanges().map((c) => ({ type: c.type, id: c.doc.id, data: c.doc.data() }))),
-    onError,
-  );
-}
-
-/**
- * The applicant's name for a queue row, from the dossier's personal part (officers in scope may read it;
- * the queue's own documents carry no personal data). Undefined when it cannot be read.
- */
-export async function readApplicantName(db: Firestore, dossierId: string): Promise<string | undefined> {
-  try {
-    const who = (await getDoc(doc(db, 'dossiers', dossierId, 'private', 'personal'))).get('applicant') as { kind?: string; fullName?: string; name?: string } | undefined;
-    return who?.kind === 'organisation' ? who.name : who?.fullName;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The sweep's flags (they know the holidays) per dossier; refused quietly if the rules change. */
-export function watchDeadlineFlags(db: Firestore, agencyId: string, onFlags: (flags: Map<string, Partial<Flags>>) => void): Unsubscribe {
-  return onSnapshot(
-    query(collection(db, 'deadlineWatch'), where('agencyId', '==', agencyId)),
-    (snap) => onFlags(new Map(snap.docs.map((d) => [d.id, { dueSoon: d.get('dueSoon') === true, overdue: d.get('overdue') === true }]))),
-    () => undefined,
-  );
-}
+// The work queue's reads are in queue-query.ts (free of DOM code, so the bench and tests run them too).
 
 // ---- tasks and statistics -------------------------------------------------------------------------
 export type Task = { id: string; kind: string; level: number | null; dossierId: string; agencyId: string; dueAt?: Date; overdueWorkingDays?: number; state: string; createdAt?: Date };

@@ -1,18 +1,22 @@
-// Work queues: the agency's dossiers, live (store.ts: the only query the rules allow an officer,
-// `agencyIds array-contains <agency>`, newest activity first, plus the sweep's deadline flags for the
-// agency; queue-state.ts: the rows, filters and order). Tabs by national status, filter by procedure,
-// search by code; overdue and due-soon rows carry a coloured badge with text, and an online dossier not
-// yet received shows the time left to accept or return it (Decree 118 Art. 17.2), marked in words and
-// colour once past its alert time or deadline. Keyboard: "/" focuses the search, ↑/↓ move between rows.
+// Work queues: the agency's dossiers, one page of 50 at a time (queue-query.ts: each tab is one indexed
+// query the rules allow an officer, ordered overdue and due soon first, then by due date; "Xem thêm"
+// starts the next page after the last dossier of the one before), each visible page live (its own
+// listener reads the page once, then only what changes in it), dossiers that arrive while the officer
+// watches on top, marked new; tab counts from aggregation queries. Filter by procedure, search by the
+// beginning of a code (any status); overdue and due-soon rows carry a coloured badge with text, and an
+// online dossier not yet received shows the time left to accept or return it (Decree 118 Art. 17.2),
+// marked in words and colour once past its alert time or deadline. Keyboard: "/" focuses the search,
+// ↑/↓ move between rows and on to "Xem thêm".
 import { h } from '../shared/dom.js';
 import { formatDate, formatDateTime } from '../shared/format.js';
 import { firestore } from '../shared/firestore.js';
 import { t } from '../shared/i18n.js';
 import { FLAG_TEXT, INTAKE_TEXT, spanText, type IntakeState } from './deadlines.js';
-import { isFinal, QUEUE_STATUSES, statusLabel, tx } from './labels.js';
+import { isFinal, statusLabel, tx } from './labels.js';
+import { countTabs, OPEN_STATUSES, PAGE_SIZE, readApplicantName, watchArrivals, watchFlags, watchPage, type PageWindow, type QueuePage } from './queue-query.js';
 import { createQueue, filters, type Tab } from './queue-state.js';
 import type { ViewFactory } from './state.js';
-import { readApplicantName, watchDeadlineFlags, watchQueue } from './store.js';
+import type { Firestore, QueryDocumentSnapshot, Unsubscribe } from 'firebase/firestore';
 
 /** Channel in one word, so rows stay one line high. */
 const CHANNEL_SHORT: Record<string, { vi: string; en: string }> = {
@@ -76,6 +80,14 @@ export const mountQueue: ViewFactory = (root, ctx) => {
     tableBody,
   );
 
+  const more = h(
+    'button',
+    { type: 'button', id: 'queue-more', class: 'more', hidden: true },
+    tx(`Xem thêm ${PAGE_SIZE} hồ sơ`, `Show ${PAGE_SIZE} more`),
+  );
+  const procedureNames = new Map<string, string>();
+  let procedureKey = '';
+
   root.append(
     h(
       'section',
@@ -95,12 +107,12 @@ export const mountQueue: ViewFactory = (root, ctx) => {
       h('div', { class: 'queue-bar' }, tabs, summary),
       announce,
       h('div', { class: 'table-wrap' }, table),
+      more,
     ),
   );
 
-  function renderTabs(now: Date): void {
-    const { byStatus: counts, open, attention } = queue.counts(now);
-    const tab = (key: Tab, label: string, n: number) =>
+  function renderTabs(): void {
+    const tab = (key: Tab, label: string, n: number | undefined) =>
       h(
         'button',
         {
@@ -110,26 +122,32 @@ export const mountQueue: ViewFactory = (root, ctx) => {
           'aria-pressed': filters.tab === key ? 'true' : 'false',
           onclick: () => {
             filters.tab = key;
-            renderAll();
+            renderTabs();
+            restart();
           },
         },
         label,
-        ' ',
-        h('span', { class: 'count' }, `(${n})`),
+        n === undefined ? null : ' ',
+        n === undefined ? null : h('span', { class: 'count' }, `(${n})`),
       );
     tabs.replaceChildren(
-      tab('open', tx('Đang giải quyết', 'Open'), open),
-      tab('attention', tx('Sắp đến hạn / quá hạn', 'Due soon / overdue'), attention),
-      ...QUEUE_STATUSES.filter((s) => (counts.get(s) ?? 0) > 0 || filters.tab === s).map((s) => tab(s, statusLabel(s), counts.get(s) ?? 0)),
-      tab('all', tx('Tất cả', 'All'), queue.rows.size),
+      tab('open', tx('Đang giải quyết', 'Open'), counts?.get('open')),
+      tab('attention', tx('Sắp đến hạn / quá hạn', 'Due soon / overdue'), counts?.get('attention')),
+      ...OPEN_STATUSES.filter((s) => (counts?.get(s) ?? 0) > 0 || filters.tab === s).map((s) => tab(s, statusLabel(s), counts?.get(s))),
+      // The history grows without end: no count (an aggregation costs a read per 1,000 dossiers).
+      tab('closed', tx('Đã kết thúc', 'Closed'), undefined),
+      tab('all', tx('Tất cả', 'All'), undefined),
     );
   }
 
   function renderProcedures(): void {
-    const names = new Map<string, string>();
-    for (const r of queue.rows.values()) names.set(r.procedureCode, t(r.procedureName));
-    const options = [...names.entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi'));
-    if (filters.procedure && !names.has(filters.procedure)) filters.procedure = '';
+    const seen = new Map<string, string>([...procedureNames]);
+    for (const r of queue.loaded()) seen.set(r.procedureCode, t(r.procedureName));
+    for (const [code, name] of seen) procedureNames.set(code, name);
+    const options = [...seen.entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi'));
+    const key = options.map(([c]) => c).join('|') + '#' + filters.procedure;
+    if (key === procedureKey) return;
+    procedureKey = key;
     procedureSelect.replaceChildren(
       h('option', { value: '' }, tx('Tất cả thủ tục', 'All procedures')),
       ...options.map(([code, name]) => h('option', { value: code, selected: code === filters.procedure }, `${name} (${code})`)),
@@ -199,8 +217,20 @@ export const mountQueue: ViewFactory = (root, ctx) => {
     } else {
       delete summary.dataset.state;
       summary.dataset.loaded = 'true';
-      summary.textContent = shown.length === 0 ? tx('Không có hồ sơ nào ở đây.', 'No dossiers here.') : tx(`${shown.length} hồ sơ`, `${shown.length} dossiers`);
+      const total = filters.search.trim() ? undefined : counts?.get(filters.tab);
+      summary.textContent =
+        shown.length === 0
+          ? tx('Không có hồ sơ nào ở đây.', 'No dossiers here.')
+          : total !== undefined && total > shown.length
+            ? tx(`Đang xem ${shown.length} / ${total} hồ sơ`, `Showing ${shown.length} of ${total} dossiers`)
+            : tx(`${shown.length} hồ sơ`, `${shown.length} dossiers`);
     }
+    const onMore = document.activeElement === more;
+    more.hidden = !(hasMore() || loadingMore);
+    more.setAttribute('aria-busy', loadingMore ? 'true' : 'false');
+    // The last page came in: the button goes, the keyboard stays on the last row rather than the page's body.
+    if (more.hidden && onMore) Array.from(tableBody.querySelectorAll<HTMLElement>('a.code')).at(-1)?.focus();
+    watchVisibleFlags(shown.map(({ r }) => r.id));
   }
 
   /** Reads the applicants' names of the rows shown (once each; the officer is in scope of these rows). */
@@ -219,25 +249,136 @@ export const mountQueue: ViewFactory = (root, ctx) => {
   }
 
   function renderAll(): void {
-    const now = new Date();
-    renderTabs(now);
-    renderRows(now);
+    renderTabs();
+    renderRows(new Date());
+  }
+
+  // ---- reads: the visible pages (live), arrivals (live), counts (aggregations), flags of the rows on screen
+  let db: Firestore | undefined;
+  /** One listener per page shown (queue-query.ts PageWindow): the last one open-ended, the others closed at their last row. */
+  let pageStops: Unsubscribe[] = [];
+  let windows: PageWindow[] = [];
+  let lastDocs: (QueryDocumentSnapshot | undefined)[] = [];
+  let lastFull = false;
+  /** Between "Xem thêm" and the next page's first answer: the button stays (and keeps the keyboard). */
+  let loadingMore = false;
+  let generation = 0;
+
+  const hasMore = (): boolean => loaded && lastFull;
+
+  function watch(n: number, w: PageWindow): Unsubscribe {
+    const gen = generation;
+    return watchPage(
+      db!,
+      officer.agencyId,
+      { ...filters },
+      new Date(),
+      w,
+      (page: QueuePage) => {
+        if (gen !== generation || stopped) return;
+        queue.setPage(n, page.docs.map((d) => ({ id: d.id, data: d.data() })));
+        lastDocs[n] = page.docs.at(-1);
+        if (n === windows.length - 1) {
+          lastFull = page.docs.length === PAGE_SIZE;
+          loadingMore = false;
+        }
+        if (n === 0) loaded = true;
+        error = undefined;
+        renderProcedures();
+        renderRows(new Date());
+        if (page.changes.length > 0 && !page.fromCache) refreshCounts();
+      },
+      () => {
+        if (gen !== generation) return;
+        error = tx('Không tải được danh sách hồ sơ. Vui lòng tải lại trang.', 'Could not load the dossiers. Please reload the page.');
+        renderRows(new Date());
+      },
+    );
+  }
+
+  /** Another tab, procedure or search: stop the pages' listeners and read the first page again. */
+  function restart(): void {
+    if (!db) return;
+    generation++;
+    for (const stop of pageStops) stop();
+    windows = [{}];
+    lastDocs = [];
+    lastFull = false;
+    loadingMore = false;
+    loaded = false;
+    queue.reset();
+    renderRows(new Date());
+    pageStops = [watch(0, windows[0]!)];
+  }
+
+  /** "Xem thêm": the last page is closed at its last row, the next 50 start after it. */
+  function loadMore(): void {
+    const n = windows.length - 1;
+    const end = lastDocs[n];
+    if (!hasMore() || loadingMore || !end) return;
+    lastFull = false;
+    pageStops[n]!();
+    windows[n] = { ...windows[n], end };
+    pageStops[n] = watch(n, windows[n]!);
+    windows[n + 1] = { after: end };
+    pageStops[n + 1] = watch(n + 1, windows[n + 1]!);
+    loadingMore = true;
+  }
+  more.addEventListener('click', loadMore);
+
+  let counts: Map<Tab, number> | undefined;
+  let countTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts after a change in view, at most once in 5 s (each aggregation is billed at least one read). */
+  function refreshCounts(now = false): void {
+    clearTimeout(countTimer);
+    countTimer = setTimeout(
+      () => {
+        if (!db || stopped) return;
+        const procedure = filters.procedure;
+        void countTabs(db, officer.agencyId, { procedure }, new Date())
+          .then((c) => {
+            if (stopped || procedure !== filters.procedure) return;
+            counts = c.counts;
+            renderAll();
+          })
+          .catch(() => undefined);
+      },
+      now ? 0 : 5_000,
+    );
+  }
+
+  let flagIds = '';
+  let stopFlags: Unsubscribe | undefined;
+  /** The sweep's flags for the rows on screen only (they know the holidays; the clock still works without). */
+  function watchVisibleFlags(ids: string[]): void {
+    const key = [...ids].sort().join(',');
+    if (!db || key === flagIds) return;
+    flagIds = key;
+    stopFlags?.();
+    stopFlags = ids.length === 0 ? undefined : watchFlags(db, officer.agencyId, ids, (flags) => {
+      queue.setFlags(flags);
+      renderRows(new Date());
+    });
   }
 
   let typing: ReturnType<typeof setTimeout> | undefined;
   search.addEventListener('input', () => {
     clearTimeout(typing);
     typing = setTimeout(() => {
+      if (search.value === filters.search) return;
       filters.search = search.value;
-      renderRows(new Date());
-    }, 120);
+      restart();
+    }, 250);
   });
   procedureSelect.addEventListener('change', () => {
     filters.procedure = procedureSelect.value;
+    counts = undefined;
     renderAll();
+    restart();
+    refreshCounts(true);
   });
 
-  // "/" jumps to the search; ↑/↓ move along the rows' links.
+  // "/" jumps to the search; ↑/↓ move along the rows' links and on to "Xem thêm".
   const onKey = (event: KeyboardEvent) => {
     const target = event.target as HTMLElement;
     const typingInField = target.matches('input, textarea, select');
@@ -247,10 +388,10 @@ export const mountQueue: ViewFactory = (root, ctx) => {
       search.select();
       return;
     }
-    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && (target.matches('#queue-table a') || (target === search && event.key === 'ArrowDown'))) {
-      const links = Array.from(tableBody.querySelectorAll<HTMLAnchorElement>('a.code'));
-      const i = links.indexOf(target as HTMLAnchorElement);
-      const next = target === search ? links[0] : links[i + (event.key === 'ArrowDown' ? 1 : -1)];
+    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && (target.matches('#queue-table a') || target === more || (target === search && event.key === 'ArrowDown'))) {
+      const stops = [...Array.from(tableBody.querySelectorAll<HTMLElement>('a.code')), ...(more.hidden ? [] : [more])];
+      const i = stops.indexOf(target);
+      const next = target === search ? stops[0] : stops[i + (event.key === 'ArrowDown' ? 1 : -1)];
       if (next) {
         event.preventDefault();
         next.focus();
@@ -263,29 +404,21 @@ export const mountQueue: ViewFactory = (root, ctx) => {
   const clock = setInterval(renderAll, 60_000);
 
   const stops: (() => void)[] = [];
-  void firestore().then((db) => {
+  const openedAt = new Date();
+  void firestore().then((ready) => {
     if (stopped) return;
+    db = ready;
+    restart();
+    refreshCounts(true);
     stops.push(
-      watchQueue(
-        db,
-        officer.agencyId,
-        (changes) => {
-          const added = queue.apply(changes);
-          loaded = true;
-          error = undefined;
-          if (added.length > 0) announce.textContent = tx(`Hồ sơ mới: ${added.join(', ')}`, `New dossiers: ${added.join(', ')}`);
-          renderProcedures();
-          renderAll();
-        },
-        () => {
-          error = tx('Không tải được danh sách hồ sơ. Vui lòng tải lại trang.', 'Could not load the dossiers. Please reload the page.');
-          renderAll();
-        },
-      ),
-      // The sweep's flags know the holidays; refused quietly if the rules change (the clock still works).
-      watchDeadlineFlags(db, officer.agencyId, (flags) => {
-        queue.setFlags(flags);
-        renderAll();
+      watchArrivals(ready, officer.agencyId, openedAt, (docs) => {
+        const added = queue.setArrivals(docs.map((d) => ({ id: d.id, data: d.data() })));
+        if (added.length > 0) {
+          announce.textContent = tx(`Hồ sơ mới: ${added.join(', ')}`, `New dossiers: ${added.join(', ')}`);
+          refreshCounts();
+        }
+        renderProcedures();
+        renderRows(new Date());
       }),
     );
   });
@@ -294,9 +427,12 @@ export const mountQueue: ViewFactory = (root, ctx) => {
   return {
     unmount: () => {
       stopped = true;
-      for (const stop of stops) stop();
+      generation++;
+      for (const stop of [...stops, ...pageStops]) stop();
+      stopFlags?.();
       clearInterval(clock);
       clearTimeout(typing);
+      clearTimeout(countTimer);
       document.removeEventListener('keydown', onKey);
     },
   };

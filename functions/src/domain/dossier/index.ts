@@ -4,3 +4,4 @@ export * from './dossier.js';
 export * from './status.js';
 export * from './filer.js';
 export * from './supplement.js';
+export * from './work-by.js';
