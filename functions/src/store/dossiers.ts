@@ -7,8 +7,11 @@ import { revive } from './revive.js';
 export const DOSSIERS = 'dossiers';
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** Fields the service keeps beside the domain state on the public document. */
-export type StoredExtras = { lastEventHash: string; handoffCount: number };
+/**
+ * Fields the service keeps beside the domain state on the public document. `sweepAt`: when the deadline sweep
+ * must next read the dossier (domain/lifecycle/sweep-at.ts); absent when it never needs to.
+ */
+export type StoredExtras = { lastEventHash: string; handoffCount: number; sweepAt?: Date };
 
 export type PublicDossier = Omit<Dossier, 'applicant' | 'components' | 'filer'> & StoredExtras;
 /** The personal part: the applicant, the components with their files, and the filer of a filing on someone's behalf. */
@@ -40,7 +43,7 @@ export function joinDossier(
   publicData: DocumentData,
   personalData: DocumentData | undefined,
 ): { dossier: Dossier; extras: StoredExtras } {
-  const { lastEventHash, handoffCount, ...rest } = revive(publicData) as PublicDossier;
+  const { lastEventHash, handoffCount, sweepAt, ...rest } = revive(publicData) as PublicDossier;
   const personal = revive(personalData ?? {}) as Partial<PersonalPart>;
   const dossier = {
     ...rest,
@@ -50,6 +53,6 @@ export function joinDossier(
   } as Dossier;
   return {
     dossier,
-    extras: { lastEventHash: lastEventHash ?? GENESIS_HASH, handoffCount: handoffCount ?? 0 },
+    extras: { lastEventHash: lastEventHash ?? GENESIS_HASH, handoffCount: handoffCount ?? 0, ...(sweepAt instanceof Date ? { sweepAt } : {}) },
   };
 }
