@@ -13,6 +13,8 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScheduler, type FireResult } from '../../scripts/lib/scheduler.js';
 import { taskIdOf } from '../../functions/src/features/sweep/deadline-sweep.schedule.js';
+import { buildWorkingCalendar, sweepAtAfter, type Dossier } from '../../functions/src/domain/index.js';
+import { demoCalendars } from '../../seed/data/calendars.js';
 import { loadDemoData } from '../../seed/load.js';
 import {
   admin,
@@ -31,19 +33,22 @@ const AGENCY = '000.00.94.H99'; // no such demo agency: the default working hour
 const dossiers: string[] = [];
 const notifications: string[] = [];
 
-/** A received dossier as the lifecycle stores it, with only the fields the sweep reads. */
+/**
+ * A received dossier as the lifecycle stores it, with only the fields the sweep reads, `sweepAt` included (the
+ * lifecycle sets it at reception: the sweep reads a dossier only once its `sweepAt` has come).
+ */
 async function writeDossier(label: string, dueLocal: string): Promise<string> {
   const dossierId = id(label);
   dossiers.push(dossierId);
+  const stored = { status: 'processing' as const, receivingAgencyId: AGENCY, dueAt: vn(dueLocal), extensionCount: 0 };
+  const sweepAt = sweepAtAfter(undefined, stored as Pick<Dossier, 'status' | 'receivingAgencyId' | 'dueAt' | 'extensionCount'>, undefined, vn('2026-06-10T08:00:00'), buildWorkingCalendar(demoCalendars));
   await db.doc(`dossiers/${dossierId}`).set({
     id: dossierId,
     code: `${AGENCY}-260610-${String(dossiers.length).padStart(4, '0')}`,
-    status: 'processing',
     version: 3,
-    receivingAgencyId: AGENCY,
     agencyIds: [AGENCY],
-    dueAt: vn(dueLocal),
-    extensionCount: 0,
+    ...stored,
+    sweepAt,
   });
   return dossierId;
 }

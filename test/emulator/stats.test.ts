@@ -7,6 +7,7 @@ import { recordEventStats } from '../../functions/src/features/stats/record-even
 import { demoProcedures } from '../../seed/data/procedures.js';
 import { loadDemoData } from '../../seed/load.js';
 import { admin, eventually } from '../support/emulators.js';
+import { counterDocIds, sumCounterDocs } from '../../functions/src/store/counter-shards.js';
 
 const { db, auth } = admin();
 /** An agency no other test uses, so its counters move only here. */
@@ -16,8 +17,12 @@ const run = randomUUID().slice(0, 8);
 const d = (iso: string) => new Date(iso);
 
 type Counters = Record<string, number | string | undefined>;
-const statsDoc = (month: string) => db.doc(`stats/${AGENCY}_land_${month}`);
-const counters = async (month: string) => (await statsDoc(month).get()).data() as Counters | undefined;
+/** The month's document and its shards: the trigger adds to one shard per event (store/counter-shards.ts). */
+const statsDocs = (month: string) => db.getAll(...counterDocIds(`${AGENCY}_land_${month}`).map((id) => db.doc(`stats/${id}`)));
+const counters = async (month: string) => {
+  const docs = (await statsDocs(month)).filter((d) => d.exists);
+  return docs.length ? (sumCounterDocs(docs.map((d) => d.data())) as Counters) : undefined;
+};
 
 /** Waits until the month's counters include `expected` (the trigger runs asynchronously). */
 const countersReach = (month: string, expected: Counters) =>
@@ -85,13 +90,15 @@ describe('stats trigger', () => {
     expect(after).toMatchObject({ agencyId: AGENCY, field: 'land', month: '2026-07' });
     expect((await db.doc(`processedEvents/stats_${id}_${eventId}`).get()).exists).toBe(true);
 
-    const before = await statsDoc('2026-07').get();
+    const before = await statsDocs('2026-07');
     const event = (await ref.collection('events').doc(eventId).get()).data();
     expect(await recordEventStats(db, { dossierId: id, eventId, event })).toBe('duplicate');
     expect(await recordEventStats(db, { dossierId: id, eventId, event })).toBe('duplicate');
-    const again = await statsDoc('2026-07').get();
-    expect(again.data()).toEqual(before.data());
-    expect(again.updateTime?.isEqual(before.updateTime!)).toBe(true);
+    const again = await statsDocs('2026-07');
+    again.forEach((snap, i) => {
+      expect(snap.data()).toEqual(before[i]!.data());
+      if (snap.exists) expect(snap.updateTime?.isEqual(before[i]!.updateTime!)).toBe(true);
+    });
   });
 
   it('classifies resolutions early / on time / late by Vietnam date against the original appointment', async () => {
@@ -160,4 +167,37 @@ describe('stats trigger', () => {
     expect((await db.doc(`processedEvents/stats_${id}_${eventId}`).get()).exists).toBe(false);
     expect(await counters('2026-10')).toBeUndefined();
   });
+});
+
+describe('sharded counters (issue 19)', () => {
+  it('add up to exactly the events received when many arrive at once and each is delivered three times', async () => {
+    const at = d('2027-01-05T02:00:00Z'); // January 2027: no other case of this file counts in it
+    const COUNT = 40;
+    const written = await Promise.all(
+      Array.from({ length: COUNT }, () =>
+        writeDossierEvent(
+          { status: 'received', receivedAt: at, dueAt: d('2027-01-15T10:00:00Z') },
+          { type: 'receive', at, from: 'registered', payload: { due: { at: d('2027-01-15T10:00:00Z'), explanation: { vi: 'x', en: 'x' } } } },
+        ),
+      ),
+    );
+    // The deployed trigger delivers each event once; two more deliveries race with it here.
+    const outcomes = await Promise.all(
+      written.flatMap(({ id, eventId, ref }) =>
+        [1, 2].map(async () => recordEventStats(db, { dossierId: id, eventId, event: (await ref.collection('events').doc(eventId).get()).data() })),
+      ),
+    );
+    expect(outcomes.every((o) => o === 'counted' || o === 'duplicate')).toBe(true);
+    await countersReach('2027-01', { received: COUNT, inProgress: COUNT });
+    // Every event was counted by exactly one of its deliveries: the markers are there, and nothing more comes.
+    const markers = await db.getAll(...written.map(({ id, eventId }) => db.doc(`processedEvents/stats_${id}_${eventId}`)));
+    expect(markers.every((m) => m.exists)).toBe(true);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await counters('2027-01')).toMatchObject({ received: COUNT, inProgress: COUNT, agencyId: AGENCY, field: 'land', month: '2027-01' });
+    // Spread over several shards, none of them the base document, each naming its agency, field and month.
+    const shards = (await statsDocs('2027-01')).filter((s) => s.exists);
+    expect(shards.length).toBeGreaterThan(3);
+    expect(shards.map((s) => s.id)).not.toContain(`${AGENCY}_land_2027-01`);
+    for (const s of shards) expect(s.data()).toMatchObject({ agencyId: AGENCY, field: 'land', month: '2027-01' });
+  }, 120_000);
 });

@@ -4,7 +4,7 @@
 // before any dossier other tests create, so only these dossiers are due.
 import type { DocumentData } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorkingCalendar } from '../../functions/src/domain/index.js';
+import { buildWorkingCalendar, sweepAtAfter, type Dossier } from '../../functions/src/domain/index.js';
 import { fixture2026, fixture2027, withDays } from '../fixtures/calendars.js';
 import { runDeadlineSweep, taskIdOf } from '../../functions/src/features/sweep/deadline-sweep.schedule.js';
 import { loadDemoData } from '../../seed/load.js';
@@ -33,20 +33,31 @@ const SCENARIO: Record<string, Seed> = {
 };
 const ids = Object.keys(SCENARIO).map(id);
 
+const demoCalendar = buildWorkingCalendar([fixture2026, fixture2027]);
+
+/** The fields the sweep reads, as the lifecycle stores them when it last changed them on 20 April. */
+function storedDossier(s: Seed) {
+  const facts = {
+    status: (s.status ?? 'processing') as Dossier['status'],
+    receivingAgencyId: DESK,
+    currentStep: { agencyId: AGENCY, since: vn('2026-04-20T08:00:00'), ...(s.stepDueAt ? { dueAt: vn(s.stepDueAt) } : {}) },
+    dueAt: vn(s.dueAt),
+    extensionCount: s.extensionCount ?? 0,
+  };
+  const sweepAt = sweepAtAfter(undefined, facts, undefined, vn('2026-04-20T08:00:00'), demoCalendar);
+  return { ...facts, ...(sweepAt ? { sweepAt } : {}) };
+}
+
 async function writeScenario(): Promise<void> {
   const batch = db.batch();
   for (const [label, s] of Object.entries(SCENARIO)) {
     batch.set(db.doc(`dossiers/${id(label)}`), {
       id: id(label),
       code: `${DESK}-260420-${String(Object.keys(SCENARIO).indexOf(label) + 1).padStart(4, '0')}`,
-      status: s.status ?? 'processing',
       version: 3,
-      receivingAgencyId: DESK,
       agencyIds: [DESK, AGENCY],
-      currentStep: { agencyId: AGENCY, since: vn('2026-04-20T08:00:00'), ...(s.stepDueAt ? { dueAt: vn(s.stepDueAt) } : {}) },
       ...(s.handlerId ? { handlerId: s.handlerId } : {}),
-      dueAt: vn(s.dueAt),
-      extensionCount: s.extensionCount ?? 0,
+      ...storedDossier(s),
     });
   }
   batch.set(db.doc('users/sweep-test-lead'), { role: 'lead', agencyId: AGENCY, displayName: 'Lãnh đạo thử' });

@@ -7,8 +7,11 @@ import { revive } from './revive.js';
 export const DOSSIERS = 'dossiers';
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** Fields the service keeps beside the domain state on the public document. */
-export type StoredExtras = { lastEventHash: string; handoffCount: number };
+/**
+ * Fields the service keeps beside the domain state on the public document. `sweepAt`: when the deadline sweep
+ * must next read the dossier (domain/lifecycle/sweep-at.ts); absent when it never needs to.
+ */
+export type StoredExtras = { lastEventHash: string; handoffCount: number; sweepAt?: Date };
 
 /**
  * Derived on every write, never read back into the domain: `workBy`, the instant the officer queue orders
@@ -46,7 +49,7 @@ export function joinDossier(
   publicData: DocumentData,
   personalData: DocumentData | undefined,
 ): { dossier: Dossier; extras: StoredExtras } {
-  const { lastEventHash, handoffCount, workBy: _workBy, ...rest } = revive(publicData) as PublicDossier;
+  const { lastEventHash, handoffCount, sweepAt, workBy: _workBy, ...rest } = revive(publicData) as PublicDossier;
   const personal = revive(personalData ?? {}) as Partial<PersonalPart>;
   const dossier = {
     ...rest,
@@ -56,6 +59,6 @@ export function joinDossier(
   } as Dossier;
   return {
     dossier,
-    extras: { lastEventHash: lastEventHash ?? GENESIS_HASH, handoffCount: handoffCount ?? 0 },
+    extras: { lastEventHash: lastEventHash ?? GENESIS_HASH, handoffCount: handoffCount ?? 0, ...(sweepAt instanceof Date ? { sweepAt } : {}) },
   };
 }

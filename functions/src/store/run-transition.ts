@@ -10,6 +10,7 @@ import {
   decide,
   dossierAccess,
   needsLegalTime,
+  sweepAtAfter,
   type ActionRequest,
   type Dossier,
   type PortalFacts,
@@ -166,7 +167,10 @@ export async function runTransition(deps: TransitionDeps, req: TransitionRequest
 
       // Persist (all reads are done above, as transactions require).
       const hash = hashEvent(extras.lastEventHash, event);
-      const { publicDoc, personal } = splitDossier(next, { lastEventHash: hash, handoffCount: effects.handoffCount });
+      // The deadline sweep reads a dossier only when its `sweepAt` has come: a change of its due times or of
+      // whether its clock runs sets it here, in the same transaction (issue 19).
+      const sweepAt = sweepAtAfter(dossierSnap!.exists ? current : undefined, next, extras.sweepAt, now, calendar);
+      const { publicDoc, personal } = splitDossier(next, { lastEventHash: hash, handoffCount: effects.handoffCount, ...(sweepAt ? { sweepAt } : {}) });
       const status = dossierSnap!.exists ? 200 : 201;
       const body = {
         dossier: publicView(next),

@@ -9,6 +9,7 @@ import type { Caller } from '../../platform/auth.js';
 import { readPublicAgencies } from '../../store/agencies.js';
 import { evaluationSettings } from '../../store/reference-data.js';
 import { BACKLOG, OFFICER_STATS, ROLLUPS } from '../../store/rollups.js';
+import { counterDocIds, sumCounterDocs } from '../../store/counter-shards.js';
 import { addInto, breakdown, FIELD_LABELS, n, unitOf, withRanks, type CatalogueFacts, type Sums } from './dashboard-figures.js';
 import type { Range } from './dashboard-range.js';
 
@@ -45,9 +46,10 @@ export async function loadDashboard(db: Firestore, caller: Caller, range: Range,
     db.collection(BACKLOG).get(),
     catalogue(db, now.getTime()),
     evaluationSettings(db),
-    officerMonth ? db.collection(OFFICER_STATS).doc(`${caller.agencyId}_${officerMonth}`).get() : Promise.resolve(undefined),
+    // The officers' month and its shards (store/counter-shards.ts), added up below.
+    officerMonth ? db.getAll(...counterDocIds(`${caller.agencyId}_${officerMonth}`).map((id) => db.collection(OFFICER_STATS).doc(id))) : Promise.resolve(undefined),
   ]);
-  reads += agencies.length + periodSnap.size + liveSnap.size + backlogSnap.size + cat.reads + (officerSnap ? 1 : 0);
+  reads += agencies.length + periodSnap.size + liveSnap.size + backlogSnap.size + cat.reads + (officerSnap?.length ?? 0);
 
   const perAgency = new Map<string, Map<string, Sums>>();
   for (const doc of periodSnap.docs) {
@@ -62,8 +64,9 @@ export async function loadDashboard(db: Firestore, caller: Caller, range: Range,
   }
   const byId = <T>(snap: FirebaseFirestore.QuerySnapshot, key: (d: FirebaseFirestore.QueryDocumentSnapshot) => string) => {
     const m = new Map<string, Sums>();
+    // A gauge's shards (store/counter-shards.ts) share its key: they are added together.
     for (const d of snap.docs) {
-      const s: Sums = {};
+      const s: Sums = m.get(key(d)) ?? {};
       addInto(s, d.data());
       m.set(key(d), s);
     }
@@ -98,7 +101,7 @@ export async function loadDashboard(db: Firestore, caller: Caller, range: Range,
 
   let officers: OfficerFigures[] | null = null;
   if (officerSnap) {
-    const map = (officerSnap.get('officers') ?? {}) as Record<string, unknown>;
+    const map = (sumCounterDocs(officerSnap.map((d) => d.data())).officers ?? {}) as Record<string, unknown>;
     officers = Object.keys(map)
       .sort()
       .map((uid) => {

@@ -22,6 +22,7 @@ import { fieldOf, workingCalendar, workingHoursOf } from '../../store/reference-
 import { revive } from '../../store/revive.js';
 import { DOSSIER_FACTS, liveId, monthOf, OFFICER_STATS, ROLLUPS, rollupId, weekOf } from '../../store/rollups.js';
 import { PROCESSED_EVENTS, RATINGS } from '../../store/stats.js';
+import { shardDocId, shardOf } from '../../store/counter-shards.js';
 import { isEmpty, rollupDeltas, type RollupDeltas, type RollupFacts } from './rollup-deltas.js';
 
 const CONSUMER = 'rollups';
@@ -55,7 +56,7 @@ export function increments(counts: Record<string, number>): Record<string, Field
 /**
  * Counts one event of `dossiers/{dossierId}/events/{eventId}`.
  * @idempotent by `processedEvents/rollups_{dossierId}_{eventId}`: the marker is created in the same
- * transaction as the increments; a replayed event finds it and changes nothing. Drill-down tags are added
+ * transaction as the increments (on the event's shard of each document); a replayed event finds it and changes nothing. Drill-down tags are added
  * with arrayUnion, which a replay could not double anyway.
  */
 export async function recordEventRollups(db: Firestore, input: { dossierId: string; eventId: string; event: DocumentData | undefined }): Promise<RollupOutcome> {
@@ -111,7 +112,7 @@ export async function recordEventRollups(db: Firestore, input: { dossierId: stri
   const counted = await db.runTransaction(async (tx) => {
     if ((await tx.get(marker)).exists) return false;
     tx.create(marker, { consumer: CONSUMER, dossierId: input.dossierId, eventId: input.eventId, processedAt: FieldValue.serverTimestamp() });
-    writeDeltas(db, tx, { agencyId, field, procedureCode: dossier.procedure.code, at, deltas, handlerId: dossier.handlerId });
+    writeDeltas(db, tx, { agencyId, field, procedureCode: dossier.procedure.code, at, deltas, handlerId: dossier.handlerId, shard: shardOf(source) });
     const periods = [monthOf(at), weekOf(at)];
     tx.set(
       db.collection(DOSSIER_FACTS).doc(input.dossierId),
@@ -144,12 +145,15 @@ export async function recordEventRollups(db: Firestore, input: { dossierId: stri
 
 type Tx = FirebaseFirestore.Transaction;
 
-/** The month and week documents, the live gauge and the officer's month, as blind increments (merge). */
-export function writeDeltas(db: Firestore, tx: Tx, w: { agencyId: string; field: string; procedureCode: string; at: Date; deltas: RollupDeltas; handlerId?: string | undefined }): void {
+/**
+ * The month and week documents, the live gauge and the officer's month, as blind increments (merge), each on
+ * shard `w.shard` of its document (store/counter-shards.ts): readers add the shards up.
+ */
+export function writeDeltas(db: Firestore, tx: Tx, w: { agencyId: string; field: string; procedureCode: string; at: Date; deltas: RollupDeltas; handlerId?: string | undefined; shard: number }): void {
   const { agencyId, deltas: d } = w;
   for (const period of [monthOf(w.at), weekOf(w.at)]) {
     tx.set(
-      db.collection(ROLLUPS).doc(rollupId(agencyId, period)),
+      db.collection(ROLLUPS).doc(shardDocId(rollupId(agencyId, period), w.shard)),
       {
         agencyId,
         period,
@@ -170,11 +174,11 @@ export function writeDeltas(db: Firestore, tx: Tx, w: { agencyId: string; field:
     );
   }
   if (Object.keys(d.live).length) {
-    tx.set(db.collection(ROLLUPS).doc(liveId(agencyId)), { agencyId, period: 'live', kind: 'live', ...increments(d.live), updatedAt: FieldValue.serverTimestamp() }, { merge: true });
+    tx.set(db.collection(ROLLUPS).doc(shardDocId(liveId(agencyId), w.shard)), { agencyId, period: 'live', kind: 'live', ...increments(d.live), updatedAt: FieldValue.serverTimestamp() }, { merge: true });
   }
   if (w.handlerId && Object.keys(d.officer).length) {
     const month = monthOf(w.at);
-    tx.set(db.collection(OFFICER_STATS).doc(rollupId(agencyId, month)), { agencyId, month, officers: { [w.handlerId]: increments(d.officer) } }, { merge: true });
+    tx.set(db.collection(OFFICER_STATS).doc(shardDocId(rollupId(agencyId, month), w.shard)), { agencyId, month, officers: { [w.handlerId]: increments(d.officer) } }, { merge: true });
   }
 }
 

@@ -9,6 +9,7 @@ import { logs } from '../../platform/logs.js';
 import { revive } from '../../store/revive.js';
 import { monthOf, OFFICER_STATS, ROLLUPS, rollupId, weekOf } from '../../store/rollups.js';
 import { PROCESSED_EVENTS } from '../../store/stats.js';
+import { shardDocId, shardOf } from '../../store/counter-shards.js';
 import { increments, type RollupOutcome } from './record-event-rollups.js';
 
 const StoredRating = z.object({ agencyId: AgencyId, ratedAt: z.date(), satisfaction: Satisfaction, officerAttitudeComplaint: z.boolean(), complaintVerification: z.string().optional() });
@@ -41,12 +42,14 @@ export async function recordRatingRollups(db: Firestore, dossierId: string, data
   const { counters, officer } = ratingDeltas(rating);
   const marker = db.collection(PROCESSED_EVENTS).doc(`rollups_rating_${dossierId}`);
   const month = monthOf(rating.ratedAt);
+  // Ratings come in bursts after a desk's peak: on a shard of each document, like the dossier events.
+  const shard = shardOf(`rating/${dossierId}`);
   const counted = await db.runTransaction(async (tx) => {
     if ((await tx.get(marker)).exists) return false;
     tx.create(marker, { consumer: 'rollups', dossierId, eventId: 'rating', processedAt: FieldValue.serverTimestamp() });
     for (const period of [month, weekOf(rating.ratedAt)]) {
       tx.set(
-        db.collection(ROLLUPS).doc(rollupId(rating.agencyId, period)),
+        db.collection(ROLLUPS).doc(shardDocId(rollupId(rating.agencyId, period), shard)),
         {
           agencyId: rating.agencyId,
           period,
@@ -60,7 +63,7 @@ export async function recordRatingRollups(db: Firestore, dossierId: string, data
     }
     if (officers.length > 0) {
       tx.set(
-        db.collection(OFFICER_STATS).doc(rollupId(rating.agencyId, month)),
+        db.collection(OFFICER_STATS).doc(shardDocId(rollupId(rating.agencyId, month), shard)),
         { agencyId: rating.agencyId, month, officers: Object.fromEntries(officers.map((uid) => [uid, increments(officer)])) },
         { merge: true },
       );

@@ -6,6 +6,7 @@ import { ActionType, AgencyId, DossierEvent, evaluateDossier, indexIncrements, i
 import { fieldOf } from '../../store/reference-data.js';
 import { revive } from '../../store/revive.js';
 import { PROCESSED_EVENTS, RATINGS, STATS, statsDocId, statsMonthOf } from '../../store/stats.js';
+import { shardDocId, shardOf } from '../../store/counter-shards.js';
 import { expiresAfter, RETENTION_DAYS } from '../../store/retention.js';
 import { logs } from '../../platform/logs.js';
 import { counterDeltas, type DossierFacts } from './stats-counters.js';
@@ -41,7 +42,8 @@ export type StatsOutcome = 'counted' | 'duplicate' | 'ignored';
  * compared with the event time anyway.
  *
  * @idempotent by `processedEvents/stats_{dossierId}_{eventId}`: the marker is created in the same
- * transaction as the increments; a replayed event finds it and changes nothing.
+ * transaction as the increments (on the event's shard `stats/{agencyId}_{field}_{month}_s{k}`); a replayed
+ * event finds it and changes nothing.
  */
 export async function recordEventStats(
   db: Firestore,
@@ -68,9 +70,11 @@ export async function recordEventStats(
   const indices = isEvaluatedOn(type, dates.receivedAt, at) ? await scoreDossier(db, input.dossierId, input.eventId) : undefined;
   const month = statsMonthOf(at);
   const marker = db.collection(PROCESSED_EVENTS).doc(`${CONSUMER}_${input.dossierId}_${input.eventId}`);
-  const stats = db.collection(STATS).doc(statsDocId(receivingAgencyId, field, month));
-  // Only the marker is read in the transaction; the counters are blind increments, so events of one busy
-  // agency-month do not contend on the stats document.
+  // One shard of the agency-field-month document, chosen by the event (store/counter-shards.ts): a busy desk's
+  // events spread over the shards instead of queueing on one document. Only the marker is read in the
+  // transaction; the counters are blind increments.
+  const statsId = shardDocId(statsDocId(receivingAgencyId, field, month), shardOf(`${input.dossierId}/${input.eventId}`));
+  const stats = db.collection(STATS).doc(statsId);
   const counted = await db.runTransaction(async (tx) => {
     if ((await tx.get(marker)).exists) return false;
     tx.create(marker, { consumer: CONSUMER, dossierId: input.dossierId, eventId: input.eventId, processedAt: FieldValue.serverTimestamp(), expiresAt: expiresAfter(new Date(), RETENTION_DAYS.processedEvent) });
@@ -95,7 +99,7 @@ export async function recordEventStats(
     logs.duplicateEvent('stats', `${input.dossierId}/${input.eventId}`);
     return 'duplicate';
   }
-  logs.statsCounted(input.dossierId, input.eventId, statsDocId(receivingAgencyId, field, month));
+  logs.statsCounted(input.dossierId, input.eventId, statsId);
   if (indices !== undefined) logs.evaluationCounted(input.dossierId, input.eventId, JSON.stringify(indices));
   return 'counted';
 }

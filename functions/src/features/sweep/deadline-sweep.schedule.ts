@@ -1,19 +1,35 @@
 // The deadline sweep: flags open dossiers that are due soon or overdue (and inter-agency steps past their
 // sub-deadline), creates the day-before apology task and the escalation tasks, and asks the notification
-// worker to tell the officers concerned. Reads only dossiers due by the horizon (indexed on status and due
-// time), so its cost follows the number of due dossiers, not of all dossiers.
-import type { DocumentData, Firestore, WriteBatch } from 'firebase-admin/firestore';
+// worker to tell the officers concerned.
+//
+// Its cost follows what becomes due, not the backlog (issue 19). Every dossier carries `sweepAt`, the next
+// instant its flags can change: the lifecycle sets it when a transition moves its due times or stops or
+// restarts its clock (domain/lifecycle/sweep-at.ts), and this sweep moves it to the next change after each
+// look (`nextCheckAt`: due soon begins, overdue begins, the next escalation level), or removes it when no flag
+// can change any more. A pass reads only the dossiers whose `sweepAt` has come (single-field index), so a
+// dossier of the overdue backlog is read once per escalation level, and a watch document is written only when
+// a flag changed. Each dossier is handled in one transaction: the watch, the tasks it entails and the new
+// `sweepAt` together; a `sweepAt` already moved past the tick is the marker that the transition was handled.
+//
+// A full pass (every open dossier and every watch) runs only when the working calendar differs from the one of
+// the last full pass (`system/deadlineSweep.calendar`): the first run after the deploy that introduced
+// `sweepAt`, and after an administrator changes holidays or make-up days, which move every pending instant.
+import { createHash } from 'node:crypto';
+import { FieldValue, type DocumentData, type DocumentSnapshot, type Firestore, type Timestamp } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import type { WorkingCalendar, WorkingHours } from '../../domain/index.js';
+import { DOSSIERS } from '../../store/dossiers.js';
 import { NOTIFICATION_REQUESTS } from '../../store/outbox.js';
 import { revive } from '../../store/revive.js';
-import { computeWatch, sweepHorizon, type DeadlineWatch, type WatchedDossier } from './deadline-watch.js';
+import { computeWatch, nextCheckAt, sameFlags, type DeadlineWatch, type WatchedDossier } from './deadline-watch.js';
 import { escalateOnlineIntake } from './intake-watch.js';
 import { watchDataRequests, type DataRequestWatchResult } from './data-request-watch.js';
 import { ESCALATION_AUDIENCE, SWEEP_CONFIG } from './sweep-config.js';
 
 export const DEADLINE_WATCH = 'deadlineWatch';
 export const TASKS = 'tasks';
+/** `system/deadlineSweep`: the calendar of the last full pass. */
+export const SWEEP_STATE = 'system/deadlineSweep';
 
 export type SweepDeps = {
   db: Firestore;
@@ -22,13 +38,32 @@ export type SweepDeps = {
   hoursOf: (agencyId: string) => Promise<WorkingHours | undefined>;
 };
 
+/** Documents each read of a pass returned (transaction reads counted at every attempt): the pass's cost. */
+export type SweepReads = {
+  state: number;
+  dossiers: number;
+  watches: number;
+  tasks: number;
+  users: number;
+  intake: number;
+  dataRequests: number;
+  total: number;
+};
+
 export type SweepResult = {
   scheduleTime: string;
+  /** Whether this pass read every open dossier (first run, or the calendar changed). */
+  fullPass: boolean;
+  /** Dossiers looked at (their `sweepAt` had come). */
   read: number;
+  /** Watches written (a flag changed) and deleted (nothing left to flag). */
   flagged: number;
   cleared: number;
+  /** Dossiers left for the next pass because a transition changed them meanwhile. */
+  deferred: number;
   tasksCreated: number;
   commits: number;
+  reads: SweepReads;
   /** Online dossiers past their intake alert time (Decree 118 Art. 17.2), and the escalations created. */
   intake: { read: number; tasksCreated: number };
   /** Data subject requests past their legal deadlines (data-request-watch.ts). */
@@ -42,54 +77,154 @@ export const ScheduleTime = z
 
 export const taskIdOf = (dossierId: string, kind: 'extension' | `escalation${1 | 2 | 3 | 4}`) => `${dossierId}_${kind}`;
 
+/** A stable digest of the working calendar's content (Maps and Sets as sorted entries). */
+export function calendarFingerprint(calendar: WorkingCalendar): string {
+  const plain = (v: unknown): unknown =>
+    v instanceof Map
+      ? [...v.entries()].map(([k, x]) => [plain(k), plain(x)]).sort((a, b) => JSON.stringify(a[0]).localeCompare(JSON.stringify(b[0])))
+      : v instanceof Set
+        ? [...v].map(plain).sort()
+        : Array.isArray(v)
+          ? v.map(plain)
+          : v !== null && typeof v === 'object'
+            ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, plain(x)]))
+            : typeof v === 'function'
+              ? undefined
+              : v;
+  return createHash('sha256').update(JSON.stringify(plain(calendar))).digest('hex').slice(0, 32);
+}
+
+const millisOf = (t: unknown): number | undefined =>
+  t instanceof Date ? t.getTime() : t && typeof (t as Timestamp).toMillis === 'function' ? (t as Timestamp).toMillis() : undefined;
+
+/** Runs `fn` over `items`, `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
+}
+
 /**
  * One pass of the sweep at `scheduleTime`.
- * @idempotent by schedule time and dossier id: `deadlineWatch/{dossierId}` is overwritten with values that
- * depend only on the stored dossier and the schedule time; tasks `tasks/{dossierId}_extension` and
- * `tasks/{dossierId}_escalation{n}` and their notification requests `notificationRequests/sweep_{taskId}`
- * are created only if absent, so a replayed or repeated sweep creates nothing new.
+ * @idempotent by dossier and `sweepAt`: a dossier is handled only while its `sweepAt` is at or before the
+ * tick, in a transaction that re-reads it and moves `sweepAt` past the tick together with the watch and the
+ * tasks; a replayed tick, an overlapping pass or an older, late tick finds `sweepAt` moved and does nothing.
+ * Tasks `tasks/{dossierId}_extension` and `tasks/{dossierId}_escalation{n}` with their notification requests
+ * `notificationRequests/sweep_{taskId}` are create-if-absent in that transaction.
  */
 export async function runDeadlineSweep(deps: SweepDeps, scheduleTime: string): Promise<SweepResult> {
   const now = new Date(ScheduleTime.parse(scheduleTime));
   const { db, calendar } = deps;
-  const horizon = sweepHorizon(now, calendar);
-  const open = [...SWEEP_CONFIG.openStatuses];
-  const [byDossier, byStep] = await Promise.all([
-    db.collection('dossiers').where('status', 'in', open).where('dueAt', '<=', horizon).get(),
-    db.collection('dossiers').where('status', 'in', open).where('currentStep.dueAt', '<=', horizon).get(),
-  ]);
-  const dossiers = new Map<string, WatchedDossier>();
-  for (const doc of [...byDossier.docs, ...byStep.docs]) dossiers.set(doc.id, toWatched(doc.id, doc.data()));
+  const reads: SweepReads = { state: 0, dossiers: 0, watches: 0, tasks: 0, users: 0, intake: 0, dataRequests: 0, total: 0 };
+  const fingerprint = calendarFingerprint(calendar);
+  const stateRef = db.doc(SWEEP_STATE);
+  const state = await stateRef.get();
+  reads.state += 1;
+  const fullPass = state.get('calendar') !== fingerprint;
 
-  const watches: DeadlineWatch[] = [];
-  for (const dossier of dossiers.values()) {
-    const agencyId = dossier.currentStep?.agencyId ?? dossier.receivingAgencyId;
-    const watch = computeWatch(dossier, now, calendar, await deps.hoursOf(agencyId));
-    if (watch) watches.push(watch);
+  let candidates: DocumentSnapshot[];
+  let watched = new Set<string>();
+  if (fullPass) {
+    const [open, watches] = await Promise.all([
+      db.collection(DOSSIERS).where('status', 'in', [...SWEEP_CONFIG.openStatuses]).get(),
+      db.collection(DEADLINE_WATCH).select().get(),
+    ]);
+    reads.dossiers += open.size;
+    reads.watches += watches.size;
+    watched = new Set(watches.docs.map((d) => d.id));
+    const openIds = new Set(open.docs.map((d) => d.id));
+    const closed = [...watched].filter((id) => !openIds.has(id)).map((id) => db.collection(DOSSIERS).doc(id));
+    const closedSnaps = closed.length ? await db.getAll(...closed) : [];
+    reads.dossiers += closedSnaps.length;
+    candidates = [...open.docs, ...closedSnaps];
+  } else {
+    const due = await db.collection(DOSSIERS).where('sweepAt', '<=', now).get();
+    reads.dossiers += due.size;
+    candidates = due.docs;
   }
 
-  // Watches of dossiers that left the set (closed, extended, supplement asked) are cleared. There are as many
-  // watch documents as flagged dossiers, so reading them all stays proportional to the due ones.
-  const flaggedIds = new Set(watches.map((w) => w.dossierId));
-  const existing = await db.collection(DEADLINE_WATCH).select().get();
-  const stale = existing.docs.filter((d) => !flaggedIds.has(d.id)).map((d) => d.ref);
+  const result: SweepResult = { scheduleTime, fullPass, read: 0, flagged: 0, cleared: 0, deferred: 0, tasksCreated: 0, commits: 0, reads, intake: { read: 0, tasksCreated: 0 }, dataRequests: { open: 0, replyLate: 0, completeLate: 0, updated: 0 } };
+  const recipients = new Map<string, string[]>();
+  await eachLimited(candidates, 8, async (snap) => {
+    const outcome = await sweepOne(deps, snap, now, { fullPass, hasWatch: watched.has(snap.id), recipients, reads });
+    if (outcome === 'skipped') return;
+    result.read += 1;
+    if (outcome === 'deferred') result.deferred += 1;
+    else {
+      result.commits += 1;
+      if (outcome.watch === 'set') result.flagged += 1;
+      if (outcome.watch === 'deleted') result.cleared += 1;
+      result.tasksCreated += outcome.tasksCreated;
+    }
+  });
+  // Recorded after the pass: a pass that died half-way is repeated whole by the next tick.
+  if (fullPass) await stateRef.set({ calendar: fingerprint, fullPassAt: now }, { merge: true });
 
-  let commits = 0;
-  const writes: ((batch: WriteBatch) => void)[] = [
-    ...watches.map((w) => (b: WriteBatch) => b.set(db.collection(DEADLINE_WATCH).doc(w.dossierId), w)),
-    ...stale.map((ref) => (b: WriteBatch) => b.delete(ref)),
-  ];
-  for (let i = 0; i < writes.length; i += SWEEP_CONFIG.batchSize) {
-    const batch = db.batch();
-    for (const write of writes.slice(i, i + SWEEP_CONFIG.batchSize)) write(batch);
-    await batch.commit();
-    commits += 1;
-  }
+  result.intake = await escalateOnlineIntake(db, now);
+  reads.intake += result.intake.read;
+  result.dataRequests = await watchDataRequests(db, now);
+  reads.dataRequests += result.dataRequests.open;
+  reads.total = reads.state + reads.dossiers + reads.watches + reads.tasks + reads.users + reads.intake + reads.dataRequests;
+  return result;
+}
 
-  const tasksCreated = await createTasks(deps, watches, now);
-  const intake = await escalateOnlineIntake(db, now);
-  const dataRequests = await watchDataRequests(db, now);
-  return { scheduleTime, read: dossiers.size, flagged: watches.length, cleared: stale.length, tasksCreated, commits, intake, dataRequests };
+type Outcome = 'skipped' | 'deferred' | { watch: 'set' | 'deleted' | 'kept'; tasksCreated: number };
+
+/** Looks at one dossier: its watch, its tasks and its next `sweepAt`, in one transaction. */
+async function sweepOne(
+  deps: SweepDeps,
+  snap: DocumentSnapshot,
+  now: Date,
+  ctx: { fullPass: boolean; hasWatch: boolean; recipients: Map<string, string[]>; reads: SweepReads },
+): Promise<Outcome> {
+  const { db, calendar } = deps;
+  if (!snap.exists) return 'skipped';
+  const data = snap.data()!;
+  const storedSweepAt = millisOf(data.sweepAt);
+  const dossier = toWatched(snap.id, data);
+  const agencyId = dossier.currentStep?.agencyId ?? dossier.receivingAgencyId;
+  const hours = await deps.hoursOf(agencyId);
+  const watch = (SWEEP_CONFIG.openStatuses as readonly string[]).includes(dossier.status) ? computeWatch(dossier, now, calendar, hours) : undefined;
+  const next = nextCheckAt(dossier, now, calendar, hours);
+  // A full pass looks at every open dossier; most have nothing to flag and already the right `sweepAt`.
+  if (ctx.fullPass && !watch && !ctx.hasWatch && storedSweepAt === next?.getTime()) return 'skipped';
+
+  const planned = watch ? plannedTasks(watch) : [];
+  const assignees = new Map<string, string[]>();
+  for (const task of planned) assignees.set(task.id, await recipientsOf(db, task, ctx.recipients, ctx.reads));
+  const dossierRef = snap.ref;
+  const watchRef = db.collection(DEADLINE_WATCH).doc(snap.id);
+  const taskRefs = planned.map((t) => db.collection(TASKS).doc(t.id));
+
+  return db.runTransaction(async (tx): Promise<Outcome> => {
+    const [fresh, storedWatch, ...tasks] = await tx.getAll(dossierRef, watchRef, ...taskRefs);
+    ctx.reads.dossiers += 1;
+    ctx.reads.watches += 1;
+    ctx.reads.tasks += tasks.length;
+    // A transition since the query set a new `sweepAt`: the next pass looks at the dossier as it is then.
+    if (!fresh!.exists || !fresh!.updateTime?.isEqual(snap.updateTime!)) return 'deferred';
+    let outcome: 'set' | 'deleted' | 'kept' = 'kept';
+    if (!sameFlags(storedWatch!.exists ? (revive(storedWatch!.data()) as Partial<DeadlineWatch>) : undefined, watch)) {
+      if (watch) {
+        tx.set(watchRef, watch);
+        outcome = 'set';
+      } else {
+        tx.delete(watchRef);
+        outcome = 'deleted';
+      }
+    }
+    let created = 0;
+    planned.forEach((task, i) => {
+      if (tasks[i]!.exists) return;
+      createTask(db, tx, task, assignees.get(task.id)!, now);
+      created += 1;
+    });
+    if (storedSweepAt !== next?.getTime()) tx.update(dossierRef, { sweepAt: next ?? FieldValue.delete() });
+    return { watch: outcome, tasksCreated: created };
+  });
 }
 
 function toWatched(id: string, data: DocumentData): WatchedDossier {
@@ -126,12 +261,13 @@ function plannedTasks(watch: DeadlineWatch): PlannedTask[] {
   return tasks;
 }
 
-async function recipientsOf(db: Firestore, task: PlannedTask, cache: Map<string, string[]>): Promise<string[]> {
+async function recipientsOf(db: Firestore, task: PlannedTask, cache: Map<string, string[]>, reads: SweepReads): Promise<string[]> {
   const { watch } = task;
   const leadsOf = async (agencyId: string) => {
     const key = `lead:${agencyId}`;
     if (!cache.has(key)) {
       const snap = await db.collection('users').where('agencyId', '==', agencyId).where('role', '==', 'lead').get();
+      reads.users += snap.size;
       cache.set(key, snap.docs.map((d) => d.id).sort());
     }
     return cache.get(key)!;
@@ -146,6 +282,7 @@ async function recipientsOf(db: Firestore, task: PlannedTask, cache: Map<string,
     case 'provinceMonitor': {
       if (!cache.has('monitor')) {
         const snap = await db.collection('users').where('role', '==', 'monitor').get();
+        reads.users += snap.size;
         cache.set('monitor', snap.docs.map((d) => d.id).sort());
       }
       return cache.get('monitor')!;
@@ -153,50 +290,30 @@ async function recipientsOf(db: Firestore, task: PlannedTask, cache: Map<string,
   }
 }
 
-/** Creates the tasks that do not exist yet; existing ones are found with one batched read. */
-async function createTasks(deps: SweepDeps, watches: DeadlineWatch[], now: Date): Promise<number> {
-  const { db } = deps;
-  const planned = watches.flatMap(plannedTasks);
-  if (planned.length === 0) return 0;
-  const refs = planned.map((t) => db.collection(TASKS).doc(t.id));
-  const snaps = await db.getAll(...refs);
-  const missing = planned.filter((_, i) => !snaps[i]!.exists);
-  const cache = new Map<string, string[]>();
-  let created = 0;
-  for (const task of missing) {
-    const assigneeUids = await recipientsOf(db, task, cache);
-    const taskRef = db.collection(TASKS).doc(task.id);
-    const requestRef = db.collection(NOTIFICATION_REQUESTS).doc(`sweep_${task.id}`);
-    // Create-if-absent in a transaction: two overlapping sweeps cannot both create the task.
-    const made = await db.runTransaction(async (tx) => {
-      if ((await tx.get(taskRef)).exists) return false;
-      const { watch } = task;
-      tx.create(taskRef, {
-        kind: task.kind,
-        level: task.level,
-        dossierId: watch.dossierId,
-        agencyId: task.audience === 'deskHead' ? watch.receivingAgencyId : watch.agencyId,
-        assigneeUids,
-        dueAt: watch.dueAt,
-        overdueWorkingDays: watch.overdueWorkingDays,
-        createdAt: now,
-        state: 'open',
-      });
-      tx.set(requestRef, {
-        dossierId: watch.dossierId,
-        key: task.id,
-        eventType: task.kind === 'issueApology' ? 'dueSoon' : 'overdue',
-        level: task.level,
-        overdueWorkingDays: watch.overdueWorkingDays,
-        at: now,
-        dueAt: watch.dueAt,
-        state: 'pending',
-        audience: 'officers',
-        recipientUids: assigneeUids,
-      });
-      return true;
-    });
-    if (made) created += 1;
-  }
-  return created;
+/** A task and its notification request, in the dossier's transaction (the task was read there and is absent). */
+function createTask(db: Firestore, tx: FirebaseFirestore.Transaction, task: PlannedTask, assigneeUids: string[], now: Date): void {
+  const { watch } = task;
+  tx.create(db.collection(TASKS).doc(task.id), {
+    kind: task.kind,
+    level: task.level,
+    dossierId: watch.dossierId,
+    agencyId: task.audience === 'deskHead' ? watch.receivingAgencyId : watch.agencyId,
+    assigneeUids,
+    dueAt: watch.dueAt,
+    overdueWorkingDays: watch.overdueWorkingDays,
+    createdAt: now,
+    state: 'open',
+  });
+  tx.set(db.collection(NOTIFICATION_REQUESTS).doc(`sweep_${task.id}`), {
+    dossierId: watch.dossierId,
+    key: task.id,
+    eventType: task.kind === 'issueApology' ? 'dueSoon' : 'overdue',
+    level: task.level,
+    overdueWorkingDays: watch.overdueWorkingDays,
+    at: now,
+    dueAt: watch.dueAt,
+    state: 'pending',
+    audience: 'officers',
+    recipientUids: assigneeUids,
+  });
 }

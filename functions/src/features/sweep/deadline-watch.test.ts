@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkingCalendar, deadlineFlags, type Dossier } from '../../domain/index.js';
 import { fixtureYears, withDays, fixture2026 } from '../../../../test/fixtures/calendars.js';
-import { computeWatch, escalationLevelOf, sweepHorizon, type WatchedDossier } from './deadline-watch.js';
+import { computeWatch, escalationLevelOf, nextCheckAt, sameFlags, sweepHorizon, type WatchedDossier } from './deadline-watch.js';
 import { SWEEP_CONFIG } from './sweep-config.js';
 
 const calendar = buildWorkingCalendar(fixtureYears);
@@ -62,5 +62,39 @@ describe('computeWatch', () => {
       const flags = deadlineFlags({ ...(dossier('2026-12-04T10:00:00') as Dossier), status }, now, { calendar });
       expect(flags.overdue, status).toBe((SWEEP_CONFIG.openStatuses as readonly string[]).includes(status));
     }
+  });
+});
+
+describe('nextCheckAt', () => {
+  const at = (w: Date | undefined) => w?.toISOString();
+  it('is when due soon begins, then when overdue begins', () => {
+    expect(at(nextCheckAt(dossier('2026-12-07T10:00:00'), vn('2026-12-01T10:00:00'), calendar, undefined))).toBe(vn('2026-12-04T00:00:00').toISOString());
+    expect(at(nextCheckAt(dossier('2026-12-07T10:00:00'), vn('2026-12-04T08:00:00'), calendar, undefined))).toBe(new Date(vn('2026-12-07T10:00:00').getTime() + 1).toISOString());
+  });
+  it('is the instant the next escalation level is reached, and nothing after the last level', () => {
+    const d = dossier('2026-12-04T10:00:00');
+    const from = vn('2026-12-04T11:00:00');
+    const next = nextCheckAt(d, from, calendar, undefined)!;
+    // Level 2 at one working day late (rounded to 2 decimals as the watch counts it), not a moment before.
+    expect(computeWatch(d, next, calendar, undefined)!.escalationLevel).toBe(2);
+    expect(computeWatch(d, new Date(next.getTime() - 1), calendar, undefined)!.escalationLevel).toBe(1);
+    expect(next.getTime()).toBeGreaterThan(vn('2026-12-07T09:00:00').getTime());
+    expect(next.getTime()).toBeLessThan(vn('2026-12-07T11:00:00').getTime());
+    expect(nextCheckAt(d, vn('2026-12-15T10:00:00'), calendar, undefined)).toBeUndefined();
+  });
+  it('is absent while the clock is stopped, and follows the step deadline of a transferred dossier', () => {
+    expect(nextCheckAt(dossier('2026-12-04T10:00:00', { status: 'awaitingSupplement' }), vn('2026-12-01T10:00:00'), calendar, undefined)).toBeUndefined();
+    const step = dossier('2026-12-31T10:00:00', { currentStep: { agencyId: '000.00.14.H99', since: vn('2026-12-01T08:00:00'), dueAt: vn('2026-12-03T10:00:00') } });
+    expect(at(nextCheckAt(step, vn('2026-12-01T09:00:00'), calendar, undefined))).toBe(vn('2026-12-02T00:00:00').toISOString());
+  });
+});
+
+describe('sameFlags', () => {
+  it('ignores the lateness figure and the tick, not a flag', () => {
+    const w = computeWatch(dossier('2026-12-04T10:00:00'), vn('2026-12-07T10:00:00'), calendar, undefined)!;
+    expect(sameFlags(w, { ...w, overdueWorkingDays: 1.2, checkedAt: new Date() })).toBe(true);
+    expect(sameFlags(w, { ...w, escalationLevel: 3 })).toBe(false);
+    expect(sameFlags(undefined, w)).toBe(false);
+    expect(sameFlags(undefined, undefined)).toBe(true);
   });
 });
