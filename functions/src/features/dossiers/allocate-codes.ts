@@ -1,0 +1,234 @@
+// The code allocator: turns the submissions queued for one issuer's day (store/code-queue.ts) into
+// dossiers, oldest first, numbering them from the day's counter (store/dossier-codes.ts). ADR 0012.
+//
+// One batch is one transaction: it reads the counter and the oldest queued entries (up to BATCH_SIZE),
+// plans every creation with all its reads (planTransition), then writes the dossiers, the counter once,
+// the desk's quota documents once, and deletes the entries. So the counter takes one write per batch, not
+// one per dossier, and codes are gap-free and unique because a code exists only in the commit that moves
+// the counter past it. Whoever runs a batch (the handler that queued a submission, the queue trigger, an
+// instance of any process) contends only with other batches of the same day; a loser's transaction
+// retries and finds the entries gone. A process that dies mid-batch commits nothing: its entries stay
+// queued for the next batch.
+import { type DocumentReference, type DocumentSnapshot, type Firestore, type Transaction } from 'firebase-admin/firestore';
+import { formatDossierCode, newDraftDossier, type Procedure, type WorkingCalendar } from '../../domain/index.js';
+import { ApiError } from '../../platform/api-error.js';
+import type { Caller } from '../../platform/auth.js';
+import { parseInput } from '../../platform/parse.js';
+import { attachUploads } from '../../store/attach-uploads.js';
+import { codeQueueRef, queuedOf, readEntry, type QueuedSubmission } from '../../store/code-queue.js';
+import { COUNTERS } from '../../store/dossier-codes.js';
+import { countOnline, onlineQuotaOf, onlineQuotaRefs } from '../../store/intake-quotas.js';
+import { procedureVersion, workingCalendar } from '../../store/reference-data.js';
+import { planTransition, type TransitionPlan } from '../../store/run-transition.js';
+import { quotaExhausted, sensitiveUploadIds, toDossierParts, uploadIdsOf } from './creation.js';
+import { IntakeDossierRequest, SubmitDossierRequest } from './requests.js';
+
+/** Entries numbered per transaction: ~8 writes each, well inside a commit's limits, and a few seconds' peak. */
+export const BATCH_SIZE = 50;
+
+export type AllocatorDeps = {
+  db: Firestore;
+  batchSize?: number;
+  /**
+   * Called inside the batch's transaction once every creation is planned, before anything is written:
+   * the test kills a process here to prove a batch that dies commits nothing.
+   */
+  onPlanned?: (planned: number) => Promise<void>;
+};
+
+export type BatchResult = { taken: number; created: number; refused: number };
+
+/** The counter of an issuer's day: the same document the handler used to number from (counterRef). */
+const counterOf = (db: Firestore, issuerDay: string) => db.collection(COUNTERS).doc(issuerDay);
+
+/** A refusal to tell the caller: an ApiError, or a rule of the domain that refused the request. */
+function refusalOf(error: unknown): ApiError | undefined {
+  if (error instanceof ApiError) return error;
+  const e = error as { name?: unknown; code?: unknown; messages?: { vi?: unknown; en?: unknown } };
+  if (typeof e.code === 'string' && typeof e.messages?.vi === 'string' && typeof e.messages.en === 'string') {
+    return new ApiError('invalid-argument', { vi: e.messages.vi, en: e.messages.en }, [], { reason: e.code });
+  }
+  return undefined; // a failed read, an aborted transaction…: let the transaction retry
+}
+
+/** Quota documents of the online entries of a batch, read once and counted in memory as the batch goes. */
+class BatchQuotas {
+  private readonly snaps = new Map<string, DocumentSnapshot>();
+  private readonly added = new Map<string, { ref: DocumentReference; n: number; scope: Parameters<typeof countOnline>[2]; at: Date }>();
+
+  static async read(db: Firestore, tx: Transaction, entries: readonly QueuedSubmission[]): Promise<BatchQuotas> {
+    const quotas = new BatchQuotas();
+    const refs = new Map<string, DocumentReference>();
+    for (const e of entries) if (e.quota) for (const r of onlineQuotaRefs(db, JSON.parse(e.callerJson).userId as string, e.receivingAgencyId, e.queuedAt)) refs.set(r.path, r);
+    if (refs.size > 0) for (const snap of await tx.getAll(...refs.values())) quotas.snaps.set(snap.ref.path, snap);
+    return quotas;
+  }
+
+  check(db: Firestore, e: QueuedSubmission, uid: string): () => void {
+    if (!e.quota) return () => undefined;
+    const refs = onlineQuotaRefs(db, uid, e.receivingAgencyId, e.queuedAt);
+    const [account, agency] = refs;
+    const pending = { account: this.added.get(account.path)?.n ?? 0, agency: this.added.get(agency.path)?.n ?? 0 };
+    const decision = onlineQuotaOf(refs.map((r) => this.snaps.get(r.path)), e.quota, e.queuedAt, pending);
+    if (!decision.ok) throw quotaExhausted(decision, e.queuedAt);
+    // Counted only once the creation is decided.
+    return () => {
+      this.add(account, { scope: 'account', uid }, e.queuedAt);
+      this.add(agency, { scope: 'agency', agencyId: e.receivingAgencyId }, e.queuedAt);
+    };
+  }
+
+  private add(ref: DocumentReference, scope: Parameters<typeof countOnline>[2], at: Date) {
+    const prev = this.added.get(ref.path);
+    this.added.set(ref.path, { ref, scope, at, n: (prev?.n ?? 0) + 1 });
+  }
+
+  write(tx: Transaction): void {
+    for (const { ref, scope, at, n } of this.added.values()) countOnline(tx, ref, scope, at, n);
+  }
+}
+
+/** The creation of one queued entry, planned inside the batch's transaction with the given sequence. */
+async function planEntry(
+  db: Firestore,
+  tx: Transaction,
+  dossierId: string,
+  e: QueuedSubmission,
+  sequence: number,
+  calendar: WorkingCalendar,
+  quotas: BatchQuotas,
+  usedUploads: Set<string>,
+): Promise<{ plan: TransitionPlan; uploads: string[]; counted: () => void }> {
+  const caller = JSON.parse(e.callerJson) as Caller;
+  const raw: unknown = JSON.parse(e.bodyJson);
+  // The same schema as the handler: the same body, hence the same fingerprint and the same dossier.
+  const body = e.kind === 'submit' ? parseInput(SubmitDossierRequest, raw) : parseInput(IntakeDossierRequest, raw);
+  const procedure: Procedure = await procedureVersion(db, e.procedureCode, e.procedureVersion);
+  const uploads = uploadIdsOf(body);
+  const reused = uploads.filter((id) => usedUploads.has(id));
+  if (reused.length > 0) {
+    // Two queued submissions of one batch naming the same file: the first one has it.
+    throw new ApiError(
+      'conflict',
+      { vi: 'Tệp đã được đính kèm vào một hồ sơ khác.', en: 'The file is already attached to a dossier.' },
+      reused.map((id) => ({ path: `uploadIds.${uploads.indexOf(id)}`, message: { vi: 'Tệp đã được đính kèm', en: 'already attached' } })),
+    );
+  }
+  let counted: () => void = () => undefined;
+  const plan = await planTransition(
+    { db, now: () => e.queuedAt, calendar },
+    {
+      dossierId,
+      requestId: e.requestId,
+      caller,
+      fingerprintOf: { kind: e.kind, body },
+      expectedVersion: undefined,
+      draft: async (txn, now) =>
+        newDraftDossier({
+          id: dossierId,
+          procedure,
+          receivingAgencyId: e.receivingAgencyId,
+          competentAgencyId: e.competentAgencyId,
+          applicant: body.applicant,
+          ...(await toDossierParts(db, txn, caller, procedure, body.components, body.filer)),
+          ...e.identity,
+          channel: e.channel,
+          resultDelivery: body.resultDelivery,
+          ...(e.kind === 'submit' ? { ownerUserId: caller.userId } : {}),
+          now,
+        }),
+      prepare: async (_draft, txn, now) => {
+        counted = quotas.check(db, e, caller.userId);
+        const code = formatDossierCode(e.issuer, now, sequence, e.format); // never runs out: widens past its width
+        const request = e.kind === 'submit' ? { type: 'submit' as const } : { type: 'intake' as const, channel: (body as IntakeDossierRequest).channel };
+        const sensitive = sensitiveUploadIds(procedure, body);
+        return { request, code, writes: [() => attachUploads(txn, uploads, dossierId, db, sensitive)] };
+      },
+    },
+    tx,
+    e.queuedAt,
+  );
+  return { plan, uploads, counted };
+}
+
+/**
+ * Numbers one batch of the issuer's day: the oldest queued entries, in the order they were accepted.
+ * @idempotent by the entries themselves: an entry is deleted in the commit that creates its dossier, so a
+ * replayed trigger or a second allocator finds nothing left to do; a creation already made (a retried
+ * request queued again) is answered from its idempotency record and takes no code.
+ */
+export async function allocateBatch(deps: AllocatorDeps, issuerDay: string): Promise<BatchResult> {
+  const { db } = deps;
+  const size = deps.batchSize ?? BATCH_SIZE;
+  return db.runTransaction(
+    async (tx) => {
+      const counterRef = counterOf(db, issuerDay);
+      const [counterSnap, queued] = await Promise.all([tx.get(counterRef), tx.get(queuedOf(db, issuerDay, size))]);
+      if (queued.empty) return { taken: 0, created: 0, refused: 0 };
+      const entries = queued.docs.map((d) => ({ id: d.id, ref: d.ref, entry: readEntry(d) }));
+      const calendar = await workingCalendar(db);
+      const quotas = await BatchQuotas.read(db, tx, entries.map((e) => e.entry));
+      const start = (counterSnap.get('next') as number | undefined) ?? 0;
+      let next = start;
+      const usedUploads = new Set<string>();
+      const plans: TransitionPlan[] = [];
+      const refusals: { ref: DocumentReference; error: ApiError }[] = [];
+      let lastAt = entries[0]!.entry.queuedAt;
+      for (const { id, ref, entry } of entries) {
+        try {
+          const { plan, uploads, counted } = await planEntry(db, tx, id, entry, next + 1, calendar, quotas, usedUploads);
+          plans.push(plan);
+          if (plan.reply.status === 201) {
+            next += 1; // the code planned above is taken; a duplicate (already created) takes none
+            counted();
+            for (const u of uploads) usedUploads.add(u);
+            lastAt = entry.queuedAt;
+          }
+        } catch (error) {
+          const refusal = refusalOf(error);
+          if (!refusal) throw error;
+          refusals.push({ ref, error: refusal });
+        }
+      }
+      await deps.onPlanned?.(plans.length);
+      for (const plan of plans) plan.persist();
+      if (next !== start) {
+        const issuer = issuerDay.slice(0, issuerDay.lastIndexOf('_'));
+        tx.set(counterRef, { agencyId: issuer, day: issuerDay.slice(issuer.length + 1), next, updatedAt: lastAt });
+      }
+      quotas.write(tx);
+      const refused = new Set(refusals.map((r) => r.ref.path));
+      for (const { ref } of entries) if (!refused.has(ref.path)) tx.delete(ref);
+      for (const { ref, error } of refusals) tx.update(ref, { state: 'refused', error: error.toBody().error });
+      return { taken: entries.length, created: next - start, refused: refusals.length };
+    },
+    { maxAttempts: 60 },
+  );
+}
+
+/**
+ * Runs batches of the issuer's day until the queue is empty, or, given `dossierId`, until that entry has
+ * been numbered or refused (every entry queued before it is numbered first).
+ */
+export async function drainCodeQueue(deps: AllocatorDeps, issuerDay: string, dossierId?: string): Promise<BatchResult> {
+  const total: BatchResult = { taken: 0, created: 0, refused: 0 };
+  for (;;) {
+    if (dossierId) {
+      // A cheap look first: most triggers find their entry numbered by a batch already under way.
+      const snap = await codeQueueRef(deps.db, dossierId).get();
+      if (!snap.exists || snap.get('state') !== 'queued') return total;
+    }
+    const batch = await allocateBatch(deps, issuerDay);
+    total.taken += batch.taken;
+    total.created += batch.created;
+    total.refused += batch.refused;
+    if (batch.taken === 0) return total;
+    if (!dossierId && batch.taken < (deps.batchSize ?? BATCH_SIZE)) return total;
+  }
+}
+
+/** The queue trigger's handler: numbers the entry that was written, and everything queued before it. */
+export async function onQueuedSubmission(deps: AllocatorDeps, dossierId: string, data: { issuerDay?: unknown } | undefined): Promise<BatchResult> {
+  if (typeof data?.issuerDay !== 'string') return { taken: 0, created: 0, refused: 0 };
+  return drainCodeQueue(deps, data.issuerDay, dossierId);
+}
