@@ -9,7 +9,7 @@
 // instance of any process) contends only with other batches of the same day; a loser's transaction
 // retries and finds the entries gone. A process that dies mid-batch commits nothing: its entries stay
 // queued for the next batch.
-import { type DocumentReference, type DocumentSnapshot, type Firestore, type Transaction } from 'firebase-admin/firestore';
+import type { DocumentReference, DocumentSnapshot, Firestore, Timestamp, Transaction } from 'firebase-admin/firestore';
 import { formatDossierCode, newDraftDossier, type Procedure, type WorkingCalendar } from '../../domain/index.js';
 import { ApiError } from '../../platform/api-error.js';
 import type { Caller } from '../../platform/auth.js';
@@ -206,29 +206,124 @@ export async function allocateBatch(deps: AllocatorDeps, issuerDay: string): Pro
   );
 }
 
+/** How long an allocator holds the desk's lease without renewing it: the stall if its process dies. */
+export const LEASE_MS = 10_000;
+/** How long a waiter sleeps at most before looking at the lease again (its entry's change wakes it sooner). */
+const WAIT_SLICE_MS = 1_000;
+
 /**
- * Runs batches of the issuer's day until the queue is empty, or, given `dossierId`, until that entry has
- * been numbered or refused (every entry queued before it is numbered first).
+ * The desk's allocator lease, `codeLeases/{issuerDay}`: one process at a time numbers an issuer's day, so
+ * its batches contend with nobody (concurrent transactions on one counter wait on each other's locks, and
+ * the emulator even deadlocks them until a timeout). Taken with `create` (fails if held), renewed and given
+ * back with a precondition on the version the holder wrote; taken over once expired. Correctness never
+ * rests on the lease: two holders at once (a lease taken over from a holder that was only slow) still
+ * commit batches in transactions, each entry once.
  */
-export async function drainCodeQueue(deps: AllocatorDeps, issuerDay: string, dossierId?: string): Promise<BatchResult> {
-  const total: BatchResult = { taken: 0, created: 0, refused: 0 };
-  for (;;) {
-    if (dossierId) {
-      // A cheap look first: most triggers find their entry numbered by a batch already under way.
-      const snap = await codeQueueRef(deps.db, dossierId).get();
-      if (!snap.exists || snap.get('state') !== 'queued') return total;
+class Lease {
+  private version: Timestamp | undefined;
+  constructor(private readonly ref: DocumentReference) {}
+
+  async tryTake(): Promise<boolean> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        this.version = (await this.ref.create({ expiresAt: new Date(Date.now() + LEASE_MS) })).writeTime;
+        return true;
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== 6) throw error; // 6: ALREADY_EXISTS
+      }
+      const held = await this.ref.get();
+      if (!held.exists) continue;
+      if ((held.get('expiresAt') as Timestamp).toMillis() > Date.now()) return false;
+      // Expired: its holder died or stalled. Remove exactly that lease, then take it.
+      await this.ref.delete({ lastUpdateTime: held.updateTime! }).catch(() => undefined);
     }
-    const batch = await allocateBatch(deps, issuerDay);
-    total.taken += batch.taken;
-    total.created += batch.created;
-    total.refused += batch.refused;
-    if (batch.taken === 0) return total;
-    if (!dossierId && batch.taken < (deps.batchSize ?? BATCH_SIZE)) return total;
+    return false;
+  }
+
+  /** Extends the lease; false if it was taken over meanwhile (then stop numbering). */
+  async renew(): Promise<boolean> {
+    try {
+      this.version = (await this.ref.update({ expiresAt: new Date(Date.now() + LEASE_MS) }, { lastUpdateTime: this.version! })).writeTime;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async release(): Promise<void> {
+    await this.ref.delete({ lastUpdateTime: this.version! }).catch(() => undefined);
+  }
+}
+
+export const CODE_LEASES = 'codeLeases';
+
+/** Waits until the entry is numbered or refused, the lease is given back, or `ms` pass. */
+function wakeOrTimeout(db: Firestore, dossierId: string, lease: DocumentReference, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const unsubscribe: (() => void)[] = [];
+    const done = () => {
+      clearTimeout(timer);
+      for (const u of unsubscribe) u();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    unsubscribe.push(
+      codeQueueRef(db, dossierId).onSnapshot((snap) => (!snap.exists || snap.get('state') !== 'queued' ? done() : undefined), done),
+      lease.onSnapshot((snap) => (snap.exists ? undefined : done()), done),
+    );
+  });
+}
+
+/**
+ * Numbers the issuer's day until its queue is empty — or, given `dossierId`, until that entry has been
+ * numbered or refused (everything queued before it is numbered first). Whoever holds the desk's lease runs
+ * the batches; the others wait for their entry, and take the lease if it is given back or expires.
+ * `deadlineMs`: give up waiting then (the entry stays queued; the trigger, retried, numbers it).
+ * @idempotent by the entries: a replay finds its entry gone and returns at once.
+ */
+export async function drainCodeQueue(deps: AllocatorDeps, issuerDay: string, dossierId?: string, deadlineMs = Number.POSITIVE_INFINITY): Promise<BatchResult & { done: boolean }> {
+  const total = { taken: 0, created: 0, refused: 0, done: false };
+  const leaseRef = deps.db.collection(CODE_LEASES).doc(issuerDay);
+  const lease = new Lease(leaseRef);
+  const stop = Date.now() + deadlineMs;
+  const waiting = async () => {
+    if (!dossierId) return true;
+    const snap = await codeQueueRef(deps.db, dossierId).get();
+    return snap.exists && snap.get('state') === 'queued';
+  };
+  for (;;) {
+    if (!(await waiting())) return { ...total, done: true };
+    if (await lease.tryTake()) {
+      try {
+        // Batches back to back, oldest first, until this entry is numbered (or, for a plain drain, the
+        // queue is empty); then the lease goes back and a waiting request takes it at once.
+        for (;;) {
+          const batch = await allocateBatch(deps, issuerDay);
+          total.taken += batch.taken;
+          total.created += batch.created;
+          total.refused += batch.refused;
+          if (batch.taken === 0 || (dossierId && !(await waiting())) || !(await lease.renew())) break;
+        }
+      } finally {
+        await lease.release();
+      }
+      if (!dossierId) return { ...total, done: true };
+      continue;
+    }
+    if (!dossierId) return total; // another holder drains the queue
+    if (Date.now() >= stop) return total;
+    await wakeOrTimeout(deps.db, dossierId, leaseRef, Math.min(WAIT_SLICE_MS, stop - Date.now()));
   }
 }
 
 /** The queue trigger's handler: numbers the entry that was written, and everything queued before it. */
 export async function onQueuedSubmission(deps: AllocatorDeps, dossierId: string, data: { issuerDay?: unknown } | undefined): Promise<BatchResult> {
   if (typeof data?.issuerDay !== 'string') return { taken: 0, created: 0, refused: 0 };
-  return drainCodeQueue(deps, data.issuerDay, dossierId);
+  const result = await drainCodeQueue(deps, data.issuerDay, dossierId, TRIGGER_WAIT_MS);
+  // Still queued (a holder that died keeps the lease until it expires): fail, and be delivered again.
+  if (!result.done) throw new Error(`code queue entry ${dossierId} still waiting after ${TRIGGER_WAIT_MS} ms`);
+  return result;
 }
+
+/** Well inside the trigger's 60 s timeout, and several lease lifetimes. */
+const TRIGGER_WAIT_MS = 45_000;

@@ -201,18 +201,14 @@ async function deliverRefusal(ref: DocumentReference, entry: QueuedSubmission): 
  * the queue trigger numbers it; the same request sent again gets the dossier.
  */
 async function awaitCode(deps: DossierDeps, dossierId: string, caller: Caller, requestId: string, print: string, issuerDay: string): Promise<Reply<'submitDossier'>> {
-  let timer: NodeJS.Timeout | undefined;
-  const waited = await Promise.race([
-    drainCodeQueue({ db: deps.db }, issuerDay, dossierId).then(
-      () => 'done' as const,
-      (error: unknown) => {
-        logs.codeAllocationDeferred(dossierId, String(error));
-        return 'failed' as const;
-      },
-    ),
-    new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), deps.codeWaitMs ?? CODE_WAIT_MS))),
-  ]);
-  clearTimeout(timer);
+  if (deps.codeWaitMs === 0) return pendingAnswer(dossierId, requestId);
+  const waited = await drainCodeQueue({ db: deps.db }, issuerDay, dossierId, deps.codeWaitMs ?? CODE_WAIT_MS).then(
+    (r) => (r.done ? ('done' as const) : ('timeout' as const)),
+    (error: unknown) => {
+      logs.codeAllocationDeferred(dossierId, String(error));
+      return 'failed' as const;
+    },
+  );
   if (waited === 'done') {
     const record = await requestRef(deps.db, dossierId, caller.userId, requestId).get();
     if (record.exists) return storedAnswer(record, print, 201);
@@ -220,6 +216,10 @@ async function awaitCode(deps: DossierDeps, dossierId: string, caller: Caller, r
     const snap = await ref.get();
     if (snap.exists && snap.get('state') === 'refused') return deliverRefusal(ref, readEntry(snap));
   }
+  return pendingAnswer(dossierId, requestId);
+}
+
+function pendingAnswer(dossierId: string, requestId: string): Reply<'submitDossier'> {
   return {
     status: 202,
     body: {
