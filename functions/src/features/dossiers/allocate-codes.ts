@@ -64,11 +64,12 @@ class BatchQuotas {
     return quotas;
   }
 
-  check(db: Firestore, e: QueuedSubmission, uid: string): () => void {
+  /** `earlier`: when planning in parallel, the submissions assumed counted before this one in the batch. */
+  check(db: Firestore, e: QueuedSubmission, uid: string, earlier?: { account: number; agency: number }): () => void {
     if (!e.quota) return () => undefined;
     const refs = onlineQuotaRefs(db, uid, e.receivingAgencyId, e.queuedAt);
     const [account, agency] = refs;
-    const pending = { account: this.added.get(account.path)?.n ?? 0, agency: this.added.get(agency.path)?.n ?? 0 };
+    const pending = earlier ?? { account: this.added.get(account.path)?.n ?? 0, agency: this.added.get(agency.path)?.n ?? 0 };
     const decision = onlineQuotaOf(refs.map((r) => this.snaps.get(r.path)), e.quota, e.queuedAt, pending);
     if (!decision.ok) throw quotaExhausted(decision, e.queuedAt);
     // Counted only once the creation is decided.
@@ -98,6 +99,7 @@ async function planEntry(
   calendar: WorkingCalendar,
   quotas: BatchQuotas,
   usedUploads: Set<string>,
+  earlier?: { account: number; agency: number },
 ): Promise<{ plan: TransitionPlan; uploads: string[]; counted: () => void }> {
   const caller = JSON.parse(e.callerJson) as Caller;
   const raw: unknown = JSON.parse(e.bodyJson);
@@ -138,7 +140,7 @@ async function planEntry(
           now,
         }),
       prepare: async (_draft, txn, now) => {
-        counted = quotas.check(db, e, caller.userId);
+        counted = quotas.check(db, e, caller.userId, earlier);
         const code = formatDossierCode(e.issuer, now, sequence, e.format); // never runs out: widens past its width
         const request = e.kind === 'submit' ? { type: 'submit' as const } : { type: 'intake' as const, channel: (body as IntakeDossierRequest).channel };
         const sensitive = sensitiveUploadIds(procedure, body);
@@ -171,23 +173,50 @@ export async function allocateBatch(deps: AllocatorDeps, issuerDay: string): Pro
       const start = (counterSnap.get('next') as number | undefined) ?? 0;
       let next = start;
       const usedUploads = new Set<string>();
-      const plans: TransitionPlan[] = [];
-      const refusals: { ref: DocumentReference; error: ApiError }[] = [];
+      let plans: TransitionPlan[] = [];
+      let refusals: { ref: DocumentReference; error: ApiError }[] = [];
       let lastAt = entries[0]!.entry.queuedAt;
-      for (const { id, ref, entry } of entries) {
-        try {
-          const { plan, uploads, counted } = await planEntry(db, tx, id, entry, next + 1, calendar, quotas, usedUploads);
-          plans.push(plan);
-          if (plan.reply.status === 201) {
-            next += 1; // the code planned above is taken; a duplicate (already created) takes none
-            counted();
-            for (const u of uploads) usedUploads.add(u);
-            lastAt = entry.queuedAt;
+      // Fast path: plan every entry at once (their reads in parallel), each with the code it gets if all
+      // are created. Kept only if that holds: every plan a creation, no refusal, no upload named twice.
+      const parallel = await Promise.all(
+        entries.map(({ id, entry }, k) => {
+          const uid = (JSON.parse(entry.callerJson) as Caller).userId;
+          const before = entries.slice(0, k).filter((o) => o.entry.quota);
+          const earlier = {
+            account: before.filter((o) => (JSON.parse(o.entry.callerJson) as Caller).userId === uid).length,
+            agency: before.filter((o) => o.entry.receivingAgencyId === entry.receivingAgencyId).length,
+          };
+          return planEntry(db, tx, id, entry, start + k + 1, calendar, quotas, new Set(), earlier).catch((error: unknown) => {
+            if (!refusalOf(error)) throw error;
+            return undefined;
+          });
+        }),
+      );
+      const uploads = parallel.flatMap((p) => p?.uploads ?? []);
+      if (parallel.every((p) => p?.plan.reply.status === 201) && new Set(uploads).size === uploads.length) {
+        plans = parallel.map((p) => p!.plan);
+        for (const p of parallel) p!.counted();
+        next = start + entries.length;
+        lastAt = entries[entries.length - 1]!.entry.queuedAt;
+      } else {
+        // Slow path: one after another, each knowing what the earlier ones took (codes, quota, uploads).
+        plans = [];
+        refusals = [];
+        for (const { id, ref, entry } of entries) {
+          try {
+            const { plan, uploads: named, counted } = await planEntry(db, tx, id, entry, next + 1, calendar, quotas, usedUploads);
+            plans.push(plan);
+            if (plan.reply.status === 201) {
+              next += 1; // the code planned above is taken; a duplicate (already created) takes none
+              counted();
+              for (const u of named) usedUploads.add(u);
+              lastAt = entry.queuedAt;
+            }
+          } catch (error) {
+            const refusal = refusalOf(error);
+            if (!refusal) throw error;
+            refusals.push({ ref, error: refusal });
           }
-        } catch (error) {
-          const refusal = refusalOf(error);
-          if (!refusal) throw error;
-          refusals.push({ ref, error: refusal });
         }
       }
       await deps.onPlanned?.(plans.length);
