@@ -237,6 +237,8 @@ export async function allocateBatch(deps: AllocatorDeps, issuerDay: string): Pro
 
 /** How long an allocator holds the desk's lease without renewing it: the stall if its process dies. */
 export const LEASE_MS = 10_000;
+/** How long a request that holds the lease keeps numbering others' entries after its own. */
+const HOLD_AFTER_MS = 2_000;
 /** How long a waiter sleeps at most before looking at the lease again (its entry's change wakes it sooner). */
 const WAIT_SLICE_MS = 1_000;
 
@@ -324,14 +326,19 @@ export async function drainCodeQueue(deps: AllocatorDeps, issuerDay: string, dos
     if (!(await waiting())) return { ...total, done: true };
     if (await lease.tryTake()) {
       try {
-        // Batches back to back, oldest first, until this entry is numbered (or, for a plain drain, the
-        // queue is empty); then the lease goes back and a waiting request takes it at once.
+        // Batches back to back, oldest first, until the queue is empty — or, for a request, until its own
+        // entry has been numbered for HOLD_AFTER_MS — then the lease goes back and a waiting request takes
+        // it. Handing over is what costs (every waiter wakes), so a holder keeps numbering a while.
+        let ownDoneAt: number | undefined;
         for (;;) {
           const batch = await allocateBatch(deps, issuerDay);
           total.taken += batch.taken;
           total.created += batch.created;
           total.refused += batch.refused;
-          if (batch.taken === 0 || (dossierId && !(await waiting())) || !(await lease.renew())) break;
+          if (batch.taken === 0) break;
+          if (dossierId && ownDoneAt === undefined && !(await waiting())) ownDoneAt = Date.now();
+          if (ownDoneAt !== undefined && Date.now() - ownDoneAt >= HOLD_AFTER_MS) break;
+          if (!(await lease.renew())) break;
         }
       } finally {
         await lease.release();
@@ -348,11 +355,10 @@ export async function drainCodeQueue(deps: AllocatorDeps, issuerDay: string, dos
 /** The queue trigger's handler: numbers the entry that was written, and everything queued before it. */
 export async function onQueuedSubmission(deps: AllocatorDeps, dossierId: string, data: { issuerDay?: unknown } | undefined): Promise<BatchResult> {
   if (typeof data?.issuerDay !== 'string') return { taken: 0, created: 0, refused: 0 };
-  const result = await drainCodeQueue(deps, data.issuerDay, dossierId, TRIGGER_WAIT_MS);
-  // Still queued (a holder that died keeps the lease until it expires): fail, and be delivered again.
-  if (!result.done) throw new Error(`code queue entry ${dossierId} still waiting after ${TRIGGER_WAIT_MS} ms`);
+  // Never waits: if another allocator holds the desk's lease, the entry is numbered by it (it drains
+  // the queue before giving the lease back) or, if that holder died or just let go, by this event
+  // delivered again — so fail, and be retried with backoff, rather than hold an instance per entry.
+  const result = await drainCodeQueue(deps, data.issuerDay, dossierId, 0);
+  if (!result.done) throw new Error(`code queue entry ${dossierId} waits for the desk's allocator: retry later`);
   return result;
 }
-
-/** Well inside the trigger's 60 s timeout, and several lease lifetimes. */
-const TRIGGER_WAIT_MS = 45_000;
