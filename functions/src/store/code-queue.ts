@@ -2,7 +2,7 @@
 // handler stores it (one `create`, contending with nobody); the code allocator (features/dossiers/
 // allocate-codes.ts) turns queued entries into dossiers, oldest first, in batches of one transaction each,
 // and deletes them in that same transaction. An entry the allocator refused keeps the refusal
-// (`state: 'refused'`) until the caller has been told, or until `expiresAt` (TTL, docs/DATA_MODEL.md).
+// (`state: 'refused'`) until the caller has been told, or until its `expiresAt` (TTL, docs/DATA_MODEL.md).
 // Server-only: closed to clients (firestore.rules). Holds the request as sent, so personal data lives
 // here for the seconds the entry waits.
 import type { DocumentReference, DocumentSnapshot, Firestore, Timestamp } from 'firebase-admin/firestore';
@@ -11,7 +11,7 @@ import type { CodeWidths, OnlineQuotaLimits } from '../domain/index.js';
 import { ApiError } from '../platform/api-error.js';
 
 export const CODE_QUEUE = 'codeQueue';
-/** How long an entry is kept at most (a refusal nobody came back for): a day is plenty. */
+/** How long a refusal nobody came back for is kept: a day is plenty. */
 const ENTRY_TTL_MS = 24 * 3_600_000;
 
 /** What the allocator needs to create the dossier exactly as the handler would have. */
@@ -42,7 +42,11 @@ export type QueuedSubmission = {
   quota: OnlineQuotaLimits | null;
   /** A refused entry: the error the caller gets. */
   error?: ApiErrorBody['error'];
-  expiresAt: Date;
+  /**
+   * Set only on a refusal (a day on): a queued entry never expires, since deleting it would lose a
+   * submission; the allocator deletes it when it creates the dossier.
+   */
+  expiresAt?: Date;
 };
 
 export const codeQueueRef = (db: Firestore, dossierId: string) => db.collection(CODE_QUEUE).doc(dossierId);
@@ -53,8 +57,9 @@ export function entryExpiry(queuedAt: Date): Date {
 
 /** An entry as stored: Firestore gives back Timestamps for the dates. */
 export function readEntry(snap: DocumentSnapshot): QueuedSubmission {
-  const data = snap.data() as Omit<QueuedSubmission, 'queuedAt' | 'expiresAt'> & { queuedAt: Timestamp; expiresAt: Timestamp };
-  return { ...data, queuedAt: data.queuedAt.toDate(), expiresAt: data.expiresAt.toDate() };
+  const data = snap.data() as Omit<QueuedSubmission, 'queuedAt' | 'expiresAt'> & { queuedAt: Timestamp; expiresAt?: Timestamp };
+  const { expiresAt, ...rest } = data;
+  return { ...rest, queuedAt: data.queuedAt.toDate(), ...(expiresAt ? { expiresAt: expiresAt.toDate() } : {}) };
 }
 
 /** The oldest queued entries of one issuer's day: the allocator's batch (index in firestore.indexes.json). */

@@ -15,7 +15,7 @@ import { ApiError } from '../../platform/api-error.js';
 import type { Caller } from '../../platform/auth.js';
 import { parseInput } from '../../platform/parse.js';
 import { attachUploads } from '../../store/attach-uploads.js';
-import { codeQueueRef, queuedOf, readEntry, type QueuedSubmission } from '../../store/code-queue.js';
+import { codeQueueRef, entryExpiry, queuedOf, readEntry, type QueuedSubmission } from '../../store/code-queue.js';
 import { COUNTERS } from '../../store/dossier-codes.js';
 import { countOnline, onlineQuotaOf, onlineQuotaRefs } from '../../store/intake-quotas.js';
 import { procedureVersion, workingCalendar } from '../../store/reference-data.js';
@@ -228,7 +228,7 @@ export async function allocateBatch(deps: AllocatorDeps, issuerDay: string): Pro
       quotas.write(tx);
       const refused = new Set(refusals.map((r) => r.ref.path));
       for (const { ref } of entries) if (!refused.has(ref.path)) tx.delete(ref);
-      for (const { ref, error } of refusals) tx.update(ref, { state: 'refused', error: error.toBody().error });
+      for (const { ref, error } of refusals) tx.update(ref, { state: 'refused', error: error.toBody().error, expiresAt: entryExpiry(new Date()) });
       return { taken: entries.length, created: next - start, refused: refusals.length };
     },
     { maxAttempts: 60 },

@@ -19,7 +19,7 @@ import type { ApiRequest, Reply } from '../../platform/http-router.js';
 import type { DossierDeps } from './dossier-deps.js';
 import { findAgency, procedureVersion, ruleSetSettings } from '../../store/reference-data.js';
 import { IntakeDossierRequest, SubmitDossierRequest, type ComponentInput } from './requests.js';
-import { codeQueueRef, enqueueSubmission, entryExpiry, readEntry, refusalOf as codeRefusalOf, type QueuedSubmission } from '../../store/code-queue.js';
+import { codeQueueRef, enqueueSubmission, readEntry, refusalOf as codeRefusalOf, type QueuedSubmission } from '../../store/code-queue.js';
 import { counterRef } from '../../store/dossier-codes.js';
 import { peekOnlineQuota } from '../../store/intake-quotas.js';
 import { requestRef } from '../../store/dossiers.js';
@@ -170,7 +170,6 @@ async function create(
     identity,
     format,
     quota,
-    expiresAt: entryExpiry(now),
   };
   const ref = codeQueueRef(deps.db, dossierId);
   const stored = await enqueueSubmission(ref, entry);
