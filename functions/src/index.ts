@@ -22,6 +22,7 @@ import { actOnDossier } from './features/dossiers/act.handler.js';
 import { getDossier } from './features/dossiers/get.handler.js';
 import { intakeDossier, submitDossier } from './features/dossiers/submit.handler.js';
 import { dossierDeps } from './features/dossiers/wiring.js';
+import { onQueuedSubmission } from './features/dossiers/allocate-codes.js';
 import { provisionOfficer } from './features/officers/provision-officer.handler.js';
 import { downloadSlip } from './features/slips/download-slip.handler.js';
 import { generateSlip } from './features/slips/generate-slip.js';
@@ -191,6 +192,12 @@ export const api = onRequest(
 
 export const onHealthPingCreated = onDocumentCreated(`${HEALTH_PINGS}/{pingId}`, async (event) => {
   await acknowledgePing(db(), event.params.pingId, event.id, event.time);
+});
+
+// The desk's code allocator (ADR 0012): numbers a queued submission, and all queued before it, if the
+// request that queued it could not wait. Retried on failure: a crash mid-batch commits nothing.
+export const onCodeQueued = onDocumentCreated({ document: 'codeQueue/{dossierId}', retry: true }, async (event) => {
+  logs.codesAllocated(String(event.data?.get('issuerDay')), await onQueuedSubmission({ db: db() }, event.params.dossierId, event.data?.data()));
 });
 
 export const heartbeat = onSchedule({ schedule: 'every 15 minutes', timeZone: TIME_ZONE }, async (event) => {

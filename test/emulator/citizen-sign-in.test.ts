@@ -2,7 +2,7 @@
 // token as a citizen's (no role claim).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../seed/load.js';
-import { api } from '../support/api.js';
+import { api, numbered } from '../support/api.js';
 import { admin, AUTH_HOST, PROJECT_ID } from '../support/emulators.js';
 
 const { db, auth } = admin();
@@ -49,7 +49,7 @@ describe('citizen sign-in', () => {
     const res = await submitAs(idToken, `phone-${Date.now().toString(36)}`);
     expect(res.status, res.text).toBe(201);
     const decoded = await auth.verifyIdToken(idToken);
-    expect(res.body.dossier.ownerUserId).toBe(decoded.uid);
+    expect(numbered(res).dossier.ownerUserId).toBe(decoded.uid);
   });
 
   it('signs up with an email and password, may apply only once the address is verified', async () => {

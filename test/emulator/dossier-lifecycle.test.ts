@@ -8,7 +8,7 @@ import { actOnDossier } from '../../functions/src/features/dossiers/act.handler.
 import type { DossierDeps } from '../../functions/src/features/dossiers/dossier-deps.js';
 import type { ApiError } from '../../functions/src/platform/api-error.js';
 import { loadDemoData } from '../../seed/load.js';
-import { APPLICANT, api, call, landRenewal, PROVINCE_DESK, rid, submitDossier, tryAct, uploadPdf, type Action, type Reply } from '../support/api.js';
+import { APPLICANT, api, numbered, call, landRenewal, PROVINCE_DESK, rid, submitDossier, tryAct, uploadPdf, type Action, type Reply } from '../support/api.js';
 import { admin } from '../support/emulators.js';
 import { IDENTITIES, type TestIdentity } from '../support/identity.js';
 
@@ -150,9 +150,9 @@ describe('files', () => {
     body.components[0] = { ...body.components[0]!, uploadIds: [uploadId] };
     const res = await api('submitDossier', { body }, IDENTITIES.citizenA);
     expect(res.status, res.text).toBe(201);
-    const personal = (await db.doc(`dossiers/${res.body.dossier.id}/private/personal`).get()).data()!;
+    const personal = (await db.doc(`dossiers/${numbered(res).dossier.id}/private/personal`).get()).data()!;
     expect(personal.components[0].attachments[0]).toMatchObject({ id: uploadId, sha256, fileName: 'Đơn đề nghị gia hạn.pdf', contentType: 'application/pdf' });
-    expect((await db.doc(`uploads/${uploadId}`).get()).get('dossierId')).toBe(res.body.dossier.id);
+    expect((await db.doc(`uploads/${uploadId}`).get()).get('dossierId')).toBe(numbered(res).dossier.id);
 
     const twice = await api('submitDossier', { body: { ...body, requestId: rid('same-file') } }, IDENTITIES.citizenA);
     expect(twice.status).toBe(409);
@@ -335,8 +335,8 @@ describe('concurrency and retries', () => {
     const first = await api('submitDossier', { body }, IDENTITIES.citizenA);
     const again = await api('submitDossier', { body }, IDENTITIES.citizenA);
     expect(first.status).toBe(201);
-    expect(again.body.dossier.code).toBe(first.body.dossier.code);
-    expect(again.body.duplicate).toBe(true);
+    expect(numbered(again).dossier.code).toBe(numbered(first).dossier.code);
+    expect(numbered(again).duplicate).toBe(true);
   });
 });
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ONLINE_QUOTA, localDateOf } from '../../functions/src/domain/index.js';
 import type { SubmitDossierBody } from '../../functions/src/contract/index.js';
 import { loadDemoData } from '../../seed/load.js';
-import { api, rid } from '../support/api.js';
+import { api, numbered, rid } from '../support/api.js';
 import type { DocumentData } from 'firebase-admin/firestore';
 import { admin, FIRESTORE_HOST, PROJECT_ID } from '../support/emulators.js';
 import { idTokenFor, type TestIdentity } from '../support/identity.js';
@@ -81,7 +81,7 @@ describe('per account: one account cannot flood', () => {
     // A retry of a submission that was stored still gets its answer (the quota counts dossiers, not calls).
     const retry = await submit(flooder, requestIds.at(-1));
     expect(retry.status, retry.text).toBe(200);
-    expect(retry.body.duplicate).toBe(true);
+    expect(numbered(retry).duplicate).toBe(true);
   });
 
   it('another account still files, and the desk still records walk-ins', async () => {
@@ -136,7 +136,7 @@ describe('per desk: a flood from many accounts fills the online queue, never the
     for (let i = 0; i < 3; i++) {
       const res = await walkIn();
       expect(res.status, res.text).toBe(201);
-      expect(res.body.dossier.code).toMatch(new RegExp(`^${COMMUNE_DESK.replaceAll('.', '\\.')}-${today()}-\\d{4,}$`));
+      expect(numbered(res).dossier.code).toMatch(new RegExp(`^${COMMUNE_DESK.replaceAll('.', '\\.')}-${today()}-\\d{4,}$`));
     }
   });
 });

@@ -6,7 +6,7 @@ import type { SubmitDossierBody } from '../../functions/src/contract/index.js';
 import { LocalFileStore, localFileStoreRoot } from '../../functions/src/platform/file-store/index.js';
 import { minimalPdf } from '../fixtures/files.js';
 import { loadDemoData } from '../../seed/load.js';
-import { act, api, APPLICANT, download, landRenewal, PROVINCE_DESK, rid, uploadPdf } from '../support/api.js';
+import { act, api, numbered, APPLICANT, download, landRenewal, PROVINCE_DESK, rid, uploadPdf } from '../support/api.js';
 import { admin, runSchedule } from '../support/emulators.js';
 import { IDENTITIES, type TestIdentity } from '../support/identity.js';
 import { signInWithVneid } from '../support/vneid.js';
@@ -52,7 +52,7 @@ describe('organisation applicants', () => {
   it('accepts a tax code with its check digit, and shows it with the representative', async () => {
     const res = await api('submitDossier', { body: { ...landRenewal(rid('org')), applicant: ORGANISATION } }, IDENTITIES.citizenB);
     expect(res.status, res.text).toBe(201);
-    const got = await api('getDossier', { params: { dossierId: res.body.dossier.id } }, IDENTITIES.citizenB);
+    const got = await api('getDossier', { params: { dossierId: numbered(res).dossier.id } }, IDENTITIES.citizenB);
     expect(got.body.dossier.applicant).toMatchObject({ kind: 'organisation', taxCode: '0100109106', representative: { fullName: 'Trương Văn Đạt' } });
   });
 
@@ -105,9 +105,9 @@ describe('filing on someone else’s behalf', () => {
     const filer = { fullName: 'Trần Văn Bình', identity: { kind: 'citizenId' as const, number: '038085004321' }, phone: '0912000111', relation: 'authorised' as const, authorisationUploadIds: [authorisationUpload] };
     const res = await api('submitDossier', { body: judicialRecord(rid('filer'), { filer, identityUploadId: identityUpload, formUploadId: formUpload }) }, FILER);
     expect(res.status, res.text).toBe(201);
-    dossierId = res.body.dossier.id;
-    expect(res.body.dossier.principalUserId).toBe(principalUid);
-    expect(res.body.dossier).not.toHaveProperty('filer');
+    dossierId = numbered(res).dossier.id;
+    expect(numbered(res).dossier.principalUserId).toBe(principalUid);
+    expect(numbered(res).dossier).not.toHaveProperty('filer');
 
     const mine = await api('getDossier', { params: { dossierId } }, FILER);
     expect(mine.body.dossier.filer).toMatchObject({ fullName: 'Trần Văn Bình', relation: 'authorised', authorisation: [{ id: authorisationUpload, sensitive: true }] });
@@ -160,7 +160,7 @@ describe('a sensitive document sent as a supplement', () => {
   it('is marked sensitive like one sent with the application', async () => {
     const created = await api('submitDossier', { body: judicialRecord(rid('supp-sensitive')) }, FILER);
     expect(created.status, created.text).toBe(201);
-    let d = { id: created.body.dossier.id, version: created.body.dossier.version };
+    let d = { id: numbered(created).dossier.id, version: numbered(created).dossier.version };
     d = await act(d, IDENTITIES.receptionistX, {
       type: 'requestSupplement',
       items: [{ componentId: 'identity-copy', name: 'Bản chụp căn cước công dân', problem: 'Chưa có bản chụp' }],

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeDossierBody, ResultListing } from '../../functions/src/contract/index.js';
 import { loadDemoData } from '../../seed/load.js';
 import { minimalPdf, minimalPng } from '../fixtures/files.js';
-import { act, api, APPLICANT, download, driveDossier, landRenewal, rid, tryAct, upload, uploadPdf, type DossierRef } from '../support/api.js';
+import { act, api, numbered, APPLICANT, download, driveDossier, landRenewal, rid, tryAct, upload, uploadPdf, type DossierRef } from '../support/api.js';
 import { admin, eventually } from '../support/emulators.js';
 import { IDENTITIES, resolveSeedReceptionist, SEED_RECEPTIONIST, type TestIdentity } from '../support/identity.js';
 import { pdfsig } from '../support/pdfsig.js';
@@ -67,7 +67,7 @@ describe('desk scans', () => {
     expect(png.status, png.text).toBe(201);
     const res = await api('intakeDossier', { body: intakeBody([pdf.uploadId, png.body.uploads[0]!.uploadId]) }, SEED_RECEPTIONIST);
     expect(res.status, res.text).toBe(201);
-    const view = await api('getDossier', { params: { dossierId: res.body.dossier.id } }, SEED_RECEPTIONIST);
+    const view = await api('getDossier', { params: { dossierId: numbered(res).dossier.id } }, SEED_RECEPTIONIST);
     const attachments = view.body.dossier.components!.flatMap((c) => c.attachments);
     expect(attachments.map((a) => [a.fileName, a.contentType])).toEqual([
       ['don-de-nghi.pdf', 'application/pdf'],

@@ -4,7 +4,7 @@
 // link is refused with a bilingual message and nothing written.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../seed/load.js';
-import { api, APPLICANT, landRenewal, rid } from '../support/api.js';
+import { api, numbered, APPLICANT, landRenewal, rid } from '../support/api.js';
 import { admin } from '../support/emulators.js';
 import { authorizeAtStandIn, firebaseSignInWithVneid, signInWithVneid } from '../support/vneid.js';
 
@@ -29,7 +29,7 @@ describe('VNeID sign-in', () => {
     // Applying as themself: the dossier is marked as filed in a VNeID-authenticated session.
     const ok = await api('submitDossier', { body: landRenewal(rid('vneid')) }, { idToken });
     expect(ok.status, ok.text).toBe(201);
-    expect(ok.body.dossier.vneidAuthenticated).toBe(true);
+    expect(numbered(ok).dossier.vneidAuthenticated).toBe(true);
   });
 
   it('refuses an application whose ID number is not the verified one, and writes nothing', async () => {

@@ -29,7 +29,7 @@ import type {
 } from './admin.js';
 import type { AgencyPage, ListProceduresQuery, ProcedureDetail, ProcedurePage } from './catalog.js';
 import type { ConfirmContactAnswer, ConfirmContactBody } from './contacts.js';
-import type { ActOnDossierBody, DossierAnswer, IntakeDossierBody, SubmitDossierBody, TransitionAnswer } from './dossiers.js';
+import type { ActOnDossierBody, DossierAnswer, IntakeDossierBody, SubmissionAnswer, SubmitDossierBody, TransitionAnswer } from './dossiers.js';
 import type { HealthAnswer, PingAnswer, PingBody } from './health.js';
 import type { LookupQuery, LookupView } from './lookup.js';
 import type { FollowAnswer, FollowBody, NotificationPrefsAnswer, NotificationPrefsBody, NotificationReadAnswer } from './me.js';
@@ -88,8 +88,8 @@ export type Api = EveryRoute<{
   getUpload: Spec<Raw>;
   lookup: Spec<LookupView, never, LookupQuery>;
   postRating: Spec<RatingAnswer, RatingBody>;
-  submitDossier: Spec<TransitionAnswer, SubmitDossierBody>;
-  intakeDossier: Spec<TransitionAnswer, IntakeDossierBody>;
+  submitDossier: Spec<SubmissionAnswer, SubmitDossierBody>;
+  intakeDossier: Spec<SubmissionAnswer, IntakeDossierBody>;
   getDossier: Spec<DossierAnswer>;
   actOnDossier: Spec<TransitionAnswer, ActOnDossierBody>;
   downloadSlip: Spec<Raw, never, { t?: string }>;

@@ -85,5 +85,17 @@ export type TransitionAnswer = {
   duplicate?: true;
 };
 
+/**
+ * 202 to a submission or a walk-in: it is stored, and its dossier code is being assigned (đang cấp mã).
+ * The same request sent again (same requestId) answers 201 with the dossier once it is numbered; nothing
+ * is filed twice. Answered when the desk's code allocator is busier than the handler's wait (ADR 0012).
+ */
+export type CodePendingAnswer = {
+  pending: { dossierId: string; requestId: string; retryAfterSeconds: number; message: { vi: string; en: string } };
+};
+
+/** What POST /api/dossiers and POST /api/desk/dossiers answer: the numbered dossier (201), or 202 pending. */
+export type SubmissionAnswer = TransitionAnswer | CodePendingAnswer;
+
 /** `<form>-<version, 6 digits>`: the id of a slip, e.g. `01-000002`. */
 export const slipId = (form: string, version: number): string => `${form}-${String(version).padStart(6, '0')}`;

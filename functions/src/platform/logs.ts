@@ -8,6 +8,8 @@ export const logs = {
     logger.error('unexpected error', { route, error: err instanceof Error ? err.stack : String(err) }),
   pingAcknowledged: (pingId: string, eventId: string) => logger.info('health ping acknowledged', { pingId, eventId }),
   duplicateEvent: (what: string, eventId: string) => logger.info('duplicate event ignored', { what, eventId }),
+  codeAllocationDeferred: (dossierId: string, error: string) => logger.warn('code allocation deferred to the queue trigger', { dossierId, error }),
+  codesAllocated: (issuerDay: string, result: object) => logger.info('codes allocated', { issuerDay, ...result }),
   heartbeat: (scheduleTime: string, recorded: boolean) => logger.info('heartbeat', { scheduleTime, recorded }),
   statsCounted: (dossierId: string, eventId: string, statsId: string) => logger.info('stats counted', { dossierId, eventId, statsId }),
   statsEventIgnored: (dossierId: string, eventId: string, why: string) => logger.warn('stats event ignored', { dossierId, eventId, why }),

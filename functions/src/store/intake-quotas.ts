@@ -29,10 +29,20 @@ const accountLimitOf = (user: DocumentSnapshot | undefined): number | undefined 
 };
 
 /** The decision from snapshots of `onlineQuotaRefs` (read in or out of a transaction). */
-export function onlineQuotaOf(snaps: readonly (DocumentSnapshot | undefined)[], limits: OnlineQuotaLimits, now: Date): OnlineQuotaDecision {
+export function onlineQuotaOf(
+  snaps: readonly (DocumentSnapshot | undefined)[],
+  limits: OnlineQuotaLimits,
+  now: Date,
+  /** Submissions counted earlier in the same batch of the code allocator, not yet stored. */
+  pending: { account: number; agency: number } = { account: 0, agency: 0 },
+): OnlineQuotaDecision {
   const [account, agency, user] = snaps;
   const accountLimit = accountLimitOf(user);
-  return decideOnlineQuota({ account: countOf(account), agency: countOf(agency), ...(accountLimit !== undefined ? { accountLimit } : {}) }, limits, now);
+  return decideOnlineQuota(
+    { account: countOf(account) + pending.account, agency: countOf(agency) + pending.agency, ...(accountLimit !== undefined ? { accountLimit } : {}) },
+    limits,
+    now,
+  );
 }
 
 /** A quick look without a transaction: refuses a flood past the limit before any transaction starts. */
@@ -43,8 +53,14 @@ export async function peekOnlineQuota(db: Firestore, uid: string, agencyId: stri
 /** Counts one submission in the creating transaction (a write: run it after the transaction's reads). */
 export function countOnlineSubmission(tx: Transaction, refs: readonly DocumentReference[], scopeKeys: { uid: string; agencyId: string }, now: Date): void {
   const [account, agency] = refs;
-  const expiresAt = quotaDayEnd(now);
-  const day = localDateOf(now);
-  tx.set(account!, { scope: 'account', uid: scopeKeys.uid, day, count: FieldValue.increment(1), expiresAt }, { merge: true });
-  tx.set(agency!, { scope: 'agency', agencyId: scopeKeys.agencyId, day, count: FieldValue.increment(1), expiresAt }, { merge: true });
+  countOnline(tx, account!, { scope: 'account', uid: scopeKeys.uid }, now, 1);
+  countOnline(tx, agency!, { scope: 'agency', agencyId: scopeKeys.agencyId }, now, 1);
+}
+
+/**
+ * Adds `n` submissions to one quota document: the code allocator counts a batch's submissions to one
+ * desk with one write, not one each (a write-once-per-batch hot document).
+ */
+export function countOnline(tx: Transaction, ref: DocumentReference, scope: { scope: 'account'; uid: string } | { scope: 'agency'; agencyId: string }, now: Date, n: number): void {
+  tx.set(ref, { ...scope, day: localDateOf(now), count: FieldValue.increment(n), expiresAt: quotaDayEnd(now) }, { merge: true });
 }

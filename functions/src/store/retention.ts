@@ -16,9 +16,9 @@ export const RETENTION_DAYS = {
 
 /**
  * Collections (groups) whose documents carry `expiresAt`; `rateLimits` keeps its own window end there,
- * `intakeQuotas` and `recipientLimits` the end of the Vietnam day they count.
+ * `intakeQuotas` and `recipientLimits` the end of the Vietnam day they count; `codeQueue` only a refused entry.
  */
-export const TTL_COLLECTIONS = ['rateLimits', 'intakeQuotas', 'recipientLimits', 'requests', 'processedEvents', 'healthPings', 'smsSink', 'zaloSink'] as const;
+export const TTL_COLLECTIONS = ['rateLimits', 'intakeQuotas', 'recipientLimits', 'requests', 'processedEvents', 'healthPings', 'smsSink', 'zaloSink', 'codeQueue'] as const;
 
 export function expiresAfter(from: Date, days: number): Date {
   return new Date(from.getTime() + days * 86_400_000);

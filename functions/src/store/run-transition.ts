@@ -111,85 +111,100 @@ async function agencyFactsFor(db: Firestore, dossier: Dossier, request: ActionRe
  * writes nothing; the same requestId with a different request is refused.
  */
 export async function runTransition(deps: TransitionDeps, req: TransitionRequest): Promise<Reply<'actOnDossier'>> {
-  const { db, calendar } = deps;
   const now = deps.now();
-  const print = fingerprint(req.fingerprintOf);
   // Hundreds of simultaneous submissions to one desk contend on its daily counter: allow many retries.
-  return db.runTransaction(
+  return deps.db.runTransaction(
     async (tx) => {
-      // Load.
-      const dRef = dossierRef(db, req.dossierId);
-      const rRef = requestRef(db, req.dossierId, req.caller.userId, req.requestId);
-      const [requestSnap, dossierSnap, personalSnap, ...prefetched] = await tx.getAll(rRef, dRef, personalRef(db, req.dossierId), ...(req.prefetch?.(now) ?? []));
-      if (requestSnap!.exists) {
-        if (requestSnap!.get('fingerprint') !== print) throw requestIdReused();
-        // The first answer, as stored with the record (written by this function only).
-        return { status: 200, body: { ...(revive(requestSnap!.get('body')) as Encodes<TransitionAnswer>), duplicate: true } };
-      }
-      let current: Dossier;
-      let extras: StoredExtras;
-      if (dossierSnap!.exists) {
-        ({ dossier: current, extras } = joinDossier(dossierSnap!.data()!, personalSnap!.data()));
-        // Authorize before anything about the dossier is answered: a caller who may not see it (a citizen
-        // who does not own it, an officer of an agency outside it) gets the same 404 as for an unknown id,
-        // never its status or version from a 409 (issue 12, finding 10). The scheduled jobs act as `system`.
-        if (req.caller.role !== 'system' && dossierAccess(current, req.caller) === 'none') throw dossierNotFound();
-        if (req.expectedVersion === undefined) throw requestIdReused(); // a create whose id is taken
-        if (req.expectedVersion !== current.version) {
-          throw staleVersionError(req.expectedVersion, {
-            version: current.version,
-            status: current.status,
-            allowedActions: allowedActions(current, req.caller, now, { calendar }),
-          });
-        }
-      } else {
-        if (!req.draft) throw dossierNotFound();
-        current = await req.draft(tx, now);
-        extras = { lastEventHash: GENESIS_HASH, handoffCount: 0 };
-      }
-      const { request, code, registerEntry, writes: prepared = [] } = await req.prepare(current, tx, now, prefetched);
-      const legalTime = needsLegalTime(current, request.type) ? await legalTimeOf(db, current) : undefined;
-      const agencies = await agencyFactsFor(db, current, request, legalTime);
-
-      // Decide.
-      const decision = decide(current, request, actorOf(req.caller), now, {
-        calendar,
-        handoffCount: extras.handoffCount,
-        ...(legalTime ? { legalTime } : {}),
-        ...(code ? { code } : {}),
-        ...(registerEntry ? { registerEntry } : {}),
-        ...(agencies.size > 0 ? { agencies } : {}),
-      });
-      if (!decision.ok) throw conflictError(decision.error, current.version);
-      const { dossier: next, event, effects } = decision;
-      // Names and the field for the national portal's messages (cached reads, never failing the action).
-      const portal = { ...(await portalFactsOf(db, next, event)), ...req.portalFacts };
-
-      // Persist (all reads are done above, as transactions require).
-      const hash = hashEvent(extras.lastEventHash, event);
-      // The deadline sweep reads a dossier only when its `sweepAt` has come: a change of its due times or of
-      // whether its clock runs sets it here, in the same transaction (issue 19).
-      const sweepAt = sweepAtAfter(dossierSnap!.exists ? current : undefined, next, extras.sweepAt, now, calendar);
-      const { publicDoc, personal } = splitDossier(next, { lastEventHash: hash, handoffCount: effects.handoffCount, ...(sweepAt ? { sweepAt } : {}) });
-      const status = dossierSnap!.exists ? 200 : 201;
-      const body = {
-        dossier: publicView(next),
-        event: { version: event.version, type: event.type, at: event.at, hash },
-        allowedActions: allowedActions(next, req.caller, now, { calendar }),
-      };
-      for (const write of prepared) write();
-      tx.set(dRef, publicDoc);
-      if (!personalSnap!.exists || event.type === 'submitSupplement') tx.set(personalRef(db, req.dossierId), personal);
-      tx.create(eventRef(db, req.dossierId, event.version), { ...event, prevHash: extras.lastEventHash, hash });
-      for (const effect of effects.handoffs) writeHandoff(db, tx, req.dossierId, effect);
-      writeOutbox(db, tx, next, event, effects);
-      writePortalSync(db, tx, next, event, portal);
-      writeFeeNotice(db, tx, next, event);
-      tx.create(rRef, { fingerprint: print, at: now, status, body, expiresAt: expiresAfter(now, RETENTION_DAYS.idempotencyRecord) });
-      return { status, body };
+      const plan = await planTransition(deps, req, tx, now);
+      plan.persist();
+      return plan.reply;
     },
     { maxAttempts: 60 },
   );
+}
+
+/**
+ * A transition decided inside `tx` with every read done, and its writes not yet made: `persist` makes
+ * them. The code allocator plans a batch of creations in one transaction (all reads first, as
+ * transactions require), then persists those that were decided. A plan that throws has written nothing.
+ */
+export type TransitionPlan = { reply: Reply<'actOnDossier'>; persist: () => void };
+
+export async function planTransition(deps: TransitionDeps, req: TransitionRequest, tx: Transaction, now: Date): Promise<TransitionPlan> {
+  const { db, calendar } = deps;
+  const print = fingerprint(req.fingerprintOf);
+  // Load.
+  const dRef = dossierRef(db, req.dossierId);
+  const rRef = requestRef(db, req.dossierId, req.caller.userId, req.requestId);
+  const [requestSnap, dossierSnap, personalSnap, ...prefetched] = await tx.getAll(rRef, dRef, personalRef(db, req.dossierId), ...(req.prefetch?.(now) ?? []));
+  if (requestSnap!.exists) {
+    if (requestSnap!.get('fingerprint') !== print) throw requestIdReused();
+    // The first answer, as stored with the record (written by this function only).
+    return { reply: { status: 200, body: { ...(revive(requestSnap!.get('body')) as Encodes<TransitionAnswer>), duplicate: true } }, persist: () => undefined };
+  }
+  let current: Dossier;
+  let extras: StoredExtras;
+  if (dossierSnap!.exists) {
+    ({ dossier: current, extras } = joinDossier(dossierSnap!.data()!, personalSnap!.data()));
+    // Authorize before anything about the dossier is answered: a caller who may not see it (a citizen
+    // who does not own it, an officer of an agency outside it) gets the same 404 as for an unknown id,
+    // never its status or version from a 409 (issue 12, finding 10). The scheduled jobs act as `system`.
+    if (req.caller.role !== 'system' && dossierAccess(current, req.caller) === 'none') throw dossierNotFound();
+    if (req.expectedVersion === undefined) throw requestIdReused(); // a create whose id is taken
+    if (req.expectedVersion !== current.version) {
+      throw staleVersionError(req.expectedVersion, {
+        version: current.version,
+        status: current.status,
+        allowedActions: allowedActions(current, req.caller, now, { calendar }),
+      });
+    }
+  } else {
+    if (!req.draft) throw dossierNotFound();
+    current = await req.draft(tx, now);
+    extras = { lastEventHash: GENESIS_HASH, handoffCount: 0 };
+  }
+  const { request, code, registerEntry, writes: prepared = [] } = await req.prepare(current, tx, now, prefetched);
+  const legalTime = needsLegalTime(current, request.type) ? await legalTimeOf(db, current) : undefined;
+  const agencies = await agencyFactsFor(db, current, request, legalTime);
+
+  // Decide.
+  const decision = decide(current, request, actorOf(req.caller), now, {
+    calendar,
+    handoffCount: extras.handoffCount,
+    ...(legalTime ? { legalTime } : {}),
+    ...(code ? { code } : {}),
+    ...(registerEntry ? { registerEntry } : {}),
+    ...(agencies.size > 0 ? { agencies } : {}),
+  });
+  if (!decision.ok) throw conflictError(decision.error, current.version);
+  const { dossier: next, event, effects } = decision;
+  // Names and the field for the national portal's messages (cached reads, never failing the action).
+  const portal = { ...(await portalFactsOf(db, next, event)), ...req.portalFacts };
+
+  // Persist (all reads are done above, as transactions require).
+  const hash = hashEvent(extras.lastEventHash, event);
+  // The deadline sweep reads a dossier only when its `sweepAt` has come: a change of its due times or of
+  // whether its clock runs sets it here, in the same transaction (issue 19).
+  const sweepAt = sweepAtAfter(dossierSnap!.exists ? current : undefined, next, extras.sweepAt, now, calendar);
+  const { publicDoc, personal } = splitDossier(next, { lastEventHash: hash, handoffCount: effects.handoffCount, ...(sweepAt ? { sweepAt } : {}) });
+  const status = dossierSnap!.exists ? 200 : 201;
+  const body = {
+    dossier: publicView(next),
+    event: { version: event.version, type: event.type, at: event.at, hash },
+    allowedActions: allowedActions(next, req.caller, now, { calendar }),
+  };
+  const persist = () => {
+    for (const write of prepared) write();
+    tx.set(dRef, publicDoc);
+    if (!personalSnap!.exists || event.type === 'submitSupplement') tx.set(personalRef(db, req.dossierId), personal);
+    tx.create(eventRef(db, req.dossierId, event.version), { ...event, prevHash: extras.lastEventHash, hash });
+    for (const effect of effects.handoffs) writeHandoff(db, tx, req.dossierId, effect);
+    writeOutbox(db, tx, next, event, effects);
+    writePortalSync(db, tx, next, event, portal);
+    writeFeeNotice(db, tx, next, event);
+    tx.create(rRef, { fingerprint: print, at: now, status, body, expiresAt: expiresAfter(now, RETENTION_DAYS.idempotencyRecord) });
+  };
+  return { reply: { status, body }, persist };
 }
 
 /** One row change of the digital control slip, `dossiers/{id}/handoffs/{n}`. */

@@ -18,6 +18,7 @@ import type {
   SyncHealthAnswer,
   SyncRetryAnswer,
 } from '../../../functions/src/contract/index.js';
+import { untilNumbered } from '../shared/numbered.js';
 import { apiAs, blobAs } from '../shared/session.js';
 
 export type { DossierAnswer, DossierPaymentAnswer, DossierSyncAnswer, SyncHealthAnswer };
@@ -38,8 +39,9 @@ export async function postAction(user: User, dossierId: string, body: ActOnDossi
 export const setFollow = (user: User, dossierId: string, follow: boolean): Promise<unknown> => apiAs(user, 'followDossier', { params: { dossierId }, body: { follow } });
 
 /** POST /api/desk/dossiers: a walk-in or postal application recorded by the receptionist. */
-export async function recordAtDesk(user: User, body: IntakeDossierBody): Promise<MovedDossier> {
-  return (await apiAs(user, 'intakeDossier', { body })).dossier;
+export async function recordAtDesk(user: User, body: IntakeDossierBody, onPending: () => void = () => undefined): Promise<MovedDossier> {
+  // While the code is being assigned (202), the same request is sent again (ADR 0012).
+  return untilNumbered(() => apiAs(user, 'intakeDossier', { body }), onPending);
 }
 
 /** An official slip's PDF; 404 until the slip trigger has made it. */

@@ -2,6 +2,7 @@
 // scans of its paper documents, then receive it and print the receipt (view-desk-receipt.ts). The form
 // itself is desk-form.ts. Loaded on demand.
 import { ApiCallError, describeError } from '../shared/api.js';
+import { CodeStillPending } from '../shared/numbered.js';
 import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { newRequestId } from '../shared/session.js';
@@ -55,15 +56,18 @@ export const mountDesk: ViewFactory = (root, ctx) => {
     const button = form.querySelector<HTMLButtonElement>('#desk-submit')!;
     button.disabled = true;
     try {
-      const created = await recordAtDesk(ctx.officer.user, sent.body);
+      const created = await recordAtDesk(ctx.officer.user, sent.body, () => {
+        result.textContent = t({ vi: 'Hồ sơ đã được ghi nhận, đang cấp mã hồ sơ…', en: 'The dossier is recorded; its code is being assigned…' });
+      });
       requestId = newRequestId();
       form.hidden = true;
       showCreated(result, created, ctx, life);
     } catch (err) {
+      result.replaceChildren();
       const body = err instanceof ApiCallError ? err.body : undefined;
       const fields = remap(body?.error.fields ?? [], sent.body.components);
       if (fields.length > 0) showFieldErrors(form, fields);
-      summary.textContent = t(describeError(err));
+      summary.textContent = t(err instanceof CodeStillPending ? err.bilingual : describeError(err));
       summary.hidden = false;
     } finally {
       button.disabled = false;

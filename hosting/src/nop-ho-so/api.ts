@@ -3,6 +3,7 @@
 import type { User } from 'firebase/auth';
 import type { ProcedureDetail, PublicDossierView, SubmitDossierBody } from '../../../functions/src/contract/index.js';
 import { api } from '../shared/api.js';
+import { untilNumbered } from '../shared/numbered.js';
 import { apiAs } from '../shared/session.js';
 
 export { uploadWithProgress } from '../shared/upload.js';
@@ -15,7 +16,10 @@ export type SubmittedDossier = PublicDossierView;
 
 export const fetchProcedure = (code: string): Promise<Detail> => api('getProcedure', { params: { code } });
 
-/** POST /api/dossiers; the body carries a requestId, so sending it again never makes a second dossier. */
-export async function submitApplication(user: User, body: SubmitDossierBody): Promise<SubmittedDossier> {
-  return (await apiAs(user, 'submitDossier', { body })).dossier;
+/**
+ * POST /api/dossiers; the body carries a requestId, so sending it again never makes a second dossier. While
+ * the code is being assigned (202) it is sent again until the numbered dossier comes back.
+ */
+export async function submitApplication(user: User, body: SubmitDossierBody, onPending: () => void = () => undefined): Promise<SubmittedDossier> {
+  return untilNumbered(() => apiAs(user, 'submitDossier', { body }), onPending);
 }

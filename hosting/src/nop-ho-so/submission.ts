@@ -2,6 +2,7 @@
 // idempotency, so "try again" never makes a second dossier), the outcome on the check page, and the
 // confirmation with the dossier code once it is in.
 import { describeError } from '../shared/api.js';
+import { CodeStillPending } from '../shared/numbered.js';
 import { byId, h } from '../shared/dom.js';
 import { formatDateTime } from '../shared/format.js';
 import { t } from '../shared/i18n.js';
@@ -47,7 +48,9 @@ export async function submit(button: HTMLButtonElement): Promise<void> {
   status.dataset.state = 'pending';
   status.textContent = t({ vi: 'Đang nộp hồ sơ…', en: 'Submitting…' });
   try {
-    wizard.submitted = await submitApplication(wizard.user!, submissionBody());
+    wizard.submitted = await submitApplication(wizard.user!, submissionBody(), () => {
+      status.textContent = t({ vi: 'Hồ sơ đã được nhận, đang cấp mã hồ sơ…', en: 'The dossier is received; its code is being assigned…' });
+    });
     if (wizard.draftId) await deleteDraft(wizard.draftId).catch(() => undefined);
     wizard.draftId = undefined;
     wizard.step = 'done';
@@ -57,7 +60,7 @@ export async function submit(button: HTMLButtonElement): Promise<void> {
     button.disabled = false;
     if (showServerFieldErrors(err)) return;
     status.dataset.state = 'error';
-    status.textContent = `${t(describeError(err))} ${t({ vi: 'Bấm “Nộp hồ sơ” để thử lại: hồ sơ sẽ không bị nộp hai lần.', en: 'Press “Submit” to try again: the application will not be sent twice.' })}`;
+    status.textContent = `${t(err instanceof CodeStillPending ? err.bilingual : describeError(err))} ${t({ vi: 'Bấm “Nộp hồ sơ” để thử lại: hồ sơ sẽ không bị nộp hai lần.', en: 'Press “Submit” to try again: the application will not be sent twice.' })}`;
   }
 }
 

@@ -19,6 +19,12 @@ const { db } = rules;
 /** One seeded document per server-only collection (dossiers/{id}/requests is in dossiers.rules.test.ts). */
 const SERVER_ONLY = {
   counters: { id: 'rules-000.00.01.H99_260302', data: { next: 7 } },
+  // A queued submission holds the request as sent (personal data) until the allocator numbers it.
+  codeQueue: {
+    id: 'rules-d1',
+    data: { issuerDay: '000.00.01.H99_260302', state: 'queued', queuedAt: new Date('2026-03-02T02:00:00Z'), bodyJson: '{}', callerJson: '{}' },
+  },
+  codeLeases: { id: 'rules-000.00.01.H99_260302', data: { expiresAt: new Date('2026-03-02T02:00:10Z') } },
   processedEvents: { id: 'rules-stats_d1_000001', data: { at: new Date('2026-03-02T02:00:00Z') } },
   slipRequests: { id: 'rules-d1_000002', data: { dossierId: 'rules-d1', version: 2, status: 'pending' } },
   notificationRequests: {

@@ -13,4 +13,9 @@ export type DossierDeps = {
   onlineQuota: () => OnlineQuotaLimits;
   /** Signs the desk officer's scans before they are attached (Decree 118 Art. 17.1); absent: not signed. */
   deskScans?: Omit<DeskScanDeps, 'db' | 'now'>;
+  /**
+   * How long a submission waits for its code before answering 202 (submit.handler.ts CODE_WAIT_MS); 0: it
+   * never waits, and the queue trigger alone numbers it.
+   */
+  codeWaitMs?: number;
 };

@@ -1,38 +1,34 @@
 // Creating a dossier: online submission by a citizen, or a walk-in recorded at the desk. Both pin the
-// procedure version in force, check the receiving agency and the components, and issue the dossier code
-// in the same transaction that creates the dossier. Online submissions are counted against the account's
-// and the desk's daily quotas (domain/intake-quota); walk-ins never are.
+// procedure version in force and check the receiving agency and the components; then the submission is
+// accepted into the desk's code queue (store/code-queue.ts) and the code allocator (allocate-codes.ts)
+// creates the dossier with its code, in batches, one transaction each (ADR 0012). The handler runs the
+// allocator itself and answers 201 with the numbered dossier; if the desk's queue keeps it longer than
+// CODE_WAIT_MS it answers 202 (đang cấp mã), and the queue trigger finishes the job. Online submissions are
+// counted against the account's and the desk's daily quotas (domain/intake-quota); walk-ins never are.
 import { createHash } from 'node:crypto';
 
-import {
-  behaviourOf,
-  codeIssuerOf,
-  decideReception,
-  identityMismatch,
-  newDraftDossier,
-  type Attachment,
-  type DossierComponent,
-  type OnlineQuotaDecision,
-  type Filer,
-  type FilerInput,
-  type Procedure,
-} from '../../domain/index.js';
+import type { DocumentReference, DocumentSnapshot } from 'firebase-admin/firestore';
+import type { Encodes, TransitionAnswer } from '../../contract/index.js';
+import { behaviourOf, codeIssuerOf, decideReception, identityMismatch, type Procedure } from '../../domain/index.js';
 import { ApiError, type FieldError } from '../../platform/api-error.js';
 import { requireRole, requireVerifiedEmail, type Caller } from '../../platform/auth.js';
+import { requestIdReused } from '../../platform/conflicts.js';
+import { logs } from '../../platform/logs.js';
 import { parseInput } from '../../platform/parse.js';
 import type { ApiRequest, Reply } from '../../platform/http-router.js';
-import { withKeyLock } from '../../platform/key-lock.js';
 import type { DossierDeps } from './dossier-deps.js';
-import { findAgency, procedureVersion, ruleSetSettings, workingCalendar } from '../../store/reference-data.js';
+import { findAgency, procedureVersion, ruleSetSettings } from '../../store/reference-data.js';
 import { IntakeDossierRequest, SubmitDossierRequest, type ComponentInput } from './requests.js';
-import { runTransition } from '../../store/run-transition.js';
-import { counterRef, reserveDossierCode } from '../../store/dossier-codes.js';
-import { attachUploads, loadUploadsForSubmission } from '../../store/attach-uploads.js';
-import { countOnlineSubmission, onlineQuotaOf, onlineQuotaRefs, peekOnlineQuota } from '../../store/intake-quotas.js';
-import { dossierRef } from '../../store/dossiers.js';
+import { codeQueueRef, enqueueSubmission, readEntry, refusalOf as codeRefusalOf, type QueuedSubmission } from '../../store/code-queue.js';
+import { counterRef } from '../../store/dossier-codes.js';
+import { peekOnlineQuota } from '../../store/intake-quotas.js';
+import { requestRef } from '../../store/dossiers.js';
 import { signDeskScans } from '../../store/desk-scans.js';
-import { verifiedAccountOf, verifiedIdentity } from '../../store/identity.js';
-import type { Transaction } from 'firebase-admin/firestore';
+import { fingerprint } from '../../store/event-chain.js';
+import { verifiedIdentity, verifiedAccountOf } from '../../store/identity.js';
+import { revive } from '../../store/revive.js';
+import { drainCodeQueue } from './allocate-codes.js';
+import { quotaExhausted } from './creation.js';
 
 /** The same caller and requestId always name the same dossier: a retried submission finds it. */
 export function dossierIdFor(uid: string, requestId: string): string {
@@ -79,25 +75,6 @@ async function reception(
   return decision.competentAgencyId;
 }
 
-function quotaExhausted(decision: Extract<OnlineQuotaDecision, { ok: false }>, now: Date): ApiError {
-  const retryAfterSeconds = Math.max(1, Math.ceil((decision.resetsAt.getTime() - now.getTime()) / 1000));
-  const message =
-    decision.exhausted === 'account'
-      ? {
-          vi: `Tài khoản này đã nộp ${decision.limit} hồ sơ trực tuyến hôm nay, mức tối đa trong một ngày. Vui lòng nộp tiếp vào ngày mai, hoặc nộp trực tiếp tại bộ phận một cửa.`,
-          en: `This account has filed ${decision.limit} dossiers online today, the daily maximum. Please file again tomorrow, or in person at the one-stop desk.`,
-        }
-      : {
-          vi: 'Bộ phận một cửa này đã nhận đủ số hồ sơ trực tuyến trong ngày. Vui lòng nộp vào ngày mai, hoặc nộp trực tiếp tại quầy.',
-          en: 'This one-stop desk has received its daily maximum of online dossiers. Please file tomorrow, or in person at the desk.',
-        };
-  return new ApiError('resource-exhausted', message, [], {
-    reason: decision.exhausted === 'account' ? 'accountQuota' : 'agencyQuota',
-    limit: decision.limit,
-    retryAfterSeconds,
-  });
-}
-
 /** Every component must belong to the procedure; every mandatory one must be there. */
 function checkComponents(procedure: Procedure, components: ComponentInput[]): void {
   const known = new Map(procedure.components.map((c) => [c.id, c]));
@@ -129,44 +106,6 @@ function checkComponents(procedure: Procedure, components: ComponentInput[]): vo
 }
 
 /**
- * The components with their files, and the filer with the authorisation. Reads the uploads inside the
- * creating transaction, so the same upload can never end up in two dossiers. Files of a sensitive component
- * (an ID-card image…) and authorisations are marked sensitive: restricted and logged when opened.
- */
-async function toDossierParts(
-  deps: DossierDeps,
-  tx: Transaction,
-  caller: Caller,
-  procedure: Procedure,
-  inputs: ComponentInput[],
-  filer: FilerInput | undefined,
-): Promise<{ components: DossierComponent[]; filer?: Filer }> {
-  const authorisationIds = filer?.authorisationUploadIds ?? [];
-  const ids = [...inputs.flatMap((c) => c.uploadIds), ...authorisationIds];
-  const attachments = ids.length > 0 ? await loadUploadsForSubmission(deps.db, caller.userId, ids, tx) : [];
-  const byId = new Map<string, Attachment>(attachments.map((a) => [a.id, a]));
-  const sensitive = sensitiveComponentIds(procedure);
-  const components = inputs.map(({ uploadIds, ...counts }) => ({
-    ...counts,
-    attachments: uploadIds.map((id) => (sensitive.has(counts.componentId) ? { ...byId.get(id)!, sensitive: true } : byId.get(id)!)),
-  }));
-  if (!filer) return { components };
-  const { authorisationUploadIds, ...person } = filer;
-  return { components, filer: { ...person, authorisation: authorisationUploadIds.map((id) => ({ ...byId.get(id)!, sensitive: true })) } };
-}
-
-/** Upload ids the submission marks sensitive in the uploads collection (access to their bytes is logged). */
-function sensitiveUploadIds(procedure: Procedure, body: SubmitDossierRequest | IntakeDossierRequest): Set<string> {
-  const sensitive = sensitiveComponentIds(procedure);
-  return new Set([
-    ...body.components.filter((c) => sensitive.has(c.componentId)).flatMap((c) => c.uploadIds),
-    ...(body.filer?.authorisationUploadIds ?? []),
-  ]);
-}
-
-const sensitiveComponentIds = (procedure: Procedure) => new Set(procedure.components.filter((c) => c.sensitive === true).map((c) => c.id));
-
-/**
  * A caller signed in with VNeID files as themself (domain: identityMismatch); the applicant of a filing on
  * their behalf sees it when their own account is VNeID-verified. Returns what the new dossier records.
  */
@@ -180,72 +119,120 @@ async function identityChecks(deps: DossierDeps, caller: Caller, body: SubmitDos
   return { ...(verified ? { vneidAuthenticated: true } : {}), ...(principalUserId && principalUserId !== caller.userId ? { principalUserId } : {}) };
 }
 
+/** How long a request waits for its code before answering 202 (the queue trigger then numbers it). */
+export const CODE_WAIT_MS = 20_000;
+
 async function create(
   deps: DossierDeps,
   caller: Caller,
   body: SubmitDossierRequest | IntakeDossierRequest,
+  rawBody: unknown,
   agencyId: string,
   kind: 'submit' | 'intake',
 ): Promise<Reply<'submitDossier'>> {
+  const dossierId = dossierIdFor(caller.userId, body.requestId);
+  const print = fingerprint({ kind, body });
+  // A retry of a submission already numbered: its first answer, before any other check (the procedure
+  // may have changed since, or the quota been used up by this very dossier).
+  const record = await requestRef(deps.db, dossierId, caller.userId, body.requestId).get();
+  if (record.exists) return storedAnswer(record, print, 200);
   const procedure = await procedureVersion(deps.db, body.procedureCode);
   const channel = kind === 'submit' ? 'online' : (body as IntakeDossierRequest).channel;
   const competentAgencyId = await reception(deps, procedure, body, agencyId, channel);
   checkComponents(procedure, body.components);
   const identity = await identityChecks(deps, caller, body, kind);
-  const [calendar, settings] = await Promise.all([workingCalendar(deps.db), ruleSetSettings(deps.db, procedure.ruleSet)]);
+  const settings = await ruleSetSettings(deps.db, procedure.ruleSet);
   const format = behaviourOf(procedure.ruleSet, settings).code;
   const issuer = codeIssuerOf({ onlineIssuer: settings?.onlineIssuer, channel, receivingAgencyId: agencyId });
-  const dossierId = dossierIdFor(caller.userId, body.requestId);
-  const quota = kind === 'submit' ? deps.onlineQuota() : undefined;
+  const quota = kind === 'submit' ? deps.onlineQuota() : null;
+  const now = deps.now();
   if (quota) {
-    // Past the limit, refuse before any transaction, so a flood never contends with the desk's walk-ins
-    // on the code counter; a retry of a submission that was stored is answered as usual.
-    const peek = await peekOnlineQuota(deps.db, caller.userId, agencyId, deps.now(), quota);
-    if (!peek.ok && !(await dossierRef(deps.db, dossierId).get()).exists) throw quotaExhausted(peek, deps.now());
+    // Past the limit, refuse before queueing, so a flood never reaches the desk's code queue; the
+    // allocator counts authoritatively in the transaction that creates the dossier.
+    const peek = await peekOnlineQuota(deps.db, caller.userId, agencyId, now, quota);
+    if (!peek.ok) throw quotaExhausted(peek, now);
   }
-  // Every creation under one issuer touches its daily counter: queue them in this instance.
-  return withKeyLock(`dossier-code:${issuer}`, () =>
-    runTransition(
-      { db: deps.db, now: deps.now, calendar },
-      {
+  const entry: QueuedSubmission = {
+    issuerDay: counterRef(deps.db, issuer, now).id,
+    issuer,
+    state: 'queued',
+    queuedAt: now,
+    kind,
+    requestId: body.requestId,
+    bodyJson: JSON.stringify(rawBody),
+    callerJson: JSON.stringify(caller),
+    fingerprint: print,
+    procedureCode: procedure.code,
+    procedureVersion: procedure.version,
+    receivingAgencyId: agencyId,
+    competentAgencyId,
+    channel,
+    identity,
+    format,
+    quota,
+  };
+  const ref = codeQueueRef(deps.db, dossierId);
+  const stored = await enqueueSubmission(ref, entry);
+  if (stored !== 'queued') {
+    // The same request again while the first is queued (or was refused and not yet told).
+    if (stored.existing.fingerprint !== print) throw requestIdReused();
+    if (stored.existing.state === 'refused') return deliverRefusal(ref, stored.existing);
+  }
+  return awaitCode(deps, dossierId, caller, body.requestId, print, stored === 'queued' ? entry.issuerDay : stored.existing.issuerDay);
+}
+
+/** The answer stored with the idempotency record of the creation. */
+function storedAnswer(record: DocumentSnapshot, print: string, status: 200 | 201): Reply<'submitDossier'> {
+  if (record.get('fingerprint') !== print) throw requestIdReused();
+  const body = revive(record.get('body')) as Encodes<TransitionAnswer>;
+  return { status, body: status === 200 ? { ...body, duplicate: true } : body };
+}
+
+/** A refusal is told once; the entry goes, so the same request may be sent again later (tomorrow's quota). */
+async function deliverRefusal(ref: DocumentReference, entry: QueuedSubmission): Promise<never> {
+  await ref.delete();
+  throw codeRefusalOf(entry);
+}
+
+/**
+ * Numbers the queue up to this submission (allocate-codes.ts), then answers: 201 with the dossier, the
+ * allocator's refusal, or — past CODE_WAIT_MS, or if the allocator failed — 202: the submission is kept and
+ * the queue trigger numbers it; the same request sent again gets the dossier.
+ */
+async function awaitCode(deps: DossierDeps, dossierId: string, caller: Caller, requestId: string, print: string, issuerDay: string): Promise<Reply<'submitDossier'>> {
+  if (deps.codeWaitMs === 0) return pendingAnswer(dossierId, requestId);
+  const waited = await drainCodeQueue({ db: deps.db }, issuerDay, dossierId, deps.codeWaitMs ?? CODE_WAIT_MS).then(
+    (r) => (r.done ? ('done' as const) : ('timeout' as const)),
+    (error: unknown) => {
+      logs.codeAllocationDeferred(dossierId, String(error));
+      return 'failed' as const;
+    },
+  );
+  if (waited === 'done') {
+    const record = await requestRef(deps.db, dossierId, caller.userId, requestId).get();
+    if (record.exists) return storedAnswer(record, print, 201);
+    const ref = codeQueueRef(deps.db, dossierId);
+    const snap = await ref.get();
+    if (snap.exists && snap.get('state') === 'refused') return deliverRefusal(ref, readEntry(snap));
+  }
+  return pendingAnswer(dossierId, requestId);
+}
+
+function pendingAnswer(dossierId: string, requestId: string): Reply<'submitDossier'> {
+  return {
+    status: 202,
+    body: {
+      pending: {
         dossierId,
-        requestId: body.requestId,
-        caller,
-        fingerprintOf: { kind, body },
-        expectedVersion: undefined,
-        draft: async (tx, now) =>
-          newDraftDossier({
-            id: dossierId,
-            procedure,
-            receivingAgencyId: agencyId,
-            competentAgencyId,
-            applicant: body.applicant,
-            ...(await toDossierParts(deps, tx, caller, procedure, body.components, body.filer)),
-            ...identity,
-            channel,
-            resultDelivery: body.resultDelivery,
-            ...(kind === 'submit' ? { ownerUserId: caller.userId } : {}),
-            now,
-          }),
-        prefetch: (now) => [counterRef(deps.db, issuer, now), ...(quota ? onlineQuotaRefs(deps.db, caller.userId, agencyId, now) : [])],
-        prepare: async (_draft, tx, now, [counter, ...quotaSnaps]) => {
-          const counted: (() => void)[] = [];
-          if (quota) {
-            // The authoritative count, in the transaction that creates the dossier.
-            const decision = onlineQuotaOf(quotaSnaps, quota, now);
-            if (!decision.ok) throw quotaExhausted(decision, now);
-            const refs = onlineQuotaRefs(deps.db, caller.userId, agencyId, now);
-            counted.push(() => countOnlineSubmission(tx, refs, { uid: caller.userId, agencyId }, now));
-          }
-          const { code, write } = reserveDossierCode(tx, counter!, issuer, now, format);
-          const request = kind === 'submit' ? { type: 'submit' as const } : { type: 'intake' as const, channel: (body as IntakeDossierRequest).channel };
-          const uploadIds = [...body.components.flatMap((c) => c.uploadIds), ...(body.filer?.authorisationUploadIds ?? [])];
-          const sensitive = sensitiveUploadIds(procedure, body);
-          return { request, code, writes: [write, ...counted, () => attachUploads(tx, uploadIds, dossierId, deps.db, sensitive)] };
+        requestId,
+        retryAfterSeconds: 5,
+        message: {
+          vi: 'Hồ sơ đã được nhận và đang được cấp mã. Gửi lại yêu cầu này sau ít giây để nhận mã hồ sơ.',
+          en: 'The dossier is received and its code is being assigned. Send this request again in a few seconds to get the code.',
         },
       },
-    ),
-  );
+    },
+  };
 }
 
 /** POST /api/dossiers — a signed-in citizen submits online. */
@@ -254,7 +241,7 @@ export async function submitDossier(req: ApiRequest, deps: DossierDeps): Promise
   requireRole(caller, ['citizen']);
   requireVerifiedEmail(caller);
   const body = parseInput(SubmitDossierRequest, req.body);
-  return create(deps, caller, body, body.receivingAgencyId, 'submit');
+  return create(deps, caller, body, req.body, body.receivingAgencyId, 'submit');
 }
 
 /** POST /api/desk/dossiers — a desk officer records a walk-in or postal application at their agency. */
@@ -267,5 +254,5 @@ export async function intakeDossier(req: ApiRequest, deps: DossierDeps): Promise
     const uploadIds = body.components.flatMap((c) => c.uploadIds);
     await signDeskScans({ ...deps.deskScans, db: deps.db, now: deps.now }, caller, dossierIdFor(caller.userId, body.requestId), uploadIds);
   }
-  return create(deps, caller, body, caller.agencyId!, 'intake');
+  return create(deps, caller, body, req.body, caller.agencyId!, 'intake');
 }

@@ -1,0 +1,74 @@
+// @needs emulators
+// A morning peak at one desk (issue 19): 10 submissions a second for 60 s from 4 separate processes
+// (2.5/s each), through the real handler against the Firestore emulator, numbered by the code allocator
+// (ADR 0012) shared only through Firestore — the queue trigger of the functions emulator numbers too, as
+// another instance would. Reports unique contiguous codes, errors, and the p95 time to code as a ratio of
+// one submission's on its own (median of a few filed one at a time, same run). Ratios, never absolute
+// targets: the emulator and two shared cores set the absolute times.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { parseDossierCode } from '../functions/src/domain/index.js';
+import { loadDemoData } from '../seed/load.js';
+import { admin } from '../test/support/emulators.js';
+import { median, ms } from './_stats.js';
+
+const PROCESSES = 4;
+const RATE_PER_PROCESS = Number(process.env.DESK_BURST_RATE ?? 2.5);
+const SECONDS = Number(process.env.DESK_BURST_SECONDS ?? 60);
+const PER_PROCESS = Math.round(RATE_PER_PROCESS * SECONDS);
+const TOTAL = PER_PROCESS * PROCESSES;
+const DESK = '000.21.02.H99';
+const ROOT = join(import.meta.dirname, '..');
+const { db, auth } = admin();
+await loadDemoData(db, auth);
+const runId = Date.now().toString(36);
+
+type Line = { i: number; status: number; code: string | null; ms: number; asked?: number; error?: string };
+
+function runWorker(job: object): Promise<Line[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'test', 'support', 'code-worker.ts'), JSON.stringify(job)], { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`worker exited ${code}`));
+      resolve(out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Line));
+    });
+  });
+}
+
+const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)]!;
+
+// Baseline: one submission at a time at a quiet desk (another day), from one worker process.
+const single = await runWorker({ mode: 'submit', day: '2027-11-01', desk: DESK, label: `burst-single-${runId}`, count: 10 });
+// Warm-up excluded: the first call pays the process's cold caches.
+const singleMs = median(single.slice(1).map((l) => l.ms));
+
+const day = '2027-11-02';
+const yymmdd = day.replaceAll('-', '').slice(2);
+await db.doc(`counters/${DESK}_${yymmdd}`).delete();
+const t0 = performance.now();
+const lines = (
+  await Promise.all(
+    Array.from({ length: PROCESSES }, (_, w) => runWorker({ mode: 'submit', day, desk: DESK, label: `burst-${runId}-${w}`, count: PER_PROCESS, ratePerSecond: RATE_PER_PROCESS })),
+  )
+).flat();
+const wallMs = performance.now() - t0;
+
+const errors = lines.filter((l) => l.status !== 201);
+const sequences = lines.filter((l) => l.code).map((l) => parseDossierCode(l.code!).sequence).sort((a, b) => a - b);
+const unique = new Set(sequences).size;
+const contiguous = sequences.length === TOTAL && sequences.every((s, i) => s === i + 1);
+const counter = (await db.doc(`counters/${DESK}_${yymmdd}`).get()).get('next') as number | undefined;
+const times = lines.filter((l) => l.status === 201).map((l) => l.ms);
+const pending = lines.filter((l) => (l.asked ?? 1) > 1).length;
+const ratio = p95(times) / singleMs;
+
+console.log(`${PROCESSES} processes × ${PER_PROCESS} submissions at ${RATE_PER_PROCESS}/s each (${PROCESSES * RATE_PER_PROCESS}/s for ${SECONDS} s) to one desk; wall ${(wallMs / 1000).toFixed(1)} s`);
+console.log(`one submission on its own (baseline, median of 9): ${ms(singleMs)} to its code`);
+console.log(`time to code in the burst: median ${ms(median(times))} (${(median(times) / singleMs).toFixed(2)}x), p95 ${ms(p95(times))} (${ratio.toFixed(2)}x; target ≤ 3x)`);
+console.log(`answered 202 first (code followed): ${pending}; errors: ${errors.length}${errors.length ? ` e.g. ${JSON.stringify(errors[0])}` : ''}`);
+console.log(`unique codes: ${unique}/${TOTAL}; contiguous 1..${TOTAL}: ${contiguous}; counter: ${counter}`);
+const ok = contiguous && errors.length === 0 && counter === TOTAL;
+console.log(`desk-burst: ${unique}/${TOTAL} unique contiguous codes, ${errors.length} errors, p95 time to code ${ratio.toFixed(2)}x a single submission's${ok ? '' : ' — FAILED'}`);
+process.exit(ok ? 0 : 1);
