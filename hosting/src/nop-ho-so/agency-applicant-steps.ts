@@ -8,7 +8,7 @@ import { h } from '../shared/dom.js';
 import type { FieldProblem } from '../shared/form-errors.js';
 import { t } from '../shared/i18n.js';
 import { afterStep, stepForm, textInput, valueOf } from './step-form.js';
-import type { AgencyPublic } from '../../../functions/src/contract/index.js';
+import { APPLICANT_CHANNEL_DEFAULTS, type AgencyPublic } from '../../../functions/src/contract/index.js';
 import { competentChoices } from '../shared/reception.js';
 import { competentNeeded, desks, go, person, readCurrentStep, wizard } from './state.js';
 import { noticeDetails } from '../shared/privacy-notice.js';
@@ -100,6 +100,17 @@ export function agencyProblems(): FieldProblem[] {
   return [];
 }
 
+/**
+ * What the number is for, agreeing with the channels sent by default (APPLICANT_CHANNEL_DEFAULTS): SMS is
+ * opt-in, so the hint does not promise text messages; it says where to turn them on.
+ */
+const PHONE_HINT: Bilingual = APPLICANT_CHANNEL_DEFAULTS.sms
+  ? { vi: 'Bạn nhận tin nhắn SMS khi hồ sơ thay đổi. Ví dụ 0912 345 678', en: 'You get a text message when your dossier changes. E.g. 0912 345 678' }
+  : {
+      vi: 'Để cơ quan liên hệ khi cần, ví dụ 0912 345 678. Thông báo về hồ sơ đến trang Hồ sơ của tôi và email; muốn nhận thêm tin nhắn SMS, bật trong mục “Nhận thông báo qua” ở Hồ sơ của tôi.',
+      en: 'So the agency can reach you, e.g. 0912 345 678. News about your dossier comes to My dossiers and by email; to get text messages too, turn on SMS under “Notify me by” in My dossiers.',
+    };
+
 export function applicantStep(): HTMLElement {
   // An organisation applicant, filing on someone's behalf and the privacy notice: representation.ts.
   if (isOrganisation()) {
@@ -116,7 +127,7 @@ export function applicantStep(): HTMLElement {
       h('p', {}, t({ vi: 'Người nộp hồ sơ là cá nhân. Thông tin phải khớp với giấy tờ tùy thân.', en: 'The applicant is a person. The details must match your identity document.' })),
       ...textInput('fullName', { vi: 'Họ và tên', en: 'Full name' }, a.fullName, { autocomplete: 'name' }),
       ...textInput('idNumber', { vi: 'Số căn cước công dân', en: 'Citizen identity number (CCCD)' }, a.identity?.number, { hint: { vi: '12 chữ số, in trên thẻ căn cước', en: '12 digits, printed on your identity card' }, inputmode: 'numeric', maxlength: 20 }),
-      ...textInput('phone', { vi: 'Số điện thoại di động', en: 'Mobile number' }, a.phone, { type: 'tel', autocomplete: 'tel', hint: { vi: 'Để nhận tin nhắn về hồ sơ, ví dụ 0912 345 678', en: 'For messages about your dossier, e.g. 0912 345 678' }, maxlength: 20 }),
+      ...textInput('phone', { vi: 'Số điện thoại di động', en: 'Mobile number' }, a.phone, { type: 'tel', autocomplete: 'tel', hint: PHONE_HINT, maxlength: 20 }),
       ...textInput('email', { vi: 'Email (không bắt buộc)', en: 'Email (optional)' }, a.email, { type: 'email', autocomplete: 'email', maxlength: 254 }),
       h(
         'fieldset',

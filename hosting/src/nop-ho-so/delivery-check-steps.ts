@@ -3,6 +3,7 @@
 import type { Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
+import { displayPhone } from '../shared/phone.js';
 import { afterStep, heading, progressLine, stepForm } from './step-form.js';
 import { submit } from './submission.js';
 import { isOrganisation, representationRows } from './representation.js';
@@ -90,7 +91,7 @@ export function checkStep(): HTMLElement {
       : [
         ...summaryRow({ vi: 'Họ và tên', en: 'Full name' }, a.fullName ?? '', 'applicant', 'check-name'),
         ...summaryRow({ vi: 'Số căn cước công dân', en: 'Citizen identity number' }, a.identity?.number ?? '', 'applicant', 'check-id'),
-        ...summaryRow({ vi: 'Số điện thoại', en: 'Mobile number' }, a.phone ?? '', 'applicant', 'check-phone'),
+        ...summaryRow({ vi: 'Số điện thoại', en: 'Mobile number' }, displayPhone(a.phone ?? ''), 'applicant', 'check-phone'),
         ...summaryRow({ vi: 'Email', en: 'Email' }, a.email || '—', 'applicant', 'check-email'),
         ...summaryRow({ vi: 'Nơi cư trú', en: 'Address' }, address, 'applicant', 'check-address'),
           ...representationRows((term, value, testId) => summaryRow(term, value, 'applicant', testId)),

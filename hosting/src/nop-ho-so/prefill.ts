@@ -2,6 +2,7 @@
 // name, ID number, phone and address pre-filled, still editable (and checked again by the server).
 import type { User } from 'firebase/auth';
 import type { ProfileAnswer } from '../../../functions/src/contract/index.js';
+import { displayPhone } from '../shared/phone.js';
 import { apiAs } from '../shared/session.js';
 import type { PersonDraft } from './draft-store.js';
 
@@ -20,7 +21,7 @@ export async function profileDraft(user: User): Promise<PersonDraft | undefined>
     kind: 'person',
     ...(fullName ? { fullName } : {}),
     ...(idNumber ? { identity: { kind: 'citizenId', number: idNumber } } : {}),
-    ...(p ? { phone: p.phone.replace(/^\+84/, '0'), address: p.address } : {}),
+    ...(p ? { phone: displayPhone(p.phone), address: p.address } : {}),
     ...(answer.email ? { email: answer.email } : {}),
   };
 }
