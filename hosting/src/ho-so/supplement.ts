@@ -6,7 +6,7 @@ import { byId } from '../shared/dom.js';
 import { clearFieldErrors, showFieldErrors, type FieldProblem } from '../shared/form-errors.js';
 import { newRequestId } from '../shared/session.js';
 import { legacyItemComponentId } from '../../../functions/src/contract/index.js';
-import { fileProblems } from '../shared/upload.js';
+import { describeUploadError, fileProblems, UploadCancelled } from '../shared/upload.js';
 import { sendSupplement as postSupplement, uploadWithProgress } from './api.js';
 import { loadAnswer } from './live.js';
 import { dossierId, page, render, supplement, supplementFiles } from './state.js';
@@ -34,7 +34,7 @@ export async function addSupplementFiles(key: string, input: HTMLInputElement, p
       const answer = await uploadWithProgress(page.user!, file, undefined, progress);
       supplementFiles.set(key, [...(supplementFiles.get(key) ?? []), answer]);
     } catch (err) {
-      failures.push({ inputId: input.id, message: describeError(err) });
+      if (!(err instanceof UploadCancelled)) failures.push({ inputId: input.id, message: describeUploadError(err, file.name) });
     }
   }
   render();

@@ -5,9 +5,11 @@
 import type { Bilingual } from '../shared/api.js';
 import { provinceForAddress } from '../shared/branding.js';
 import { h } from '../shared/dom.js';
+import { feeBlock } from '../shared/fee.js';
 import type { FieldProblem } from '../shared/form-errors.js';
 import { t } from '../shared/i18n.js';
 import { afterStep, stepForm, textInput, valueOf } from './step-form.js';
+import { communeChoice, communeProblems, readCommune } from './commune-field.js';
 import { APPLICANT_CHANNEL_DEFAULTS, type AgencyPublic } from '../../../functions/src/contract/index.js';
 import { competentChoices } from '../shared/reception.js';
 import { competentNeeded, desks, go, person, readCurrentStep, wizard } from './state.js';
@@ -77,7 +79,9 @@ export function agencyStep(): HTMLElement {
     const checked = fieldset.querySelector<HTMLInputElement>('input[name="agency"]:checked');
     competent.hidden = !competentNeeded(checked?.value);
   });
-  return stepForm('agency', [fieldset, competent], () => {
+  // What it costs and how it is paid, before the citizen starts (shared/fee.ts).
+  const fees = feeBlock(wizard.detail!.procedure.fees, 'wizard-fee');
+  return stepForm('agency', [fees, fieldset, competent], () => {
     readCurrentStep();
     afterStep('agency', agencyProblems(), 'applicant');
   });
@@ -134,7 +138,7 @@ export function applicantStep(): HTMLElement {
         {},
         h('legend', {}, t({ vi: 'Nơi cư trú', en: 'Address' })),
         ...textInput('addressLine', { vi: 'Số nhà, đường, thôn/tổ', en: 'Street address' }, a.address?.line, { autocomplete: 'address-line1' }),
-        ...textInput('communeName', { vi: 'Xã/phường', en: 'Commune or ward' }, a.address?.communeName),
+        ...communeChoice(a.address?.communeName),
         ...textInput('provinceName', { vi: 'Tỉnh/thành phố', en: 'Province or city' }, a.address?.provinceName ?? provinceForAddress()),
       ),
       filerFields(),
@@ -156,7 +160,7 @@ export function readApplicant(): void {
   a.identity = { kind: 'citizenId', number: valueOf('idNumber').replace(/\s/g, '') };
   a.phone = valueOf('phone');
   a.email = valueOf('email');
-  a.address = { line: valueOf('addressLine'), communeName: valueOf('communeName'), provinceName: valueOf('provinceName') };
+  a.address = { line: valueOf('addressLine'), communeName: readCommune(), provinceName: valueOf('provinceName') };
 }
 
 /** The obvious mistakes in the applicant's details (the server checks again). */
@@ -176,7 +180,7 @@ export function applicantProblems(): FieldProblem[] {
   else if (!/^(\+84|84|0)\d{9}$/.test(phone)) problems.push({ inputId: 'phone', message: { vi: 'Số di động gồm 10 chữ số, ví dụ 0912 345 678', en: 'A mobile number has 10 digits, e.g. 0912 345 678' } });
   if (a.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email.trim())) problems.push({ inputId: 'email', message: { vi: 'Địa chỉ email không hợp lệ', en: 'Enter a valid email address' } });
   need('addressLine', a.address?.line, { vi: 'Nhập số nhà, đường, thôn/tổ', en: 'Enter your street address' });
-  need('communeName', a.address?.communeName, { vi: 'Nhập xã/phường', en: 'Enter your commune or ward' });
+  problems.push(...communeProblems(a.address?.communeName));
   need('provinceName', a.address?.provinceName, { vi: 'Nhập tỉnh/thành phố', en: 'Enter your province or city' });
   return [...problems, ...filerProblems()];
 }
