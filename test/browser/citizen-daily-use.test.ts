@@ -35,18 +35,14 @@ async function signIn(): Promise<void> {
   await page.click('#sign-in-form button[type="submit"]');
 }
 
-/** The element stays on one line and inside the screen: its height is one line box, its right edge on screen. */
+/** How many line boxes the element takes (an inline element broken across lines has one rect per line), and whether it runs off the screen. */
 async function keptWhole(selector: string): Promise<{ lines: number; overflows: boolean; text: string }> {
   // The test tsconfig has no DOM types: the in-page code is written against `globalThis`.
   return page.locator(selector).first().evaluate((node) => {
-    type Box = { height: number; right: number };
-    type El = { getBoundingClientRect(): Box; textContent: string | null };
-    const g = globalThis as unknown as { getComputedStyle(e: unknown): { lineHeight: string; fontSize: string }; document: { documentElement: { clientWidth: number } } };
+    type El = { getClientRects(): { length: number }; getBoundingClientRect(): { right: number }; textContent: string | null };
+    const g = globalThis as unknown as { document: { documentElement: { clientWidth: number } } };
     const el = node as unknown as El;
-    const box = el.getBoundingClientRect();
-    const style = g.getComputedStyle(el);
-    const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.5;
-    return { lines: Math.round(box.height / lineHeight), overflows: box.right > g.document.documentElement.clientWidth, text: el.textContent ?? '' };
+    return { lines: el.getClientRects().length, overflows: el.getBoundingClientRect().right > g.document.documentElement.clientWidth, text: el.textContent ?? '' };
   });
 }
 
@@ -124,9 +120,8 @@ describe('applying online on a phone', () => {
     await expect.poll(() => page.locator('#files-renewal-application-error').textContent()).toContain('Tệp “so-do-chup.pdf” không phải PDF thật');
     // Over the limit: what to do about it.
     await page.setInputFiles('#files-renewal-application', { name: 'ban-quet-600dpi.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(11 * 1024 * 1024, 0x20) });
-    const tooLarge = (await page.locator('#files-renewal-application-error').textContent()) ?? '';
-    expect(tooLarge).toContain('ban-quet-600dpi.pdf');
-    expect(tooLarge).toContain('150–200 dpi');
+    await expect.poll(() => page.locator('#files-renewal-application-error').textContent()).toContain('ban-quet-600dpi.pdf');
+    expect(await page.locator('#files-renewal-application-error').textContent()).toContain('150–200 dpi');
 
     // A slow upload shows its percentage and can be cancelled: the server never answers here.
     await page.route('**/api/uploads', () => undefined);
@@ -135,7 +130,7 @@ describe('applying online on a phone', () => {
     expect(await page.locator('[data-testid="upload-percent"]').textContent()).toMatch(/^\d{1,3}%$/);
     await expectAccessible('daily-apply-uploading');
     await page.click('button.cancel-upload');
-    expect(await page.locator('[data-testid="upload-cancelled"]').textContent()).toContain('Đã hủy tải lên tệp “don-11-dk.pdf”');
+    await expect.poll(() => page.locator('[data-testid="upload-cancelled"]').textContent()).toContain('Đã hủy tải lên tệp “don-11-dk.pdf”');
     expect(await page.locator('#uploaded-renewal-application').count()).toBe(0);
     expect(await page.locator('#files-renewal-application-error').isVisible()).toBe(false);
     await page.unroute('**/api/uploads');

@@ -6,7 +6,7 @@ import type { Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { clearFieldErrors, showFieldErrors, type FieldProblem } from '../shared/form-errors.js';
 import { t } from '../shared/i18n.js';
-import { ACCEPT_ATTRIBUTE, describeUploadError, FILE_HINT, fileProblems, UploadCancelled } from '../shared/upload.js';
+import { ACCEPT_ATTRIBUTE, cancelledNote, describeUploadError, FILE_HINT, fileProblems, UploadCancelled } from '../shared/upload.js';
 import { uploadWithProgress } from './api.js';
 import type { ComponentDraft } from './draft-store.js';
 import { afterStep, stepForm, valueOf } from './step-form.js';
@@ -135,11 +135,15 @@ async function uploadSelected(componentId: string, input: HTMLInputElement, prog
   const results = await Promise.allSettled(files.map((file) => uploadWithProgress(wizard.user!, file, wizard.draftId, progressList)));
   const c = componentState(componentId);
   const failed: FieldProblem[] = [];
+  const cancelled: string[] = [];
   results.forEach((r, i) => {
     if (r.status === 'fulfilled') c.uploads.push({ uploadId: r.value.uploadId, fileName: r.value.fileName, size: r.value.size, contentType: r.value.contentType });
-    else if (!(r.reason instanceof UploadCancelled)) failed.push({ inputId: input.id, message: describeUploadError(r.reason, files[i]!.name) });
+    else if (r.reason instanceof UploadCancelled) cancelled.push(files[i]!.name);
+    else failed.push({ inputId: input.id, message: describeUploadError(r.reason, files[i]!.name) });
   });
   render();
+  // The redraw replaced the progress list: say again there which uploads were cancelled.
+  document.querySelector(`[data-component="${componentId}"] .progress-list`)?.append(...cancelled.map(cancelledNote));
   if (failed.length) showFieldErrors(document.getElementById('step-documents')!, failed);
   else (document.getElementById(`uploaded-${componentId}`) ?? input).focus?.();
   await save();

@@ -43,6 +43,16 @@ export function fileProblem(file: File): Bilingual | undefined {
   return undefined;
 }
 
+/**
+ * "Đã hủy tải lên tệp X." in a progress list, cleared after a few seconds: the person sees the cancel took
+ * effect. A page that redraws the list after the upload adds it again to the new list.
+ */
+export function cancelledNote(fileName: string): HTMLElement {
+  const note = h('li', { class: 'cancelled', 'data-testid': 'upload-cancelled' }, t({ vi: `Đã hủy tải lên tệp “${fileName}”.`, en: `Cancelled uploading “${fileName}”.` }));
+  setTimeout(() => note.remove(), 8000);
+  return note;
+}
+
 /** The person cancelled the upload: not an error to show. */
 export class UploadCancelled extends Error {
   constructor(readonly fileName: string) {
@@ -114,12 +124,7 @@ export async function uploadWithProgress(user: User, file: File, draftId: string
       abort.signal,
     );
   } catch (err) {
-    if (err instanceof UploadCancelled) {
-      // Said where the row was, then cleared: the person sees the cancel took effect.
-      const note = h('li', { class: 'cancelled', 'data-testid': 'upload-cancelled' }, t({ vi: `Đã hủy tải lên tệp “${file.name}”.`, en: `Cancelled uploading “${file.name}”.` }));
-      row.after(note);
-      setTimeout(() => note.remove(), 6000);
-    }
+    if (err instanceof UploadCancelled) row.after(cancelledNote(file.name));
     throw err;
   } finally {
     row.remove();
