@@ -174,8 +174,7 @@ describe('"Hồ sơ của tôi" on a phone', () => {
     await item.waitFor();
     expect(await item.locator('.due').textContent()).toBe('Hẹn trả: Tạm dừng — tính lại khi bổ sung đủ');
     expect(await item.locator('[data-testid="to-do"]').textContent()).toContain('Cần bổ sung giấy tờ');
-    const code = await keptWhole(`#dossier-list li[data-code="${d.code}"] .dossier-code`);
-    expect(code).toEqual({ lines: 1, overflows: false, text: d.code });
+    await expect.poll(() => keptWhole(`#dossier-list li[data-code="${d.code}"] .dossier-code`)).toEqual({ lines: 1, overflows: false, text: d.code });
     await item.locator('button.copy-code').click();
     await expect.poll(() => item.locator('.copy-status').textContent()).toBe('Đã chép mã hồ sơ.');
     expect(await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText())).toBe(d.code);
@@ -188,7 +187,8 @@ describe('"Hồ sơ của tôi" on a phone', () => {
     expect(await page.locator('[data-testid="due"]').getAttribute('data-due')).toBe('paused');
     expect(await page.locator('[data-testid="due"]').textContent()).toBe('Tạm dừng — tính lại khi bổ sung đủ');
     expect(await page.locator('[data-testid="explanation"]').textContent()).toContain('không tính trong lúc chờ bạn bổ sung');
-    expect(await keptWhole('.code-line .dossier-code')).toEqual({ lines: 1, overflows: false, text: d.code });
+    // The page redraws as the live answers arrive: measure again until an attached element answers.
+    await expect.poll(() => keptWhole('.code-line .dossier-code')).toEqual({ lines: 1, overflows: false, text: d.code });
     await expectAccessible('daily-my-dossier-paused');
   });
 
