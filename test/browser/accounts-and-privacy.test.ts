@@ -203,7 +203,7 @@ describe('applying with a VNeID-verified account', () => {
     await page.fill('#idNumber', '079190001234');
     await page.fill('#phone', '0912 000 111');
     await page.fill('#addressLine', '3 Nguyễn Huệ');
-    await page.fill('#communeName', 'Phường Đông Thành');
+    await page.selectOption('#communeName', 'Phường Đông Thành');
     await page.click('#next');
     await page.locator('#step-documents').waitFor();
     await page.setInputFiles('#files-renewal-application', { name: 'don.pdf', mimeType: 'application/pdf', buffer: minimalPdf() });
@@ -306,7 +306,7 @@ describe('an organisation applicant in the wizard', () => {
     await page.fill('#repTitle', 'Giám đốc');
     await page.fill('#phone', '0903 111 222');
     await page.fill('#addressLine', 'Khu công nghiệp Tân Lập');
-    await page.fill('#communeName', 'Xã Tân Lập');
+    await page.selectOption('#communeName', 'Xã Tân Lập');
     await page.click('#next');
     await page.locator('#taxCode-error').waitFor();
     expect(await page.locator('#taxCode-error').textContent()).toContain('chữ số kiểm tra');

@@ -208,7 +208,7 @@ describe('applying online /nop-ho-so/<code>', () => {
     await page.fill('#phone', '0112345678');
     await page.fill('#email', 'thu.le@example.vn');
     await page.fill('#addressLine', '12 đường Hòa Bình');
-    await page.fill('#communeName', 'Phường Đông Thành');
+    await page.selectOption('#communeName', 'Phường Đông Thành');
     await page.click('#next');
     await page.locator('.error-summary').waitFor();
     expect(await page.locator('#idNumber-error').textContent()).toContain('Số căn cước công dân gồm đúng 12 chữ số');
@@ -306,7 +306,10 @@ describe('my dossiers /ho-so/', () => {
     await expect.poll(() => item.getAttribute('data-status')).toBe('awaitingSupplement');
     expect(await item.locator('[data-testid="status"]').textContent()).toBe('Yêu cầu bổ sung');
 
-    await page.click(`#dossier-list li[data-code="${dossier.code}"] a`);
+    // The list says what to do now, and keeps the code whole.
+    expect(await item.locator('[data-testid="to-do"]').textContent()).toContain('Cần bổ sung giấy tờ');
+    expect(await item.locator('.due').getAttribute('data-due')).toBe('none');
+    await page.click(`#dossier-list li[data-code="${dossier.code}"] a.procedure`);
     await page.locator('#supplement-form').waitFor();
     expect(await page.locator('[data-testid="supplement-reason"]').textContent()).toBe('Bản chụp Giấy chứng nhận không rõ');
     expect(await page.locator('#supplement-form').textContent()).toContain('Bản chụp bị mờ, không đọc được số vào sổ');
@@ -326,11 +329,12 @@ describe('my dossiers /ho-so/', () => {
     await act(IDENTITIES.receptionistX, { type: 'receive' });
     await expect.poll(() => page.locator('[data-testid="status"]').textContent()).toBe('Đã tiếp nhận');
     expect(await page.locator('[data-testid="explanation"]').textContent()).toContain('7 ngày làm việc');
+    // In plain steps from the citizen's side, not the officers' button labels.
     expect(await page.locator('#timeline li').allTextContents()).toEqual([
-      expect.stringContaining('Nộp hồ sơ trực tuyến'),
-      expect.stringContaining('Yêu cầu bổ sung hồ sơ'),
-      expect.stringContaining('Nộp bổ sung hồ sơ'),
-      expect.stringContaining('Tiếp nhận hồ sơ'),
+      expect.stringContaining('Bạn đã nộp hồ sơ trực tuyến'),
+      expect.stringContaining('Cơ quan đề nghị bạn bổ sung giấy tờ'),
+      expect.stringContaining('Bạn đã gửi giấy tờ bổ sung'),
+      expect.stringContaining('Hồ sơ đã được tiếp nhận'),
     ]);
     await expectAccessible('my-dossier-received');
 

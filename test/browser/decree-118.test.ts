@@ -445,7 +445,7 @@ describe('the wizard names the competent commune when the desk chosen does not d
     await citizen.fill('#idNumber', '079190005566');
     await citizen.fill('#phone', '0912 888 777');
     await citizen.fill('#addressLine', 'Thôn Phú Lợi');
-    await citizen.fill('#communeName', 'Xã An Phú');
+    await citizen.selectOption('#communeName', 'Xã An Phú');
     await citizen.click('#next');
     await citizen.locator('#step-documents').waitFor();
     await citizen.setInputFiles('#files-application-form', { name: 'don-04-dk.pdf', mimeType: 'application/pdf', buffer: minimalPdf() });

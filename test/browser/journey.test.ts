@@ -73,7 +73,7 @@ describe('citizen → desk → land office → desk → citizen', () => {
     await citizen.fill('#phone', '0903 456 789');
     await citizen.fill('#email', CITIZEN.email);
     await citizen.fill('#addressLine', '8 đường Nguyễn Huệ');
-    await citizen.fill('#communeName', 'Phường Đông Thành');
+    await citizen.selectOption('#communeName', 'Phường Đông Thành');
     await citizen.click('#next');
     await citizen.locator('#step-documents').waitFor();
     await citizen.setInputFiles('#files-renewal-application', { name: 'don-de-nghi.pdf', mimeType: 'application/pdf', buffer: minimalPdf() });

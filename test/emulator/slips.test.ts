@@ -10,7 +10,7 @@ import { agencySlipSigner } from '../../functions/src/features/slips/slip-signer
 import { deploymentSigner } from '../../functions/src/platform/signing/index.js';
 import { LocalFileStore, localFileStoreRoot } from '../../functions/src/platform/file-store/index.js';
 import { loadDemoData } from '../../seed/load.js';
-import { act as applyAction, download, landRenewal, PROVINCE_DESK, rid, submit, type Action } from '../support/api.js';
+import { act as applyAction, api, download, landRenewal, PROVINCE_DESK, rid, submit, type Action } from '../support/api.js';
 import { admin, eventually } from '../support/emulators.js';
 import { IDENTITIES, lookupSecret, signingLocation, signingPassphrase, type TestIdentity } from '../support/identity.js';
 
@@ -210,6 +210,16 @@ describe('forms 03 and 05 from other transitions', () => {
     expect((await slip(id, slipId, undefined, token)).status).toBe(404);
     const res = await slip(id, slipId, IDENTITIES.handlerY);
     expect(res.status).toBe(200);
+    // The control slip is the agencies' own: the applicant, signed in, neither sees it listed nor opens it;
+    // the receipt stays theirs.
+    expect((await slip(id, slipId, IDENTITIES.citizenA)).status).toBe(404);
+    const mine = await eventually(async () => {
+      const answer = await api('getDossier', { params: { dossierId: id } }, IDENTITIES.citizenA);
+      return answer.body.slips.some((s) => s.form === '01') ? answer : undefined;
+    }, 'the receipt listed for the applicant');
+    expect(mine.body.slips.map((s) => s.id)).not.toContain(slipId);
+    const theirs = await api('getDossier', { params: { dossierId: id } }, IDENTITIES.leadX);
+    expect(theirs.body.slips.map((s) => s.id)).toContain(slipId);
     const text = pdfText(res.bytes).replace(/[ \t]+/g, ' ');
     expect(text).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ');
     expect(text).toContain('Nhận: Văn phòng Đăng ký đất đai tỉnh');

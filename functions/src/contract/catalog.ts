@@ -18,6 +18,8 @@ export type ProcedureSummary = {
   durationText: Bilingual;
   onlineLevel: keyof typeof ONLINE_LEVEL_LABELS;
   feeVnd: number;
+  /** Everyday names people search by ("sổ đỏ"): the portal ranks the procedure first for them. */
+  searchTerms: string[];
 };
 
 export type ProcedurePage = { items: ProcedureSummary[]; nextAfter: string | null };

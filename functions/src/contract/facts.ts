@@ -19,8 +19,9 @@ export { SATISFACTION_LEVELS, SATISFACTION_SCALE } from '../domain/evaluation/sa
 export { RATING_CRITERIA, RATING_CRITERIA_LABELS, type RatingCriterion } from '../domain/evaluation/rating-criteria-labels.js';
 export { EVALUATION_CLASS_LABELS } from '../domain/evaluation/aggregate.js';
 export { findForm, FORM_SET_TT01_2018, FORM_SET_TT03_2025, FORM_SETS, formLabel, type FormNumber, type FormPurpose, type FormSet, type FormSetId, type OfficialForm } from '../domain/forms/official-forms.js';
-export { behaviourOf, formSetOf, isCitizenHeld, RULE_SET_BEHAVIOUR, slipIssuedBy, type RuleSetBehaviour } from '../domain/rule-set/behaviour.js';
+export { behaviourOf, formSetOf, isApplicantSlip, isCitizenHeld, RULE_SET_BEHAVIOUR, slipIssuedBy, type RuleSetBehaviour } from '../domain/rule-set/behaviour.js';
 export { ACTION_LABEL_TEXT } from '../domain/lifecycle/action-labels.js';
+export { CITIZEN_STEP_TEXT, citizenTimeline, type CitizenStepAction } from '../domain/lifecycle/citizen-steps.js';
 export { freshComponentId, legacyItemComponentId, supplementTargets, type SupplementTarget } from '../domain/dossier/supplement.js';
 export { ONLINE_LEVEL_LABELS, ONLINE_LEVELS, PROCEDURE_FIELDS, STEP_ROLE_LABELS, STEP_ROLES } from '../domain/procedure/labels.js';
 export { applicantSeesResults, onlineReturnProblem, resultDocumentCode, resultIssueProblem } from '../domain/result/policy.js';
@@ -31,3 +32,4 @@ export type { Procedure } from '../domain/procedure/procedure.js';
 export { CONSENT_PURPOSE_TEXT, CONSENT_PURPOSES, PRIVACY_NOTICE, PRIVACY_NOTICE_VERSION, type ConsentPurpose, type NoticeSection } from '../domain/privacy/notice.js';
 export { DATA_REQUEST_ACTIONS, DATA_REQUEST_KINDS, DATA_REQUEST_LIMITS, DATA_REQUEST_STATUSES, DELETION_SCOPE, type DataRequestAction, type DataRequestKind, type DataRequestStatus } from '../domain/privacy/data-request-facts.js';
 export { taxCodeProblem, type TaxCodeProblem } from '../domain/applicant/tax-code.js';
+export { APPLICANT_CHANNEL_DEFAULTS, type ApplicantChannel } from '../domain/applicant/notification-defaults.js';

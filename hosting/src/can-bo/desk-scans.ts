@@ -4,10 +4,10 @@
 // `uploadIds`. The server records each with its uploader and SHA-256 (store/uploads.ts). Files are
 // checked here first only to spare a slow upload that would fail; the server checks them again.
 import type { User } from 'firebase/auth';
-import { describeError, type Bilingual } from '../shared/api.js';
+import type { Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
-import { ACCEPT_ATTRIBUTE, FILE_HINT, fileProblem, uploadWithProgress, type UploadAnswer } from '../shared/upload.js';
+import { ACCEPT_ATTRIBUTE, describeUploadError, FILE_HINT, fileProblem, UploadCancelled, uploadWithProgress, type UploadAnswer } from '../shared/upload.js';
 import { tx } from './labels.js';
 
 export type DeskScans = {
@@ -78,7 +78,7 @@ export function deskScans(user: User): DeskScans {
           const uploaded = await uploadWithProgress(user, file, undefined, progress);
           scans.set(componentId, [...(scans.get(componentId) ?? []), uploaded]);
         } catch (err) {
-          failures.push(describeError(err));
+          if (!(err instanceof UploadCancelled)) failures.push(describeUploadError(err, file.name));
         }
       }
       fileList(componentId, list);

@@ -16,6 +16,11 @@ export type Slip = SlipListing;
 /** The channels a citizen hears on (PUT /api/me/notification-preferences). */
 export type Prefs = NotificationPrefsBody;
 
+/** The procedure's fees as the public catalogue lists them (GET /api/procedures/:code). */
+export async function fetchProcedureFees(code: string): Promise<{ amountVnd: number; description: { vi: string; en: string } }[]> {
+  return (await api('getProcedure', { params: { code } })).procedure.fees;
+}
+
 export const fetchDossier = (user: User, dossierId: string): Promise<DossierAnswer> => apiAs(user, 'getDossier', { params: { dossierId } });
 
 /** An electronic result's signed PDF (once the desk has returned it). */

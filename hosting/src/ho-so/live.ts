@@ -4,11 +4,12 @@
 // notice and receipts likewise whenever the dossier moves (a confirmed payment moves it).
 import { describeError } from '../shared/api.js';
 import { publicAgencies } from '../shared/reception.js';
-import { fetchDossier } from './api.js';
+import { fetchDossier, fetchProcedureFees } from './api.js';
 import { loadPayment, readGatewayReturn } from './payment.js';
 import { agencyNames, dossierChanged, dossierId, page, render, slipMissing } from './state.js';
 import { watchDossier, watchMyDossiers } from './store.js';
 
+let feesAsked = false;
 let slipRetry: ReturnType<typeof setTimeout> | undefined;
 
 export async function loadAnswer(attempt = 0): Promise<void> {
@@ -41,6 +42,13 @@ export async function followDossier(): Promise<void> {
     (d) => {
       dossierChanged(d);
       render();
+      // The procedure's fees, once: the catalogue is public and its fees do not move with the dossier.
+      if (d && !feesAsked) {
+        feesAsked = true;
+        void fetchProcedureFees(d.procedure.code)
+          .then((fees) => ((page.procedureFees = fees), render()))
+          .catch(() => undefined); // without the catalogue the fee notice still shows once sent
+      }
       // Slips and the personal part come from the API: refresh them when the dossier moves.
       if (d && d.version !== lastVersion) {
         lastVersion = d.version;

@@ -4,7 +4,8 @@
 import type { User } from 'firebase/auth';
 import type { Unsubscribe } from 'firebase/firestore';
 import type { Bilingual } from '../shared/api.js';
-import { slipFormAfter } from '../shared/slips.js';
+import type { FeeLine } from '../shared/fee.js';
+import { applicantSlipAfter } from '../shared/slips.js';
 import type { DossierAnswer, DossierPaymentAnswer, PaymentReturnAnswer, UploadAnswer } from './api.js';
 import type { DossierDoc, EventDoc } from './store.js';
 
@@ -22,6 +23,8 @@ export const page: {
   events: EventDoc[];
   answer?: DossierAnswer;
   answerError?: Bilingual;
+  /** What the dossier's procedure costs (the public catalogue), shown until a fee notice is sent. */
+  procedureFees?: FeeLine[];
   /** The fee notice and receipts (GET …/payment), asked again when the dossier moves. */
   payment?: DossierPaymentAnswer;
   /** The gateway's result the browser came back with (?vnp_… on the address), as the server verified it. */
@@ -73,11 +76,11 @@ export function dossierChanged(d: DossierDoc | null): void {
   if (page.message && d && d.version > page.message.untilVersion) page.message = undefined;
 }
 
-/** The latest event makes an official slip (features/slips) that the API does not list yet. */
+/** The latest event makes a slip for the applicant (features/slips) that the API does not list yet. */
 export function slipMissing(): boolean {
   const last = page.events[page.events.length - 1];
   const slips = page.answer?.slips;
-  return !!last && slipFormAfter(page.answer?.dossier.ruleSet, last.type) !== undefined && Array.isArray(slips) && !slips.some((s) => s.version === last.version);
+  return !!last && applicantSlipAfter(page.answer?.dossier.ruleSet, last.type) !== undefined && Array.isArray(slips) && !slips.some((s) => s.version === last.version);
 }
 
 export function signedOut(): void {

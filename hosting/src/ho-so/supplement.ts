@@ -6,7 +6,7 @@ import { byId } from '../shared/dom.js';
 import { clearFieldErrors, showFieldErrors, type FieldProblem } from '../shared/form-errors.js';
 import { newRequestId } from '../shared/session.js';
 import { legacyItemComponentId } from '../../../functions/src/contract/index.js';
-import { fileProblems } from '../shared/upload.js';
+import { cancelledNote, describeUploadError, fileProblems, UploadCancelled } from '../shared/upload.js';
 import { sendSupplement as postSupplement, uploadWithProgress } from './api.js';
 import { loadAnswer } from './live.js';
 import { dossierId, page, render, supplement, supplementFiles } from './state.js';
@@ -29,15 +29,19 @@ export async function addSupplementFiles(key: string, input: HTMLInputElement, p
   }
   clearFieldErrors(form);
   const failures: FieldProblem[] = [];
+  const cancelled: string[] = [];
   for (const file of files) {
     try {
       const answer = await uploadWithProgress(page.user!, file, undefined, progress);
       supplementFiles.set(key, [...(supplementFiles.get(key) ?? []), answer]);
     } catch (err) {
-      failures.push({ inputId: input.id, message: describeError(err) });
+      if (err instanceof UploadCancelled) cancelled.push(file.name);
+      else failures.push({ inputId: input.id, message: describeUploadError(err, file.name) });
     }
   }
   render();
+  // The redraw replaced the progress list: say again there which uploads were cancelled.
+  document.querySelector(`[data-item="${key}"] .progress-list`)?.append(...cancelled.map(cancelledNote));
   if (failures.length) showFieldErrors(byId('supplement-form'), failures);
 }
 

@@ -8,6 +8,7 @@ import { h } from '../shared/dom.js';
 import { formatDateTime } from '../shared/format.js';
 import { clearFieldErrors, showFieldErrors } from '../shared/form-errors.js';
 import { onLangChange, t } from '../shared/i18n.js';
+import { displayPhone } from '../shared/phone.js';
 import { apiAs } from '../shared/session.js';
 
 const SIGN_IN_METHODS: Record<string, Bilingual> = {
@@ -58,7 +59,7 @@ export async function mountAccount(container: HTMLElement, user: User, onProfile
         : h('p', { class: 'hint', id: 'profile-needs-consent' }, t({ vi: 'Để lưu hồ sơ cá nhân, hãy đồng ý ở mục “Dữ liệu cá nhân” bên dưới.', en: 'To keep a profile, agree under “Personal data” below.' })),
       ...input('profile-fullName', { vi: 'Họ và tên (như trên giấy tờ tùy thân)', en: 'Full name (as on your ID)' }, p?.fullName ?? profile.vneid?.fullName ?? '', { autocomplete: 'name' }),
       ...input('profile-idNumber', { vi: 'Số định danh cá nhân (12 chữ số)', en: 'Personal ID number (12 digits)' }, p?.idNumber ?? profile.vneid?.idNumber ?? '', { inputmode: 'numeric', maxlength: 12, readonly: profile.vneid !== null }),
-      ...input('profile-phone', { vi: 'Số điện thoại di động', en: 'Mobile number' }, p?.phone ?? '', { type: 'tel', autocomplete: 'tel', maxlength: 20 }),
+      ...input('profile-phone', { vi: 'Số điện thoại di động', en: 'Mobile number' }, p?.phone ? displayPhone(p.phone) : '', { type: 'tel', autocomplete: 'tel', maxlength: 20 }),
       ...input('profile-line', { vi: 'Số nhà, đường, thôn/tổ', en: 'Street address' }, p?.address.line ?? '', { autocomplete: 'address-line1' }),
       ...input('profile-commune', { vi: 'Xã/phường', en: 'Commune or ward' }, p?.address.communeName ?? ''),
       ...input('profile-province', { vi: 'Tỉnh/thành phố', en: 'Province or city' }, p?.address.provinceName ?? 'Tỉnh Bình An'),

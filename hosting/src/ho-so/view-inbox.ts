@@ -2,6 +2,7 @@
 // and the channels they want to hear on. Shown under the list of dossiers.
 import type { User } from 'firebase/auth';
 import type { Unsubscribe } from 'firebase/firestore';
+import { APPLICANT_CHANNEL_DEFAULTS } from '../../../functions/src/contract/index.js';
 import { describeError, type Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { formatDateTime } from '../shared/format.js';
@@ -9,11 +10,12 @@ import { onLangChange, t } from '../shared/i18n.js';
 import { markRead as postRead, savePrefs, type Prefs } from './api.js';
 import { readPrefs, watchInbox, type InboxEntry } from './store.js';
 
+// Unticked means what the server does when nothing was chosen: the same table (domain APPLICANT_CHANNEL_DEFAULTS).
 const CHANNELS: { key: keyof Prefs; label: Bilingual; byDefault: boolean }[] = [
-  { key: 'inApp', label: { vi: 'Trên trang này', en: 'On this site' }, byDefault: true },
-  { key: 'email', label: { vi: 'Thư điện tử', en: 'Email' }, byDefault: true },
-  { key: 'sms', label: { vi: 'Tin nhắn SMS', en: 'Text message (SMS)' }, byDefault: false },
-  { key: 'zalo', label: { vi: 'Tin nhắn Zalo', en: 'Zalo message' }, byDefault: false },
+  { key: 'inApp', label: { vi: 'Trên trang này', en: 'On this site' }, byDefault: APPLICANT_CHANNEL_DEFAULTS.inApp },
+  { key: 'email', label: { vi: 'Thư điện tử', en: 'Email' }, byDefault: APPLICANT_CHANNEL_DEFAULTS.email },
+  { key: 'sms', label: { vi: 'Tin nhắn SMS đến số điện thoại trong hồ sơ', en: 'Text message (SMS) to the phone number in the dossier' }, byDefault: APPLICANT_CHANNEL_DEFAULTS.sms },
+  { key: 'zalo', label: { vi: 'Tin nhắn Zalo', en: 'Zalo message' }, byDefault: APPLICANT_CHANNEL_DEFAULTS.zalo },
 ];
 
 /** Shows the inbox and the channel form in `container`; returns the listener to stop on sign-out. */

@@ -1,8 +1,14 @@
-// The list (/ho-so/): the signed-in citizen's dossiers, newest first, each with its status and due date.
+// The list (/ho-so/): the signed-in citizen's dossiers, newest first, each with its code (whole, with a
+// copy button), status and due date ("paused" while a supplement is awaited), and what the citizen must
+// do now (send documents, pay the fee).
+import { dossierCodeWithCopy } from '../shared/dossier-code.js';
 import { byId, h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
+import { signedInAs } from '../shared/phone.js';
 import { toDate } from '../shared/timestamps.js';
+import { dueState, PAUSED } from './due.js';
 import { page } from './state.js';
+import type { DossierDoc } from './store.js';
 import { statusLabel, when } from './view-parts.js';
 
 export function renderList(): void {
@@ -17,7 +23,7 @@ export function renderList(): void {
   app.dataset.state = 'ok';
   const sorted = [...list].sort((a, b) => (toDate(b.createdAt)?.getTime() ?? 0) - (toDate(a.createdAt)?.getTime() ?? 0));
   app.replaceChildren(
-    h('p', { class: 'who' }, t({ vi: `Đăng nhập: ${user?.email ?? ''}`, en: `Signed in as ${user?.email ?? ''}` })),
+    h('p', { class: 'who' }, t({ vi: `Đăng nhập: ${user ? signedInAs(user) : ''}`, en: `Signed in as ${user ? signedInAs(user) : ''}` })),
     h('h2', {}, t({ vi: 'Danh sách hồ sơ', en: 'Your dossiers' })),
     h('p', { id: 'dossier-count', role: 'status' }, t({ vi: `${sorted.length} hồ sơ`, en: `${sorted.length} dossier${sorted.length === 1 ? '' : 's'}` })),
     sorted.length === 0
@@ -29,13 +35,33 @@ export function renderList(): void {
             h(
               'li',
               { 'data-code': d.code ?? '', 'data-status': d.status },
-              h('a', { href: `/ho-so/${encodeURIComponent(d.id)}` }, d.code ?? t({ vi: '(chưa có mã)', en: '(no code yet)' })),
-              h('span', { class: 'procedure' }, t(d.procedure.name)),
+              h('a', { href: `/ho-so/${encodeURIComponent(d.id)}`, class: 'procedure' }, t(d.procedure.name)),
+              d.code ? dossierCodeWithCopy(d.code) : h('span', {}, t({ vi: '(chưa có mã)', en: '(no code yet)' })),
               h('span', { class: 'status-label', 'data-testid': 'status' }, statusLabel(d.status)),
               d.stopRequest && !d.stopRequest.confirmedAt ? h('span', { class: 'stop-note', 'data-testid': 'stop-note' }, t({ vi: 'Đã đề nghị dừng, đang chờ xác nhận', en: 'Stop requested, awaiting confirmation' })) : null,
-              h('span', { class: 'due' }, d.dueAt ? t({ vi: `Hẹn trả: ${when(d.dueAt)}`, en: `Due: ${when(d.dueAt)}` }) : t({ vi: 'Chưa có ngày hẹn (chờ tiếp nhận)', en: 'No due date yet (awaiting reception)' })),
+              dueLine(d),
+              toDo(d),
             ),
           ),
         ),
   );
+}
+
+function dueLine(d: DossierDoc): HTMLElement {
+  const due = dueState(d);
+  const text =
+    due.kind === 'paused'
+      ? t({ vi: `Hẹn trả: ${PAUSED.vi}`, en: `Due: ${PAUSED.en}` })
+      : due.kind === 'set'
+        ? t({ vi: `Hẹn trả: ${when(d.dueAt)}`, en: `Due: ${when(d.dueAt)}` })
+        : t({ vi: 'Chưa có ngày hẹn (chờ tiếp nhận)', en: 'No due date yet (awaiting reception)' });
+  return h('span', { class: 'due', 'data-due': due.kind }, text);
+}
+
+/** What the citizen has to do on this dossier now, if anything, as a link to it. */
+function toDo(d: DossierDoc): HTMLElement | null {
+  const href = `/ho-so/${encodeURIComponent(d.id)}`;
+  if (d.status === 'awaitingSupplement') return h('a', { href, class: 'to-do', 'data-testid': 'to-do' }, t({ vi: 'Cần bổ sung giấy tờ — xem yêu cầu', en: 'Documents needed — see the request' }));
+  if (d.status === 'awaitingPayment') return h('a', { href: `${href}#payment`, class: 'to-do', 'data-testid': 'to-do' }, t({ vi: 'Cần nộp phí, lệ phí — xem số tiền và cách nộp', en: 'Fee to pay — see the amount and how to pay' }));
+  return null;
 }

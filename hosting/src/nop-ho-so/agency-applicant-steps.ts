@@ -5,10 +5,12 @@
 import type { Bilingual } from '../shared/api.js';
 import { provinceForAddress } from '../shared/branding.js';
 import { h } from '../shared/dom.js';
+import { feeBlock } from '../shared/fee.js';
 import type { FieldProblem } from '../shared/form-errors.js';
 import { t } from '../shared/i18n.js';
 import { afterStep, stepForm, textInput, valueOf } from './step-form.js';
-import type { AgencyPublic } from '../../../functions/src/contract/index.js';
+import { communeChoice, communeProblems, readCommune } from './commune-field.js';
+import { APPLICANT_CHANNEL_DEFAULTS, type AgencyPublic } from '../../../functions/src/contract/index.js';
 import { competentChoices } from '../shared/reception.js';
 import { competentNeeded, desks, go, person, readCurrentStep, wizard } from './state.js';
 import { noticeDetails } from '../shared/privacy-notice.js';
@@ -77,7 +79,9 @@ export function agencyStep(): HTMLElement {
     const checked = fieldset.querySelector<HTMLInputElement>('input[name="agency"]:checked');
     competent.hidden = !competentNeeded(checked?.value);
   });
-  return stepForm('agency', [fieldset, competent], () => {
+  // What it costs and how it is paid, before the citizen starts (shared/fee.ts).
+  const fees = feeBlock(wizard.detail!.procedure.fees, 'wizard-fee');
+  return stepForm('agency', [fees, fieldset, competent], () => {
     readCurrentStep();
     afterStep('agency', agencyProblems(), 'applicant');
   });
@@ -100,6 +104,17 @@ export function agencyProblems(): FieldProblem[] {
   return [];
 }
 
+/**
+ * What the number is for, agreeing with the channels sent by default (APPLICANT_CHANNEL_DEFAULTS): SMS is
+ * opt-in, so the hint does not promise text messages; it says where to turn them on.
+ */
+const PHONE_HINT: Bilingual = APPLICANT_CHANNEL_DEFAULTS.sms
+  ? { vi: 'Bạn nhận tin nhắn SMS khi hồ sơ thay đổi. Ví dụ 0912 345 678', en: 'You get a text message when your dossier changes. E.g. 0912 345 678' }
+  : {
+      vi: 'Để cơ quan liên hệ khi cần, ví dụ 0912 345 678. Thông báo về hồ sơ đến trang Hồ sơ của tôi và email; muốn nhận thêm tin nhắn SMS, bật trong mục “Nhận thông báo qua” ở Hồ sơ của tôi.',
+      en: 'So the agency can reach you, e.g. 0912 345 678. News about your dossier comes to My dossiers and by email; to get text messages too, turn on SMS under “Notify me by” in My dossiers.',
+    };
+
 export function applicantStep(): HTMLElement {
   // An organisation applicant, filing on someone's behalf and the privacy notice: representation.ts.
   if (isOrganisation()) {
@@ -116,14 +131,14 @@ export function applicantStep(): HTMLElement {
       h('p', {}, t({ vi: 'Người nộp hồ sơ là cá nhân. Thông tin phải khớp với giấy tờ tùy thân.', en: 'The applicant is a person. The details must match your identity document.' })),
       ...textInput('fullName', { vi: 'Họ và tên', en: 'Full name' }, a.fullName, { autocomplete: 'name' }),
       ...textInput('idNumber', { vi: 'Số căn cước công dân', en: 'Citizen identity number (CCCD)' }, a.identity?.number, { hint: { vi: '12 chữ số, in trên thẻ căn cước', en: '12 digits, printed on your identity card' }, inputmode: 'numeric', maxlength: 20 }),
-      ...textInput('phone', { vi: 'Số điện thoại di động', en: 'Mobile number' }, a.phone, { type: 'tel', autocomplete: 'tel', hint: { vi: 'Để nhận tin nhắn về hồ sơ, ví dụ 0912 345 678', en: 'For messages about your dossier, e.g. 0912 345 678' }, maxlength: 20 }),
+      ...textInput('phone', { vi: 'Số điện thoại di động', en: 'Mobile number' }, a.phone, { type: 'tel', autocomplete: 'tel', hint: PHONE_HINT, maxlength: 20 }),
       ...textInput('email', { vi: 'Email (không bắt buộc)', en: 'Email (optional)' }, a.email, { type: 'email', autocomplete: 'email', maxlength: 254 }),
       h(
         'fieldset',
         {},
         h('legend', {}, t({ vi: 'Nơi cư trú', en: 'Address' })),
         ...textInput('addressLine', { vi: 'Số nhà, đường, thôn/tổ', en: 'Street address' }, a.address?.line, { autocomplete: 'address-line1' }),
-        ...textInput('communeName', { vi: 'Xã/phường', en: 'Commune or ward' }, a.address?.communeName),
+        ...communeChoice(a.address?.communeName),
         ...textInput('provinceName', { vi: 'Tỉnh/thành phố', en: 'Province or city' }, a.address?.provinceName ?? provinceForAddress()),
       ),
       filerFields(),
@@ -145,7 +160,7 @@ export function readApplicant(): void {
   a.identity = { kind: 'citizenId', number: valueOf('idNumber').replace(/\s/g, '') };
   a.phone = valueOf('phone');
   a.email = valueOf('email');
-  a.address = { line: valueOf('addressLine'), communeName: valueOf('communeName'), provinceName: valueOf('provinceName') };
+  a.address = { line: valueOf('addressLine'), communeName: readCommune(), provinceName: valueOf('provinceName') };
 }
 
 /** The obvious mistakes in the applicant's details (the server checks again). */
@@ -165,7 +180,7 @@ export function applicantProblems(): FieldProblem[] {
   else if (!/^(\+84|84|0)\d{9}$/.test(phone)) problems.push({ inputId: 'phone', message: { vi: 'Số di động gồm 10 chữ số, ví dụ 0912 345 678', en: 'A mobile number has 10 digits, e.g. 0912 345 678' } });
   if (a.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email.trim())) problems.push({ inputId: 'email', message: { vi: 'Địa chỉ email không hợp lệ', en: 'Enter a valid email address' } });
   need('addressLine', a.address?.line, { vi: 'Nhập số nhà, đường, thôn/tổ', en: 'Enter your street address' });
-  need('communeName', a.address?.communeName, { vi: 'Nhập xã/phường', en: 'Enter your commune or ward' });
+  problems.push(...communeProblems(a.address?.communeName));
   need('provinceName', a.address?.provinceName, { vi: 'Nhập tỉnh/thành phố', en: 'Enter your province or city' });
   return [...problems, ...filerProblems()];
 }

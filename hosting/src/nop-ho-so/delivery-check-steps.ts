@@ -3,10 +3,12 @@
 import type { Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
+import { displayPhone } from '../shared/phone.js';
+import { feeBlock } from '../shared/fee.js';
 import { afterStep, heading, progressLine, stepForm } from './step-form.js';
 import { submit } from './submission.js';
 import { isOrganisation, representationRows } from './representation.js';
-import { competentNeeded, desks, go, person, readCurrentStep, saveLine, selectedComponents, STEP_TITLES, wizard, type Step } from './state.js';
+import { competentNeeded, desks, go, paperless, person, readCurrentStep, saveLine, selectedComponents, STEP_TITLES, wizard, type Step } from './state.js';
 
 const DELIVERY: Record<'desk' | 'post' | 'online', { label: Bilingual; hint: Bilingual }> = {
   desk: { label: { vi: 'Nhận trực tiếp tại Bộ phận Một cửa', en: 'Collect it at the one-stop desk' }, hint: { vi: 'Mang theo giấy tờ tùy thân khi đến nhận.', en: 'Bring your identity document.' } },
@@ -75,7 +77,9 @@ export function checkStep(): HTMLElement {
         s.certifiedCopies ? t({ vi: `${s.certifiedCopies} bản sao chứng thực`, en: `${s.certifiedCopies} certified cop(ies)` }) : '',
         s.copies ? t({ vi: `${s.copies} bản sao`, en: `${s.copies} cop(ies)` }) : '',
       ].filter(Boolean);
-      return h('li', {}, h('strong', {}, t(c.name)), ` — ${counts.join(', ')}; ${s.uploads.map((u) => u.fileName).join(', ') || t({ vi: 'chưa có tệp', en: 'no file' })}`);
+      const files = s.uploads.map((u) => u.fileName).join(', ') || t({ vi: 'chưa có tệp', en: 'no file' });
+      // A fully online procedure has no paper: only the files are listed.
+      return h('li', {}, h('strong', {}, t(c.name)), paperless() ? ` — ${files}` : ` — ${counts.join(', ')}; ${files}`);
     }),
   );
   const address = [a.address?.line, a.address?.communeName, a.address?.provinceName].filter(Boolean).join(', ');
@@ -90,7 +94,7 @@ export function checkStep(): HTMLElement {
       : [
         ...summaryRow({ vi: 'Họ và tên', en: 'Full name' }, a.fullName ?? '', 'applicant', 'check-name'),
         ...summaryRow({ vi: 'Số căn cước công dân', en: 'Citizen identity number' }, a.identity?.number ?? '', 'applicant', 'check-id'),
-        ...summaryRow({ vi: 'Số điện thoại', en: 'Mobile number' }, a.phone ?? '', 'applicant', 'check-phone'),
+        ...summaryRow({ vi: 'Số điện thoại', en: 'Mobile number' }, displayPhone(a.phone ?? ''), 'applicant', 'check-phone'),
         ...summaryRow({ vi: 'Email', en: 'Email' }, a.email || '—', 'applicant', 'check-email'),
         ...summaryRow({ vi: 'Nơi cư trú', en: 'Address' }, address, 'applicant', 'check-address'),
           ...representationRows((term, value, testId) => summaryRow(term, value, 'applicant', testId)),
@@ -98,6 +102,7 @@ export function checkStep(): HTMLElement {
     ...summaryRow({ vi: 'Giấy tờ', en: 'Documents' }, docs, 'documents', 'check-documents'),
     ...summaryRow({ vi: 'Nhận kết quả', en: 'Result delivery' }, state.resultDelivery ? t(DELIVERY[state.resultDelivery].label) : '—', 'delivery', 'check-delivery'),
   );
+  const fees = feeBlock(detail!.procedure.fees, 'check-fee');
   const submitButton = h('button', { type: 'submit', id: 'submit' }, t({ vi: 'Nộp hồ sơ', en: 'Submit the application' }));
   const form = h(
     'form',
@@ -106,6 +111,7 @@ export function checkStep(): HTMLElement {
     heading(t(STEP_TITLES.check)),
     h('p', {}, t(detail!.procedure.name)),
     list,
+    fees,
     h('p', {}, t({ vi: 'Bằng việc nộp hồ sơ, bạn cam đoan thông tin đã khai là đúng sự thật.', en: 'By submitting you declare that the information you gave is true.' })),
     h('div', { class: 'actions' }, submitButton, h('button', { type: 'button', class: 'secondary', id: 'back', onclick: () => go('delivery') }, t({ vi: 'Quay lại', en: 'Back' }))),
     h('p', { id: 'submit-status', class: 'status', role: 'status' }),

@@ -1,26 +1,32 @@
-// A new application starts from the profile the person keeps (with consent) or from what VNeID verified:
-// name, ID number, phone and address pre-filled, still editable (and checked again by the server).
+// A new application starts from what is known of the signed-in person: the profile they keep (with
+// consent), what VNeID verified, and otherwise their account itself (its display name, the phone number a
+// phone sign-in verified, its email). Name, ID number, phone (written the Vietnamese way) and address are
+// pre-filled, still editable (and checked again by the server).
 import type { User } from 'firebase/auth';
 import type { ProfileAnswer } from '../../../functions/src/contract/index.js';
+import { displayPhone } from '../shared/phone.js';
 import { apiAs } from '../shared/session.js';
 import type { PersonDraft } from './draft-store.js';
 
 export async function profileDraft(user: User): Promise<PersonDraft | undefined> {
-  let answer: ProfileAnswer;
+  let answer: ProfileAnswer | undefined;
   try {
     answer = await apiAs(user, 'getProfile', {});
   } catch {
-    return undefined; // the wizard works without it
+    answer = undefined; // the wizard works without it: the account still names the person
   }
-  const p = answer.profile;
-  const idNumber = answer.vneid?.idNumber ?? p?.idNumber;
-  const fullName = p?.fullName ?? answer.vneid?.fullName ?? undefined;
-  if (!p && !idNumber) return undefined;
+  const p = answer?.profile;
+  const idNumber = answer?.vneid?.idNumber ?? p?.idNumber;
+  const fullName = p?.fullName ?? answer?.vneid?.fullName ?? user.displayName ?? undefined;
+  const phone = p?.phone ?? user.phoneNumber ?? undefined;
+  const email = answer?.email ?? user.email ?? undefined;
+  if (!fullName && !idNumber && !phone) return undefined;
   return {
     kind: 'person',
     ...(fullName ? { fullName } : {}),
     ...(idNumber ? { identity: { kind: 'citizenId', number: idNumber } } : {}),
-    ...(p ? { phone: p.phone.replace(/^\+84/, '0'), address: p.address } : {}),
-    ...(answer.email ? { email: answer.email } : {}),
+    ...(phone ? { phone: displayPhone(phone) } : {}),
+    ...(p ? { address: p.address } : {}),
+    ...(email ? { email } : {}),
   };
 }

@@ -4,12 +4,13 @@
 // applicant step, the check page and the submission; the server checks everything again.
 import type { FilerBody, SubmitDossierBody } from '../../../functions/src/contract/index.js';
 import { taxCodeProblem } from '../../../functions/src/contract/index.js';
-import { describeError, type Bilingual } from '../shared/api.js';
+import type { Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { clearFieldErrors, showFieldErrors, type FieldProblem } from '../shared/form-errors.js';
 import { t } from '../shared/i18n.js';
-import { ACCEPT_ATTRIBUTE, FILE_HINT, fileProblems } from '../shared/upload.js';
+import { ACCEPT_ATTRIBUTE, describeUploadError, FILE_HINT, fileProblems, UploadCancelled } from '../shared/upload.js';
 import { uploadWithProgress } from './api.js';
+import { communeChoice, communeProblems, readCommune } from './commune-field.js';
 import type { FilerDraft, OrganisationDraft, PersonDraft } from './draft-store.js';
 import { textInput, valueOf } from './step-form.js';
 import { readCurrentStep, render, save, wizard } from './state.js';
@@ -52,7 +53,7 @@ export function organisationFields(): HTMLElement[] {
       {},
       h('legend', {}, t({ vi: 'Địa chỉ trụ sở', en: 'Registered office' })),
       ...textInput('addressLine', { vi: 'Số nhà, đường, thôn/tổ', en: 'Street address' }, o.address?.line),
-      ...textInput('communeName', { vi: 'Xã/phường', en: 'Commune or ward' }, o.address?.communeName),
+      ...communeChoice(o.address?.communeName),
       ...textInput('provinceName', { vi: 'Tỉnh/thành phố', en: 'Province or city' }, o.address?.provinceName ?? 'Tỉnh Bình An'),
     ),
   ];
@@ -65,7 +66,7 @@ export function readOrganisation(): void {
   o.representative = { fullName: valueOf('repName'), title: valueOf('repTitle'), identity: { kind: 'citizenId', number: valueOf('repId').replace(/\s/g, '') } };
   o.phone = valueOf('phone');
   o.email = valueOf('email');
-  o.address = { line: valueOf('addressLine'), communeName: valueOf('communeName'), provinceName: valueOf('provinceName') };
+  o.address = { line: valueOf('addressLine'), communeName: readCommune(), provinceName: valueOf('provinceName') };
 }
 
 const TAX_CODE_TEXT: Record<NonNullable<ReturnType<typeof taxCodeProblem>>, Bilingual> = {
@@ -91,7 +92,7 @@ export function organisationProblems(): FieldProblem[] {
   if (repId && !/^\d{12}$/.test(repId)) problems.push({ inputId: 'repId', message: { vi: 'Số căn cước công dân gồm đúng 12 chữ số', en: 'The citizen identity number is exactly 12 digits' } });
   if (!/^(\+84|84|0)\d{9}$/.test((o.phone ?? '').replace(/[\s.()-]/g, ''))) problems.push({ inputId: 'phone', message: { vi: 'Số di động gồm 10 chữ số, ví dụ 0912 345 678', en: 'A mobile number has 10 digits, e.g. 0912 345 678' } });
   need('addressLine', o.address?.line, { vi: 'Nhập số nhà, đường, thôn/tổ', en: 'Enter the street address' });
-  need('communeName', o.address?.communeName, { vi: 'Nhập xã/phường', en: 'Enter the commune or ward' });
+  problems.push(...communeProblems(o.address?.communeName));
   need('provinceName', o.address?.provinceName, { vi: 'Nhập tỉnh/thành phố', en: 'Enter the province or city' });
   return problems;
 }
@@ -159,7 +160,7 @@ async function uploadAuthorisation(input: HTMLInputElement, progress: HTMLElemen
     render();
     await save();
   } catch (err) {
-    showFieldErrors(form, [{ inputId: input.id, message: describeError(err) }]);
+    if (!(err instanceof UploadCancelled)) showFieldErrors(form, [{ inputId: input.id, message: describeUploadError(err, files[0]!.name) }]);
   }
 }
 

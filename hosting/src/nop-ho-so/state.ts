@@ -68,14 +68,20 @@ export function componentState(id: string): ComponentDraft {
   return found;
 }
 
-/** The components the dossier lists: mandatory ones and any the citizen gave a count or a file for. */
+/**
+ * A fully online procedure takes files only: nothing is handed in on paper, so the wizard neither asks
+ * for nor shows paper copy counts (the dossier still records the procedure's counts for its register).
+ */
+export const paperless = (): boolean => wizard.detail!.procedure.onlineLevel === 'full';
+
+/** The components the dossier lists: mandatory ones and any the citizen gave a file (or, on paper, a count) for. */
 export function selectedComponents(): ComponentDraft[] {
   const components = wizard.detail!.procedure.components;
   return components
     .map((c) => componentState(c.id))
     .filter((s) => {
       const required = components.find((c) => c.id === s.componentId)!;
-      return required.mandatory || s.uploads.length > 0 || s.originals + s.certifiedCopies + s.copies > 0;
+      return required.mandatory || s.uploads.length > 0 || (!paperless() && s.originals + s.certifiedCopies + s.copies > 0);
     });
 }
 

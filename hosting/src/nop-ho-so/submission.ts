@@ -5,6 +5,7 @@ import { describeError } from '../shared/api.js';
 import { CodeStillPending } from '../shared/numbered.js';
 import { byId, h } from '../shared/dom.js';
 import { formatDateTime } from '../shared/format.js';
+import { dossierCodeWithCopy } from '../shared/dossier-code.js';
 import { t } from '../shared/i18n.js';
 import { deleteDraft } from './draft-store.js';
 import { showServerFieldErrors } from './server-field-errors.js';
@@ -72,7 +73,7 @@ export function doneView(): HTMLElement {
     { class: 'panel', id: 'submitted', 'aria-labelledby': 'done-title' },
     h('h2', { id: 'done-title', tabindex: '-1' }, t({ vi: 'Đã nộp hồ sơ', en: 'Application submitted' })),
     h('p', {}, t({ vi: 'Mã hồ sơ của bạn:', en: 'Your dossier code:' })),
-    h('p', { class: 'big-code', 'data-testid': 'dossier-code' }, d.code),
+    h('p', {}, dossierCodeWithCopy(d.code ?? '', { testId: 'dossier-code', big: true })),
     d.dueAt
       ? h('p', { 'data-testid': 'due' }, t({ vi: `Ngày hẹn trả kết quả: ${formatDateTime(d.dueAt)}`, en: `Result due: ${formatDateTime(d.dueAt)}` }), d.dueExplanation ? h('span', { class: 'hint' }, ` ${t(d.dueExplanation)}`) : null)
       : h(

@@ -5,6 +5,7 @@ import { signOutCitizen } from '../shared/citizen-session.js';
 import { byId, h } from '../shared/dom.js';
 import { showFieldErrors } from '../shared/form-errors.js';
 import { t } from '../shared/i18n.js';
+import { signedInAs } from '../shared/phone.js';
 import { agencyStep, applicantStep, readAgency, readApplicant } from './agency-applicant-steps.js';
 import { checkStep, deliveryStep, readDelivery } from './delivery-check-steps.js';
 import { documentsStep, readDocuments } from './documents-step.js';
@@ -40,7 +41,7 @@ export function render(): void {
     'div',
     { class: 'intro' },
     h('p', { class: 'procedure-name' }, h('a', { href: `/thu-tuc/${encodeURIComponent(code)}` }, t(detail.procedure.name))),
-    h('p', { class: 'who' }, t({ vi: `Đăng nhập: ${user.email ?? user.uid}`, en: `Signed in as ${user.email ?? user.uid}` }), ' ', h('button', { type: 'button', class: 'link', onclick: () => void signOutCitizen() }, t({ vi: 'Đăng xuất', en: 'Sign out' }))),
+    h('p', { class: 'who' }, t({ vi: `Đăng nhập: ${signedInAs(user)}`, en: `Signed in as ${signedInAs(user)}` }), ' ', h('button', { type: 'button', class: 'link', onclick: () => void signOutCitizen() }, t({ vi: 'Đăng xuất', en: 'Sign out' }))),
   );
   const body = VIEWS[step].view();
   app.dataset.state = step;

@@ -1,6 +1,6 @@
 // A new version of a procedure, written from the version in force (or empty for a new procedure):
 // name, field, levels and competent agency, rule set and start date, legal time and unit, online level,
-// documents, fees, steps, and the sectoral exceptions (supplement window and expiry with their legal
+// everyday names to search by, documents (with their blank forms), fees, steps, and the sectoral exceptions (supplement window and expiry with their legal
 // basis, reception exceptions, what a stop returns). The version in force is never edited.
 import { ONLINE_LEVEL_LABELS, ONLINE_LEVELS, PROCEDURE_FIELDS, type ProcedureVersionBody } from '../../../functions/src/contract/index.js';
 import { h } from '../shared/dom.js';
@@ -49,6 +49,12 @@ export function procedureForm(code: string, base: VersionFields | undefined, age
     summary(),
     field({ vi: 'Tên thủ tục (tiếng Việt)', en: 'Name (Vietnamese)' }, textInput(base?.name.vi ?? ''), 'name.vi'),
     field({ vi: 'Tên thủ tục (tiếng Anh)', en: 'Name (English)' }, textInput(base?.name.en ?? '', { lang: 'en' }), 'name.en'),
+    field(
+      { vi: 'Tên gọi thông dụng để tìm kiếm (mỗi dòng một tên)', en: 'Everyday names to search by (one a line)' },
+      textArea((base?.searchTerms ?? []).join('\n'), { rows: 3 }),
+      'searchTerms',
+      { vi: 'Tên người dân hay gõ, ví dụ “sổ đỏ”, “cấp lại sổ”: cổng tìm kiếm xếp thủ tục lên đầu khi gõ đúng tên này, có dấu hay không dấu.', en: 'What people type, e.g. “sổ đỏ”: the portal lists the procedure first for these, with or without marks.' },
+    ),
     field({ vi: 'Lĩnh vực', en: 'Field' }, select(Object.entries(PROCEDURE_FIELDS).map(([value, label]) => ({ value, label: t(label) })), base?.field), 'field'),
     h(
       'fieldset',
@@ -114,6 +120,7 @@ export function procedureForm(code: string, base: VersionFields | undefined, age
       ...(expiry ? { supplementExpiry: expiry } : {}),
       stopPolicy: { papersReturned: checked(form, 'stopPolicy.papersReturned'), feesRefunded: checked(form, 'stopPolicy.feesRefunded'), ...(base?.stopPolicy?.legalBasis ? { legalBasis: base.stopPolicy.legalBasis } : {}) },
       legalBasis: valueOf(form, 'legalBasis').split('\n').map((l) => l.trim()).filter(Boolean),
+      searchTerms: valueOf(form, 'searchTerms').split(/[\n;]/).map((l) => l.trim()).filter(Boolean),
     });
   });
   return form;

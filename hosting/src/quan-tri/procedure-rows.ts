@@ -45,6 +45,9 @@ export function componentRows(items: readonly Component[]): HTMLFieldSetElement 
         field({ vi: 'Bản sao chứng thực', en: 'Certified copies' }, keyed(numberInput(c?.certifiedCopies ?? 0, { min: 0, max: 20 }), 'certifiedCopies'), `components.${i}.certifiedCopies`),
         field({ vi: 'Bản sao', en: 'Copies' }, keyed(numberInput(c?.copies ?? 0, { min: 0, max: 20 }), 'copies'), `components.${i}.copies`),
         field({ vi: 'Bắt buộc', en: 'Mandatory' }, keyed(select([{ value: 'yes', label: t({ vi: 'Có', en: 'Yes' }) }, { value: 'no', label: t({ vi: 'Không', en: 'No' }) }], c?.mandatory === false ? 'no' : 'yes'), 'mandatory'), `components.${i}.mandatory`),
+        // The blank form the citizen downloads beside this document in the wizard (both empty: none).
+        field({ vi: 'Mẫu đơn, tờ khai (số hiệu)', en: 'Blank form (number)' }, keyed(textInput(c?.template?.name ?? '', { placeholder: 'Mẫu số 11/ĐK' }), 'templateName'), `components.${i}.template.name`),
+        field({ vi: 'Đường dẫn tải mẫu', en: 'Blank form link' }, keyed(textInput(c?.template?.url ?? '', { placeholder: 'https://…' }), 'templateUrl'), `components.${i}.template.url`),
       ),
     { vi: 'Thêm giấy tờ', en: 'Add a document' },
     'components',
@@ -59,6 +62,7 @@ export const readComponents = (form: HTMLElement): Component[] =>
     certifiedCopies: num(r, 'certifiedCopies'),
     copies: num(r, 'copies'),
     mandatory: text(r, 'mandatory') === 'yes',
+    ...(text(r, 'templateName') || text(r, 'templateUrl') ? { template: { name: text(r, 'templateName'), url: text(r, 'templateUrl') } } : {}),
   }));
 
 export function feeRows(items: readonly Fee[]): HTMLFieldSetElement {

@@ -1,8 +1,13 @@
 // Telephone numbers as the agencies publish them (E.164, `+842983800100`) shown the way people dial them.
 
-/** "+842983800100" → "0298 3800 100"; "+84912345678" → "0912 345 678"; anything else as it is. */
+/**
+ * One way to print a Vietnamese number everywhere: "+842983800100" → "0298 3800 100"; "+84912345678",
+ * "84912345678" or "0912.345.678" → "0912 345 678"; anything else as it is.
+ */
 export function displayPhone(phone: string): string {
-  const national = phone.startsWith('+84') ? `0${phone.slice(3)}` : phone;
+  const compact = phone.replace(/[\s.()-]/g, '');
+  if (!/^\+?\d+$/.test(compact)) return phone;
+  const national = compact.startsWith('+84') ? `0${compact.slice(3)}` : /^84\d{9,10}$/.test(compact) ? `0${compact.slice(2)}` : compact;
   if (national.length === 11) return `${national.slice(0, 4)} ${national.slice(4, 8)} ${national.slice(8)}`;
   if (national.length === 10) return `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}`;
   return national;
@@ -19,4 +24,13 @@ export function normaliseVietnameseMobile(input: string): string | undefined {
   const digits = input.replace(/[\s.()-]/g, '');
   const national = /^(?:\+84|84|0)(\d{9})$/.exec(digits)?.[1];
   return national && /^[35789]/.test(national) ? `+84${national}` : undefined;
+}
+
+/**
+ * Who is signed in, as the person knows themselves: their email, or their phone number written the
+ * Vietnamese way (a phone-number account has no email; Firebase keeps the number as +84…).
+ */
+export function signedInAs(user: { email: string | null; phoneNumber: string | null; uid: string }): string {
+  if (user.email) return user.email;
+  return user.phoneNumber ? displayPhone(user.phoneNumber) : user.uid;
 }

@@ -17,3 +17,19 @@ export function matchesQuery(foldedText: string, query: string): boolean {
   const words = foldVietnamese(query).split(' ').filter(Boolean);
   return words.every((w) => foldedText.includes(w));
 }
+
+/**
+ * How well a procedure answers the query, 0 when it does not: an everyday name it is known by (`terms`,
+ * folded) that is exactly the query ranks first (4: "so do" → "sổ đỏ"); one that holds the query or is held
+ * by it next (3: "sang ten so do"); the query as a phrase in its text (2); every word somewhere in its
+ * text last (1). Matching ignores Vietnamese marks and case.
+ */
+export function searchScore(foldedText: string, foldedTerms: readonly string[], query: string): number {
+  const q = foldVietnamese(query);
+  if (!q) return 1;
+  if (foldedTerms.includes(q)) return 4;
+  // Short queries ("so") would match half the terms: only whole names count below four letters.
+  if (q.length >= 4 && foldedTerms.some((term) => term.includes(q) || q.includes(term))) return 3;
+  if (foldedText.includes(q)) return 2;
+  return matchesQuery(foldedText, query) ? 1 : 0;
+}

@@ -1,7 +1,7 @@
 // Which official slip a lifecycle event makes, what it is called, and the id it is stored under — from the
 // contract's form sets, by the dossier's rule set (Circular 01/2018 or Circular 03/2025 numbers): both
 // dossier pages wait for the slip of the latest action by these.
-import { formLabel, formSetOf, RULE_SET_BEHAVIOUR, slipIssuedBy, slipId, type Bilingual } from '../../../functions/src/contract/index.js';
+import { formLabel, formSetOf, isApplicantSlip, RULE_SET_BEHAVIOUR, slipIssuedBy, slipId, type Bilingual } from '../../../functions/src/contract/index.js';
 
 export { slipId };
 
@@ -15,6 +15,12 @@ export function ruleSetOf(value: unknown): RuleSetName {
 /** The form number of the slip made after an event, if it makes one. */
 export function slipFormAfter(ruleSet: unknown, eventType: string): string | undefined {
   return slipIssuedBy(ruleSetOf(ruleSet), eventType);
+}
+
+/** The form number of the slip made after an event, if it makes one addressed to the applicant (not a control slip). */
+export function applicantSlipAfter(ruleSet: unknown, eventType: string): string | undefined {
+  const form = slipFormAfter(ruleSet, eventType);
+  return form !== undefined && isApplicantSlip(ruleSetOf(ruleSet), form) ? form : undefined;
 }
 
 /** "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (mẫu 01)". */

@@ -4,3 +4,4 @@ export * from './identity.js';
 export * from './person-name.js';
 export * from './phone.js';
 export * from './tax-code.js';
+export * from './notification-defaults.js';

@@ -44,6 +44,8 @@ export const PROCEDURE_COLUMNS = [
   col('stepsEn', 'Quy trình nội bộ (tiếng Anh)', [], false, 'Nội dung từng bước bằng tiếng Anh', 'step descriptions in English'),
   col('supplementClock', 'Thời gian khi bổ sung hồ sơ', ['Cách tính thời gian khi bổ sung'], false, 'Tính lại từ đầu hoặc Tạm dừng', 'restart ("Tính lại từ đầu") or pause ("Tạm dừng")'),
   col('receptionExceptions', 'Ngoại lệ tiếp nhận', [], false, 'Lưu động, Kiểm tra thực địa, Chỉ trực tuyến', 'mobile, on-site, online only'),
+  col('searchTerms', 'Tên gọi thông dụng', ['Từ khóa tìm kiếm', 'Từ khóa'], false, 'Tên gọi người dân hay dùng, cách nhau bằng dấu chấm phẩy hoặc xuống dòng', 'everyday names, separated by semicolons or new lines'),
+  col('templates', 'Mẫu đơn, tờ khai', ['Mẫu đơn', 'Mẫu tờ khai'], false, 'Mỗi dòng: [mã giấy tờ] Mẫu số … | đường dẫn', 'one a line: [document id] form number | link'),
 ] as const;
 export type ProcedureColumn = (typeof PROCEDURE_COLUMNS)[number]['key'];
 

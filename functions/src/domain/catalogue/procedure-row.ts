@@ -14,7 +14,7 @@ import { PROCEDURE_COLUMNS, headerOf, type ProcedureColumn } from './columns.js'
 import { parseComponents, parseSteps } from './components.js';
 import type { RowProblem } from './report.js';
 import { cleanCell, fold, listLines, parseLocalDate } from './text.js';
-import { parseFees, parseLegalTime, type Parsed } from './wording.js';
+import { ok, parseFees, parseLegalTime, refuse, type Parsed } from './wording.js';
 
 export type ProcedureCells = Partial<Record<ProcedureColumn, string>>;
 
@@ -81,7 +81,8 @@ function carryComponents(parsed: RequiredComponent[], current: readonly Required
   return parsed.map((c, i) => {
     const before = current.find((b) => b.name.vi === c.name.vi);
     if (!before) return c;
-    return { ...c, id: explicitIds[i] ? c.id : before.id, name: explicitEnglish ? c.name : before.name, ...(before.note ? { note: before.note } : {}) };
+    // The blank form (set by the "Mẫu đơn, tờ khai" column or the console) stays unless that column replaces it.
+    return { ...c, id: explicitIds[i] ? c.id : before.id, name: explicitEnglish ? c.name : before.name, ...(before.note ? { note: before.note } : {}), ...(before.template ? { template: before.template } : {}) };
   });
 }
 
@@ -152,6 +153,10 @@ export function mapProcedureRow(cells: ProcedureCells, context: { current?: Proc
     components = parsed && carryComponents(parsed, current?.components, present('componentsEn'), explicitIds);
   }
 
+  if (components && present('templates')) components = take('templates', attachTemplates(cells.templates!, components));
+  // Blank: the version in force keeps its own everyday names.
+  const searchTerms = present('searchTerms') ? parseSearchTerms(cells.searchTerms!) : (current?.searchTerms ?? []);
+
   const from = present('effectiveFrom') ? parseLocalDate(cells.effectiveFrom!) : undefined;
   if (present('effectiveFrom') && !from) problem('effectiveFrom', { vi: `Ngày "${cells.effectiveFrom}" không hợp lệ (dd/mm/yyyy)`, en: `invalid date "${cells.effectiveFrom}" (dd/mm/yyyy)` });
   const to = present('effectiveTo') ? parseLocalDate(cells.effectiveTo!) : undefined;
@@ -205,6 +210,7 @@ export function mapProcedureRow(cells: ProcedureCells, context: { current?: Proc
     ...(current?.supplementExpiry ? { supplementExpiry: current.supplementExpiry } : {}),
     ...(current?.stopPolicy ? { stopPolicy: current.stopPolicy } : {}),
     legalBasis: legalBasis!,
+    searchTerms,
   };
   const parsed = Procedure.safeParse(input);
   if (!parsed.success) {
@@ -230,7 +236,34 @@ const COLUMN_OF_FIELD: Record<string, ProcedureColumn> = {
   supplementClockPolicy: 'supplementClock',
   receptionExceptions: 'receptionExceptions',
   legalBasis: 'legalBasis',
+  searchTerms: 'searchTerms',
 };
+
+/** "sổ đỏ; sổ hồng\ncấp lại sổ" → the names, each once (compared without marks or case). */
+export function parseSearchTerms(cell: string): string[] {
+  const seen = new Set<string>();
+  return cell
+    .split(/[;\n]/u)
+    .map((t) => t.replace(/\s+/gu, ' ').trim())
+    .filter((t) => {
+      const key = fold(t);
+      if (t === '' || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/** `[id] Mẫu số 11/ĐK | https://…` a line: the blank form of the document with that id. */
+export function attachTemplates(cell: string, components: RequiredComponent[]): Parsed<RequiredComponent[]> {
+  const byId = new Map<string, { name: string; url: string }>();
+  for (const line of listLines(cell)) {
+    const m = /^\[([a-z][a-z0-9-]{0,63})\]\s*(.+?)\s*\|\s*(\S+)\s*$/u.exec(line);
+    if (!m) return refuse(`Dòng mẫu đơn "${line}" phải có dạng [mã giấy tờ] Mẫu số … | đường dẫn`, `template line "${line}" must read [document id] form number | link`);
+    if (!components.some((c) => c.id === m[1])) return refuse(`Không có giấy tờ mã ${m[1]} cho mẫu đơn`, `no document with id ${m[1]} for the template`);
+    byId.set(m[1]!, { name: m[2]!, url: m[3]! });
+  }
+  return ok(components.map((c) => (byId.has(c.id) ? { ...c, template: byId.get(c.id)! } : c)));
+}
 
 /** The column a schema path is about ("components.1.originals" → "Thành phần hồ sơ (components.1.originals)"). */
 function columnOfPath(path: string): string {

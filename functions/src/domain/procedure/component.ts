@@ -12,6 +12,21 @@ export const ComponentId = z
   );
 export type ComponentId = z.infer<typeof ComponentId>;
 
+/**
+ * The blank form a document is written on ("Mẫu số 11/ĐK"), where the procedure prescribes one: its number
+ * as printed and where to download it (an https address, or a path on this site).
+ */
+export const ComponentTemplate = z.strictObject({
+  name: z.string().trim().min(1).max(100).describe('Số hiệu mẫu, ví dụ Mẫu số 11/ĐK / form number'),
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .regex(/^(?:https:\/\/[^\s/]+|\/(?!\/))\S*$/u, bi('Đường dẫn mẫu phải bắt đầu bằng https:// hoặc /', 'the template link must start with https:// or /'))
+    .describe('Đường dẫn tải mẫu / download address'),
+});
+export type ComponentTemplate = z.infer<typeof ComponentTemplate>;
+
 export const RequiredComponent = z
   .strictObject({
     id: ComponentId,
@@ -26,6 +41,7 @@ export const RequiredComponent = z
      * its files are served only to those who handle the dossier and every opening is logged.
      */
     sensitive: z.boolean().optional().describe('Dữ liệu cá nhân nhạy cảm / sensitive personal data'),
+    template: ComponentTemplate.optional().describe('Mẫu đơn, tờ khai / blank form to fill in'),
   })
   .refine((c) => c.originals + c.certifiedCopies + c.copies > 0, {
     path: ['originals'],

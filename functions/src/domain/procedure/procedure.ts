@@ -67,6 +67,18 @@ export const Fee = z.strictObject({
 });
 export type Fee = z.infer<typeof Fee>;
 
+/**
+ * An everyday name people search by ("sổ đỏ", "sổ hồng", "cấp lại sổ"): the catalogue's official names
+ * are not what citizens type. The portal ranks a procedure first when the query is one of these
+ * (matching without Vietnamese marks, as people type on phones).
+ */
+export const SearchTerm = z
+  .string()
+  .trim()
+  .min(2, bi('Từ khóa tìm kiếm có ít nhất 2 ký tự', 'a search term has at least 2 characters'))
+  .max(80, bi('Từ khóa tìm kiếm tối đa 80 ký tự', 'a search term has at most 80 characters'))
+  .describe('Tên gọi thông dụng / everyday name to search by');
+
 export const Procedure = z
   .strictObject({
     code: ProcedureCode,
@@ -92,6 +104,7 @@ export const Procedure = z
     supplementExpiry: SectoralPeriod.optional(),
     stopPolicy: StopPolicy.default(DEFAULT_STOP_POLICY),
     legalBasis: z.array(z.string().trim().min(1)).min(1).describe('Căn cứ pháp lý / legal basis'),
+    searchTerms: z.array(SearchTerm).max(30).default([]).describe('Tên gọi thông dụng để tìm kiếm / everyday names to search by'),
   })
   .superRefine((p, ctx) => {
     const issue = (path: PropertyKey[], vi: string, en: string) =>

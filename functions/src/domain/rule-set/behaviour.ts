@@ -75,3 +75,14 @@ export function slipIssuedBy(ruleSet: RuleSet, action: string): FormNumber | und
 export function isCitizenHeld(ruleSet: RuleSet, form: string): boolean {
   return (formSetOf(ruleSet).forms as Record<string, OfficialForm | undefined>)[form]?.citizenHeld ?? false;
 }
+
+/**
+ * Whether the applicant's own pages list this form: every slip addressed to them (receipt, supplement
+ * request, refusal, apology, stop notice), never the agencies' internal control slip or register.
+ * Wider than `isCitizenHeld` (what the receipt's QR token opens): under Circular 01/2018 the apology letter
+ * is sent to the signed-in applicant even though the token does not open it.
+ */
+export function isApplicantSlip(ruleSet: RuleSet, form: string): boolean {
+  const purpose = (formSetOf(ruleSet).forms as Record<string, OfficialForm | undefined>)[form]?.purpose;
+  return purpose !== undefined && purpose !== 'controlSlip' && purpose !== 'register';
+}

@@ -32,6 +32,7 @@ export function summarise(p: Procedure): ProcedureSummary {
     durationText: { vi: formatDuration(p.legalDuration, 'vi'), en: formatDuration(p.legalDuration, 'en') },
     onlineLevel: p.onlineLevel,
     feeVnd: p.fees.reduce((sum, f) => sum + f.amountVnd, 0),
+    searchTerms: [...p.searchTerms],
   };
 }
 

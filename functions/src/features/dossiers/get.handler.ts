@@ -2,7 +2,7 @@
 // may take now (the officer UI shows exactly those buttons). Monitors see it without personal data.
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { allowedActions, applicantSeesResults, dossierAccess } from '../../domain/index.js';
+import { allowedActions, applicantSeesResults, dossierAccess, isApplicantSlip } from '../../domain/index.js';
 import type { SlipListing } from '../../contract/index.js';
 import { refuseKiosk } from '../../platform/auth.js';
 import type { ApiRequest, Reply } from '../../platform/http-router.js';
@@ -67,7 +67,8 @@ export async function getDossier(req: ApiRequest, deps: DossierDeps): Promise<Re
     body: {
       dossier: access === 'personal' ? dossier : publicView(dossier),
       allowedActions: allowedActions(dossier, caller, deps.now(), { calendar }),
-      slips,
+      // The applicant sees the slips addressed to them, not the agencies' internal control slips.
+      slips: caller.role === 'citizen' ? slips.filter((s) => isApplicantSlip(dossier.ruleSet, s.form)) : slips,
       results,
     },
   };

@@ -9,7 +9,7 @@ import type { DocumentData, DocumentReference, Firestore } from 'firebase-admin/
 import { readBrand } from '../../store/branding.js';
 import { NOTIFICATION_REQUESTS } from '../../store/outbox.js';
 import { revive } from '../../store/revive.js';
-import type { ContactKind } from '../../domain/index.js';
+import { APPLICANT_CHANNEL_DEFAULTS, type ContactKind } from '../../domain/index.js';
 import { contactDelivery, isVerifiedContact, recipientLimitKey, type AccountContacts, type ContactDelivery } from './contact-policy.js';
 import { afterQuietHours } from './delivery-policy.js';
 import { NotificationPrefs, NotificationRequest, type Channel } from './notification-request.js';
@@ -48,8 +48,8 @@ const prefsOf = (data: DocumentData | undefined): NotificationPrefs => {
 };
 
 /**
- * The applicant: in-app (with an account) and email (when known) unless they chose otherwise; SMS on
- * request. Each typed contact with its verification (contact-policy.ts).
+ * The applicant: in-app (with an account) and email (when known) unless they chose otherwise; SMS and
+ * Zalo on request (APPLICANT_CHANNEL_DEFAULTS, the table the citizen's pages read too). Each typed contact with its verification (contact-policy.ts).
  */
 async function applicantRecipients(deps: FanOutDeps, req: NotificationRequest): Promise<Recipient[]> {
   const { db } = deps;
@@ -70,10 +70,11 @@ async function applicantRecipients(deps: FanOutDeps, req: NotificationRequest): 
     return { kind, address, verified, delivery: contactDelivery(verified, firstMessage) };
   };
   const out: Recipient[] = [];
-  if (uid && (prefs.inApp ?? true)) out.push({ channel: 'inApp', uid, to: null });
-  if (applicant.email && (prefs.email ?? true)) out.push({ channel: 'email', uid, to: applicant.email, contact: route('email', applicant.email) });
-  if (applicant.phone && (prefs.sms ?? false)) out.push({ channel: 'sms', uid, to: applicant.phone, contact: route('phone', applicant.phone) });
-  if (applicant.phone && (prefs.zalo ?? false)) out.push({ channel: 'zalo', uid, to: applicant.phone, contact: route('phone', applicant.phone) });
+  const wants = (channel: keyof typeof APPLICANT_CHANNEL_DEFAULTS): boolean => prefs[channel] ?? APPLICANT_CHANNEL_DEFAULTS[channel];
+  if (uid && wants('inApp')) out.push({ channel: 'inApp', uid, to: null });
+  if (applicant.email && wants('email')) out.push({ channel: 'email', uid, to: applicant.email, contact: route('email', applicant.email) });
+  if (applicant.phone && wants('sms')) out.push({ channel: 'sms', uid, to: applicant.phone, contact: route('phone', applicant.phone) });
+  if (applicant.phone && wants('zalo')) out.push({ channel: 'zalo', uid, to: applicant.phone, contact: route('phone', applicant.phone) });
   return out;
 }
 

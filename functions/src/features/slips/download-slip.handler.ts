@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { bi, EntityId, isCitizenHeld, RuleSet, verifyLookupToken } from '../../domain/index.js';
+import { bi, EntityId, isApplicantSlip, isCitizenHeld, RuleSet, verifyLookupToken } from '../../domain/index.js';
 import { ApiError, invalidInput } from '../../platform/api-error.js';
 import type { Caller } from '../../platform/auth.js';
 import type { FileStore } from '../../platform/file-store/index.js';
@@ -57,7 +57,9 @@ export async function downloadSlip(req: ApiRequest, deps: DownloadSlipDeps): Pro
   const record = SlipRecord.parse(slipSnap!.data());
   const dossier = z.object({ ownerUserId: z.string().optional(), agencyIds: z.array(z.string()), ruleSet: RuleSet }).parse(dossierSnap!.data());
   // Monitors see figures, not people: `public` access is not enough for a slip with personal data.
-  const signedInAccess = caller !== undefined && dossierAccess(dossier, caller) === 'personal';
+  // The applicant opens the slips addressed to them; the agencies' control slips stay internal.
+  const signedInAccess =
+    caller !== undefined && dossierAccess(dossier, caller) === 'personal' && (caller.role !== 'citizen' || isApplicantSlip(dossier.ruleSet, record.form));
   const tokenAccess =
     query.t !== undefined && isCitizenHeld(dossier.ruleSet, record.form) && verifyLookupToken(params.dossierId, query.t, deps.secret());
   if (!signedInAccess && !tokenAccess) throw noSuchSlip();

@@ -1,0 +1,42 @@
+// The due date as the citizen should read it. While a supplement is awaited the clock does not run, so
+// the page says "paused, set again once the documents are complete" instead of a date that will change;
+// once a date was set again after a supplement, it says so and why (the receipt in hand still shows the
+// date printed at reception; the page is what counts).
+import type { Bilingual } from '../shared/api.js';
+import { toDate } from '../shared/timestamps.js';
+import type { DossierDoc } from './store.js';
+
+export type DueState =
+  | { kind: 'none' }
+  | { kind: 'paused' }
+  | { kind: 'set'; at: Date; changedAfterSupplement?: Date };
+
+export function dueState(d: Pick<DossierDoc, 'status' | 'dueAt' | 'receivedAt' | 'supplement'>): DueState {
+  if (d.status === 'awaitingSupplement') return d.dueAt || d.receivedAt ? { kind: 'paused' } : { kind: 'none' };
+  const at = toDate(d.dueAt);
+  if (!at) return { kind: 'none' };
+  const received = toDate(d.receivedAt);
+  const requested = toDate(d.supplement?.requestedAt);
+  const answered = toDate(d.supplement?.submittedAt);
+  // A supplement asked for after reception and answered: the clock was set again on that answer.
+  if (received && requested && answered && requested > received) return { kind: 'set', at, changedAfterSupplement: answered };
+  return { kind: 'set', at };
+}
+
+export const PAUSED: Bilingual = {
+  vi: 'Tạm dừng — tính lại khi bổ sung đủ',
+  en: 'Paused — set again once the documents are complete',
+};
+
+export const PAUSED_HINT: Bilingual = {
+  vi: 'Thời gian giải quyết không tính trong lúc chờ bạn bổ sung. Khi bạn gửi đủ giấy tờ, ngày hẹn trả mới được tính và hiện tại đây.',
+  en: 'The processing time does not run while your documents are awaited. Once you send them all, the new result date is set and shown here.',
+};
+
+/** Why the date differs from the receipt's: the clock was set again when the supplement arrived. */
+export function changedNote(answeredAt: string): Bilingual {
+  return {
+    vi: `Ngày hẹn đã được tính lại khi bạn gửi đủ giấy tờ bổ sung (${answeredAt}). Giấy tiếp nhận đã in vẫn ghi ngày hẹn cũ; ngày hẹn đúng là ngày trên trang này.`,
+    en: `The result date was set again when your supplement arrived (${answeredAt}). The printed receipt still shows the earlier date; the date on this page is the one that counts.`,
+  };
+}

@@ -1,0 +1,41 @@
+// The dossier code as citizens need it on a phone: kept whole on one line (a code broken mid-number is
+// misread when copied by hand, at the desk or over the phone), with a button that copies it.
+import { h } from './dom.js';
+import { t } from './i18n.js';
+
+/** Copies `text`; older browsers and pages without clipboard permission fall back to selecting the text. */
+async function copy(text: string, source: HTMLElement): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const range = document.createRange();
+    range.selectNodeContents(source);
+    const selection = getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    return false;
+  }
+}
+
+/**
+ * `<span class="dossier-code">` (no break inside) and a "Chép mã" button with its own status line.
+ * `testId` names the code for tests and pages that already used one.
+ */
+export function dossierCodeWithCopy(code: string, opts: { testId?: string; big?: boolean } = {}): HTMLElement {
+  const value = h('span', { class: `dossier-code${opts.big ? ' big-code' : ''}`, 'data-testid': opts.testId, translate: 'no' }, code);
+  const said = h('span', { class: 'copy-status', role: 'status' });
+  const button = h(
+    'button',
+    { type: 'button', class: 'secondary copy-code', 'aria-label': t({ vi: `Chép mã hồ sơ ${code}`, en: `Copy the dossier code ${code}` }) },
+    t({ vi: 'Chép mã', en: 'Copy' }),
+  );
+  button.addEventListener('click', () => {
+    void copy(code, value).then((copied) => {
+      said.textContent = copied
+        ? t({ vi: 'Đã chép mã hồ sơ.', en: 'Dossier code copied.' })
+        : t({ vi: 'Mã đã được chọn: bấm giữ để sao chép.', en: 'The code is selected: long-press to copy.' });
+    });
+  });
+  return h('span', { class: 'code-copy' }, value, ' ', button, said);
+}
