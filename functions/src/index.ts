@@ -122,7 +122,7 @@ export const api = onRequest(
     transparency: (req) => getTransparency(req, { db: db(), now: () => new Date() }),
     postUploads: (req) => postUploads(req, uploadDeps),
     getUpload: (req) => getUpload(req, uploadDeps),
-    lookup: (req) => lookupDossier(req, lookupDeps()),
+    lookup: (req) => lookupDossier(req, { ...lookupDeps(), findCaller }),
     postRating: (req) => submitRating(req, { ...lookupDeps(), findCaller }),
     submitDossier: (req) => submitDossier(req, dossierDeps(uploadFiles)),
     intakeDossier: (req) => intakeDossier(req, dossierDeps(uploadFiles)),

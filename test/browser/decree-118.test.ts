@@ -248,7 +248,7 @@ describe('stop processing at the applicant’s request (Art. 21)', () => {
     const lookup = await citizenContext.newPage();
     await lookup.goto(`${HOSTING_URL}/tra-cuu/${d.code}`);
     await lookup.locator('#result[data-state="ok"]').waitFor();
-    expect(await lookup.locator('[data-testid="status"]').textContent()).toBe('Dừng xử lý / Processing stopped');
+    expect(await lookup.locator('[data-testid="status"]').textContent()).toBe('Dừng xử lý');
     const token = signLookupToken(d.id, lookupSecret());
     await lookup.goto(`${HOSTING_URL}/tra-cuu/${d.code}?t=${token}`);
     await lookup.locator('[data-testid="stop-request"]').waitFor();

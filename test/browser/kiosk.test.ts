@@ -1,8 +1,9 @@
 // The desk kiosk in a real browser on a landscape tablet: IT signs it in with the kiosk account, a
 // citizen scans the receipt QR of a dossier whose result was returned, rates it, sees the thank-you
 // screen, and the screen clears itself; a citizen who types the code instead proves holding the receipt
-// with its printed rating code (issue 12, finding 3); a second rating of the same dossier is refused as
-// already rated; an officer's session on the kiosk page never collects ratings.
+// with its printed rating code (issue 12, finding 3) before any form; a dossier already rated says so
+// before the form (issue 20); errors go once fixed; "Tiếp tục" is in view at 1280×800; an officer's
+// session on the kiosk page never collects ratings.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatRatingCode, ratingCodeOf, signLookupToken } from '../../functions/src/domain/index.js';
@@ -49,6 +50,15 @@ async function expectClean(name: string): Promise<void> {
   expect(describeViolations(await checkPage(page, name))).toBe('');
 }
 
+/** The control is wholly inside the 1280×800 viewport, without scrolling. */
+async function expectInView(selector: string): Promise<void> {
+  expect(await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)).toBe(0);
+  const box = await page.locator(selector).boundingBox();
+  expect(box, selector).not.toBeNull();
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(TABLET.height);
+}
+
 async function signIn(p: Page, account: { email: string; password: string }): Promise<void> {
   await p.locator('#kiosk-signin').waitFor();
   await p.fill('#kiosk-email', account.email);
@@ -80,6 +90,7 @@ describe('desk kiosk /kiosk/', () => {
     await page.reload();
     await page.locator('#kiosk-code').waitFor(); // persisted on the device
     await expectClean('kiosk-start');
+    await expectInView('#kiosk-go');
   });
 
   it('a scanned receipt QR is rated, thanked, and the screen clears itself', async () => {
@@ -102,11 +113,17 @@ describe('desk kiosk /kiosk/', () => {
     // Nothing chosen: a message next to each required choice.
     await page.click('#kiosk-submit');
     expect(await page.locator('#err-satisfaction').textContent()).toBe('Vui lòng chọn một mức độ hài lòng.');
-    expect(await page.locator('#err-officerAttitudeComplaint').textContent()).toBe('Vui lòng chọn Có hoặc Không.');
+    expect(await page.locator('#err-officerAttitudeComplaint').textContent()).toBe('Vui lòng chọn một trong hai ý về thái độ của cán bộ.');
     await expectClean('kiosk-rate-errors');
+    // The staff question's answers say what they mean (not "Có / Không" to a question about complaints).
+    expect(await page.locator('label[for="complaint-no"]').textContent()).toBe('Cán bộ có thái độ đúng mực — tôi không phản ánh');
+    expect(await page.locator('label[for="complaint-yes"]').textContent()).toBe('Cán bộ có thái độ chưa đúng mực — tôi muốn phản ánh');
 
-    // English on request, with the choices kept.
+    // English on request, with the choices kept; a choice made clears its own error at once.
     await page.click('label[for="sat-satisfied"]');
+    expect(await page.locator('#err-satisfaction').textContent()).toBe('');
+    expect(await page.locator('#err-satisfaction').isVisible()).toBe(false);
+    expect(await page.locator('#err-officerAttitudeComplaint').textContent()).not.toBe('');
     await page.click('#lang-switch');
     expect(await page.locator('label[for="sat-satisfied"]').textContent()).toContain('Satisfied');
     expect(await page.locator('#sat-satisfied').isChecked()).toBe(true);
@@ -129,28 +146,32 @@ describe('desk kiosk /kiosk/', () => {
     expect(text).not.toContain('Cấp đổi');
   });
 
-  it('a second rating of the same dossier, typed on the keypad, is refused as already rated', async () => {
+  it('a typed code asks for the receipt’s rating code first, and a dossier already rated says so before any form', async () => {
     // Digits only: the kiosk completes the code with its own agency.
     const [, date, seq] = /-(\d{6})-(\d{4})$/.exec(returned.code)!;
-    for (const key of `${date}-${seq}`) await page.click(`.kiosk-key:text-is("${key}")`);
+    for (const key of `${date}-${seq}`) await page.click(`#kiosk-start .kiosk-key:text-is("${key}")`);
     expect(await page.inputValue('#kiosk-code')).toBe(`${date}-${seq}`);
     await page.click('#kiosk-go');
-    await page.locator('#kiosk-rate').waitFor();
-    await page.click('label[for="sat-dissatisfied"]');
-    await page.click('label[for="complaint-yes"]');
-    // A typed code proves nothing (codes are sequential): the receipt's rating code is asked for.
-    await page.click('#kiosk-submit');
+    // A typed code proves nothing (codes are sequential): the receipt's rating code is asked for, no form yet.
+    await page.locator('#kiosk-proof').waitFor();
+    expect(await page.locator('#kiosk-rate').count()).toBe(0);
+    await expectInView('#kiosk-proof-go');
+    await page.click('#kiosk-proof-go');
     expect(await page.locator('#err-ratingCode').textContent()).toBe('Vui lòng nhập đủ 8 chữ số của mã đánh giá in trên giấy tiếp nhận.');
     expect(await page.getAttribute('#kiosk-rating-code', 'aria-invalid')).toBe('true');
     await expectClean('kiosk-rating-code-missing');
+    // Typing clears the message: it was about what was there before.
+    await page.click('#kiosk-proof .kiosk-key:text-is("1")');
+    expect(await page.locator('#err-ratingCode').textContent()).toBe('');
+    expect(await page.getAttribute('#kiosk-rating-code', 'aria-invalid')).toBeNull();
     const ratingCode = ratingCodeOf(returned.id, lookupSecret());
     const wrong = ratingCode === '00000000' ? '11111111' : '00000000';
     await page.fill('#kiosk-rating-code', wrong);
-    await page.click('#kiosk-submit');
+    await page.click('#kiosk-proof-go');
     await page.locator('#err-ratingCode:has-text("Mã đánh giá không khớp")').waitFor();
     await expectClean('kiosk-rating-code-wrong');
     await page.fill('#kiosk-rating-code', formatRatingCode(ratingCode)); // as printed: "1234 5678"
-    await page.click('#kiosk-submit');
+    await page.click('#kiosk-proof-go');
     await page.locator('[data-testid="already-rated"]').waitFor();
     expect(await page.locator('[data-testid="already-rated"] h2').textContent()).toBe('Hồ sơ này đã được đánh giá');
     await expectClean('kiosk-already-rated');
@@ -158,12 +179,26 @@ describe('desk kiosk /kiosk/', () => {
     await page.locator('#kiosk-code').waitFor();
   });
 
-  it('a citizen without the QR types the code and the receipt’s rating code, and rates', async () => {
+  it('a scanned QR of a dossier already rated says so at once, without a form', async () => {
+    await page.locator('#kiosk-code').focus();
+    await page.keyboard.type(`http://dichvucong.binhan.example/tra-cuu/${returned.code}?t=${signLookupToken(returned.id, lookupSecret())}`);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="already-rated"]').waitFor();
+    expect(await page.locator('#kiosk-rate').count()).toBe(0);
+    await page.click('[data-testid="already-rated"] button');
+    await page.locator('#kiosk-code').waitFor();
+  });
+
+  it('a citizen without the QR types the code and the receipt’s rating code, sees the procedure, and rates', async () => {
     const other = await returnedDossier();
     await page.fill('#kiosk-code', other.code);
     await page.keyboard.press('Enter');
-    await page.locator('#kiosk-rate').waitFor();
+    await page.locator('#kiosk-proof').waitFor();
     await page.fill('#kiosk-rating-code', ratingCodeOf(other.id, lookupSecret()));
+    await page.keyboard.press('Enter');
+    await page.locator('#kiosk-rate').waitFor();
+    // The procedure is named (the rating code proved the receipt, so the kiosk may show it).
+    expect(await page.locator('[data-testid="procedure"]').textContent()).toBe('Cấp đổi Giấy chứng nhận quyền sử dụng đất');
     await page.click('label[for="sat-verySatisfied"]');
     await page.click('label[for="complaint-no"]');
     await page.click('#kiosk-submit');
@@ -182,6 +217,11 @@ describe('desk kiosk /kiosk/', () => {
     await page.locator('#kiosk-code-error:has-text("Không tìm thấy hồ sơ")').waitFor();
     expect(await page.getAttribute('#kiosk-code', 'aria-invalid')).toBe('true');
     await expectClean('kiosk-unknown-code');
+    await expectInView('#kiosk-go');
+    // Correcting the code clears the message.
+    await page.press('#kiosk-code', 'Backspace');
+    expect(await page.locator('#kiosk-code-error').textContent()).toBe('');
+    expect(await page.getAttribute('#kiosk-code', 'aria-invalid')).toBeNull();
   });
 
   it('refuses to collect ratings in an officer’s session', async () => {

@@ -1,13 +1,15 @@
 // The receipt's QR address in a real browser: with the token the citizen sees progress and the due date
 // with its explanation; with the code alone only the status; with a notice's confirmation link (?xn=) the
 // reader confirms the contact by pressing Confirm, never by merely opening it (issue 12, finding 12).
+// Vietnamese first, English on request (one language on a phone, not every label twice); where to
+// collect the result; why the due date differs from the receipt's (issue 20).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { contactParam, signLookupToken } from '../../functions/src/domain/index.js';
 import { loadDemoData } from '../../seed/load.js';
 import { launchBrowser } from '../support/browser.js';
 import { checkPage, describeViolations } from '../support/page-checks.js';
-import { act, landRenewal, rid, submit } from '../support/api.js';
+import { act, api, landRenewal, rid, submit } from '../support/api.js';
 import { admin, HOSTING_URL } from '../support/emulators.js';
 import { IDENTITIES, lookupSecret } from '../support/identity.js';
 
@@ -38,13 +40,53 @@ describe('public lookup page /tra-cuu', () => {
     const token = signLookupToken(dossier.id, lookupSecret());
     await page.goto(`${HOSTING_URL}/tra-cuu/${dossier.code}?t=${token}`);
     await page.locator('#result[data-state="ok"]').waitFor();
-    expect(await page.locator('[data-testid="status"]').textContent()).toBe('Đã tiếp nhận / Received');
+    expect(await page.locator('[data-testid="status"]').textContent()).toBe('Đã tiếp nhận');
     expect(await page.locator('[data-testid="procedure"]').textContent()).toBe('Cấp đổi Giấy chứng nhận quyền sử dụng đất');
     expect(await page.locator('[data-testid="explanation"]').textContent()).toContain('7 ngày làm việc');
+    // Where to collect the result: the receiving desk, by name, with the receipt.
+    const collect = (await page.locator('[data-testid="collect"]').textContent()) ?? '';
+    expect(collect).toMatch(/^Tại .+\. Mang theo giấy tiếp nhận\.$/);
+    // Received as printed: nothing differs from the receipt, so nothing to explain.
+    expect(await page.locator('[data-testid="due-change"]').count()).toBe(0);
+    // One language: no label carries its translation beside it.
+    const terms = await page.locator('#result dt').allTextContents();
+    expect(terms.length).toBeGreaterThan(4);
+    for (const term of terms) expect(term).not.toContain(' / ');
     await page.setViewportSize({ width: 360, height: 740 }); // a cheap phone
     expect(describeViolations(await checkPage(page, 'tra-cuu-full'))).toBe('');
     const text = (await page.locator('#result').textContent()) ?? '';
     expect(text).not.toContain('Hoàng Thị Yến'); // never personal data
+    // English on request, the whole answer at once; remembered on the device, so switched back after.
+    await page.click('#lang-switch');
+    expect(await page.locator('[data-testid="status"]').textContent()).toBe('Received');
+    expect(await page.locator('h1').textContent()).toBe('Track a dossier');
+    expect(await page.locator('#result dt').allTextContents()).toContain('Where to collect the result');
+    expect(await page.locator('[data-testid="collect"]').textContent()).toMatch(/^At .+\. Bring your receipt\.$/);
+    expect(describeViolations(await checkPage(page, 'tra-cuu-full-en'))).toBe('');
+    await page.click('#lang-switch');
+    expect(await page.locator('[data-testid="status"]').textContent()).toBe('Đã tiếp nhận');
+  });
+
+  it('explains why the due date is not the one on the receipt after a new appointment', async () => {
+    let d = await submit(landRenewal(rid('browser-lookup-ext')));
+    d = await act(d, IDENTITIES.receptionistX, { type: 'receive' }, rid('browser-receive'));
+    d = await act(d, IDENTITIES.leadX, { type: 'assign', handlerId: 'handler-at-desk' }, rid('browser-assign'));
+    const dueAt = (await api('getDossier', { params: { dossierId: d.id } }, IDENTITIES.leadX)).body.dossier.dueAt!;
+    const newDue = new Date(new Date(dueAt).getTime() + 2 * 86_400_000);
+    await act(d, IDENTITIES.leadX, { type: 'extend', newDueAt: newDue.toISOString(), reason: 'Chờ xác minh của xã', apology: 'Xin lỗi ông/bà vì sự chậm trễ' }, rid('browser-extend'));
+    await page.goto(`${HOSTING_URL}/tra-cuu/${d.code}?t=${signLookupToken(d.id, lookupSecret())}`);
+    await page.locator('#result[data-state="ok"]').waitFor();
+    const change = (await page.locator('[data-testid="due-change"]').textContent()) ?? '';
+    const [, printed] = /^Giấy tiếp nhận hẹn (\d\d:\d\d \d\d\/\d\d\/\d{4})\. Cơ quan giải quyết đã gửi phiếu xin lỗi và hẹn lại ngày trả kết quả\.$/.exec(change) ?? [];
+    expect(printed, change).toBeDefined();
+    const due = (await page.locator('[data-testid="due"]').textContent()) ?? '';
+    expect(due).not.toBe(printed);
+    // The receipt's date is the one set at reception, the due date shown the new appointment (both in Vietnam time).
+    const vn = (iso: string) => new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString();
+    expect(printed!.slice(6, 8)).toBe(vn(dueAt).slice(8, 10)); // the day of the month
+    expect(due.slice(6, 8)).toBe(vn(newDue.toISOString()).slice(8, 10));
+    expect(change).not.toContain('Chờ xác minh của xã'); // the written reason may name people: never shown
+    expect(describeViolations(await checkPage(page, 'tra-cuu-due-changed'))).toBe('');
   });
 
   it('a notice’s confirmation link confirms the contact only when Confirm is pressed', async () => {
@@ -68,15 +110,16 @@ describe('public lookup page /tra-cuu', () => {
     await page.fill('#code', dossier.code);
     await page.click('#lookup-form button[type="submit"]');
     await page.locator('#result[data-state="ok"]').waitFor();
-    expect(await page.locator('[data-testid="status"]').textContent()).toBe('Đã tiếp nhận / Received');
+    expect(await page.locator('[data-testid="status"]').textContent()).toBe('Đã tiếp nhận');
     expect(await page.locator('[data-testid="due"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="collect"]').count()).toBe(0);
     expect(describeViolations(await checkPage(page, 'tra-cuu-status-only'))).toBe('');
   });
 
   it('says clearly when the code is empty or unknown', async () => {
     await page.goto(`${HOSTING_URL}/tra-cuu`);
     await page.click('#lookup-form button[type="submit"]');
-    expect(await page.locator('#result[data-state="error"]').textContent()).toBe('Vui lòng nhập mã hồ sơ. / Please enter the dossier code.');
+    expect(await page.locator('#result[data-state="error"]').textContent()).toBe('Vui lòng nhập mã hồ sơ.');
     await page.fill('#code', '000.00.01.H99-200101-9999');
     await page.click('#lookup-form button[type="submit"]');
     await page.locator('#result[data-state="error"]').waitFor();

@@ -217,6 +217,21 @@ describe('officer dashboard /can-bo/', () => {
     await act(handler, 'acknowledgeTransfer');
     await handler.locator('.action-buttons button[data-action="resolve"]').waitFor();
     await expectAccessible(handler, 'can-bo-handler-dossier');
+    // An approval states what was granted: without a summary the form refuses beside the field, sends
+    // nothing, and points to where the signed result document is attached (issue 20).
+    await handler.click('.action-buttons button[data-action="resolve"]');
+    await handler.locator('#action-form[data-action="resolve"]').waitFor();
+    await handler.check('#action-form input[type="radio"][value="approved"]');
+    await handler.click('#action-form button[type="submit"]');
+    await handler.locator('#action-form [data-error-for="summary"]:not([hidden])').waitFor();
+    expect(await handler.locator('#action-form [data-error-for="summary"]').textContent()).toBe('Vui lòng điền mục này');
+    expect(await handler.locator('#action-form textarea[name="summary"]').getAttribute('aria-invalid')).toBe('true');
+    expect(await handler.locator('#action-confirm').isVisible()).toBe(false);
+    expect(await handler.locator('#action-form [data-testid="result-document-hint"] a').getAttribute('href')).toBe('#dossier-results');
+    await expectAccessible(handler, 'can-bo-resolve-without-summary');
+    expect((await serverView(received.id, IDENTITIES.handlerY)).dossier.status).toBe('processing');
+    await handler.reload();
+    await handler.locator('.action-buttons button[data-action="resolve"]').waitFor();
     await act(handler, 'resolve', async (p) => {
       await p.check('#action-form input[type="radio"][value="approved"]');
       await p.fill('#action-form textarea[name="summary"]', 'Đã cấp đổi Giấy chứng nhận');

@@ -1,7 +1,9 @@
 // The public transparency page in a real browser, on a cheap phone and on a desktop: procedures with
 // their fees (paged), the officer directory of every desk, the on-time rate per agency and month as a
 // chart with its table, and the Circular 01 index labels. Figures are checked against the seeded data
-// and against the statistics the triggers wrote for dossiers driven through the HTTP API here.
+// and against the statistics the triggers wrote for dossiers driven through the HTTP API here. On a phone
+// the tables are cards, the chart's text is at least 12 px, every desk is listed and a figure that cannot
+// be computed says why in a sentence (issue 20).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVALUATION_INDEX_LABELS } from '../../functions/src/domain/evaluation/index-labels.js';
@@ -141,15 +143,49 @@ describe('transparency page /minh-bach/', () => {
     expect(describeViolations(await checkPage(page, 'minh-bach-on-time-phone'))).toBe('');
   });
 
+  it('on a phone: cards instead of wide tables, chart labels of 12 px or more, every desk listed', async () => {
+    await page.locator('#on-time[data-state="ok"]').waitFor();
+    // Nothing wider than the screen: the page never scrolls sideways, and no box hides a column off-screen.
+    const overflow = await page.evaluate(() => {
+      const g = globalThis as unknown as { document: { documentElement: { scrollWidth: number }; querySelectorAll(s: string): ArrayLike<{ scrollWidth: number; clientWidth: number }> } };
+      const boxes = Array.from(g.document.querySelectorAll('.scroll')).filter((b) => b.scrollWidth > b.clientWidth + 1).length;
+      return { page: g.document.documentElement.scrollWidth, boxes };
+    });
+    expect(overflow).toEqual({ page: PHONE.width, boxes: 0 });
+    // The fee of a procedure is on screen, labelled, in its card.
+    const fee = page.locator('[data-testid="procedures"] tbody tr').first().locator('[data-testid="fee"]');
+    expect(await fee.getAttribute('data-label')).toBe('Phí, lệ phí');
+    const box = (await fee.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    // Chart text as rendered: its font size times the SVG's scale on screen.
+    const sizes = await page.evaluate(() => {
+      type El = { getScreenCTM(): { a: number } | null; ownerSVGElement: El | null };
+      const g = globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<El> }; getComputedStyle(e: El): { fontSize: string } };
+      return Array.from(g.document.querySelectorAll('#on-time svg text')).map((t) => parseFloat(g.getComputedStyle(t).fontSize) * (t.ownerSVGElement!.getScreenCTM()?.a ?? 0));
+    });
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+    // Every open one-stop desk is in the on-time figures; one without dossiers says so in a sentence.
+    const desks = demoAgencies.filter((a) => a.hasOneStopDesk && !a.effectiveTo);
+    for (const agency of desks) {
+      const article = page.locator(`#on-time article[data-agency="${agency.id}"]`);
+      expect(await article.count(), agency.id).toBe(1);
+      const hasFigures = (await article.locator('table').count()) === 1;
+      if (!hasFigures) expect(await article.locator('[data-testid="no-figures"]').textContent()).toMatch(/^Chưa có hồ sơ nào .+\.$/);
+    }
+    expect(describeViolations(await checkPage(page, 'minh-bach-cards-phone'))).toBe('');
+  });
+
   it('names the nine Circular 01 indices, with scores or "not computed"', async () => {
     await page.locator('#scores[data-state="ok"]').waitFor();
     const labels = await page.locator('[data-testid="indices"] tbody th').allTextContents();
     expect(labels).toEqual(Object.values(EVALUATION_INDEX_LABELS).map((l, i) => `${i + 1}. ${l.vi}`));
     const cells = await page.locator('[data-testid="indices"] tbody td').allTextContents();
-    for (const cell of cells) expect(cell).toMatch(/^(Chưa tính được|[0-2],\d)$/);
+    // A figure that cannot be computed is a sentence saying why, not a bare mark.
+    for (const cell of cells) expect(cell).toMatch(/^(Chưa tính được: .+\.|[0-2],\d)$/);
     // Indices 5, 6, 8 and 9 need agency-level inputs the system does not hold.
     for (const key of ['index5', 'index6', 'index8', 'index9']) {
-      for (const cell of await page.locator(`[data-testid="indices"] tr[data-index="${key}"] td`).allTextContents()) expect(cell).toBe('Chưa tính được');
+      for (const cell of await page.locator(`[data-testid="indices"] tr[data-index="${key}"] td`).allTextContents()) expect(cell).toBe('Chưa tính được: hệ thống không có số liệu của chỉ số này.');
     }
     await page.click('#lang-switch');
     expect(await page.locator('[data-testid="indices"] tbody th').first().textContent()).toBe(`1. ${EVALUATION_INDEX_LABELS.index1.en}`);

@@ -360,3 +360,39 @@ describe('bad input', () => {
     expect((await db.collection('dossiers').count().get()).data().count).toBe(before);
   });
 });
+
+describe('a decision states its outcome and what was granted', () => {
+  it('a resolve without a summary, or without an outcome, is refused beside the field and writes nothing', async () => {
+    const { id } = await submit();
+    let v = await expectOk(act(id, 1, IDENTITIES.receptionistX, { type: 'receive' }), 'received');
+    v = await expectOk(act(id, v, IDENTITIES.leadX, { type: 'assign', handlerId: 'handler-at-desk' }), 'processing');
+    v = await expectOk(act(id, v, IDENTITIES.leadX, { type: 'transfer', toAgencyId: LAND_OFFICE, task: 'Thẩm định' }), 'processing');
+    v = await expectOk(act(id, v, IDENTITIES.handlerY, { type: 'acknowledgeTransfer' }), 'processing');
+    const eventsBefore = (await storedEvents(id)).length;
+    const stored = async () => (await db.doc(`dossiers/${id}`).get()).data();
+    const before = await stored();
+
+    for (const summary of [undefined, '   ']) {
+      const action = { type: 'resolve', outcome: 'approved', ...(summary === undefined ? {} : { summary }) } as const;
+      const res = await act(id, v, IDENTITIES.handlerY, action);
+      expect(res.status, res.text).toBe(400);
+      expect(res.body.error?.code).toBe('invalid-argument');
+      const field = res.body.error?.fields.find((f) => f.path === 'action.summary');
+      expect(field, res.text).toBeDefined();
+      expect(field!.message.vi.length).toBeGreaterThan(0);
+      expect(field!.message.en.length).toBeGreaterThan(0);
+    }
+    // No outcome: no default is taken for the handler (bad on purpose: untyped).
+    const noOutcome = await call('POST', `/dossiers/${id}/actions`, IDENTITIES.handlerY, { requestId: rid('act'), expectedVersion: v, action: { type: 'resolve', summary: 'Cấp đổi' } });
+    expect(noOutcome.status, noOutcome.text).toBe(400);
+    expect(noOutcome.body.error?.fields.map((f: { path: string }) => f.path)).toContain('action.outcome');
+
+    expect(await stored()).toEqual(before);
+    expect((await storedEvents(id)).length).toBe(eventsBefore);
+    expect((await db.collection('notificationRequests').where('dossierId', '==', id).where('eventType', '==', 'resolve').get()).size).toBe(0);
+
+    const decided = await act(id, v, IDENTITIES.handlerY, { type: 'resolve', outcome: 'approved', summary: 'Đồng ý gia hạn' });
+    expect(decided.status, decided.text).toBe(200);
+    expect(decided.body.dossier.resolution).toMatchObject({ outcome: 'approved', summary: 'Đồng ý gia hạn' });
+  });
+});

@@ -4,14 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signLookupToken } from '../../functions/src/domain/index.js';
+import { ratingCodeOf, signLookupToken } from '../../functions/src/domain/index.js';
 import { BASIC_VIEW_KEYS, FULL_VIEW_KEYS, type ApiErrorBody, type LookupView } from '../../functions/src/contract/index.js';
-import { bucketOf, clientKey, DEFAULT_LOOKUP_LIMIT_PER_MINUTE, windowOf } from '../../functions/src/platform/rate-limit.js';
+import { bucketOf, clientKey, DEFAULT_LOOKUP_LIMIT_PER_MINUTE, RATING_CODE_ATTEMPTS_PER_MINUTE, windowOf } from '../../functions/src/platform/rate-limit.js';
 import { demoProcedures } from '../../seed/data/procedures.js';
 import { loadDemoData } from '../../seed/load.js';
 import { api, call } from '../support/api.js';
 import { admin } from '../support/emulators.js';
-import { lookupSecret } from '../support/identity.js';
+import { IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
 
 const { db, auth } = admin();
 const RECEIVING = '000.00.01.H99';
@@ -159,6 +159,38 @@ describe('GET /api/lookup/:code', () => {
     expect(Object.keys(body).sort()).toEqual([...BASIC_VIEW_KEYS].sort());
     expect(body).toEqual({ view: 'basic', code: CODE, status: 'processing', statusLabel: { vi: 'Đang xử lý', en: 'In progress' }, completed: false });
     for (const secret of PERSONAL) expect(bodies[0]!.text).not.toContain(secret);
+  });
+
+  it('the desk rating code proves the receipt only from the receiving desk’s kiosk; elsewhere it is the basic view', async () => {
+    const code = ratingCodeOf(ID, lookupSecret());
+    const byKiosk = (as: TestIdentity | undefined, r: string) => api('lookup', { params: { code: CODE }, query: { r } }, as, from(fakeIp()));
+    const desk = await byKiosk(IDENTITIES.kioskX, code);
+    expect(desk.status, desk.text).toBe(200);
+    expect(desk.body).toMatchObject({ view: 'full', code: CODE, procedure: { code: procedure.code }, rating: { rated: false } });
+    for (const secret of PERSONAL) expect(desk.text).not.toContain(secret);
+    const basic = { view: 'basic', code: CODE, status: 'processing', statusLabel: { vi: 'Đang xử lý', en: 'In progress' }, completed: false };
+    // Anyone without a kiosk account, another desk's kiosk, a wrong code, a citizen: the basic view.
+    expect((await byKiosk(undefined, code)).body).toEqual(basic);
+    expect((await byKiosk(IDENTITIES.kioskY, code)).body).toEqual(basic);
+    expect((await byKiosk(IDENTITIES.citizenA, code)).body).toEqual(basic);
+    expect((await byKiosk(IDENTITIES.kioskX, code === '00000000' ? '11111111' : '00000000')).body).toEqual(basic);
+    // Not eight digits: refused beside the field, in both languages.
+    const bad = await byKiosk(IDENTITIES.kioskX, '12ab');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.fields.map((f) => f.path)).toEqual(['query.r']);
+  });
+
+  it('a kiosk trying rating codes through the lookup uses the same few-a-minute quota as its ratings', async () => {
+    const kiosk = { uid: `test-kiosk-lookup-${run}`, claims: { role: 'kiosk', agencyId: RECEIVING } };
+    await freshWindow();
+    const right = ratingCodeOf(ID, lookupSecret());
+    for (let i = 0; i < RATING_CODE_ATTEMPTS_PER_MINUTE; i++) {
+      const guess = String(10_000_000 + i) === right ? '99999999' : String(10_000_000 + i);
+      expect((await api('lookup', { params: { code: CODE }, query: { r: guess } }, kiosk, from(fakeIp()))).body.view).toBe('basic');
+    }
+    const refused = await api('lookup', { params: { code: CODE }, query: { r: right } }, kiosk, from(fakeIp()));
+    expect(refused.status).toBe(429);
+    expect(refused.body.error?.code).toBe('resource-exhausted');
   });
 
   it('a code of the right form that no dossier has: a structured 404, with or without a token', async () => {

@@ -4,11 +4,13 @@ import type { DossierStatusName as DossierStatus, PortalStatusCode } from '../do
 import type { StepRole } from '../domain/procedure/step.js';
 import type { Bilingual } from '../domain/shared/bilingual.js';
 
-export type LookupQuery = { t?: string };
+/** `t`: the receipt's token (its QR code); `r`: the desk rating code printed on it, honoured from a desk kiosk only. */
+export type LookupQuery = { t?: string; r?: string };
 
 import type { RatingState } from '../domain/evaluation/rating-state.js';
 
 export type { RatingState };
+export { isRateableStatus } from '../domain/evaluation/rating-state.js';
 
 export type BasicView = {
   view: 'basic';
@@ -43,6 +45,10 @@ export type FullView = Omit<BasicView, 'view'> & {
   /** Decree 118 Art. 21: when the applicant asked to stop processing (pending or confirmed); never the reason. */
   stopRequestedAt: string | null;
   rating: RatingState;
+  /** The appointment printed on the receipt (at reception); `dueAt` may differ later (extension, supplement, payment). */
+  receiptDueAt: string | null;
+  /** Where the applicant collects the result: at the receiving desk (with its address), by post, or online. */
+  collect: { via: 'desk' | 'post' | 'online'; agency: AgencyRef; address: string | null };
 };
 
 export type LookupView = BasicView | FullView;
@@ -67,4 +73,6 @@ export const FULL_VIEW_KEYS = [
   'resultReturnedAt',
   'stopRequestedAt',
   'rating',
+  'receiptDueAt',
+  'collect',
 ] as const satisfies readonly (keyof FullView)[];

@@ -110,6 +110,28 @@ export function rateLimited(retryAfter: number): ApiError {
   );
 }
 
+/**
+ * Desk rating codes typed on a kiosk, per kiosk account and minute — looked up or sent with a rating alike:
+ * a citizen rates in a minute or two, so this never slows a desk, while trying codes (10⁸ of them)
+ * becomes hopeless.
+ */
+export const RATING_CODE_ATTEMPTS_PER_MINUTE = 6;
+
+/** The kiosk's bucket: keyed like a client (an HMAC, so the bucket is uniform; a raw uid has no hex prefix). */
+export const kioskRatingCodeKey = (kioskUserId: string, secret: string): string => clientKey(`kiosk/${kioskUserId}`, secret);
+
+export function tooManyRatingCodes(retryAfter: number): ApiError {
+  return new ApiError(
+    'resource-exhausted',
+    {
+      vi: `Thiết bị đã nhận quá nhiều mã đánh giá trong một phút. Vui lòng thử lại sau ${retryAfter} giây, hoặc quét mã QR trên giấy tiếp nhận.`,
+      en: `Too many rating codes on this device in a minute. Please try again in ${retryAfter} seconds, or scan the QR code on the receipt.`,
+    },
+    [],
+    { retryAfterSeconds: retryAfter },
+  );
+}
+
 export type QuotaDecision = { allowed: true; count: number } | { allowed: false; retryAfterSeconds: number };
 
 /**

@@ -84,6 +84,15 @@ const SPECS: Partial<Record<string, Spec>> = {
         ),
         summary.wrap,
         reason.wrap,
+        // The signed result document itself is issued in its own section (features/results): a PDF the
+        // handler uploads, or one the system produces; the desk returns it online or on paper.
+        h(
+          'p',
+          { class: 'hint', 'data-testid': 'result-document-hint' },
+          tx('Văn bản kết quả (tệp PDF) được đính kèm và ký số ở mục ', 'The result document (a PDF) is attached and signed in '),
+          h('a', { href: '#dossier-results' }, tx('Kết quả điện tử', 'Electronic result')),
+          '.',
+        ),
       ),
       read: () => {
         const errors: { path: string; message: Bilingual }[] = [];

@@ -1,12 +1,14 @@
 // A citizen's turn at the kiosk: the scanned or typed code looked up (a dossier already rated, or not
-// yet returned, ends there), then the rating checked and sent. Each step shows the next screen. The rating
+// yet returned, ends there; a typed code first asks for the receipt's rating code, which the lookup
+// checks), then the rating checked and sent. Each step shows the next screen. The rating
 // carries the proof that the citizen holds the receipt: the QR's token, or the rating code printed on it
 // (the kiosk's own account proves nothing: desk staff know its password).
 import { ApiCallError, describeError } from '../shared/api.js';
 import { newRequestId } from '../shared/session.js';
-import { lookUp, sendRating } from './api.js';
-import { parseScan } from './scan.js';
-import { kiosk, render, show, type Draft } from './state.js';
+import { isRateableStatus, type FullView } from '../../../functions/src/contract/index.js';
+import { lookUp, lookUpWithRatingCode, sendRating } from './api.js';
+import { parseScan, type Scanned } from './scan.js';
+import { kiosk, render, show, type Draft, type Screen } from './state.js';
 
 export async function lookUpCode(raw: string, button: HTMLButtonElement): Promise<void> {
   if (!kiosk.device) return;
@@ -24,16 +26,45 @@ export async function lookUpCode(raw: string, button: HTMLButtonElement): Promis
   button.disabled = true;
   try {
     const view = await lookUp(scanned);
-    const state = view.view === 'full' ? view.rating : undefined;
-    if (state?.rated) return show({ kind: 'alreadyRated', code: view.code });
-    if (state && !state.rateable) return show({ kind: 'notRateable', view });
-    show({
-      kind: 'rate',
-      draft: { scanned, view, satisfaction: null, complaint: null, comment: '', ratingCode: '', requestId: newRequestId(), errors: {}, sending: false },
-    });
+    if (view.view === 'basic') {
+      // A typed code proves nothing (codes are sequential): a dossier not yet returned ends here, otherwise
+      // the receipt's rating code is asked for first, so "already rated" comes before any form.
+      if (!isRateableStatus(view.status)) return show({ kind: 'notRateable', view });
+      return show({ kind: 'proof', scanned, view, typed: '', error: null, sending: false });
+    }
+    startRating(scanned, view, '');
   } catch (err) {
     // Shown with the code as typed, so the citizen can correct it.
     show({ kind: 'start', typed: scanned.code, error: describeError(err) });
+  }
+}
+
+/** The rated, not-yet-returned or rateable outcome of a full view: the end screen, or the form. */
+function startRating(scanned: Scanned, view: FullView, ratingCode: string): void {
+  if (view.rating.rated) return show({ kind: 'alreadyRated', code: view.code });
+  if (!view.rating.rateable) return show({ kind: 'notRateable', view });
+  show({
+    kind: 'rate',
+    draft: { scanned, view, satisfaction: null, complaint: null, comment: '', ratingCode, requestId: newRequestId(), errors: {}, sending: false },
+  });
+}
+
+/** The rating code typed from the receipt: checked by the lookup (the kiosk's account alone proves nothing). */
+export async function proveReceipt(screen: Extract<Screen, { kind: 'proof' }>): Promise<void> {
+  const device = kiosk.device;
+  if (!device || screen.sending) return;
+  const ratingCode = screen.typed.replace(/[\s-]/g, '');
+  if (!/^\d{8}$/.test(ratingCode)) {
+    return show({ ...screen, error: { vi: 'Vui lòng nhập đủ 8 chữ số của mã đánh giá in trên giấy tiếp nhận.', en: 'Please type the 8 digits of the rating code printed on your receipt.' } });
+  }
+  screen.sending = true;
+  render();
+  try {
+    const view = await lookUpWithRatingCode(device.user, screen.view.code, ratingCode);
+    if (view.view === 'full') return startRating(screen.scanned, view, ratingCode);
+    show({ ...screen, sending: false, error: { vi: 'Mã đánh giá không khớp với hồ sơ này. Vui lòng kiểm tra lại trên giấy tiếp nhận.', en: 'This rating code does not match the dossier. Please check it on your receipt.' } });
+  } catch (err) {
+    show({ ...screen, sending: false, error: describeError(err) });
   }
 }
 
@@ -41,12 +72,8 @@ export async function send(draft: Draft): Promise<void> {
   const device = kiosk.device;
   if (!device || draft.sending) return;
   draft.errors = {};
-  const ratingCode = draft.ratingCode.replace(/[\s-]/g, '');
-  if (!draft.scanned.token && !/^\d{8}$/.test(ratingCode)) {
-    draft.errors.ratingCode = { vi: 'Vui lòng nhập đủ 8 chữ số của mã đánh giá in trên giấy tiếp nhận.', en: 'Please type the 8 digits of the rating code printed on your receipt.' };
-  }
   if (!draft.satisfaction) draft.errors.satisfaction = { vi: 'Vui lòng chọn một mức độ hài lòng.', en: 'Please choose a satisfaction level.' };
-  if (draft.complaint === null) draft.errors.officerAttitudeComplaint = { vi: 'Vui lòng chọn Có hoặc Không.', en: 'Please choose Yes or No.' };
+  if (draft.complaint === null) draft.errors.officerAttitudeComplaint = { vi: 'Vui lòng chọn một trong hai ý về thái độ của cán bộ.', en: 'Please choose one of the two answers about the staff’s attitude.' };
   if (draft.comment.length > 2000) draft.errors.comment = { vi: 'Ý kiến tối đa 2000 ký tự.', en: 'At most 2000 characters.' };
   if (Object.keys(draft.errors).length > 0 || !draft.satisfaction || draft.complaint === null) return show({ kind: 'rate', draft });
 
@@ -55,7 +82,7 @@ export async function send(draft: Draft): Promise<void> {
   const body = {
     requestId: draft.requestId, // reused if the citizen presses send again after a failure
     code: draft.view.code,
-    ...(draft.scanned.token ? { token: draft.scanned.token } : { ratingCode }),
+    ...(draft.scanned.token ? { token: draft.scanned.token } : { ratingCode: draft.ratingCode }),
     channel: 'deskDevice' as const,
     satisfaction: draft.satisfaction,
     officerAttitudeComplaint: draft.complaint,
@@ -71,11 +98,11 @@ export async function send(draft: Draft): Promise<void> {
     if (reason === 'notRateable') return show({ kind: 'notRateable', view: draft.view });
     if (err instanceof ApiCallError && err.status === 404 && !draft.scanned.token) {
       // The code was looked up a moment ago: what does not match now is the rating code typed.
-      draft.errors.ratingCode = { vi: 'Mã đánh giá không khớp với hồ sơ này. Vui lòng kiểm tra lại trên giấy tiếp nhận.', en: 'This rating code does not match the dossier. Please check it on your receipt.' };
+      draft.errors.form = { vi: 'Mã đánh giá không khớp với hồ sơ này. Vui lòng kiểm tra lại trên giấy tiếp nhận.', en: 'This rating code does not match the dossier. Please check it on your receipt.' };
     } else if (err instanceof ApiCallError && err.body) {
       for (const field of err.body.error.fields) {
         const key = field.path.split('.')[0];
-        if (key === 'ratingCode' || key === 'satisfaction' || key === 'officerAttitudeComplaint' || key === 'comment') draft.errors[key] = field.message;
+        if (key === 'satisfaction' || key === 'officerAttitudeComplaint' || key === 'comment') draft.errors[key] = field.message;
       }
     }
     if (Object.keys(draft.errors).length === 0) draft.errors.form = describeError(err);

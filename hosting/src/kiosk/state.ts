@@ -5,7 +5,7 @@ import type { User } from 'firebase/auth';
 import type { SATISFACTION_LEVELS } from '../../../functions/src/contract/index.js';
 import type { Bilingual } from '../shared/api.js';
 import { setLang } from '../shared/i18n.js';
-import type { LookupView } from './api.js';
+import type { FullView, LookupView } from './api.js';
 import type { Scanned } from './scan.js';
 
 export type Satisfaction = (typeof SATISFACTION_LEVELS)[number];
@@ -13,11 +13,12 @@ export type Satisfaction = (typeof SATISFACTION_LEVELS)[number];
 /** One citizen's rating while they fill it in. */
 export type Draft = {
   scanned: Scanned;
-  view: LookupView;
+  /** The full view (the QR's token or the typed rating code proved the receipt): procedure, rating state. */
+  view: FullView;
   satisfaction: Satisfaction | null;
   complaint: boolean | null;
   comment: string;
-  /** Typed from the receipt when the code was typed rather than scanned (the QR's token is the proof otherwise). */
+  /** Typed from the receipt (checked by the lookup) when the code was typed rather than scanned (the QR's token is the proof otherwise). */
   ratingCode: string;
   requestId: string;
   errors: Partial<Record<'ratingCode' | 'satisfaction' | 'officerAttitudeComplaint' | 'comment' | 'form', Bilingual>>;
@@ -29,6 +30,8 @@ export type Screen =
   | { kind: 'signIn'; error: Bilingual | null }
   | { kind: 'refused'; email: string }
   | { kind: 'start'; typed: string; error: Bilingual | null }
+  /** A typed code (no QR token): the receipt's rating code is asked for before anything else. */
+  | { kind: 'proof'; scanned: Scanned; view: LookupView; typed: string; error: Bilingual | null; sending: boolean }
   | { kind: 'rate'; draft: Draft }
   | { kind: 'thanks' }
   | { kind: 'alreadyRated'; code: string }
@@ -62,7 +65,7 @@ export function armIdle(): void {
   idleTimer = undefined;
   const { screen } = kiosk;
   const ms =
-    screen.kind === 'rate' || (screen.kind === 'start' && (screen.typed || screen.error))
+    screen.kind === 'rate' || screen.kind === 'proof' || (screen.kind === 'start' && (screen.typed || screen.error))
       ? FORM_IDLE_MS
       : screen.kind === 'thanks' || screen.kind === 'alreadyRated' || screen.kind === 'notRateable'
         ? END_SCREEN_IDLE_MS

@@ -7,6 +7,7 @@ import { kiosk, resetForNextCitizen } from './state.js';
 import { rateView } from './view-rate.js';
 import { refusedView, signInView } from './view-setup.js';
 import { startView } from './view-start.js';
+import { proofView } from './view-proof.js';
 
 export function render(): void {
   const app = byId('app');
@@ -24,6 +25,9 @@ export function render(): void {
       return;
     case 'start':
       app.replaceChildren(startView(screen));
+      return;
+    case 'proof':
+      app.replaceChildren(proofView(screen));
       return;
     case 'rate':
       app.replaceChildren(rateView(screen.draft));

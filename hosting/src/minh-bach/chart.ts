@@ -18,12 +18,15 @@ function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, 
  * `describedBy` names the table that carries the same figures.
  */
 export function percentBarChart(bars: Bar[], opts: { title: string; describedBy: string; noValue: string }): SVGSVGElement {
-  const slot = 64;
+  // Sized so that six months fit a 328 px phone box at scale 1: text drawn at 14 units then renders at
+  // 14 px there, and at no less than 12 px down to a 280 px box (page.css keeps the chart from growing
+  // past 1.5×). The viewBox scales it, so a narrower box shrinks the text with it.
+  const slot = 46;
   const top = 24;
-  const plot = 160;
-  const left = 44;
-  const width = left + Math.max(bars.length, 1) * slot + 8;
-  const height = top + plot + 44;
+  const plot = 150;
+  const left = 40;
+  const width = left + Math.max(bars.length, 1) * slot + 4;
+  const height = top + plot + 36;
   const svg = el('svg', {
     viewBox: `0 0 ${width} ${height}`,
     width: '100%',
@@ -40,8 +43,8 @@ export function percentBarChart(bars: Bar[], opts: { title: string; describedBy:
     svg.append(el('text', { x: left - 6, y: y + 4, 'text-anchor': 'end', class: 'tick' }, `${tick}%`));
   }
   bars.forEach((bar, i) => {
-    const x = left + i * slot + 12;
-    const barWidth = slot - 24;
+    const x = left + i * slot + 10;
+    const barWidth = slot - 20;
     if (bar.value !== null) {
       const h = Math.max((Math.min(Math.max(bar.value, 0), 100) / 100) * plot, 1);
       svg.append(el('rect', { x, y: top + plot - h, width: barWidth, height: h, class: 'bar', 'data-value': bar.value }));
@@ -49,7 +52,7 @@ export function percentBarChart(bars: Bar[], opts: { title: string; describedBy:
     svg.append(
       el('text', { x: x + barWidth / 2, y: top + plot - (bar.value === null ? 0 : (bar.value / 100) * plot) - 6, 'text-anchor': 'middle', class: 'value' }, bar.value === null ? opts.noValue : `${formatPercent(bar.value)}`),
     );
-    svg.append(el('text', { x: x + barWidth / 2, y: top + plot + 20, 'text-anchor': 'middle', class: 'label' }, bar.label));
+    svg.append(el('text', { x: x + barWidth / 2, y: top + plot + 22, 'text-anchor': 'middle', class: 'label' }, bar.label));
   });
   return svg;
 }

@@ -4,7 +4,7 @@ import { byId, h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { displayPhone, telHref } from '../shared/phone.js';
 import { data } from './state.js';
-import { put, scrollBox, status } from './view-parts.js';
+import { cardTable, put, status } from './view-parts.js';
 
 export function renderAgencies(): void {
   const { agencies } = data;
@@ -26,7 +26,7 @@ export function renderAgencies(): void {
           : null,
         a.officers.length === 0
           ? h('p', { class: 'en' }, t({ vi: 'Chưa công bố danh sách công chức.', en: 'No officer list published yet.' }))
-          : scrollBox(
+          : cardTable(
               h(
                 'table',
                 { 'data-testid': 'officers' },

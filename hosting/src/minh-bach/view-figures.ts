@@ -7,23 +7,40 @@ import { lang, t } from '../shared/i18n.js';
 import type { AgencyFigures, Figures, Transparency } from './api.js';
 import { formatPercent, percentBarChart } from './chart.js';
 import { data } from './state.js';
-import { monthLabel, put, scrollBox, status } from './view-parts.js';
+import { cardTable, monthLabel, put, status } from './view-parts.js';
 
 function nameOf(f: AgencyFigures): string {
   const name = f.name ?? data.agencies?.find((a) => a.id === f.agencyId)?.name;
   return name ? t(name) : f.agencyId;
 }
 
+/** Where a rate cannot be computed, a sentence says why (not a dash a reader must decode). */
+const NO_RATE: Bilingual = { vi: 'Không có hồ sơ nào được giải quyết trong tháng, nên chưa có tỷ lệ.', en: 'No dossier was resolved this month, so there is no rate.' };
+const NO_FIGURES: Bilingual = {
+  vi: 'Chưa có hồ sơ nào được tiếp nhận hoặc giải quyết trong thời gian này, nên chưa tính được tỷ lệ đúng hạn.',
+  en: 'No dossier was received or resolved in this period, so there is no on-time rate yet.',
+};
+/** Indices 5, 6, 8 and 9 need inputs agencies report themselves, which the system does not hold. */
+const NOT_HELD = new Set(['index5', 'index6', 'index8', 'index9']);
+const NOT_HELD_TEXT: Bilingual = { vi: 'Chưa tính được: hệ thống không có số liệu của chỉ số này.', en: 'Not computed: the system holds no data for this index.' };
+const NO_SCORE_TEXT: Bilingual = { vi: 'Chưa tính được: chưa có hồ sơ được đánh giá.', en: 'Not computed: no dossier has been scored yet.' };
+
+/** An agency with a desk but no figures in the period: its name and why there is nothing to show. */
+function emptyBlock(agencyId: string, name: Bilingual): HTMLElement {
+  return h('article', { class: 'agency', 'data-agency': agencyId }, h('h3', {}, t(name)), h('p', { 'data-testid': 'no-figures' }, t(NO_FIGURES)));
+}
+
 function onTimeBlock(f: AgencyFigures, index: number): HTMLElement {
   const tableId = `ontime-table-${index}`;
   const title = `${t({ vi: 'Tỷ lệ giải quyết đúng hạn', en: 'On-time rate' })} — ${nameOf(f)}`;
-  const bars = f.months.map((m) => ({ label: monthLabel(m.month), value: m.onTimeRate === null ? null : m.onTimeRate * 100 }));
+  // Short month labels ("11/26"): six of them fit a phone's width at a readable size.
+  const bars = f.months.map((m) => ({ label: `${m.month.slice(5, 7)}/${m.month.slice(2, 4)}`, value: m.onTimeRate === null ? null : m.onTimeRate * 100 }));
   return h(
     'article',
     { class: 'agency', 'data-agency': f.agencyId },
     h('h3', {}, nameOf(f)),
     percentBarChart(bars, { title, describedBy: tableId, noValue: '—' }),
-    scrollBox(
+    cardTable(
       h(
         'table',
         { id: tableId, 'data-testid': 'ontime-table' },
@@ -54,7 +71,7 @@ function onTimeBlock(f: AgencyFigures, index: number): HTMLElement {
               h('td', { class: 'num' }, m.resolved),
               h('td', { class: 'num' }, m.resolvedOnTime),
               h('td', { class: 'num' }, m.resolvedLate),
-              h('td', { class: 'num', 'data-testid': 'rate' }, m.onTimeRate === null ? t({ vi: 'Chưa có hồ sơ giải quyết', en: 'Nothing resolved' }) : formatPercent(m.onTimeRate * 100)),
+              h('td', { class: 'num', 'data-testid': 'rate' }, m.onTimeRate === null ? t(NO_RATE) : formatPercent(m.onTimeRate * 100)),
             ),
           ),
         ),
@@ -65,8 +82,7 @@ function onTimeBlock(f: AgencyFigures, index: number): HTMLElement {
 
 function indicesTable(rows: { name: string; indices: Record<string, number | null> }[], labels: Record<string, Bilingual>): HTMLElement {
   const keys = Object.keys(labels);
-  const notComputed = t({ vi: 'Chưa tính được', en: 'Not computed' });
-  return scrollBox(
+  return cardTable(
     h(
       'table',
       { 'data-testid': 'indices' },
@@ -82,7 +98,9 @@ function indicesTable(rows: { name: string; indices: Record<string, number | nul
             h('th', { scope: 'row' }, `${i + 1}. ${t(labels[key]!)}`),
             ...rows.map((r) => {
               const value = r.indices[key];
-              return h('td', { class: 'num' }, value === null || value === undefined ? notComputed : value.toFixed(1).replace('.', lang() === 'vi' ? ',' : '.'));
+              return value === null || value === undefined
+                ? h('td', { class: 'note' }, t(NOT_HELD.has(key) ? NOT_HELD_TEXT : NO_SCORE_TEXT))
+                : h('td', { class: 'num' }, value.toFixed(1).replace('.', lang() === 'vi' ? ',' : '.'));
             }),
           ),
         ),
@@ -97,13 +115,17 @@ export function renderFigures(): void {
   const scores = byId('scores');
   const range = figures ? `${monthLabel(figures.from)} – ${monthLabel(figures.to)}` : '';
   const withData = (figures?.agencies ?? []).filter((f) => f.months.some((m) => m.received > 0 || m.resolved > 0));
+  const counted = new Set(withData.map((f) => f.agencyId));
+  const quiet = (data.agencies ?? []).filter((a) => a.hasOneStopDesk && !a.effectiveTo && !counted.has(a.id));
   put(
     onTime,
     h('h2', {}, t({ vi: 'Tỷ lệ hồ sơ giải quyết đúng hạn', en: 'Dossiers resolved on time' })),
     figures ? h('p', { class: 'en' }, `${t({ vi: 'Theo cơ quan tiếp nhận và tháng', en: 'By receiving agency and month' })}, ${range}`) : null,
     status('figures', figures === null),
-    figures && withData.length === 0 ? h('p', {}, t({ vi: 'Chưa có số liệu trong thời gian này.', en: 'No figures for this period yet.' })) : null,
+    figures && withData.length === 0 && quiet.length === 0 ? h('p', {}, t({ vi: 'Chưa có số liệu trong thời gian này.', en: 'No figures for this period yet.' })) : null,
     ...withData.map(onTimeBlock),
+    // Every open desk is listed: one without dossiers says so, rather than being left out.
+    ...(figures ? quiet.map((a) => emptyBlock(a.id, a.name)) : []),
   );
   put(
     scores,
@@ -127,7 +149,7 @@ function ratingsTable(f: Transparency, agencies: AgencyFigures[]): HTMLElement {
     ...(Object.entries(f.satisfactionLabels) as [keyof Figures['ratings'], Bilingual][]),
     ['total', { vi: 'Tổng số lượt đánh giá', en: 'Ratings in total' }],
   ];
-  return scrollBox(
+  return cardTable(
     h(
       'table',
       { 'data-testid': 'ratings' },

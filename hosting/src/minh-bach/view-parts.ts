@@ -26,6 +26,26 @@ export function scrollBox(table: HTMLTableElement): HTMLElement {
   return h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': name }, table);
 }
 
+/**
+ * A table that becomes a stack of cards on a narrow screen (page.css): each cell is labelled with its
+ * column's header, so a phone reads "Phí, lệ phí: 50.000 đ" instead of scrolling a 512 px table sideways.
+ * On a wider screen it stays a table in its scroll box.
+ */
+export function cardTable(table: HTMLTableElement): HTMLElement {
+  const headers = Array.from(table.querySelectorAll('thead tr:last-child th')).map((th) => th.textContent ?? '');
+  for (const row of Array.from(table.querySelectorAll('tbody tr'))) {
+    Array.from(row.children).forEach((cell, i) => {
+      if (!headers[i] || cell.tagName !== 'TD') return;
+      (cell as HTMLElement).dataset.label = headers[i];
+      // One box for the value, so the card lays out label | value whatever the cell holds.
+      if (cell.childNodes.length > 1) cell.replaceChildren(h('span', {}, ...Array.from(cell.childNodes)));
+    });
+  }
+  const box = scrollBox(table);
+  box.classList.add('cards');
+  return box;
+}
+
 /** replaceChildren that skips the sections left out (null). */
 export function put(el: HTMLElement, ...children: (Node | null)[]): void {
   el.replaceChildren(...children.filter((c): c is Node => c !== null));

@@ -5,7 +5,7 @@ import { byId, h } from '../shared/dom.js';
 import { formatVnd } from '../shared/format.js';
 import { t } from '../shared/i18n.js';
 import { data, loadProcedures } from './state.js';
-import { markLoaded, put, scrollBox, status } from './view-parts.js';
+import { cardTable, markLoaded, put, status } from './view-parts.js';
 
 // The same words as domain/procedure/labels.ts. Importing that module here would make the bundler split
 // it from the agency-level labels the landing page loads with it: one more script on the landing page.
@@ -60,7 +60,7 @@ export function renderProcedures(): void {
   put(
     section,
     h('h2', {}, t({ vi: 'Thủ tục hành chính và phí, lệ phí', en: 'Procedures and fees' })),
-    procedures.length > 0 ? scrollBox(table) : null,
+    procedures.length > 0 ? cardTable(table) : null,
     status('procedures', procedures.length === 0),
     more,
   );

@@ -7,11 +7,13 @@
 import '../shared/style.css';
 import { describeError } from '../shared/api.js';
 import { applyBranding } from '../shared/branding.js';
+import { mountLangSwitch } from '../shared/i18n.js';
 import { lookUp } from './api.js';
 import { contactInUrl, mountContactConfirmation } from './confirm-contact.js';
 import { codeInPath, pathOf, token } from './state.js';
 import { showError, showPending, showView } from './view.js';
 
+mountLangSwitch();
 void applyBranding();
 
 const form = document.getElementById('lookup-form') as HTMLFormElement;

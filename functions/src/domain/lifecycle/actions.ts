@@ -115,7 +115,11 @@ export const ConfirmPaymentAction = z.strictObject({
     'Hạn mới nếu thời gian chờ nộp không tính (do hệ thống tính) / new due date, set by the service',
   ),
 });
-export const ResolveAction = z
+/**
+ * A decision as recorded: decisions logged before the summary was required may lack it, and the log is
+ * read forever (stats, roll-ups, the portal sync), so the recorded form keeps the looser shape.
+ */
+export const RecordedResolve = z
   .strictObject({
     type: z.literal('resolve'),
     outcome: z.enum(['approved', 'denied']).describe('Kết quả / outcome'),
@@ -126,6 +130,14 @@ export const ResolveAction = z
     path: ['reason'],
     error: bi('Từ chối giải quyết phải nêu rõ lý do', 'a denial must state its reasons'),
   });
+/**
+ * Deciding a dossier: the outcome is stated (no default), and an approval says what was granted — the
+ * summary is what the applicant reads on "Hồ sơ của tôi", the lookup page and the national portal.
+ */
+export const ResolveAction = RecordedResolve.refine((a) => a.outcome !== 'approved' || a.summary !== undefined, {
+  path: ['summary'],
+  error: bi('Phê duyệt phải có tóm tắt kết quả giải quyết', 'an approval must summarise the result'),
+});
 export const ExtendAction = z.strictObject({
   type: z.literal('extend'),
   newDueAt: Instant.describe('Ngày hẹn trả mới / new appointment'),

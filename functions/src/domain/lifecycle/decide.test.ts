@@ -17,7 +17,7 @@ import type { Dossier } from '../dossier/dossier.js';
 import type { ProcessStep } from '../procedure/step.js';
 import { DOSSIER_STATUSES } from '../dossier/status-info.js';
 import { DomainError } from '../shared/domain-error.js';
-import { ActionType } from './actions.js';
+import { ActionType, RecordedResolve } from './actions.js';
 import { decide, needsLegalTime, SERVICE_FIELDS, type ActionRequest, type DecisionFacts, type LegalTime } from './decide.js';
 import { findTransition } from './table.js';
 import { DossierEvent } from './event.js';
@@ -276,6 +276,21 @@ describe('decide: the control slip (handoff rows)', () => {
     const opened = decision.effects.handoffs[1]!;
     expect(opened.kind === 'open' && [opened.row.n, opened.row.fromAgencyId, opened.row.toAgencyId]).toEqual([2, OFFICE, CONSULTED]);
     expect(decision.effects.handoffCount).toBe(2);
+  });
+
+  it('an approval without a summary of the result is refused beside the summary; a denial needs its reasons', () => {
+    const bare = decide(DOSSIER_IN.processing, { type: 'resolve', outcome: 'approved' }, actor('handler'), NOW, FACTS);
+    expect(!bare.ok && [bare.error.reason, bare.error.fieldErrors?.map((f) => f.path)]).toEqual(['invalidPayload', ['summary']]);
+    const message = !bare.ok ? bare.error.fieldErrors?.[0]?.message : undefined;
+    expect(message?.vi).toMatch(/tóm tắt kết quả/);
+    expect(message?.en).toMatch(/summar/);
+    const denied = decide(DOSSIER_IN.processing, { type: 'resolve', outcome: 'denied' }, actor('handler'), NOW, FACTS);
+    expect(!denied.ok && denied.error.fieldErrors?.map((f) => f.path)).toEqual(['reason']);
+    expect(decide(DOSSIER_IN.processing, { type: 'resolve', outcome: 'denied', reason: 'Không đủ điều kiện' }, actor('handler'), NOW, FACTS).ok).toBe(true);
+  });
+
+  it('a decision recorded before the summary was required still reads from the log', () => {
+    expect(RecordedResolve.safeParse({ type: 'resolve', outcome: 'approved' }).success).toBe(true);
   });
 
   it('a dossier never transferred has no row to close', () => {

@@ -49,6 +49,21 @@ describe('lookup views', () => {
     for (const secret of ['Nguyễn Văn A', 'officer-1', 'citizen-1', 'bí mật']) expect(text).not.toContain(secret);
   });
 
+  it('says where to collect the result and what the receipt promised', () => {
+    const atDesk = fullView(LookupDossier.parse(stored), {
+      agencyNames: new Map([['000.00.01.H99', { vi: 'UBND xã A', en: 'A commune' }]]),
+      steps: [],
+      rated: false,
+      receivingAddress: '1 Lê Lợi, xã A',
+      receiptDueAt: new Date('2026-07-08T10:00:00Z'),
+    });
+    expect(atDesk.collect).toEqual({ via: 'desk', agency: { id: '000.00.01.H99', name: { vi: 'UBND xã A', en: 'A commune' } }, address: '1 Lê Lợi, xã A' });
+    expect(atDesk.receiptDueAt).toBe('2026-07-08T10:00:00.000Z');
+    const byPost = fullView(LookupDossier.parse({ ...stored, resultDelivery: 'post' }), { agencyNames: new Map(), steps: [], rated: false });
+    expect(byPost.collect).toEqual({ via: 'post', agency: { id: '000.00.01.H99', name: null }, address: null });
+    expect(byPost.receiptDueAt).toBeNull();
+  });
+
   it('after an extension shows a fixed explanation, never the written reason', () => {
     const view = fullView(
       LookupDossier.parse({ ...stored, extensionCount: 1, dueExplanation: { vi: 'Lý do: ông A vắng nhà', en: 'Reason: Mr A away' } }),

@@ -24,6 +24,8 @@ export const LookupDossier = z.object({
   status: DossierStatus,
   procedure: z.object({ code: z.string(), version: z.number().int(), name: Text2 }),
   receivingAgencyId: z.string(),
+  /** Older dossiers may lack it: they are collected at the desk, as before the choice existed. */
+  resultDelivery: z.enum(['desk', 'post', 'online']).default('desk'),
   currentStep: z
     .object({ agencyId: z.string(), stepId: z.string().optional(), since: StoredInstant, dueAt: StoredInstant.optional() })
     .optional(),
@@ -60,7 +62,15 @@ export function basicView(d: LookupDossier): BasicView {
 
 export function fullView(
   d: LookupDossier,
-  context: { agencyNames: ReadonlyMap<string, Bilingual>; steps: readonly PublishedStep[]; rated: boolean },
+  context: {
+    agencyNames: ReadonlyMap<string, Bilingual>;
+    steps: readonly PublishedStep[];
+    rated: boolean;
+    /** The receiving desk's published address (public agency data). */
+    receivingAddress?: string | undefined;
+    /** The due date the receipt printed (the receive event's), if the dossier was received. */
+    receiptDueAt?: Date | undefined;
+  },
 ): FullView {
   const agency = (id: string): AgencyRef => ({ id, name: context.agencyNames.get(id) ?? null });
   const current = d.currentStep;
@@ -92,5 +102,7 @@ export function fullView(
     resultReturnedAt: iso(d.resultReturnedAt),
     stopRequestedAt: iso(d.stopRequest?.requestedAt),
     rating: ratingState(d.status, context.rated),
+    receiptDueAt: iso(context.receiptDueAt),
+    collect: { via: d.resultDelivery, agency: agency(d.receivingAgencyId), address: context.receivingAddress ?? null },
   };
 }

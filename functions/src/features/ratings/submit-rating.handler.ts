@@ -16,7 +16,7 @@ import { requestIdReused } from '../../platform/conflicts.js';
 import { fingerprint } from '../../store/event-chain.js';
 import { dossierRef } from '../../store/dossiers.js';
 import { revive } from '../../store/revive.js';
-import { clientAddress, clientKey, consumeLookupQuota, rateLimited } from '../../platform/rate-limit.js';
+import { clientAddress, clientKey, consumeLookupQuota, kioskRatingCodeKey, rateLimited, RATING_CODE_ATTEMPTS_PER_MINUTE, tooManyRatingCodes } from '../../platform/rate-limit.js';
 import { fieldOf } from '../../store/reference-data.js';
 import { STATS, statsDocId, statsMonthOf } from '../../store/stats.js';
 import { channelDecision, ratingCounters, ratingOf, SubmitRatingRequest } from './rating-request.js';
@@ -35,11 +35,8 @@ export type RatingDeps = {
   limitPerMinute: number;
 };
 
-/**
- * Desk ratings proved by a typed rating code, per kiosk account and minute: a citizen rates in a minute
- * or two, so this never slows a desk, while trying codes (10⁸ of them) becomes hopeless.
- */
-export const RATING_CODE_ATTEMPTS_PER_MINUTE = 6;
+/** Desk ratings proved by a typed rating code share the kiosk's per-minute bucket with the kiosk's lookups. */
+export { RATING_CODE_ATTEMPTS_PER_MINUTE };
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 /** Verified against when no dossier matches, so a miss costs the same HMAC as a hit. */
@@ -81,18 +78,6 @@ function alreadyRated(): ApiError {
   );
 }
 
-function tooManyRatingCodes(retryAfter: number): ApiError {
-  return new ApiError(
-    'resource-exhausted',
-    {
-      vi: `Thiết bị đã nhận quá nhiều mã đánh giá trong một phút. Vui lòng thử lại sau ${retryAfter} giây, hoặc quét mã QR trên giấy tiếp nhận.`,
-      en: `Too many rating codes on this device in a minute. Please try again in ${retryAfter} seconds, or scan the QR code on the receipt.`,
-    },
-    [],
-    { retryAfterSeconds: retryAfter },
-  );
-}
-
 function staffMayNotRate(): ApiError {
   return new ApiError('permission-denied', {
     vi: 'Cán bộ, người quản trị và giám sát không đánh giá hồ sơ; chỉ người nộp hồ sơ đánh giá.',
@@ -125,8 +110,7 @@ export async function submitRating(req: ApiRequest, deps: RatingDeps): Promise<R
   if (decision === 'forbidden') throw permissionDenied();
   if (caller?.role === 'kiosk' && input.token === undefined) {
     // Every typed rating code counts, right or wrong, so the device cannot be used to try codes.
-    // Keyed like a client (an HMAC, so the bucket is uniform): a raw uid has no hex prefix to bucket by.
-    const kioskKey = clientKey(`kiosk/${caller.userId}`, secret);
+    const kioskKey = kioskRatingCodeKey(caller.userId, secret);
     const quota = await consumeLookupQuota(deps.db, kioskKey, deps.now(), RATING_CODE_ATTEMPTS_PER_MINUTE, 'ratingCode');
     if (!quota.allowed) {
       const err = tooManyRatingCodes(quota.retryAfterSeconds);
