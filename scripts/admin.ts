@@ -43,7 +43,7 @@ const USAGE = `Cách dùng / usage: npm run admin -- <lệnh / command> (--proje
   check-data [--database <id>] [--sample <n>] [--json]         Đếm tài liệu, kiểm tra chuỗi sự kiện (diễn tập khôi phục)
         / counts and event chains of the latest dossiers (restore drill; docs/OPERATIONS.md)
   backfill-work-by                                             Ghi khóa sắp xếp hàng đợi cho hồ sơ cũ (một lần)
-        / the officer queue's sort key on dossiers written before it (once; docs/adr/0012-officer-queue-pages.md)
+        / the officer queue's sort key on dossiers written before it (once; docs/adr/0013-officer-queue-pages.md)
 
   --project <id>    dự án Firebase thật, bằng tài khoản Google của bạn / a real project, with your Google
                     credentials (gcloud auth application-default login)
