@@ -1,7 +1,7 @@
 // Runs firebase-tools with the emulator environment. Every command that needs the emulators goes
 // through here, so the launcher-jar logic lives in one place.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EMULATORS, FIREBASE_BIN, PROJECT_ID, ROOT, emulatorEnv, type EmulatorSetup } from './emulator-env.js';
@@ -44,22 +44,34 @@ function alive(pid: number): boolean {
  */
 export async function withEmulatorLock<T>(run: () => Promise<T>): Promise<T> {
   let announced = false;
-  for (;;) {
-    try {
-      const fd = openSync(LOCK, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      break;
-    } catch {
-      const holder = Number(readFileSync(LOCK, 'utf8').trim() || '0');
-      if (!holder || !alive(holder)) {
-        rmSync(LOCK, { force: true });
-        continue;
+  // The lock appears complete or not at all: the pid is written to a private file first, then linked to
+  // the lock's name (link fails when the name exists). Creating the lock and writing the pid separately
+  // let a waiter read it empty in between, take it for stale and remove a live lock.
+  const mine = `${LOCK}.${process.pid}`;
+  writeFileSync(mine, String(process.pid));
+  try {
+    for (;;) {
+      try {
+        linkSync(mine, LOCK);
+        break;
+      } catch {
+        let holder = 0;
+        try {
+          holder = Number(readFileSync(LOCK, 'utf8').trim() || '0');
+        } catch {
+          continue; // released between our link and our read: try again at once
+        }
+        if (!holder || !alive(holder)) {
+          rmSync(LOCK, { force: true });
+          continue;
+        }
+        if (!announced) console.log(`Waiting for another emulator run (pid ${holder}) to finish…`);
+        announced = true;
+        await new Promise((r) => setTimeout(r, 2000));
       }
-      if (!announced) console.log(`Waiting for another emulator run (pid ${holder}) to finish…`);
-      announced = true;
-      await new Promise((r) => setTimeout(r, 2000));
     }
+  } finally {
+    rmSync(mine, { force: true });
   }
   try {
     return await run();
