@@ -64,7 +64,10 @@ beforeAll(async () => {
   await submit({ ...landRenewal(rid('console-merge')), receivingAgencyId: OLD });
   // A procedure of its own, so its new version touches nothing the other tests read.
   const land = (await api('adminGetProcedure', { params: { code: '1.012792' } }, IDENTITIES.admin)).body.procedure!;
-  const { code: _code, version: _version, ...fields } = land;
+  const { code: _code, version: _version, ...base } = land;
+  // Its first document is sensitive and carries a note: a version written from the console keeps both.
+  const [first, ...others] = base.components;
+  const fields = { ...base, components: [{ ...first!, sensitive: true, note: { vi: 'Bản chụp hai mặt', en: 'Both sides' } }, ...others] };
   const created = await api('createProcedureVersion', { params: { code: CODE }, body: { requestId: rid('console-procedure'), basedOnVersion: null, ...fields } }, IDENTITIES.admin);
   expect(created.status, created.text).toBe(201);
   browser = await launchBrowser();
@@ -221,6 +224,7 @@ describe('admin console /quan-tri/', () => {
     await console_.locator('table.versions tr[data-version="2"]').waitFor();
     const stored = (await admin().db.doc(`procedures/${CODE}`).get()).data()!;
     expect(stored).toMatchObject({ version: 2, legalDuration: { value: 8, unit: 'workingDays' }, fees: [{ amountVnd: 70_000 }] });
+    expect(stored.components[0]).toMatchObject({ sensitive: true, note: { vi: 'Bản chụp hai mặt', en: 'Both sides' } });
   });
 
   it('calendars: a make-up day on a weekday is refused at its field; a swap (day off + Saturday worked) is saved', async () => {

@@ -1,32 +1,12 @@
-// Form pieces of the console: a labelled control with its own error line, rows that can be added and
-// removed, and the mapping of the API's `fields[].path` (docs/API.md) onto those lines. An error whose
-// path matches no control goes to the form's summary, so nothing the server says is lost.
+// Form pieces of the console: the shared field lines (shared/field-lines.ts) with the console's refusal
+// summary, controls, and rows that can be added and removed.
 import { ApiCallError, describeError, type Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';
+import { clearFieldLines, placeFieldErrors, uid, type Control } from '../shared/field-lines.js';
 import { t } from '../shared/i18n.js';
 
-let seq = 0;
-export const uid = (prefix: string): string => `${prefix}-${(seq++).toString(36)}`;
-
-export type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+export { field, uid, type Control } from '../shared/field-lines.js';
 type Attrs = Record<string, string | number | boolean | undefined>;
-
-/** `<div class="field"><label for>…</label><hint/><control/><p class="field-error"/></div>`; `path` is the API field. */
-export function field(label: Bilingual, control: Control, path: string, hint?: Bilingual): HTMLElement {
-  control.id ||= uid('f');
-  control.dataset.path = path;
-  const errorId = `${control.id}-error`;
-  const hintId = hint ? `${control.id}-hint` : undefined;
-  control.setAttribute('aria-describedby', [hintId, errorId].filter(Boolean).join(' '));
-  return h(
-    'div',
-    { class: 'field' },
-    h('label', { for: control.id }, t(label)),
-    hint ? h('p', { class: 'hint', id: hintId }, t(hint)) : null,
-    control,
-    h('p', { class: 'field-error', id: errorId, 'data-error-for': path, hidden: true }),
-  );
-}
 
 /** A checkbox with its label after it. */
 export function checkbox(label: Bilingual, checked: boolean, path: string): HTMLElement {
@@ -58,51 +38,16 @@ export function checked(root: ParentNode, path: string): boolean {
 /** The summary line at the top of a form: problems without a field, and the outcome. */
 export const summary = (): HTMLElement => h('p', { class: 'form-summary notice notice-error', role: 'alert', tabindex: '-1', hidden: true });
 
-export function clearErrors(form: HTMLElement): void {
-  for (const el of Array.from(form.querySelectorAll<HTMLElement>('.field-error'))) {
-    el.textContent = '';
-    el.hidden = true;
-  }
-  for (const el of Array.from(form.querySelectorAll<HTMLElement>('[aria-invalid]'))) el.removeAttribute('aria-invalid');
-  const line = form.querySelector<HTMLElement>('.form-summary');
-  if (line) {
-    line.textContent = '';
-    line.hidden = true;
-  }
-}
-
-/** The control for `path`, or for the nearest enclosing path (`officers.0.phone` → `officers.0` → `officers`). */
-function findControl(form: HTMLElement, path: string): HTMLElement | undefined {
-  const parts = path.split('.');
-  while (parts.length > 0) {
-    const found = form.querySelector<HTMLElement>(`[data-path="${CSS.escape(parts.join('.'))}"]`);
-    if (found) return found;
-    parts.pop();
-  }
-  return undefined;
-}
+export const clearErrors = clearFieldLines;
 
 /** Shows a refusal on the form: each field's message beside it, the rest in the summary; focuses the first. */
 export function showRefusal(form: HTMLElement, err: unknown): void {
   clearErrors(form);
   const fields = err instanceof ApiCallError ? (err.body?.error.fields ?? []) : [];
-  const unmatched: string[] = [t(describeError(err))];
-  let first: HTMLElement | undefined;
-  for (const f of fields) {
-    const control = findControl(form, f.path);
-    const line = control ? form.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(control.dataset.path ?? '')}"]`) : null;
-    if (!control || !line) {
-      unmatched.push(t(f.message));
-      continue;
-    }
-    line.textContent = line.textContent ? `${line.textContent} ${t(f.message)}` : t(f.message);
-    line.hidden = false;
-    control.setAttribute('aria-invalid', 'true');
-    first ??= control;
-  }
+  const { unmatched, first } = placeFieldErrors(form, fields);
   const line = form.querySelector<HTMLElement>('.form-summary');
   if (line) {
-    line.textContent = unmatched.join(' · ');
+    line.textContent = [t(describeError(err)), ...unmatched].join(' · ');
     line.hidden = false;
   }
   (first ?? line)?.focus();

@@ -45,6 +45,10 @@ export function componentRows(items: readonly Component[]): HTMLFieldSetElement 
         field({ vi: 'Bản sao chứng thực', en: 'Certified copies' }, keyed(numberInput(c?.certifiedCopies ?? 0, { min: 0, max: 20 }), 'certifiedCopies'), `components.${i}.certifiedCopies`),
         field({ vi: 'Bản sao', en: 'Copies' }, keyed(numberInput(c?.copies ?? 0, { min: 0, max: 20 }), 'copies'), `components.${i}.copies`),
         field({ vi: 'Bắt buộc', en: 'Mandatory' }, keyed(select([{ value: 'yes', label: t({ vi: 'Có', en: 'Yes' }) }, { value: 'no', label: t({ vi: 'Không', en: 'No' }) }], c?.mandatory === false ? 'no' : 'yes'), 'mandatory'), `components.${i}.mandatory`),
+        // Sensitive personal data (Law 91/2025): its files go only to the dossier's handlers, each opening logged.
+        field({ vi: 'Dữ liệu cá nhân nhạy cảm', en: 'Sensitive personal data' }, keyed(select([{ value: 'no', label: t({ vi: 'Không', en: 'No' }) }, { value: 'yes', label: t({ vi: 'Có', en: 'Yes' }) }], c?.sensitive === true ? 'yes' : 'no'), 'sensitive'), `components.${i}.sensitive`),
+        field({ vi: 'Ghi chú (tiếng Việt)', en: 'Note (Vietnamese)' }, keyed(textInput(c?.note?.vi ?? ''), 'noteVi'), `components.${i}.note.vi`),
+        field({ vi: 'Ghi chú (tiếng Anh)', en: 'Note (English)' }, keyed(textInput(c?.note?.en ?? '', { lang: 'en' }), 'noteEn'), `components.${i}.note.en`),
         // The blank form the citizen downloads beside this document in the wizard (both empty: none).
         field({ vi: 'Mẫu đơn, tờ khai (số hiệu)', en: 'Blank form (number)' }, keyed(textInput(c?.template?.name ?? '', { placeholder: 'Mẫu số 11/ĐK' }), 'templateName'), `components.${i}.template.name`),
         field({ vi: 'Đường dẫn tải mẫu', en: 'Blank form link' }, keyed(textInput(c?.template?.url ?? '', { placeholder: 'https://…' }), 'templateUrl'), `components.${i}.template.url`),
@@ -62,6 +66,8 @@ export const readComponents = (form: HTMLElement): Component[] =>
     certifiedCopies: num(r, 'certifiedCopies'),
     copies: num(r, 'copies'),
     mandatory: text(r, 'mandatory') === 'yes',
+    ...(text(r, 'sensitive') === 'yes' ? { sensitive: true } : {}),
+    ...(text(r, 'noteVi') || text(r, 'noteEn') ? { note: { vi: text(r, 'noteVi'), en: text(r, 'noteEn') } } : {}),
     ...(text(r, 'templateName') || text(r, 'templateUrl') ? { template: { name: text(r, 'templateName'), url: text(r, 'templateUrl') } } : {}),
   }));
 
