@@ -19,10 +19,9 @@ import { IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity
 import { checkPage, describeViolations } from '../support/page-checks.js';
 import { pdfText } from '../support/pdf-probe.js';
 import { showQueueRow } from '../support/queue.js';
+import { JUSTICE, LAND_OFFICE, routedProcedure } from '../fixtures/routed-procedure.js';
 
 const PROVINCE_DESK = '000.00.01.H99';
-const LAND_OFFICE = '000.00.14.H99';
-const JUSTICE = '000.00.13.H99';
 const AN_PHU = '000.21.02.H99';
 /** The seed invites its officers: the uid is the Auth emulator's, read in beforeAll. */
 const RECEPTIONIST = { email: 'tiepnhan.tinh@motcua.demo', uid: '', name: 'Nguyễn Thị Hồng' };
@@ -31,28 +30,7 @@ const CITIZEN = { email: `d118-${RUN}@example.vn`, password: 'mat-khau-rat-dai-1
 const PHONE = { width: 360, height: 740 };
 
 /** A provincial procedure handled by the land office (3 working days) with justice's legal check (2) in parallel or after. */
-const ROUTED: ProcedureInput = {
-  code: '9.990218',
-  version: 1,
-  name: { vi: 'Thủ tục thử nghiệm liên thông (trình duyệt)', en: 'Inter-agency test procedure (browser)' },
-  field: 'land',
-  competentLevels: ['province'],
-  competentAgencyId: LAND_OFFICE,
-  ruleSet: 'nd118-2025',
-  effectiveFrom: '2025-07-01',
-  legalDuration: { value: 7, unit: 'workingDays' },
-  fees: [],
-  components: [{ id: 'application', name: { vi: 'Đơn', en: 'Application' }, originals: 1, certifiedCopies: 0, copies: 0, mandatory: true }],
-  onlineLevel: 'full',
-  steps: [
-    { id: 'reception', role: 'reception', performer: { kind: 'receiving' }, description: { vi: 'Tiếp nhận', en: 'Reception' }, budget: { value: 1, unit: 'workingDays' } },
-    { id: 'appraisal', role: 'appraisal', performer: { kind: 'agency', agencyId: LAND_OFFICE }, description: { vi: 'Thẩm định hồ sơ đất đai', en: 'Land appraisal' }, budget: { value: 3, unit: 'workingDays' } },
-    { id: 'legal-check', role: 'opinion', performer: { kind: 'agency', agencyId: JUSTICE }, description: { vi: 'Kiểm tra pháp lý', en: 'Legal check' }, budget: { value: 2, unit: 'workingDays' } },
-    { id: 'return', role: 'return', performer: { kind: 'receiving' }, description: { vi: 'Trả kết quả', en: 'Return' }, budget: { value: 1, unit: 'workingDays' } },
-  ],
-  supplementClockPolicy: 'restart',
-  legalBasis: ['Thủ tục thử nghiệm'],
-};
+const ROUTED: ProcedureInput = routedProcedure('9.990218', { vi: 'Thủ tục thử nghiệm liên thông (trình duyệt)', en: 'Inter-agency test procedure (browser)' });
 
 let browser: Browser;
 let citizenContext: BrowserContext;

@@ -9,37 +9,15 @@ import { loadDemoData } from '../../seed/load.js';
 import { act, api, download, landRenewal, PROVINCE_DESK, rid, submit, tryAct, type DossierRef } from '../support/api.js';
 import { admin, eventually, runSchedule } from '../support/emulators.js';
 import { IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
+import { JUSTICE, LAND_OFFICE, routedProcedure } from '../fixtures/routed-procedure.js';
 
 const { db, auth } = admin();
-const LAND_OFFICE = '000.00.14.H99';
-const JUSTICE = '000.00.13.H99';
 const COMMUNE = '000.21.02.H99';
 const communeReceptionist: TestIdentity = { uid: 'test-receptionist-commune', claims: { role: 'receptionist', agencyId: COMMUNE } };
 const justiceHandler: TestIdentity = { uid: 'test-handler-justice', claims: { role: 'handler', agencyId: JUSTICE } };
 
 /** A provincial procedure handled in turn by the land office (3 working days) and, in parallel or after, justice (2). */
-const ROUTED: ProcedureInput = {
-  code: '9.990118',
-  version: 1,
-  name: { vi: 'Thủ tục thử nghiệm liên thông', en: 'Inter-agency test procedure' },
-  field: 'land',
-  competentLevels: ['province'],
-  competentAgencyId: LAND_OFFICE,
-  ruleSet: 'nd118-2025',
-  effectiveFrom: '2025-07-01',
-  legalDuration: { value: 7, unit: 'workingDays' },
-  fees: [],
-  components: [{ id: 'application', name: { vi: 'Đơn', en: 'Application' }, originals: 1, certifiedCopies: 0, copies: 0, mandatory: true }],
-  onlineLevel: 'full',
-  steps: [
-    { id: 'reception', role: 'reception', performer: { kind: 'receiving' }, description: { vi: 'Tiếp nhận', en: 'Reception' }, budget: { value: 1, unit: 'workingDays' } },
-    { id: 'appraisal', role: 'appraisal', performer: { kind: 'agency', agencyId: LAND_OFFICE }, description: { vi: 'Thẩm định hồ sơ đất đai', en: 'Land appraisal' }, budget: { value: 3, unit: 'workingDays' } },
-    { id: 'legal-check', role: 'opinion', performer: { kind: 'agency', agencyId: JUSTICE }, description: { vi: 'Kiểm tra pháp lý', en: 'Legal check' }, budget: { value: 2, unit: 'workingDays' } },
-    { id: 'return', role: 'return', performer: { kind: 'receiving' }, description: { vi: 'Trả kết quả', en: 'Return' }, budget: { value: 1, unit: 'workingDays' } },
-  ],
-  supplementClockPolicy: 'restart',
-  legalBasis: ['Thủ tục thử nghiệm'],
-};
+const ROUTED: ProcedureInput = routedProcedure('9.990118', { vi: 'Thủ tục thử nghiệm liên thông', en: 'Inter-agency test procedure' });
 /** The same, but an on-site inspection keeps it at the competent agency's own desk (Art. 14.3). */
 const { competentAgencyId: _named, ...unnamed } = ROUTED;
 const ON_SITE: ProcedureInput = { ...unnamed, code: '9.990119', receptionExceptions: ['onSite'], competentLevels: ['commune'] };
