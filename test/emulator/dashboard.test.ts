@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DASHBOARD_TABLES } from '../../functions/src/contract/index.js';
 import { loadDemoData } from '../../seed/load.js';
 import { api, APPLICANT, call, download, driveDossier, PROVINCE_DESK, rid, type DossierRef } from '../support/api.js';
+import { summedCounter } from '../support/counters.js';
 import { admin, eventually } from '../support/emulators.js';
 import { IDENTITIES } from '../support/identity.js';
 
@@ -124,14 +125,15 @@ describe('paper rating slips keyed in by the desk', () => {
     expect((await api('postPaperRating', { body }, IDENTITIES.citizenA)).status).toBe(403);
     expect((await api('postPaperRating', { body }, IDENTITIES.handlerY)).status).toBe(403);
     expect((await api('postPaperRating', { body: { ...body, code: resolved.code } }, IDENTITIES.receptionistX)).status).toBe(409);
-    const before = (await db.doc(`rollups/${PROVINCE_DESK}_${vnMonth()}`).get()).get('rated') ?? 0;
+    const rated = async () => ((await summedCounter(db, 'rollups', `${PROVINCE_DESK}_${vnMonth()}`))?.rated as number | undefined) ?? 0;
+    const before = await rated();
     const res = await api('postPaperRating', { body }, IDENTITIES.receptionistX);
     expect(res.status, res.text).toBe(201);
     expect(res.body.rating).toMatchObject({ channel: 'paperSlip', keyedBy: IDENTITIES.receptionistX.uid });
     expect((await db.doc(`ratings/${returned.id}`).get()).data()).toMatchObject({ channel: 'paperSlip', keyedBy: IDENTITIES.receptionistX.uid, criteria: { legalTime: 5, staffAttitude: 4 }, slipNumber: 'PDG-0001' });
     expect((await api('postPaperRating', { body }, IDENTITIES.receptionistX)).body.duplicate).toBe(true);
     expect((await api('postPaperRating', { body: { ...body, requestId: rid('slip') } }, IDENTITIES.receptionistX)).status).toBe(409);
-    await eventually(async () => (((await db.doc(`rollups/${PROVINCE_DESK}_${vnMonth()}`).get()).get('rated') ?? 0) === before + 1 ? true : undefined), 'the slip in the roll-ups');
+    await eventually(async () => ((await rated()) === before + 1 ? true : undefined), 'the slip in the roll-ups');
     const bad = await call('POST', '/desk/ratings', IDENTITIES.receptionistX, { ...body, requestId: rid('slip'), criteria: { legalTime: 9 } });
     expect(bad.status).toBe(400);
   });

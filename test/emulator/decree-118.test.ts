@@ -3,7 +3,7 @@
 // deadlines (Art. 17.2), reception at any desk of the province (Art. 14), and transfers whose deadlines the
 // server computes from the procedure's process, in sequence or in parallel (Art. 18, 20).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorkingCalendar, Calendar, computeDeadline, Procedure, signLookupToken, type ProcedureInput } from '../../functions/src/domain/index.js';
+import { buildWorkingCalendar, Calendar, computeDeadline, Procedure, signLookupToken, WorkingHours, type ProcedureInput } from '../../functions/src/domain/index.js';
 import { pdfText } from '../support/pdf-probe.js';
 import { loadDemoData } from '../../seed/load.js';
 import { act, api, download, landRenewal, PROVINCE_DESK, rid, submit, tryAct, type DossierRef } from '../support/api.js';
@@ -157,7 +157,9 @@ describe('online intake: alerted at once, escalated after 2 hours, due within 8 
     const intake = doc.intake as { alertAt: { toDate(): Date }; decideBy: { toDate(): Date } };
     const submittedAt = (doc.submittedAt as { toDate(): Date }).toDate();
     expect(intake.alertAt.toDate().getTime() - submittedAt.getTime()).toBe(2 * 3_600_000);
-    const expectedBy = computeDeadline({ start: submittedAt, duration: { value: 8, unit: 'workingHours' }, calendar: await demoCalendar() }).dueAt;
+    // Counted in the receiving desk's own working hours (which differ from the default ones).
+    const workingHours = WorkingHours.parse((await db.doc(`agencies/${doc.receivingAgencyId as string}`).get()).get('workingHours'));
+    const expectedBy = computeDeadline({ start: submittedAt, duration: { value: 8, unit: 'workingHours' }, calendar: await demoCalendar(), workingHours }).dueAt;
     expect(intake.decideBy.toDate()).toEqual(expectedBy);
     expect((await db.doc(`notificationRequests/${d.id}_000001_reception`).get()).get('audience')).toBe('reception');
 

@@ -9,8 +9,9 @@ import { recordRatingRollups } from '../../functions/src/features/rollups/record
 import { snapshotBacklog } from '../../functions/src/features/rollups/backlog.schedule.js';
 import { demoProcedures } from '../../seed/data/procedures.js';
 import { loadDemoData } from '../../seed/load.js';
-import { counterDocIds, sumCounterDocs } from '../../functions/src/store/counter-shards.js';
+import { counterDocIds } from '../../functions/src/store/counter-shards.js';
 import { admin, eventually } from '../support/emulators.js';
+import { summedCounter, type CounterDoc } from '../support/counters.js';
 
 const { db, auth } = admin();
 /** Agencies no other test uses, so their roll-ups move only here. */
@@ -21,12 +22,8 @@ const run = randomUUID().slice(0, 8);
 const d = (iso: string) => new Date(iso);
 const due = (iso: string) => ({ at: d(iso), explanation: { vi: 'x', en: 'x' } });
 
-type Doc = Record<string, unknown>;
-/** A roll-up summed over its base document and its shards (store/counter-shards.ts), undefined when none exists. */
-const summed = async (collection: string, baseId: string) => {
-  const docs = (await db.getAll(...counterDocIds(baseId).map((id) => db.doc(`${collection}/${id}`)))).filter((s) => s.exists);
-  return docs.length ? (sumCounterDocs(docs.map((s) => s.data())) as Doc) : undefined;
-};
+type Doc = CounterDoc;
+const summed = (collection: string, baseId: string) => summedCounter(db, collection, baseId);
 const rollup = (period: string) => summed('rollups', `${AGENCY}_${period}`);
 const reach = (period: string, check: (r: Doc) => boolean, what: string) =>
   eventually(async () => {
