@@ -40,6 +40,7 @@ export function readStamps(db: Firestore): Promise<ReferenceStamps> {
 export function bumpStamps(db: Firestore, tx: Transaction | WriteBatch, ...kinds: ReferenceKind[]): void {
   const ref = db.doc(REFERENCE_STAMPS);
   const bumps = Object.fromEntries(kinds.map((kind) => [kind, FieldValue.increment(1)]));
+  // The same call on both: TypeScript cannot call `set` on the union of their overload sets.
   if ('commit' in tx) tx.set(ref, bumps, { merge: true });
   else tx.set(ref, bumps, { merge: true });
 }
