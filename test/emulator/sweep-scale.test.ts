@@ -6,13 +6,18 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepAtAfter, type Dossier } from '../../functions/src/domain/index.js';
-import { runDeadlineSweep, taskIdOf, type SweepDeps } from '../../functions/src/features/sweep/deadline-sweep.schedule.js';
+import { rebuildBacklog } from '../../functions/src/features/sweep/backlog-counts.js';
+import { DEADLINE_WATCH, runDeadlineSweep, taskIdOf, type SweepDeps } from '../../functions/src/features/sweep/deadline-sweep.schedule.js';
 import { workingCalendar, workingHoursOf } from '../../functions/src/store/reference-data.js';
 import { loadDemoData } from '../../seed/load.js';
+import { counterDocIds } from '../../functions/src/store/counter-shards.js';
+import { summedCounter } from '../support/counters.js';
 import { admin } from '../support/emulators.js';
 
 const { db, auth } = admin();
 const AGENCY = '000.00.93.H99'; // no such demo agency: the default working hours
+const BACKLOG_AGENCY = '000.00.91.Z91'; // no demo agency, used by no other test: only the backlog test's dossiers are there
+const LAND_PROCEDURE = '1.012792'; // a seed procedure of the land field
 const run = Date.now().toString(36);
 const vn = (local: string) => new Date(`${local}+07:00`);
 const at = (local: string) => vn(local).toISOString();
@@ -20,14 +25,14 @@ const written: string[] = [];
 let deps: SweepDeps;
 
 /** Open dossiers due at `dueLocal`, stored as a reception on 1 July leaves them. */
-async function writeDossiers(db: Firestore, label: string, count: number, dueLocal: string, sweepAtLocal?: string): Promise<string[]> {
+async function writeDossiers(db: Firestore, label: string, count: number, dueLocal: string, sweepAtLocal?: string, agencyId = AGENCY): Promise<string[]> {
   const ids = Array.from({ length: count }, (_, i) => `sweep-scale-${run}-${label}-${String(i).padStart(4, '0')}`);
   for (let start = 0; start < ids.length; start += 400) {
     const batch = db.batch();
     for (const id of ids.slice(start, start + 400)) {
-      const facts = { status: 'processing' as Dossier['status'], receivingAgencyId: AGENCY, dueAt: vn(dueLocal), extensionCount: 0 };
+      const facts = { status: 'processing' as Dossier['status'], receivingAgencyId: agencyId, dueAt: vn(dueLocal), extensionCount: 0 };
       const sweepAt = sweepAtLocal ? vn(sweepAtLocal) : sweepAtAfter(undefined, facts, undefined, vn('2026-07-01T08:00:00'), deps.calendar);
-      batch.set(db.doc(`dossiers/${id}`), { id, version: 3, agencyIds: [AGENCY], ...facts, sweepAt });
+      batch.set(db.doc(`dossiers/${id}`), { id, version: 3, agencyIds: [agencyId], procedureCode: LAND_PROCEDURE, ...facts, sweepAt });
     }
     await batch.commit();
   }
@@ -62,6 +67,7 @@ afterAll(async () => {
     await batch.commit();
   }
   await db.doc('users/sweep-scale-lead').delete();
+  for (const id of counterDocIds(BACKLOG_AGENCY)) await db.doc(`backlog/${id}`).delete();
 });
 
 describe('transitions under replays', () => {
@@ -108,6 +114,40 @@ describe('transitions under replays', () => {
     expect((await db.doc(`deadlineWatch/${id}`).get()).exists).toBe(false);
     expect((await db.doc(`dossiers/${id}`).get()).get('sweepAt')).toBeUndefined();
   });
+});
+
+describe('backlog figures', () => {
+  it('follow the watches as the sweep changes them, once under replays, and a rebuild from the watches gives the same', async () => {
+    const figures = async () => {
+      const b = await summedCounter(db, 'backlog', BACKLOG_AGENCY);
+      return { overdue: b?.overdue, dueSoon: b?.dueSoon, byField: b?.byField, byProcedure: b?.byProcedure };
+    };
+    const expected = (overdue: number, dueSoon: number) => ({ overdue, dueSoon, byField: { land: { overdue, dueSoon } }, byProcedure: { [LAND_PROCEDURE]: { overdue, dueSoon } } });
+    // Mon 27 July 10:00: two due Tue 28 (due soon), one due Fri 24 (overdue).
+    const soon = await writeDossiers(db, 'backlog-soon', 2, '2026-07-28T10:00:00', undefined, BACKLOG_AGENCY);
+    await writeDossiers(db, 'backlog-late', 1, '2026-07-24T10:00:00', undefined, BACKLOG_AGENCY);
+    const tick = at('2026-07-27T10:00:00');
+    await Promise.all([runDeadlineSweep(deps, tick), runDeadlineSweep(deps, tick)]);
+    await runDeadlineSweep(deps, tick);
+    expect(await figures()).toEqual(expected(1, 2));
+    // Its figures are spread over shard documents only, each naming the agency.
+    const shards = (await db.getAll(...counterDocIds(BACKLOG_AGENCY).map((id) => db.doc(`backlog/${id}`)))).filter((d) => d.exists);
+    expect(shards.every((d) => d.id !== BACKLOG_AGENCY && d.get('agencyId') === BACKLOG_AGENCY)).toBe(true);
+
+    // One due-soon dossier is resolved: the next pass takes its share out.
+    const before = { status: 'processing' as const, dueAt: vn('2026-07-28T10:00:00'), extensionCount: 0, receivingAgencyId: BACKLOG_AGENCY };
+    const sweepAt = sweepAtAfter(before, { ...before, status: 'resolved' }, undefined, vn('2026-07-27T11:00:00'), deps.calendar);
+    await db.doc(`dossiers/${soon[0]}`).update({ status: 'resolved', sweepAt });
+    await runDeadlineSweep(deps, at('2026-07-27T11:15:00'));
+    expect(await figures()).toEqual(expected(1, 1));
+    // The due-soon one turns overdue: it moves from one figure to the other.
+    await runDeadlineSweep(deps, at('2026-07-28T10:15:00'));
+    expect(await figures()).toEqual(expected(2, 0));
+
+    // What a full pass does: recount every shard from the watches. Nothing changes.
+    await rebuildBacklog(db, DEADLINE_WATCH);
+    expect(await figures()).toEqual(expected(2, 0));
+  }, 120_000);
 });
 
 describe('cost of a pass', () => {

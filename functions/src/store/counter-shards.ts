@@ -21,6 +21,9 @@ export function shardOf(key: string): number {
 
 export const shardDocId = (baseId: string, shard: number) => `${baseId}_s${shard}`;
 
+/** Whether a document id is a shard's (`…_s{k}`), not a base document's. */
+export const isShardDocId = (docId: string): boolean => /_s\d+$/.test(docId);
+
 /** The base document and every shard of it, for a reader that fetches by id. */
 export const counterDocIds = (baseId: string): string[] => [baseId, ...Array.from({ length: COUNTER_SHARDS }, (_, k) => shardDocId(baseId, k))];
 

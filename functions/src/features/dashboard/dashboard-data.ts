@@ -1,5 +1,5 @@
 // Loads what the dashboard shows, counting the documents read: the agencies, the roll-ups of the periods
-// asked for (one query), the live gauges and backlog snapshots (one document per agency each), the
+// asked for (one query), the live gauges and the backlog (a few documents per agency each: store/counter-shards.ts), the
 // per-officer month for a lead, and the procedure catalogue (cached per instance). Nothing here grows with
 // the number of dossiers.
 import type { Firestore } from 'firebase-admin/firestore';
@@ -73,7 +73,8 @@ export async function loadDashboard(db: Firestore, caller: Caller, range: Range,
     return m as Map<string, Sums> & T;
   };
   const live = byId(liveSnap, (d) => String(d.get('agencyId')));
-  const backlog = byId(backlogSnap, (d) => d.id);
+  // The agency's base document (feedback) and the sweep's shards (dossiers) carry its id: added together.
+  const backlog = byId(backlogSnap, (d) => String(d.get('agencyId')));
   const names = new Map(agencies.map((a) => [a.id, a]));
   const ids = [...new Set([...perAgency.keys(), ...live.keys(), ...backlog.keys()])].filter((id) => agencyFilter === undefined || id === agencyFilter).sort();
 

@@ -19,8 +19,10 @@ import { FieldValue, type DocumentData, type DocumentSnapshot, type Firestore, t
 import { z } from 'zod';
 import type { WorkingCalendar, WorkingHours } from '../../domain/index.js';
 import { DOSSIERS } from '../../store/dossiers.js';
+import { fieldOf, UNKNOWN_FIELD } from '../../store/reference-data.js';
 import { NOTIFICATION_REQUESTS } from '../../store/outbox.js';
 import { revive } from '../../store/revive.js';
+import { backlogDelta, rebuildBacklog, shareOf, writeBacklogDelta } from './backlog-counts.js';
 import { computeWatch, nextCheckAt, sameFlags, type DeadlineWatch, type WatchedDossier } from './deadline-watch.js';
 import { escalateOnlineIntake } from './intake-watch.js';
 import { watchDataRequests, type DataRequestWatchResult } from './data-request-watch.js';
@@ -160,8 +162,12 @@ export async function runDeadlineSweep(deps: SweepDeps, scheduleTime: string): P
       result.tasksCreated += outcome.tasksCreated;
     }
   });
-  // Recorded after the pass: a pass that died half-way is repeated whole by the next tick.
-  if (fullPass) await stateRef.set({ calendar: fingerprint, fullPassAt: now }, { merge: true });
+  // Recorded after the pass: a pass that died half-way is repeated whole by the next tick. A full pass also
+  // rebuilds the backlog figures from the watches (backlog-counts.ts), healing whatever came before.
+  if (fullPass) {
+    reads.watches += (await rebuildBacklog(db, DEADLINE_WATCH)).watches;
+    await stateRef.set({ calendar: fingerprint, fullPassAt: now }, { merge: true });
+  }
 
   result.intake = await escalateOnlineIntake(db, now);
   reads.intake += result.intake.read;
@@ -192,6 +198,10 @@ async function sweepOne(
   // A full pass looks at every open dossier; most have nothing to flag and already the right `sweepAt`.
   if (ctx.fullPass && !watch && !ctx.hasWatch && storedSweepAt === next?.getTime()) return 'skipped';
 
+  // The backlog figures count the watch by field and procedure: stored on it, so its share can be taken out later.
+  const procedureCode = typeof data.procedureCode === 'string' ? data.procedureCode : '';
+  const field = procedureCode === '' ? UNKNOWN_FIELD : await fieldOf(db, procedureCode);
+  const stored = watch ? { ...watch, procedureCode, field } : undefined;
   const planned = watch ? plannedTasks(watch) : [];
   const assignees = new Map<string, string[]>();
   for (const task of planned) assignees.set(task.id, await recipientsOf(db, task, ctx.recipients, ctx.reads));
@@ -207,14 +217,17 @@ async function sweepOne(
     // A transition since the query set a new `sweepAt`: the next pass looks at the dossier as it is then.
     if (!fresh!.exists || !fresh!.updateTime?.isEqual(snap.updateTime!)) return 'deferred';
     let outcome: 'set' | 'deleted' | 'kept' = 'kept';
-    if (!sameFlags(storedWatch!.exists ? (revive(storedWatch!.data()) as Partial<DeadlineWatch>) : undefined, watch)) {
-      if (watch) {
-        tx.set(watchRef, watch);
+    const before = storedWatch!.exists ? (revive(storedWatch!.data()) as Partial<DeadlineWatch> & { procedureCode?: string; field?: string }) : undefined;
+    // A watch written before it carried its procedure is rewritten once, so its backlog share is known.
+    if (!sameFlags(before, watch) || (before && stored && before.procedureCode === undefined)) {
+      if (stored) {
+        tx.set(watchRef, stored);
         outcome = 'set';
       } else {
         tx.delete(watchRef);
         outcome = 'deleted';
       }
+      writeBacklogDelta(db, tx, snap.id, backlogDelta(shareOf(before), shareOf(stored)));
     }
     let created = 0;
     planned.forEach((task, i) => {
