@@ -102,6 +102,16 @@ describe('inviting, with a retry', () => {
     expect(all.map((o) => o.uid)).not.toContain('demo-citizen');
     expect((await call('GET', '/admin/officers?agencyId=H99', IDENTITIES.admin)).status).toBe(400);
   });
+
+  it('answers one account’s row by uid (the console keeps an account it just changed in view), never a citizen’s', async () => {
+    const one = await api('listOfficers', { query: { uid } }, IDENTITIES.admin);
+    expect(one.body).toEqual({ officers: [{ uid, email: EMAIL, displayName: 'Hà Văn Thử', role: 'handler', agencyId: JUSTICE, status: 'active' }], nextAfter: null });
+    expect((await api('listOfficers', { query: { uid, agencyId: LAND } }, IDENTITIES.admin)).body.officers).toEqual([]);
+    expect((await api('listOfficers', { query: { uid: 'demo-citizen' } }, IDENTITIES.admin)).body.officers).toEqual([]);
+    expect((await api('listOfficers', { query: { uid: 'no-such-account' } }, IDENTITIES.admin)).body.officers).toEqual([]);
+    expect((await call('GET', '/admin/officers?uid=a%2Fb', IDENTITIES.admin)).status).toBe(400);
+    expect((await api('listOfficers', { query: { uid } }, IDENTITIES.leadX)).status).toBe(403);
+  });
 });
 
 describe('changing role and agency', () => {

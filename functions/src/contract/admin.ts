@@ -93,7 +93,7 @@ export type MergeAgencyAnswer = {
 /** invited: the password link not used yet; disabled: deactivated by an administrator. */
 export type OfficerStatus = 'invited' | 'active' | 'disabled';
 export type OfficerRow = { uid: string; email: string | null; displayName: string | null; role: OfficerRole; agencyId: string; status: OfficerStatus };
-export type OfficerListQuery = { agencyId?: string; after?: string };
+export type OfficerListQuery = { agencyId?: string; after?: string; uid?: string };
 export type OfficerPage = { officers: OfficerRow[]; nextAfter: string | null };
 
 /** PUT /api/admin/officers/:uid — change role or agency, or deactivate (`active: false`) and reactivate. */

@@ -35,6 +35,9 @@ export const mergeAgency = (user: User, id: string, body: { successorId: string;
 // ---- officers
 export const listOfficers = (user: User, agencyId: string | undefined, after?: string): Promise<OfficerPage> =>
   apiAs(user, 'listOfficers', { query: { ...(agencyId ? { agencyId } : {}), ...(after ? { after } : {}) } });
+/** One account's row (none when it is not an officer account, or not of `agencyId`). */
+export const officerRow = async (user: User, uid: string, agencyId: string | undefined): Promise<OfficerRow | undefined> =>
+  (await apiAs(user, 'listOfficers', { query: { uid, ...(agencyId ? { agencyId } : {}) } })).officers[0];
 export const inviteOfficer = (user: User, body: { email: string; displayName: string; role: OfficerRole; agencyId: string }) =>
   apiAs(user, 'provisionOfficer', { body: { requestId: newRequestId(), ...body } });
 export const updateOfficer = (user: User, uid: string, change: { role?: OfficerRole; agencyId?: string; active?: boolean }) =>

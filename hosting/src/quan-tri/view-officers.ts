@@ -4,7 +4,7 @@
 import { describeError } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
-import { inviteOfficer, listAgencies, listOfficers, updateOfficer, type AdminAgency, type OfficerRole, type OfficerRow } from './api.js';
+import { inviteOfficer, listAgencies, listOfficers, officerRow, updateOfficer, type AdminAgency, type OfficerRole, type OfficerRow } from './api.js';
 import { done, field, select, showRefusal, summary, textInput, valueOf } from './form-kit.js';
 import type { View, ViewContext } from './state.js';
 
@@ -21,8 +21,6 @@ const STATUS = {
   active: { vi: 'Đang hoạt động', en: 'Active' },
   disabled: { vi: 'Đã vô hiệu hoá', en: 'Deactivated' },
 } as const;
-/** Pages (50 accounts each) read to bring a just-changed account into view. */
-const MAX_PAGES_TO_FIND = 20;
 const roleLabel = (role: OfficerRole) => t(ROLES.find((r) => r.value === role)!.label);
 
 export function mountOfficers(root: HTMLElement, { admin }: ViewContext): View {
@@ -83,14 +81,18 @@ export function mountOfficers(root: HTMLElement, { admin }: ViewContext): View {
     more.hidden = next === null;
   }
 
-  /** `show`: an account just invited or changed stays in view, even when it sorts past the first page. */
+  /**
+   * `show`: an account just invited or changed stays in view: when it sorts past the rows loaded, its own row
+   * is fetched and put first, so the administrator sees the result of what they did.
+   */
   async function load(append: boolean, show?: string): Promise<void> {
     try {
-      let page = await listOfficers(admin.user, filter.value || undefined, append ? (next ?? undefined) : undefined);
-      rows = append ? [...rows, ...page.officers] : page.officers;
-      for (let pages = 1; show !== undefined && page.nextAfter !== null && !rows.some((r) => r.uid === show) && pages < MAX_PAGES_TO_FIND; pages++) {
-        page = await listOfficers(admin.user, filter.value || undefined, page.nextAfter);
-        rows = [...rows, ...page.officers];
+      const page = await listOfficers(admin.user, filter.value || undefined, append ? (next ?? undefined) : undefined);
+      // A row put first earlier is not repeated when its page comes.
+      rows = append ? [...rows, ...page.officers.filter((o) => !rows.some((r) => r.uid === o.uid))] : page.officers;
+      if (show !== undefined && !rows.some((r) => r.uid === show)) {
+        const row = await officerRow(admin.user, show, filter.value || undefined);
+        if (row) rows = [row, ...rows];
       }
       next = page.nextAfter;
       draw();

@@ -3,7 +3,7 @@
 // change of role or agency, or a deactivation, of one account. Every change ends the account's sessions
 // at once (refresh tokens revoked; `users/{uid}.tokensValidAfter` for firestore.rules), and is audited.
 import type { Auth, UserRecord } from 'firebase-admin/auth';
-import { FieldPath, type Firestore, type Query } from 'firebase-admin/firestore';
+import { FieldPath, type DocumentSnapshot, type Firestore, type Query } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { AgencyId, bi } from '../../domain/index.js';
 import type { OfficerRole, OfficerRow, UpdateOfficerBody } from '../../contract/index.js';
@@ -31,7 +31,8 @@ export const UpdateOfficerRequest = z
   });
 type _UpdateAgrees = Agrees<SameShape<z.input<typeof UpdateOfficerRequest>, UpdateOfficerBody>>;
 
-const ListQuery = z.strictObject({ agencyId: AgencyId.optional(), after: z.string().max(128).optional() });
+const Uid = z.string().min(1).max(128).regex(/^[^/\s]+$/);
+const ListQuery = z.strictObject({ agencyId: AgencyId.optional(), after: z.string().max(128).optional(), uid: Uid.optional().describe('Chỉ tài khoản này / only this account') });
 
 export type OfficerAdminDeps = { db: Firestore; auth: Auth; now: () => Date; caller: (req: ApiRequest) => Promise<Caller> };
 
@@ -43,19 +44,33 @@ function statusOf(user: UserRecord | undefined, mirrorDisabled: boolean): Office
   return user && !user.emailVerified ? 'invited' : 'active';
 }
 
-/** GET /api/admin/officers?agencyId=&after= — officer and device accounts, 50 a page, by uid. */
+/**
+ * GET /api/admin/officers?agencyId=&after= — officer and device accounts, 50 a page, by uid; `?uid=` answers
+ * that one account's row alone (the console shows an account it just invited or changed wherever it sorts).
+ */
 export async function listOfficers(req: ApiRequest, deps: OfficerAdminDeps): Promise<Reply<'listOfficers'>> {
   requireRole(await deps.caller(req), ['admin']);
   const query = parseInput(ListQuery, req.query);
+  const headers = { 'Cache-Control': 'private, no-store' };
+  if (query.uid) {
+    const one = await deps.db.collection('users').doc(query.uid).get();
+    const rows = one.exists ? await officerRows(deps, [one]) : [];
+    return { status: 200, headers, body: { officers: rows.filter((r) => !query.agencyId || r.agencyId === query.agencyId), nextAfter: null } };
+  }
   let q: Query = deps.db.collection('users').where('role', 'in', [...ACCOUNT_ROLES]);
   if (query.agencyId) q = q.where('agencyId', '==', query.agencyId);
   q = q.orderBy(FieldPath.documentId()).limit(PAGE + 1);
   if (query.after) q = q.startAfter(query.after);
   const snap = await q.get();
   const docs = snap.docs.slice(0, PAGE);
+  return { status: 200, headers, body: { officers: await officerRows(deps, docs), nextAfter: snap.docs.length > PAGE ? docs[docs.length - 1]!.id : null } };
+}
+
+/** The rows of `users/` documents that are officer or device accounts, with each account's state from Auth. */
+async function officerRows(deps: OfficerAdminDeps, docs: readonly DocumentSnapshot[]): Promise<OfficerRow[]> {
   const users = docs.length > 0 ? await deps.auth.getUsers(docs.map((d) => ({ uid: d.id }))) : { users: [] };
   const byUid = new Map(users.users.map((u) => [u.uid, u]));
-  const officers = docs.flatMap((d): OfficerRow[] => {
+  return docs.flatMap((d): OfficerRow[] => {
     const role: unknown = d.get('role');
     const agencyId: unknown = d.get('agencyId');
     if (!isAccountRole(role) || typeof agencyId !== 'string') return [];
@@ -64,7 +79,6 @@ export async function listOfficers(req: ApiRequest, deps: OfficerAdminDeps): Pro
     const name: unknown = d.get('displayName');
     return [{ uid: d.id, email: user?.email ?? (typeof email === 'string' ? email : null), displayName: user?.displayName ?? (typeof name === 'string' ? name : null), role, agencyId, status: statusOf(user, d.get('disabled') === true) }];
   });
-  return { status: 200, headers: { 'Cache-Control': 'private, no-store' }, body: { officers, nextAfter: snap.docs.length > PAGE ? docs[docs.length - 1]!.id : null } };
 }
 
 function refused(path: string, vi: string, en: string, reason: string): ApiError {
@@ -79,7 +93,7 @@ function refused(path: string, vi: string, en: string, reason: string): ApiError
 export async function updateOfficer(req: ApiRequest, deps: OfficerAdminDeps): Promise<Reply<'updateOfficer'>> {
   const caller = await deps.caller(req);
   requireRole(caller, ['admin']);
-  const uid = z.string().min(1).max(128).regex(/^[^/\s]+$/).safeParse(req.params.uid);
+  const uid = Uid.safeParse(req.params.uid);
   if (!uid.success) throw new ApiError('not-found', { vi: 'Không có tài khoản này.', en: 'No such account.' });
   const input = parseInput(UpdateOfficerRequest, req.body);
   const adminReq = { caller, requestId: input.requestId, fingerprintOf: { uid: uid.data, ...input }, action: 'officer.update', target: { kind: 'officer' as const, id: uid.data }, now: deps.now() };
