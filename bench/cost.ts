@@ -281,6 +281,10 @@ const monthTable = months
   .map((m) => `| ${n0(m.perYear)} | ${n0(m.dossiers)} | ${n0(m.reads)} | ${n0(m.writes)} | ${n0(m.deletes)} | ${n0(m.invocations)} | ${usd(m.firestoreUsd)} | ${usd(m.functionsUsd)} | ${usd(m.firestoreUsd + m.functionsUsd)} |`)
   .join('\n');
 const top = rows.slice(0, 3).map(([k, t]) => `${k} (${((costOf(t) / lifecycleCost) * 100).toFixed(0)}%)`).join(', ');
+const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+const jobsFloorUsd = (jobsMonthly.reads / 1e5) * PRICES.firestore.readPer100k + (jobsMonthly.writes / 1e5) * PRICES.firestore.writePer100k + (jobsMonthly.deletes / 1e5) * PRICES.firestore.deletePer100k;
+const jobShare = (m: Month) => (jobsMonthly.reads + jobsMonthly.writes + jobsMonthly.deletes) / (m.reads + m.writes + m.deletes);
+const writeShare = ((total.writes / 1e5) * PRICES.firestore.writePer100k) / lifecycleCost;
 const simulated = { online: plans.filter((p) => p.online).length, supplement: plans.filter((p) => p.supplement).length, transferred: plans.filter((p) => p.transferred).length, rated: plans.filter((p) => p.rated).length };
 
 const doc = `# Cost model — what a province pays Firestore and Cloud Functions
@@ -351,9 +355,11 @@ ${monthTable}
 - **Firestore**, standard edition, ${PRICES.firestore.region}: reads $${PRICES.firestore.readPer100k}, writes $${PRICES.firestore.writePer100k},
   deletes $${PRICES.firestore.deletePer100k} per 100,000 documents; free each day 50,000 reads, 20,000 writes, 20,000 deletes
   (subtracted above, 30 days). Source: Firestore pricing, https://cloud.google.com/firestore/pricing (free quota and
-  billing rules read 2026-12-04; the per-location table did not render in the stored copy: the Singapore rates are
-  1.2× the Iowa rates ($0.03/$0.09/$0.01), as the stored copy shows for Los Angeles — check the live table before a
-  budget is signed). Stored data, PITR, backups and egress are not included.
+  billing rules read 2026-12-04). **The Singapore rates are an assumption, not read**: the per-location table did not
+  render in the copy available here; it showed Iowa-class regions at $0.03/$0.09/$0.01 and Los Angeles at 1.2× that,
+  and the rates above take Singapore at the same 1.2×. At the multi-region rates ($0.06/$0.18/$0.02, the dearest)
+  the Firestore column would be 1.67× the one above. Check the live table before a budget is signed. Stored data,
+  PITR, backups and egress are not included.
 - **Cloud Functions (2nd gen) = Cloud Run**, ${PRICES.run.tier}: $${PRICES.run.vcpuSecond} per vCPU-second, $${PRICES.run.gibSecond} per
   GiB-second, $${PRICES.run.perMillionRequests} per million requests; free each month 180,000 vCPU-seconds, 360,000 GiB-seconds,
   2 million requests. Source: https://cloud.google.com/run/pricing (read 2026-12-04). Compute is an assumption, not
@@ -361,11 +367,13 @@ ${monthTable}
   1 GiB, others 256 MiB) — an upper bound, since an instance serves up to 80 requests at once.
 
 ## Reading it
-- Firestore reads and writes per dossier are what grows with a province; the scheduled jobs are a fixed floor
-  (the 5-minute notification and portal-sync retries and the heartbeat run whether or not anything is due).
-- At 10 million dossiers a year the bill is still dominated by the lifetime's own writes (every status change
-  writes the dossier, its hash-chained event, the outbox requests and the sharded statistics) and by the reads of
-  the officer pages and the triggers that fan an event out.
+- The scheduled jobs are a fixed floor of ${usd(jobsFloorUsd)} of Firestore a month before the free quota (the 5-minute
+  notification and portal-sync retries and the heartbeat run whether or not anything is due); the rest grows with the
+  dossiers: the jobs are ${pct(jobShare(months[0]!))} of the documents touched at 225,000 dossiers a year and ${pct(jobShare(months[2]!))} at 10 million.
+- Within a dossier's lifetime the three dearest operations are ${top}; writes are ${pct(writeShare)} of the lifetime's
+  Firestore cost (every status change writes the dossier, its hash-chained event, outbox requests for the slip,
+  the notifications and the portal, and the sharded statistics and roll-ups its event fans out to).
+- Cloud Functions stay inside or near the free tier at the two smaller sizes; Firestore is the bill.
 `;
 writeFileSync(join(import.meta.dirname, '..', 'docs', 'COST.md'), doc);
 
