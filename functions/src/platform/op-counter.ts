@@ -7,8 +7,9 @@
 // AsyncLocalStorage and no file access sits on any path.
 //
 // On, it listens where every Firestore call of the Admin SDK passes: the instance's `request` (commit,
-// batchWrite: the writes sent) and `requestStream` (lookups, queries, aggregations: the answers received),
-// so reads inside transactions, batches and retried transactions are counted as Firestore bills them.
+// batchWrite: the writes sent) and `requestStream` (lookups, queries, aggregations, listeners: the answers
+// received), so reads inside transactions, batches and retried transactions are counted as Firestore bills
+// them.
 // The arithmetic is op-tally.ts. Each invocation is named by the function the emulator's worker runs
 // (FUNCTION_TARGET) and, for the api function, by the route the router matched.
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -58,7 +59,7 @@ export function countFirestore(db: Firestore): Firestore {
   sdk.requestStream = async (method, bidirectional, body, ...rest) => {
     const at = current.getStore();
     const stream = await requestStream(method, bidirectional, body, ...rest);
-    if (method !== 'batchGetDocuments' && method !== 'runQuery' && method !== 'runAggregationQuery') return stream;
+    if (method !== 'batchGetDocuments' && method !== 'runQuery' && method !== 'runAggregationQuery' && method !== 'listen') return stream;
     let documents = 0;
     let entries = 0;
     let settled = false;
@@ -75,7 +76,7 @@ export function countFirestore(db: Firestore): Firestore {
         else {
           const found = documentsInAnswer(method, args[0]);
           documents += found;
-          if (method === 'batchGetDocuments' && found > 0) record(at, { reads: found });
+          if ((method === 'batchGetDocuments' || method === 'listen') && found > 0) record(at, { reads: found });
         }
       } else if (event === 'end' || event === 'close' || event === 'error') settle();
       return original(event, ...args);

@@ -25,6 +25,12 @@ describe('what Firestore bills for one RPC', () => {
     expect(documentsInAnswer('batchGetDocuments', { transaction: Buffer.from('t') })).toBe(0);
   });
 
+  it('bills a listener each document added or changed, and nothing for its bookkeeping answers', () => {
+    expect(documentsInAnswer('listen', { documentChange: { document: { name: 'a' }, targetIds: [1] } })).toBe(1);
+    expect(documentsInAnswer('listen', { targetChange: { targetChangeType: 'CURRENT' } })).toBe(0);
+    expect(documentsInAnswer('listen', { documentDelete: { document: 'a' } })).toBe(0);
+  });
+
   it('bills a query its documents, and one read when it returns none', () => {
     expect(documentsInAnswer('runQuery', { document: { name: 'a' }, readTime: {} })).toBe(1);
     expect(documentsInAnswer('runQuery', { readTime: {}, skippedResults: 0 })).toBe(0);

@@ -7,6 +7,7 @@
 // - a query (runQuery) is one read per document returned, and at least one read even when it returns none;
 // - an aggregation (runAggregationQuery) is one read per batch of up to 1,000 index entries it matched,
 //   at least one; a count answers how many it matched, other aggregations are taken as one batch;
+// - a listener (listen) is one read per document added to or changed in its results;
 // - a commit or batchWrite is one write per set/update/create/transform-only write, one delete per delete
 //   (transforms riding on a write are not billed apart); beginTransaction and rollback bill nothing.
 
@@ -31,10 +32,11 @@ export function tallyWrites(request: unknown): Pick<OpCounts, 'writes' | 'delete
   return { writes: writes.length - deletes, deletes };
 }
 
-/** Documents one streamed answer carries: a found or missing document of a lookup, a document of a query. */
+/** Documents one streamed answer carries: a found or missing document of a lookup, a document of a query, a change a listener receives. */
 export function documentsInAnswer(method: string, answer: unknown): number {
-  const a = answer as { found?: unknown; missing?: unknown; document?: unknown } | null | undefined;
+  const a = answer as { found?: unknown; missing?: unknown; document?: unknown; documentChange?: unknown } | null | undefined;
   if (!a) return 0;
+  if (method === 'listen') return a.documentChange ? 1 : 0;
   if (method === 'batchGetDocuments') return a.found || typeof a.missing === 'string' ? 1 : 0;
   if (method === 'runQuery') return a.document ? 1 : 0;
   return 0;
