@@ -269,8 +269,8 @@ const months = [225_000, 1_000_000, 10_000_000].map(month);
 const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
 const n1 = (x: number) => x.toFixed(1);
 const usd = (x: number) => `$${x < 10 ? x.toFixed(2) : Math.round(x).toLocaleString('en-US')}`;
-const rows = [...byOperation].sort((a, b) => b[1].reads + b[1].writes - (a[1].reads + a[1].writes));
 const costOf = (t: Tally) => ((t.reads + t.aggregationReads) / 1e5) * PRICES.firestore.readPer100k + (t.writes / 1e5) * PRICES.firestore.writePer100k + (t.deletes / 1e5) * PRICES.firestore.deletePer100k;
+const rows = [...byOperation].sort((a, b) => costOf(b[1]) - costOf(a[1]));
 const lifecycleCost = costOf(total);
 const opTable = rows
   .map(([k, t]) => `| ${k} | ${n1(per(t.invocations))} | ${n1(per(t.reads + t.aggregationReads))} | ${n1(per(t.writes))} | ${n1(per(t.deletes))} | ${((costOf(t) / lifecycleCost) * 100).toFixed(0)}% | ${median(t.ms)} |`)
@@ -305,18 +305,23 @@ prices; the prices and every assumption are stated below so the arithmetic can b
   scripts/bench.ts) the Admin SDK's Firestore instance is metered where every call passes — the commits and
   batch writes sent (one write per set/update/create, one delete per delete, in transactions and batches alike)
   and the answers received (one read per document a lookup returns or finds missing, one per document a query
-  returns and at least one per query, one per 1,000 index entries an aggregation matched). Each function
+  returns and at least one per query, one per document a server-side listener receives, one per 1,000 index
+  entries an aggregation matched). Each function
   invocation appends its tally, named by its function and, for \`api\`, its route. Off, the meter is not installed.
 - **Not counted**: reads the web pages make directly with the Firestore SDK under the security rules (the officer
   queue's listeners: about 150 documents to open a queue, \`npm run bench -- queue\`; a citizen's "my dossiers"
   listener), Cloud Storage, Auth, Hosting and network egress. The deadline sweep's per-dossier part is added from
   the sweep bench (${SWEEP_READS_PER_DUE_DOSSIER} reads per dossier becoming due): in this short run no dossier
   becomes due.
+- **The national portal is down in this run**: the portal stand-in (docs/SYNC.md) is not started by the bench's
+  emulator run, so every sync request fails and waits for its retry. The portal-sync figures — the
+  \`onPortalSyncRequestCreated\` trigger and the \`retryPortalSync\` and \`reconcilePortalSyncHourly\` jobs — are those of
+  an outage and grow with the backlog of unsent changes: an upper bound, not the steady state.
 
 ## The simulated month (proportions and where they come from)
 | share | value | source |
 |---|---|---|
-| filed online | ${MIX.online * 100}% (${simulated.online} of ${DOSSIERS}) | Kon Tum, Q1 2023: 56,039 dossiers, 22% online (/work/shared/reference/legal-model.md, Scale) |
+| filed online | ${MIX.online * 100}% (${simulated.online} of ${DOSSIERS}) | Kon Tum, Q1 2023: 56,039 dossiers (≈ 225,000 a year), 22% online — the reference small province |
 | desk or post | ${(1 - MIX.online) * 100}% | the rest; each recorded at the desk (intake), then received |
 | online dossiers sent back for a supplement once | ${MIX.supplementOfOnline * 100}% (${simulated.supplement}) | assumption: Decree 118 allows one round (Art. 19.5); desk applicants complete at the counter |
 | inter-agency (liên thông): transferred, acknowledged and resolved at another agency | ${MIX.transferred * 100}% (${simulated.transferred}) | assumption from the seed province: land procedures, the busiest field, route through the land office |
@@ -324,6 +329,7 @@ prices; the prices and every assumption are stated below so the arithmetic can b
 | receipt QR lookups per dossier | ${MIX.lookups} | assumption |
 | officer opens the dossier page before each action | ${MIX.officerViewsPerAction} | how /can-bo/ works |
 | notifications, slips, statistics, portal sync | as the code does them | every status change, through the triggers |
+
 Every dossier is the seed's land-certificate renewal (1.012792) at the province service centre, received,
 assigned, resolved (approved) and returned at the desk. Refusals, stops and extensions are rarer and cost
 about as much as the steps they replace.
@@ -339,7 +345,7 @@ ${opTable}
 
 **What dominates**: ${top}.
 
-## Scheduled jobs (independent of the number of dossiers, except the sweep's due part)
+## Scheduled jobs (a fixed floor, except the sweep's due part and the portal-sync backlog)
 Runs in a 30-day month from each job's own schedule; documents per run as measured beside ${DOSSIERS} dossiers.
 
 | job | schedule | runs / month | reads / run | writes / run | deletes / run | reads / month | writes / month |
@@ -369,13 +375,15 @@ ${monthTable}
   1 GiB, others 256 MiB) — an upper bound, since an instance serves up to 80 requests at once.
 
 ## Reading it
-- The scheduled jobs are a fixed floor of ${usd(jobsFloorUsd)} of Firestore a month before the free quota (the 5-minute
-  notification and portal-sync retries and the heartbeat run whether or not anything is due); the rest grows with the
-  dossiers: the jobs are ${pct(jobShare(months[0]!))} of the documents touched at 225,000 dossiers a year and ${pct(jobShare(months[2]!))} at 10 million.
+- The scheduled jobs cost ${usd(jobsFloorUsd)} of Firestore a month before the free quota, most of it the portal-sync
+  retries and reconciliation working through the outage backlog above (with the portal up they read little); the
+  5-minute notification retry and the heartbeat run whether or not anything is due. The jobs are
+  ${pct(jobShare(months[0]!))} of the documents touched at 225,000 dossiers a year and ${pct(jobShare(months[2]!))} at 10 million.
 - Within a dossier's lifetime the three dearest operations are ${top}; writes are ${pct(writeShare)} of the lifetime's
   Firestore cost (every status change writes the dossier, its hash-chained event, outbox requests for the slip,
   the notifications and the portal, and the sharded statistics and roll-ups its event fans out to).
-- Cloud Functions stay inside or near the free tier at the two smaller sizes; Firestore is the bill.
+- Cloud Functions: ${months.map((m) => `${usd(m.functionsUsd)} at ${n0(m.perYear)}`).join(', ')} dossiers a year (compute assumed,
+  requests counted); Firestore: ${months.map((m) => `${usd(m.firestoreUsd)}`).join(', ')}.
 `;
 writeFileSync(join(import.meta.dirname, '..', 'docs', 'COST.md'), doc);
 
