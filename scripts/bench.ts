@@ -1,7 +1,11 @@
 // `npm run bench` runs every script in bench/; `npm run bench -- <name>` runs bench/<name>.ts.
 // A script whose header says `@needs emulators` runs inside one `firebase emulators:exec`.
 // Each script prints its figures and ends with one line `<name>: <headline figure>`.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// A script whose header also says `@counts operations` gets its own emulator run with the functions'
+// Firestore operation counter on (MOTCUA_OP_COUNTS names the file it appends to; docs/COST.md), so the
+// counter never slows the other benches.
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, describeSetup, detectEmulators, unavailableReasons } from './lib/emulator-env.js';
 import { execWithEmulators } from './lib/firebase-cli.js';
@@ -21,7 +25,9 @@ for (const name of wanted) {
   }
 }
 const names = wanted.length > 0 ? wanted : all;
-const needsEmulators = (name: string) => /@needs emulators/.test(readFileSync(join(BENCH_DIR, `${name}.ts`), 'utf8').split('\n').slice(0, 8).join('\n'));
+const header = (name: string) => readFileSync(join(BENCH_DIR, `${name}.ts`), 'utf8').split('\n').slice(0, 8).join('\n');
+const needsEmulators = (name: string) => /@needs emulators/.test(header(name));
+const countsOperations = (name: string) => /@counts operations/.test(header(name));
 
 // The receipt bench signs with the local test CA; the emulators load its keys (docs/SIGNATURES.md).
 await ensureTestCa();
@@ -44,8 +50,14 @@ if (withEmulators.length > 0) {
     console.error(`NOT RUN: ${withEmulators.join(', ')} — ${missing.join('; ')}`);
     failed += withEmulators.length;
   } else {
-    const script = withEmulators.map((n) => `npx tsx bench/${n}.ts`).join(' && ');
-    if ((await execWithEmulators(script, setup)) !== 0) failed += 1;
+    const plainRun = withEmulators.filter((n) => !countsOperations(n));
+    if (plainRun.length > 0 && (await execWithEmulators(plainRun.map((n) => `npx tsx bench/${n}.ts`).join(' && '), setup)) !== 0) failed += 1;
+    for (const name of withEmulators.filter(countsOperations)) {
+      const counts = join(tmpdir(), `motcua-op-counts-${process.pid}-${name}.jsonl`);
+      rmSync(counts, { force: true });
+      if ((await execWithEmulators(`npx tsx bench/${name}.ts`, setup, undefined, { MOTCUA_OP_COUNTS: counts })) !== 0) failed += 1;
+      rmSync(counts, { force: true });
+    }
   }
 }
 process.exit(failed > 0 ? 1 : 0);

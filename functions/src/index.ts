@@ -1,7 +1,6 @@
 // Thin wiring: every deployed function is one line here; the logic lives in features/.
 import { onRequest } from 'firebase-functions/v2/https';
-import { onDocumentCreated } from 'firebase-functions/v2/firestore';
-import { onSchedule } from 'firebase-functions/v2/scheduler';
+import { onDocumentCreated, onSchedule } from './platform/metered-functions.js';
 import { onInit } from 'firebase-functions/v2';
 import { API_SECRETS, applyGlobalOptions, FILE_ENCRYPTION_KEYS, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, PORTAL_SYNC_SECRETS, publicOrigin, publicOriginProblem, REGION, RUNTIME, SIGNING_KEY_PASSPHRASE, TIME_ZONE, VNEID_CLIENT_ID, VNEID_CLIENT_SECRET, VNEID_ID_CLAIM, VNEID_ISSUER } from './config.js';
 import { db } from './platform/firestore.js';

@@ -81,6 +81,6 @@ export async function withEmulatorLock<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** `firebase emulators:exec`: starts the suite once, runs `script`, stops it, passes the exit code on. */
-export async function execWithEmulators(script: string, setup: EmulatorSetup, only = EMULATORS): Promise<number> {
-  return withEmulatorLock(() => waitForExit(spawnFirebase(['emulators:exec', '--only', only, script], setup)));
+export async function execWithEmulators(script: string, setup: EmulatorSetup, only = EMULATORS, extraEnv: NodeJS.ProcessEnv = {}): Promise<number> {
+  return withEmulatorLock(() => waitForExit(spawnFirebase(['emulators:exec', '--only', only, script], setup, { extraEnv })));
 }

@@ -2,6 +2,7 @@
 // FIREBASE_AUTH_EMULATOR_HOST from the environment, so the same code runs locally and in production.
 import { getApps, initializeApp, type App } from 'firebase-admin/app';
 import { getFirestore, type Firestore } from 'firebase-admin/firestore';
+import { countFirestore } from './op-counter.js';
 
 // The functions emulator may register apps of its own, so look for the default app by name.
 function defaultApp(): App {
@@ -15,5 +16,7 @@ export function db(): Firestore {
   configured = getFirestore(defaultApp());
   // Domain objects use optional fields; an absent value is simply not stored.
   configured.settings({ ignoreUndefinedProperties: true });
+  // Metered only in the cost bench's emulator run (MOTCUA_OP_COUNTS; docs/COST.md), untouched otherwise.
+  configured = countFirestore(configured);
   return configured;
 }

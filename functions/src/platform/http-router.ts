@@ -9,6 +9,7 @@ import { ROUTES } from '../contract/routes.js';
 import { ApiError } from './api-error.js';
 import { assertWithinBounds } from './input-bounds.js';
 import { logs } from './logs.js';
+import { countInvocations, nameInvocation } from './op-counter.js';
 
 export type { HttpMethod };
 
@@ -70,11 +71,13 @@ export function matchPath(pattern: string, path: string): Record<string, string>
 }
 
 export function createRouter(handlers: Handlers) {
-  const routes: Route[] = (Object.keys(ROUTES) as RouteName[]).map((name) => ({
+  const routes: (Route & { name: RouteName })[] = (Object.keys(ROUTES) as RouteName[]).map((name) => ({
     ...ROUTES[name],
+    name,
     handle: handlers[name] as (req: ApiRequest) => Promise<ApiResult>,
   }));
-  return async (req: Request, res: Response): Promise<void> => {
+  // countInvocations is the handler itself unless the cost bench meters this run (docs/COST.md).
+  return countInvocations(async (req: Request, res: Response): Promise<void> => {
     const path = normalisePath(req.path);
     try {
       const sameRoute = routes.map((r) => ({ r, params: matchPath(r.path, path) })).filter((m) => m.params !== undefined);
@@ -90,6 +93,7 @@ export function createRouter(handlers: Handlers) {
         });
       }
       const route = matched.r;
+      nameInvocation(route.name);
       // Before any work: every handler, schema and fingerprint after this point sees bounded input.
       assertWithinBounds(req.body, '');
       assertWithinBounds(req.query, 'query');
@@ -122,5 +126,5 @@ export function createRouter(handlers: Handlers) {
       });
       res.status(internal.status).json(internal.toBody());
     }
-  };
+  });
 }
