@@ -13,7 +13,8 @@ import type { AgencyPublic } from '../../../functions/src/contract/index.js';
 import { needsCompetentChoice, otherDesks, publicAgencies, receivesAnywhere } from '../shared/reception.js';
 import { fetchProcedure, type Detail, type SubmittedDossier } from './api.js';
 import { profileDraft } from './prefill.js';
-import { DraftSlotsFull, findDraft, MAX_DRAFTS, saveDraft, type ComponentDraft, type DraftContent, type PersonDraft, type StoredDraft } from './draft-store.js';
+import { DraftSlotsFull, findDraft, MAX_DRAFTS, saveDraft } from './draft-lookup.js';
+import type { ComponentDraft, DraftContent, PersonDraft, StoredDraft } from './draft-store.js';
 
 export type Step = 'agency' | 'applicant' | 'documents' | 'delivery' | 'check';
 
@@ -107,7 +108,7 @@ export async function startFor(user: User): Promise<void> {
   wizard.draftId = undefined;
   wizard.savedAt = undefined;
   wizard.user = user;
-  wizard.stored = await findDraft(user.uid, code).catch(() => undefined);
+  wizard.stored = await findDraft(user, code).catch(() => undefined);
   if (wizard.stored) wizard.step = 'resume';
   else {
     wizard.step = 'agency';
