@@ -27,7 +27,8 @@ const early: Record<string, Promise<Response> | undefined> = (globalThis as { __
 /** A JSON route's answer; a refusal throws ApiCallError with the server's bilingual message. */
 export function api<R extends JsonRoute>(route: R, input: CallInput<R>, token?: string): Promise<Answer<R>> {
   if (!token && ROUTES[route].method === 'GET') {
-    const url = new URL(urlOf(route, input), location.href).href;
+    // (globalThis: this module is also typechecked with the tests, which have no DOM typings.)
+    const url = new URL(urlOf(route, input), (globalThis as unknown as { location: { href: string } }).location.href).href;
     const started = early[url];
     if (started) {
       early[url] = undefined;
