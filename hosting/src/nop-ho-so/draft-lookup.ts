@@ -4,7 +4,8 @@
 // signed-in citizen: firestore.rules decide exactly as for the SDK) answers the only question asked at
 // start-up; saving and deleting the draft load the SDK (draft-store.ts) on their first use.
 import type { User } from 'firebase/auth';
-import { FIRESTORE_EMULATOR_PORT, loadConfig, usesEmulators } from '../shared/firebase-config.js';
+import { citizenFirebase } from '../shared/citizen-firebase.js';
+import { FIRESTORE_EMULATOR_PORT, usesEmulators } from '../shared/firebase-config.js';
 import type { DraftContent, StoredDraft } from './draft-store.js';
 
 /** As firestore.rules allow: `drafts/{uid}_0` … `{uid}_9`. */
@@ -49,9 +50,9 @@ const equal = (fieldPath: string, stringValue: string) => ({ fieldFilter: { fiel
 
 /** The citizen's draft of this procedure, if any (the same query as the rules allow: own drafts only). */
 export async function findDraft(user: User, procedureCode: string): Promise<StoredDraft | undefined> {
-  const [config, token] = await Promise.all([loadConfig(), user.getIdToken()]);
+  const [{ app }, token] = await Promise.all([citizenFirebase(), user.getIdToken()]);
   const origin = usesEmulators ? `http://${location.hostname}:${FIRESTORE_EMULATOR_PORT}` : 'https://firestore.googleapis.com';
-  const res = await fetch(`${origin}/v1/projects/${encodeURIComponent(config.projectId ?? '')}/databases/(default)/documents:runQuery`, {
+  const res = await fetch(`${origin}/v1/projects/${encodeURIComponent(app.options.projectId ?? '')}/databases/(default)/documents:runQuery`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({
