@@ -8,16 +8,7 @@ import { citizenFirebase } from '../shared/citizen-firebase.js';
 import { FIRESTORE_EMULATOR_PORT, usesEmulators } from '../shared/firebase-config.js';
 import type { DraftContent, StoredDraft } from './draft-store.js';
 
-/** As firestore.rules allow: `drafts/{uid}_0` … `{uid}_9`. */
-export const MAX_DRAFTS = 10;
-
-/** Every draft slot of the citizen holds an unfinished application of another procedure. */
-export class DraftSlotsFull extends Error {
-  constructor() {
-    super('all draft slots are taken');
-    this.name = 'DraftSlotsFull';
-  }
-}
+export { DraftSlotsFull, MAX_DRAFTS } from './draft-slots.js';
 
 /** A Firestore REST value (https://firebase.google.com/docs/firestore/reference/rest/v1/Value) as plain data. */
 type RestValue = {

@@ -5,7 +5,7 @@
 // Loaded with import() on the first save (draft-lookup.ts finds a draft at start-up without the SDK).
 import { collection, deleteDoc, deleteField, doc, getDocs, query, serverTimestamp, setDoc, updateDoc, where } from 'firebase/firestore';
 import { firestore } from '../shared/citizen-firestore.js';
-import { DraftSlotsFull, MAX_DRAFTS } from './draft-lookup.js';
+import { DraftSlotsFull, MAX_DRAFTS } from './draft-slots.js';
 
 export type UploadedFile = { uploadId: string; fileName: string; size: number; contentType: string };
 export type ComponentDraft = { componentId: string; originals: number; certifiedCopies: number; copies: number; uploads: UploadedFile[] };
