@@ -51,8 +51,8 @@ function inlineCssInto(pages: string[]): Plugin {
 }
 
 /**
- * The public citizen pages (landing, procedure, lookup, rating) each wait for one API answer before they
- * are usable. Asked by the page's module, that request starts only after the HTML, the module and its
+ * The public citizen pages (landing, procedure, lookup, rating) and the apply wizard each wait for one
+ * public API answer (the catalogue, the procedure, the lookup) before they are usable. Asked by the page's module, that request starts only after the HTML, the module and its
  * chunks have arrived and run: on slow 3G with a slow CPU, a whole extra round trip and more (issue 20,
  * bench/citizen-page.ts). A few bytes of inline script at the top of <head> (inline/early-fetch.js) start
  * it as soon as the HTML is parsed, and shared/api.ts hands that answer to the first call of the same URL.
@@ -64,7 +64,7 @@ function earlyFetchInto(pages: string[]): Plugin {
   const script = readFileSync(resolve(import.meta.dirname, 'inline', 'early-fetch.js'), 'utf8');
   const hash = `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
   // A URL of each page, to find the header rules of firebase.json that apply to it.
-  const samples = ['/', '/thu-tuc/1.012790', '/tra-cuu/000.00.01.H99-261102-0001', '/danh-gia/000.00.01.H99-261102-0001'];
+  const samples = ['/', '/thu-tuc/1.012790', '/nop-ho-so/1.012790', '/tra-cuu/000.00.01.H99-261102-0001', '/danh-gia/000.00.01.H99-261102-0001'];
   const config = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', 'firebase.json'), 'utf8')) as {
     hosting: { headers: { regex?: string; headers: { key: string; value: string }[] }[] };
   };
@@ -115,7 +115,7 @@ function rootPageAtSlash(): Plugin {
 // Each page is its own small bundle; /api/** is rewritten to the `api` function (firebase.json).
 export default defineConfig({
   root: PAGES,
-  plugins: [inlineCssInto([ROOT_PAGE, 'tra-cuu']), earlyFetchInto([ROOT_PAGE, 'thu-tuc', 'tra-cuu', 'danh-gia']), rootPageAtSlash()],
+  plugins: [inlineCssInto([ROOT_PAGE, 'tra-cuu']), earlyFetchInto([ROOT_PAGE, 'thu-tuc', 'nop-ho-so', 'tra-cuu', 'danh-gia']), rootPageAtSlash()],
   build: {
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,

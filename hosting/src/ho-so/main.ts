@@ -60,7 +60,10 @@ async function openList(user: User, mine: number): Promise<void> {
     page.listError = describeError(err);
   }
   render();
-  // Usable now; what keeps the list live and the sections under it come after.
+  // Usable now; what keeps the list live and the sections under it come after the list is painted, so
+  // that their bytes (the Firestore SDK above all) do not compete with it.
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+  if (mine !== generation) return;
   const [{ followList }, { mountInbox }, account, privacy] = await Promise.all([
     import('./live.js'),
     import('./view-inbox.js'),

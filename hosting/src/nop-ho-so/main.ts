@@ -18,6 +18,7 @@
 import '../shared/style.css';
 import '../shared/forms.css';
 import './page.css';
+import { citizenFirebase } from '../shared/citizen-firebase.js';
 import { withCitizen } from '../shared/citizen-session.js';
 import { byId } from '../shared/dom.js';
 import { applyBranding } from '../shared/branding.js';
@@ -43,6 +44,8 @@ onLangChange(() => {
 });
 
 async function start(): Promise<void> {
+  // The session is read (IndexedDB) while the procedure loads, instead of after it.
+  void citizenFirebase();
   await loadProcedure();
   if (wizard.loadFailure) {
     render();

@@ -108,11 +108,13 @@ export async function startFor(user: User): Promise<void> {
   wizard.draftId = undefined;
   wizard.savedAt = undefined;
   wizard.user = user;
-  wizard.stored = await findDraft(user, code).catch(() => undefined);
+  // Both at once (each is a round trip on a slow phone); the profile is used only when there is no draft.
+  const [stored, prefilled] = await Promise.all([findDraft(user, code).catch(() => undefined), profileDraft(user)]);
+  if (wizard.user !== user) return; // another sign-in meanwhile
+  wizard.stored = stored;
   if (wizard.stored) wizard.step = 'resume';
   else {
     wizard.step = 'agency';
-    const prefilled = await profileDraft(user);
     if (prefilled) wizard.state.applicant = prefilled;
     const agencies = wizard.detail!.receivingAgencies;
     if (agencies.length === 1) wizard.state.receivingAgencyId = agencies[0]!.id;
