@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['hosting/src/**'],
+    files: ['hosting/src/**', 'hosting/inline/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

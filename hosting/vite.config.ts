@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -49,6 +50,49 @@ function inlineCssInto(pages: string[]): Plugin {
   };
 }
 
+/**
+ * The public citizen pages (landing, procedure, lookup, rating) and the apply wizard each wait for one
+ * public API answer (the catalogue, the procedure, the lookup) before they are usable. Asked by the page's module, that request starts only after the HTML, the module and its
+ * chunks have arrived and run: on slow 3G with a slow CPU, a whole extra round trip and more (issue 20,
+ * bench/citizen-page.ts). A few bytes of inline script at the top of <head> (inline/early-fetch.js) start
+ * it as soon as the HTML is parsed, and shared/api.ts hands that answer to the first call of the same URL.
+ * The Content-Security-Policy allows that script by its hash and nothing else inline: the build fails
+ * unless every CSP in firebase.json that applies to these pages names the script's current hash.
+ */
+function earlyFetchInto(pages: string[]): Plugin {
+  const paths = pages.map((page) => `/${page}/index.html`);
+  const script = readFileSync(resolve(import.meta.dirname, 'inline', 'early-fetch.js'), 'utf8');
+  const hash = `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+  // A URL of each page, to find the header rules of firebase.json that apply to it.
+  const samples = ['/', '/thu-tuc/1.012790', '/nop-ho-so/1.012790', '/tra-cuu/000.00.01.H99-261102-0001', '/danh-gia/000.00.01.H99-261102-0001'];
+  const config = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', 'firebase.json'), 'utf8')) as {
+    hosting: { headers: { regex?: string; headers: { key: string; value: string }[] }[] };
+  };
+  for (const rule of config.hosting.headers) {
+    if (!rule.regex || !samples.some((path) => new RegExp(rule.regex!).test(path))) continue;
+    for (const header of rule.headers) {
+      if (header.key === 'Content-Security-Policy' && !header.value.includes(hash)) {
+        throw new Error(`firebase.json: the Content-Security-Policy of ${rule.regex} must allow inline/early-fetch.js: add ${hash} to its script-src`);
+      }
+    }
+  }
+  return {
+    name: 'motcua-early-fetch',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!paths.includes(ctx.path)) return html;
+        // Right after the charset and before any stylesheet: a classic script waits for the stylesheets
+        // above it, which would hold the request back by the very round trip it is meant to save.
+        const charset = /<meta charset="utf-8" ?\/?>/i;
+        if (!charset.test(html)) throw new Error(`${ctx.path}: no <meta charset="utf-8"> to put the early request after`);
+        return html.replace(charset, (meta) => `${meta}<script>${script}</script>`);
+      },
+    },
+  };
+}
+
 /** Writes the root page's HTML to dist/index.html instead of dist/<ROOT_PAGE>/index.html. */
 function rootPageAtSlash(): Plugin {
   const from = `${ROOT_PAGE}/index.html`;
@@ -71,7 +115,7 @@ function rootPageAtSlash(): Plugin {
 // Each page is its own small bundle; /api/** is rewritten to the `api` function (firebase.json).
 export default defineConfig({
   root: PAGES,
-  plugins: [inlineCssInto([ROOT_PAGE, 'tra-cuu']), rootPageAtSlash()],
+  plugins: [inlineCssInto([ROOT_PAGE, 'tra-cuu']), earlyFetchInto([ROOT_PAGE, 'thu-tuc', 'nop-ho-so', 'tra-cuu', 'danh-gia']), rootPageAtSlash()],
   build: {
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,

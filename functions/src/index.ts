@@ -19,6 +19,7 @@ import { DEFAULT_LOOKUP_LIMIT_PER_MINUTE } from './platform/rate-limit.js';
 import { recordEventStats } from './features/stats/record-event-stats.js';
 import { actOnDossier } from './features/dossiers/act.handler.js';
 import { getDossier } from './features/dossiers/get.handler.js';
+import { listMyDossiers } from './features/dossiers/mine.handler.js';
 import { intakeDossier, submitDossier } from './features/dossiers/submit.handler.js';
 import { dossierDeps } from './features/dossiers/wiring.js';
 import { onQueuedSubmission } from './features/dossiers/allocate-codes.js';
@@ -126,6 +127,7 @@ export const api = onRequest(
     submitDossier: (req) => submitDossier(req, dossierDeps(uploadFiles)),
     intakeDossier: (req) => intakeDossier(req, dossierDeps(uploadFiles)),
     getDossier: (req) => getDossier(req, dossierDeps(uploadFiles)),
+    listMyDossiers: (req) => listMyDossiers(req, { db: db(), caller: getCaller }),
     actOnDossier: (req) => actOnDossier(req, dossierDeps(uploadFiles)),
     downloadSlip: (req) => downloadSlip(req, downloadSlipDeps()),
     getRegister: (req) => getRegister(req, registerDeps()),

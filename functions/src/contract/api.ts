@@ -32,7 +32,7 @@ import type { ConfirmContactAnswer, ConfirmContactBody } from './contacts.js';
 import type { ActOnDossierBody, DossierAnswer, IntakeDossierBody, SubmissionAnswer, SubmitDossierBody, TransitionAnswer } from './dossiers.js';
 import type { HealthAnswer, PingAnswer, PingBody } from './health.js';
 import type { LookupQuery, LookupView } from './lookup.js';
-import type { FollowAnswer, FollowBody, NotificationPrefsAnswer, NotificationPrefsBody, NotificationReadAnswer } from './me.js';
+import type { FollowAnswer, FollowBody, MyDossiersAnswer, MyDossiersQuery, NotificationPrefsAnswer, NotificationPrefsBody, NotificationReadAnswer } from './me.js';
 import type { ProfileAnswer, ProfileBody, VneidFinishAnswer, VneidFinishBody, VneidStartAnswer } from './identity.js';
 import type { ProvisionOfficerAnswer, ProvisionOfficerBody } from './officers.js';
 import type { DashboardAnswer, DashboardDossiersAnswer, DashboardDossiersQuery, DashboardExportQuery, DashboardQuery } from './dashboard.js';
@@ -91,6 +91,7 @@ export type Api = EveryRoute<{
   submitDossier: Spec<SubmissionAnswer, SubmitDossierBody>;
   intakeDossier: Spec<SubmissionAnswer, IntakeDossierBody>;
   getDossier: Spec<DossierAnswer>;
+  listMyDossiers: Spec<MyDossiersAnswer, never, MyDossiersQuery>;
   actOnDossier: Spec<TransitionAnswer, ActOnDossierBody>;
   downloadSlip: Spec<Raw, never, { t?: string }>;
   getRegister: Spec<Raw, never, { from: string; to: string }>;

@@ -58,7 +58,11 @@ export async function requestRoute<R extends RouteName>(route: R, input: CallInp
 
 /** Calls a JSON route and returns its answer; a non-2xx status throws ApiCallError with the error body. */
 export async function callRoute<R extends JsonRoute>(route: R, input: CallInput<R>, options: CallOptions = {}): Promise<Answer<R>> {
-  const res = await requestRoute(route, input, options);
+  return answerOf<R>(await requestRoute(route, input, options));
+}
+
+/** A JSON route's answer read from its Response (one fetched by callRoute, or started earlier by the page). */
+export async function answerOf<R extends JsonRoute>(res: Response): Promise<Answer<R>> {
   const text = await res.text();
   let parsed: unknown;
   try {

@@ -15,6 +15,7 @@ export const ROUTES = {
   submitDossier: { method: 'POST', path: '/dossiers' },
   intakeDossier: { method: 'POST', path: '/desk/dossiers' },
   getDossier: { method: 'GET', path: '/dossiers/:dossierId' },
+  listMyDossiers: { method: 'GET', path: '/me/dossiers' },
   actOnDossier: { method: 'POST', path: '/dossiers/:dossierId/actions' },
   downloadSlip: { method: 'GET', path: '/dossiers/:dossierId/slips/:slipId' },
   getRegister: { method: 'GET', path: '/agencies/:agencyId/register' },

@@ -1,9 +1,10 @@
 // Every call My dossiers makes to /api, and the answers it reads (docs/API.md): the dossier's personal
 // part with its slips, the supplement answer, the slip PDFs, the notification inbox and channels, and the
 // fee: its notice and receipts, paying through the gateway, and the result the gateway sends back.
-// The lists themselves come live from Firestore (store.ts).
+// The list's first page comes from the API (the page is usable without the Firestore SDK); the live
+// listeners (store.ts) take over once it is shown.
 import type { User } from 'firebase/auth';
-import type { ActOnDossierBody, ComponentBody, DossierAnswer, DossierPaymentAnswer, FeeNoticeView, NotificationPrefsBody, PaymentReturnAnswer, PersonalDossierView, SlipListing } from '../../../functions/src/contract/index.js';
+import type { ActOnDossierBody, ComponentBody, DossierAnswer, MyDossiersAnswer, DossierPaymentAnswer, FeeNoticeView, NotificationPrefsBody, PaymentReturnAnswer, PersonalDossierView, SlipListing } from '../../../functions/src/contract/index.js';
 import { api } from '../shared/api.js';
 import { apiAs, blobAs } from '../shared/session.js';
 
@@ -22,6 +23,9 @@ export async function fetchProcedureFees(code: string): Promise<{ amountVnd: num
 }
 
 export const fetchDossier = (user: User, dossierId: string): Promise<DossierAnswer> => apiAs(user, 'getDossier', { params: { dossierId } });
+
+/** GET /api/me/dossiers: the first page of the citizen's own dossiers, newest first (the list at first paint). */
+export const fetchMyDossiers = (user: User): Promise<MyDossiersAnswer> => apiAs(user, 'listMyDossiers', { query: {} });
 
 /** An electronic result's signed PDF (once the desk has returned it). */
 export const fetchResult = (user: User, dossierId: string, resultId: string): Promise<Blob> => blobAs(user, 'downloadResult', { params: { dossierId, resultId } });

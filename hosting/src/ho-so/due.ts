@@ -4,14 +4,14 @@
 // date printed at reception; the page is what counts).
 import type { Bilingual } from '../shared/api.js';
 import { toDate } from '../shared/timestamps.js';
-import type { DossierDoc } from './store.js';
+import type { DossierDoc, Stamp } from './store.js';
 
 export type DueState =
   | { kind: 'none' }
   | { kind: 'paused' }
   | { kind: 'set'; at: Date; changedAfterSupplement?: Date };
 
-export function dueState(d: Pick<DossierDoc, 'status' | 'dueAt' | 'receivedAt' | 'supplement'>): DueState {
+export function dueState(d: Pick<DossierDoc, 'status' | 'dueAt' | 'receivedAt'> & { supplement?: { requestedAt: Stamp; submittedAt?: Stamp } | null }): DueState {
   if (d.status === 'awaitingSupplement') return d.dueAt || d.receivedAt ? { kind: 'paused' } : { kind: 'none' };
   const at = toDate(d.dueAt);
   if (!at) return { kind: 'none' };

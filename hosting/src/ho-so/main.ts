@@ -1,5 +1,5 @@
-// My dossiers (/ho-so/ and /ho-so/<dossierId>): the signed-in citizen's dossiers, live from Firestore
-// (`ownerUserId == uid`); one dossier's timeline (its events), due date and how it was set, official slips
+// My dossiers (/ho-so/ and /ho-so/<dossierId>): the signed-in citizen's dossiers — first from the API
+// (GET /api/me/dossiers), then live from Firestore (`ownerUserId == uid`); one dossier's timeline (its events), due date and how it was set, official slips
 // to download, the answer to a supplement request, and the way to rate once the result is returned.
 // Wiring only:
 //   state.ts            who is signed in, the list or the dossier, the message, the supplement files
@@ -8,33 +8,75 @@
 //   live.ts             listeners and API answers kept up to date, slips waited for
 //   supplement.ts       uploading and sending the supplement
 //   view-*.ts           the list, the dossier and its parts, the inbox, the account and personal data
+// On a cheap phone over slow 3G the list is what the citizen came for (issue 20, bench/citizen-page.ts):
+// it is drawn from one API answer with only the light Auth build loaded; the Firestore SDK (live.js,
+// ≈ 134 KB gzip), the inbox, the account and the personal-data sections are loaded with import() once the
+// list is on screen. The dossier page loads its views and listeners the same way.
 import '../shared/style.css';
 import '../shared/forms.css';
 import './page.css';
 import type { User } from 'firebase/auth';
+import { describeError } from '../shared/api.js';
 import { withCitizen } from '../shared/citizen-session.js';
 import { byId } from '../shared/dom.js';
 import { applyBranding } from '../shared/branding.js';
 import { mountLangSwitch, onLangChange } from '../shared/i18n.js';
-import { followDossier, followList } from './live.js';
+import { fetchMyDossiers } from './api.js';
 import { connectPage, dossierId, page, signedOut, stopListening } from './state.js';
-import { renderDossier } from './view-dossier.js';
-import { mountInbox } from './view-inbox.js';
 import { renderList } from './view-list.js';
-import { mountAccount } from './view-account.js';
-import { mountPrivacy } from './view-privacy.js';
 
-const render = (): void => (dossierId ? renderDossier() : renderList());
+/** The dossier's renderer, once its module has loaded (the list page never loads it). */
+let renderDossier: (() => void) | undefined;
+const render = (): void => (dossierId ? renderDossier?.() : renderList());
+
+/** Sign-in changes while a load is under way: a late answer for the previous user is dropped. */
+let generation = 0;
 
 function startFor(user: User): void {
   stopListening();
   page.user = user;
-  if (dossierId) void followDossier();
-  else {
-    void followList(user.uid);
-    void mountInbox(byId('inbox'), user).then((unsubscribe) => page.stop.push(unsubscribe));
-    mountAccountAndPrivacy(user);
+  page.list = undefined;
+  const mine = ++generation;
+  if (dossierId) void openDossier(mine);
+  else void openList(user, mine);
+}
+
+async function openDossier(mine: number): Promise<void> {
+  const [{ renderDossier: draw }, { followDossier }] = await Promise.all([import('./view-dossier.js'), import('./live.js')]);
+  if (mine !== generation) return;
+  renderDossier = draw;
+  await followDossier();
+}
+
+async function openList(user: User, mine: number): Promise<void> {
+  try {
+    const first = await fetchMyDossiers(user);
+    if (mine !== generation) return;
+    // The live listener's answer, if it came first, is the newer one.
+    page.list ??= first.items;
+    page.listError = undefined;
+  } catch (err) {
+    if (mine !== generation) return;
+    page.listError = describeError(err);
   }
+  render();
+  // Usable now; what keeps the list live and the sections under it come after the list is painted, so
+  // that their bytes (the Firestore SDK above all) do not compete with it.
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+  if (mine !== generation) return;
+  const [{ followList }, { mountInbox }, account, privacy] = await Promise.all([
+    import('./live.js'),
+    import('./view-inbox.js'),
+    import('./view-account.js'),
+    import('./view-privacy.js'),
+  ]);
+  if (mine !== generation) return;
+  void followList(user.uid);
+  void mountInbox(byId('inbox'), user).then((unsubscribe) => page.stop.push(unsubscribe));
+  // The account, profile and personal-data sections under the list (view-account.ts, view-privacy.ts).
+  let reloadProfile = (): void => undefined;
+  void account.mountAccount(byId('account'), user, (listener) => (reloadProfile = listener));
+  void privacy.mountPrivacy(byId('privacy'), user, () => reloadProfile());
 }
 
 mountLangSwitch();
@@ -42,15 +84,9 @@ void applyBranding();
 connectPage({ render });
 onLangChange(render);
 void withCitizen(byId('app'), startFor, { vi: 'Đăng nhập để xem các hồ sơ bạn đã nộp.', en: 'Sign in to see the dossiers you have submitted.' }, () => {
+  generation += 1;
   signedOut();
   byId('inbox').replaceChildren();
   byId('account').replaceChildren();
   byId('privacy').replaceChildren();
 });
-
-/** The account, profile and personal-data sections under the list (view-account.ts, view-privacy.ts). */
-function mountAccountAndPrivacy(user: User): void {
-  let reloadProfile = (): void => undefined;
-  void mountAccount(byId('account'), user, (listener) => (reloadProfile = listener));
-  void mountPrivacy(byId('privacy'), user, () => reloadProfile());
-}

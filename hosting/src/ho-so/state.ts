@@ -7,7 +7,23 @@ import type { Bilingual } from '../shared/api.js';
 import type { FeeLine } from '../shared/fee.js';
 import { applicantSlipAfter } from '../shared/slips.js';
 import type { DossierAnswer, DossierPaymentAnswer, PaymentReturnAnswer, UploadAnswer } from './api.js';
-import type { DossierDoc, EventDoc } from './store.js';
+import type { DossierDoc, EventDoc, Stamp, Status } from './store.js';
+
+/**
+ * A row of the list: what GET /api/me/dossiers answers at first paint (ISO strings) and what the live
+ * listener delivers afterwards (Firestore documents) both fit it.
+ */
+export type ListedDossier = {
+  id: string;
+  code?: string | null;
+  status: Status;
+  procedure: { code: string; name: Bilingual };
+  createdAt?: Stamp;
+  receivedAt?: Stamp;
+  dueAt?: Stamp;
+  supplement?: { requestedAt: Stamp; submittedAt?: Stamp } | null;
+  stopRequest?: { confirmedAt?: Stamp } | null;
+};
 
 /** The dossier of the address; empty on the list page (/ho-so/). */
 export const dossierId = decodeURIComponent(location.pathname.replace(/^\/ho-so\/?/, '').replace(/\/$/, ''));
@@ -16,7 +32,7 @@ export const page: {
   user?: User;
   /** Listeners to stop on sign-out or when another user signs in. */
   stop: Unsubscribe[];
-  list?: DossierDoc[];
+  list?: ListedDossier[];
   listError?: Bilingual;
   /** The dossier: undefined while loading, null when it does not exist or may not be read. */
   current?: DossierDoc | null;

@@ -4,7 +4,7 @@ import { collection, doc, getDoc, limit, onSnapshot, orderBy, query, where, type
 import type { ACTION_LABEL_TEXT } from '../../../functions/src/contract/index.js';
 import type { STATUS_INFO } from '../../../functions/src/contract/index.js';
 import type { Bilingual } from '../shared/api.js';
-import { firestore } from '../shared/firestore.js';
+import { firestore } from '../shared/citizen-firestore.js';
 import type { Prefs } from './api.js';
 
 /** Firestore Timestamps, as the documents hold them. */

@@ -1,7 +1,7 @@
 // My account, on My dossiers: how this session signed in, the email's verification (with a button to send
 // the confirmation again), the identity VNeID verified, and the profile — name as on the ID, ID number,
 // phone, address to the commune — kept only with the `profile` consent (view-privacy.ts).
-import { sendEmailVerification, type User } from 'firebase/auth';
+import { sendEmailVerification, type User } from 'firebase/auth/web-extension';
 import type { ProfileAnswer, ProfileBody } from '../../../functions/src/contract/index.js';
 import { ApiCallError, describeError, type Bilingual } from '../shared/api.js';
 import { h } from '../shared/dom.js';

@@ -7,8 +7,7 @@ import { t } from '../shared/i18n.js';
 import { signedInAs } from '../shared/phone.js';
 import { toDate } from '../shared/timestamps.js';
 import { dueState, PAUSED } from './due.js';
-import { page } from './state.js';
-import type { DossierDoc } from './store.js';
+import { page, type ListedDossier } from './state.js';
 import { statusLabel, when } from './view-parts.js';
 
 export function renderList(): void {
@@ -47,7 +46,7 @@ export function renderList(): void {
   );
 }
 
-function dueLine(d: DossierDoc): HTMLElement {
+function dueLine(d: ListedDossier): HTMLElement {
   const due = dueState(d);
   const text =
     due.kind === 'paused'
@@ -59,7 +58,7 @@ function dueLine(d: DossierDoc): HTMLElement {
 }
 
 /** What the citizen has to do on this dossier now, if anything, as a link to it. */
-function toDo(d: DossierDoc): HTMLElement | null {
+function toDo(d: ListedDossier): HTMLElement | null {
   const href = `/ho-so/${encodeURIComponent(d.id)}`;
   if (d.status === 'awaitingSupplement') return h('a', { href, class: 'to-do', 'data-testid': 'to-do' }, t({ vi: 'Cần bổ sung giấy tờ — xem yêu cầu', en: 'Documents needed — see the request' }));
   if (d.status === 'awaitingPayment') return h('a', { href: `${href}#payment`, class: 'to-do', 'data-testid': 'to-do' }, t({ vi: 'Cần nộp phí, lệ phí — xem số tiền và cách nộp', en: 'Fee to pay — see the amount and how to pay' }));

@@ -2,8 +2,10 @@
 // checked by firestore.rules): created on the first step change, updated on every one after, deleted once
 // the dossier is submitted. A citizen has ten draft slots, `drafts/{uid}_0` … `{uid}_9` (the rules allow
 // no other id, which bounds what one account can store); a new draft takes the first free one.
-import { collection, deleteDoc, deleteField, doc, getDocs, limit, query, serverTimestamp, setDoc, updateDoc, where, type Timestamp } from 'firebase/firestore';
-import { firestore } from '../shared/firestore.js';
+// Loaded with import() on the first save (draft-lookup.ts finds a draft at start-up without the SDK).
+import { collection, deleteDoc, deleteField, doc, getDocs, query, serverTimestamp, setDoc, updateDoc, where } from 'firebase/firestore';
+import { firestore } from '../shared/citizen-firestore.js';
+import { DraftSlotsFull, MAX_DRAFTS } from './draft-slots.js';
 
 export type UploadedFile = { uploadId: string; fileName: string; size: number; contentType: string };
 export type ComponentDraft = { componentId: string; originals: number; certifiedCopies: number; copies: number; uploads: UploadedFile[] };
@@ -57,24 +59,6 @@ function clean<T>(value: T): T {
   return value;
 }
 
-export async function findDraft(uid: string, procedureCode: string): Promise<StoredDraft | undefined> {
-  const db = await firestore();
-  const snap = await getDocs(query(collection(db, 'drafts'), where('ownerUserId', '==', uid), where('procedureCode', '==', procedureCode), limit(1)));
-  const first = snap.docs[0];
-  if (!first) return undefined;
-  const data = first.data() as DraftContent & { updatedAt?: Timestamp };
-  return {
-    id: first.id,
-    receivingAgencyId: data.receivingAgencyId,
-    competentAgencyId: data.competentAgencyId,
-    applicant: data.applicant,
-    filer: data.filer,
-    components: data.components,
-    resultDelivery: data.resultDelivery,
-    updatedAt: data.updatedAt ? data.updatedAt.toDate() : null,
-  };
-}
-
 /** Saves the draft; returns its id (a new one on the first save). */
 export async function saveDraft(uid: string, procedureCode: string, draftId: string | undefined, content: DraftContent): Promise<string> {
   const db = await firestore();
@@ -103,17 +87,6 @@ export async function saveDraft(uid: string, procedureCode: string, draftId: str
     updatedAt: serverTimestamp(),
   });
   return free;
-}
-
-/** As firestore.rules allow: `drafts/{uid}_0` … `{uid}_9`. */
-export const MAX_DRAFTS = 10;
-
-/** Every draft slot of the citizen holds an unfinished application of another procedure. */
-export class DraftSlotsFull extends Error {
-  constructor() {
-    super('all draft slots are taken');
-    this.name = 'DraftSlotsFull';
-  }
 }
 
 export async function deleteDraft(draftId: string): Promise<void> {

@@ -5,7 +5,8 @@
 // This module only wires the parts together:
 //   state.ts                   the wizard's state: loading, sign-in, saving the draft, going to a step
 //   api.ts                     every call to /api and the answers read
-//   draft-store.ts             the draft in Firestore
+//   draft-lookup.ts            finding the saved draft at start-up (REST, no SDK); save/delete on demand
+//   draft-store.ts             the draft in Firestore (loaded on the first save)
 //   view.ts                    the frame around the step on screen
 //   step-form.ts               the frame of every question page
 //   agency-applicant-steps.ts  steps 1 and 2
@@ -17,6 +18,7 @@
 import '../shared/style.css';
 import '../shared/forms.css';
 import './page.css';
+import { citizenFirebase } from '../shared/citizen-firebase.js';
 import { withCitizen } from '../shared/citizen-session.js';
 import { byId } from '../shared/dom.js';
 import { applyBranding } from '../shared/branding.js';
@@ -42,6 +44,8 @@ onLangChange(() => {
 });
 
 async function start(): Promise<void> {
+  // The session is read (IndexedDB) while the procedure loads, instead of after it.
+  void citizenFirebase();
   await loadProcedure();
   if (wizard.loadFailure) {
     render();

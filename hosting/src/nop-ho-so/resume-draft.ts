@@ -5,7 +5,7 @@ import { formatDateTime } from '../shared/format.js';
 import { t } from '../shared/i18n.js';
 import { agencyProblems, applicantProblems } from './agency-applicant-steps.js';
 import { documentProblems } from './documents-step.js';
-import { deleteDraft } from './draft-store.js';
+import { deleteDraft } from './draft-lookup.js';
 import { go, wizard, type Step } from './state.js';
 
 function firstIncomplete(): Step {

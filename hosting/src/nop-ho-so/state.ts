@@ -13,7 +13,8 @@ import type { AgencyPublic } from '../../../functions/src/contract/index.js';
 import { needsCompetentChoice, otherDesks, publicAgencies, receivesAnywhere } from '../shared/reception.js';
 import { fetchProcedure, type Detail, type SubmittedDossier } from './api.js';
 import { profileDraft } from './prefill.js';
-import { DraftSlotsFull, findDraft, MAX_DRAFTS, saveDraft, type ComponentDraft, type DraftContent, type PersonDraft, type StoredDraft } from './draft-store.js';
+import { DraftSlotsFull, findDraft, MAX_DRAFTS, saveDraft } from './draft-lookup.js';
+import type { ComponentDraft, DraftContent, PersonDraft, StoredDraft } from './draft-store.js';
 
 export type Step = 'agency' | 'applicant' | 'documents' | 'delivery' | 'check';
 
@@ -107,11 +108,13 @@ export async function startFor(user: User): Promise<void> {
   wizard.draftId = undefined;
   wizard.savedAt = undefined;
   wizard.user = user;
-  wizard.stored = await findDraft(user.uid, code).catch(() => undefined);
+  // Both at once (each is a round trip on a slow phone); the profile is used only when there is no draft.
+  const [stored, prefilled] = await Promise.all([findDraft(user, code).catch(() => undefined), profileDraft(user)]);
+  if (wizard.user !== user) return; // another sign-in meanwhile
+  wizard.stored = stored;
   if (wizard.stored) wizard.step = 'resume';
   else {
     wizard.step = 'agency';
-    const prefilled = await profileDraft(user);
     if (prefilled) wizard.state.applicant = prefilled;
     const agencies = wizard.detail!.receivingAgencies;
     if (agencies.length === 1) wizard.state.receivingAgencyId = agencies[0]!.id;

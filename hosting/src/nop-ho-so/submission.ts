@@ -7,7 +7,7 @@ import { byId, h } from '../shared/dom.js';
 import { formatDateTime } from '../shared/format.js';
 import { dossierCodeWithCopy } from '../shared/dossier-code.js';
 import { t } from '../shared/i18n.js';
-import { deleteDraft } from './draft-store.js';
+import { deleteDraft } from './draft-lookup.js';
 import { showServerFieldErrors } from './server-field-errors.js';
 import { submitApplication } from './api.js';
 import { filerBody, isOrganisation, organisationApplicant } from './representation.js';

@@ -2,8 +2,8 @@
 // and, while there is none, shows a compact email/password form in the given place, with links to the
 // other ways in (VNeID, phone, new account, password reset: the sign-in page /dang-nhap/). At the first
 // sign-in the privacy notice is shown until read (privacy-notice.ts).
-import { onAuthStateChanged, signInWithEmailAndPassword, signOut, type User } from 'firebase/auth';
-import { firebaseApp } from './firebase-app.js';
+import { onAuthStateChanged, signInWithEmailAndPassword, signOut, type User } from 'firebase/auth/web-extension';
+import { citizenFirebase as firebaseApp } from './citizen-firebase.js';
 import { h } from './dom.js';
 import { onLangChange, t } from './i18n.js';
 import { noticeOnFirstSignIn } from './privacy-notice.js';

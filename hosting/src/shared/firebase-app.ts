@@ -1,22 +1,13 @@
-// Firebase web app for the pages that need sign-in. On localhost it talks to the emulators (ports from
-// firebase.json); in production it reads the project's config from Hosting's reserved init.json.
+// Firebase web app for the officer pages, the kiosk and the sign-in page (phone sign-in with reCAPTCHA,
+// VNeID, email actions): the full browser build of Auth. The citizen pages use the light build
+// (citizen-firebase.ts); a page loads one or the other, never both (each registers the Auth component).
 import { initializeApp, type FirebaseApp } from 'firebase/app';
 import { browserLocalPersistence, browserSessionPersistence, connectAuthEmulator, indexedDBLocalPersistence, initializeAuth, type Auth } from 'firebase/auth';
-import firebaseJson from '../../../firebase.json';
+import { AUTH_EMULATOR_URL, loadConfig, usesEmulators } from './firebase-config.js';
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-export const usesEmulators = LOCAL_HOSTS.has(location.hostname);
+export { usesEmulators };
 
 let ready: Promise<{ app: FirebaseApp; auth: Auth }> | undefined;
-
-async function loadConfig(): Promise<Record<string, string>> {
-  if (usesEmulators) {
-    // A demo- project id keeps the emulators from ever reaching real Google services.
-    return { apiKey: 'demo-api-key', authDomain: 'demo-motcua.firebaseapp.com', projectId: 'demo-motcua' };
-  }
-  const res = await fetch('/__/firebase/init.json');
-  return (await res.json()) as Record<string, string>;
-}
 
 export function firebaseApp(): Promise<{ app: FirebaseApp; auth: Auth }> {
   ready ??= loadConfig().then((config) => {
@@ -26,9 +17,7 @@ export function firebaseApp(): Promise<{ app: FirebaseApp; auth: Auth }> {
     // here is email and password, so without it the pages' Content-Security-Policy (firebase.json) can
     // stay at 'self' plus the Auth and Firestore endpoints.
     const auth = initializeAuth(app, { persistence: [indexedDBLocalPersistence, browserLocalPersistence, browserSessionPersistence] });
-    if (usesEmulators) {
-      connectAuthEmulator(auth, `http://${location.hostname}:${firebaseJson.emulators.auth.port}`, { disableWarnings: true });
-    }
+    if (usesEmulators) connectAuthEmulator(auth, AUTH_EMULATOR_URL, { disableWarnings: true });
     return { app, auth };
   });
   return ready;

@@ -1,15 +1,15 @@
-// Firestore for the pages that listen live (officer queues, my dossiers, drafts). Loaded only by those
-// pages: the landing page never pays for the SDK.
+// Firestore for the officer pages that listen live (queues, tasks, a dossier), on the full Auth build.
+// The citizen pages have their own (citizen-firestore.ts), loaded after they are usable.
 import { connectFirestoreEmulator, getFirestore, type Firestore } from 'firebase/firestore';
-import firebaseJson from '../../../firebase.json';
-import { firebaseApp, usesEmulators } from './firebase-app.js';
+import { firebaseApp } from './firebase-app.js';
+import { FIRESTORE_EMULATOR_PORT, usesEmulators } from './firebase-config.js';
 
 let ready: Promise<Firestore> | undefined;
 
 export function firestore(): Promise<Firestore> {
   ready ??= firebaseApp().then(({ app }) => {
     const db = getFirestore(app);
-    if (usesEmulators) connectFirestoreEmulator(db, location.hostname, firebaseJson.emulators.firestore.port);
+    if (usesEmulators) connectFirestoreEmulator(db, location.hostname, FIRESTORE_EMULATOR_PORT);
     return db;
   });
   return ready;
