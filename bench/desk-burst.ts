@@ -23,8 +23,13 @@ const { db, auth } = admin();
 await loadDemoData(db, auth);
 const runId = Date.now().toString(36);
 
-type Line = { i: number; status: number; code: string | null; ms: number; asked?: number; error?: string };
+type Line = { i: number; status: number; code: string | null; ms: number; asked?: number; error?: string; dossierId?: string; startedAt?: number; queuedAt?: number };
+type Trace =
+  | { kind: 'batch'; startedAt: number; plannedAt: number; committedAt: number; attempts: number; ids: string[] }
+  | { kind: 'lease'; took: boolean; at: number }
+  | { kind: 'release'; at: number };
 
+const traces: Trace[] = [];
 function runWorker(job: object): Promise<Line[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'test', 'support', 'code-worker.ts'), JSON.stringify(job)], { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -32,15 +37,40 @@ function runWorker(job: object): Promise<Line[]> {
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`worker exited ${code}`));
-      resolve(out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Line));
+      const parsed = out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Line | { trace: Trace });
+      for (const p of parsed) if ('trace' in p) traces.push(p.trace);
+      resolve(parsed.filter((p): p is Line => !('trace' in p)));
     });
   });
 }
 
+/**
+ * Where each submission's time went, lined up from every process's trace (epoch ms): accepted (handler's
+ * checks and the queue entry), waiting for the batch that numbered it to start (lease waits, the batch
+ * before), that batch's transaction (reads and planning, then the commit; retries inside), and from the
+ * commit to the answer (waking the request, reading its record). A submission numbered by the queue
+ * trigger of the functions emulator has no batch in these traces: counted apart.
+ */
+function breakdown(lines: Line[]) {
+  const batchOf = new Map<string, Extract<Trace, { kind: 'batch' }>>();
+  for (const t of traces) if (t.kind === 'batch') for (const id of t.ids) batchOf.set(id, t);
+  const rows = lines.flatMap((l) => {
+    const b = l.dossierId ? batchOf.get(l.dossierId) : undefined;
+    if (!b || l.startedAt === undefined || l.queuedAt === undefined) return [];
+    const end = l.startedAt + l.ms;
+    return [{ ms: l.ms, accept: l.queuedAt - l.startedAt, toBatch: Math.max(0, b.startedAt - l.queuedAt), plan: b.plannedAt - Math.max(b.startedAt, l.queuedAt), commit: b.committedAt - b.plannedAt, answer: end - b.committedAt }];
+  });
+  return { rows, byTrigger: lines.length - rows.length };
+}
+const segments = ['accept', 'toBatch', 'plan', 'commit', 'answer'] as const;
+const describe = (rows: ReturnType<typeof breakdown>['rows']) => segments.map((k) => `${k} ${median(rows.map((r) => r[k])).toFixed(0)}`).join(', ');
+
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)]!;
 
 // Baseline: one submission at a time at a quiet desk (another day), from one worker process.
-const single = await runWorker({ mode: 'submit', day: '2027-11-01', desk: DESK, label: `burst-single-${runId}`, count: 10 });
+const single = await runWorker({ mode: 'submit', day: '2027-11-01', desk: DESK, label: `burst-single-${runId}`, count: 10, trace: true });
+const singleBreakdown = breakdown(single.slice(1));
+traces.length = 0;
 // Warm-up excluded: the first call pays the process's cold caches.
 const singleMs = median(single.slice(1).map((l) => l.ms));
 
@@ -50,7 +80,7 @@ await db.doc(`counters/${DESK}_${yymmdd}`).delete();
 const t0 = performance.now();
 const lines = (
   await Promise.all(
-    Array.from({ length: PROCESSES }, (_, w) => runWorker({ mode: 'submit', day, desk: DESK, label: `burst-${runId}-${w}`, count: PER_PROCESS, ratePerSecond: RATE_PER_PROCESS })),
+    Array.from({ length: PROCESSES }, (_, w) => runWorker({ mode: 'submit', day, desk: DESK, label: `burst-${runId}-${w}`, count: PER_PROCESS, ratePerSecond: RATE_PER_PROCESS, trace: true })),
   )
 ).flat();
 const wallMs = performance.now() - t0;
@@ -69,6 +99,16 @@ console.log(`one submission on its own (baseline, median of 9): ${ms(singleMs)} 
 console.log(`time to code in the burst: median ${ms(median(times))} (${(median(times) / singleMs).toFixed(2)}x), p95 ${ms(p95(times))} (${ratio.toFixed(2)}x; target ≤ 3x)`);
 console.log(`answered 202 first (code followed): ${pending}; errors: ${errors.length}${errors.length ? ` e.g. ${JSON.stringify(errors[0])}` : ''}`);
 console.log(`unique codes: ${unique}/${TOTAL}; contiguous 1..${TOTAL}: ${contiguous}; counter: ${counter}`);
+const burst = breakdown(lines.filter((l) => l.status === 201));
+const tail = burst.rows.filter((r) => r.ms >= p95(times));
+const batches = traces.filter((t): t is Extract<Trace, { kind: 'batch' }> => t.kind === 'batch');
+const leases = traces.filter((t): t is Extract<Trace, { kind: 'lease' }> => t.kind === 'lease');
+console.log(`where the time to code goes (medians, ms): single: ${describe(singleBreakdown.rows)}; burst: ${describe(burst.rows)}; burst p95 tail (${tail.length}): ${describe(tail)}`);
+console.log(
+  `allocator: ${batches.length} batches in the workers (median ${median(batches.map((b) => b.ids.length))} entries, max ${Math.max(...batches.map((b) => b.ids.length))}; ` +
+    `transaction attempts > 1: ${batches.filter((b) => b.attempts > 1).length}, max ${Math.max(...batches.map((b) => b.attempts))}); ` +
+    `lease taken ${leases.filter((l) => l.took).length} times, refused ${leases.filter((l) => !l.took).length}; numbered by the queue trigger (not in the workers' batches): ${burst.byTrigger}`,
+);
 const ok = contiguous && errors.length === 0 && counter === TOTAL;
 console.log(`desk-burst: ${unique}/${TOTAL} unique contiguous codes, ${errors.length} errors, p95 time to code ${ratio.toFixed(2)}x a single submission's${ok ? '' : ' — FAILED'}`);
 process.exit(ok ? 0 : 1);

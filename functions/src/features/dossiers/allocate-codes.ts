@@ -34,7 +34,19 @@ export type AllocatorDeps = {
    * the test kills a process here to prove a batch that dies commits nothing.
    */
   onPlanned?: (planned: number) => Promise<void>;
+  /**
+   * Where the time to code goes (the desk-burst bench): told when a batch commits and when the desk's
+   * lease changes hands. Epoch milliseconds, so the bench lines up the events of several processes.
+   */
+  trace?: (event: CodeTrace) => void;
 };
+
+/** What `trace` is told. */
+export type CodeTrace =
+  | { kind: 'queued'; dossierId: string; at: number }
+  | { kind: 'batch'; issuerDay: string; startedAt: number; plannedAt: number; committedAt: number; attempts: number; ids: string[] }
+  | { kind: 'lease'; took: boolean; at: number }
+  | { kind: 'release'; at: number };
 
 export type BatchResult = { taken: number; created: number; refused: number };
 
@@ -162,8 +174,11 @@ async function planEntry(
 export async function allocateBatch(deps: AllocatorDeps, issuerDay: string): Promise<BatchResult> {
   const { db } = deps;
   const size = deps.batchSize ?? BATCH_SIZE;
-  return db.runTransaction(
+  const startedAt = Date.now();
+  const probe = { attempts: 0, plannedAt: 0, ids: [] as string[] };
+  const result = await db.runTransaction(
     async (tx) => {
+      probe.attempts += 1;
       const counterRef = counterOf(db, issuerDay);
       const [counterSnap, queued] = await Promise.all([tx.get(counterRef), tx.get(queuedOf(db, issuerDay, size))]);
       if (queued.empty) return { taken: 0, created: 0, refused: 0 };
@@ -219,6 +234,8 @@ export async function allocateBatch(deps: AllocatorDeps, issuerDay: string): Pro
           }
         }
       }
+      probe.plannedAt = Date.now();
+      probe.ids = entries.map((e) => e.id);
       await deps.onPlanned?.(plans.length);
       for (const plan of plans) plan.persist();
       if (next !== start) {
@@ -233,6 +250,8 @@ export async function allocateBatch(deps: AllocatorDeps, issuerDay: string): Pro
     },
     { maxAttempts: 60 },
   );
+  if (result.taken > 0) deps.trace?.({ kind: 'batch', issuerDay, startedAt, plannedAt: probe.plannedAt, committedAt: Date.now(), attempts: probe.attempts, ids: probe.ids });
+  return result;
 }
 
 /** How long an allocator holds the desk's lease without renewing it: the stall if its process dies. */
@@ -324,7 +343,9 @@ export async function drainCodeQueue(deps: AllocatorDeps, issuerDay: string, dos
   };
   for (;;) {
     if (!(await waiting())) return { ...total, done: true };
-    if (await lease.tryTake()) {
+    const took = await lease.tryTake();
+    deps.trace?.({ kind: 'lease', took, at: Date.now() });
+    if (took) {
       try {
         // Batches back to back, oldest first, until the queue is empty — or, for a request, until its own
         // entry has been numbered for HOLD_AFTER_MS — then the lease goes back and a waiting request takes
@@ -342,6 +363,7 @@ export async function drainCodeQueue(deps: AllocatorDeps, issuerDay: string, dos
         }
       } finally {
         await lease.release();
+        deps.trace?.({ kind: 'release', at: Date.now() });
       }
       if (!dossierId) return { ...total, done: true };
       continue;

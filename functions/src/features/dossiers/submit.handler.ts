@@ -173,6 +173,7 @@ async function create(
   };
   const ref = codeQueueRef(deps.db, dossierId);
   const stored = await enqueueSubmission(ref, entry);
+  deps.codeTrace?.({ kind: 'queued', dossierId, at: Date.now() });
   if (stored !== 'queued') {
     // The same request again while the first is queued (or was refused and not yet told).
     if (stored.existing.fingerprint !== print) throw requestIdReused();
@@ -201,7 +202,7 @@ async function deliverRefusal(ref: DocumentReference, entry: QueuedSubmission): 
  */
 async function awaitCode(deps: DossierDeps, dossierId: string, caller: Caller, requestId: string, print: string, issuerDay: string): Promise<Reply<'submitDossier'>> {
   if (deps.codeWaitMs === 0) return pendingAnswer(dossierId, requestId);
-  const waited = await drainCodeQueue({ db: deps.db }, issuerDay, dossierId, deps.codeWaitMs ?? CODE_WAIT_MS).then(
+  const waited = await drainCodeQueue({ db: deps.db, ...(deps.codeTrace ? { trace: deps.codeTrace } : {}) }, issuerDay, dossierId, deps.codeWaitMs ?? CODE_WAIT_MS).then(
     (r) => (r.done ? ('done' as const) : ('timeout' as const)),
     (error: unknown) => {
       logs.codeAllocationDeferred(dossierId, String(error));
