@@ -339,8 +339,10 @@ async function drainWithLease(deps: AllocatorDeps, issuerDay: string, lease: Lea
 
 /**
  * Numbers the issuer's day until its queue is empty, if no other allocator holds the desk's lease; never
- * waits for one that does (it drains the queue before giving the lease back). Given `dossierId`, `done`
- * says whether that entry is numbered or refused. The queue trigger's way, and an operator's.
+ * waits for one that does (its batches take every queued entry, oldest first, whoever queued it; an entry
+ * still queued when it lets go is numbered by the next holder, or by its own trigger event delivered
+ * again). Given `dossierId`, `done` says whether that entry is numbered or refused. The queue trigger's
+ * way, and an operator's.
  * @idempotent by the entries: a replay finds its entry gone and returns at once.
  */
 export async function drainCodeQueue(deps: AllocatorDeps, issuerDay: string, dossierId?: string): Promise<BatchResult & { done: boolean }> {
@@ -510,8 +512,8 @@ export function awaitNumbering(deps: AllocatorDeps, issuerDay: string, dossierId
 /** The queue trigger's handler: numbers the entry that was written, and everything queued before it. */
 export async function onQueuedSubmission(deps: AllocatorDeps, dossierId: string, data: { issuerDay?: unknown } | undefined): Promise<BatchResult> {
   if (typeof data?.issuerDay !== 'string') return { taken: 0, created: 0, refused: 0 };
-  // Never waits: if another allocator holds the desk's lease, the entry is numbered by it (it drains
-  // the queue before giving the lease back) or, if that holder died or just let go, by this event
+  // Never waits: if another allocator holds the desk's lease, the entry is numbered by it (its batches
+  // take every queued entry, oldest first) or, if that holder died or let go first, by this event
   // delivered again — so fail, and be retried with backoff, rather than hold an instance per entry.
   const result = await drainCodeQueue(deps, data.issuerDay, dossierId);
   if (!result.done) throw new Error(`code queue entry ${dossierId} waits for the desk's allocator: retry later`);
