@@ -56,7 +56,8 @@ async function addDossiers(from: number, to: number): Promise<void> {
 
 const [host, port] = FIRESTORE_HOST.split(':') as [string, string];
 const env = await initializeTestEnvironment({ projectId: PROJECT_ID, firestore: { host, port: Number(port) } });
-const officer = env.authenticatedContext('bench-queue-officer', { role: 'receptionist', agencyId: AGENCY }).firestore() as unknown as Firestore;
+const officerContext = () => env.authenticatedContext('bench-queue-officer', { role: 'receptionist', agencyId: AGENCY }).firestore() as unknown as Firestore;
+const officer = officerContext();
 const OPEN_TAB: QueueFilter = { tab: 'open', procedure: '', search: '' };
 
 /** The first answer of a listener; fails loudly (never hangs the bench) when none comes within 60 s. */
@@ -77,8 +78,14 @@ function firstFromServer<T>(what: string, subscribe: (done: (value: T) => void) 
 
 type Opening = { pageDocs: number; arrivals: number; flags: number; names: number; queries: number; aggregationReads: number; counts: number; overdueOnPage: number };
 
-/** Everything the page reads when the queue opens on its default tab. */
+/**
+ * Everything the page reads when the queue opens on its default tab. Each opening is a page load: a new
+ * SDK instance with an empty cache. With one instance shared by the openings, the second opening's first
+ * snapshot came from the cache the first had filled (`fromCache`), and the server's confirmation of the
+ * same documents raises no snapshot without `includeMetadataChanges`: the bench waited for it forever.
+ */
 async function openQueue(): Promise<Opening> {
+  const officer = officerContext();
   const page = await firstFromServer<QueuePage>('first page', (done) => watchPage(officer, AGENCY, OPEN_TAB, new Date(), {}, (p) => {
     if (!p.fromCache) done(p);
   }, () => undefined));

@@ -99,12 +99,18 @@ describe('the code allocator across processes', () => {
     expect(Number(planned.split(' ')[1])).toBeGreaterThan(0);
     expect(dying.lines).not.toContain('COMMITTED');
     // Another instance numbers what is left (the queue trigger does too, as it would in production).
+    // Whichever of them takes the lease first waits until the emulator drops the dead transaction's locks
+    // (about a minute, ADR 0012); if the trigger took it, this drain returns at once, hence the long wait.
     const yymmdd = day.replaceAll('-', '').slice(2);
     await drainCodeQueue({ db }, `${DESK}_${yymmdd}`);
-    const stored = await eventually(async () => {
-      const s = await dayAt(day);
-      return s.sequences.length === 30 && s.queued === 0 ? s : undefined;
-    }, 'all 30 queued submissions numbered');
+    const stored = await eventually(
+      async () => {
+        const s = await dayAt(day);
+        return s.sequences.length === 30 && s.queued === 0 ? s : undefined;
+      },
+      'all 30 queued submissions numbered',
+      150_000,
+    );
     expect(stored.sequences).toEqual(upTo(30));
     expect(stored.next).toBe(30);
     // Every submission the dying process queued is a dossier, each exactly once.

@@ -2,7 +2,8 @@
 // against the Firestore emulator under firestore.rules with an officer's token: each tab walks its pages by
 // cursor in `workBy` order (overdue, then due soon, then by due date, dossiers without a deadline last),
 // every dossier exactly once; another agency's dossiers never appear and asking for them is refused; tab
-// counts from aggregation queries; code search; a visible page's listener sees a change in it. The
+// counts from aggregation queries; code search; a visible page's listener sees a change in it; the
+// sweep's flags of the rows on screen. The
 // dossiers live at two agencies made up for this run, so the figures are this file's own. One dossier goes
 // through the API to show the server stores `workBy` with every write.
 import { initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
@@ -10,7 +11,7 @@ import { collection, getDocs, query, setLogLevel, where, type Firestore } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workByOf } from '../../functions/src/domain/index.js';
 import { attentionBoundary } from '../../hosting/src/can-bo/deadlines.js';
-import { CLOCK_STATUSES, countTabs, OPEN_STATUSES, PAGE_SIZE, readPage, watchPage, type QueueFilter, type QueuePage } from '../../hosting/src/can-bo/queue-query.js';
+import { CLOCK_STATUSES, countTabs, OPEN_STATUSES, PAGE_SIZE, readPage, watchFlags, watchPage, type QueueFilter, type QueuePage } from '../../hosting/src/can-bo/queue-query.js';
 import { backfillWorkBy } from '../../functions/src/store/work-by-backfill.js';
 import { loadDemoData } from '../../seed/load.js';
 import { act, landRenewal, rid, submit } from '../support/api.js';
@@ -179,6 +180,26 @@ describe('the officer queue, page by page', () => {
       await expect.poll(() => pages.at(-1)!.docs[0]?.id, { timeout: 10_000 }).toBe(late.id);
       expect(pages.at(-1)!.docs).toHaveLength(PAGE_SIZE);
       expect(pages.at(-1)!.changes.map((c) => c.type).sort()).toEqual(['added', 'removed']);
+    } finally {
+      stop();
+    }
+  });
+
+  it('shows the sweep’s flags of the rows on screen: rows with a watch get theirs, rows without none', async () => {
+    // Most rows of a page have no deadlineWatch document (nothing due yet): the flags query must still be
+    // allowed (a `documentId() in` query was refused as soon as one named document was missing).
+    const ids = (await readPage(officerA, A, filter('open'), NOW)).docs.map((d) => d.id);
+    expect(ids.length).toBeGreaterThan(31); // two queries of ids (30 a query)
+    const watched = [ids[0]!, ids[5]!, ids[31]!];
+    for (const [k, id] of watched.entries()) {
+      await db.doc(`deadlineWatch/${id}`).set({ dossierId: id, agencyId: A, status: 'processing', dueAt: NOW, overdue: k !== 1, dueSoon: k === 1 });
+    }
+    let latest = new Map<string, { dueSoon?: boolean; overdue?: boolean }>();
+    const stop = watchFlags(officerA, A, ids, (flags) => (latest = flags));
+    try {
+      await expect.poll(() => [...latest.keys()].sort(), { timeout: 10_000 }).toEqual([...watched].sort());
+      expect(latest.get(watched[0]!)).toEqual({ overdue: true, dueSoon: false });
+      expect(latest.get(watched[1]!)).toEqual({ overdue: false, dueSoon: true });
     } finally {
       stop();
     }

@@ -6,16 +6,20 @@
 //   { mode: 'submit', day, desk, label, count, ratePerSecond? }  → one line per submission:
 //       {"i":0,"status":201,"code":"…","ms":123,"asked":1}   (ms: from the first call to the numbered
 //       answer; a 202 is asked again every 200 ms, `asked` counts the calls)
+//       with `trace: true`, each line also tells `startedAt`, `queuedAt` (epoch ms) and the `dossierId`,
+//       and the allocator's batches and lease changes in this process are printed as {"trace":{…}} lines
+//       (the desk-burst bench lines up all processes' events to show where the time to code goes).
 //   { mode: 'queue', day, desk, label, count }  → files `count` submissions that never wait (202), prints
 //       QUEUED, then runs one allocator batch that prints PLANNED <n> once planned and never commits
 //       (the test kills the process there).
 import { allocateBatch } from '../../functions/src/features/dossiers/allocate-codes.js';
+import type { CodeTrace } from '../../functions/src/features/dossiers/allocate-codes.js';
 import type { DossierDeps } from '../../functions/src/features/dossiers/dossier-deps.js';
-import { submitDossier } from '../../functions/src/features/dossiers/submit.handler.js';
+import { dossierIdFor, submitDossier } from '../../functions/src/features/dossiers/submit.handler.js';
 import { counterRef } from '../../functions/src/store/dossier-codes.js';
 import { admin } from './emulators.js';
 
-type Job = { mode: 'submit' | 'queue'; day: string; desk: string; label: string; count: number; ratePerSecond?: number };
+type Job = { mode: 'submit' | 'queue'; day: string; desk: string; label: string; count: number; ratePerSecond?: number; trace?: boolean };
 
 const job = JSON.parse(process.argv[2] ?? '{}') as Job;
 const { db } = admin();
@@ -56,8 +60,16 @@ async function untilCode(i: number, deps: DossierDeps) {
   }
 }
 
+/** First time each dossier was queued (epoch ms), from the handler's trace. */
+const queuedAt = new Map<string, number>();
+function codeTrace(event: CodeTrace): void {
+  if (event.kind === 'queued') {
+    if (!queuedAt.has(event.dossierId)) queuedAt.set(event.dossierId, event.at);
+  } else console.log(JSON.stringify({ trace: event }));
+}
+
 async function submitAll(): Promise<void> {
-  const deps: DossierDeps = { db, now, caller, onlineQuota: () => limits };
+  const deps: DossierDeps = { db, now, caller, onlineQuota: () => limits, ...(job.trace ? { codeTrace } : {}) };
   const gapMs = job.ratePerSecond ? 1000 / job.ratePerSecond : 0;
   const t0 = performance.now();
   const all: Promise<void>[] = [];
@@ -67,11 +79,14 @@ async function submitAll(): Promise<void> {
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     }
     const started = performance.now();
+    const startedAt = Date.now();
     all.push(
       untilCode(i, deps).then(
         ({ res, asked }) => {
           const body = res.body as { dossier?: { code?: string } };
-          console.log(JSON.stringify({ i, status: res.status, code: body.dossier?.code ?? null, ms: performance.now() - started, asked }));
+          const line = { i, status: res.status, code: body.dossier?.code ?? null, ms: performance.now() - started, asked };
+          const dossierId = dossierIdFor(`worker-${job.label}`, `${job.label}-${i}`);
+          console.log(JSON.stringify(job.trace ? { ...line, dossierId, startedAt, queuedAt: queuedAt.get(dossierId) } : line));
         },
         (error: unknown) => console.log(JSON.stringify({ i, status: -1, error: String(error), ms: performance.now() - started })),
       ),

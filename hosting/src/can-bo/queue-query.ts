@@ -127,6 +127,9 @@ export async function countTabs(db: Firestore, agencyId: string, f: Pick<QueueFi
 /**
  * The sweep's flags (they know the holidays) for the rows on screen only: `deadlineWatch` documents of
  * the agency among these ids (30 ids a query, Firestore's limit for `in`). Refused quietly if the rules change.
+ * Matched on the stored `dossierId` field, not on `documentId()`: the rules check a `documentId() in` query
+ * by reading each named document, and a row with no watch document (most rows: nothing due yet) made the
+ * whole query fail with permission-denied, so no flag ever showed (found by bench/queue.ts).
  */
 export function watchFlags(db: Firestore, agencyId: string, ids: string[], onFlags: (flags: Map<string, Partial<Flags>>) => void): Unsubscribe {
   const stops: Unsubscribe[] = [];
@@ -135,7 +138,7 @@ export function watchFlags(db: Firestore, agencyId: string, ids: string[], onFla
     const chunk = ids.slice(i, i + 30);
     stops.push(
       onSnapshot(
-        query(collection(db, 'deadlineWatch'), where('agencyId', '==', agencyId), where(documentId(), 'in', chunk)),
+        query(collection(db, 'deadlineWatch'), where('agencyId', '==', agencyId), where('dossierId', 'in', chunk)),
         (snap) => {
           parts.set(i, new Map(snap.docs.map((d) => [d.id, { dueSoon: d.get('dueSoon') === true, overdue: d.get('overdue') === true }])));
           onFlags(new Map([...parts.values()].flatMap((m) => [...m])));

@@ -34,8 +34,21 @@ export type AllocatorDeps = {
    * the test kills a process here to prove a batch that dies commits nothing.
    */
   onPlanned?: (planned: number) => Promise<void>;
+  /**
+   * Where the time to code goes (the desk-burst bench): told when a batch commits and when the desk's
+   * lease changes hands. Epoch milliseconds, so the bench lines up the events of several processes.
+   */
+  trace?: (event: CodeTrace) => void;
 };
 
+/** What `trace` is told. */
+export type CodeTrace =
+  | { kind: 'queued'; dossierId: string; at: number }
+  | { kind: 'batch'; issuerDay: string; startedAt: number; plannedAt: number; committedAt: number; attempts: number; ids: string[] }
+  | { kind: 'lease'; took: boolean; at: number }
+  | { kind: 'release'; at: number };
+
+/** Entries a batch (or a drain) took; created and refused of them. */
 export type BatchResult = { taken: number; created: number; refused: number };
 
 /** The counter of an issuer's day: the same document the handler used to number from (counterRef). */
@@ -159,14 +172,17 @@ async function planEntry(
  * replayed trigger or a second allocator finds nothing left to do; a creation already made (a retried
  * request queued again) is answered from its idempotency record and takes no code.
  */
-export async function allocateBatch(deps: AllocatorDeps, issuerDay: string): Promise<BatchResult> {
+export async function allocateBatch(deps: AllocatorDeps, issuerDay: string): Promise<BatchResult & { ids: string[] }> {
   const { db } = deps;
   const size = deps.batchSize ?? BATCH_SIZE;
-  return db.runTransaction(
+  const startedAt = Date.now();
+  const probe = { attempts: 0, plannedAt: 0 };
+  const result = await db.runTransaction(
     async (tx) => {
+      probe.attempts += 1;
       const counterRef = counterOf(db, issuerDay);
       const [counterSnap, queued] = await Promise.all([tx.get(counterRef), tx.get(queuedOf(db, issuerDay, size))]);
-      if (queued.empty) return { taken: 0, created: 0, refused: 0 };
+      if (queued.empty) return { taken: 0, created: 0, refused: 0, ids: [] };
       const entries = queued.docs.map((d) => ({ id: d.id, ref: d.ref, entry: readEntry(d) }));
       const calendar = await workingCalendar(db);
       const quotas = await BatchQuotas.read(db, tx, entries.map((e) => e.entry));
@@ -219,6 +235,7 @@ export async function allocateBatch(deps: AllocatorDeps, issuerDay: string): Pro
           }
         }
       }
+      probe.plannedAt = Date.now();
       await deps.onPlanned?.(plans.length);
       for (const plan of plans) plan.persist();
       if (next !== start) {
@@ -229,18 +246,26 @@ export async function allocateBatch(deps: AllocatorDeps, issuerDay: string): Pro
       const refused = new Set(refusals.map((r) => r.ref.path));
       for (const { ref } of entries) if (!refused.has(ref.path)) tx.delete(ref);
       for (const { ref, error } of refusals) tx.update(ref, { state: 'refused', error: error.toBody().error, expiresAt: entryExpiry(new Date()) });
-      return { taken: entries.length, created: next - start, refused: refusals.length };
+      // The entries this batch settled (numbered or refused): their requests, if waiting here, answer now.
+      return { taken: entries.length, created: next - start, refused: refusals.length, ids: entries.map((e) => e.id) };
     },
     { maxAttempts: 60 },
   );
+  if (result.taken > 0) deps.trace?.({ kind: 'batch', issuerDay, startedAt, plannedAt: probe.plannedAt, committedAt: Date.now(), attempts: probe.attempts, ids: result.ids });
+  return result;
 }
 
 /** How long an allocator holds the desk's lease without renewing it: the stall if its process dies. */
 export const LEASE_MS = 10_000;
-/** How long a request that holds the lease keeps numbering others' entries after its own. */
-const HOLD_AFTER_MS = 2_000;
-/** How long a waiter sleeps at most before looking at the lease again (its entry's change wakes it sooner). */
+/** A holder renews once this much of its lease has run: one lease write every few seconds, not per batch. */
+const RENEW_AFTER_MS = LEASE_MS / 3;
+/** How long a process that does not hold the lease waits at most before looking at it again (expiry). */
 const WAIT_SLICE_MS = 1_000;
+/**
+ * A holder whose queue looked empty while requests of its process still wait (their entries numbered by
+ * another holder, their listeners not yet told): how long it waits for them before looking again.
+ */
+const SETTLE_SLICE_MS = 250;
 
 /**
  * The desk's allocator lease, `codeLeases/{issuerDay}`: one process at a time numbers an issuer's day, so
@@ -288,77 +313,209 @@ class Lease {
 
 export const CODE_LEASES = 'codeLeases';
 
-/** Waits until the entry is numbered or refused, the lease is given back, or `ms` pass. */
-function wakeOrTimeout(db: Firestore, dossierId: string, lease: DocumentReference, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const unsubscribe: (() => void)[] = [];
-    const done = () => {
-      clearTimeout(timer);
-      for (const u of unsubscribe) u();
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    unsubscribe.push(
-      codeQueueRef(db, dossierId).onSnapshot((snap) => (!snap.exists || snap.get('state') !== 'queued' ? done() : undefined), done),
-      lease.onSnapshot((snap) => (snap.exists ? undefined : done()), done),
-    );
-  });
+/** Runs batches until the queue is empty; false (and nothing numbered) if another allocator holds the lease. */
+async function drainWithLease(deps: AllocatorDeps, issuerDay: string, lease: Lease, total: BatchResult): Promise<boolean> {
+  const took = await lease.tryTake();
+  deps.trace?.({ kind: 'lease', took, at: Date.now() });
+  if (!took) return false;
+  try {
+    let renewedAt = Date.now();
+    for (;;) {
+      const batch = await allocateBatch(deps, issuerDay);
+      total.taken += batch.taken;
+      total.created += batch.created;
+      total.refused += batch.refused;
+      if (batch.taken === 0) return true;
+      if (Date.now() - renewedAt >= RENEW_AFTER_MS) {
+        if (!(await lease.renew())) return true; // taken over: its new holder numbers the rest
+        renewedAt = Date.now();
+      }
+    }
+  } finally {
+    await lease.release();
+    deps.trace?.({ kind: 'release', at: Date.now() });
+  }
 }
 
 /**
- * Numbers the issuer's day until its queue is empty — or, given `dossierId`, until that entry has been
- * numbered or refused (everything queued before it is numbered first). Whoever holds the desk's lease runs
- * the batches; the others wait for their entry, and take the lease if it is given back or expires.
- * `deadlineMs`: give up waiting then (the entry stays queued; the trigger, retried, numbers it).
+ * Numbers the issuer's day until its queue is empty, if no other allocator holds the desk's lease; never
+ * waits for one that does (its batches take every queued entry, oldest first, whoever queued it; an entry
+ * still queued when it lets go is numbered by the next holder, or by its own trigger event delivered
+ * again). Given `dossierId`, `done` says whether that entry is numbered or refused. The queue trigger's
+ * way, and an operator's.
  * @idempotent by the entries: a replay finds its entry gone and returns at once.
  */
-export async function drainCodeQueue(deps: AllocatorDeps, issuerDay: string, dossierId?: string, deadlineMs = Number.POSITIVE_INFINITY): Promise<BatchResult & { done: boolean }> {
-  const total = { taken: 0, created: 0, refused: 0, done: false };
-  const leaseRef = deps.db.collection(CODE_LEASES).doc(issuerDay);
-  const lease = new Lease(leaseRef);
-  const stop = Date.now() + deadlineMs;
-  const waiting = async () => {
+export async function drainCodeQueue(deps: AllocatorDeps, issuerDay: string, dossierId?: string): Promise<BatchResult & { done: boolean }> {
+  const total = { taken: 0, created: 0, refused: 0 };
+  const settled = async () => {
     if (!dossierId) return true;
     const snap = await codeQueueRef(deps.db, dossierId).get();
-    return snap.exists && snap.get('state') === 'queued';
+    return !snap.exists || snap.get('state') !== 'queued';
   };
-  for (;;) {
-    if (!(await waiting())) return { ...total, done: true };
-    if (await lease.tryTake()) {
+  if (await settled()) return { ...total, done: true };
+  const drained = await drainWithLease(deps, issuerDay, new Lease(deps.db.collection(CODE_LEASES).doc(issuerDay)), total);
+  return { ...total, done: drained && (await settled()) };
+}
+
+type Outcome = 'numbered' | 'timeout' | Error;
+
+/**
+ * The requests of one process waiting for codes of one issuer's day, and the one loop that numbers for
+ * them (an instance serves many requests at once). Why one loop per process, not per request: the first
+ * version ran the allocator per request, and its p95 time to code was 6.85× a single submission's (issue
+ * 19), spent in hand-overs — a holder kept the lease 2 s past its own entry before answering, and every
+ * waiting request of every process woke on each hand-over to race for the lease. Here the process that
+ * holds the lease keeps it, batch after batch, as long as any of its own requests waits, and answers each
+ * the moment the batch that numbers it commits; it gives the lease back when none of its requests waits
+ * (a Cloud Functions instance has CPU only while it serves a request), and one loop per other process
+ * contends for it. Requests of a process that does not hold the lease hear of their code from their own
+ * entry's listener (the holder numbers every queued entry, oldest first, whoever queued it).
+ */
+class DeskDrainer {
+  private readonly waiters = new Map<string, (outcome: Outcome) => void>();
+  private running = false;
+  /** Woken when a waiter comes or goes. */
+  private nudge: (() => void) | undefined;
+
+  constructor(
+    private readonly deps: AllocatorDeps,
+    private readonly issuerDay: string,
+    private readonly onIdle: () => void,
+  ) {}
+
+  /** Waits until the entry is numbered or refused ('numbered'), or `ms` pass ('timeout'). */
+  wait(dossierId: string, ms: number): Promise<Outcome> {
+    return new Promise((resolve) => {
+      const stops: (() => void)[] = [];
+      const finish = (outcome: Outcome) => {
+        if (this.waiters.get(dossierId) !== finish) return;
+        this.waiters.delete(dossierId);
+        for (const stop of stops) stop();
+        resolve(outcome);
+        this.nudge?.();
+      };
+      this.waiters.get(dossierId)?.('timeout'); // the same request twice in one process: the later one waits
+      this.waiters.set(dossierId, finish);
+      if (Number.isFinite(ms)) {
+        const timer = setTimeout(() => finish('timeout'), ms);
+        stops.push(() => clearTimeout(timer));
+      }
+      stops.push(
+        codeQueueRef(this.deps.db, dossierId).onSnapshot(
+          (snap) => (!snap.exists || snap.get('state') !== 'queued' ? finish('numbered') : undefined),
+          (error) => finish(error),
+        ),
+      );
+      this.nudge?.();
+      this.start();
+    });
+  }
+
+  private start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.loop()
+      .catch((error: unknown) => {
+        // A batch that failed after its retries: the requests answer 202 and the queue trigger, retried,
+        // numbers their entries.
+        const failure = error instanceof Error ? error : new Error(String(error));
+        for (const finish of [...this.waiters.values()]) finish(failure);
+      })
+      .finally(() => {
+        this.running = false;
+        if (this.waiters.size > 0) this.start();
+        else this.onIdle();
+      });
+  }
+
+  /**
+   * Resolves after `ms`, when `until` (told of each waiter coming or going) says so, or when `listen`
+   * calls its `wake`; whichever comes first, once.
+   */
+  private pause(ms: number, until: () => boolean, listen?: (wake: () => void) => () => void): Promise<void> {
+    return new Promise((resolve) => {
+      let over = false;
+      let unlisten: () => void = () => undefined;
+      const wake = () => {
+        if (over) return;
+        over = true;
+        clearTimeout(timer);
+        this.nudge = undefined;
+        unlisten();
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.nudge = () => (until() ? wake() : undefined);
+      if (listen) unlisten = listen(wake);
+    });
+  }
+
+  private async loop(): Promise<void> {
+    const ref = this.deps.db.collection(CODE_LEASES).doc(this.issuerDay);
+    const lease = new Lease(ref);
+    while (this.waiters.size > 0) {
+      const took = await lease.tryTake();
+      this.deps.trace?.({ kind: 'lease', took, at: Date.now() });
+      if (!took) {
+        // Another process numbers: wait until it gives the lease back (or it expires), or our requests
+        // are all answered: one lease listener per process, not one per request.
+        await this.waitForLease(ref);
+        continue;
+      }
       try {
-        // Batches back to back, oldest first, until the queue is empty — or, for a request, until its own
-        // entry has been numbered for HOLD_AFTER_MS — then the lease goes back and a waiting request takes
-        // it. Handing over is what costs (every waiter wakes), so a holder keeps numbering a while.
-        let ownDoneAt: number | undefined;
-        for (;;) {
-          const batch = await allocateBatch(deps, issuerDay);
-          total.taken += batch.taken;
-          total.created += batch.created;
-          total.refused += batch.refused;
-          if (batch.taken === 0) break;
-          if (dossierId && ownDoneAt === undefined && !(await waiting())) ownDoneAt = Date.now();
-          if (ownDoneAt !== undefined && Date.now() - ownDoneAt >= HOLD_AFTER_MS) break;
-          if (!(await lease.renew())) break;
+        let renewedAt = Date.now();
+        while (this.waiters.size > 0) {
+          const batch = await allocateBatch(this.deps, this.issuerDay);
+          for (const id of batch.ids) this.waiters.get(id)?.('numbered');
+          if (batch.taken === 0 && this.waiters.size > 0) await this.pause(SETTLE_SLICE_MS, () => true);
+          if (Date.now() - renewedAt >= RENEW_AFTER_MS) {
+            if (!(await lease.renew())) break; // taken over: contend again
+            renewedAt = Date.now();
+          }
         }
       } finally {
         await lease.release();
+        this.deps.trace?.({ kind: 'release', at: Date.now() });
       }
-      if (!dossierId) return { ...total, done: true };
-      continue;
     }
-    if (!dossierId) return total; // another holder drains the queue
-    if (Date.now() >= stop) return total;
-    await wakeOrTimeout(deps.db, dossierId, leaseRef, Math.min(WAIT_SLICE_MS, stop - Date.now()));
   }
+
+  /** Until the lease is given back (its deletion), WAIT_SLICE_MS pass (it may expire), or no request waits. */
+  private waitForLease(ref: DocumentReference): Promise<void> {
+    return this.pause(
+      WAIT_SLICE_MS,
+      () => this.waiters.size === 0,
+      (wake) => ref.onSnapshot((snap) => (snap.exists ? undefined : wake()), wake),
+    );
+  }
+}
+
+const drainers = new WeakMap<Firestore, Map<string, DeskDrainer>>();
+
+/**
+ * Waits until the entry `dossierId` of the issuer's day is numbered or refused (everything queued before it
+ * is numbered first), numbering the desk's queue while this process holds its lease; 'timeout' after `ms`
+ * (the entry stays queued; the trigger, retried, numbers it).
+ */
+export function awaitNumbering(deps: AllocatorDeps, issuerDay: string, dossierId: string, ms: number): Promise<Outcome> {
+  let days = drainers.get(deps.db);
+  if (!days) drainers.set(deps.db, (days = new Map()));
+  let drainer = days.get(issuerDay);
+  if (!drainer) {
+    const mine: Map<string, DeskDrainer> = days;
+    drainer = new DeskDrainer(deps, issuerDay, () => mine.delete(issuerDay));
+    days.set(issuerDay, drainer);
+  }
+  return drainer.wait(dossierId, ms);
 }
 
 /** The queue trigger's handler: numbers the entry that was written, and everything queued before it. */
 export async function onQueuedSubmission(deps: AllocatorDeps, dossierId: string, data: { issuerDay?: unknown } | undefined): Promise<BatchResult> {
   if (typeof data?.issuerDay !== 'string') return { taken: 0, created: 0, refused: 0 };
-  // Never waits: if another allocator holds the desk's lease, the entry is numbered by it (it drains
-  // the queue before giving the lease back) or, if that holder died or just let go, by this event
+  // Never waits: if another allocator holds the desk's lease, the entry is numbered by it (its batches
+  // take every queued entry, oldest first) or, if that holder died or let go first, by this event
   // delivered again — so fail, and be retried with backoff, rather than hold an instance per entry.
-  const result = await drainCodeQueue(deps, data.issuerDay, dossierId, 0);
+  const result = await drainCodeQueue(deps, data.issuerDay, dossierId);
   if (!result.done) throw new Error(`code queue entry ${dossierId} waits for the desk's allocator: retry later`);
   return result;
 }

@@ -4,6 +4,7 @@ import type { ApiRequest } from '../../platform/http-router.js';
 import type { Caller } from '../../platform/auth.js';
 import type { OnlineQuotaLimits } from '../../domain/index.js';
 import type { DeskScanDeps } from '../../store/desk-scans.js';
+import type { CodeTrace } from './allocate-codes.js';
 
 export type DossierDeps = {
   db: Firestore;
@@ -18,4 +19,6 @@ export type DossierDeps = {
    * never waits, and the queue trigger alone numbers it.
    */
   codeWaitMs?: number;
+  /** Told where a submission's time to code goes (allocate-codes.ts CodeTrace; the desk-burst bench). */
+  codeTrace?: (event: CodeTrace) => void;
 };

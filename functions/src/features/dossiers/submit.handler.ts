@@ -27,7 +27,7 @@ import { signDeskScans } from '../../store/desk-scans.js';
 import { fingerprint } from '../../store/event-chain.js';
 import { verifiedIdentity, verifiedAccountOf } from '../../store/identity.js';
 import { revive } from '../../store/revive.js';
-import { drainCodeQueue } from './allocate-codes.js';
+import { awaitNumbering } from './allocate-codes.js';
 import { quotaExhausted } from './creation.js';
 
 /** The same caller and requestId always name the same dossier: a retried submission finds it. */
@@ -173,6 +173,7 @@ async function create(
   };
   const ref = codeQueueRef(deps.db, dossierId);
   const stored = await enqueueSubmission(ref, entry);
+  deps.codeTrace?.({ kind: 'queued', dossierId, at: Date.now() });
   if (stored !== 'queued') {
     // The same request again while the first is queued (or was refused and not yet told).
     if (stored.existing.fingerprint !== print) throw requestIdReused();
@@ -201,14 +202,9 @@ async function deliverRefusal(ref: DocumentReference, entry: QueuedSubmission): 
  */
 async function awaitCode(deps: DossierDeps, dossierId: string, caller: Caller, requestId: string, print: string, issuerDay: string): Promise<Reply<'submitDossier'>> {
   if (deps.codeWaitMs === 0) return pendingAnswer(dossierId, requestId);
-  const waited = await drainCodeQueue({ db: deps.db }, issuerDay, dossierId, deps.codeWaitMs ?? CODE_WAIT_MS).then(
-    (r) => (r.done ? ('done' as const) : ('timeout' as const)),
-    (error: unknown) => {
-      logs.codeAllocationDeferred(dossierId, String(error));
-      return 'failed' as const;
-    },
-  );
-  if (waited === 'done') {
+  const waited = await awaitNumbering({ db: deps.db, ...(deps.codeTrace ? { trace: deps.codeTrace } : {}) }, issuerDay, dossierId, deps.codeWaitMs ?? CODE_WAIT_MS);
+  if (waited instanceof Error) logs.codeAllocationDeferred(dossierId, String(waited));
+  if (waited === 'numbered') {
     const record = await requestRef(deps.db, dossierId, caller.userId, requestId).get();
     if (record.exists) return storedAnswer(record, print, 201);
     const ref = codeQueueRef(deps.db, dossierId);
