@@ -8,7 +8,7 @@
 //   - the peak memory (max RSS) of the import process (target ≤ 256 MB);
 //   - a re-import of the same file: documents written (target 0), and that no stored document changed.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Timestamp } from 'firebase-admin/firestore';
@@ -54,12 +54,16 @@ async function bareWrite(): Promise<number> {
   return performance.now() - started;
 }
 
+/** The Node flags of `npm run admin` (package.json), read rather than copied so the bench runs what operators run. */
+const ADMIN_NODE_FLAGS = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { admin: string } }).scripts.admin.split(/\s+/).filter((a) => a.startsWith('--'));
+console.log(`import process: node ${ADMIN_NODE_FLAGS.join(' ')} scripts/run-bundled.mjs scripts/admin.ts import-procedures …`);
+
 type Summary = { counts: Record<string, number>; documents: number; elapsedMs: number; maxRssMb: number };
 function cliImport(): Promise<Summary & { wallMs: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    // As `npm run admin` starts it (package.json): the script bundled, on this Node.
-    const args = ['--enable-source-maps', join(ROOT, 'scripts', 'run-bundled.mjs'), 'scripts/admin.ts', 'import-procedures', file, '--emulators', '--json'];
+    // As `npm run admin` starts it (package.json's script, with its Node flags): the script bundled, on this Node.
+    const args = [...ADMIN_NODE_FLAGS, join(ROOT, 'scripts', 'run-bundled.mjs'), 'scripts/admin.ts', 'import-procedures', file, '--emulators', '--json'];
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));

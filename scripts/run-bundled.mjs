@@ -1,7 +1,7 @@
 // Runs a TypeScript script as one JavaScript file bundled by esbuild, for the tools an operator runs
 // against a real project (`npm run admin`): started this way the import of a province's 2,000 procedures
-// stays far under its memory budget, where tsx's loader (a second JavaScript thread compiling every module
-// on the fly) added about 70 MB and a slower start (npm run bench -- import; docs/adr/0007-import-files.md).
+// is spared tsx's loader (a second JavaScript thread compiling every module on the fly), which added about
+// 70 MB and a slower start (npm run bench -- import; docs/adr/0007-import-files.md; docs/IMPORT.md, "Memory").
 // Dependencies stay in node_modules (`packages: 'external'`); the bundle is built at every start (a
 // fraction of a second) into a file of this process's own, removed when it exits, so it never runs stale
 // code and two runs at once do not overwrite each other. The bundle sits two folders below the repository,

@@ -112,6 +112,18 @@ describe('admin console /quan-tri/', () => {
     await console_.locator(`li[data-agency="${OLD}"]`).waitFor();
   });
 
+  it('links to the personal data requests queue, which opens with the same administrator signed in', async () => {
+    const link = console_.locator('#admin-nav a[href="/bao-ve-du-lieu/"]');
+    expect(await link.textContent()).toBe('Yêu cầu về dữ liệu cá nhân');
+    await link.click();
+    await console_.waitForURL(`${HOSTING_URL}/bao-ve-du-lieu/`);
+    await console_.locator('#queue-empty, #data-request-queue').first().waitFor();
+    expect(await console_.locator('#sign-out').isHidden()).toBe(false);
+    await console_.goBack();
+    await console_.waitForURL(`${HOSTING_URL}/quan-tri/co-quan`);
+    await console_.locator(`li[data-agency="${OLD}"]`).waitFor();
+  });
+
   it('agencies: a refused save shows the problem at its field; a good one appears in the tree under its parent', async () => {
     await console_.click('#add-agency');
     const form = console_.locator('form.agency-form');

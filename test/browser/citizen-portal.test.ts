@@ -260,6 +260,15 @@ describe('applying online /nop-ho-so/<code>', () => {
     await page.locator('#step-applicant .error-summary').waitFor();
     expect(await page.locator('#phone-error').textContent()).toContain('Số di động Việt Nam không hợp lệ');
     await expectAccessible('apply-server-field-error');
+    // Switching the language keeps the server's error on screen, in the other language, and back again.
+    await page.click('#lang-switch');
+    await expect.poll(() => page.locator('#phone-error').textContent()).toContain('invalid Vietnamese mobile number');
+    expect(await page.locator('#phone').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#step-applicant .error-summary a').first().getAttribute('href')).toBe('#phone');
+    expect(await page.inputValue('#fullName')).toBe('Lê Thị Thu');
+    await page.click('#lang-switch');
+    await expect.poll(() => page.locator('#phone-error').textContent()).toContain('Số di động Việt Nam không hợp lệ');
+    expect(await page.locator('#phone').getAttribute('aria-invalid')).toBe('true');
     await page.fill('#phone', '0912 345 678');
     expect(await page.locator('#next').textContent()).toBe('Lưu và quay lại trang kiểm tra');
     await page.click('#next');

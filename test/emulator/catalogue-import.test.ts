@@ -82,6 +82,14 @@ describe('a procedures file with bad rows', () => {
     expect((await db.collection('imports').get()).size).toBe(0);
   });
 
+  it('planned a few codes at a time (as a province’s 2,000 are, to bound memory), the report is the same row for row', async () => {
+    const whole = await importProcedures(csv, { dryRun: true, fileName: 'thu-tuc.csv' }, { ...deps(), planChunkCodes: 10_000 });
+    // Two codes a chunk: the duplicate code's rows (2 and 13) far apart in the file, the unreadable code (row 10) alone.
+    const chunked = await importProcedures(csv, { dryRun: true, fileName: 'thu-tuc.csv' }, { ...deps(), planChunkCodes: 2 });
+    expect(chunked.counts).toEqual({ new: 5, changed: 0, unchanged: 0, rejected: 8 });
+    expect(chunked.rows).toEqual(whole.rows);
+  });
+
   it('import: writes the accepted rows whole (version 1 and the version in force) and nothing of a rejected row', async () => {
     const result = await run(csv);
     expect(result.counts).toEqual({ new: 5, changed: 0, unchanged: 0, rejected: 8 });

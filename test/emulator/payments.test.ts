@@ -70,7 +70,7 @@ describe('the fee notice', () => {
     expect(notice.reference).toBe(`${d.code.replace(/[.-]/g, '')}V${d.version}`);
     const qr = new QRPay(notice.vietQr!.payload);
     expect(qr.isValid).toBe(true);
-    expect([qr.consumer.bankBin, qr.consumer.bankNumber, qr.amount, qr.additionalData.purpose]).toEqual(['970400', '0071000123456', '50000', notice.reference]);
+    expect([qr.consumer.bankBin, qr.consumer.bankNumber, qr.amount, qr.additionalData.purpose]).toEqual([localParam('FEE_ACCOUNT_BIN'), '0071000123456', '50000', notice.reference]);
     expect(notice.vietQr!.image).toMatch(/^data:image\/svg\+xml;base64,/);
     expect(answer.body).toMatchObject({ receipts: [], canPayOnline: true });
 

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PRIVACY_NOTICE_VERSION } from '../../functions/src/contract/index.js';
 import { loadDemoData } from '../../seed/load.js';
-import { act, api, APPLICANT, download, landRenewal, PROVINCE_CENTRE, rid, submit, uploadPdf } from '../support/api.js';
+import { act, api, APPLICANT, download, landRenewal, PROVINCE_CENTRE, PROVINCE_DESK, rid, submit, uploadPdf } from '../support/api.js';
 import { admin, eventually, runSchedule } from '../support/emulators.js';
 import { IDENTITIES, type TestIdentity } from '../support/identity.js';
 
@@ -218,6 +218,31 @@ describe('export of my data', () => {
     // Each keeps a file uploaded and never filed (the export lists one's uploads).
     await uploadPdf(a, 'giay-to-rieng-cua-an.pdf');
     await uploadPdf(b, 'giay-to-rieng-cua-khang.pdf');
+    // Each files a judicial-record request with an ID-card copy (a sensitive component), and the same
+    // receptionist opens both copies: each opening is logged for its data subject, and the export of each
+    // holds the log of their own file only (Law 91/2025: the person sees who accessed their sensitive data).
+    const withIdCard = async (who: TestIdentity, applicant: typeof APPLICANT | typeof applicantB, fileName: string) => {
+      const upload = await uploadPdf(who, fileName);
+      const filed = await submit(
+        {
+          requestId: rid('exp-id'),
+          procedureCode: '2.000488',
+          receivingAgencyId: PROVINCE_DESK,
+          applicant,
+          components: [
+            { componentId: 'request-form', originals: 1 },
+            { componentId: 'identity-copy', copies: 1, uploadIds: [upload.uploadId] },
+          ],
+          resultDelivery: 'desk',
+        },
+        who,
+      );
+      const opened = await download('getUpload', { params: { uploadId: upload.uploadId } }, receptionist);
+      expect(opened.status).toBe(200);
+      return { ...filed, uploadId: upload.uploadId };
+    };
+    const ja = await withIdCard(a, APPLICANT, 'cccd-cua-an.pdf');
+    const jb = await withIdCard(b, applicantB, 'cccd-cua-khang.pdf');
     // The notifications of each transition reach each applicant (written by the fan-out trigger).
     const notified = (uid: string) => eventually(async () => ((await db.collection('notifications').where('recipientUid', '==', uid).get()).size >= 4 ? true : undefined), `notifications of ${uid}`);
     await Promise.all([notified(a.uid), notified(b.uid)]);
@@ -236,12 +261,13 @@ describe('export of my data', () => {
       notifications: { recipientUid: string; dossierCode: string | null }[];
       dataRequests: { details: string }[];
       uploads: { fileName: string; ownerUserId: string }[];
+      accessLog: { subjectUid: string; actorUid: string; actorRole: string; actorAgencyId: string | null; uploadId: string; fileName: string; dossierId: string | null; at: string }[];
     };
     const data = JSON.parse(text) as Export;
     expect(data.account.uid).toBe(a.uid);
     expect(data.user?.profile).toMatchObject({ fullName: 'Nguyễn Văn An', idNumber: '001190005555' });
-    expect(data.dossiers.map((d) => d.dossier.code)).toEqual([da.code]);
-    const mine = data.dossiers[0]!;
+    expect(data.dossiers.map((d) => d.dossier.code).sort()).toEqual([da.code, ja.code].sort());
+    const mine = data.dossiers.find((d) => d.dossier.code === da.code)!;
     expect(mine.personal?.applicant.fullName).toBe(APPLICANT.fullName);
     expect(mine.events.length).toBe(5);
     expect(mine.rating).toMatchObject({ satisfaction: 'satisfied', comment: 'Nhanh gọn, cảm ơn' });
@@ -253,9 +279,14 @@ describe('export of my data', () => {
     expect(new Set(data.uploads.map((u) => u.ownerUserId))).toEqual(new Set([a.uid]));
     expect(data.notifications.length).toBeGreaterThanOrEqual(4);
     expect(new Set(data.notifications.map((n) => n.recipientUid))).toEqual(new Set([a.uid]));
-    expect(new Set(data.notifications.map((n) => n.dossierCode))).toEqual(new Set([da.code]));
+    expect(data.notifications.map((n) => n.dossierCode)).toContain(da.code);
+    for (const n of data.notifications) expect([da.code, ja.code]).toContain(n.dossierCode);
+    // The opening of A's ID-card copy, with when and by which role at which desk — not the officer's account.
+    expect(data.accessLog).toEqual([
+      { id: expect.any(String), subjectUid: a.uid, actorUid: 'khác / someone else', actorRole: 'receptionist', actorAgencyId: PROVINCE_DESK, uploadId: ja.uploadId, fileName: 'cccd-cua-an.pdf', dossierId: ja.id, at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) },
+    ]);
     // Nothing about B, nothing naming an officer: the same desk, the same receptionist and lead for both.
-    for (const other of [b.uid, db2.code, db2.id, 'Võ Minh Khang', '044092007777', 'khang.vo@example.vn', 'Chờ hơi lâu ở quầy', 'Sửa tên đệm của Khang', 'giay-to-rieng-cua-khang.pdf', receptionist.uid, lead.uid, 'handler-at-desk']) {
+    for (const other of [b.uid, db2.code, db2.id, jb.code, jb.id, jb.uploadId, 'cccd-cua-khang.pdf', 'Võ Minh Khang', '044092007777', 'khang.vo@example.vn', 'Chờ hơi lâu ở quầy', 'Sửa tên đệm của Khang', 'giay-to-rieng-cua-khang.pdf', receptionist.uid, lead.uid, 'handler-at-desk']) {
       expect(text, other).not.toContain(other);
     }
     expect(text).toContain('someone else');
@@ -264,7 +295,8 @@ describe('export of my data', () => {
     expect(bText).toContain(db2.code);
     expect(bText).toContain('Chờ hơi lâu ở quầy');
     expect(bText).toContain('giay-to-rieng-cua-khang.pdf');
-    for (const other of [a.uid, da.code, 'Nguyễn Văn An', '001190005555', 'Nhanh gọn, cảm ơn', 'Sửa email', 'giay-to-rieng-cua-an.pdf']) expect(bText, other).not.toContain(other);
+    expect((JSON.parse(bText) as Export).accessLog.map((e) => e.fileName)).toEqual(['cccd-cua-khang.pdf']);
+    for (const other of [a.uid, da.code, ja.code, ja.uploadId, 'cccd-cua-an.pdf', 'Nguyễn Văn An', '001190005555', 'Nhanh gọn, cảm ơn', 'Sửa email', 'giay-to-rieng-cua-an.pdf']) expect(bText, other).not.toContain(other);
     expect((await download('exportMyData', {}, IDENTITIES.kioskX)).status).toBe(403);
     expect((await download('exportMyData', {})).status).toBe(401);
   });

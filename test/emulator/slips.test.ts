@@ -3,9 +3,11 @@
 // request makes nothing new.
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signLookupToken, verifyLookupToken } from '../../functions/src/domain/index.js';
+import { dossierPaymentReference, signLookupToken, verifyLookupToken } from '../../functions/src/domain/index.js';
+import { readVietQr } from '../../functions/src/platform/vietqr.js';
 import { generateSlip, type GenerateSlipDeps } from '../../functions/src/features/slips/generate-slip.js';
-import { pdfText, qrOnPage1 } from '../support/pdf-probe.js';
+import { mediaBoxes, pdfText, qrCodesInPdf, qrOnPage1 } from '../support/pdf-probe.js';
+import { localParam } from '../support/portal.js';
 import { agencySlipSigner } from '../../functions/src/features/slips/slip-signer.js';
 import { deploymentSigner } from '../../functions/src/platform/signing/index.js';
 import { LocalFileStore, localFileStoreRoot } from '../../functions/src/platform/file-store/index.js';
@@ -36,6 +38,8 @@ const testDeps = (): GenerateSlipDeps => ({
   // The trigger's own signer (the test CA's key of the receiving agency, the demo's SIGNING_LOCATION), so a
   // replay here must give the trigger's bytes.
   signer: agencySlipSigner(deploymentSigner(new LocalFileStore(localFileStoreRoot()), signingPassphrase(), signingLocation())),
+  // The demo fee account the trigger reads (functions/.env.local): the receipt's VietQR code pays into it.
+  feeAccount: () => ({ bin: localParam('FEE_ACCOUNT_BIN'), accountNumber: localParam('FEE_ACCOUNT_NUMBER'), accountName: localParam('FEE_ACCOUNT_NAME') }),
 });
 
 let dossier: { id: string; code: string };
@@ -90,6 +94,17 @@ describe('form 01 from a reception', () => {
     const qr = qrOnPage1(res.bytes)!;
     expect(qr.startsWith(`http://127.0.0.1:5000/tra-cuu/${dossier.code}?t=`)).toBe(true);
     expect(verifyLookupToken(dossier.id, new URL(qr).searchParams.get('t')!, lookupSecret())).toBe(true);
+  });
+
+  it('carries, between the signatures, the VietQR code that pays the procedure’s fee, referenced by the dossier code', async () => {
+    const res = await slip(dossier.id, SLIP_ID, IDENTITIES.citizenA);
+    expect(mediaBoxes(res.bytes)).toHaveLength(1);
+    const codes = qrCodesInPdf(res.bytes);
+    expect(codes).toHaveLength(2);
+    expect(codes[0]).toContain(`/tra-cuu/${dossier.code}?t=`);
+    // The land renewal charges 50.000 đồng (seed/procedures.csv); the account is the parameters' (the demo's).
+    expect(readVietQr(codes[1]!)).toEqual({ bin: localParam('FEE_ACCOUNT_BIN'), accountNumber: localParam('FEE_ACCOUNT_NUMBER'), amountVnd: 50_000, purpose: dossierPaymentReference(dossier.code) });
+    expect(pdfText(res.bytes)).toContain(`Nội dung ${dossierPaymentReference(dossier.code)}`);
   });
 
   it('downloads with the token of the QR code, without signing in', async () => {

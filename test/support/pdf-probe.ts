@@ -9,7 +9,9 @@ import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 
 // jsqr is CommonJS with an ES `default` export; depending on the loader it arrives wrapped or not.
-type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+type Point = { x: number; y: number };
+type Found = { data: string; location: { topLeftCorner: Point; topRightCorner: Point; bottomLeftCorner: Point; bottomRightCorner: Point } };
+type Decode = (data: Uint8ClampedArray, width: number, height: number) => Found | null;
 const jsQR: Decode = ((jsQRModule as unknown as { default?: Decode }).default ?? jsQRModule) as unknown as Decode;
 
 function run(tool: 'pdftotext' | 'pdftoppm', args: string[]): Buffer {
@@ -68,10 +70,41 @@ export function page1Image(pdf: Buffer): PNG {
   });
 }
 
-/** The text of the QR code on page 1, or undefined when none is found. */
+function pageImage(pdf: Buffer, page: number): PNG {
+  return withFile(pdf, (path, dir) => {
+    run('pdftoppm', ['-r', '150', '-png', '-f', String(page), '-l', String(page), '-singlefile', path, join(dir, 'page')]);
+    return PNG.sync.read(readFileSync(join(dir, 'page.png')));
+  });
+}
+
+/**
+ * Every QR code on a page, top to bottom, as a phone would read each one: jsQR finds one code at a time,
+ * so each code found is painted white and the page read again.
+ */
+function qrCodesOn(png: PNG): { data: string; top: number }[] {
+  const pixels = new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length);
+  const found: { data: string; top: number }[] = [];
+  for (let i = 0; i < 6; i++) {
+    const qr = jsQR(pixels, png.width, png.height);
+    if (!qr) break;
+    const corners = Object.values(qr.location);
+    const pad = 12; // the quiet zone and the finder patterns' outer ring
+    const [x0, x1] = [Math.min(...corners.map((c) => c.x)) - pad, Math.max(...corners.map((c) => c.x)) + pad].map((v) => Math.max(0, Math.min(png.width, Math.round(v))));
+    const [y0, y1] = [Math.min(...corners.map((c) => c.y)) - pad, Math.max(...corners.map((c) => c.y)) + pad].map((v) => Math.max(0, Math.min(png.height, Math.round(v))));
+    for (let y = y0!; y < y1!; y++) pixels.fill(255, (y * png.width + x0!) * 4, (y * png.width + x1!) * 4);
+    found.push({ data: qr.data, top: y0! });
+  }
+  return found.sort((a, b) => a.top - b.top);
+}
+
+/** The text of the topmost QR code on page 1 (the slips' lookup code), or undefined when none is found. */
 export function qrOnPage1(pdf: Buffer): string | undefined {
-  const png = page1Image(pdf);
-  return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data;
+  return qrCodesOn(page1Image(pdf))[0]?.data;
+}
+
+/** The text of every QR code of the PDF, page by page, top to bottom. */
+export function qrCodesInPdf(pdf: Buffer): string[] {
+  return mediaBoxes(pdf).flatMap((_box, i) => qrCodesOn(pageImage(pdf, i + 1)).map((q) => q.data));
 }
 
 /** Page sizes from the page dictionaries (pdfkit writes them uncompressed). */

@@ -32,14 +32,15 @@ function parseStored<T>(schema: { safeParse(v: unknown): { success: true; data: 
  */
 export async function readStoredProcedures(db: Firestore, codes: readonly string[], withHistory: ReadonlySet<string>): Promise<Map<string, StoredProcedure>> {
   const out = new Map<string, StoredProcedure>();
-  const chunks: string[][] = [];
-  for (let i = 0; i < codes.length; i += 300) chunks.push(codes.slice(i, i + 300));
-  // The reads are independent: all chunks at once, one round trip instead of one per 300 codes.
-  const snaps = (await Promise.all(chunks.map((chunk) => db.getAll(...chunk.map((code) => procedureRef(db, code)))))).flat();
-  for (const snap of snaps) {
-    if (!snap.exists) continue;
-    const current = parseStored(Procedure, snap.ref.path, snap.data());
-    if (current) out.set(snap.id, { current });
+  // One chunk at a time, each parsed and its snapshots let go before the next is asked for: a province's
+  // whole catalogue in flight at once was the import's memory peak (callers plan in chunks of this size).
+  for (let i = 0; i < codes.length; i += 300) {
+    const snaps = await db.getAll(...codes.slice(i, i + 300).map((code) => procedureRef(db, code)));
+    for (const snap of snaps) {
+      if (!snap.exists) continue;
+      const current = parseStored(Procedure, snap.ref.path, snap.data());
+      if (current) out.set(snap.id, { current });
+    }
   }
   for (const code of withHistory) {
     const stored = out.get(code);

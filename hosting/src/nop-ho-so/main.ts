@@ -40,6 +40,8 @@ window.addEventListener('popstate', () => {
 
 onLangChange(() => {
   if (STEPS.includes(wizard.step as Step)) readCurrentStep();
+  // The redraw would drop the server's field errors still on screen: shown again, in the new language.
+  if (wizard.shownServerErrors) wizard.pending = wizard.shownServerErrors;
   render();
 });
 

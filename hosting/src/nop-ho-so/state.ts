@@ -43,6 +43,12 @@ export const wizard: {
   returnToCheck: boolean;
   /** Server field errors waiting to be shown once their step is rendered. */
   pending?: { step: Step; problems: FieldProblem[]; title?: Bilingual };
+  /**
+   * The server field errors on screen now (set by each render, dropped when the step's own check takes
+   * over): a language switch redraws the step, and unresolved errors must come back in the new language
+   * rather than vanish.
+   */
+  shownServerErrors?: { step: Step; problems: FieldProblem[]; title?: Bilingual };
   fallbackRequestId?: string;
   submitted?: SubmittedDossier;
   stored?: StoredDraft;

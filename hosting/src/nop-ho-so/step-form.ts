@@ -55,6 +55,9 @@ export function stepForm(current: Step, body: (HTMLElement | null)[], onNext: ()
 
 export function afterStep(current: Step, problems: FieldProblem[], next: Step): void {
   const form = document.getElementById(`step-${current}`)!;
+  // The step's own check now speaks for the answers on screen: a language switch must not bring back
+  // the server's older errors over what the citizen has since corrected.
+  wizard.shownServerErrors = undefined;
   if (problems.length) {
     showFieldErrors(form, problems);
     return;

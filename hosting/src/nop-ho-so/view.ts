@@ -46,9 +46,11 @@ export function render(): void {
   const body = VIEWS[step].view();
   app.dataset.state = step;
   app.replaceChildren(intro, body);
-  if (wizard.pending && wizard.pending.step === step) {
-    const { problems, title } = wizard.pending;
-    wizard.pending = undefined;
+  const serverErrors = wizard.pending && wizard.pending.step === step ? wizard.pending : undefined;
+  if (serverErrors) wizard.pending = undefined;
+  wizard.shownServerErrors = serverErrors;
+  if (serverErrors) {
+    const { problems, title } = serverErrors;
     showFieldErrors(body, problems.map((p) => ({ inputId: p.inputId, message: p.message })), title);
   } else {
     document.getElementById('step-title')?.focus();

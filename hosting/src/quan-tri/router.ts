@@ -39,6 +39,9 @@ function renderNav(active: string): void {
       ...SECTIONS.map((s) =>
         h('li', {}, h('a', { href: BASE + s.path, 'aria-current': s.path === active ? 'page' : undefined, 'aria-keyshortcuts': `Alt+${s.key}` }, t(s.label))),
       ),
+      // The data protection officer's queue is an administrator's duty too (Decree 356/2025 deadlines), but
+      // its own page: linked here so it is found from the console rather than by typing its address.
+      h('li', {}, h('a', { href: '/bao-ve-du-lieu/', id: 'data-protection-link' }, t({ vi: 'Yêu cầu về dữ liệu cá nhân', en: 'Personal data requests' }))),
     ),
   );
 }

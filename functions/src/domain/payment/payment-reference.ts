@@ -17,8 +17,21 @@ const REFERENCE = /^[A-Z0-9]{1,25}$/;
 /** The reference of the fee notice issued at `version` of the dossier with `code`. */
 export function paymentReference(code: string, version: number): string {
   if (!Number.isSafeInteger(version) || version < 1) throw new RangeError(`invalid version ${version}`);
+  return compactReference(code, `V${version}`);
+}
+
+/**
+ * The reference printed with the VietQR code of the receipt (form 01): the dossier alone, without a notice
+ * version (no notice exists yet at reception), so a transfer made from the receipt names its dossier and
+ * the desk can confirm it (`confirmPayment` with the bank's voucher number). It differs from every fee
+ * notice's reference of the same dossier, which ends in `V` and the notice's version.
+ */
+export function dossierPaymentReference(code: string): string {
+  return compactReference(code, '');
+}
+
+function compactReference(code: string, suffix: string): string {
   const compact = code.replace(/[.-]/g, '').toUpperCase();
-  const suffix = `V${version}`;
   if (compact.length + suffix.length <= MAX_REFERENCE_LENGTH) return `${compact}${suffix}`;
   const { agencyCode } = parseDossierCode(code);
   const tail = compact.slice(agencyCode.replace(/\./g, '').length);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DOSSIER_IN } from '../../../../test/fixtures/lifecycle.js';
 import { amountInWords, numberInWords } from './amount-in-words.js';
 import { checkPayment, feeNoticeOf, formatReceiptNumber } from './fee-notice.js';
-import { isPaymentReference, MAX_REFERENCE_LENGTH, paymentReference } from './payment-reference.js';
+import { dossierPaymentReference, isPaymentReference, MAX_REFERENCE_LENGTH, paymentReference } from './payment-reference.js';
 
 describe('amount in words (as receipts print it)', () => {
   // Readings written out by hand, with the reading rules: linh, mốt, lăm, tư, mười, không trăm.
@@ -51,6 +51,16 @@ describe('payment reference (transfer content, gateway order)', () => {
     expect(paymentReference('000.00.15.H99-20260609-0092637', 123)).not.toBe(long);
     expect(isPaymentReference(long)).toBe(true);
     expect(isPaymentReference('0000001H99-2612')).toBe(false);
+  });
+
+  it('the receipt’s reference names the dossier alone, and never matches one of its notices', () => {
+    expect(dossierPaymentReference('000.00.01.H99-261203-0001')).toBe('0000001H992612030001');
+    // Without a version suffix a long code still fits whole (25 characters); a longer one keeps its date and number.
+    expect(dossierPaymentReference('000.00.14.H99-20260609-0092637')).toBe('0000014H99202606090092637');
+    const long = dossierPaymentReference('000.00.14.H99-20260609-009263799');
+    expect(long).toMatch(/^[0-9A-F]{4}20260609009263799$/);
+    expect(isPaymentReference(long)).toBe(true);
+    for (const version of [1, 7, 123]) expect(paymentReference('000.00.01.H99-261203-0001', version)).not.toBe(dossierPaymentReference('000.00.01.H99-261203-0001'));
   });
 
   it('refuses a version that no notice can have', () => {

@@ -16,7 +16,7 @@ import { PAYMENT_ORDERS, RECEIPTS } from '../../store/payment-orders.js';
 import { revive } from '../../store/revive.js';
 import type { PaymentGateway } from './gateway-port.js';
 import { settleNotice, type SettleDeps } from './settle.js';
-import { feeAccountProblem, vietQrView, type FeeAccount } from './vietqr.js';
+import { feeAccountProblem, vietQrView, type FeeAccount } from '../../platform/vietqr.js';
 import { vnpParams } from './vnpay-gateway.js';
 
 export type PaymentDeps = SettleDeps & {

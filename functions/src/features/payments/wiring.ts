@@ -5,7 +5,7 @@ import { getCaller } from '../../platform/auth.js';
 import { db } from '../../platform/firestore.js';
 import { workingCalendar } from '../../store/reference-data.js';
 import type { PaymentDeps } from './payment.handler.js';
-import { feeAccountProblem, vietQrPayload, type FeeAccount } from './vietqr.js';
+import { feeAccountProblem, vietQrPayload, type FeeAccount } from '../../platform/vietqr.js';
 import { vnpayGateway } from './vnpay-gateway.js';
 
 const account = (): FeeAccount => ({ bin: FEE_ACCOUNT_BIN.value(), accountNumber: FEE_ACCOUNT_NUMBER.value(), accountName: FEE_ACCOUNT_NAME.value() });

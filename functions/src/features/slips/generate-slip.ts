@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import type { FileStore } from '../../platform/file-store/index.js';
+import type { FeeAccount } from '../../platform/vietqr.js';
 import { dossierRef, slipRef } from '../../store/dossiers.js';
 import { recordIssuedDocument } from '../../store/issued-documents.js';
 import { SLIP_REQUESTS } from '../../store/outbox.js';
@@ -25,6 +26,8 @@ export type GenerateSlipDeps = {
   secret: () => string;
   origin: () => string;
   signer: SlipSigner;
+  /** The fee account (FEE_ACCOUNT_* parameters, read per call): the receipt's VietQR code pays into it. */
+  feeAccount: () => FeeAccount | undefined;
 };
 
 export const StoredSlipRequest = z.object({
@@ -78,7 +81,7 @@ export async function generateSlip(deps: GenerateSlipDeps, requestId: string): P
   }
 
   try {
-    const data = await loadSlipData(db, request, { origin: deps.origin(), secret: deps.secret() });
+    const data = await loadSlipData(db, request, { origin: deps.origin(), secret: deps.secret(), feeAccount: deps.feeAccount() });
     const agencyId = String((await dossierRef(db, request.dossierId).get()).get('receivingAgencyId'));
     const signed = await deps.signer.sign(await renderSlip(data), {
       dossierId: request.dossierId,

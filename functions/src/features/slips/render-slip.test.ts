@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { verifyLookupToken } from '../../domain/index.js';
-import { pdfText, pdfWords, mediaBoxes, qrOnPage1 } from '../../../../test/support/pdf-probe.js';
+import { pdfText, pdfWords, mediaBoxes, qrCodesInPdf, qrOnPage1 } from '../../../../test/support/pdf-probe.js';
+import { readVietQr } from '../../platform/vietqr.js';
+import { receiptFeeQr } from './slip-sources.js';
 import { renderRegister } from './render-register.js';
 import { renderSlip } from './render-slip.js';
 import type { SlipData } from './slip-data.js';
@@ -58,6 +60,28 @@ describe('forms 01–05 (A5)', () => {
     // The appointment wraps on A5; its parts must all be there.
     expect(squash(pdfText(pdf))).toMatch(/5\. Thời gian trả kết quả giải quyết hồ sơ: 16 giờ 00 phút, ngày 08 tháng 12 năm\s+2026/);
   });
+
+  it('01 with a fee due: the VietQR code that pays it between the signatures, what it fills in under it, one page', async () => {
+    const account = { bin: '970436', accountNumber: '0071000123456', accountName: 'KHO BAC NHA NUOC TINH BINH AN' };
+    const feeQr = receiptFeeQr({ fees: [{ amountVnd: 50_000, description: { vi: 'Lệ phí', en: 'Fee' } }] }, FIXTURE_CODE, account)!;
+    const pdf = await renderSlip(receiptFixture({ fee: '50.000 đồng (Lệ phí)', feeQr }));
+    expect(mediaBoxes(pdf)).toEqual([A5]);
+    expectLines(pdfText(pdf), [
+      '7. Phí, lệ phí: 50.000 đồng (Lệ phí)',
+      'Quét mã VietQR để nộp 50.000 đồng',
+      'Ngân hàng TMCP Ngoại Thương Việt Nam',
+      'Số tài khoản 0071000123456',
+      `Nội dung ${feeQr.reference}`,
+      'NGƯỜI NỘP HỒ SƠ',
+      'NGƯỜI TIẾP NHẬN HỒ SƠ',
+      'Trần Văn Bình',
+    ]);
+    // A phone reads two codes: the lookup address at the top, then the transfer.
+    const codes = qrCodesInPdf(pdf);
+    expect(codes).toHaveLength(2);
+    expect(codes[0]).toBe(receiptFixture().lookupUrl);
+    expect(readVietQr(codes[1]!)).toEqual({ bin: '970436', accountNumber: '0071000123456', amountVnd: 50_000, purpose: feeQr.reference });
+  }, 20_000); // rasterised and scanned for every code on the page: seconds on a loaded two-core machine
 
   it('02 supplement request: items, reason, guidance, officer and phone', async () => {
     const pdf = await renderSlip(supplementFixture());

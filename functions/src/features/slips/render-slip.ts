@@ -1,6 +1,6 @@
 // Forms 01–05 of Circular 01/2018 on A5: pure functions from SlipData to PDF bytes. The field lists
 // follow the legal model (shared reference, section "Forms").
-import type { ApologySlip, ControlSlip, ReceiptSlip, RefusalSlip, SlipComponentRow, SlipData, StopNoticeSlip, SupplementSlip } from './slip-data.js';
+import type { ApologySlip, ControlSlip, ReceiptSlip, RefusalSlip, SlipComponentRow, SlipData, SlipFeeQr, StopNoticeSlip, SupplementSlip } from './slip-data.js';
 import { date, dateTime, longDate, longDateTime } from './slip-time.js';
 import { SlipWriter } from './slip-writer.js';
 
@@ -80,8 +80,19 @@ function receipt(w: SlipWriter, d: ReceiptSlip): void {
       { title: 'NGƯỜI TIẾP NHẬN HỒ SƠ', note: SIGN, ...(d.officerName ? { name: d.officerName } : {}) },
     ],
     dateLine(d),
+    d.feeQr ? feeQrCentre(d.feeQr) : undefined,
   );
 }
+
+/**
+ * The receipt's VietQR code, between the two signatures (room they leave empty: the form stays one A5
+ * page), with what it fills in spelled out under it for those who transfer by hand.
+ */
+const feeQrCentre = (qr: SlipFeeQr) => ({
+  data: qr.payload,
+  size: 54,
+  caption: [`Quét mã VietQR để nộp ${qr.amount}`, qr.bankName, `Số tài khoản ${qr.accountNumber}`, `Nội dung ${qr.reference}`],
+});
 
 /** The top of forms 02 and 03 (both answer an application at reception): QR, code, applicant, request. */
 function receptionHeader(w: SlipWriter, d: SupplementSlip | RefusalSlip): void {

@@ -64,7 +64,15 @@ export type ReceiptSlip = SlipBase & {
   ratingCode: string;
   register: { book: string; entry: string };
   officerName?: string;
+  /**
+   * When the procedure charges a fee and a fee account is configured: the VietQR code that pays it by bank
+   * transfer (issue 17, "printed on the fee notice and the receipt"), with what the code fills in printed
+   * beside it for a citizen who transfers by hand.
+   */
+  feeQr?: SlipFeeQr;
 };
+
+export type SlipFeeQr = { payload: string; amount: string; reference: string; bankName: string; accountNumber: string; accountName: string };
 
 export type SupplementSlip = SlipBase & {
   purpose: 'supplementRequest';

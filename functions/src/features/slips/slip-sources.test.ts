@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { componentRows, feeText, formatAddress, slipApplicant } from './slip-sources.js';
+import { readVietQr } from '../../platform/vietqr.js';
+import { componentRows, feeText, formatAddress, receiptFeeQr, slipApplicant } from './slip-sources.js';
 import { lookupUrl, ratingUrl } from './slip-links.js';
 
 describe('what the slips print from stored data', () => {
@@ -8,6 +9,22 @@ describe('what the slips print from stored data', () => {
     expect(feeText({ fees: [{ amountVnd: 1_500_000, description: { vi: 'Lệ phí cấp giấy', en: 'Issue fee' } }] })).toBe(
       '1.500.000 đồng (Lệ phí cấp giấy)',
     );
+  });
+
+  it('a fee due gives the receipt a VietQR code for the whole fee, referenced by the dossier code; none otherwise', () => {
+    const account = { bin: '970436', accountNumber: '0071000123456', accountName: 'KHO BAC NHA NUOC' };
+    const fees = [
+      { amountVnd: 50_000, description: { vi: 'Lệ phí', en: 'Fee' } },
+      { amountVnd: 25_000, description: { vi: 'Phí thẩm định', en: 'Appraisal fee' } },
+    ];
+    const qr = receiptFeeQr({ fees }, '000.00.01.H99-261127-0042', account)!;
+    expect(qr).toMatchObject({ amount: '75.000 đồng', reference: '0000001H992611270042', accountNumber: '0071000123456', accountName: 'KHO BAC NHA NUOC', bankName: 'Ngân hàng TMCP Ngoại Thương Việt Nam' });
+    expect(readVietQr(qr.payload)).toEqual({ bin: '970436', accountNumber: '0071000123456', amountVnd: 75_000, purpose: '0000001H992611270042' });
+    // Nothing charged, no account, or an account that cannot make a valid code: no code at all.
+    expect(receiptFeeQr({ fees: [] }, '000.00.01.H99-261127-0042', account)).toBeUndefined();
+    expect(receiptFeeQr({ fees: [{ amountVnd: 0, description: { vi: 'Miễn', en: 'Waived' } }] }, '000.00.01.H99-261127-0042', account)).toBeUndefined();
+    expect(receiptFeeQr({ fees }, '000.00.01.H99-261127-0042', undefined)).toBeUndefined();
+    expect(receiptFeeQr({ fees }, '000.00.01.H99-261127-0042', { ...account, bin: '' })).toBeUndefined();
   });
 
   it('addresses keep a pre-2025 district only when there is one', () => {

@@ -5,6 +5,7 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import {
   applicantDisplayName,
+  dossierPaymentReference,
   formatRatingCode,
   ratingCodeOf,
   findForm,
@@ -25,7 +26,8 @@ import { readBrand } from '../../store/branding.js';
 import { findAgency, procedureVersion } from '../../store/reference-data.js';
 import { dossierRef, eventRef, joinDossier, personalRef } from '../../store/dossiers.js';
 import { revive } from '../../store/revive.js';
-import type { HandoffRow, SlipAgency, SlipApplicant, SlipComponentRow, SlipData } from './slip-data.js';
+import { bankNameOf, feeAccountProblem, vietQrPayload, type FeeAccount } from '../../platform/vietqr.js';
+import type { HandoffRow, SlipAgency, SlipApplicant, SlipComponentRow, SlipData, SlipFeeQr } from './slip-data.js';
 import { lookupUrl, procedureUrl, ratingUrl } from './slip-links.js';
 import { date } from './slip-time.js';
 
@@ -72,6 +74,25 @@ const vnd = (amount: number) => `${amount.toLocaleString('de-DE')} đồng`; // 
 
 export function feeText(procedure: Pick<Procedure, 'fees'>): string {
   return procedure.fees.length === 0 ? 'Không thu phí' : procedure.fees.map((f) => `${vnd(f.amountVnd)} (${f.description.vi})`).join('; ');
+}
+
+/**
+ * The VietQR block of a receipt: the procedure's fees in one transfer, referenced by the dossier code. None
+ * when nothing is charged, or when the configured account cannot make a valid code (no code rather than a
+ * wrong one; the fee line still says what is due).
+ */
+export function receiptFeeQr(procedure: Pick<Procedure, 'fees'>, code: string, account: FeeAccount | undefined): SlipFeeQr | undefined {
+  const amountVnd = procedure.fees.reduce((sum, f) => sum + f.amountVnd, 0);
+  if (amountVnd <= 0 || !account || feeAccountProblem(account)) return undefined;
+  const reference = dossierPaymentReference(code);
+  return {
+    payload: vietQrPayload(account, amountVnd, reference),
+    amount: vnd(amountVnd),
+    reference,
+    bankName: bankNameOf(account.bin),
+    accountNumber: account.accountNumber,
+    accountName: account.accountName,
+  };
 }
 
 export function componentRows(dossier: Pick<Dossier, 'components'>, procedure: Pick<Procedure, 'components'>): SlipComponentRow[] {
@@ -135,7 +156,7 @@ export class SlipSourceMissing extends Error {
 export async function loadSlipData(
   db: Firestore,
   request: SlipRequest,
-  links: { origin: string; secret: string },
+  links: { origin: string; secret: string; feeAccount?: FeeAccount },
 ): Promise<SlipData> {
   const [publicSnap, personalSnap, eventSnap] = await db.getAll(
     dossierRef(db, request.dossierId),
@@ -174,6 +195,7 @@ export async function loadSlipData(
     case 'receipt': {
       const dueAt = p.type === 'receive' ? p.due.at : dossier.originalDueAt ?? dossier.dueAt;
       if (!dueAt) throw new SlipSourceMissing(`due date of ${request.dossierId}`);
+      const feeQr = receiptFeeQr(procedure, dossier.code, links.feeAccount);
       return {
         ...base,
         purpose: 'receipt',
@@ -193,6 +215,7 @@ export async function loadSlipData(
           entry: dossier.registerEntry ? String(dossier.registerEntry.number) : dossier.code,
         },
         ...(officerName ? { officerName } : {}),
+        ...(feeQr ? { feeQr } : {}),
       };
     }
     case 'supplementRequest': {

@@ -192,15 +192,30 @@ export class SlipWriter {
     return this;
   }
 
-  /** Signature blocks side by side: title, how to sign, room for the signature, printed name. */
-  signatures(blocks: { title: string; note: string; name?: string }[], dateLine?: string): this {
+  /**
+   * Signature blocks side by side: title, how to sign, room for the signature, printed name. `centre`, if
+   * given, is a QR code with a few small lines under it, drawn between the first two blocks: the receipt
+   * prints its VietQR code there, in room the signatures leave empty, so the form stays one A5 page.
+   */
+  signatures(blocks: { title: string; note: string; name?: string }[], dateLine?: string, centre?: { data: string; size: number; caption: string[] }): this {
     const needed = 95;
     this.ensure(needed);
     if (dateLine) this.text(dateLine, { size: 8, align: 'right' });
     const top = this.doc.y + 4;
-    const width = this.contentWidth / blocks.length;
+    const columns = blocks.length + (centre ? 1 : 0);
+    const width = this.contentWidth / columns;
+    const columnOf = (i: number) => (centre && i >= 1 ? i + 1 : i);
+    if (centre) {
+      const x = this.left + width;
+      this.drawQr(centre.data, x + (width - centre.size) / 2, top, centre.size);
+      let y = top + centre.size;
+      for (const line of centre.caption) {
+        this.doc.font('regular').fontSize(6).text(this.checkGlyphs(line, 'regular'), x, y, { width, align: 'center' });
+        y = this.doc.y;
+      }
+    }
     blocks.forEach((block, i) => {
-      const x = this.left + i * width;
+      const x = this.left + columnOf(i) * width;
       this.doc.font('bold').fontSize(8).text(this.checkGlyphs(block.title, 'bold'), x, top, { width, align: 'center' });
       this.doc.font('regular').fontSize(7).text(this.checkGlyphs(block.note, 'regular'), x, this.doc.y, { width, align: 'center' });
       if (block.name) {
@@ -218,12 +233,19 @@ export class SlipWriter {
    * squares (one per run of dark modules): sharp at any zoom, small, and deterministic.
    */
   floatQr(url: string, size = 84): this {
-    const qr = QRCode.create(url, { errorCorrectionLevel: 'M' });
+    const y0 = this.doc.y;
+    this.drawQr(url, this.left + this.contentWidth - size, y0, size);
+    this.floatBottom = y0 + size;
+    this.floatWidth = size + 8;
+    return this;
+  }
+
+  /** A QR code of `data` as vector squares, its top left corner at (x0, y0); the cursor does not move. */
+  private drawQr(data: string, x0: number, y0: number, size: number): void {
+    const qr = QRCode.create(data, { errorCorrectionLevel: 'M' });
     const n = qr.modules.size;
     const quiet = 2;
     const unit = size / (n + 2 * quiet);
-    const x0 = this.left + this.contentWidth - size;
-    const y0 = this.doc.y;
     this.doc.save().rect(x0, y0, size, size).fill('#ffffff').fillColor('#000000');
     for (let r = 0; r < n; r++) {
       let c = 0;
@@ -238,9 +260,6 @@ export class SlipWriter {
       }
     }
     this.doc.fill('#000000').restore();
-    this.floatBottom = y0 + size;
-    this.floatWidth = size + 8;
-    return this;
   }
 
   /** Moves the cursor below a floated QR code. */

@@ -1,5 +1,5 @@
 // Production dependencies of the slip worker and endpoints.
-import { LOOKUP_TOKEN_SECRET, publicOrigin, SIGNING_KEY_PASSPHRASE, SIGNING_LOCATION } from '../../config.js';
+import { FEE_ACCOUNT_BIN, FEE_ACCOUNT_NAME, FEE_ACCOUNT_NUMBER, LOOKUP_TOKEN_SECRET, publicOrigin, SIGNING_KEY_PASSPHRASE, SIGNING_LOCATION } from '../../config.js';
 import { findCaller, getCaller } from '../../platform/auth.js';
 import { fileStore } from '../../platform/file-store/index.js';
 import { db } from '../../platform/firestore.js';
@@ -18,6 +18,8 @@ export function slipDeps(): GenerateSlipDeps {
     secret: () => LOOKUP_TOKEN_SECRET.value(),
     origin: publicOrigin,
     signer: agencySlipSigner(deploymentSigner(files, SIGNING_KEY_PASSPHRASE.value(), SIGNING_LOCATION.value())),
+    // Unset parameters are empty strings: the receipt then prints no code (slip-sources checks the account).
+    feeAccount: () => ({ bin: FEE_ACCOUNT_BIN.value(), accountNumber: FEE_ACCOUNT_NUMBER.value(), accountName: FEE_ACCOUNT_NAME.value() }),
   };
 }
 

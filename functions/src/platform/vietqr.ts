@@ -1,10 +1,11 @@
-// VietQR (NAPAS 247 over EMVCo): the code a banking app scans to pay a fee by transfer. The payload is built
+// VietQR (NAPAS 247 over EMVCo): the code a banking app scans to pay a fee by transfer (the fee notice of
+// features/payments and the receipt slip of features/slips both print it, hence platform). The payload is built
 // by the maintained `vietnam-qr-pay` package (QRIBFTTA: a transfer to an account, with the amount and the
 // payment reference as the transfer's content), checked in vietqr.test.ts against published examples of two
 // independent implementations; the image is drawn by `qrcode` as an SVG.
 import QRCode from 'qrcode';
 import { Banks, QRPay } from 'vietnam-qr-pay';
-import type { VietQrView } from '../../contract/index.js';
+import type { VietQrView } from '../contract/index.js';
 
 /** The account fees are paid into (parameters FEE_ACCOUNT_BIN, FEE_ACCOUNT_NUMBER, FEE_ACCOUNT_NAME). */
 export type FeeAccount = { readonly bin: string; readonly accountNumber: string; readonly accountName: string };

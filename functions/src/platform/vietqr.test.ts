@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { QRPay } from 'vietnam-qr-pay';
+import { Banks, QRPay } from 'vietnam-qr-pay';
 import { feeAccountProblem, readVietQr, vietQrPayload } from './vietqr.js';
 
 // EMVCo's CRC-16/CCITT-FALSE (poly 0x1021, init 0xFFFF) over the payload up to and including "6304",
@@ -44,5 +45,17 @@ describe('VietQR payloads', () => {
     expect(feeAccountProblem({ bin: '970436', accountNumber: '', accountName: 'A' })).toContain('FEE_ACCOUNT_NUMBER');
     expect(feeAccountProblem({ bin: '970436', accountNumber: '0071000123456', accountName: ' ' })).toContain('FEE_ACCOUNT_NAME');
     expect(feeAccountProblem({ bin: '970436', accountNumber: '0071000123456', accountName: 'KHO BAC' })).toBeUndefined();
+  });
+});
+
+describe('the demo fee account (functions/.env.local)', () => {
+  it('pays into a BIN no bank has, so a demo code scanned by a real banking app reaches no real bank', () => {
+    const env = readFileSync(new URL('../../.env.local', import.meta.url), 'utf8');
+    const bin = /^FEE_ACCOUNT_BIN=(.*)$/m.exec(env)?.[1]?.trim();
+    expect(bin).toMatch(/^\d{6}$/);
+    expect(Banks.map((b) => b.bin)).not.toContain(bin);
+    // NAPAS members' BINs are 9704xx and 9710xx; ISO/IEC 7812 issues none that starts with 0.
+    expect(bin).not.toMatch(/^97/);
+    expect(feeAccountProblem({ bin: bin!, accountNumber: '0071000123456', accountName: 'KHO BAC (DEMO)' })).toBeUndefined();
   });
 });
