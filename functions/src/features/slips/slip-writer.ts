@@ -206,13 +206,16 @@ export class SlipWriter {
     const width = this.contentWidth / columns;
     const columnOf = (i: number) => (centre && i >= 1 ? i + 1 : i);
     if (centre) {
+      // The centre never reaches below the signature blocks (title, note, 48 pt of room, name: about 76 pt),
+      // so the QR code cannot change where the page breaks: one line per caption entry, cut with an ellipsis
+      // rather than wrapped (pdfkit would otherwise start a new page for a line past the margin).
       const x = this.left + width;
-      this.drawQr(centre.data, x + (width - centre.size) / 2, top, centre.size);
-      let y = top + centre.size;
-      for (const line of centre.caption) {
-        this.doc.font('regular').fontSize(6).text(this.checkGlyphs(line, 'regular'), x, y, { width, align: 'center' });
-        y = this.doc.y;
-      }
+      const lineHeight = 7.2;
+      const size = Math.min(centre.size, 74 - centre.caption.length * lineHeight);
+      this.drawQr(centre.data, x + (width - size) / 2, top, size);
+      centre.caption.forEach((line, i) => {
+        this.doc.font('regular').fontSize(6).text(this.checkGlyphs(line, 'regular'), x, top + size + i * lineHeight, { width, height: lineHeight, ellipsis: true, align: 'center' });
+      });
     }
     blocks.forEach((block, i) => {
       const x = this.left + columnOf(i) * width;
