@@ -19,12 +19,25 @@ async function copy(text: string, source: HTMLElement): Promise<boolean> {
 }
 
 /**
+ * The last copy, so that a list or page redrawn by a live update just after the tap still says it (the
+ * redraw replaces the button and its status line); forgotten after a short while.
+ */
+let lastCopy: { code: string; copied: boolean; at: number } | undefined;
+const REMEMBER_MS = 10_000;
+
+const statusText = (copied: boolean) =>
+  copied
+    ? t({ vi: 'Đã chép mã hồ sơ.', en: 'Dossier code copied.' })
+    : t({ vi: 'Mã đã được chọn: bấm giữ để sao chép.', en: 'The code is selected: long-press to copy.' });
+
+/**
  * `<span class="dossier-code">` (no break inside) and a "Chép mã" button with its own status line.
  * `testId` names the code for tests and pages that already used one.
  */
 export function dossierCodeWithCopy(code: string, opts: { testId?: string; big?: boolean } = {}): HTMLElement {
   const value = h('span', { class: `dossier-code${opts.big ? ' big-code' : ''}`, 'data-testid': opts.testId, translate: 'no' }, code);
   const said = h('span', { class: 'copy-status', role: 'status' });
+  if (lastCopy && lastCopy.code === code && Date.now() - lastCopy.at < REMEMBER_MS) said.textContent = statusText(lastCopy.copied);
   const button = h(
     'button',
     { type: 'button', class: 'secondary copy-code', 'aria-label': t({ vi: `Chép mã hồ sơ ${code}`, en: `Copy the dossier code ${code}` }) },
@@ -32,10 +45,10 @@ export function dossierCodeWithCopy(code: string, opts: { testId?: string; big?:
   );
   button.addEventListener('click', () => {
     void copy(code, value).then((copied) => {
-      said.textContent = copied
-        ? t({ vi: 'Đã chép mã hồ sơ.', en: 'Dossier code copied.' })
-        : t({ vi: 'Mã đã được chọn: bấm giữ để sao chép.', en: 'The code is selected: long-press to copy.' });
+      lastCopy = { code, copied, at: Date.now() };
+      // The line on screen now: this one, or its replacement if a redraw came while the clipboard answered.
+      for (const line of document.querySelectorAll<HTMLElement>(`.code-copy[data-code="${CSS.escape(code)}"] .copy-status`)) line.textContent = statusText(copied);
     });
   });
-  return h('span', { class: 'code-copy' }, value, ' ', button, said);
+  return h('span', { class: 'code-copy', 'data-code': code }, value, ' ', button, said);
 }
