@@ -9,28 +9,10 @@ import { intakeDossier, submitDossier } from '../../functions/src/features/dossi
 import type { DossierDeps } from '../../functions/src/features/dossiers/dossier-deps.js';
 import { loadDemoData } from '../../seed/load.js';
 import { admin } from '../support/emulators.js';
+import { birthRegistration, COMMUNE_DESK } from '../fixtures/applications.js';
 
 const { db, auth } = admin();
-const COMMUNE_DESK = '000.21.03.H99';
 
-function birthRegistration(requestId: string) {
-  return {
-    requestId,
-    procedureCode: '1.001193',
-    receivingAgencyId: COMMUNE_DESK,
-    applicant: {
-      kind: 'person',
-      fullName: 'Lê Thị Thu Hà',
-      identity: { kind: 'citizenId', number: '040195001234' },
-      phone: '0987654321',
-      address: { line: 'Thôn Tân Lập 2', communeName: 'Xã Tân Lập', provinceName: 'Tỉnh Bình An' },
-    },
-    components: [
-      { componentId: 'birth-declaration', originals: 1 },
-      { componentId: 'birth-certificate', originals: 1 },
-    ],
-  };
-}
 
 beforeAll(async () => {
   await loadDemoData(db, auth);

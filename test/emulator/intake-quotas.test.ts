@@ -6,40 +6,20 @@
 // dossier-codes.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ONLINE_QUOTA, localDateOf } from '../../functions/src/domain/index.js';
-import type { SubmitDossierBody } from '../../functions/src/contract/index.js';
 import { loadDemoData } from '../../seed/load.js';
 import { api, numbered, rid } from '../support/api.js';
 import type { DocumentData } from 'firebase-admin/firestore';
 import { admin, FIRESTORE_HOST, PROJECT_ID } from '../support/emulators.js';
 import { idTokenFor, type TestIdentity } from '../support/identity.js';
+import { birthRegistration, COMMUNE_DESK } from '../fixtures/applications.js';
 
 const { db, auth } = admin();
-const COMMUNE_DESK = '000.21.03.H99';
 const runId = Date.now().toString(36);
 const today = () => localDateOf(new Date()).replaceAll('-', '').slice(2);
 /** Fresh accounts of self-registered citizens: no administrator raised their limit. */
 const citizen = (name: string): TestIdentity => ({ uid: `test-quota-${name}-${runId}` });
 const receptionist: TestIdentity = { uid: `test-quota-desk-${runId}`, claims: { role: 'receptionist', agencyId: COMMUNE_DESK } };
 
-function birthRegistration(requestId: string): SubmitDossierBody {
-  return {
-    requestId,
-    procedureCode: '1.001193',
-    receivingAgencyId: COMMUNE_DESK,
-    applicant: {
-      kind: 'person',
-      fullName: 'Lê Thị Thu Hà',
-      identity: { kind: 'citizenId', number: '040195001234' },
-      phone: '0987654321',
-      address: { line: 'Thôn Tân Lập 2', communeName: 'Xã Tân Lập', provinceName: 'Tỉnh Bình An' },
-    },
-    components: [
-      { componentId: 'birth-declaration', originals: 1 },
-      { componentId: 'birth-certificate', originals: 1 },
-    ],
-    resultDelivery: 'desk',
-  };
-}
 const submit = (as: TestIdentity, requestId = rid('quota')) => api('submitDossier', { body: birthRegistration(requestId) }, as);
 const walkIn = () => {
   const { receivingAgencyId: _desk, ...body } = birthRegistration(rid('walk-in'));

@@ -18,6 +18,7 @@ import type { DossierDeps } from '../../functions/src/features/dossiers/dossier-
 import { dossierIdFor, submitDossier } from '../../functions/src/features/dossiers/submit.handler.js';
 import { counterRef } from '../../functions/src/store/dossier-codes.js';
 import { admin } from './emulators.js';
+import { birthRegistration } from '../fixtures/applications.js';
 
 type Job = { mode: 'submit' | 'queue'; day: string; desk: string; label: string; count: number; ratePerSecond?: number; trace?: boolean };
 
@@ -25,25 +26,6 @@ const job = JSON.parse(process.argv[2] ?? '{}') as Job;
 const { db } = admin();
 const now = () => new Date(`${job.day}T02:00:00Z`);
 
-/** A birth registration at a commune desk (seed: procedure 1.001193 is received at the communes). */
-export function birthRegistration(requestId: string, desk: string) {
-  return {
-    requestId,
-    procedureCode: '1.001193',
-    receivingAgencyId: desk,
-    applicant: {
-      kind: 'person',
-      fullName: 'Lê Thị Thu Hà',
-      identity: { kind: 'citizenId', number: '040195001234' },
-      phone: '0987654321',
-      address: { line: 'Thôn Tân Lập 2', communeName: 'Xã Tân Lập', provinceName: 'Tỉnh Bình An' },
-    },
-    components: [
-      { componentId: 'birth-declaration', originals: 1 },
-      { componentId: 'birth-certificate', originals: 1 },
-    ],
-  };
-}
 
 const request = (body: object) => ({ method: 'POST' as const, path: '', params: {}, query: {}, header: () => undefined, body });
 // One account per process, allowed many a day: the desk's code queue is what is exercised.
