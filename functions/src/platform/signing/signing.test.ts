@@ -16,7 +16,15 @@ import { DeploymentSigner, imageToPdf, KeyFileError, keyPathOf, MissingSigningKe
 const PASSPHRASE = 'unit-test-passphrase';
 const AGENCY = { kind: 'agency', agencyId: '000.00.01.H99' } as const;
 const OFFICER = { kind: 'officer', userId: 'demo-receptionist-tinh' } as const;
-const AT = new Date('2026-12-03T02:30:00Z');
+/**
+ * The signing instant: an hour ago, on a whole minute. Not a fixed date: the test CA issues certificates valid
+ * from a day before they are made (scripts/lib/test-ca.ts), so a fixed instant falls outside them a day later.
+ */
+const AT = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000);
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+/** How pdfsig prints an instant: in the process's time zone, `Dec 03 2026 02:30:00`. */
+const asPdfsig = (d: Date) => `${MONTHS[d.getMonth()]} ${two(d.getDate())} ${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 
 let dir: string;
 let ca: Ca;
@@ -61,7 +69,7 @@ describe('PAdES signatures', () => {
       coverage: 'Total document signed',
     });
     // pdfsig prints the signing time in UTC: the /M entry the signer was given.
-    expect(report!.signingTime).toBe('Dec 03 2026 02:30:00');
+    expect(report!.signingTime).toBe(asPdfsig(AT));
     const [ours] = verifyPdfSignatures(signed.bytes, await keyring.trustedCas());
     expect(ours).toMatchObject({ intact: true, coversWholeDocument: true, trusted: true, problem: null, signedAt: AT });
     expect(ours!.signer).toMatchObject({ name: 'Trung tâm Phục vụ hành chính công tỉnh Bình An', issuer: 'Unit Test Root CA' });
