@@ -27,7 +27,9 @@ export const PlainText = (max: number) =>
 /** Stable identifiers made by the system (user ids, dossier ids): no spaces, no path separators. */
 export const EntityId = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{1,128}$/, bi('Mã định danh không hợp lệ', 'invalid identifier'));
+  .regex(/^[A-Za-z0-9_-]{1,128}$/, bi('Mã định danh không hợp lệ', 'invalid identifier'))
+  // Firestore reserves ids of the form __…__ (a read of one fails): refused here, never a 500 (the fuzz test found `__0__`).
+  .refine((id) => !/^__.*__$/.test(id), { error: bi('Mã định danh không hợp lệ', 'invalid identifier') });
 export type EntityId = z.infer<typeof EntityId>;
 
 /** User ids come from the identity provider (Firebase Auth allows up to 128 characters of any kind). */
