@@ -82,8 +82,14 @@ async function measure(context: BrowserContext, target: Target, throttled: boole
   const result = await page.evaluate(() => {
     const g = globalThis as unknown as { __usableAt: number; performance: { getEntriesByType(t: string): { name: string; startTime: number }[] } };
     const scripts = g.performance.getEntriesByType('resource').filter((e) => /\.m?js(\?|$)/.test(new URL(e.name).pathname));
-    return { usableMs: g.__usableAt, scripts: scripts.map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })) };
+    const timeline = [...g.performance.getEntriesByType('navigation'), ...g.performance.getEntriesByType('resource')].map((e) => {
+      const r = e as unknown as { name: string; startTime: number; responseStart: number; responseEnd: number; encodedBodySize: number };
+      return `${new URL(r.name).pathname.slice(0, 40).padEnd(40)} start ${r.startTime.toFixed(0).padStart(5)} first byte ${r.responseStart.toFixed(0).padStart(5)} end ${r.responseEnd.toFixed(0).padStart(5)} ${(r.encodedBodySize / 1024).toFixed(1)} KB`;
+    });
+    return { usableMs: g.__usableAt, timeline, scripts: scripts.map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })) };
   });
+  // MOTCUA_BENCH_DETAIL=1 prints each throttled load's requests: where the time before "usable" goes.
+  if (throttled && process.env.MOTCUA_BENCH_DETAIL) console.log(`${target.name}: usable at ${result.usableMs.toFixed(0)} ms\n  ${result.timeline.join('\n  ')}`);
   await page.close();
   const own = result.scripts.filter((s) => s.path.startsWith('/assets/'));
   return {
