@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -11,7 +11,7 @@ import { defineConfig, type Plugin } from 'vite';
  */
 const PAGES = resolve(import.meta.dirname, 'src');
 
-/** The page served at `/`. Its folder is named like any other; only its HTML moves to dist/index.html. */
+/** The page served at `/`. Its folder is named like any other; only its HTML moves (to dist/portal.html, rootPageAtSlash). */
 const ROOT_PAGE = 'portal';
 
 /** Every folder of src/ that holds an index.html is a page, and its build entry has the folder's name. */
@@ -93,7 +93,34 @@ function earlyFetchInto(pages: string[]): Plugin {
   };
 }
 
-/** Writes the root page's HTML to dist/index.html instead of dist/<ROOT_PAGE>/index.html. */
+/**
+ * Pages the server sends with their first view already drawn (functions/src/platform/serve-pages.ts; issue 20):
+ * their built HTML is also written to functions/page-templates/<page>.html, since a deployed function
+ * cannot read Hosting's files (the functions' predeploy in firebase.json builds hosting first).
+ */
+function pageTemplatesFor(pages: string[]): Plugin {
+  const out = resolve(import.meta.dirname, '..', 'functions', 'page-templates');
+  return {
+    name: 'motcua-page-templates',
+    apply: 'build',
+    writeBundle(_options, bundle) {
+      mkdirSync(out, { recursive: true });
+      for (const page of pages) {
+        const html = bundle[page === ROOT_PAGE ? ROOT_PAGE_FILE : `${page}/index.html`];
+        if (!html || html.type !== 'asset') return this.error(`${page}/index.html is not in the build`);
+        writeFileSync(join(out, `${page}.html`), String(html.source));
+      }
+    },
+  };
+}
+
+/**
+ * The root page's HTML goes to dist/portal.html instead of dist/<ROOT_PAGE>/index.html. Not to
+ * dist/index.html: Hosting would serve that file at `/` before any rewrite, and `/` is drawn by the api
+ * function with the catalogue in it (functions/src/features/catalog/portal-page.ts); portal.html is what
+ * any unknown address shows (the `**` rewrite of firebase.json), and the function's template.
+ */
+export const ROOT_PAGE_FILE = 'portal.html';
 function rootPageAtSlash(): Plugin {
   const from = `${ROOT_PAGE}/index.html`;
   return {
@@ -106,7 +133,7 @@ function rootPageAtSlash(): Plugin {
         if (!page || page.type !== 'asset') return this.error(`${from} is not in the build`);
         delete bundle[from];
         // Asset and script URLs in the HTML are absolute (base '/'), so the file can move as it is.
-        this.emitFile({ type: 'asset', fileName: 'index.html', source: page.source });
+        this.emitFile({ type: 'asset', fileName: ROOT_PAGE_FILE, source: page.source });
       },
     },
   };
@@ -115,7 +142,7 @@ function rootPageAtSlash(): Plugin {
 // Each page is its own small bundle; /api/** is rewritten to the `api` function (firebase.json).
 export default defineConfig({
   root: PAGES,
-  plugins: [inlineCssInto([ROOT_PAGE, 'tra-cuu']), earlyFetchInto([ROOT_PAGE, 'thu-tuc', 'nop-ho-so', 'tra-cuu', 'danh-gia']), rootPageAtSlash()],
+  plugins: [inlineCssInto([ROOT_PAGE, 'tra-cuu', 'thu-tuc']), earlyFetchInto([ROOT_PAGE, 'thu-tuc', 'nop-ho-so', 'tra-cuu', 'danh-gia']), rootPageAtSlash(), pageTemplatesFor([ROOT_PAGE, 'tra-cuu', 'thu-tuc'])],
   build: {
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,

@@ -15,6 +15,10 @@ import { postUploads } from './features/uploads/upload.handler.js';
 import { getUpload } from './features/uploads/download.handler.js';
 import { EncryptingFileStore, fileStore, parseKeyring, type Keyring } from './platform/file-store/index.js';
 import { lookupDossier } from './features/lookup/lookup-dossier.handler.js';
+import { lookupPage } from './features/lookup/lookup-page.js';
+import { procedurePage } from './features/catalog/procedure-page.js';
+import { portalPage } from './features/catalog/portal-page.js';
+import { servePages } from './platform/serve-pages.js';
 import { DEFAULT_LOOKUP_LIMIT_PER_MINUTE } from './platform/rate-limit.js';
 import { recordEventStats } from './features/stats/record-event-stats.js';
 import { actOnDossier } from './features/dossiers/act.handler.js';
@@ -113,7 +117,14 @@ const dashboardDeps = () => ({ db: db(), now: () => new Date(), findCaller });
 export const api = onRequest(
   // The retry button delivers at once, so the api function also holds the portal's credentials.
   { cors: false, secrets: [...API_SECRETS, ...PORTAL_SYNC_SECRETS], ...RUNTIME.api },
-  createRouter({
+  // Citizen pages sent with their first view drawn come first (platform/serve-pages.ts); the rest is the API.
+  servePages(
+    [
+      { pattern: /^\/$/, render: (req) => portalPage(req, db()) },
+      { pattern: /^\/thu-tuc\/(?<code>[^/]+)\/?$/, render: (req) => procedurePage(req, { db: db(), now: () => new Date() }) },
+      { pattern: /^\/tra-cuu\/(?<code>[^/]+)\/?$/, render: (req) => lookupPage(req, { ...lookupDeps(), findCaller }) },
+    ],
+    createRouter({
     health: async () => getHealth(healthDeps),
     postPing: (req) => postPing(req, healthDeps),
     listProcedures: (req) => listProcedures(req, db()),
@@ -188,7 +199,7 @@ export const api = onRequest(
     startGatewayPayment: (req) => startGatewayPayment(req, paymentDeps()),
     paymentIpn: (req) => paymentIpn(req, paymentDeps()),
     paymentReturn: (req) => paymentReturn(req, paymentDeps()),
-  }),
+  })),
 );
 
 export const onHealthPingCreated = onDocumentCreated(`${HEALTH_PINGS}/{pingId}`, async (event) => {

@@ -13,6 +13,7 @@ export * from './facts.js';
 export * from './feedback.js';
 export * from './health.js';
 export * from './identity.js';
+export * from './format.js';
 export * from './lookup.js';
 export * from './me.js';
 export * from './officers.js';

@@ -2,11 +2,11 @@
 // shared or bookmarked), the list of procedures found and its count, and the loading failure with a
 // "try again" button. The header, the form and a loading line are in the HTML, so a slow phone shows the
 // page before this script runs.
-import { AGENCY_LEVEL_LABELS } from '../../../functions/src/contract/index.js';
-import { ONLINE_LEVEL_LABELS } from '../../../functions/src/contract/index.js';
+import { catalogueCount, catalogueView } from '../../../functions/src/contract/views/catalogue-view.js';
 import type { Bilingual } from '../shared/api.js';
 import { byId, h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
+import { drawInto } from '../shared/view-dom.js';
 import { all, loadCatalogue, loadError, matching, type Indexed } from './state.js';
 
 export const form = byId<HTMLFormElement>('search-form');
@@ -65,28 +65,7 @@ export function render(): void {
   }
   if (!all) return;
   const found = matching(queryInput.value, fieldSelect.value, levelSelect.value);
-  count.textContent =
-    found.length === 0
-      ? t({ vi: 'Không tìm thấy thủ tục nào. Hãy thử từ khóa khác.', en: 'No procedure found. Try other words.' })
-      : t({ vi: `Tìm thấy ${found.length} thủ tục`, en: `${found.length} procedure${found.length === 1 ? '' : 's'} found` });
-  const list = h('ul', { class: 'procedures' });
-  for (const p of found) {
-    const levels = (p.competentLevels ?? []).flatMap((l) => (l in AGENCY_LEVEL_LABELS ? [t(AGENCY_LEVEL_LABELS[l as keyof typeof AGENCY_LEVEL_LABELS])] : []));
-    list.append(
-      h(
-        'li',
-        { 'data-code': p.code },
-        h('a', { href: `/thu-tuc/${encodeURIComponent(p.code)}` }, t(p.name)),
-        h(
-          'p',
-          { class: 'meta' },
-          [t(p.fieldName), ...levels, t(p.durationText), ONLINE_LEVEL_LABELS[p.onlineLevel] ? t(ONLINE_LEVEL_LABELS[p.onlineLevel]) : null]
-            .filter(Boolean)
-            .join(' · '),
-        ),
-      ),
-    );
-  }
-  catalog.replaceChildren(list);
+  count.textContent = catalogueCount(found.length, t);
+  drawInto(catalog, catalogueView(found, t));
   catalog.dataset.state = 'ok';
 }

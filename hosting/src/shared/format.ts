@@ -1,22 +1,3 @@
-// Dates and amounts the way a Vietnamese reader expects them, whatever the device's zone and language.
-const VN_DATE_TIME = new Intl.DateTimeFormat('vi-VN', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  hour: '2-digit',
-  minute: '2-digit',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-});
-const VN_DATE = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' });
-
-/** "16:10 24/07/2026" in Vietnam time, whatever the device's zone. */
-export function formatDateTime(iso: string | Date): string {
-  return VN_DATE_TIME.format(typeof iso === 'string' ? new Date(iso) : iso);
-}
-export function formatDate(iso: string | Date): string {
-  return VN_DATE.format(typeof iso === 'string' ? new Date(iso) : iso);
-}
-
-export function formatVnd(amount: number): string {
-  return `${new Intl.NumberFormat('vi-VN').format(amount)} đ`;
-}
+// Dates and amounts the way a Vietnamese reader expects them: kept in the contract, because the server
+// renders some pages' first view with the same words (functions/src/platform/serve-pages.ts).
+export { formatDate, formatDateTime, formatVnd } from '../../../functions/src/contract/format.js';

@@ -1,4 +1,5 @@
-// Public lookup (/tra-cuu/<code>?t=<token>), the address in the receipt's QR code. With the token it
+// Public lookup (/tra-cuu/<code>?t=<token>), the address in the receipt's QR code, sent by the server with
+// its answer already drawn (functions/src/features/lookup/lookup-page.ts). With the token it
 // shows progress and the due date with its explanation; with the code alone only the status (Circular
 // 01/2018 Art. 16). No Firebase SDK: one small script for a cheap phone. With `?xn=` (the link in the
 // first notice to an unconfirmed email or phone) it also offers to confirm that contact.
@@ -19,8 +20,11 @@ void applyBranding();
 const form = document.getElementById('lookup-form') as HTMLFormElement;
 const input = document.getElementById('code') as HTMLInputElement;
 
-async function show(code: string, withToken: string | null): Promise<void> {
-  showPending();
+/** The server sent the answer drawn in the HTML (functions/src/features/lookup/lookup-page.ts): no "looking up" flash. */
+const drawnByServer = document.getElementById('page-data') !== null;
+
+async function show(code: string, withToken: string | null, pending = true): Promise<void> {
+  if (pending) showPending();
   try {
     showView(await lookUp(code, withToken), withToken);
   } catch (err) {
@@ -31,7 +35,7 @@ async function show(code: string, withToken: string | null): Promise<void> {
 if (codeInPath) {
   input.value = codeInPath;
   if (contactInUrl) mountContactConfirmation(codeInPath, contactInUrl);
-  void show(codeInPath, token);
+  void show(codeInPath, token, !drawnByServer);
 }
 
 form.addEventListener('submit', (event) => {

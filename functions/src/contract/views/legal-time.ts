@@ -1,6 +1,6 @@
 // The legal processing time in plain words: what the unit means and when the clock starts, so a citizen
 // can work out the appointment date before applying.
-import type { Bilingual } from './api.js';
+import type { Bilingual } from '../../domain/shared/bilingual.js';
 
 export type LegalDuration = { value: number; unit: 'workingDays' | 'calendarDays' | 'workingHours' };
 

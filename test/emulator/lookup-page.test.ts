@@ -1,0 +1,108 @@
+// The lookup page sent with its answer drawn (issue 20): GET /tra-cuu/<code>?t= through Hosting →
+// the api function's page renderer (platform/serve-pages.ts, features/lookup/lookup-page.ts). The page
+// shows the same answer the API gives (it is the API's own, embedded once: the page's script does not ask
+// again), escapes what it prints, keeps the page's security headers and is never cached.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signLookupToken } from '../../functions/src/domain/index.js';
+import { loadDemoData } from '../../seed/load.js';
+import { api, driveDossier, type DossierRef } from '../support/api.js';
+import { admin, FUNCTIONS_URL, HOSTING_URL } from '../support/emulators.js';
+import { lookupSecret } from '../support/identity.js';
+
+const { db, auth } = admin();
+
+/** A fresh client each request, as lookup.test.ts: the lookup's rate limit counts per client. */
+const fakeIp = () => `198.19.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
+const page = async (path: string) => {
+  const res = await fetch(`${HOSTING_URL}${path}`, { headers: { 'x-forwarded-for': fakeIp() } });
+  return { res, html: await res.text() };
+};
+/** The answer embedded for the page's script: `{ status, body }` of its first API request. */
+const pageData = (html: string): { status: number; body: Record<string, unknown> } => {
+  const match = /<script type="application\/json" id="page-data">(.*?)<\/script>/s.exec(html);
+  if (!match) throw new Error('no page-data in the page');
+  return JSON.parse(match[1]!) as { status: number; body: Record<string, unknown> };
+};
+/** The text of the answer section as drawn by the server. */
+const resultOf = (html: string) => /<section id="result"[^>]*>(.*?)<\/section>/s.exec(html)?.[0] ?? '';
+
+let returned: DossierRef;
+let token: string;
+
+beforeAll(async () => {
+  await loadDemoData(db, auth);
+  returned = await driveDossier({ until: 'returned' });
+  token = signLookupToken(returned.id, lookupSecret());
+});
+
+describe('GET /tra-cuu/<code>?t= — the lookup page with its answer', () => {
+  it('with the receipt token: the full answer drawn in Vietnamese, and the API answer embedded once for the script', async () => {
+    const { res, html } = await page(`/tra-cuu/${encodeURIComponent(returned.code)}?t=${token}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    // The page's own Content-Security-Policy from firebase.json applies to the rendered page too.
+    expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self' 'sha256-/);
+    const data = pageData(html);
+    const fromApi = await api('lookup', { params: { code: returned.code }, query: { t: token } });
+    expect(data.status).toBe(200);
+    expect(data.body).toEqual(fromApi.body);
+    expect(data.body.view).toBe('full');
+    const result = resultOf(html);
+    expect(result).toContain('data-state="ok"');
+    expect(result).toContain(`<dd>${returned.code}</dd>`);
+    expect(result).toContain('data-testid="status"');
+    expect(result).toContain((fromApi.body as { statusLabel: { vi: string } }).statusLabel.vi);
+    expect(result).toContain((fromApi.body as { procedure: { name: { vi: string } } }).procedure.name.vi);
+    // Returned and not yet rated: the way to rate is one tap away, with the same token.
+    expect(result).toContain(`href="/danh-gia/${encodeURIComponent(returned.code)}?t=${token}"`);
+    // The code is in the form, so a new lookup starts from it.
+    expect(html).toContain(`<input id="code" value="${returned.code}"`);
+  });
+
+  it('with the code alone: the status only, nothing more', async () => {
+    const { res, html } = await page(`/tra-cuu/${encodeURIComponent(returned.code)}`);
+    expect(res.status).toBe(200);
+    const data = pageData(html);
+    expect(data.body.view).toBe('basic');
+    const result = resultOf(html);
+    expect(result).toContain('Quét mã QR trên giấy tiếp nhận');
+    const full = await api('lookup', { params: { code: returned.code }, query: { t: token } });
+    expect(result).not.toContain((full.body as { procedure: { name: { vi: string } } }).procedure.name.vi);
+    expect(result).not.toContain('danh-gia');
+  });
+
+  it('an unknown code: 404 with the bilingual refusal, drawn and embedded', async () => {
+    const { res, html } = await page('/tra-cuu/000.00.01.H99-351130-0998');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(pageData(html)).toMatchObject({ status: 404, body: { error: { code: 'not-found' } } });
+    expect(resultOf(html)).toContain('data-state="error">Không tìm thấy hồ sơ có mã này');
+  });
+
+  it('a hostile code and query: refused (400), printed escaped, never run', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const { res, html } = await page(`/tra-cuu/${encodeURIComponent(hostile)}?t=%3Cscript%3E`);
+    expect(res.status).toBe(400);
+    expect(html).not.toContain(hostile);
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('value="&lt;img src=x onerror=alert(1)&gt;"');
+    // The embedded JSON cannot close its script block.
+    const block = /<script type="application\/json" id="page-data">(.*?)<\/script>/s.exec(html)![1]!;
+    expect(block).not.toContain('<');
+    expect(pageData(html)).toMatchObject({ status: 400, body: { error: { code: 'invalid-argument' } } });
+  });
+
+  it('the page’s own parameters (the contact confirmation `xn`) do not make the lookup invalid', async () => {
+    const { res, html } = await page(`/tra-cuu/${encodeURIComponent(returned.code)}?t=${token}&xn=abc`);
+    expect(res.status).toBe(200);
+    expect(pageData(html).body.view).toBe('full');
+  });
+
+  it('bad percent-encoding in the address: refused with a 400, never a 500', async () => {
+    // Straight to the function: the Hosting emulator itself fails on such an address (production Hosting
+    // refuses it before any function); the function's HTTP layer refuses it before the page renderer.
+    const res = await fetch(`${FUNCTIONS_URL}/api/tra-cuu/%E0%A4%A`, { headers: { 'x-forwarded-for': fakeIp() } });
+    expect(res.status).toBe(400);
+  });
+});
