@@ -142,7 +142,7 @@ function rootPageAtSlash(): Plugin {
 // Each page is its own small bundle; /api/** is rewritten to the `api` function (firebase.json).
 export default defineConfig({
   root: PAGES,
-  plugins: [inlineCssInto([ROOT_PAGE, 'tra-cuu', 'thu-tuc']), earlyFetchInto([ROOT_PAGE, 'thu-tuc', 'nop-ho-so', 'tra-cuu', 'danh-gia']), rootPageAtSlash(), pageTemplatesFor([ROOT_PAGE, 'tra-cuu', 'thu-tuc'])],
+  plugins: [inlineCssInto([ROOT_PAGE, 'tra-cuu', 'thu-tuc', 'danh-gia']), earlyFetchInto([ROOT_PAGE, 'thu-tuc', 'nop-ho-so', 'tra-cuu', 'danh-gia']), rootPageAtSlash(), pageTemplatesFor([ROOT_PAGE, 'tra-cuu', 'thu-tuc', 'danh-gia'])],
   build: {
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,

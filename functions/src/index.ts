@@ -4,7 +4,7 @@ import { onDocumentCreated, onSchedule } from './platform/metered-functions.js';
 import { onInit } from 'firebase-functions/v2';
 import { API_SECRETS, applyGlobalOptions, FILE_ENCRYPTION_KEYS, LOOKUP_TOKEN_SECRET, NOTIFICATION_SECRETS, PORTAL_SYNC_SECRETS, publicOrigin, publicOriginProblem, REGION, RUNTIME, SIGNING_KEY_PASSPHRASE, TIME_ZONE, VNEID_CLIENT_ID, VNEID_CLIENT_SECRET, VNEID_ID_CLAIM, VNEID_ISSUER } from './config.js';
 import { db } from './platform/firestore.js';
-import { createRouter } from './platform/http-router.js';
+import { createRouter, type ApiRequest } from './platform/http-router.js';
 import { getHealth, postPing, HEALTH_PINGS } from './features/health/health.handler.js';
 import { acknowledgePing } from './features/health/ping-ack.trigger.js';
 import { recordHeartbeat } from './features/health/heartbeat.schedule.js';
@@ -18,6 +18,7 @@ import { lookupDossier } from './features/lookup/lookup-dossier.handler.js';
 import { lookupPage } from './features/lookup/lookup-page.js';
 import { procedurePage } from './features/catalog/procedure-page.js';
 import { portalPage } from './features/catalog/portal-page.js';
+import { ratingPage, ratingPost } from './features/ratings/rating-page.js';
 import { servePages } from './platform/serve-pages.js';
 import { DEFAULT_LOOKUP_LIMIT_PER_MINUTE } from './platform/rate-limit.js';
 import { recordEventStats } from './features/stats/record-event-stats.js';
@@ -112,6 +113,10 @@ const vneidDeps = () => ({
 const meDeps = () => ({ db: db(), auth: getAuth(), files: uploadFiles, now: () => new Date(), caller: getCaller });
 const lookupDeps = () => ({ db: db(), now: () => new Date(), secret: () => LOOKUP_TOKEN_SECRET.value(), limitPerMinute: DEFAULT_LOOKUP_LIMIT_PER_MINUTE });
 const feedbackDeps = () => ({ ...lookupDeps(), findCaller, origin: publicOrigin });
+const ratingPageDeps = () => ({
+  lookup: (req: ApiRequest) => lookupDossier(req, { ...lookupDeps(), findCaller }),
+  submit: (req: ApiRequest) => submitRating(req, { ...lookupDeps(), findCaller }),
+});
 const dashboardDeps = () => ({ db: db(), now: () => new Date(), findCaller });
 
 export const api = onRequest(
@@ -123,6 +128,11 @@ export const api = onRequest(
       { pattern: /^\/$/, render: (req) => portalPage(req, db()) },
       { pattern: /^\/thu-tuc\/(?<code>[^/]+)\/?$/, render: (req) => procedurePage(req, { db: db(), now: () => new Date() }) },
       { pattern: /^\/tra-cuu\/(?<code>[^/]+)\/?$/, render: (req) => lookupPage(req, { ...lookupDeps(), findCaller }) },
+      {
+        pattern: /^\/danh-gia\/(?<code>[^/]+)\/?$/,
+        render: (req) => ratingPage(req, ratingPageDeps()),
+        post: (req) => ratingPost(req, ratingPageDeps()),
+      },
     ],
     createRouter({
     health: async () => getHealth(healthDeps),

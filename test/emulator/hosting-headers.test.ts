@@ -26,7 +26,7 @@ const EARLY = hashOf(readFileSync(join(ROOT, 'hosting', 'inline', 'early-fetch.j
 type Page = { paths: string[]; dist: string; inlineStyle: boolean; connect: string[]; object: string; frame: string; script?: string[] };
 // What each page is allowed beyond 'self', and why (see hosting/src/<page>):
 const PAGES: Record<string, Page> = {
-  // Landing, lookup and procedure carry their CSS inline (first paint on slow 3G: hosting/vite.config.ts).
+  // Landing, lookup, procedure and rating carry their CSS inline (first paint on slow 3G: hosting/vite.config.ts).
   portal: { paths: ['/', '/index.html', '/mot-duong-dan-khong-co'], dist: 'portal.html', inlineStyle: true, connect: [], object: "'none'", frame: "'none'", script: [EARLY] },
   // A dossier's lookup, a procedure and the landing page are drawn by the api function (platform/serve-pages.ts): Hosting's headers apply to them too.
   lookup: { paths: ['/tra-cuu', '/tra-cuu/000.00.01.H99-351130-0997?t=secret-token'], dist: 'tra-cuu/index.html', inlineStyle: true, connect: [], object: "'none'", frame: "'none'", script: [EARLY] },
@@ -35,7 +35,7 @@ const PAGES: Record<string, Page> = {
   verification: { paths: ['/xac-thuc/', '/xac-thuc/ABCDEFGHJKLM'], dist: 'xac-thuc/index.html', inlineStyle: false, connect: [], object: "'none'", frame: "'none'" },
   // Sign-in only (Firebase Auth).
   kiosk: { paths: ['/kiosk/', '/kiosk'], dist: 'kiosk/index.html', inlineStyle: false, connect: AUTH, object: "'none'", frame: "'none'" },
-  rating: { paths: ['/danh-gia/H99.26.01-000001?t=x'], dist: 'danh-gia/index.html', inlineStyle: false, connect: AUTH, object: "'none'", frame: "'none'", script: [EARLY] },
+  rating: { paths: ['/danh-gia/000.00.01.H99-351130-0997?t=x'], dist: 'danh-gia/index.html', inlineStyle: true, connect: AUTH, object: "'none'", frame: "'none'", script: [EARLY] },
   // The feedback form sends as the signed-in citizen when there is one; the answers and one's own case need no sign-in.
   feedback: { paths: ['/phan-anh/', '/phan-anh/gui', '/phan-anh/theo-doi/abc?t=x'], dist: 'phan-anh/index.html', inlineStyle: false, connect: AUTH, object: "'none'", frame: "'none'" },
   // Staff sign-in; exports are downloaded as blobs through a link (no frame, no object).
@@ -86,7 +86,7 @@ describe.each(Object.entries(PAGES))('%s page', (_name, page) => {
   it.each(page.paths)('%s: the common headers and its own policy', async (path) => {
     const res = await fetch(`${HOSTING_URL}${path}`);
     // Pages the api function draws answer with the API's status: these name a dossier and a procedure that do not exist.
-    expect(res.status).toBe(/^\/(?:tra-cuu|thu-tuc)\//.test(path) ? 404 : 200);
+    expect(res.status).toBe(/^\/(?:tra-cuu|thu-tuc|danh-gia)\//.test(path) ? 404 : 200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     for (const [key, value] of Object.entries(COMMON)) expect(res.headers.get(key), key).toBe(value);
     const csp = directives(res.headers.get('content-security-policy') ?? '');

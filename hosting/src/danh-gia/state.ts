@@ -1,16 +1,18 @@
 // The rating page's state: the dossier of the address (/danh-gia/<code>?t=<token>), what the lookup said
 // about it, the answers so far, and the outcome once there is one (thanks, or why it cannot be rated).
 import type { User } from 'firebase/auth';
-import type { SATISFACTION_LEVELS } from '../../../functions/src/contract/index.js';
+import { outcomeOfView, type RatingAnswers, type RatingOutcome, type Satisfaction } from '../../../functions/src/contract/views/rating-view.js';
 import { ApiCallError, describeError, type Bilingual } from '../shared/api.js';
 import { newRequestId } from '../shared/session.js';
 import { lookUp, type LookupView } from './api.js';
 
-export type Satisfaction = (typeof SATISFACTION_LEVELS)[number];
-export type Outcome = 'thanks' | 'alreadyRated' | 'notRateable' | 'notFound';
+export type { Satisfaction };
+export type Outcome = RatingOutcome;
 
 export const code = decodeURIComponent(location.pathname.replace(/^\/danh-gia\/?/, '').replace(/\/$/, ''));
 export const token = new URLSearchParams(location.search).get('t');
+/** `?da-gui=1`: the page the server sends back after the form posted itself. */
+const SENT = new URLSearchParams(location.search).get('da-gui') === '1';
 
 export const rating: {
   view?: LookupView;
@@ -20,7 +22,7 @@ export const rating: {
   owner?: User;
   /** Reused when the citizen sends again after a failure: the server answers it once. */
   requestId: string;
-  answers: { satisfaction?: Satisfaction; complaint?: boolean; comment: string };
+  answers: RatingAnswers;
 } = { requestId: newRequestId(), answers: { comment: '' } };
 
 /**
@@ -41,9 +43,9 @@ export async function lookUpDossier(): Promise<void> {
     return;
   }
   rating.view = view;
-  const state = view.view === 'full' ? view.rating : undefined;
-  if (state?.rated) rating.outcome = 'alreadyRated';
-  else if (state && !state.rateable) rating.outcome = 'notRateable';
+  rating.outcome = outcomeOfView(view);
+  // Sent by the form without this script (features/ratings/rating-page.ts answers with this address): thanks.
+  if (rating.outcome === 'alreadyRated' && SENT) rating.outcome = 'thanks';
 }
 
 export function signedIn(user: User): void {
