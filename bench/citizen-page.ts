@@ -20,7 +20,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signLookupToken } from '../functions/src/domain/index.js';
 import { loadDemoData } from '../seed/load.js';
-import { launchBrowser } from '../test/support/browser.js';
+import { launchBrowser, signInCitizen } from '../test/support/browser.js';
 import { driveDossier } from '../test/support/api.js';
 import { admin, HOSTING_URL, ROOT } from '../test/support/emulators.js';
 import { lookupSecret } from '../test/support/identity.js';
@@ -132,10 +132,7 @@ try {
   // Sign the citizen in once (unthrottled), as on their own phone; later visits find the session.
   const signIn = await context.newPage();
   await signIn.goto(`${HOSTING_URL}/ho-so/`);
-  await signIn.locator('#sign-in-form').waitFor();
-  await signIn.fill('#sign-in-email', CITIZEN.email);
-  await signIn.fill('#sign-in-password', CITIZEN.password);
-  await signIn.click('#sign-in-form button[type="submit"]');
+  await signInCitizen(signIn, CITIZEN);
   await signIn.locator('#app[data-state="ok"]').waitFor({ timeout: 60_000 });
   await signIn.close();
 

@@ -7,6 +7,7 @@ import { parseDossierCode } from '../functions/src/domain/index.js';
 import type { DossierDeps } from '../functions/src/features/dossiers/dossier-deps.js';
 import { submitDossier } from '../functions/src/features/dossiers/submit.handler.js';
 import { loadDemoData } from '../seed/load.js';
+import { birthRegistration } from '../test/fixtures/applications.js';
 import { admin } from '../test/support/emulators.js';
 import { ms } from './_stats.js';
 
@@ -16,25 +17,6 @@ const { db, auth } = admin();
 await loadDemoData(db, auth);
 const runId = Date.now().toString(36);
 
-function body(i: number, label: string) {
-  return {
-    requestId: `codes-${label}-${runId}-${i}`,
-    procedureCode: '2.000815',
-    receivingAgencyId: DESK,
-    applicant: {
-      kind: 'person',
-      fullName: 'Võ Minh Khôi',
-      identity: { kind: 'citizenId', number: '046200007788' },
-      phone: '0908111222',
-      address: { line: '8 Nguyễn Huệ', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' },
-    },
-    components: [
-      { componentId: 'original', originals: 1 },
-      { componentId: 'copies-to-certify', copies: 3 },
-    ],
-  };
-}
-
 async function run(day: string, label: string, parallel: boolean): Promise<{ wallMs: number; sequences: number[]; errors: number }> {
   const now = () => new Date(`${day}T02:00:00Z`);
   const yymmdd = day.replaceAll('-', '').slice(2);
@@ -42,7 +24,7 @@ async function run(day: string, label: string, parallel: boolean): Promise<{ wal
   // One account filing 300 at once, at a desk that takes them all: the code counter is what is measured.
   const deps: DossierDeps = { db, now, caller: async () => ({ role: 'citizen', userId: `codes-${label}` }), onlineQuota: () => ({ perAccountPerDay: 1_000_000, perAgencyPerDay: 1_000_000 }) };
   const one = (i: number) =>
-    submitDossier({ method: 'POST', path: '', params: {}, query: {}, header: () => undefined, body: body(i, label) }, deps).then(
+    submitDossier({ method: 'POST', path: '', params: {}, query: {}, header: () => undefined, body: birthRegistration(`codes-${label}-${runId}-${i}`, DESK) }, deps).then(
       (r) => parseDossierCode((r.body as { dossier: { code: string } }).dossier.code).sequence,
       () => -1,
     );

@@ -6,6 +6,7 @@ import { DEFAULT_ONLINE_QUOTA } from '../functions/src/domain/index.js';
 import type { DossierDeps } from '../functions/src/features/dossiers/dossier-deps.js';
 import { submitDossier } from '../functions/src/features/dossiers/submit.handler.js';
 import { loadDemoData } from '../seed/load.js';
+import { birthRegistration } from '../test/fixtures/applications.js';
 import { admin, HOSTING_URL } from '../test/support/emulators.js';
 import { authHeader, IDENTITIES } from '../test/support/identity.js';
 import { median, ms, timeEach } from './_stats.js';
@@ -16,22 +17,7 @@ await loadDemoData(db, auth);
 const headers = { 'content-type': 'application/json', ...(await authHeader(IDENTITIES.citizenA)) };
 const runId = Date.now().toString(36);
 let n = 0;
-const submission = () => ({
-  requestId: `bench-${runId}-${n++}`,
-  procedureCode: '1.001193',
-  receivingAgencyId: '000.21.02.H99',
-  applicant: {
-    kind: 'person',
-    fullName: 'Phạm Thị Ngọc Ánh',
-    identity: { kind: 'citizenId', number: '052190004567' },
-    phone: '0935123456',
-    address: { line: 'Thôn An Phú 3', communeName: 'Xã An Phú', provinceName: 'Tỉnh Bình An' },
-  },
-  components: [
-    { componentId: 'birth-declaration', originals: 1 },
-    { componentId: 'birth-certificate', originals: 1 },
-  ],
-});
+const submission = () => birthRegistration(`bench-${runId}-${n++}`, '000.21.02.H99');
 const submit = async () => {
   const res = await fetch(`${HOSTING_URL}/api/dossiers`, { method: 'POST', headers, body: JSON.stringify(submission()) });
   if (res.status !== 201) throw new Error(`submission answered ${res.status}: ${await res.text()}`);

@@ -14,7 +14,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ActOnDossierBody, SubmitDossierBody } from '../functions/src/contract/index.js';
+import type { ActOnDossierBody } from '../functions/src/contract/index.js';
 import type { PortalMessage } from '../functions/src/domain/index.js';
 import type { DossierDeps } from '../functions/src/features/dossiers/dossier-deps.js';
 import type { Caller } from '../functions/src/platform/auth.js';
@@ -29,7 +29,6 @@ const STEPS = 5; // submit, receive, assign, resolve, returnResult
 const CHANGES = DOSSIERS * STEPS;
 const KILL_AT = 0.4;
 const BARE_CONCURRENCY = 8;
-const DESK = '000.00.01.H99';
 
 const setup = detectEmulators();
 const missing = unavailableReasons(setup);
@@ -48,6 +47,8 @@ const { submitDossier } = await import('../functions/src/features/dossiers/submi
 const { actOnDossier } = await import('../functions/src/features/dossiers/act.handler.js');
 const { portalHttpClient } = await import('../functions/src/features/portal-sync/portal-http.js');
 const { devSecret } = await import('../scripts/lib/emulator-env.js');
+// The tests' land renewal at the province service centre: the application the lifecycle tests drive there.
+const { landRenewal, PROVINCE_DESK: DESK } = await import('../test/support/api.js');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const exportDir = mkdtempSync(join(tmpdir(), 'motcua-bench-sync-'));
@@ -93,26 +94,6 @@ async function stopSuite(child: ChildProcess): Promise<void> {
 }
 
 const stats = async (url: string) => (await (await fetch(`${url}/_stand-in/stats`)).json()) as { received: number; unique: number; replays: number };
-
-function application(i: number, runId: string): SubmitDossierBody {
-  return {
-    requestId: `bench-sync-${runId}-${i}`,
-    procedureCode: '1.012792',
-    receivingAgencyId: DESK,
-    applicant: {
-      kind: 'person',
-      fullName: 'Nguyễn Thị Hoà',
-      identity: { kind: 'citizenId', number: '001190012345' },
-      phone: '0912345678',
-      address: { line: 'Số 12 đường Lê Lợi', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' },
-    },
-    components: [
-      { componentId: 'renewal-application', originals: 1 },
-      { componentId: 'certificate', originals: 1 },
-    ],
-    resultDelivery: 'desk',
-  };
-}
 
 const CITIZEN: Caller = { role: 'citizen', userId: 'bench-sync-citizen' };
 const RECEPTIONIST: Caller = { role: 'receptionist', userId: 'bench-sync-receptionist', agencyId: DESK };
@@ -187,7 +168,7 @@ try {
     const producers = Array.from({ length: 8 }, async () => {
       while (nextDossier < DOSSIERS) {
         const i = nextDossier++;
-        const made = await call(() => submitDossier(request(application(i, runId)), deps(CITIZEN)));
+        const made = await call(() => submitDossier(request(landRenewal(`bench-sync-${runId}-${i}`)), deps(CITIZEN)));
         const dossier = (made.body as { dossier: { id: string; code: string; version: number } }).dossier;
         codes.set(dossier.id, dossier.code);
         let version = dossier.version;

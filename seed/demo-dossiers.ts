@@ -6,6 +6,8 @@
 // @idempotent by request id: a second run (e.g. after a failed start) finds the same dossier and the same
 // reception instead of making new ones.
 import { z } from 'zod';
+import type { IntakeDossierBody } from '../functions/src/contract/index.js';
+import { residentApplication } from './data/applications.js';
 import { DEMO_PASSWORD, demoAccounts } from './data/officers.js';
 
 export type DemoDossier = { id: string; code: string; dueAt: string; what: string };
@@ -48,21 +50,12 @@ export async function createDemoDossiers(apiOrigin: string, authHost: string): P
   const desk = demoAccounts.find((a) => a.email === 'tiepnhan.anphu@motcua.demo')!;
   const token = await idTokenOf(authHost, desk.email);
   const recorded = await post(apiOrigin, token, '/desk/dossiers', {
-    requestId: 'demo-seed-signature-0001',
-    procedureCode: '2.000884',
-    channel: 'desk',
-    applicant: {
-      kind: 'person',
-      fullName: 'Lý Văn Phúc',
-      identity: { kind: 'citizenId', number: '087085001234' },
-      phone: '0987654321',
-      address: { line: 'Ấp Tân Lập', communeName: 'Xã An Phú', provinceName: 'Tỉnh Bình An' },
-    },
-    components: [
+    ...residentApplication('demo-seed-signature-0001', '2.000884', [
       { componentId: 'document', originals: 1 },
       { componentId: 'identity', copies: 1 },
-    ],
-  });
+    ]),
+    channel: 'desk',
+  } satisfies IntakeDossierBody);
   // Fixed request ids: a repeated run gets the first answers back (the API's idempotency), version 1 included.
   const received = await post(apiOrigin, token, `/dossiers/${recorded.id}/actions`, {
     requestId: 'demo-seed-signature-0001-receive',

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../seed/load.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signInCitizen } from '../support/browser.js';
 import { admin, AUTH_HOST, eventually, HOSTING_URL, PROJECT_ID } from '../support/emulators.js';
 import { checkPage, describeViolations } from '../support/page-checks.js';
 import { minimalPdf } from '../fixtures/files.js';
@@ -234,9 +234,7 @@ describe('personal data on /ho-so/', () => {
     await auth.createUser({ email, password: 'mat-khau-rieng-1', emailVerified: true });
     const page = await fresh();
     await page.goto(`${HOSTING_URL}/ho-so/`);
-    await page.fill('#sign-in-email', email);
-    await page.fill('#sign-in-password', 'mat-khau-rieng-1');
-    await page.click('#sign-in-form button[type="submit"]');
+    await signInCitizen(page, { email, password: 'mat-khau-rieng-1' });
     await page.locator('#notice-acknowledge').click();
     await page.locator('#consents').waitFor();
     // Nothing pre-ticked; saving the profile waits for consent.
@@ -290,9 +288,7 @@ describe('an organisation applicant in the wizard', () => {
     await auth.createUser({ email, password: 'mat-khau-to-chuc', emailVerified: true });
     const page = await fresh();
     await page.goto(`${HOSTING_URL}/nop-ho-so/1.012792`);
-    await page.fill('#sign-in-email', email);
-    await page.fill('#sign-in-password', 'mat-khau-to-chuc');
-    await page.click('#sign-in-form button[type="submit"]');
+    await signInCitizen(page, { email, password: 'mat-khau-to-chuc' });
     await page.locator('#step-agency').waitFor();
     await page.click('#agency-0');
     await page.click('#next');

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalPdf } from '../fixtures/files.js';
 import { loadDemoData } from '../../seed/load.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signInCitizen } from '../support/browser.js';
 import { act, landRenewal, rid, submit, type DossierRef } from '../support/api.js';
 import { admin, HOSTING_URL } from '../support/emulators.js';
 import { IDENTITIES } from '../support/identity.js';
@@ -26,13 +26,6 @@ let page: Page;
 
 async function expectAccessible(name: string): Promise<void> {
   expect(describeViolations(await checkPage(page, name))).toBe('');
-}
-
-async function signIn(): Promise<void> {
-  await page.locator('#sign-in-form').waitFor();
-  await page.fill('#sign-in-email', CITIZEN.email);
-  await page.fill('#sign-in-password', CITIZEN.password);
-  await page.click('#sign-in-form button[type="submit"]');
 }
 
 /** How many line boxes the element takes (an inline element broken across lines has one rect per line), and whether it runs off the screen. */
@@ -76,7 +69,7 @@ describe('the portal search', () => {
 describe('applying online on a phone', () => {
   it('shows the fee, pre-fills the person, lists the communes, skips paper counts, links the blank form and explains upload failures', async () => {
     await page.goto(`${HOSTING_URL}/nop-ho-so/1.012792`);
-    await signIn();
+    await signInCitizen(page, CITIZEN);
 
     // Step 1: what it costs and how to pay, before anything is asked.
     await page.locator('#step-agency').waitFor();

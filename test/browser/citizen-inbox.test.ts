@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../seed/load.js';
 import { act, landRenewal, rid, submit } from '../support/api.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signInCitizen } from '../support/browser.js';
 import { admin, eventually, HOSTING_URL } from '../support/emulators.js';
 import { IDENTITIES, type TestIdentity } from '../support/identity.js';
 import { checkPage, describeViolations } from '../support/page-checks.js';
@@ -29,10 +29,7 @@ afterAll(async () => {
 describe('inbox on /ho-so/', () => {
   it('shows a new notification live, marks it read, and saves channel choices', async () => {
     await page.goto(`${HOSTING_URL}/ho-so/`);
-    await page.locator('#sign-in-form').waitFor();
-    await page.fill('#sign-in-email', CITIZEN.email);
-    await page.fill('#sign-in-password', CITIZEN.password);
-    await page.click('#sign-in-form button[type="submit"]');
+    await signInCitizen(page, CITIZEN);
     await page.locator('#prefs-form').waitFor();
 
     // The citizen submits (through the API, as this account) and the desk receives it.

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QRPay } from 'vietnam-qr-pay';
 import { loadDemoData } from '../../seed/load.js';
 import { act, landRenewal, rid, submit, type DossierRef } from '../support/api.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signInCitizen } from '../support/browser.js';
 import { signInOfficer } from '../support/dashboard.js';
 import { admin, eventually, HOSTING_URL } from '../support/emulators.js';
 import { IDENTITIES, type TestIdentity } from '../support/identity.js';
@@ -44,10 +44,7 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   page = await context.newPage();
   await page.goto(`${HOSTING_URL}/ho-so/`);
-  await page.locator('#sign-in-form').waitFor();
-  await page.fill('#sign-in-email', CITIZEN.email);
-  await page.fill('#sign-in-password', CITIZEN.password);
-  await page.click('#sign-in-form button[type="submit"]');
+  await signInCitizen(page, CITIZEN);
   await page.locator('#prefs-form').waitFor();
 });
 afterAll(async () => {

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signLookupToken } from '../../functions/src/domain/index.js';
 import { loadDemoData } from '../../seed/load.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signInCitizen } from '../support/browser.js';
 import { act as applyAction, type Action } from '../support/api.js';
 import { admin, eventually, HOSTING_URL } from '../support/emulators.js';
 import { IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
@@ -53,13 +53,6 @@ async function act(as: TestIdentity, action: Action): Promise<number> {
 
 async function expectAccessible(name: string): Promise<void> {
   expect(describeViolations(await checkPage(page, name))).toBe('');
-}
-
-async function signIn(): Promise<void> {
-  await page.locator('#sign-in-form').waitFor();
-  await page.fill('#sign-in-email', CITIZEN.email);
-  await page.fill('#sign-in-password', CITIZEN.password);
-  await page.click('#sign-in-form button[type="submit"]');
 }
 
 beforeAll(async () => {
@@ -189,11 +182,9 @@ describe('applying online /nop-ho-so/<code>', () => {
     await page.goto(`${HOSTING_URL}/nop-ho-so/${PROCEDURE}`);
     await page.locator('#sign-in-form').waitFor();
     await expectAccessible('apply-sign-in');
-    await page.fill('#sign-in-email', CITIZEN.email);
-    await page.fill('#sign-in-password', 'not-the-password');
-    await page.click('#sign-in-form button[type="submit"]');
+    await signInCitizen(page, { email: CITIZEN.email, password: 'not-the-password' });
     await page.locator('#sign-in-output[data-state="error"]').waitFor();
-    await signIn();
+    await signInCitizen(page, CITIZEN);
 
     // Step 1: the receiving agency (the only province desk is chosen already).
     await page.locator('#step-agency').waitFor();

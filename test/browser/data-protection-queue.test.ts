@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seed/data/officers.js';
 import { loadDemoData } from '../../seed/load.js';
 import { api, rid } from '../support/api.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signInCitizen } from '../support/browser.js';
 import { admin, HOSTING_URL } from '../support/emulators.js';
 import type { TestIdentity } from '../support/identity.js';
 import { checkPage, describeViolations } from '../support/page-checks.js';
@@ -24,9 +24,7 @@ async function signInAt(email: string, password: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${HOSTING_URL}/bao-ve-du-lieu/`);
-  await page.fill('#sign-in-email', email);
-  await page.fill('#sign-in-password', password);
-  await page.click('#sign-in-form button[type="submit"]');
+  await signInCitizen(page, { email, password });
   return page;
 }
 

@@ -12,7 +12,7 @@ import { buildWorkingCalendar, Calendar, computeDeadline, Procedure, signLookupT
 import { loadDemoData } from '../../seed/load.js';
 import { minimalPdf } from '../fixtures/files.js';
 import { act, api, landRenewal, rid, submit, type DossierRef } from '../support/api.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signInCitizen } from '../support/browser.js';
 import { actInDashboard, signInOfficer } from '../support/dashboard.js';
 import { admin, HOSTING_URL } from '../support/emulators.js';
 import { IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
@@ -79,10 +79,7 @@ beforeAll(async () => {
   citizenContext = await browser.newContext({ viewport: PHONE });
   citizen = await citizenContext.newPage();
   await citizen.goto(`${HOSTING_URL}/ho-so/`);
-  await citizen.locator('#sign-in-form').waitFor();
-  await citizen.fill('#sign-in-email', CITIZEN.email);
-  await citizen.fill('#sign-in-password', CITIZEN.password);
-  await citizen.click('#sign-in-form button[type="submit"]');
+  await signInCitizen(citizen, CITIZEN);
   await citizen.locator('#dossier-count').waitFor();
 });
 afterAll(async () => {

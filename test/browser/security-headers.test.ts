@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLookupToken } from '../../functions/src/domain/index.js';
 import { DEMO_PASSWORD } from '../../seed/data/officers.js';
 import { loadDemoData } from '../../seed/load.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signInCitizen } from '../support/browser.js';
 import { admin, HOSTING_URL } from '../support/emulators.js';
 import { authHeader, IDENTITIES, lookupSecret, type TestIdentity } from '../support/identity.js';
 
@@ -108,10 +108,7 @@ describe('every page works under its policy, with no violation reported', () => 
     const { context, violations } = await watchedContext();
     const page = await context.newPage();
     await page.goto(`${HOSTING_URL}/ho-so/`);
-    await page.locator('#sign-in-form').waitFor();
-    await page.fill('#sign-in-email', 'congdan@motcua.demo');
-    await page.fill('#sign-in-password', DEMO_PASSWORD);
-    await page.click('#sign-in-form button[type="submit"]');
+    await signInCitizen(page, { email: 'congdan@motcua.demo', password: DEMO_PASSWORD });
     await page.locator('#app[data-state="ok"]').waitFor();
     await page.goto(`${HOSTING_URL}/nop-ho-so/${PROCEDURE}`);
     await page.locator('#step-agency').waitFor();

@@ -12,7 +12,7 @@ import { deploymentSigner } from '../../functions/src/platform/signing/index.js'
 import { loadDemoData } from '../../seed/load.js';
 import { minimalPdf } from '../fixtures/files.js';
 import { act, api, download, landRenewal, rid, submit, type DossierRef } from '../support/api.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signInCitizen } from '../support/browser.js';
 import { actInDashboard, signInOfficer } from '../support/dashboard.js';
 import { admin, HOSTING_URL } from '../support/emulators.js';
 import { IDENTITIES, signingLocation, signingPassphrase } from '../support/identity.js';
@@ -95,10 +95,7 @@ describe('electronic result', () => {
     // The citizen, on a phone: My dossiers shows the result with its code, and downloads the signed PDF.
     const citizen = await open();
     await citizen.goto(`${HOSTING_URL}/ho-so/${dossier.id}`);
-    await citizen.locator('#sign-in-form').waitFor();
-    await citizen.fill('#sign-in-email', CITIZEN.email);
-    await citizen.fill('#sign-in-password', CITIZEN.password);
-    await citizen.click('#sign-in-form button[type="submit"]');
+    await signInCitizen(citizen, CITIZEN);
     const card = citizen.locator(`#results article[data-result="${result.id}"]`);
     await card.waitFor({ timeout: 30_000 });
     expect(await card.locator('[data-testid="result-code"]').textContent()).toBe(result.documentCode);

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalPdf } from '../fixtures/files.js';
 import { loadDemoData } from '../../seed/load.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signInCitizen } from '../support/browser.js';
 import { landRenewal, rid, submit, uploadPdf } from '../support/api.js';
 import { admin, HOSTING_URL } from '../support/emulators.js';
 import { actInDashboard, signInOfficer } from '../support/dashboard.js';
@@ -80,10 +80,7 @@ describe('a supplement for two components', () => {
 
     // The citizen, on a phone.
     await phone.goto(`${HOSTING_URL}/ho-so/${id}`);
-    await phone.locator('#sign-in-form').waitFor();
-    await phone.fill('#sign-in-email', CITIZEN.email);
-    await phone.fill('#sign-in-password', CITIZEN.password);
-    await phone.click('#sign-in-form button[type="submit"]');
+    await signInCitizen(phone, CITIZEN);
     await phone.locator('#supplement-form').waitFor();
     expect(await phone.locator('[data-item="certificate"]').textContent()).toContain('thay tệp đã nộp');
     await phone.setInputFiles('[data-item="certificate"] input[type="file"]', { name: 'giay-chung-nhan-ro.pdf', mimeType: 'application/pdf', buffer: minimalPdf() });

@@ -1,6 +1,6 @@
 // Debian Chromium driven by playwright-core (no browser download: it is not possible on these machines).
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -27,4 +27,17 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * Signs in with email and password on the sign-in form of the light-Auth pages (citizen-session.ts: /ho-so/,
+ * /nop-ho-so/, and /bao-ve-du-lieu/ for the data-protection officer): waits for the form, fills it and
+ * submits. What the page shows next differs from page to page (the list, the wizard's first step, an
+ * error), so waiting for it is the caller's.
+ */
+export async function signInCitizen(page: Page, account: { email: string; password: string }): Promise<void> {
+  await page.locator('#sign-in-form').waitFor();
+  await page.fill('#sign-in-email', account.email);
+  await page.fill('#sign-in-password', account.password);
+  await page.click('#sign-in-form button[type="submit"]');
 }
