@@ -6,23 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { signLookupToken } from '../../functions/src/domain/index.js';
 import { loadDemoData } from '../../seed/load.js';
 import { api, driveDossier, type DossierRef } from '../support/api.js';
-import { admin, FUNCTIONS_URL, HOSTING_URL } from '../support/emulators.js';
+import { admin, FUNCTIONS_URL } from '../support/emulators.js';
+import { fetchPage, pageData } from '../support/server-pages.js';
 import { lookupSecret } from '../support/identity.js';
 
 const { db, auth } = admin();
 
-/** A fresh client each request, as lookup.test.ts: the lookup's rate limit counts per client. */
-const fakeIp = () => `198.19.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
-const page = async (path: string) => {
-  const res = await fetch(`${HOSTING_URL}${path}`, { headers: { 'x-forwarded-for': fakeIp() } });
-  return { res, html: await res.text() };
-};
-/** The answer embedded for the page's script: `{ status, body }` of its first API request. */
-const pageData = (html: string): { status: number; body: Record<string, unknown> } => {
-  const match = /<script type="application\/json" id="page-data">(.*?)<\/script>/s.exec(html);
-  if (!match) throw new Error('no page-data in the page');
-  return JSON.parse(match[1]!) as { status: number; body: Record<string, unknown> };
-};
+const page = (path: string) => fetchPage(path);
 /** The text of the answer section as drawn by the server. */
 const resultOf = (html: string) => /<section id="result"[^>]*>(.*?)<\/section>/s.exec(html)?.[0] ?? '';
 
@@ -102,7 +92,7 @@ describe('GET /tra-cuu/<code>?t= — the lookup page with its answer', () => {
   it('bad percent-encoding in the address: refused with a 400, never a 500', async () => {
     // Straight to the function: the Hosting emulator itself fails on such an address (production Hosting
     // refuses it before any function); the function's HTTP layer refuses it before the page renderer.
-    const res = await fetch(`${FUNCTIONS_URL}/api/tra-cuu/%E0%A4%A`, { headers: { 'x-forwarded-for': fakeIp() } });
+    const res = await fetch(`${FUNCTIONS_URL}/api/tra-cuu/%E0%A4%A`, { headers: { 'x-forwarded-for': '198.19.0.1' } });
     expect(res.status).toBe(400);
   });
 });

@@ -6,20 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { demoProcedures } from '../../seed/data/procedures.js';
 import { loadDemoData } from '../../seed/load.js';
 import { api } from '../support/api.js';
-import { admin, HOSTING_URL } from '../support/emulators.js';
+import { admin } from '../support/emulators.js';
+import { fetchPage, pageData } from '../support/server-pages.js';
 
 const { db, auth } = admin();
 const CODE = '1.012790';
 
-const page = async (path: string) => {
-  const res = await fetch(`${HOSTING_URL}${path}`);
-  return { res, html: await res.text() };
-};
-const pageData = (html: string) => {
-  const match = /<script type="application\/json" id="page-data">(.*?)<\/script>/s.exec(html);
-  if (!match) throw new Error('no page-data in the page');
-  return JSON.parse(match[1]!) as { status: number; body: Record<string, unknown> };
-};
+const page = (path: string) => fetchPage(path);
 const appOf = (html: string) => /<div id="app"[^>]*>(.*)<\/div>\s*<p><a href="\/"/s.exec(html)?.[0] ?? '';
 
 beforeAll(async () => {

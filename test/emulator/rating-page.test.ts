@@ -7,27 +7,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { signLookupToken } from '../../functions/src/domain/index.js';
 import { loadDemoData } from '../../seed/load.js';
 import { driveDossier, type DossierRef } from '../support/api.js';
-import { admin, HOSTING_URL } from '../support/emulators.js';
+import { admin } from '../support/emulators.js';
+import { fetchPage } from '../support/server-pages.js';
 import { lookupSecret } from '../support/identity.js';
 
 const { db, auth } = admin();
 
-/** A fresh client each request: the lookup and rating quotas count per client. */
-const fakeIp = () => `198.19.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
-const get = async (path: string) => {
-  const res = await fetch(`${HOSTING_URL}${path}`, { headers: { 'x-forwarded-for': fakeIp() }, redirect: 'manual' });
-  return { res, html: await res.text() };
-};
-/** The form as a browser without the page's script posts it. */
-const post = async (path: string, fields: Record<string, string>) => {
-  const res = await fetch(`${HOSTING_URL}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': fakeIp() },
-    body: new URLSearchParams(fields).toString(),
-    redirect: 'manual',
-  });
-  return { res, html: await res.text() };
-};
+const get = (path: string) => fetchPage(path);
+const post = (path: string, fields: Record<string, string>) => fetchPage(path, fields);
 const appOf = (html: string) => /<div id="app"[^>]*>.*?<\/main>/s.exec(html)?.[0] ?? '';
 
 let returned: DossierRef;
