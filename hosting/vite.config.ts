@@ -122,7 +122,7 @@ function rootPageAtSlash(): Plugin {
  *   common        the API client, i18n, DOM helpers, branding and the formats: what every public page loads
  *                 (a page missing format or phone pays < 0.5 KB, and saves the requests);
  *   signed-in     the signed-in call and form errors (the rating page has them before first use too);
- *   citizen-auth  Auth's light build and the citizen session: never a public or officer page before use
+ *   citizen-auth  Auth's light build, the citizen session and its stored token: never a public or officer page before use
  *                 (the rating page loads it with import() when the citizen asks to sign in);
  *   dossier-kit   what applying, "my dossiers" and the officer pages share about a dossier.
  * Explicit module lists, without their dependencies: following imports would pull in the contract's
@@ -139,7 +139,7 @@ const CHUNKS: { name: string; test: RegExp }[] = [
   { name: 'firebase-app', test: any(`${NM}(firebase[\\/]app|@firebase[\\/](app|component|util|logger)|idb)[\\/]`, `${SHARED}firebase-config\\.ts`, String.raw`[\\/]firebase\.json$`) },
   { name: 'common', test: any(`${SHARED}(api|i18n|branding|dom|format|phone)\\.ts`, `${SHARED}style\\.css`, `${FN}contract[\\/](routes|client|facts|index)\\.ts`, `${FN}domain[\\/]dossier[\\/]status-info\\.ts`, '@oxc-project[+]runtime', 'modulepreload-polyfill') },
   { name: 'signed-in', test: any(`${SHARED}(session|form-errors)\\.ts`, 'vite[\\\\/]preload-helper') },
-  { name: 'citizen-auth', test: any(`${NM}(firebase[\\/]auth[\\/]web-extension|@firebase[\\/]auth[\\/]dist[\\/]web-extension-esm)[\\/]`, `${SHARED}(citizen-firebase|citizen-session|privacy-notice)\\.ts`, `${FN}domain[\\/]privacy[\\/]notice\\.ts`) },
+  { name: 'citizen-auth', test: any(`${NM}(firebase[\\/]auth[\\/]web-extension|@firebase[\\/]auth[\\/]dist[\\/]web-extension-esm)[\\/]`, `${SHARED}(citizen-firebase|citizen-session|stored-session|privacy-notice)\\.ts`, `${FN}domain[\\/]privacy[\\/]notice\\.ts`) },
   { name: 'dossier-kit', test: any(`${SHARED}(upload|dossier-code|reception|numbered|fee|slips|timestamps)\\.ts`, `${FN}domain[\\/](rule-set[\\/]behaviour|forms[\\/]official-forms|applicant[\\/]notification-defaults)\\.ts`) },
 ];
 
