@@ -147,6 +147,81 @@ export default defineConfig({
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,
     target: 'es2020',
-    rollupOptions: { input: pageEntries() },
+    rolldownOptions: {
+      input: pageEntries(),
+      output: {
+        codeSplitting: {
+          groups: chunkGroups(),
+        },
+      },
+    },
   },
 });
+
+/**
+ * Which shared modules travel together, by what they hold (issue 20, bench/citizen-page.ts). Left to
+ * itself the bundler makes one file per set of pages sharing a module, so the signed-in citizen pages
+ * fetched 18-21 files of 0.1-2 KB each; over HTTP/1.1 (six connections, the Hosting emulator) and on a
+ * 400 ms link every wave of six costs a round trip, and HTTP/2 still pays per file. Each chunk below is
+ * loaded only by pages that need most of it:
+ *   firebase-app  the Firebase core and where its config comes from: every page with Auth or Firestore;
+ *   common        the API client, i18n, DOM helpers, branding and the formats: what every public page loads
+ *                 (a page missing format or phone pays < 0.5 KB, and saves the requests);
+ *   signed-in     the signed-in call and form errors (the rating page has them before first use too);
+ *   citizen-auth  Auth's light build, the citizen session and its stored token: no public or officer page
+ *                 loads it before use (the rating page loads it with import() when the citizen signs in);
+ *   dossier-kit   what applying, "my dossiers" and the officer pages share about a dossier.
+ * Explicit module lists, without their dependencies: following imports would pull in the contract's
+ * barrel (contract/index.ts re-exports every label) and grow `common` to 13 KB. Not used on purpose:
+ * `experimentalInlineCommonChunks`, which needs `strictExecutionOrder` and so keeps every module of
+ * that barrel (the portal's JS went from 8 to 16 KB). Rolldown's own 0.15 KB runtime stays a file of
+ * its own (groups cannot take it).
+ */
+function chunkGroups() {
+  const NM = String.raw`node_modules[\\/]`;
+  const SHARED = String.raw`hosting[\\/]src[\\/]shared[\\/]`;
+  const FN = String.raw`functions[\\/]src[\\/]`;
+  const any = (...parts: string[]): RegExp => new RegExp(parts.join('|'));
+  const chunks: { name: string; test: RegExp }[] = [
+    {
+      name: 'firebase-app',
+      test: any(
+        `${NM}(firebase[\\/]app|@firebase[\\/](app|component|util|logger)|idb)[\\/]`,
+        `${SHARED}firebase-config\\.ts`,
+        String.raw`[\\/]firebase\.json$`,
+      ),
+    },
+    {
+      name: 'common',
+      test: any(
+        `${SHARED}(api|i18n|branding|dom|format|phone)\\.ts`,
+        `${SHARED}style\\.css`,
+        `${FN}contract[\\/](routes|client|facts|index)\\.ts`,
+        `${FN}domain[\\/]dossier[\\/]status-info\\.ts`,
+        '@oxc-project[+]runtime',
+        'modulepreload-polyfill',
+      ),
+    },
+    { name: 'signed-in', test: any(`${SHARED}(session|form-errors)\\.ts`, 'vite[\\\\/]preload-helper') },
+    {
+      name: 'citizen-auth',
+      test: any(
+        `${NM}(firebase[\\/]auth[\\/]web-extension|@firebase[\\/]auth[\\/]dist[\\/]web-extension-esm)[\\/]`,
+        `${SHARED}(citizen-firebase|citizen-session|stored-session|privacy-notice)\\.ts`,
+        `${FN}domain[\\/]privacy[\\/]notice\\.ts`,
+      ),
+    },
+    {
+      name: 'dossier-kit',
+      test: any(
+        `${SHARED}(upload|dossier-code|reception|numbered|fee|slips|timestamps)\\.ts`,
+        `${FN}domain[\\/](rule-set[\\/]behaviour|forms[\\/]official-forms|applicant[\\/]notification-defaults)\\.ts`,
+      ),
+    },
+  ];
+  return chunks.map((chunk, i) => ({
+    ...chunk,
+    priority: chunks.length - i,
+    includeDependenciesRecursively: false,
+  }));
+}

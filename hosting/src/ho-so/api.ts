@@ -25,7 +25,7 @@ export async function fetchProcedureFees(code: string): Promise<{ amountVnd: num
 export const fetchDossier = (user: User, dossierId: string): Promise<DossierAnswer> => apiAs(user, 'getDossier', { params: { dossierId } });
 
 /** GET /api/me/dossiers: the first page of the citizen's own dossiers, newest first (the list at first paint). */
-export const fetchMyDossiers = (user: User): Promise<MyDossiersAnswer> => apiAs(user, 'listMyDossiers', { query: {} });
+export const fetchMyDossiers = (user: Pick<User, 'getIdToken'>): Promise<MyDossiersAnswer> => apiAs(user, 'listMyDossiers', { query: {} });
 
 /** An electronic result's signed PDF (once the desk has returned it). */
 export const fetchResult = (user: User, dossierId: string, resultId: string): Promise<Blob> => blobAs(user, 'downloadResult', { params: { dossierId, resultId } });

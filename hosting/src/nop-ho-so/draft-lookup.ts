@@ -3,7 +3,7 @@
 // question (issue 20, bench/citizen-page.ts). One query through Firestore's REST API (`runQuery`, as the
 // signed-in citizen: firestore.rules decide exactly as for the SDK) answers the only question asked at
 // start-up; saving and deleting the draft load the SDK (draft-store.ts) on their first use.
-import type { User } from 'firebase/auth';
+import type { Citizen } from '../shared/stored-session.js';
 import { citizenFirebase } from '../shared/citizen-firebase.js';
 import { FIRESTORE_EMULATOR_PORT, usesEmulators } from '../shared/firebase-config.js';
 import type { DraftContent, StoredDraft } from './draft-store.js';
@@ -40,7 +40,7 @@ function fieldsOf(fields: Record<string, RestValue> | undefined): Record<string,
 const equal = (fieldPath: string, stringValue: string) => ({ fieldFilter: { field: { fieldPath }, op: 'EQUAL', value: { stringValue } } });
 
 /** The citizen's draft of this procedure, if any (the same query as the rules allow: own drafts only). */
-export async function findDraft(user: User, procedureCode: string): Promise<StoredDraft | undefined> {
+export async function findDraft(user: Citizen, procedureCode: string): Promise<StoredDraft | undefined> {
   const [{ app }, token] = await Promise.all([citizenFirebase(), user.getIdToken()]);
   const origin = usesEmulators ? `http://${location.hostname}:${FIRESTORE_EMULATOR_PORT}` : 'https://firestore.googleapis.com';
   const res = await fetch(`${origin}/v1/projects/${encodeURIComponent(app.options.projectId ?? '')}/databases/(default)/documents:runQuery`, {

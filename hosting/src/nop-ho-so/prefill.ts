@@ -2,13 +2,13 @@
 // consent), what VNeID verified, and otherwise their account itself (its display name, the phone number a
 // phone sign-in verified, its email). Name, ID number, phone (written the Vietnamese way) and address are
 // pre-filled, still editable (and checked again by the server).
-import type { User } from 'firebase/auth';
 import type { ProfileAnswer } from '../../../functions/src/contract/index.js';
 import { displayPhone } from '../shared/phone.js';
 import { apiAs } from '../shared/session.js';
+import type { Citizen } from '../shared/stored-session.js';
 import type { PersonDraft } from './draft-store.js';
 
-export async function profileDraft(user: User): Promise<PersonDraft | undefined> {
+export async function profileDraft(user: Citizen): Promise<PersonDraft | undefined> {
   let answer: ProfileAnswer | undefined;
   try {
     answer = await apiAs(user, 'getProfile', {});

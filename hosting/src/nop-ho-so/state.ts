@@ -12,6 +12,7 @@ import { t } from '../shared/i18n.js';
 import type { AgencyPublic } from '../../../functions/src/contract/index.js';
 import { needsCompetentChoice, otherDesks, publicAgencies, receivesAnywhere } from '../shared/reception.js';
 import { fetchProcedure, type Detail, type SubmittedDossier } from './api.js';
+import { askEarly } from '../shared/stored-session.js';
 import { profileDraft } from './prefill.js';
 import { DraftSlotsFull, findDraft, MAX_DRAFTS, saveDraft } from './draft-lookup.js';
 import type { ComponentDraft, DraftContent, PersonDraft, StoredDraft } from './draft-store.js';
@@ -108,14 +109,21 @@ export async function loadProcedure(): Promise<void> {
   }
 }
 
+/**
+ * The saved draft and the profile, asked with the token Auth stored at the last visit as soon as the page
+ * starts, instead of after the SDK has checked the account with Auth's server (one round trip more;
+ * shared/stored-session.ts). Both at once (each is a round trip on a slow phone); the profile is used only
+ * when there is no draft.
+ */
+const draftAndProfile = askEarly((citizen) => Promise.all([findDraft(citizen, code).catch(() => undefined), profileDraft(citizen)]));
+
 /** A (new) citizen signed in: start from their saved draft if there is one, else from the first step. */
 export async function startFor(user: User): Promise<void> {
   wizard.state = {};
   wizard.draftId = undefined;
   wizard.savedAt = undefined;
   wizard.user = user;
-  // Both at once (each is a round trip on a slow phone); the profile is used only when there is no draft.
-  const [stored, prefilled] = await Promise.all([findDraft(user, code).catch(() => undefined), profileDraft(user)]);
+  const [stored, prefilled] = await draftAndProfile(user);
   if (wizard.user !== user) return; // another sign-in meanwhile
   wizard.stored = stored;
   if (wizard.stored) wizard.step = 'resume';

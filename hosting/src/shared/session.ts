@@ -5,7 +5,7 @@ import type { Answer, CallInput, JsonRoute, RawRoute } from '../../../functions/
 import { api, apiBlob } from './api.js';
 
 /** A JSON route called as the signed-in user. */
-export async function apiAs<R extends JsonRoute>(user: User, route: R, input: CallInput<R>): Promise<Answer<R>> {
+export async function apiAs<R extends JsonRoute>(user: Pick<User, 'getIdToken'>, route: R, input: CallInput<R>): Promise<Answer<R>> {
   return api(route, input, await user.getIdToken());
 }
 
