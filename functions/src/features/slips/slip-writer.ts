@@ -227,18 +227,14 @@ export class SlipWriter {
   }
 
   /**
-   * Signature blocks side by side: title, how to sign, `room` for the signature, printed name. `centre`, if
+   * Signature blocks side by side: title, how to sign, room for the signature, printed name. `centre`, if
    * given, is a QR code with a few small lines under it, drawn between the first two blocks: the receipt
    * prints its VietQR code there, in room the signatures leave empty, so the form stays one A5 page.
    * The date line and the blocks move to a new page together when they do not fit below the cursor.
    */
-  signatures(
-    blocks: { title: string; note: string; name?: string }[],
-    dateLine?: string,
-    centre?: { data: string; size: number; caption: string[] },
-    room = 48,
-  ): this {
-    // Title (8 pt), note (7 pt), the room, a name of up to two lines (8 pt).
+  signatures(blocks: { title: string; note: string; name?: string }[], dateLine?: string, centre?: { data: string; size: number; caption: string[] }): this {
+    // Title (8 pt), note (7 pt), 48 pt of room for the signature, a name of up to two lines (8 pt).
+    const room = 48;
     const area = room + 37;
     const dateHeight = dateLine ? this.doc.font('regular').fontSize(8).heightOfString(this.checkGlyphs(dateLine, 'regular'), { width: this.contentWidth }) : 0;
     this.ensure(dateHeight + 4 + area);
