@@ -2,16 +2,18 @@
 // form 01, store it and record it; the PDF downloads for the people entitled to it, and a replayed
 // request makes nothing new.
 import { createHash } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dossierPaymentReference, signLookupToken, verifyLookupToken } from '../../functions/src/domain/index.js';
 import { readVietQr } from '../../functions/src/platform/vietqr.js';
 import { generateSlip, type GenerateSlipDeps } from '../../functions/src/features/slips/generate-slip.js';
-import { pdfText, qrCodesInPdf, qrOnPage1 } from '../support/pdf-probe.js';
+import { mediaBoxes, pdfText, qrCodesInPdf, qrOnPage1 } from '../support/pdf-probe.js';
 import { localParam } from '../support/portal.js';
 import { agencySlipSigner } from '../../functions/src/features/slips/slip-signer.js';
 import { deploymentSigner } from '../../functions/src/platform/signing/index.js';
 import { LocalFileStore, localFileStoreRoot } from '../../functions/src/platform/file-store/index.js';
 import { loadDemoData } from '../../seed/load.js';
+import { demoBranding } from '../../seed/data/branding.js';
+import type { SaveBrandingBody } from '../../functions/src/contract/index.js';
 import { act as applyAction, api, download, landRenewal, PROVINCE_DESK, rid, submit, type Action } from '../support/api.js';
 import { admin, eventually } from '../support/emulators.js';
 import { IDENTITIES, lookupSecret, signingLocation, signingPassphrase, type TestIdentity } from '../support/identity.js';
@@ -98,9 +100,8 @@ describe('form 01 from a reception', () => {
 
   it('carries, between the signatures, the VietQR code that pays the procedure’s fee, referenced by the dossier code', async () => {
     const res = await slip(dossier.id, SLIP_ID, IDENTITIES.citizenA);
-    // Whether it fits one A5 page depends on what other test files leave behind (a hotline in the branding, a
-    // certificate for the desk, which adds the register line): the one-page layout is checked on fixed content
-    // in render-slip.test.ts. Here: the code is printed, and it says what it pays.
+    // Here: the code is printed, and it says what it pays. The one page is asserted below, under a branding
+    // this file sets itself (other files change it), and on the fullest fixed content in render-slip.test.ts.
     const codes = qrCodesInPdf(res.bytes);
     expect(codes).toHaveLength(2);
     expect(codes[0]).toContain(`/tra-cuu/${dossier.code}?t=`);
@@ -242,5 +243,62 @@ describe('forms 03 and 05 from other transitions', () => {
     expect(text).toContain('Nhận: Văn phòng Đăng ký đất đai tỉnh');
     expect(text).toContain('Thẩm định'); // the task, wrapped in the note column
     expect(qrOnPage1(res.bytes)).toContain('/tra-cuu/');
+  });
+});
+
+describe('the printed receipt of a signing desk under a branding with a hotline', () => {
+  // The branding this test prints under is its own: a hotline and a long public address (other test files
+  // change the branding and put the demo's back; loadDemoData above wrote the demo's). The demo's comes back
+  // after it, whatever happens.
+  const LONG_ORIGIN = 'https://dichvucong.motcua.tinhbinhan.gov.vn';
+  const HOTLINE = '+84 (263) 3822-1111';
+  const A5 = '0 0 419.53 595.28';
+  const saveBranding = async (body: Omit<SaveBrandingBody, 'requestId' | 'expectedUpdateTime'>) => {
+    const current = (await api('getBranding', {})).body;
+    const res = await api('saveBranding', { body: { requestId: rid('slip-brand'), expectedUpdateTime: current.updateTime, ...body } }, IDENTITIES.admin);
+    expect(res.status, res.text).toBe(200);
+  };
+  afterAll(async () => {
+    await saveBranding({ ...demoBranding, logo: null });
+  });
+
+  it('is one A5 page: signed, the hotline, the lookup address short, both codes, both signatures', async () => {
+    await saveBranding({ ...demoBranding, hotline: HOTLINE, publicOrigin: LONG_ORIGIN, logo: null });
+    const applicant = {
+      kind: 'organisation',
+      name: 'Công ty Trách nhiệm hữu hạn Một thành viên Thương mại Dịch vụ Xây dựng Phương Nam Đắk Lắk',
+      taxCode: '0100109106',
+      representative: { fullName: 'Nguyễn Trần Phương Thảo Quỳnh Hương', title: 'Giám đốc', identity: { kind: 'citizenId', number: '031080002222' } },
+      phone: '0903111222',
+      email: 'phongphaply.congtyphuongnam@example.vn',
+      address: { line: 'Số 123/45 đường Nguyễn Thị Minh Khai, Khu phố 7', communeName: 'Phường Đông Thành', provinceName: 'Tỉnh Bình An' },
+    } as const;
+    const submitted = await submit({ ...landRenewal(rid('slip-full')), applicant });
+    await applyAction(submitted, IDENTITIES.receptionistX, { type: 'receive' }, rid('slip-full-receive'));
+    const record = await eventually(async () => {
+      const snap = await db.doc(`dossiers/${submitted.id}/slips/01-000002`).get();
+      return snap.exists ? (snap.data() as { signer: { name: string } | null }) : undefined;
+    }, 'the receipt under the test branding', 30_000);
+    expect(record.signer?.name).toBe('Trung tâm Phục vụ hành chính công tỉnh Bình An'); // a desk that signs
+    const res = await slip(submitted.id, '01-000002', IDENTITIES.citizenA);
+    expect(res.status).toBe(200);
+    expect(mediaBoxes(res.bytes)).toEqual([A5]);
+    const text = pdfText(res.bytes).replace(/\s+/g, ' ');
+    for (const line of [
+      `Tra cứu hồ sơ / Lookup: dichvucong.motcua.tinhbinhan.gov.vn/tra-cuu/${submitted.code}`,
+      `Đường dây nóng / Hotline: ${HOTLINE}`,
+      `Người nộp hồ sơ: ${applicant.name}`,
+      'Quyển sổ:',
+      'Số thứ tự trong sổ:',
+      '7. Phí, lệ phí: 50.000 đồng',
+      'NGƯỜI NỘP HỒ SƠ',
+      'NGƯỜI TIẾP NHẬN HỒ SƠ',
+    ]) {
+      expect(text, `missing: ${line}`).toContain(line);
+    }
+    const codes = qrCodesInPdf(res.bytes);
+    expect(codes).toHaveLength(2);
+    expect(codes[0]!.startsWith(`${LONG_ORIGIN}/tra-cuu/${submitted.code}?t=`)).toBe(true);
+    expect(readVietQr(codes[1]!)?.amountVnd).toBe(50_000);
   });
 });

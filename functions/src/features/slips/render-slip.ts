@@ -11,28 +11,35 @@ function opening(w: SlipWriter, data: SlipData, subtitle?: string): void {
   w.title(data.title, subtitle);
 }
 
-function applicantFields(w: SlipWriter, data: SlipData): void {
+/** `compact` (the receipt): phone and email on one line. */
+function applicantFields(w: SlipWriter, data: SlipData, compact = false): void {
   const a = data.applicant;
   w.field('Người nộp hồ sơ', a.name);
   if (a.identity) w.text(a.identity);
   if (a.filer) w.field('Người nộp thay', a.filer);
   w.field('Địa chỉ', a.address);
+  if (compact) {
+    w.fields([['Số điện thoại', a.phone], ...(a.email ? [['Email', a.email] as [string, string]] : [])]);
+    return;
+  }
   w.field('Số điện thoại', a.phone);
   if (a.email) w.field('Email', a.email);
 }
 
-function componentTable(w: SlipWriter, components: SlipComponentRow[]): void {
+function componentTable(w: SlipWriter, components: SlipComponentRow[], sizes = { size: 8, header: 8, tt: 20, count: 50 }): void {
   const width = w.contentWidth;
-  const num = 50;
+  const num = sizes.count;
   w.table(
     [
-      { header: 'TT', width: 20, align: 'center' },
-      { header: 'Tên giấy tờ', width: width - 20 - 3 * num },
+      { header: 'TT', width: sizes.tt, align: 'center' },
+      { header: 'Tên giấy tờ', width: width - sizes.tt - 3 * num },
       { header: 'Bản chính', width: num, align: 'center' },
       { header: 'Bản sao chứng thực', width: num, align: 'center' },
       { header: 'Bản sao', width: num, align: 'center' },
     ],
     components.map((c, i) => [String(i + 1), c.name, String(c.originals), String(c.certifiedCopies), String(c.copies)]),
+    sizes.size,
+    sizes.header,
   );
 }
 
@@ -51,28 +58,60 @@ function dateLine(data: SlipData): string {
   return `${data.agency.place ? `${data.agency.place}, ` : ''}${longDate(data.issuedAt)}`;
 }
 
+/** The receipt's sizes (see `receipt`): body text, lookup QR, component table. */
+const RECEIPT_TEXT = 8;
+/** Lines 1 pt closer than the font's own spacing (1.36 em): 1.24 em at 8 pt, still open. */
+const RECEIPT_LINE_GAP = -1;
+const RECEIPT_QR = 76;
+const RECEIPT_TABLE = { size: 7, header: 6, tt: 16, count: 40 };
+
+/** `https://host/tra-cuu/CODE?t=…` → `host/tra-cuu/CODE`: the address without scheme and token. */
+export function shortAddress(url: string): string {
+  const u = new URL(url);
+  return `${u.host}${decodeURIComponent(u.pathname)}`;
+}
+
+/**
+ * Form 01 must be one A5 page: the citizen takes it home, and the signatures belong on the page they sign.
+ * So it sets its text a size smaller and its lines closer, runs short fields together, narrows the count
+ * columns of its table, and prints its two addresses short (host, path and dossier code, no token) while
+ * the QR code carries the full lookup link. Every field of the form stays. Content beyond what a page
+ * can hold (a long list of components) continues on a new page, table header repeated, the date line
+ * and the signatures after it, together.
+ */
 function receipt(w: SlipWriter, d: ReceiptSlip): void {
   opening(w, d);
-  w.floatQr(d.lookupUrl);
+  w.floatQr(d.lookupUrl, RECEIPT_QR);
   w.field('Mã hồ sơ', d.code);
-  w.field('Quyển sổ', d.register.book);
-  w.field('Số thứ tự trong sổ', d.register.entry);
+  w.fields([
+    ['Quyển sổ', d.register.book],
+    ['Số thứ tự trong sổ', d.register.entry],
+  ]);
   w.text(`${d.agency.name} tiếp nhận hồ sơ của:`);
-  applicantFields(w, d);
+  applicantFields(w, d, true);
   w.field('Nội dung yêu cầu giải quyết', d.procedureName);
   competentLine(w, d);
-  lookupLines(w, d.lookupUrl, d.agency.hotline);
+  w.clearFloat();
+  // The printed address is for typing: the code's public view (Circular 01 Art. 16). The token that
+  // opens the full view is in the QR code; a 22-character random string is not typed from paper.
+  w.text(`Tra cứu hồ sơ / Lookup: ${shortAddress(d.lookupUrl)}`, { size: 7 });
+  if (d.agency.hotline) w.text(`Đường dây nóng / Hotline: ${d.agency.hotline}`, { size: 7 });
   w.text('1. Thành phần hồ sơ nộp gồm:');
-  componentTable(w, d.components);
-  w.field('2. Số lượng hồ sơ', `${String(d.sets).padStart(2, '0')} (bộ)`);
-  w.field('3. Thời gian giải quyết hồ sơ theo quy định', d.legalDuration);
+  componentTable(w, d.components, RECEIPT_TABLE);
+  w.fields(
+    [
+      ['2. Số lượng hồ sơ', `${String(d.sets).padStart(2, '0')} (bộ)`],
+      ['3. Thời gian giải quyết hồ sơ theo quy định', d.legalDuration],
+    ],
+    { separator: '      ' },
+  );
   w.field('4. Thời gian nhận hồ sơ', longDateTime(d.receivedAt));
   w.field('5. Thời gian trả kết quả giải quyết hồ sơ', longDateTime(d.dueAt));
   w.field('6. Nhận kết quả tại', d.resultDelivery);
   w.field('7. Phí, lệ phí', d.fee);
-  w.text(`Đánh giá sự hài lòng / Rate the service: ${d.ratingUrl}`, { size: 7 });
   // Typed at the desk's rating device by a citizen who cannot scan the QR: proof of holding this receipt.
-  w.text(`Mã đánh giá tại quầy / Desk rating code: ${d.ratingCode}`, { size: 7 });
+  // Online, the short address rates once signed in (the lookup QR's full view links to the rating too).
+  w.text(`Mã đánh giá tại quầy / Desk rating code: ${d.ratingCode}; Đánh giá sự hài lòng / Rate the service: ${shortAddress(d.ratingUrl)}`, { size: 7 });
   w.text('Vào Sổ theo dõi hồ sơ. Người nộp giữ giấy này để nhận kết quả và tra cứu tiến độ.', { size: 7, gap: 0.3 });
   w.signatures(
     [
@@ -209,7 +248,12 @@ function stopNotice(w: SlipWriter, d: StopNoticeSlip): void {
 
 /** The PDF of one slip. Deterministic: the same data always gives the same bytes. */
 export async function renderSlip(data: SlipData): Promise<Buffer> {
-  const w = new SlipWriter({ size: 'A5', title: `${data.title} – ${data.code}`, at: data.issuedAt });
+  const w = new SlipWriter({
+    size: 'A5',
+    title: `${data.title} – ${data.code}`,
+    at: data.issuedAt,
+    ...(data.purpose === 'receipt' ? { textSize: RECEIPT_TEXT, lineGap: RECEIPT_LINE_GAP } : {}),
+  });
   switch (data.purpose) {
     case 'receipt':
       receipt(w, data);

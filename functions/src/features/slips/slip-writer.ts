@@ -21,8 +21,16 @@ export class SlipWriter {
   /** While the cursor is above this line, flowing text leaves room on the right for a floated QR code. */
   private floatBottom = 0;
   private floatWidth = 0;
+  /** The body text size: 9 pt, or less for a form whose content must hold on one page (the receipt). */
+  private readonly textSize: number;
+  private readonly lineGap: number;
 
-  constructor(options: { size: PageSize; landscape?: boolean; title: string; at: Date }) {
+  /**
+   * `textSize` (default 9 pt) and `lineGap` (default 0: the font's own, about 1.36 em) set a denser page
+   * for a form whose content must hold on one page (the receipt).
+   */
+  constructor(options: { size: PageSize; landscape?: boolean; title: string; at: Date; textSize?: number; lineGap?: number }) {
+    this.textSize = options.textSize ?? TEXT_SIZE;
     this.doc = new PDFDocument({
       size: options.size,
       layout: options.landscape ? 'landscape' : 'portrait',
@@ -34,7 +42,9 @@ export class SlipWriter {
     this.doc.registerFont('regular', fontBytes('regular'));
     this.doc.registerFont('bold', fontBytes('bold'));
     this.glyphs = { regular: this.fontkitOf('regular'), bold: this.fontkitOf('bold') };
-    this.doc.font('regular').fontSize(TEXT_SIZE);
+    this.doc.font('regular').fontSize(this.textSize);
+    this.lineGap = options.lineGap ?? 0;
+    if (this.lineGap) this.doc.lineGap(this.lineGap);
   }
 
   private fontkitOf(name: FontWeight): FontkitFont {
@@ -95,22 +105,40 @@ export class SlipWriter {
     const safe = this.checkGlyphs(value, weight);
     this.doc
       .font(weight)
-      .fontSize(opts.size ?? TEXT_SIZE)
+      .fontSize(opts.size ?? this.textSize)
       .text(safe, this.left, this.doc.y, { width: this.flowWidth(), align: opts.align ?? 'left' });
     if (opts.gap) this.doc.moveDown(opts.gap);
     return this;
   }
 
   /** `Label: value`, the label in bold; long values wrap under it. */
-  field(label: string, value: string, size = TEXT_SIZE): this {
-    const l = this.checkGlyphs(`${label}: `, 'bold');
-    const v = this.checkGlyphs(value, 'regular');
-    this.doc
-      .fontSize(size)
-      .font('bold')
-      .text(l, this.left, this.doc.y, { width: this.flowWidth(), continued: true })
-      .font('regular')
-      .text(v);
+  field(label: string, value: string, size = this.textSize): this {
+    return this.fields([[label, value]], { size });
+  }
+
+  /**
+   * Several short `Label: value` pairs run on one line, after one another: a line saved each, where the
+   * receipt must hold on one page. When they do not fit on one line, each pair takes its own line instead
+   * (a pair cut across lines reads worse than the line it saves).
+   */
+  fields(pairs: [label: string, value: string][], opts: { size?: number; separator?: string } = {}): this {
+    const size = opts.size ?? this.textSize;
+    const separator = opts.separator ?? '; ';
+    const runs = pairs.flatMap(([label, value], i): [string, FontWeight][] => [
+      [this.checkGlyphs(`${i > 0 ? separator : ''}${label}: `, 'bold'), 'bold'],
+      [this.checkGlyphs(value, 'regular'), 'regular'],
+    ]);
+    this.doc.fontSize(size);
+    const width = runs.reduce((sum, [text, weight]) => sum + this.doc.font(weight).widthOfString(text), 0);
+    if (pairs.length > 1 && width > this.flowWidth()) {
+      for (const pair of pairs) this.fields([pair], { size });
+      return this;
+    }
+    runs.forEach(([text, weight], i) => {
+      const last = i === runs.length - 1;
+      if (i === 0) this.doc.font(weight).text(text, this.left, this.doc.y, { width: this.flowWidth(), continued: !last });
+      else this.doc.font(weight).text(text, { continued: !last });
+    });
     return this;
   }
 
@@ -136,7 +164,7 @@ export class SlipWriter {
     this.rule(rightX + rightWidth / 2 - 55, rightBottom + 1, 110);
     this.doc.x = this.left;
     this.doc.y = Math.max(leftBottom, rightBottom) + 6;
-    this.doc.fontSize(TEXT_SIZE);
+    this.doc.fontSize(this.textSize);
     return this;
   }
 
@@ -152,12 +180,18 @@ export class SlipWriter {
     return this;
   }
 
-  /** A bordered table; rows wrap their cells, and the header repeats on every new page. */
-  table(columns: Column[], rows: string[][], size = 8): this {
+  /**
+   * A bordered table; rows wrap their cells, and the header repeats on every new page. `headerSize`: a
+   * smaller header keeps narrow columns' titles to two lines.
+   */
+  table(columns: Column[], rows: string[][], size = 8, headerSize = size): this {
     const pad = 2;
     const heightOf = (cells: string[], weight: FontWeight) => {
-      this.doc.font(weight).fontSize(size);
-      return Math.max(...cells.map((c, i) => this.doc.heightOfString(c, { width: columns[i]!.width - 2 * pad }))) + 2 * pad;
+      this.doc.font(weight).fontSize(weight === 'bold' ? headerSize : size);
+      // A negative line gap shortens the measured height by one gap too many for pdfkit, which draws a line
+      // only when its full height fits in the cell: without the gap back, a cell's last line would vanish.
+      const slack = Math.max(0, -this.lineGap);
+      return Math.max(...cells.map((c, i) => this.doc.heightOfString(c, { width: columns[i]!.width - 2 * pad }))) + 2 * pad + slack;
     };
     const drawRow = (cells: string[], weight: FontWeight, height: number) => {
       const y = this.doc.y;
@@ -167,7 +201,7 @@ export class SlipWriter {
         this.doc.lineWidth(0.5).rect(x, y, col.width, height).stroke();
         this.doc
           .font(weight)
-          .fontSize(size)
+          .fontSize(weight === 'bold' ? headerSize : size)
           .text(this.checkGlyphs(cell, weight), x + pad, y + pad, { width: col.width - 2 * pad, align: col.align ?? 'left', height: height - 2 * pad });
         x += col.width;
       });
@@ -196,22 +230,26 @@ export class SlipWriter {
    * Signature blocks side by side: title, how to sign, room for the signature, printed name. `centre`, if
    * given, is a QR code with a few small lines under it, drawn between the first two blocks: the receipt
    * prints its VietQR code there, in room the signatures leave empty, so the form stays one A5 page.
+   * The date line and the blocks move to a new page together when they do not fit below the cursor.
    */
   signatures(blocks: { title: string; note: string; name?: string }[], dateLine?: string, centre?: { data: string; size: number; caption: string[] }): this {
-    const needed = 95;
-    this.ensure(needed);
+    // Title (8 pt), note (7 pt), 48 pt of room for the signature, a name of up to two lines (8 pt).
+    const room = 48;
+    const area = room + 37;
+    const dateHeight = dateLine ? this.doc.font('regular').fontSize(8).heightOfString(this.checkGlyphs(dateLine, 'regular'), { width: this.contentWidth }) : 0;
+    this.ensure(dateHeight + 4 + area);
     if (dateLine) this.text(dateLine, { size: 8, align: 'right' });
     const top = this.doc.y + 4;
     const columns = blocks.length + (centre ? 1 : 0);
     const width = this.contentWidth / columns;
     const columnOf = (i: number) => (centre && i >= 1 ? i + 1 : i);
     if (centre) {
-      // The centre never reaches below the signature blocks (title, note, 48 pt of room, name: about 76 pt),
-      // so the QR code cannot change where the page breaks: one line per caption entry, cut with an ellipsis
-      // rather than wrapped (pdfkit would otherwise start a new page for a line past the margin).
+      // The centre never reaches below the signature blocks (title, note, the room, name), so the QR code
+      // cannot change where the page breaks: one line per caption entry, cut with an ellipsis rather than
+      // wrapped (pdfkit would otherwise start a new page for a line past the margin).
       const x = this.left + width;
       const lineHeight = 7.2;
-      const size = Math.min(centre.size, 74 - centre.caption.length * lineHeight);
+      const size = Math.min(centre.size, area - 11 - centre.caption.length * lineHeight);
       this.drawQr(centre.data, x + (width - size) / 2, top, size);
       centre.caption.forEach((line, i) => {
         this.doc.font('regular').fontSize(6).text(this.checkGlyphs(line, 'regular'), x, top + size + i * lineHeight, { width, height: lineHeight, ellipsis: true, align: 'center' });
@@ -222,12 +260,12 @@ export class SlipWriter {
       this.doc.font('bold').fontSize(8).text(this.checkGlyphs(block.title, 'bold'), x, top, { width, align: 'center' });
       this.doc.font('regular').fontSize(7).text(this.checkGlyphs(block.note, 'regular'), x, this.doc.y, { width, align: 'center' });
       if (block.name) {
-        this.doc.font('bold').fontSize(8).text(this.checkGlyphs(block.name, 'bold'), x, this.doc.y + 48, { width, align: 'center' });
+        this.doc.font('bold').fontSize(8).text(this.checkGlyphs(block.name, 'bold'), x, this.doc.y + room, { width, align: 'center' });
       }
     });
     this.doc.x = this.left;
-    this.doc.y = top + needed - 10;
-    this.doc.fontSize(TEXT_SIZE);
+    this.doc.y = top + area;
+    this.doc.fontSize(this.textSize);
     return this;
   }
 
