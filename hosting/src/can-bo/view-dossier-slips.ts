@@ -38,16 +38,24 @@ export function slipsPanel(o: {
   const slipUrls = new Map<string, string>();
   const slipWaiting = new Set<string>();
 
+  /** Slips the events say exist but the dossier as read did not list yet: polled once each. */
+  const polled = new Set<string>();
+
   function slipsOf(a: DossierAnswer): Slip[] {
-    // Until the server lists slips, derive them from the events as the slip trigger does.
-    const listed: Slip[] =
-      a.slips ??
-      o
-        .events()
-        .flatMap((e) => {
-          const form = slipFormAfter(a.dossier.ruleSet, String(e.type));
-          return form ? [{ id: slipId(form, Number(e.version)), form, version: Number(e.version), createdAt: null }] : [];
-        });
+    // The slips the events make, as the slip trigger does (the events are live, the listing is not).
+    const fromEvents: Slip[] = o.events().flatMap((e) => {
+      const form = slipFormAfter(a.dossier.ruleSet, String(e.type));
+      return form ? [{ id: slipId(form, Number(e.version)), form, version: Number(e.version), createdAt: null }] : [];
+    });
+    const listed: Slip[] = a.slips ?? fromEvents;
+    // A slip whose event came after the dossier was read (received in another tab, say) is still being
+    // made by its trigger: shown as such and fetched once it exists, instead of "no slips yet".
+    for (const s of fromEvents) {
+      if (a.slips && !a.slips.some((l) => l.id === s.id) && !polled.has(s.id) && !slipUrls.has(s.id)) {
+        polled.add(s.id);
+        queueMicrotask(() => waitFor(s.id));
+      }
+    }
     // Plus the slips made since the dossier was read: awaited, or fetched once they existed.
     const extra = [...new Set([...slipWaiting, ...slipUrls.keys()])]
       .filter((w) => !listed.some((s) => s.id === w))
