@@ -37,6 +37,9 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c)
 /** Tags, attribute names: letters, digits and dashes only, so nothing printed can break out of the markup. */
 const NAME = /^[a-z][a-z0-9-]*$/;
 
+/** Elements that have no end tag in HTML. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
 /** The tree as HTML. */
 export function toHtml(child: ViewChild): string {
   if (child === null || child === undefined || child === false) return '';
@@ -48,5 +51,9 @@ export function toHtml(child: ViewChild): string {
       return value === '' ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`;
     })
     .join('');
+  if (VOID.has(child.tag)) {
+    if (child.children.some((c) => c !== null && c !== undefined && c !== false)) throw new Error(`<${child.tag}> has no content`);
+    return `<${child.tag}${attrs}>`;
+  }
   return `<${child.tag}${attrs}>${child.children.map(toHtml).join('')}</${child.tag}>`;
 }
