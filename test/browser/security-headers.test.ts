@@ -143,9 +143,11 @@ describe('every page works under its policy, with no violation reported', () => 
     await desk.goto(`${HOSTING_URL}/can-bo/ho-so/${dossier.id}`);
     await desk.locator('[data-testid="status"][data-status="received"]').waitFor();
     // The receipt: fetched with the officer's token, opened as a PDF blob in a new tab (object-src blob:).
+    // The slip trigger may still be making it (under a full run's load it can take seconds): the page says
+    // so and offers the PDF once it exists; then the officer opens it.
+    await desk.locator('[data-slip-link^="01-"][data-ready]').first().waitFor({ timeout: 45_000 });
     const opened = context.waitForEvent('page');
     await desk.locator('button[data-slip^="01-"]').first().click();
-    await desk.locator('[data-slip-link^="01-"][data-ready]').first().waitFor({ timeout: 45_000 });
     const pdfTab = await opened;
     expect(pdfTab.url()).toMatch(/^blob:http:\/\/127\.0\.0\.1:5000\//);
     await pdfTab.waitForLoadState();
