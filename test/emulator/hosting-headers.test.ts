@@ -57,7 +57,7 @@ const PAGES: Record<string, Page> = {
   apply: { paths: ['/nop-ho-so/1.000001'], dist: 'nop-ho-so/index.html', inlineStyle: false, connect: [...AUTH, ...FIRESTORE], object: "'none'", frame: "'none'", script: [EARLY] },
   // Slips open as PDF blobs (a new tab; at the desk, a print frame).
   // (blob: in connect-src: reading back the page's own PDF copy, harmless.)
-  myDossiers: { paths: ['/ho-so/', '/ho-so/abc'], dist: 'ho-so/index.html', inlineStyle: false, connect: [...AUTH, ...FIRESTORE, 'blob:'], object: 'blob:', frame: "'none'" },
+  myDossiers: { paths: ['/ho-so/', '/ho-so', '/ho-so/abc'], dist: 'ho-so.html', inlineStyle: false, connect: [...AUTH, ...FIRESTORE, 'blob:'], object: 'blob:', frame: "'none'" },
   officer: { paths: ['/can-bo/', '/can-bo/ho-so/abc', '/can-bo/tiep-nhan'], dist: 'can-bo/index.html', inlineStyle: false, connect: [...AUTH, ...FIRESTORE, 'blob:'], object: 'blob:', frame: 'blob:' },
   // Sign-in only: every read and write goes through the API (the logo preview is a data: image).
   admin: { paths: ['/quan-tri/', '/quan-tri', '/quan-tri/lich'], dist: 'quan-tri/index.html', inlineStyle: false, connect: AUTH, object: "'none'", frame: "'none'" },
