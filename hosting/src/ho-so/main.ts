@@ -54,14 +54,26 @@ if (drawn) {
 /** POST /api/session once per sign-in seen by this page, unless the server's list shows there is one. */
 const sessionAsked = new Set<string>();
 
+/**
+ * The server gives a page session only for a sign-in of the last 5 minutes (features/session): a sign-in
+ * the browser restored from an earlier day is not worth a request it would refuse.
+ */
+const signedInJustNow = (user: User): boolean => Date.now() - Date.parse(user.metadata.lastSignInTime ?? '') < 5 * 60_000;
+
 function startFor(user: User): void {
   stopListening();
   page.user = user;
   const mine = ++generation;
   const sameAsServer = drawn?.uid === user.uid;
-  if (!sameAsServer && !sessionAsked.has(user.uid)) {
+  let session: Promise<unknown> | undefined;
+  if (!sameAsServer && !sessionAsked.has(user.uid) && signedInJustNow(user)) {
     sessionAsked.add(user.uid);
-    void rememberSession(user);
+    session = rememberSession(user);
+  }
+  // A list drawn for someone else: that cookie must not outlive this sign-in (a new one replaces it).
+  if (drawn && !sameAsServer) {
+    const replaced = session ?? Promise.resolve(false);
+    session = replaced.then((ok) => (ok ? undefined : forgetSession()));
   }
   if (dossierId) {
     page.list = undefined;
@@ -73,7 +85,7 @@ function startFor(user: User): void {
     // Nothing drawn, or drawn for someone else: that list goes at once.
     page.list = undefined;
     drawn = undefined;
-    void openList(user, mine);
+    void openList(user, mine, session);
   }
 }
 
@@ -84,9 +96,14 @@ async function openDossier(mine: number): Promise<void> {
   await followDossier();
 }
 
-async function openList(user: User, mine: number): Promise<void> {
+/**
+ * `session`: the page-session request made alongside (one round trip, in parallel), waited for a little
+ * before the list is shown, so that a citizen who leaves as soon as the list appears still has the cookie.
+ */
+async function openList(user: User, mine: number, session?: Promise<unknown>): Promise<void> {
   try {
     const first = await fetchMyDossiers(user);
+    if (session) await Promise.race([session, new Promise((later) => setTimeout(later, 2_000))]);
     if (mine !== generation) return;
     // The live listener's answer, if it came first, is the newer one.
     page.list ??= first.items;
