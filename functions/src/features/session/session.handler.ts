@@ -23,6 +23,12 @@ type _StartSessionAgrees = Agrees<SameShape<z.input<typeof StartSessionRequest>,
 /** How recent the sign-in must be (Firebase's advice: "only if the user signed in within the last 5 minutes"). */
 export const FRESH_SIGN_IN_MS = 5 * 60 * 1000;
 
+/**
+ * Never kept by a cache, and `private`: Hosting drops a function's Set-Cookie from any answer a shared
+ * cache could keep (Cache-Control without `private`).
+ */
+const PRIVATE = 'private, no-store';
+
 export type SessionDeps = { auth: () => Auth; caller: (req: ApiRequest) => Promise<Caller>; now: () => Date };
 
 export async function startSession(req: ApiRequest, deps: SessionDeps): Promise<Reply<'startSession'>> {
@@ -52,7 +58,7 @@ export async function startSession(req: ApiRequest, deps: SessionDeps): Promise<
     });
   return {
     status: 200,
-    headers: { 'Set-Cookie': sessionSetCookie(cookie), 'Cache-Control': 'no-store' },
+    headers: { 'Set-Cookie': sessionSetCookie(cookie), 'Cache-Control': PRIVATE },
     body: { session: { expiresAt: new Date(deps.now().getTime() + SESSION_MS) } },
   };
 }
@@ -63,5 +69,5 @@ export async function startSession(req: ApiRequest, deps: SessionDeps): Promise<
  */
 export async function endSession(req: ApiRequest): Promise<Reply<'endSession'>> {
   parseInput(EndSessionRequest, req.body);
-  return { status: 200, headers: { 'Set-Cookie': clearSessionCookie, 'Cache-Control': 'no-store' }, body: { session: null } };
+  return { status: 200, headers: { 'Set-Cookie': clearSessionCookie, 'Cache-Control': PRIVATE }, body: { session: null } };
 }
