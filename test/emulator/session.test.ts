@@ -94,6 +94,8 @@ describe('POST /api/session — the page-session cookie', () => {
     expect(setCookieOf(res)).toBeUndefined();
     const body = (await res.json()) as { error: { code: string; message: { vi: string; en: string } } };
     expect(body.error.code).toBe('unauthenticated');
+    // Refused for its age (the account has no revocation: a user made without a password has no validSince).
+    expect(body.error.message.en).toContain('This sign-in is not recent');
   });
 
   it('is refused to officers and desk devices (403, no cookie), and to anonymous callers (401)', async () => {
