@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -139,10 +139,36 @@ function rootPageAtSlash(): Plugin {
   };
 }
 
+/**
+ * My dossiers' HTML goes to dist/ho-so.html instead of dist/ho-so/index.html: Hosting serves a folder's
+ * index.html at /ho-so/ before any rewrite, and /ho-so/ is drawn by the api function with the citizen's
+ * list in it when a page session allows (functions/src/features/dossiers/my-dossiers-page.ts);
+ * firebase.json sends /ho-so/<id> (the dossier page) to ho-so.html. Moved on disk once written, so the
+ * page-template copy above still finds it in the bundle under its usual name.
+ */
+const MY_DOSSIERS_FILE = 'ho-so.html';
+function myDossiersBesideItsFolder(): Plugin {
+  return {
+    name: 'motcua-my-dossiers-file',
+    apply: 'build',
+    writeBundle(options) {
+      const dir = options.dir ?? resolve(import.meta.dirname, 'dist');
+      renameSync(join(dir, 'ho-so', 'index.html'), join(dir, MY_DOSSIERS_FILE));
+      rmdirSync(join(dir, 'ho-so')); // empty now: nothing left that Hosting could serve at /ho-so/
+    },
+  };
+}
+
 // Each page is its own small bundle; /api/** is rewritten to the `api` function (firebase.json).
 export default defineConfig({
   root: PAGES,
-  plugins: [inlineCssInto([ROOT_PAGE, 'tra-cuu', 'thu-tuc', 'danh-gia']), earlyFetchInto([ROOT_PAGE, 'thu-tuc', 'nop-ho-so', 'tra-cuu', 'danh-gia']), rootPageAtSlash(), pageTemplatesFor([ROOT_PAGE, 'tra-cuu', 'thu-tuc', 'danh-gia'])],
+  plugins: [
+    inlineCssInto([ROOT_PAGE, 'tra-cuu', 'thu-tuc', 'danh-gia', 'ho-so']),
+    earlyFetchInto([ROOT_PAGE, 'thu-tuc', 'nop-ho-so', 'tra-cuu', 'danh-gia']),
+    rootPageAtSlash(),
+    pageTemplatesFor([ROOT_PAGE, 'tra-cuu', 'thu-tuc', 'danh-gia', 'ho-so']),
+    myDossiersBesideItsFolder(),
+  ],
   build: {
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,

@@ -25,6 +25,8 @@ import { recordEventStats } from './features/stats/record-event-stats.js';
 import { actOnDossier } from './features/dossiers/act.handler.js';
 import { getDossier } from './features/dossiers/get.handler.js';
 import { listMyDossiers } from './features/dossiers/mine.handler.js';
+import { myDossiersPage } from './features/dossiers/my-dossiers-page.js';
+import { endSession, startSession } from './features/session/session.handler.js';
 import { intakeDossier, submitDossier } from './features/dossiers/submit.handler.js';
 import { dossierDeps } from './features/dossiers/wiring.js';
 import { onQueuedSubmission } from './features/dossiers/allocate-codes.js';
@@ -133,6 +135,8 @@ export const api = onRequest(
         render: (req) => ratingPage(req, ratingPageDeps()),
         post: (req) => ratingPost(req, ratingPageDeps()),
       },
+      // Only the list: /ho-so/<id> (one dossier) stays a static page (firebase.json).
+      { pattern: /^\/ho-so\/?$/, render: (req) => myDossiersPage(req, { db: db() }) },
     ],
     createRouter({
     health: async () => getHealth(healthDeps),
@@ -209,6 +213,8 @@ export const api = onRequest(
     startGatewayPayment: (req) => startGatewayPayment(req, paymentDeps()),
     paymentIpn: (req) => paymentIpn(req, paymentDeps()),
     paymentReturn: (req) => paymentReturn(req, paymentDeps()),
+    startSession: (req) => startSession(req, { auth: getAuth, caller: getCaller, now: () => new Date() }),
+    endSession: (req) => endSession(req),
   })),
 );
 

@@ -1,4 +1,4 @@
-// Deep and oversized input against every write endpoint (every POST and PUT route of functions/src/index.ts,
+// Deep and oversized input against every write endpoint (every POST, PUT and DELETE route of functions/src/index.ts,
 // read from the source so a new one is covered or this test fails): always a structured 4xx, never a
 // 500, nothing written. The bound is the router's (platform/input-bounds.ts), checked before any work;
 // action payloads also refuse unknown keys. Once, an action carrying an unknown key nested a few thousand
@@ -36,7 +36,7 @@ const withValueAt = (shape: object, key: string, value: string) =>
 
 /** Sends a JSON text as it is. */
 async function sendText(
-  method: 'POST' | 'PUT',
+  method: 'POST' | 'PUT' | 'DELETE',
   path: string,
   as: TestIdentity | undefined,
   text: string,
@@ -92,7 +92,7 @@ const source = readFileSync(join(ROOT, 'functions', 'src', 'index.ts'), 'utf8');
 // Every write route of the contract, and each one is wired in index.ts (the typecheck guarantees it too).
 const writeRoutes = (Object.keys(ROUTES) as (keyof typeof ROUTES)[])
   .filter((name) => ROUTES[name].method !== 'GET' && source.includes(`${name}: (req)`))
-  .map((name) => ({ method: ROUTES[name].method as 'POST' | 'PUT', path: ROUTES[name].path as string }));
+  .map((name) => ({ method: ROUTES[name].method as 'POST' | 'PUT' | 'DELETE', path: ROUTES[name].path as string }));
 
 let dossierId = '';
 /** Who calls each route (one allowed to reach its input parsing) and its path with parameters filled. */
@@ -249,6 +249,8 @@ const callers: Record<string, { as?: TestIdentity; path: () => string; shape: ob
   },
   // The portal signs its filings: unsigned, every one of these is refused before it is read.
   '/portal/dossiers': { path: () => '/portal/dossiers', shape: sampleFiling() },
+  // POST (a citizen's fresh sign-in → the page-session cookie) and DELETE (clears it): no fields either way.
+  '/session': { as: IDENTITIES.citizenA, path: () => '/session', shape: {} },
   '/dossiers/:dossierId/payment/gateway': {
     as: IDENTITIES.citizenA,
     path: () => `/dossiers/${dossierId}/payment/gateway`,
@@ -262,7 +264,7 @@ beforeAll(async () => {
 });
 
 describe('every write endpoint bounds its input before any work', () => {
-  it('knows who calls each POST and PUT route of index.ts', () => {
+  it('knows who calls each POST, PUT and DELETE route of index.ts', () => {
     expect(writeRoutes.length).toBeGreaterThanOrEqual(10);
     expect(writeRoutes.map((r) => r.path).filter((p) => !callers[p])).toEqual([]);
   });

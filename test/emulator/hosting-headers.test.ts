@@ -26,7 +26,7 @@ const EARLY = hashOf(readFileSync(join(ROOT, 'hosting', 'inline', 'early-fetch.j
 type Page = { paths: string[]; dist: string; inlineStyle: boolean; connect: string[]; object: string; frame: string; script?: string[] };
 // What each page is allowed beyond 'self', and why (see hosting/src/<page>):
 const PAGES: Record<string, Page> = {
-  // Landing, lookup, procedure and rating carry their CSS inline (first paint on slow 3G: hosting/vite.config.ts).
+  // Landing, lookup, procedure, rating and my dossiers carry their CSS inline (first paint on slow 3G: hosting/vite.config.ts).
   portal: { paths: ['/', '/index.html', '/mot-duong-dan-khong-co'], dist: 'portal.html', inlineStyle: true, connect: [], object: "'none'", frame: "'none'", script: [EARLY] },
   // A dossier's lookup, a procedure and the landing page are drawn by the api function (platform/serve-pages.ts): Hosting's headers apply to them too.
   lookup: { paths: ['/tra-cuu', '/tra-cuu/000.00.01.H99-351130-0997?t=secret-token'], dist: 'tra-cuu/index.html', inlineStyle: true, connect: [], object: "'none'", frame: "'none'", script: [EARLY] },
@@ -57,7 +57,7 @@ const PAGES: Record<string, Page> = {
   apply: { paths: ['/nop-ho-so/1.000001'], dist: 'nop-ho-so/index.html', inlineStyle: false, connect: [...AUTH, ...FIRESTORE], object: "'none'", frame: "'none'", script: [EARLY] },
   // Slips open as PDF blobs (a new tab; at the desk, a print frame).
   // (blob: in connect-src: reading back the page's own PDF copy, harmless.)
-  myDossiers: { paths: ['/ho-so/', '/ho-so/abc'], dist: 'ho-so/index.html', inlineStyle: false, connect: [...AUTH, ...FIRESTORE, 'blob:'], object: 'blob:', frame: "'none'" },
+  myDossiers: { paths: ['/ho-so/', '/ho-so', '/ho-so/abc'], dist: 'ho-so.html', inlineStyle: true, connect: [...AUTH, ...FIRESTORE, 'blob:'], object: 'blob:', frame: "'none'" },
   officer: { paths: ['/can-bo/', '/can-bo/ho-so/abc', '/can-bo/tiep-nhan'], dist: 'can-bo/index.html', inlineStyle: false, connect: [...AUTH, ...FIRESTORE, 'blob:'], object: 'blob:', frame: 'blob:' },
   // Sign-in only: every read and write goes through the API (the logo preview is a data: image).
   admin: { paths: ['/quan-tri/', '/quan-tri', '/quan-tri/lich'], dist: 'quan-tri/index.html', inlineStyle: false, connect: AUTH, object: "'none'", frame: "'none'" },

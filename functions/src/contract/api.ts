@@ -66,6 +66,7 @@ import type { DossierSyncAnswer, PortalFilingAnswer, SyncHealthAnswer, SyncHealt
 import type { PaperRatingAnswer, PaperRatingBody, RatingAnswer, RatingBody } from './ratings.js';
 import type { DocumentLookupAnswer, IssueResultAnswer, IssueResultBody, VerificationAnswer } from './results.js';
 import type { RouteName } from './routes.js';
+import type { EndSessionAnswer, SessionAnswer, SessionBody } from './session.js';
 import type { TransparencyAnswer, TransparencyQuery } from './transparency.js';
 import type { UploadAnswer } from './uploads.js';
 
@@ -151,6 +152,8 @@ export type Api = EveryRoute<{
   getDossierPayment: Spec<DossierPaymentAnswer>;
   startGatewayPayment: Spec<GatewayPaymentAnswer, GatewayPaymentBody>;
   paymentIpn: Spec<PaymentIpnAnswer, never, Record<string, string>>;
+  startSession: Spec<SessionAnswer, SessionBody>;
+  endSession: Spec<EndSessionAnswer>;
   paymentReturn: Spec<PaymentReturnAnswer, never, Record<string, string>>;
 }>;
 

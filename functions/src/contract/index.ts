@@ -23,6 +23,7 @@ export * from './portal.js';
 export * from './ratings.js';
 export * from './results.js';
 export * from './routes.js';
+export * from './session.js';
 export * from './transparency.js';
 export * from './uploads.js';
 export * from './wire.js';

@@ -77,7 +77,10 @@ export const ROUTES = {
   startGatewayPayment: { method: 'POST', path: '/dossiers/:dossierId/payment/gateway' },
   paymentIpn: { method: 'GET', path: '/payments/vnpay/ipn' },
   paymentReturn: { method: 'GET', path: '/payments/vnpay/return' },
-} as const satisfies Record<string, { method: 'GET' | 'POST' | 'PUT'; path: `/${string}` }>;
+  // A citizen's page session (contract/session.ts): the cookie that lets the server draw /ho-so/.
+  startSession: { method: 'POST', path: '/session' },
+  endSession: { method: 'DELETE', path: '/session' },
+} as const satisfies Record<string, { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: `/${string}` }>;
 
 export type RouteName = keyof typeof ROUTES;
 export type HttpMethod = (typeof ROUTES)[RouteName]['method'];

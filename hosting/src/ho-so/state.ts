@@ -7,23 +7,12 @@ import type { Bilingual } from '../shared/api.js';
 import type { FeeLine } from '../shared/fee.js';
 import { applicantSlipAfter } from '../shared/slips.js';
 import type { DossierAnswer, DossierPaymentAnswer, PaymentReturnAnswer, UploadAnswer } from './api.js';
-import type { DossierDoc, EventDoc, Stamp, Status } from './store.js';
+import type { DossierDoc, EventDoc } from './store.js';
 
-/**
- * A row of the list: what GET /api/me/dossiers answers at first paint (ISO strings) and what the live
- * listener delivers afterwards (Firestore documents) both fit it.
- */
-export type ListedDossier = {
-  id: string;
-  code?: string | null;
-  status: Status;
-  procedure: { code: string; name: Bilingual };
-  createdAt?: Stamp;
-  receivedAt?: Stamp;
-  dueAt?: Stamp;
-  supplement?: { requestedAt: Stamp; submittedAt?: Stamp } | null;
-  stopRequest?: { confirmedAt?: Stamp } | null;
-};
+/** A row of the list (the contract's, which the server also prints: contract/views/my-dossiers-view.ts). */
+import type { ListedDossier } from '../../../functions/src/contract/views/my-dossiers-view.js';
+
+export type { ListedDossier };
 
 /** The dossier of the address; empty on the list page (/ho-so/). */
 export const dossierId = decodeURIComponent(location.pathname.replace(/^\/ho-so\/?/, '').replace(/\/$/, ''));
@@ -33,6 +22,8 @@ export const page: {
   /** Listeners to stop on sign-out or when another user signs in. */
   stop: Unsubscribe[];
   list?: ListedDossier[];
+  /** Who the list was drawn for, as the server wrote it, while Auth has not yet restored the user. */
+  who?: string;
   listError?: Bilingual;
   /** The dossier: undefined while loading, null when it does not exist or may not be read. */
   current?: DossierDoc | null;

@@ -3,6 +3,7 @@
 // other ways in (VNeID, phone, new account, password reset: the sign-in page /dang-nhap/). At the first
 // sign-in the privacy notice is shown until read (privacy-notice.ts).
 import { onAuthStateChanged, signInWithEmailAndPassword, signOut, type User } from 'firebase/auth/web-extension';
+import { api } from './api.js';
 import { citizenFirebase as firebaseApp } from './citizen-firebase.js';
 import { h } from './dom.js';
 import { onLangChange, t } from './i18n.js';
@@ -37,9 +38,13 @@ export async function withCitizen(
   });
 }
 
+/**
+ * Signs out, and clears the page session (the `__session` cookie that lets the server draw My dossiers,
+ * POST /api/session) so that the list is not sent again to whoever uses this browser next.
+ */
 export async function signOutCitizen(): Promise<void> {
   const { auth } = await firebaseApp();
-  await signOut(auth);
+  await Promise.all([signOut(auth), api('endSession', {}).catch(() => undefined)]);
 }
 
 /** The other ways in, on the sign-in page (/dang-nhap/), which brings the person back here afterwards. */

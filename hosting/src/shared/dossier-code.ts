@@ -43,12 +43,36 @@ export function dossierCodeWithCopy(code: string, opts: { testId?: string; big?:
     { type: 'button', class: 'secondary copy-code', 'aria-label': t({ vi: `Chép mã hồ sơ ${code}`, en: `Copy the dossier code ${code}` }) },
     t({ vi: 'Chép mã', en: 'Copy' }),
   );
-  button.addEventListener('click', () => {
-    void copy(code, value).then((copied) => {
-      lastCopy = { code, copied, at: Date.now() };
-      // The line on screen now: this one, or its replacement if a redraw came while the clipboard answered.
-      for (const line of document.querySelectorAll<HTMLElement>(`.code-copy[data-code="${CSS.escape(code)}"] .copy-status`)) line.textContent = statusText(copied);
-    });
-  });
+  button.addEventListener('click', () => copyAndSay(code, value));
   return h('span', { class: 'code-copy', 'data-code': code }, value, ' ', button, said);
+}
+
+function copyAndSay(code: string, value: HTMLElement): void {
+  void copy(code, value).then((copied) => {
+    lastCopy = { code, copied, at: Date.now() };
+    // The line on screen now: this one, or its replacement if a redraw came while the clipboard answered.
+    for (const line of document.querySelectorAll<HTMLElement>(`.code-copy[data-code="${CSS.escape(code)}"] .copy-status`)) line.textContent = statusText(copied);
+  });
+}
+
+const wired = new WeakSet<HTMLElement>();
+
+/**
+ * The copy buttons of codes drawn from a shared view tree (contract/views/my-dossiers-view.ts
+ * `dossierCodeView`), by the page or already by the server: one listener on `root`, so redraws need no
+ * wiring; call again after each draw to say the last copy on the redrawn lines.
+ */
+export function copyCodesIn(root: HTMLElement): void {
+  if (!wired.has(root)) {
+    wired.add(root);
+    root.addEventListener('click', (event) => {
+      const button = (event.target as Element | null)?.closest?.('.code-copy .copy-code');
+      const box = button?.closest<HTMLElement>('.code-copy');
+      const value = box?.querySelector<HTMLElement>('.dossier-code');
+      if (box?.dataset.code && value) copyAndSay(box.dataset.code, value);
+    });
+  }
+  if (lastCopy && Date.now() - lastCopy.at < REMEMBER_MS) {
+    for (const line of root.querySelectorAll<HTMLElement>(`.code-copy[data-code="${CSS.escape(lastCopy.code)}"] .copy-status`)) line.textContent = statusText(lastCopy.copied);
+  }
 }
