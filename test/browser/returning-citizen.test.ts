@@ -64,6 +64,9 @@ async function openWithCheckHeldBack(context: BrowserContext, path: string): Pro
 describe('a returning citizen', () => {
   it('"my dossiers" asks for the list while Auth still checks the stored account', async () => {
     const { context } = await returningCitizen('list');
+    // Without its page session (expired, or never made: a sign-in restored from an earlier day), the page is
+    // drawn by its script; with one the server draws the list (test/browser/my-dossiers-session.test.ts).
+    await context.clearCookies();
     const { page, releasedAt, requests } = await openWithCheckHeldBack(context, '/ho-so/');
     await page.locator('#app[data-state="ok"]').waitFor({ timeout: 30_000 });
     const released = releasedAt();
