@@ -163,10 +163,10 @@ function myDossiersBesideItsFolder(): Plugin {
 export default defineConfig({
   root: PAGES,
   plugins: [
-    inlineCssInto([ROOT_PAGE, 'tra-cuu', 'thu-tuc', 'danh-gia', 'ho-so']),
+    inlineCssInto([ROOT_PAGE, 'tra-cuu', 'thu-tuc', 'nop-ho-so', 'danh-gia', 'ho-so']),
     earlyFetchInto([ROOT_PAGE, 'thu-tuc', 'nop-ho-so', 'tra-cuu', 'danh-gia']),
     rootPageAtSlash(),
-    pageTemplatesFor([ROOT_PAGE, 'tra-cuu', 'thu-tuc', 'danh-gia', 'ho-so']),
+    pageTemplatesFor([ROOT_PAGE, 'tra-cuu', 'thu-tuc', 'nop-ho-so', 'danh-gia', 'ho-so']),
     myDossiersBesideItsFolder(),
   ],
   build: {

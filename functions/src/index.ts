@@ -26,6 +26,7 @@ import { actOnDossier } from './features/dossiers/act.handler.js';
 import { getDossier } from './features/dossiers/get.handler.js';
 import { listMyDossiers } from './features/dossiers/mine.handler.js';
 import { myDossiersPage } from './features/dossiers/my-dossiers-page.js';
+import { applyPage } from './features/dossiers/apply-page.js';
 import { endSession, startSession } from './features/session/session.handler.js';
 import { intakeDossier, submitDossier } from './features/dossiers/submit.handler.js';
 import { dossierDeps } from './features/dossiers/wiring.js';
@@ -134,6 +135,17 @@ export const api = onRequest(
         pattern: /^\/danh-gia\/(?<code>[^/]+)\/?$/,
         render: (req) => ratingPage(req, ratingPageDeps()),
         post: (req) => ratingPost(req, ratingPageDeps()),
+      },
+      {
+        pattern: /^\/nop-ho-so\/(?<code>[^/]+)\/?$/,
+        render: (req) =>
+          applyPage(req, {
+            db: db(),
+            now: () => new Date(),
+            procedure: (r) => getProcedure(r, { db: db(), now: () => new Date() }),
+            agencies: (r) => listAgencies(r, db()),
+            profile: (r, caller) => getProfile(r, { ...meDeps(), caller: async () => caller }),
+          }),
       },
       // Only the list: /ho-so/<id> (one dossier) stays a static page (firebase.json).
       { pattern: /^\/ho-so\/?$/, render: (req) => myDossiersPage(req, { db: db() }) },

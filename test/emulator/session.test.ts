@@ -7,36 +7,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { MyDossiersAnswer } from '../../functions/src/contract/index.js';
 import { loadDemoData } from '../../seed/load.js';
 import { api, submitDossier, type DossierRef } from '../support/api.js';
-import { admin, AUTH_HOST, HOSTING_URL } from '../support/emulators.js';
-import { IDENTITIES, idTokenFor, type TestIdentity } from '../support/identity.js';
+import { admin, HOSTING_URL } from '../support/emulators.js';
+import { IDENTITIES, type TestIdentity } from '../support/identity.js';
+import { cookieFor, freshToken, setCookieOf, startSession, valueOf } from '../support/page-session.js';
 
 const { db, auth } = admin();
-
-/** A sign-in made now (the token's auth_time is this instant), as the page's sign-in form gives one. */
-async function freshToken(identity: TestIdentity): Promise<string> {
-  await idTokenFor(identity); // creates the user with its claims
-  const res = await fetch(`http://${AUTH_HOST}/identitytoolkit.googleapis.com/v1/accounts:signInWithCustomToken?key=demo-api-key`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token: await auth.createCustomToken(identity.uid), returnSecureToken: true }),
-  });
-  const body = (await res.json()) as { idToken?: string };
-  if (!body.idToken) throw new Error(`no token for ${identity.uid}: ${JSON.stringify(body)}`);
-  return body.idToken;
-}
-
-const startSession = (token: string) =>
-  fetch(`${HOSTING_URL}/api/session`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
-
-/** The `__session` cookie a response sets, with its attributes, or undefined. */
-const setCookieOf = (res: Response): string | undefined => res.headers.getSetCookie().find((c) => c.startsWith('__session='));
-const valueOf = (setCookie: string): string => /^__session=([^;]*)/.exec(setCookie)![1]!;
-
-async function cookieFor(identity: TestIdentity): Promise<string> {
-  const res = await startSession(await freshToken(identity));
-  expect(res.status, await res.clone().text()).toBe(200);
-  return valueOf(setCookieOf(res)!);
-}
 
 const myDossiers = async (cookie?: string, path = '/ho-so/') => {
   const res = await fetch(`${HOSTING_URL}${path}`, { headers: cookie === undefined ? {} : { cookie: `__session=${cookie}` } });

@@ -21,6 +21,7 @@ export * from './privacy.js';
 export * from './payments.js';
 export * from './portal.js';
 export * from './ratings.js';
+export * from './reception-choices.js';
 export * from './results.js';
 export * from './routes.js';
 export * from './session.js';

@@ -1,6 +1,7 @@
 // The citizen's page session: the `__session` cookie (the only cookie Firebase Hosting forwards to a
 // function) holding a Firebase session cookie made by POST /api/session (features/session). Only the
-// server-drawn page /ho-so/ reads it, to send the citizen's list already drawn (issue 20); the API never
+// server-drawn pages /ho-so/ and /nop-ho-so/<code> read it, to send the citizen's list or the wizard's
+// first view already drawn (issue 20); the API never
 // accepts it in place of an ID token, so a request another site makes the browser send cannot act with
 // it (docs/SECURITY.md, "Page session").
 import { getAuth } from 'firebase-admin/auth';

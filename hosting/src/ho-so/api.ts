@@ -27,23 +27,6 @@ export const fetchDossier = (user: User, dossierId: string): Promise<DossierAnsw
 /** GET /api/me/dossiers: the first page of the citizen's own dossiers, newest first (the list at first paint). */
 export const fetchMyDossiers = (user: Pick<User, 'getIdToken'>): Promise<MyDossiersAnswer> => apiAs(user, 'listMyDossiers', { query: {} });
 
-/**
- * POST /api/session: right after a sign-in, the page-session cookie that lets the server send this list
- * already drawn at the next visit (contract/session.ts). Refused for an older sign-in: then there is
- * simply no cookie until the next one, and the page works as before.
- */
-export async function rememberSession(user: User): Promise<boolean> {
-  return apiAs(user, 'startSession', { body: {} }).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** DELETE /api/session: the cookie goes with the sign-in (it needs no token: the user is signed out already). */
-export async function forgetSession(): Promise<void> {
-  await api('endSession', {}).catch(() => undefined);
-}
-
 /** An electronic result's signed PDF (once the desk has returned it). */
 export const fetchResult = (user: User, dossierId: string, resultId: string): Promise<Blob> => blobAs(user, 'downloadResult', { params: { dossierId, resultId } });
 export type Result = DossierAnswer['results'][number];

@@ -27,7 +27,8 @@ import { lang, mountLangSwitch, onLangChange } from '../shared/i18n.js';
 import type { MyDossiersAnswer } from '../../../functions/src/contract/index.js';
 import { copyCodesIn } from '../shared/dossier-code.js';
 import { askEarly } from '../shared/stored-session.js';
-import { fetchMyDossiers, forgetSession, rememberSession } from './api.js';
+import { fetchMyDossiers } from './api.js';
+import { forgetSession, rememberSession, signedInJustNow } from '../shared/page-session.js';
 import { connectPage, dossierId, page, signedOut, stopListening } from './state.js';
 import { renderList } from './view-list.js';
 
@@ -61,12 +62,6 @@ const firstList = dossierId || drawn ? fetchMyDossiers : askEarly(fetchMyDossier
 
 /** POST /api/session once per sign-in seen by this page, unless the server's list shows there is one. */
 const sessionAsked = new Set<string>();
-
-/**
- * The server gives a page session only for a sign-in of the last 5 minutes (features/session): a sign-in
- * the browser restored from an earlier day is not worth a request it would refuse.
- */
-const signedInJustNow = (user: User): boolean => Date.now() - Date.parse(user.metadata.lastSignInTime ?? '') < 5 * 60_000;
 
 function startFor(user: User): void {
   stopListening();

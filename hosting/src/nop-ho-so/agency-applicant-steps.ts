@@ -5,85 +5,38 @@
 import type { Bilingual } from '../shared/api.js';
 import { provinceForAddress } from '../shared/branding.js';
 import { h } from '../shared/dom.js';
-import { feeBlock } from '../shared/fee.js';
 import type { FieldProblem } from '../shared/form-errors.js';
 import { t } from '../shared/i18n.js';
 import { afterStep, stepForm, textInput, valueOf } from './step-form.js';
 import { communeChoice, communeProblems, readCommune } from './commune-field.js';
-import { APPLICANT_CHANNEL_DEFAULTS, type AgencyPublic } from '../../../functions/src/contract/index.js';
-import { competentChoices } from '../shared/reception.js';
-import { competentNeeded, desks, go, person, readCurrentStep, wizard } from './state.js';
+import { APPLICANT_CHANNEL_DEFAULTS } from '../../../functions/src/contract/index.js';
+import { agencyStepBody } from '../../../functions/src/contract/views/apply-view.js';
+import { toDom } from '../shared/view-dom.js';
+import { competentNeeded, go, person, readCurrentStep, wizard } from './state.js';
 import { noticeDetails } from '../shared/privacy-notice.js';
 import { filerFields, filerProblems, isOrganisation, kindChooser, organisationFields, organisationProblems, readFiler, readOrganisation } from './representation.js';
 
-function agencyChoice(a: AgencyPublic, i: number): HTMLElement {
-  return h(
-    'label',
-    { class: 'choice', for: `agency-${i}` },
-    h('input', { type: 'radio', name: 'agency', id: `agency-${i}`, value: a.id, checked: wizard.state.receivingAgencyId === a.id }),
-    h('span', {}, t(a.name), a.address ? h('small', {}, a.address) : null),
-  );
-}
-
-/** Decree 118 Art. 14: a desk that does not decide the procedure receives it for the agency the applicant names. */
-function competentBlock(): HTMLElement {
-  const choices = competentChoices(wizard.agencies, wizard.detail!.procedure, new Date());
-  const select = h(
-    'select',
-    { id: 'competentAgencyId', name: 'competentAgencyId', 'aria-describedby': 'competentAgencyId-hint' },
-    h('option', { value: '' }, t({ vi: '— Chọn cơ quan —', en: '— Choose an agency —' })),
-    ...choices.map((a) => h('option', { value: a.id, selected: wizard.state.competentAgencyId === a.id }, t(a.name))),
-  );
-  return h(
-    'div',
-    { id: 'competent-block', hidden: !competentNeeded() },
-    h('label', { for: 'competentAgencyId' }, t({ vi: 'Cơ quan có thẩm quyền giải quyết hồ sơ', en: 'Agency that will decide your dossier' })),
-    h(
-      'p',
-      { class: 'hint', id: 'competentAgencyId-hint' },
-      t({
-        vi: 'Nơi bạn chọn không giải quyết thủ tục này: chọn xã, phường sẽ giải quyết hồ sơ (thường là nơi có đất hoặc nơi bạn cư trú). Hồ sơ được chuyển đến đó và kết quả được trả tại nơi bạn nộp.',
-        en: 'The office you chose does not decide this procedure: choose the commune or ward that will (usually where the land is, or where you live). The dossier is sent there and the result comes back to where you applied.',
-      }),
-    ),
-    select,
-  );
-}
-
 export function agencyStep(): HTMLElement {
-  const own = wizard.detail!.receivingAgencies;
-  const all = desks();
-  const others = all.slice(own.length);
-  const fieldset = h(
-    'fieldset',
-    {},
-    h('legend', {}, t({ vi: 'Chọn nơi tiếp nhận hồ sơ', en: 'Choose the office that receives your dossier' })),
-    ...own.map((a, i) => agencyChoice(a, i)),
-    ...(others.length > 0
-      ? [
-          h(
-            'p',
-            { class: 'hint other-desks' },
-            t({
-              vi: 'Hoặc nộp tại Bộ phận Một cửa khác trong tỉnh (Điều 14 Nghị định 118/2025), không phụ thuộc nơi cư trú:',
-              en: 'Or apply at another one-stop desk of the province (Decree 118/2025 Art. 14), wherever you live:',
-            }),
-          ),
-          ...others.map((a, i) => agencyChoice(a, own.length + i)),
-        ]
-      : []),
-  );
-  const competent = competentBlock();
-  // Choosing a desk shows or hides the competent agency's choice at once, without redrawing the step.
+  // The body is the contract's tree, the same the server draws for a citizen with a page session.
+  const body = agencyStepBody(
+    { detail: wizard.detail!, directory: wizard.agencies, receivingAgencyId: wizard.state.receivingAgencyId, competentAgencyId: wizard.state.competentAgencyId, now: new Date() },
+    t,
+  ).map((node) => toDom(node) as HTMLElement);
+  const form = stepForm('agency', body, () => {
+    readCurrentStep();
+    afterStep('agency', agencyProblems(), 'applicant');
+  });
+  wireAgencyChoice(form);
+  return form;
+}
+
+/** Choosing a desk shows or hides the competent agency's choice at once, without redrawing the step. */
+function wireAgencyChoice(form: HTMLElement): void {
+  const fieldset = form.querySelector<HTMLFieldSetElement>('#agency-choice')!;
+  const competent = form.querySelector<HTMLElement>('#competent-block')!;
   fieldset.addEventListener('change', () => {
     const checked = fieldset.querySelector<HTMLInputElement>('input[name="agency"]:checked');
     competent.hidden = !competentNeeded(checked?.value);
-  });
-  // What it costs and how it is paid, before the citizen starts (shared/fee.ts).
-  const fees = feeBlock(wizard.detail!.procedure.fees, 'wizard-fee');
-  return stepForm('agency', [fees, fieldset, competent], () => {
-    readCurrentStep();
-    afterStep('agency', agencyProblems(), 'applicant');
   });
 }
 

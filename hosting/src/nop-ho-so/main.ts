@@ -2,6 +2,9 @@
 // documents (counts and files), result delivery — a check-your-answers page with "change" links, and the
 // submission. Every step change saves the draft (Firestore `drafts/{id}`), so the citizen can come back
 // later, on this or another device, and resume.
+// With a page session the server sends the first view already drawn (the draft offered, or step 1) with
+// what the wizard asks for first embedded (features/dossiers/apply-page.ts): state.ts takes it over once
+// the citizen is known, keeping any answer given meanwhile.
 // This module only wires the parts together:
 //   state.ts                   the wizard's state: loading, sign-in, saving the draft, going to a step
 //   api.ts                     every call to /api and the answers read

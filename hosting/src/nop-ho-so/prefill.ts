@@ -15,6 +15,11 @@ export async function profileDraft(user: Citizen): Promise<PersonDraft | undefin
   } catch {
     answer = undefined; // the wizard works without it: the account still names the person
   }
+  return profileDraftFrom(answer, user);
+}
+
+/** The pre-filled applicant from the profile answer (GET /api/me/profile, or as the server embedded it). */
+export function profileDraftFrom(answer: ProfileAnswer | undefined, user: Pick<Citizen, 'displayName' | 'phoneNumber' | 'email'>): PersonDraft | undefined {
   const p = answer?.profile;
   const idNumber = answer?.vneid?.idNumber ?? p?.idNumber;
   const fullName = p?.fullName ?? answer?.vneid?.fullName ?? user.displayName ?? undefined;

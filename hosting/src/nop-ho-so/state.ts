@@ -9,24 +9,20 @@ import { formatDateTime } from '../shared/format.js';
 import { newRequestId } from '../shared/session.js';
 import type { FieldProblem } from '../shared/form-errors.js';
 import { t } from '../shared/i18n.js';
-import type { AgencyPublic } from '../../../functions/src/contract/index.js';
-import { needsCompetentChoice, otherDesks, publicAgencies, receivesAnywhere } from '../shared/reception.js';
+import type { AgencyPublic, ProfileAnswer } from '../../../functions/src/contract/index.js';
+import { publicAgencies } from '../shared/reception.js';
+import { APPLY_STEP_TITLES, APPLY_STEPS, competentNeededAt, desksOffered, type ApplyStep } from '../../../functions/src/contract/views/apply-view.js';
 import { fetchProcedure, type Detail, type SubmittedDossier } from './api.js';
 import { askEarly } from '../shared/stored-session.js';
-import { profileDraft } from './prefill.js';
+import { profileDraft, profileDraftFrom } from './prefill.js';
+import { forgetSession, rememberSession, signedInJustNow } from '../shared/page-session.js';
+import type { Citizen } from '../shared/stored-session.js';
 import { DraftSlotsFull, findDraft, MAX_DRAFTS, saveDraft } from './draft-lookup.js';
 import type { ComponentDraft, DraftContent, PersonDraft, StoredDraft } from './draft-store.js';
 
-export type Step = 'agency' | 'applicant' | 'documents' | 'delivery' | 'check';
-
-export const STEPS: Step[] = ['agency', 'applicant', 'documents', 'delivery', 'check'];
-export const STEP_TITLES: Record<Step, Bilingual> = {
-  agency: { vi: 'Nơi nộp hồ sơ', en: 'Where to submit' },
-  applicant: { vi: 'Thông tin người nộp', en: 'About you' },
-  documents: { vi: 'Giấy tờ trong hồ sơ', en: 'Your documents' },
-  delivery: { vi: 'Nhận kết quả', en: 'Receiving the result' },
-  check: { vi: 'Kiểm tra thông tin trước khi nộp', en: 'Check your answers before submitting' },
-};
+export type Step = ApplyStep;
+export const STEPS = APPLY_STEPS;
+export const STEP_TITLES = APPLY_STEP_TITLES;
 
 export const code = decodeURIComponent(location.pathname.replace(/^\/nop-ho-so\/?/, '').replace(/\/$/, ''));
 
@@ -98,7 +94,7 @@ export function selectedComponents(): ComponentDraft[] {
 export async function loadProcedure(): Promise<void> {
   try {
     // Without the directory only the procedure's own desks are offered: the application still works.
-    const [detail, agencies] = await Promise.all([fetchProcedure(code), publicAgencies().catch(() => [])]);
+    const [detail, agencies] = await Promise.all([fetchProcedure(code), drawn ? drawn.agencies : publicAgencies().catch(() => [])]);
     wizard.detail = detail;
     wizard.agencies = agencies;
     if (wizard.detail.receivingAgencies.length === 0) {
@@ -110,12 +106,30 @@ export async function loadProcedure(): Promise<void> {
 }
 
 /**
+ * What the server drew and embedded for a citizen with a page session (features/dossiers/apply-page.ts):
+ * for whom, the directory, their profile and their draft of this procedure (or null).
+ */
+type Drawn = { uid: string; agencies: AgencyPublic[]; profile: ProfileAnswer | null; draft: (Omit<StoredDraft, 'updatedAt'> & { updatedAt: string | null }) | null };
+function drawnByServer(): Drawn | undefined {
+  const app = document.getElementById('app');
+  const data = document.getElementById('apply-data');
+  if (!app?.dataset.uid || !data?.textContent) return undefined;
+  const drawn = JSON.parse(data.textContent) as Drawn;
+  return drawn.uid === app.dataset.uid ? drawn : undefined;
+}
+let drawn = drawnByServer();
+
+/**
  * The saved draft and the profile, asked with the token Auth stored at the last visit as soon as the page
  * starts, instead of after the SDK has checked the account with Auth's server (one round trip more;
  * shared/stored-session.ts). Both at once (each is a round trip on a slow phone); the profile is used only
- * when there is no draft.
+ * when there is no draft. Not asked when the server embedded both.
  */
-const draftAndProfile = askEarly((citizen) => Promise.all([findDraft(citizen, code).catch(() => undefined), profileDraft(citizen)]));
+const ask = (citizen: Citizen) => Promise.all([findDraft(citizen, code).catch(() => undefined), profileDraft(citizen)]);
+const draftAndProfile = drawn ? ask : askEarly(ask);
+
+/** POST /api/session once per sign-in seen by this page (the next visit is then drawn by the server). */
+const sessionAsked = new Set<string>();
 
 /** A (new) citizen signed in: start from their saved draft if there is one, else from the first step. */
 export async function startFor(user: User): Promise<void> {
@@ -123,7 +137,15 @@ export async function startFor(user: User): Promise<void> {
   wizard.draftId = undefined;
   wizard.savedAt = undefined;
   wizard.user = user;
-  const [stored, prefilled] = await draftAndProfile(user);
+  const server = drawn?.uid === user.uid ? drawn : undefined;
+  if (!server && !sessionAsked.has(user.uid) && signedInJustNow(user)) {
+    sessionAsked.add(user.uid);
+    void rememberSession(user);
+  } else if (drawn && !server) void forgetSession(); // drawn for someone else: that cookie goes
+  drawn = undefined; // used once: a later sign-in asks as usual
+  const [stored, prefilled] = server
+    ? [server.draft ? { ...server.draft, updatedAt: server.draft.updatedAt ? new Date(server.draft.updatedAt) : null } : undefined, profileDraftFrom(server.profile ?? undefined, user)]
+    : await draftAndProfile(user);
   if (wizard.user !== user) return; // another sign-in meanwhile
   wizard.stored = stored;
   if (wizard.stored) wizard.step = 'resume';
@@ -133,12 +155,35 @@ export async function startFor(user: User): Promise<void> {
     const agencies = wizard.detail!.receivingAgencies;
     if (agencies.length === 1) wizard.state.receivingAgencyId = agencies[0]!.id;
   }
+  if (server) adoptServerView();
+  else render();
+}
+
+/**
+ * The server's first view is on screen and the citizen may already have answered it: the answers are
+ * read from it before the page draws the same step again, focus stays where it was, and a form sent
+ * before this script ran (the answers in the query) goes on as if "Tiếp tục" were pressed now.
+ */
+function adoptServerView(): void {
+  const app = document.getElementById('app')!;
+  const onScreen = app.dataset.state;
+  if (onScreen === 'agency' && wizard.step === 'agency') readCurrentStep();
+  const focused = app.contains(document.activeElement) ? document.activeElement?.id : undefined;
   render();
+  if (focused) document.getElementById(focused)?.focus();
+  const sent = new URLSearchParams(location.search).has('agency');
+  if (sent) {
+    history.replaceState(null, '', location.pathname + location.hash);
+    if (wizard.step === 'agency') document.querySelector<HTMLFormElement>('#step-agency')?.requestSubmit();
+  }
 }
 
 export function signedOut(): void {
   wizard.user = undefined;
   wizard.step = 'loading';
+  // A page drawn from a session this browser no longer has a sign-in for: that cookie goes too.
+  if (drawn) void forgetSession();
+  drawn = undefined;
 }
 
 // ---- saving --------------------------------------------------------------------------------------
@@ -203,14 +248,8 @@ export function go(next: Step, options: { save?: boolean } = {}): void {
 
 // ---- where to submit (Decree 118 Art. 14) -----------------------------------------------------------
 /** The desks that receive the procedure: its own level's first, then (Art. 14) every other desk of the province. */
-export function desks(): AgencyPublic[] {
-  const own = wizard.detail!.receivingAgencies;
-  if (!receivesAnywhere(wizard.detail!.procedure)) return own;
-  return [...own, ...otherDesks(wizard.agencies, new Set(own.map((a) => a.id)), new Date())];
-}
+export const desks = (): AgencyPublic[] => desksOffered({ detail: wizard.detail!, directory: wizard.agencies, now: new Date() });
 
 /** Whether the chosen desk (or `receivingAgencyId`) needs the applicant to name the competent agency. */
-export function competentNeeded(receivingAgencyId = wizard.state.receivingAgencyId): boolean {
-  const desk = desks().find((a) => a.id === receivingAgencyId);
-  return needsCompetentChoice(wizard.detail!.procedure, desk?.level);
-}
+export const competentNeeded = (receivingAgencyId = wizard.state.receivingAgencyId): boolean =>
+  competentNeededAt({ detail: wizard.detail!, directory: wizard.agencies, now: new Date() }, receivingAgencyId);

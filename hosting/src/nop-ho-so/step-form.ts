@@ -6,7 +6,9 @@ import { h } from '../shared/dom.js';
 import { formatDateTime } from '../shared/format.js';
 import { clearFieldErrors, showFieldErrors, type FieldProblem } from '../shared/form-errors.js';
 import { t } from '../shared/i18n.js';
-import { go, readCurrentStep, save, saveLine, STEP_TITLES, STEPS, wizard, type Step } from './state.js';
+import { stepFrameView } from '../../../functions/src/contract/views/apply-view.js';
+import { toDom } from '../shared/view-dom.js';
+import { go, readCurrentStep, save, saveLine, STEPS, wizard, type Step } from './state.js';
 
 export function heading(text: string): HTMLElement {
   return h('h2', { id: 'step-title', tabindex: '-1' }, text);
@@ -27,16 +29,6 @@ export function textInput(id: string, label: Bilingual, value: string | undefine
 
 export const valueOf = (id: string) => (document.getElementById(id) as HTMLInputElement | null)?.value.trim() ?? '';
 
-function navButtons(onBack: (() => void) | undefined, nextLabel: Bilingual = { vi: 'Tiếp tục', en: 'Continue' }): HTMLElement {
-  return h(
-    'div',
-    { class: 'actions' },
-    h('button', { type: 'submit', id: 'next' }, t(wizard.returnToCheck ? { vi: 'Lưu và quay lại trang kiểm tra', en: 'Save and return to the check page' } : nextLabel)),
-    onBack ? h('button', { type: 'button', class: 'secondary', id: 'back', onclick: onBack }, t({ vi: 'Quay lại', en: 'Back' })) : null,
-    h('button', { type: 'button', class: 'link', id: 'save-later', onclick: () => void saveForLater() }, t({ vi: 'Lưu nháp, làm tiếp sau', en: 'Save and come back later' })),
-  );
-}
-
 async function saveForLater(): Promise<void> {
   readCurrentStep();
   await save();
@@ -45,7 +37,12 @@ async function saveForLater(): Promise<void> {
 }
 
 export function stepForm(current: Step, body: (HTMLElement | null)[], onNext: () => void, onBack?: () => void): HTMLElement {
-  const form = h('form', { id: `step-${current}`, novalidate: true }, progressLine(current), heading(t(STEP_TITLES[current])), ...body, navButtons(onBack), saveLine());
+  // The frame is the contract's (the server draws step 1 in it); the body and the handlers are the page's.
+  const form = toDom(stepFrameView(current, [], { back: onBack !== undefined, returnToCheck: wizard.returnToCheck }, t)) as HTMLFormElement;
+  form.querySelector('.actions')!.before(...body.filter((b): b is HTMLElement => b !== null));
+  form.querySelector('#save-status')!.replaceWith(saveLine());
+  form.querySelector('#back')?.addEventListener('click', () => onBack?.());
+  form.querySelector('#save-later')!.addEventListener('click', () => void saveForLater());
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     onNext();

@@ -3,6 +3,8 @@
 // Each step's module draws it and, for the question steps, reads it back into the state.
 import { signOutCitizen } from '../shared/citizen-session.js';
 import { byId, h } from '../shared/dom.js';
+import { toDom } from '../shared/view-dom.js';
+import { applyIntroView } from '../../../functions/src/contract/views/apply-view.js';
 import { showFieldErrors } from '../shared/form-errors.js';
 import { t } from '../shared/i18n.js';
 import { signedInAs } from '../shared/phone.js';
@@ -37,14 +39,12 @@ export function render(): void {
     return;
   }
   if (!detail || !user || step === 'loading') return;
-  const intro = h(
-    'div',
-    { class: 'intro' },
-    h('p', { class: 'procedure-name' }, h('a', { href: `/thu-tuc/${encodeURIComponent(code)}` }, t(detail.procedure.name))),
-    h('p', { class: 'who' }, t({ vi: `Đăng nhập: ${signedInAs(user)}`, en: `Signed in as ${signedInAs(user)}` }), ' ', h('button', { type: 'button', class: 'link', onclick: () => void signOutCitizen() }, t({ vi: 'Đăng xuất', en: 'Sign out' }))),
-  );
+  const intro = toDom(applyIntroView(detail.procedure.name, code, signedInAs(user), t)) as HTMLElement;
+  intro.querySelector('#sign-out')!.addEventListener('click', () => void signOutCitizen());
   const body = VIEWS[step].view();
   app.dataset.state = step;
+  // The server draws a first view without it (features/dossiers/apply-page.ts): this says the script's own is on screen.
+  app.dataset.drawnBy = 'page';
   app.replaceChildren(intro, body);
   const serverErrors = wizard.pending && wizard.pending.step === step ? wizard.pending : undefined;
   if (serverErrors) wizard.pending = undefined;

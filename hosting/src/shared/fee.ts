@@ -1,29 +1,11 @@
-// The procedure's fees as a citizen reads them before and after applying: each fee with its amount, the
-// total, and how it is paid here (the agency's fee notice with its VietQR code, or the payment gateway,
-// both on "Hồ sơ của tôi"; features/payments).
-import type { Bilingual } from './api.js';
-import { h } from './dom.js';
-import { formatVnd } from './format.js';
+// The procedure's fees and how to pay them, drawn from the contract's view (contract/views/fee-view.ts),
+// the same tree the server prints in the wizard's first step.
+import { feeView, type FeeLine } from '../../../functions/src/contract/views/fee-view.js';
 import { t } from './i18n.js';
+import { toDom } from './view-dom.js';
 
-export type FeeLine = { amountVnd: number; description: Bilingual };
+export { HOW_TO_PAY, type FeeLine } from '../../../functions/src/contract/views/fee-view.js';
 
-export const HOW_TO_PAY: Bilingual = {
-  vi: 'Cách nộp: khi hồ sơ đến bước thu phí, cơ quan gửi thông báo nộp phí vào mục Hồ sơ của tôi; bạn quét mã VietQR bằng ứng dụng ngân hàng hoặc thanh toán qua cổng thanh toán trực tuyến, rồi nhận biên lai điện tử. Cũng có thể nộp tại Bộ phận Một cửa.',
-  en: 'How to pay: when the dossier reaches payment, the agency sends a fee notice to My dossiers; scan its VietQR code with a banking app or pay through the online gateway, and get an e-receipt. You can also pay at the one-stop desk.',
-};
-
-/** "Phí, lệ phí: 50.000 đ" with the fees listed when there are several, and how to pay (nothing to pay: said plainly). */
 export function feeBlock(fees: readonly FeeLine[], id: string): HTMLElement {
-  const total = fees.reduce((sum, f) => sum + f.amountVnd, 0);
-  if (total === 0) {
-    return h('div', { class: 'fee-block', id }, h('p', {}, h('strong', {}, t({ vi: 'Phí, lệ phí: ', en: 'Fees: ' })), h('span', { 'data-testid': 'fee-total' }, t({ vi: 'Không mất phí', en: 'Free of charge' }))));
-  }
-  return h(
-    'div',
-    { class: 'fee-block', id },
-    h('p', {}, h('strong', {}, t({ vi: 'Phí, lệ phí: ', en: 'Fees: ' })), h('span', { 'data-testid': 'fee-total' }, formatVnd(total))),
-    fees.length > 1 ? h('ul', {}, ...fees.map((f) => h('li', {}, `${t(f.description)}: ${formatVnd(f.amountVnd)}`))) : fees[0] ? h('p', { class: 'hint' }, t(fees[0].description)) : null,
-    h('p', { class: 'hint', 'data-testid': 'how-to-pay' }, t(HOW_TO_PAY)),
-  );
+  return toDom(feeView(fees, id, t)) as HTMLElement;
 }
