@@ -54,7 +54,7 @@ const PAGES: Record<string, Page> = {
   // The data protection officer's queue: sign-in and the API only.
   dataRequests: { paths: ['/bao-ve-du-lieu/'], dist: 'bao-ve-du-lieu/index.html', inlineStyle: false, connect: AUTH, object: "'none'", frame: "'none'" },
   // Sign-in and live Firestore.
-  apply: { paths: ['/nop-ho-so/1.000001'], dist: 'nop-ho-so/index.html', inlineStyle: false, connect: [...AUTH, ...FIRESTORE], object: "'none'", frame: "'none'", script: [EARLY] },
+  apply: { paths: ['/nop-ho-so/1.000001'], dist: 'nop-ho-so/index.html', inlineStyle: true, connect: [...AUTH, ...FIRESTORE], object: "'none'", frame: "'none'", script: [EARLY] },
   // Slips open as PDF blobs (a new tab; at the desk, a print frame).
   // (blob: in connect-src: reading back the page's own PDF copy, harmless.)
   myDossiers: { paths: ['/ho-so/', '/ho-so', '/ho-so/abc'], dist: 'ho-so.html', inlineStyle: true, connect: [...AUTH, ...FIRESTORE, 'blob:'], object: 'blob:', frame: "'none'" },

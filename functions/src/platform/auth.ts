@@ -18,7 +18,8 @@ export type Caller = Actor & { userId: string; signInProvider?: string; provider
 
 type FirebaseClaim = { sign_in_provider?: unknown; identities?: Record<string, unknown> };
 
-function sessionFacts(decoded: { firebase?: unknown; email_verified?: unknown }): Pick<Caller, 'signInProvider' | 'providerSubjects' | 'emailVerified'> {
+/** What a decoded ID token or session cookie says of how its sign-in was made (also for platform/page-session.ts). */
+export function sessionFacts(decoded: { firebase?: unknown; email_verified?: unknown }): Pick<Caller, 'signInProvider' | 'providerSubjects' | 'emailVerified'> {
   const firebase = (decoded.firebase ?? {}) as FirebaseClaim;
   const provider = typeof firebase.sign_in_provider === 'string' ? firebase.sign_in_provider : undefined;
   const ids = provider ? firebase.identities?.[provider] : undefined;

@@ -5,6 +5,7 @@
 // accepts it in place of an ID token, so a request another site makes the browser send cannot act with
 // it (docs/SECURITY.md, "Page session").
 import { getAuth } from 'firebase-admin/auth';
+import { sessionFacts } from './auth.js';
 import { db } from './firestore.js';
 import type { ApiRequest } from './http-router.js';
 
@@ -14,7 +15,13 @@ export const SESSION_DAYS = 5;
 export const SESSION_MS = SESSION_DAYS * 24 * 60 * 60 * 1000;
 
 /** What the page needs to know of the citizen the cookie names. */
-export type PageCitizen = { uid: string; email: string | null; phoneNumber: string | null };
+export type PageCitizen = {
+  uid: string;
+  email: string | null;
+  phoneNumber: string | null;
+  /** How the session's sign-in was made, as an ID token of it would say (a VNeID session, say). */
+  session: ReturnType<typeof sessionFacts>;
+};
 
 /** The `__session` value of the request's Cookie header, if any. */
 export function sessionCookieOf(req: Pick<ApiRequest, 'header'>): string | undefined {
@@ -55,5 +62,6 @@ export async function pageCitizen(req: Pick<ApiRequest, 'header'>): Promise<Page
     uid: decoded.uid,
     email: typeof decoded.email === 'string' ? decoded.email : null,
     phoneNumber: typeof decoded.phone_number === 'string' ? decoded.phone_number : null,
+    session: sessionFacts(decoded),
   };
 }

@@ -17,7 +17,7 @@ import { escapeHtml, inVietnamese, toHtml } from '../../contract/views/node.js';
 import { formatDateTime } from '../../contract/format.js';
 import type { Caller } from '../../platform/auth.js';
 import type { ApiRequest } from '../../platform/http-router.js';
-import { pageCitizen, type PageCitizen } from '../../platform/page-session.js';
+import { pageCitizen } from '../../platform/page-session.js';
 import { pageTemplate, replaceOnce, withAnswer } from '../../platform/page-template.js';
 import { answerFor, type PageAnswer, type PageReply } from '../../platform/serve-pages.js';
 
@@ -30,7 +30,6 @@ export type ApplyPageDeps = {
   procedure: (req: ApiRequest) => Promise<{ status: number; body: unknown; headers?: Record<string, string> }>;
   agencies: (req: ApiRequest) => Promise<{ status: number; body: unknown }>;
   profile: (req: ApiRequest, caller: Caller) => Promise<{ status: number; body: unknown }>;
-  citizen?: (req: ApiRequest) => Promise<PageCitizen | undefined>;
 };
 
 /** The draft as the page's script keeps it (hosting/src/nop-ho-so/draft-store.ts), its time as ISO text. */
@@ -40,14 +39,16 @@ export type EmbeddedDraft = Record<string, unknown> & { id: string; updatedAt: s
 export type ApplyData = { uid: string; agencies: AgencyPage['items']; profile: ProfileAnswer | null; draft: EmbeddedDraft | null };
 
 /**
- * The answers of a step-1 form sent before the page's script ran (the browser puts them in the query).
- * Only a preselection: anything malformed, or not a desk offered for this procedure, is simply not
- * preselected, and the citizen chooses again (nothing is written from it).
+ * The answers of a step-1 form sent before the page's script ran (the browser puts them in the query; an
+ * unanswered select comes as an empty value). Only a preselection: each is taken when it is one bounded
+ * text and, for the desk, one offered for this procedure; anything else is simply not preselected and
+ * the citizen chooses again (nothing is written from it).
  */
-const NativeAnswers = z.object({
-  agency: z.string().min(1).max(128).optional(),
-  competentAgencyId: z.string().min(1).max(128).optional(),
-});
+const AnsweredId = z.string().min(1).max(128);
+const answeredId = (value: unknown): string | undefined => {
+  const parsed = AnsweredId.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+};
 
 async function draftOf(db: Firestore, uid: string, code: string): Promise<EmbeddedDraft | null> {
   const found = await db.collection('drafts').where('ownerUserId', '==', uid).where('procedureCode', '==', code).limit(1).get();
@@ -62,12 +63,13 @@ export async function applyPage(req: ApiRequest, deps: ApplyPageDeps): Promise<P
   const code = String(req.params.code ?? '');
   // The page's own query (its step-1 answers, a shared link's tracking) is not the API's.
   const apiReq = { ...req, query: {} };
-  const [citizen, procedure] = await Promise.all([(deps.citizen ?? pageCitizen)(req), answerFor(() => deps.procedure(apiReq))]);
+  const [citizen, procedure] = await Promise.all([pageCitizen(req), answerFor(() => deps.procedure(apiReq))]);
   const plain = withAnswer(pageTemplate('nop-ho-so'), { status: procedure.status, body: procedure.body });
   const detail = procedure.status === 200 ? (procedure.body as ProcedureDetail) : undefined;
   if (!citizen || !detail || detail.receivingAgencies.length === 0) return { status: 200, headers: PRIVATE, html: plain };
 
-  const caller: Caller = { role: 'citizen', userId: citizen.uid };
+  // The citizen as an ID token of the same sign-in would name them (the profile says how they signed in).
+  const caller: Caller = { role: 'citizen', userId: citizen.uid, ...citizen.session };
   const [agencies, profile, draft] = await Promise.all([
     answerFor(() => deps.agencies(apiReq)),
     answerFor(() => deps.profile(apiReq, caller)).catch((): PageAnswer | undefined => undefined),
@@ -77,8 +79,7 @@ export async function applyPage(req: ApiRequest, deps: ApplyPageDeps): Promise<P
   if (draft === undefined) return { status: 200, headers: PRIVATE, html: plain };
   const directory = agencies.status === 200 ? (agencies.body as AgencyPage).items : [];
   const now = deps.now();
-  const sent = NativeAnswers.safeParse(req.query);
-  const answered = sent.success ? sent.data : {};
+  const answered = { agency: answeredId(req.query.agency), competentAgencyId: answeredId(req.query.competentAgencyId) };
   const t = inVietnamese;
 
   let state: 'agency' | 'resume';
