@@ -26,7 +26,7 @@ async function holdScripts(): Promise<() => Promise<void>> {
   let open = false;
   await page.route('**/assets/*.js', (route) => {
     if (open) return route.continue();
-    held.push(() => route.continue());
+    held.push(() => route.continue().catch(() => undefined)); // a request of a page since left: nothing to send
   });
   return async () => {
     open = true;
@@ -80,7 +80,7 @@ describe('/nop-ho-so/<code> with a page session', () => {
     release = await holdScripts();
     await page.reload({ waitUntil: 'commit' });
     await page.locator(`#step-agency input[value="${chosen}"]`).check();
-    await Promise.all([page.waitForURL(/\?agency=/), page.click('#next')]);
+    await Promise.all([page.waitForURL(/\?agency=/, { waitUntil: 'commit' }), page.click('#next')]);
     expect(await page.locator(`#step-agency input[value="${chosen}"]`).isChecked()).toBe(true);
     await release();
     const competent = page.locator('#competent-block:not([hidden]) select');

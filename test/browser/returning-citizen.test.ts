@@ -79,6 +79,8 @@ describe('a returning citizen', () => {
 
   it('the apply wizard asks for the profile and the saved draft while Auth still checks the stored account', async () => {
     const { context } = await returningCitizen('apply');
+    // Without a page session; with one the server draws the first view (test/browser/apply-session.test.ts).
+    await context.clearCookies();
     const { page, releasedAt, requests } = await openWithCheckHeldBack(context, `/nop-ho-so/${PROCEDURE}`);
     await page.locator('#app[data-state]:not([data-state="error"]):not([data-state="loading"])').waitFor({ timeout: 30_000 });
     const released = releasedAt();
