@@ -1,7 +1,8 @@
 // The list (/ho-so/): the signed-in citizen's dossiers, drawn from the contract's view tree
 // (contract/views/my-dossiers-view.ts), the one the server prints when a session cookie lets it send the
 // list already drawn (issue 20).
-import { myDossiersView, signedInAs } from '../../../functions/src/contract/views/my-dossiers-view.js';
+import { myDossiersView } from '../../../functions/src/contract/views/my-dossiers-view.js';
+import { signedInAs } from '../../../functions/src/contract/views/phone-display.js';
 import { copyCodesIn } from '../shared/dossier-code.js';
 import { byId, h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';

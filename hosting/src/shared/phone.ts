@@ -2,7 +2,7 @@
 // first views it draws), and read as typed.
 export { displayPhone, telHref } from '../../../functions/src/contract/views/phone-display.js';
 /** Who is signed in, as the person knows themselves (the contract's, as the server prints it too). */
-export { signedInAs } from '../../../functions/src/contract/views/my-dossiers-view.js';
+export { signedInAs } from '../../../functions/src/contract/views/phone-display.js';
 
 /**
  * A Vietnamese mobile number as typed (`0912 345 678`, `+84 912…`) in E.164 (`+84912345678`), or undefined.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { myDossiersView, signedInAs } from './my-dossiers-view.js';
+import { myDossiersView } from './my-dossiers-view.js';
+import { signedInAs } from './phone-display.js';
 import { inVietnamese, toHtml } from './node.js';
 
 const item = (over: Record<string, unknown> = {}) => ({

@@ -8,7 +8,6 @@ import { STATUS_INFO } from '../facts.js';
 import { formatDateTime } from '../format.js';
 import { dueState, PAUSED, stampDate, type Stamp } from './due-state.js';
 import { el, type Translate, type ViewNode } from './node.js';
-import { displayPhone } from './phone-display.js';
 
 /**
  * A row of the list: what GET /api/me/dossiers answers (ISO strings) and what the live listener delivers
@@ -25,12 +24,6 @@ export type ListedDossier = {
   supplement?: { requestedAt: Stamp; submittedAt?: Stamp } | null;
   stopRequest?: { confirmedAt?: Stamp } | null;
 };
-
-/** How the page names who is signed in: the email, else the phone number as dialled, else the uid. */
-export function signedInAs(user: { email?: string | null; phoneNumber?: string | null; uid: string }): string {
-  if (user.email) return user.email;
-  return user.phoneNumber ? displayPhone(user.phoneNumber) : user.uid;
-}
 
 /** A document's time in Vietnam, or a dash. */
 export const whenText = (value: Stamp): string => {

@@ -1,4 +1,5 @@
-// Telephone numbers as the agencies publish them (E.164, `+842983800100`) shown the way people dial them:
+// Telephone numbers as the agencies publish them (E.164, `+842983800100`) shown the way people dial them, and
+// who is signed in as the person knows themselves:
 // shared by the pages and the server's first views (node.ts).
 
 /**
@@ -20,3 +21,9 @@ export function displayPhone(phone: string): string {
 
 /** A `tel:` link: digits and the leading + only. */
 export const telHref = (phone: string): string => `tel:${phone.replace(/[^\d+]/g, '')}`;
+
+/** How the page names who is signed in: the email, else the phone number as dialled, else the uid. */
+export function signedInAs(user: { email?: string | null; phoneNumber?: string | null; uid: string }): string {
+  if (user.email) return user.email;
+  return user.phoneNumber ? displayPhone(user.phoneNumber) : user.uid;
+}

@@ -12,7 +12,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import type { AgencyPage, ProcedureDetail, ProfileAnswer } from '../../contract/index.js';
 import { agencyStepBody, applyIntroView, desksOffered, resumeDraftView, stepFrameView } from '../../contract/views/apply-view.js';
-import { signedInAs } from '../../contract/views/my-dossiers-view.js';
+import { signedInAs } from '../../contract/views/phone-display.js';
 import { escapeHtml, inVietnamese, toHtml } from '../../contract/views/node.js';
 import { formatDateTime } from '../../contract/format.js';
 import type { Caller } from '../../platform/auth.js';

@@ -7,7 +7,8 @@
 // again. Without a valid session (none, bad, expired, revoked, not a citizen's) the page goes out as it
 // is built and the script signs the citizen in as before. Personal data: never kept by any cache.
 import type { MyDossiersAnswer } from '../../contract/index.js';
-import { myDossiersView, signedInAs } from '../../contract/views/my-dossiers-view.js';
+import { myDossiersView } from '../../contract/views/my-dossiers-view.js';
+import { signedInAs } from '../../contract/views/phone-display.js';
 import { escapeHtml, inVietnamese, toHtml } from '../../contract/views/node.js';
 import type { Caller } from '../../platform/auth.js';
 import type { ApiRequest } from '../../platform/http-router.js';
