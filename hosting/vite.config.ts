@@ -140,21 +140,25 @@ function rootPageAtSlash(): Plugin {
 }
 
 /**
- * My dossiers' HTML goes to dist/ho-so.html instead of dist/ho-so/index.html: Hosting serves a folder's
- * index.html at /ho-so/ before any rewrite, and /ho-so/ is drawn by the api function with the citizen's
- * list in it when a page session allows (functions/src/features/dossiers/my-dossiers-page.ts);
+ * My dossiers' and the lookup's HTML go to dist/ho-so.html and dist/tra-cuu.html instead of
+ * dist/<page>/index.html: Hosting serves a folder's index.html at /<page>/ before any rewrite, and the api
+ * function answers /ho-so/ (the citizen's list drawn when a page session allows,
+ * functions/src/features/dossiers/my-dossiers-page.ts) and /tra-cuu/ (a code sent by the form before the
+ * script has arrived goes to its lookup, functions/src/features/lookup/lookup-start-page.ts);
  * firebase.json sends /ho-so/<id> (the dossier page) to ho-so.html. Moved on disk once written, so the
- * page-template copy above still finds it in the bundle under its usual name.
+ * page-template copy above still finds them in the bundle under their usual names.
  */
-const MY_DOSSIERS_FILE = 'ho-so.html';
-function myDossiersBesideItsFolder(): Plugin {
+const BESIDE_THEIR_FOLDER = ['ho-so', 'tra-cuu'];
+function pagesBesideTheirFolder(pages: string[]): Plugin {
   return {
-    name: 'motcua-my-dossiers-file',
+    name: 'motcua-pages-beside-their-folder',
     apply: 'build',
     writeBundle(options) {
       const dir = options.dir ?? resolve(import.meta.dirname, 'dist');
-      renameSync(join(dir, 'ho-so', 'index.html'), join(dir, MY_DOSSIERS_FILE));
-      rmdirSync(join(dir, 'ho-so')); // empty now: nothing left that Hosting could serve at /ho-so/
+      for (const page of pages) {
+        renameSync(join(dir, page, 'index.html'), join(dir, `${page}.html`));
+        rmdirSync(join(dir, page)); // empty now: nothing left that Hosting could serve at /<page>/
+      }
     },
   };
 }
@@ -167,7 +171,7 @@ export default defineConfig({
     earlyFetchInto([ROOT_PAGE, 'thu-tuc', 'nop-ho-so', 'tra-cuu', 'danh-gia']),
     rootPageAtSlash(),
     pageTemplatesFor([ROOT_PAGE, 'tra-cuu', 'thu-tuc', 'nop-ho-so', 'danh-gia', 'ho-so']),
-    myDossiersBesideItsFolder(),
+    pagesBesideTheirFolder(BESIDE_THEIR_FOLDER),
   ],
   build: {
     outDir: resolve(import.meta.dirname, 'dist'),

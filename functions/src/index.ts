@@ -27,6 +27,7 @@ import { getDossier } from './features/dossiers/get.handler.js';
 import { listMyDossiers } from './features/dossiers/mine.handler.js';
 import { myDossiersPage } from './features/dossiers/my-dossiers-page.js';
 import { applyPage } from './features/dossiers/apply-page.js';
+import { lookupStartPage } from './features/lookup/lookup-start-page.js';
 import { endSession, startSession } from './features/session/session.handler.js';
 import { intakeDossier, submitDossier } from './features/dossiers/submit.handler.js';
 import { dossierDeps } from './features/dossiers/wiring.js';
@@ -130,6 +131,7 @@ export const api = onRequest(
     [
       { pattern: /^\/$/, render: (req) => portalPage(req, db()) },
       { pattern: /^\/thu-tuc\/(?<code>[^/]+)\/?$/, render: (req) => procedurePage(req, { db: db(), now: () => new Date() }) },
+      { pattern: /^\/tra-cuu\/?$/, render: (req) => lookupStartPage(req) },
       { pattern: /^\/tra-cuu\/(?<code>[^/]+)\/?$/, render: (req) => lookupPage(req, { ...lookupDeps(), findCaller }) },
       {
         pattern: /^\/danh-gia\/(?<code>[^/]+)\/?$/,

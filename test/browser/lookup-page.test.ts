@@ -116,6 +116,17 @@ describe('public lookup page /tra-cuu', () => {
     expect(describeViolations(await checkPage(page, 'tra-cuu-status-only'))).toBe('');
   });
 
+  it('a code sent before the page script has arrived (or without script) still finds the dossier', async () => {
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.goto(`${HOSTING_URL}/tra-cuu/`);
+    await page.fill('#code', dossier.code);
+    await Promise.all([page.waitForURL(`${HOSTING_URL}/tra-cuu/${dossier.code}`), page.click('#lookup-form button[type="submit"]')]);
+    // Drawn by the server: the status, nothing more (no token).
+    await page.locator('#result[data-state="ok"]').waitFor();
+    expect(await page.locator('[data-testid="status"]').textContent()).toBe('Đã tiếp nhận');
+    expect(await page.locator('[data-testid="due"]').count()).toBe(0);
+  });
+
   it('says clearly when the code is empty or unknown', async () => {
     await page.goto(`${HOSTING_URL}/tra-cuu`);
     await page.click('#lookup-form button[type="submit"]');

@@ -29,7 +29,7 @@ const PAGES: Record<string, Page> = {
   // Landing, lookup, procedure, rating and my dossiers carry their CSS inline (first paint on slow 3G: hosting/vite.config.ts).
   portal: { paths: ['/', '/index.html', '/mot-duong-dan-khong-co'], dist: 'portal.html', inlineStyle: true, connect: [], object: "'none'", frame: "'none'", script: [EARLY] },
   // A dossier's lookup, a procedure and the landing page are drawn by the api function (platform/serve-pages.ts): Hosting's headers apply to them too.
-  lookup: { paths: ['/tra-cuu', '/tra-cuu/000.00.01.H99-351130-0997?t=secret-token'], dist: 'tra-cuu/index.html', inlineStyle: true, connect: [], object: "'none'", frame: "'none'", script: [EARLY] },
+  lookup: { paths: ['/tra-cuu', '/tra-cuu/000.00.01.H99-351130-0997?t=secret-token'], dist: 'tra-cuu.html', inlineStyle: true, connect: [], object: "'none'", frame: "'none'", script: [EARLY] },
   procedure: { paths: ['/thu-tuc/1.000001'], dist: 'thu-tuc/index.html', inlineStyle: true, connect: [], object: "'none'", frame: "'none'", script: [EARLY] },
   transparency: { paths: ['/minh-bach/'], dist: 'minh-bach/index.html', inlineStyle: false, connect: [], object: "'none'", frame: "'none'" },
   verification: { paths: ['/xac-thuc/', '/xac-thuc/ABCDEFGHJKLM'], dist: 'xac-thuc/index.html', inlineStyle: false, connect: [], object: "'none'", frame: "'none'" },

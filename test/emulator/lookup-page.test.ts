@@ -96,3 +96,28 @@ describe('GET /tra-cuu/<code>?t= — the lookup page with its answer', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('GET /tra-cuu/ — where a code is typed', () => {
+  it('is the page as built, whose form sends a code to /tra-cuu/ even before its script has arrived', async () => {
+    for (const path of ['/tra-cuu/', '/tra-cuu']) {
+      const { res, html } = await page(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('cache-control'), path).toBe('public, max-age=60, s-maxage=300');
+      expect(html, path).toContain('<form id="lookup-form" action="/tra-cuu/" novalidate>');
+      expect(resultOf(html), path).toBe('<section id="result" aria-live="polite"></section>');
+    }
+  });
+
+  it('a code sent by that form goes on to its lookup (303), trimmed and encoded; an empty or overlong one stays here', async () => {
+    const sent = await page(`/tra-cuu/?code=${encodeURIComponent(' 000.00.01.H99-261203-0001 ')}`);
+    expect(sent.res.status).toBe(303);
+    expect(sent.res.headers.get('location')).toBe('/tra-cuu/000.00.01.H99-261203-0001');
+    const hostile = await page(`/tra-cuu/?code=${encodeURIComponent('"><script>x</script>/../a')}`);
+    expect(hostile.res.headers.get('location')).toBe(`/tra-cuu/${encodeURIComponent('"><script>x</script>/../a')}`);
+    expect(hostile.html).not.toContain('<script>x');
+    for (const query of ['?code=', `?code=${'9'.repeat(65)}`, '?code=a&code=b']) {
+      const { res } = await page(`/tra-cuu/${query}`);
+      expect(res.status, query).toBe(200);
+    }
+  });
+});
