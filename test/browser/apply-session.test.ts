@@ -1,6 +1,7 @@
 // Applying online with a page session (issue 20), in a real browser against the emulators: a citizen signs
-// in on the wizard, the page asks for the session cookie, and from then on /nop-ho-so/<code> comes from
-// the server with the first question already in its HTML (checked in the response as served). An answer
+// in on the wizard (whose first question the server draws for anyone, and whose answer the sign-in keeps),
+// the page asks for the session cookie, and from then on /nop-ho-so/<code> comes from the server with the
+// citizen's first view already in its HTML (checked in the response as served). An answer
 // given before the page's script has arrived is kept when the script takes over; a tap on "Tiếp tục"
 // before it has arrived reloads with the answer and, once the script runs, goes on to the next step; a
 // saved draft is offered from the first paint.
@@ -49,17 +50,27 @@ afterAll(async () => {
 
 describe('/nop-ho-so/<code> with a page session', () => {
   it('is served with the first question drawn; answers given before the script are kept; a draft is offered at once', async () => {
-    const first = await page.goto(WIZARD);
-    expect(await first!.text()).not.toContain('id="step-agency"');
+    // Before any sign-in: step 1 drawn for anyone; a desk chosen there is kept through the sign-in.
+    let release = await holdScripts();
+    const first = await page.goto(WIZARD, { waitUntil: 'commit' });
+    const anonymous = await first!.text();
+    expect(anonymous).toContain('<div id="app" data-state="agency">');
+    expect(anonymous).not.toContain('Đăng nhập:');
+    const offered = page.locator('#step-agency input[name="agency"]');
+    await offered.last().waitFor();
+    const kept = (await offered.last().getAttribute('value'))!;
+    await offered.last().check();
+    await release();
     await page.locator('#sign-in-form').waitFor();
     await page.fill('#sign-in-email', CITIZEN.email);
     await page.fill('#sign-in-password', CITIZEN.password);
     await page.click('#sign-in-form button[type="submit"]');
-    await page.locator('#step-agency').waitFor();
+    await page.locator('#app[data-drawn-by="page"] #step-agency').waitFor();
+    expect(await page.locator(`#step-agency input[value="${kept}"]`).isChecked()).toBe(true);
     await expect.poll(sessionCookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
 
-    // Served drawn; a desk chosen while the scripts are still on their way is the one the wizard keeps.
-    let release = await holdScripts();
+    // Served drawn for the citizen; a desk chosen while the scripts are still on their way is kept.
+    release = await holdScripts();
     const served = await page.reload({ waitUntil: 'commit' });
     await page.locator('#step-agency input[name="agency"]').first().waitFor();
     const html = await served!.text();

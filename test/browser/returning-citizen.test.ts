@@ -82,7 +82,8 @@ describe('a returning citizen', () => {
     // Without a page session; with one the server draws the first view (test/browser/apply-session.test.ts).
     await context.clearCookies();
     const { page, releasedAt, requests } = await openWithCheckHeldBack(context, `/nop-ho-so/${PROCEDURE}`);
-    await page.locator('#app[data-state]:not([data-state="error"]):not([data-state="loading"])').waitFor({ timeout: 30_000 });
+    // The server draws step 1 for anyone; the script's own view comes once it knows the citizen.
+    await page.locator('#app[data-drawn-by="page"][data-state]:not([data-state="error"]):not([data-state="loading"])').waitFor({ timeout: 30_000 });
     const released = releasedAt();
     expect(released, 'the account check ran').toBeDefined();
     const profile = requests.find((r) => new URL(r.url).pathname === '/api/me/profile');

@@ -2,8 +2,8 @@
 // → the api function's page (features/dossiers/apply-page.ts). With the citizen's page session the page
 // arrives with their saved draft offered, or the first question (where to submit) ready to answer, and
 // what the script would ask for first embedded: the procedure (the API's answer), the directory, the
-// citizen's own profile and draft — never anyone else's. Without a session: the page as built (the
-// script signs in), the procedure embedded. Never kept by a cache.
+// citizen's own profile and draft — never anyone else's. Without a session: the first question for anyone
+// (the script signs the citizen in after it, keeping the answer). Never kept by a cache.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AgencyPage, ProcedureDetail } from '../../functions/src/contract/index.js';
 import { loadDemoData } from '../../seed/load.js';
@@ -41,14 +41,19 @@ beforeAll(async () => {
 });
 
 describe('GET /nop-ho-so/<code> — the wizard with its first view', () => {
-  it('without a session: the page as built (the script signs in), the procedure embedded, CSS inline, never cached', async () => {
+  it('without a session: the first question drawn for anyone (the sign-in comes next), the procedure and directory embedded, nothing personal', async () => {
     const { res, html } = await applyPage();
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self' 'sha256-/);
-    expect(appOf(html)).toMatch(/^<div id="app"><p class="status" data-en="Loading…">Đang tải…<\/p><\/div>/);
+    const app = appOf(html);
+    expect(app).toMatch(/^<div id="app" data-state="agency">/);
+    expect(app).toContain('<form id="step-agency" novalidate>');
+    expect(app).toContain('Để nộp, bạn đăng nhập bằng tài khoản công dân; lựa chọn ở bước này được giữ lại.');
+    expect(app).not.toContain('Đăng nhập:');
+    for (const desk of detail.receivingAgencies) expect(app).toContain(`value="${desk.id}"`);
     expect(pageData(html)).toEqual({ status: 200, body: (await api('getProcedure', { params: { code: CODE } })).body });
-    expect(applyData(html)).toBeUndefined();
+    expect(applyData(html)).toEqual({ uid: null, agencies: ((await api('listAgencies', {})).body as AgencyPage).items, profile: null, draft: null });
     expect(html).not.toMatch(/<link rel="stylesheet"/);
   });
 

@@ -106,18 +106,24 @@ export async function loadProcedure(): Promise<void> {
 }
 
 /**
- * What the server drew and embedded for a citizen with a page session (features/dossiers/apply-page.ts):
- * for whom, the directory, their profile and their draft of this procedure (or null).
+ * What the server drew and embedded (features/dossiers/apply-page.ts): the directory always; for a citizen
+ * with a page session (`uid`), their profile and their draft of this procedure (or null).
  */
-type Drawn = { uid: string; agencies: AgencyPublic[]; profile: ProfileAnswer | null; draft: (Omit<StoredDraft, 'updatedAt'> & { updatedAt: string | null }) | null };
+type Drawn = { uid: string | null; agencies: AgencyPublic[]; profile: ProfileAnswer | null; draft: (Omit<StoredDraft, 'updatedAt'> & { updatedAt: string | null }) | null };
 function drawnByServer(): Drawn | undefined {
   const app = document.getElementById('app');
   const data = document.getElementById('apply-data');
-  if (!app?.dataset.uid || !data?.textContent) return undefined;
+  if (!app || !data?.textContent) return undefined;
   const drawn = JSON.parse(data.textContent) as Drawn;
-  return drawn.uid === app.dataset.uid ? drawn : undefined;
+  return (drawn.uid ?? undefined) === app.dataset.uid ? drawn : undefined;
 }
 let drawn = drawnByServer();
+
+/** The server's step 1 is on screen, not yet drawn again by this script (view.ts marks its own). */
+function serverStepOnScreen(): boolean {
+  const app = document.getElementById('app');
+  return app?.dataset.state === 'agency' && app.dataset.drawnBy === undefined;
+}
 
 /**
  * The saved draft and the profile, asked with the token Auth stored at the last visit as soon as the page
@@ -126,10 +132,13 @@ let drawn = drawnByServer();
  * when there is no draft. Not asked when the server embedded both.
  */
 const ask = (citizen: Citizen) => Promise.all([findDraft(citizen, code).catch(() => undefined), profileDraft(citizen)]);
-const draftAndProfile = drawn ? ask : askEarly(ask);
+const draftAndProfile = drawn?.uid ? ask : askEarly(ask);
 
 /** POST /api/session once per sign-in seen by this page (the next visit is then drawn by the server). */
 const sessionAsked = new Set<string>();
+
+/** What was chosen on the server's step 1 before the sign-in form took its place: kept for after it. */
+let carried: Pick<DraftContent, 'receivingAgencyId' | 'competentAgencyId'> = {};
 
 /** A (new) citizen signed in: start from their saved draft if there is one, else from the first step. */
 export async function startFor(user: User): Promise<void> {
@@ -141,7 +150,7 @@ export async function startFor(user: User): Promise<void> {
   if (!server && !sessionAsked.has(user.uid) && signedInJustNow(user)) {
     sessionAsked.add(user.uid);
     void rememberSession(user);
-  } else if (drawn && !server) void forgetSession(); // drawn for someone else: that cookie goes
+  } else if (drawn?.uid && !server) void forgetSession(); // drawn for someone else: that cookie goes
   drawn = undefined; // used once: a later sign-in asks as usual
   const [stored, prefilled] = server
     ? [server.draft ? { ...server.draft, updatedAt: server.draft.updatedAt ? new Date(server.draft.updatedAt) : null } : undefined, profileDraftFrom(server.profile ?? undefined, user)]
@@ -154,8 +163,10 @@ export async function startFor(user: User): Promise<void> {
     if (prefilled) wizard.state.applicant = prefilled;
     const agencies = wizard.detail!.receivingAgencies;
     if (agencies.length === 1) wizard.state.receivingAgencyId = agencies[0]!.id;
+    Object.assign(wizard.state, carried);
   }
-  if (server) adoptServerView();
+  carried = {};
+  if (document.getElementById('app')?.dataset.drawnBy === undefined) adoptServerView();
   else render();
 }
 
@@ -165,24 +176,30 @@ export async function startFor(user: User): Promise<void> {
  * before this script ran (the answers in the query) goes on as if "Tiếp tục" were pressed now.
  */
 function adoptServerView(): void {
+  if (wizard.step === 'agency' && serverStepOnScreen()) readCurrentStep();
   const app = document.getElementById('app')!;
-  const onScreen = app.dataset.state;
-  if (onScreen === 'agency' && wizard.step === 'agency') readCurrentStep();
   const focused = app.contains(document.activeElement) ? document.activeElement?.id : undefined;
   render();
   if (focused) document.getElementById(focused)?.focus();
-  const sent = new URLSearchParams(location.search).has('agency');
-  if (sent) {
+  if (new URLSearchParams(location.search).has('agency')) {
     history.replaceState(null, '', location.pathname + location.hash);
     if (wizard.step === 'agency') document.querySelector<HTMLFormElement>('#step-agency')?.requestSubmit();
   }
 }
 
 export function signedOut(): void {
+  // The server's step 1 is about to give way to the sign-in form: what was chosen there is kept.
+  if (serverStepOnScreen() && wizard.detail) {
+    wizard.step = 'agency';
+    readCurrentStep();
+    carried = { receivingAgencyId: wizard.state.receivingAgencyId, competentAgencyId: wizard.state.competentAgencyId };
+    history.replaceState(null, '', location.pathname + location.hash);
+    delete document.getElementById('app')!.dataset.state; // the sign-in form, as on a page drawn by this script
+  }
   wizard.user = undefined;
   wizard.step = 'loading';
   // A page drawn from a session this browser no longer has a sign-in for: that cookie goes too.
-  if (drawn) void forgetSession();
+  if (drawn?.uid) void forgetSession();
   drawn = undefined;
 }
 

@@ -128,19 +128,31 @@ export function agencyStepBody(input: AgencyStepInput, t: Translate): ViewNode[]
   return [feeView(input.detail.procedure.fees, 'wizard-fee', t), fieldset, competent];
 }
 
-/** The procedure (a link back to its page) and who is signed in, with the way out, above every view. */
-export function applyIntroView(name: Bilingual, code: string, who: string, t: Translate): ViewNode {
+/**
+ * The procedure (a link back to its page) and who is signed in, with the way out, above every view; for
+ * a page drawn before anyone is known (`who` undefined), that signing in comes next and keeps the answers.
+ */
+export function applyIntroView(name: Bilingual, code: string, who: string | undefined, t: Translate): ViewNode {
   return el(
     'div',
     { class: 'intro' },
     el('p', { class: 'procedure-name' }, el('a', { href: `/thu-tuc/${encodeURIComponent(code)}` }, t(name))),
-    el(
-      'p',
-      { class: 'who' },
-      t({ vi: `Đăng nhập: ${who}`, en: `Signed in as ${who}` }),
-      ' ',
-      el('button', { type: 'button', class: 'link', id: 'sign-out' }, t({ vi: 'Đăng xuất', en: 'Sign out' })),
-    ),
+    who === undefined
+      ? el(
+          'p',
+          { class: 'who' },
+          t({
+            vi: 'Để nộp, bạn đăng nhập bằng tài khoản công dân; lựa chọn ở bước này được giữ lại.',
+            en: 'To apply you sign in with your citizen account; what you choose here is kept.',
+          }),
+        )
+      : el(
+          'p',
+          { class: 'who' },
+          t({ vi: `Đăng nhập: ${who}`, en: `Signed in as ${who}` }),
+          ' ',
+          el('button', { type: 'button', class: 'link', id: 'sign-out' }, t({ vi: 'Đăng xuất', en: 'Sign out' })),
+        ),
   );
 }
 

@@ -35,8 +35,8 @@ export type ApplyPageDeps = {
 /** The draft as the page's script keeps it (hosting/src/nop-ho-so/draft-store.ts), its time as ISO text. */
 export type EmbeddedDraft = Record<string, unknown> & { id: string; updatedAt: string | null };
 
-/** What the script reads besides the procedure (`<script type="application/json" id="apply-data">`). */
-export type ApplyData = { uid: string; agencies: AgencyPage['items']; profile: ProfileAnswer | null; draft: EmbeddedDraft | null };
+/** What the script reads besides the procedure (`<script type="application/json" id="apply-data">`); no uid: drawn for anyone. */
+export type ApplyData = { uid: string | null; agencies: AgencyPage['items']; profile: ProfileAnswer | null; draft: EmbeddedDraft | null };
 
 /**
  * The answers of a step-1 form sent before the page's script ran (the browser puts them in the query; an
@@ -66,15 +66,15 @@ export async function applyPage(req: ApiRequest, deps: ApplyPageDeps): Promise<P
   const [citizen, procedure] = await Promise.all([pageCitizen(req), answerFor(() => deps.procedure(apiReq))]);
   const plain = withAnswer(pageTemplate('nop-ho-so'), { status: procedure.status, body: procedure.body });
   const detail = procedure.status === 200 ? (procedure.body as ProcedureDetail) : undefined;
-  if (!citizen || !detail || detail.receivingAgencies.length === 0) return { status: 200, headers: PRIVATE, html: plain };
+  if (!detail || detail.receivingAgencies.length === 0) return { status: 200, headers: PRIVATE, html: plain };
 
   // The citizen as an ID token of the same sign-in would name them (the profile says how they signed in).
-  const caller: Caller = { role: 'citizen', userId: citizen.uid, ...citizen.session };
+  const caller: Caller | undefined = citizen ? { role: 'citizen', userId: citizen.uid, ...citizen.session } : undefined;
   const [agencies, profile, draft] = await Promise.all([
     answerFor(() => deps.agencies(apiReq)),
-    answerFor(() => deps.profile(apiReq, caller)).catch((): PageAnswer | undefined => undefined),
+    caller ? answerFor(() => deps.profile(apiReq, caller)).catch((): PageAnswer | undefined => undefined) : undefined,
     // A failed read must not offer a fresh start over a saved draft: then the script looks for it itself.
-    draftOf(deps.db, citizen.uid, code).catch(() => undefined),
+    citizen ? draftOf(deps.db, citizen.uid, code).catch(() => undefined) : null,
   ]);
   if (draft === undefined) return { status: 200, headers: PRIVATE, html: plain };
   const directory = agencies.status === 200 ? (agencies.body as AgencyPage).items : [];
@@ -95,9 +95,11 @@ export async function applyPage(req: ApiRequest, deps: ApplyPageDeps): Promise<P
     const input = { detail, directory, receivingAgencyId, competentAgencyId: answered.competentAgencyId, now };
     view = toHtml(stepFrameView('agency', agencyStepBody(input, t), { back: false, returnToCheck: false }, t));
   }
-  const intro = toHtml(applyIntroView(detail.procedure.name, code, signedInAs(citizen), t));
+  // Without a session the first question is the same for everyone; the sign-in comes when the script has
+  // found no signed-in citizen, and keeps what was chosen.
+  const intro = toHtml(applyIntroView(detail.procedure.name, code, citizen ? signedInAs(citizen) : undefined, t));
   const data: ApplyData = {
-    uid: citizen.uid,
+    uid: citizen?.uid ?? null,
     agencies: directory,
     profile: profile?.status === 200 ? (profile.body as ProfileAnswer) : null,
     draft,
@@ -110,7 +112,7 @@ export async function applyPage(req: ApiRequest, deps: ApplyPageDeps): Promise<P
   html = replaceOnce(
     html,
     /<div id="app"([^>]*)>.*?<\/div>/s,
-    (div) => `${div.slice(0, div.indexOf('>'))} data-state="${state}" data-uid="${escapeHtml(citizen.uid)}">${intro}${view}</div>`,
+    (div) => `${div.slice(0, div.indexOf('>'))} data-state="${state}"${citizen ? ` data-uid="${escapeHtml(citizen.uid)}"` : ''}>${intro}${view}</div>`,
   );
   return { status: 200, headers: PRIVATE, html };
 }
