@@ -6,8 +6,9 @@
 // (contract/views/apply-view.ts), which the page's script draws again once it runs; what the script would
 // ask for first — the procedure (the API's own answer, getProcedure), the province's directory
 // (listAgencies), the citizen's profile (getProfile, as that citizen) and their draft — is embedded so it
-// does not ask again. Without a valid session the page goes out as built, with the procedure embedded, and
-// the script signs the citizen in. Personal data (the draft, the profile): never kept by any cache.
+// does not ask again. Without a valid session step 1 is drawn for anyone, with nothing personal, and the
+// script signs the citizen in after it, keeping the choice. A refused procedure: the page as built, the
+// refusal embedded for the script to say. Personal data (the draft, the profile): never kept by any cache.
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import type { AgencyPage, ProcedureDetail, ProfileAnswer } from '../../contract/index.js';
