@@ -69,6 +69,13 @@ describe('/ho-so/ with a page session', () => {
     await page.click('#lang-switch');
     await expect.poll(() => page.locator('#dossier-count').textContent()).toBe('1 hồ sơ');
 
+    // A drawn page renews its session once a day: with the day's mark gone, the next load asks again.
+    await page.evaluate(() => localStorage.removeItem('motcua.pageSessionRenewedAt'));
+    const renewal = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/session' && r.method() === 'POST');
+    await page.reload();
+    expect((await (await renewal).response())!.status()).toBe(200);
+    await page.locator(`#dossier-list li[data-code="${dossier.code}"]`).waitFor();
+
     // A dossier opens from the drawn list.
     await page.click(`#dossier-list li[data-code="${dossier.code}"] a.procedure`);
     await page.waitForURL(`${HOSTING_URL}/ho-so/${dossier.id}`);

@@ -13,6 +13,14 @@ import { cookieFor, freshToken, setCookieOf, startSession, valueOf } from '../su
 
 const { db, auth } = admin();
 
+/** An ID token of `who` as if its sign-in were ten minutes old (the Auth emulator signs nothing: alg "none"). */
+async function staleToken(who: TestIdentity): Promise<string> {
+  const [header, payload] = (await freshToken(who)).split('.');
+  const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, number>;
+  const old = Math.floor(Date.now() / 1000) - 600;
+  return `${header}.${Buffer.from(JSON.stringify({ ...claims, auth_time: old, iat: old + 1 })).toString('base64url')}.`;
+}
+
 const myDossiers = async (cookie?: string, path = '/ho-so/') => {
   const res = await fetch(`${HOSTING_URL}${path}`, { headers: cookie === undefined ? {} : { cookie: `__session=${cookie}` } });
   return { res, html: await res.text() };
@@ -57,20 +65,39 @@ describe('POST /api/session — the page-session cookie', () => {
   });
 
   it('is refused for a sign-in older than five minutes (the token alone cannot be stretched into days)', async () => {
-    const who = { uid: 'test-session-old-sign-in' };
-    const token = await freshToken(who);
-    // The Auth emulator signs nothing (alg "none"): the same token, as if its sign-in were ten minutes old.
-    const [header, payload] = token.split('.');
-    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, number>;
-    const old = Math.floor(Date.now() / 1000) - 600;
-    const stale = `${header}.${Buffer.from(JSON.stringify({ ...claims, auth_time: old, iat: old + 1 })).toString('base64url')}.`;
-    const res = await startSession(stale);
+    const res = await startSession(await staleToken({ uid: 'test-session-old-sign-in' }));
     expect(res.status).toBe(401);
     expect(setCookieOf(res)).toBeUndefined();
     const body = (await res.json()) as { error: { code: string; message: { vi: string; en: string } } };
     expect(body.error.code).toBe('unauthenticated');
     // Refused for its age (the account has no revocation: a user made without a password has no validSince).
     expect(body.error.message.en).toContain('This sign-in is not recent');
+  });
+
+  it("an older sign-in renews the browser's own valid session of the same account, and nothing else", async () => {
+    const who = { uid: 'test-session-renewal' };
+    const other = { uid: 'test-session-renewal-other' };
+    const [mine, theirs] = await Promise.all([cookieFor(who), cookieFor(other)]);
+    const stale = await staleToken(who);
+    const renew = (cookie: string) =>
+      fetch(`${HOSTING_URL}/api/session`, { method: 'POST', headers: { authorization: `Bearer ${stale}`, 'content-type': 'application/json', cookie: `__session=${cookie}` }, body: '{}' });
+    const renewed = await renew(mine);
+    expect(renewed.status, await renewed.clone().text()).toBe(200);
+    const fresh = valueOf(setCookieOf(renewed)!);
+    expect((await admin().auth.verifySessionCookie(fresh, true)).uid).toBe(who.uid);
+    // Another account's cookie, a garbage one, or one revoked since: no renewal.
+    for (const cookie of [theirs, 'not-a-session-cookie']) {
+      const res = await renew(cookie);
+      expect(res.status).toBe(401);
+      expect(setCookieOf(res)).toBeUndefined();
+    }
+    await admin().auth.revokeRefreshTokens(other.uid);
+    const afterRevocation = await fetch(`${HOSTING_URL}/api/session`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await staleToken(other)}`, 'content-type': 'application/json', cookie: `__session=${theirs}` },
+      body: '{}',
+    });
+    expect(afterRevocation.status).toBe(401);
   });
 
   it('is refused to officers and desk devices (403, no cookie), and to anonymous callers (401)', async () => {

@@ -28,7 +28,7 @@ import type { MyDossiersAnswer } from '../../../functions/src/contract/index.js'
 import { copyCodesIn } from '../shared/dossier-code.js';
 import { askEarly } from '../shared/stored-session.js';
 import { fetchMyDossiers } from './api.js';
-import { forgetSession, rememberSession, signedInJustNow } from '../shared/page-session.js';
+import { forgetSession, keepSession, rememberSession, signedInJustNow } from '../shared/page-session.js';
 import { connectPage, dossierId, page, signedOut, stopListening } from './state.js';
 import { renderList } from './view-list.js';
 
@@ -84,6 +84,7 @@ function startFor(user: User): void {
   } else if (sameAsServer && drawn) {
     // Already on screen: what keeps it live and the sections under it come next.
     void afterList(user, mine);
+    keepSession(user);
   } else {
     // Nothing drawn, or drawn for someone else: that list goes at once.
     page.list = undefined;

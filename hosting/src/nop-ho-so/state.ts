@@ -15,7 +15,7 @@ import { APPLY_STEP_TITLES, APPLY_STEPS, competentNeededAt, desksOffered, type A
 import { fetchProcedure, type Detail, type SubmittedDossier } from './api.js';
 import { askEarly } from '../shared/stored-session.js';
 import { profileDraft, profileDraftFrom } from './prefill.js';
-import { forgetSession, rememberSession, signedInJustNow } from '../shared/page-session.js';
+import { forgetSession, keepSession, rememberSession, signedInJustNow } from '../shared/page-session.js';
 import type { Citizen } from '../shared/stored-session.js';
 import { DraftSlotsFull, findDraft, MAX_DRAFTS, saveDraft } from './draft-lookup.js';
 import type { ComponentDraft, DraftContent, PersonDraft, StoredDraft } from './draft-store.js';
@@ -151,6 +151,7 @@ export async function startFor(user: User): Promise<void> {
     sessionAsked.add(user.uid);
     void rememberSession(user);
   } else if (drawn?.uid && !server) void forgetSession(); // drawn for someone else: that cookie goes
+  else if (server) keepSession(user);
   drawn = undefined; // used once: a later sign-in asks as usual
   const [stored, prefilled] = server
     ? [server.draft ? { ...server.draft, updatedAt: server.draft.updatedAt ? new Date(server.draft.updatedAt) : null } : undefined, profileDraftFrom(server.profile ?? undefined, user)]

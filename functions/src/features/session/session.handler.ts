@@ -1,8 +1,9 @@
 // POST /api/session and DELETE /api/session: the citizen's page session (platform/page-session.ts), made
 // the way Firebase documents it ("Manage session cookies"): the ID token of a sign-in made a few minutes
 // ago is exchanged for a session cookie with createSessionCookie. A token from an older sign-in (restored
-// by the browser days later) gets none: whoever holds a stolen ID token must not be able to stretch it
-// into five days; the citizen simply gets the cookie at the next sign-in. Citizens only: officers and desk
+// by the browser days later) gets none — whoever holds a stolen ID token must not be able to stretch it
+// into five days; the citizen gets the cookie at the next sign-in — unless it comes with the browser's own
+// valid session cookie of the same account, which it then renews (`renews`). Citizens only: officers and desk
 // devices work in the officer app and never have a page the server draws with their data.
 import type { Auth } from 'firebase-admin/auth';
 import { z } from 'zod';
@@ -12,7 +13,7 @@ import type { Caller } from '../../platform/auth.js';
 import { permissionDenied, unauthenticated } from '../../platform/auth.js';
 import type { Agrees, SameShape } from '../../platform/contract-check.js';
 import type { ApiRequest, Reply } from '../../platform/http-router.js';
-import { clearSessionCookie, SESSION_MS, sessionSetCookie } from '../../platform/page-session.js';
+import { clearSessionCookie, SESSION_MS, sessionCookieOf, sessionSetCookie } from '../../platform/page-session.js';
 import { parseInput } from '../../platform/parse.js';
 
 /** Neither request has fields (the token is the Authorization header): anything sent is refused. */
@@ -44,7 +45,8 @@ export async function startSession(req: ApiRequest, deps: SessionDeps): Promise<
     .catch(() => {
       throw unauthenticated();
     });
-  if (deps.now().getTime() - decoded.auth_time * 1000 > FRESH_SIGN_IN_MS) {
+  const fresh = deps.now().getTime() - decoded.auth_time * 1000 <= FRESH_SIGN_IN_MS;
+  if (!fresh && !(await renews(req, decoded.uid, deps))) {
     throw new ApiError('unauthenticated', {
       vi: 'Lần đăng nhập này đã lâu: đăng nhập lại để trang “Hồ sơ của tôi” mở nhanh hơn trên thiết bị này.',
       en: 'This sign-in is not recent: sign in again for “My dossiers” to open faster on this device.',
@@ -61,6 +63,22 @@ export async function startSession(req: ApiRequest, deps: SessionDeps): Promise<
     headers: { 'Set-Cookie': sessionSetCookie(cookie), 'Cache-Control': PRIVATE },
     body: { session: { expiresAt: new Date(deps.now().getTime() + SESSION_MS) } },
   };
+}
+
+/**
+ * An older sign-in may renew the session it already has: the request carries this browser's own valid,
+ * unrevoked session cookie of the same account (HttpOnly and SameSite=Strict: no script and no other site
+ * can present it). A stolen ID token alone still gets nothing, and a session that has lapsed is not
+ * renewed: it takes a new sign-in. So a citizen who comes back within the five days keeps the pages drawn.
+ */
+async function renews(req: ApiRequest, uid: string, deps: SessionDeps): Promise<boolean> {
+  const cookie = sessionCookieOf(req);
+  if (!cookie || cookie.length > 4096) return false;
+  const current = await deps
+    .auth()
+    .verifySessionCookie(cookie, true)
+    .catch(() => undefined);
+  return current?.uid === uid;
 }
 
 /**
