@@ -78,7 +78,9 @@ export async function applyPage(req: ApiRequest, deps: ApplyPageDeps): Promise<P
     citizen ? draftOf(deps.db, citizen.uid, code).catch(() => undefined) : null,
   ]);
   if (draft === undefined) return { status: 200, headers: PRIVATE, html: plain };
-  const directory = agencies.status === 200 ? (agencies.body as AgencyPage).items : [];
+  // What the wizard reads of the directory (which desks, which agencies may be named competent): a
+  // province's published officers and opening hours would only weigh on a slow link.
+  const directory = agencies.status === 200 ? (agencies.body as AgencyPage).items.map(({ officers: _officers, workingHours: _hours, ...agency }) => ({ ...agency, officers: [] })) : [];
   const now = deps.now();
   const answered = { agency: answeredId(req.query.agency), competentAgencyId: answeredId(req.query.competentAgencyId) };
   const t = inVietnamese;
