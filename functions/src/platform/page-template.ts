@@ -21,18 +21,23 @@ export function pageTemplate(page: string): string {
 }
 
 /**
- * Puts `answer` (the status and body of the API request the page makes first) into the page, right after
- * its charset, where the inline early-fetch script (hosting/inline/early-fetch.js) finds it and hands it
- * to the page's first call of that request instead of asking the server again. A JSON script block is
- * data, never run, so the Content-Security-Policy need not allow it; `<` is escaped so no text in the
- * answer can close the block.
+ * Puts `answer` (the status and body of the API request the page makes first) into the page as
+ * `page-data`, where the inline early-fetch script (hosting/inline/early-fetch.js) finds it and hands it
+ * to the page's first call of that request instead of asking the server again.
  */
-export function withAnswer(html: string, answer: { status: number; body: unknown }): string {
-  const json = JSON.stringify(answer).replace(/</g, '\\u003c');
+export const withAnswer = (html: string, answer: { status: number; body: unknown }): string => withData(html, 'page-data', answer);
+
+/**
+ * Puts `data` into the page as `<script type="application/json" id="…">`, right after its charset. A JSON
+ * script block is data, never run, so the Content-Security-Policy need not allow it; `<` is escaped so no
+ * text in it can close the block.
+ */
+export function withData(html: string, id: string, data: unknown): string {
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
   return replaceOnce(
     html,
     /<meta charset="utf-8" ?\/?>/i,
-    (meta) => `${meta}<script type="application/json" id="page-data">${json}</script>`,
+    (meta) => `${meta}<script type="application/json" id="${id}">${json}</script>`,
   );
 }
 

@@ -1,6 +1,7 @@
 // The application wizard's first views (/nop-ho-so/<code>), as plain trees: the server prints them into
-// the page for a citizen with a page session (features/dossiers/apply-page.ts), so a cheap phone shows the
-// first question with the HTML, and the page's script draws the same trees again once it runs (issue 20).
+// the page (features/dossiers/apply-page.ts: step 1 for anyone, or the draft offered to a citizen with a
+// page session), so a cheap phone shows the first question with the HTML, and the page's script draws the
+// same trees again once it runs (issue 20).
 // What is drawn here: the frame of every question page, the first question (where to submit, Decree
 // 118/2025 Art. 14, with the fees), the line naming who is signed in, and the offer to carry on a draft.
 // A step's form has no action: sent before the script has arrived (a tap on "Tiếp tục"), the browser

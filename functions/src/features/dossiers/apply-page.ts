@@ -19,7 +19,7 @@ import { formatDateTime } from '../../contract/format.js';
 import type { Caller } from '../../platform/auth.js';
 import type { ApiRequest } from '../../platform/http-router.js';
 import { pageCitizen } from '../../platform/page-session.js';
-import { pageTemplate, replaceOnce, withAnswer } from '../../platform/page-template.js';
+import { pageTemplate, replaceOnce, withAnswer, withData } from '../../platform/page-template.js';
 import { answerFor, type PageAnswer, type PageReply } from '../../platform/serve-pages.js';
 
 const PRIVATE = { 'Cache-Control': 'private, no-store' };
@@ -107,13 +107,8 @@ export async function applyPage(req: ApiRequest, deps: ApplyPageDeps): Promise<P
     profile: profile?.status === 200 ? (profile.body as ProfileAnswer) : null,
     draft,
   };
-  let html = replaceOnce(
-    plain,
-    /<\/head>/,
-    () => `<script type="application/json" id="apply-data">${JSON.stringify(data).replace(/</g, '\\u003c')}</script></head>`,
-  );
-  html = replaceOnce(
-    html,
+  const html = replaceOnce(
+    withData(plain, 'apply-data', data),
     /<div id="app"([^>]*)>.*?<\/div>/s,
     (div) => `${div.slice(0, div.indexOf('>'))} data-state="${state}"${citizen ? ` data-uid="${escapeHtml(citizen.uid)}"` : ''}>${intro}${view}</div>`,
   );
